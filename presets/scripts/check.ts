@@ -1,0 +1,27 @@
+/**
+ * Checks presets while writing them: `npx tsx presets/scripts/check.ts [id…]`.
+ * Loads each preset (meta-schema + schema compile) and validates its example.
+ */
+import { join } from 'node:path';
+import { FormValidator } from '@madoguchi/shared';
+import { loadPreset, loadPresets, PRESETS_ROOT } from '../src/loadPresets';
+
+const ids = process.argv.slice(2);
+const presets = ids.length ? ids.map((id) => loadPreset(join(PRESETS_ROOT, id))) : loadPresets();
+const validator = new FormValidator();
+let failed = 0;
+for (const preset of presets) {
+  if (!preset.example) {
+    console.log(`✗ ${preset.procedure.id}: examples/valid.json is missing`);
+    failed++;
+    continue;
+  }
+  const outcome = validator.validate(preset.procedure.id, preset.schema, preset.example);
+  if (outcome.valid) console.log(`✓ ${preset.procedure.id} (${Object.keys(preset.schema.properties ?? {}).length} top-level fields)`);
+  else {
+    failed++;
+    console.log(`✗ ${preset.procedure.id}: example is invalid`);
+    for (const e of outcome.errors) console.log(`    ${e.pointer}: ${e.message}`);
+  }
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,2 @@
+/** @madoguchi/presets: the standard procedures as data, and their loader. */
+export * from './loadPresets';

@@ -1,0 +1,62 @@
+/**
+ * Reads every preset from `presets/procedures/<id>/definition.json`, inlines
+ * the shared definitions it references and checks it against the meta-schema.
+ * A preset that fails the check is a programming error: loading throws.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  PRESET_OWNER,
+  inlineCommonDefinitions,
+  validateProcedureDefinition,
+  type PresetDefinition,
+  type Procedure,
+  type JsonSchema,
+  type UiSchema,
+} from '@madoguchi/shared';
+
+export interface LoadedPreset {
+  procedure: Procedure;
+  schema: JsonSchema;
+  uiSchema: UiSchema;
+  /** A complete valid submission, used by tests and the builder's preview. */
+  example?: Record<string, unknown>;
+  directory: string;
+}
+
+export class InvalidPresetError extends Error {
+  constructor(
+    readonly presetDirectory: string,
+    readonly problems: Array<{ where: string; message: string }>,
+  ) {
+    super(`Invalid preset in ${presetDirectory}:\n${problems.map((p) => `  - ${p.where}: ${p.message}`).join('\n')}`);
+    this.name = 'InvalidPresetError';
+  }
+}
+
+/** Where the preset files live (works from `src` under tsx/jest and from `dist` when built). */
+export const PRESETS_ROOT = resolve(__dirname, '..', 'procedures');
+
+export function loadPreset(directory: string): LoadedPreset {
+  const raw = JSON.parse(readFileSync(join(directory, 'definition.json'), 'utf8')) as PresetDefinition;
+  const procedure = { ...raw.procedure, owner: PRESET_OWNER } as Procedure;
+  const schema = inlineCommonDefinitions(raw.form?.schema ?? {});
+  const uiSchema = raw.form?.uiSchema ?? {};
+  const problems = validateProcedureDefinition(procedure, { schema, uiSchema });
+  if (procedure.id !== directory.split(/[\\/]/).pop()) {
+    problems.push({ where: 'procedure/id', message: `id "${procedure.id}" must equal its directory name` });
+  }
+  if (problems.length > 0) throw new InvalidPresetError(directory, problems);
+  const examplePath = join(directory, 'examples', 'valid.json');
+  const example = existsSync(examplePath) ? (JSON.parse(readFileSync(examplePath, 'utf8')) as Record<string, unknown>) : undefined;
+  return { procedure, schema, uiSchema, example, directory };
+}
+
+/** Loads all presets, sorted by id; throws `InvalidPresetError` on the first bad one. */
+export function loadPresets(root: string = PRESETS_ROOT): LoadedPreset[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'definition.json')))
+    .map((entry) => loadPreset(join(root, entry.name)))
+    .sort((a, b) => a.procedure.id.localeCompare(b.procedure.id));
+}

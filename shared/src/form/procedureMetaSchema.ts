@@ -1,0 +1,111 @@
+/**
+ * The meta-schema every procedure (preset or municipal) must satisfy before it
+ * can be stored or published. Checked with the shared ajv.
+ */
+import type { JsonSchema } from './jsonSchema';
+import { APPLICANT_ROLES, LIFE_EVENTS, PROCEDURE_CATEGORIES, SIGNATURE_POLICIES } from './types';
+
+const nonEmpty = { type: 'string', minLength: 1 };
+
+const condition = {
+  type: 'object',
+  required: ['field'],
+  additionalProperties: false,
+  properties: {
+    field: { type: 'string', pattern: '^[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*$' },
+    equals: { type: ['string', 'number', 'boolean'] },
+    notEquals: { type: ['string', 'number', 'boolean'] },
+    in: { type: 'array', minItems: 1, items: { type: ['string', 'number', 'boolean'] } },
+  },
+  minProperties: 2,
+};
+
+export const PROCEDURE_ID_PATTERN = '^[a-z0-9][a-z0-9-]{2,63}$';
+
+export const PROCEDURE_META_SCHEMA: JsonSchema = {
+  $id: 'https://madoguchi.example/schemas/procedure.json',
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'id', 'owner', 'title', 'description', 'category', 'lifeEvents', 'keywords', 'legalBasis',
+    'applicantRole', 'eligibility', 'prepare', 'contactDesk', 'signaturePolicy', 'attachments',
+  ],
+  properties: {
+    id: { type: 'string', pattern: PROCEDURE_ID_PATTERN },
+    owner: { anyOf: [{ const: 'preset' }, { type: 'string', format: 'lg-code' }] },
+    title: { ...nonEmpty, maxLength: 120 },
+    titleEn: { type: 'string', maxLength: 200 },
+    description: { ...nonEmpty, maxLength: 4000 },
+    descriptionEn: { type: 'string', maxLength: 4000 },
+    category: { enum: [...PROCEDURE_CATEGORIES] },
+    lifeEvents: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...LIFE_EVENTS] } },
+    keywords: { type: 'array', uniqueItems: true, items: { ...nonEmpty, maxLength: 40 } },
+    legalBasis: { type: 'array', items: nonEmpty },
+    applicantRole: { enum: [...APPLICANT_ROLES] },
+    eligibility: { ...nonEmpty, maxLength: 2000 },
+    prepare: { type: 'array', items: nonEmpty },
+    deadline: { type: 'string', maxLength: 1000 },
+    contactDesk: {
+      type: 'object',
+      required: ['name'],
+      additionalProperties: false,
+      properties: {
+        name: nonEmpty,
+        phone: { type: 'string', format: 'jp-phone' },
+        email: { type: 'string', format: 'email' },
+        hours: { type: 'string' },
+        address: { type: 'string' },
+      },
+    },
+    signaturePolicy: { enum: [...SIGNATURE_POLICIES] },
+    attachments: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'label', 'required', 'accept', 'maxFiles', 'maxSizeMb'],
+        properties: {
+          id: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*$' },
+          label: { ...nonEmpty, maxLength: 100 },
+          labelEn: { type: 'string' },
+          description: { type: 'string', maxLength: 2000 },
+          required: { enum: ['always', 'conditional', 'optional'] },
+          condition,
+          conditionText: { type: 'string' },
+          accept: {
+            type: 'array',
+            minItems: 1,
+            items: { enum: ['image/jpeg', 'image/png', 'image/heic', 'application/pdf'] },
+          },
+          maxFiles: { type: 'integer', minimum: 1, maximum: 20 },
+          maxSizeMb: { type: 'number', exclusiveMinimum: 0, maximum: 50 },
+          originalRequired: { type: 'boolean' },
+        },
+        if: { properties: { required: { const: 'conditional' } } },
+        then: { required: ['condition', 'conditionText'] },
+      },
+    },
+    basedOn: {
+      type: 'object',
+      required: ['presetId', 'presetVersion'],
+      additionalProperties: false,
+      properties: { presetId: { type: 'string' }, presetVersion: { type: 'integer', minimum: 1 } },
+    },
+  },
+};
+
+/**
+ * What a form schema must look like to be rendered and validated:
+ * a draft-07 object schema with titled top-level properties.
+ */
+export const FORM_SCHEMA_META_SCHEMA: JsonSchema = {
+  type: 'object',
+  required: ['type', 'properties'],
+  properties: {
+    type: { const: 'object' },
+    title: { type: 'string' },
+    properties: { type: 'object', minProperties: 1, additionalProperties: { type: 'object' } },
+    required: { type: 'array', items: { type: 'string' } },
+    definitions: { type: 'object' },
+  },
+};

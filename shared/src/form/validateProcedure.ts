@@ -1,0 +1,82 @@
+/**
+ * Checks a procedure definition (metadata + form) before it is stored or
+ * published: the metadata against the meta-schema, the form schema for shape,
+ * that ajv can compile it, and that every attachment condition names a field.
+ */
+import type { Procedure } from './types';
+import type { JsonSchema, UiSchema } from './jsonSchema';
+import { PROCEDURE_META_SCHEMA, FORM_SCHEMA_META_SCHEMA } from './procedureMetaSchema';
+import { createAjv, withNormalization } from '../validation/createAjv';
+import { localizeErrors, type Language } from '../validation/messages';
+
+export interface DefinitionProblem {
+  where: string;
+  message: string;
+}
+
+const ajv = createAjv();
+const checkMeta = ajv.compile(PROCEDURE_META_SCHEMA);
+const checkFormShape = ajv.compile(FORM_SCHEMA_META_SCHEMA);
+
+function hasField(schema: JsonSchema, dotPath: string): boolean {
+  let nodes: JsonSchema[] = [schema];
+  for (const segment of dotPath.split('.')) {
+    const next: JsonSchema[] = [];
+    const expand = (n: JsonSchema | undefined): void => {
+      if (!n) return;
+      if (typeof n.$ref === 'string') expand(schema.definitions?.[n.$ref.replace('#/definitions/', '')]);
+      if (n.properties?.[segment]) next.push(n.properties[segment]);
+      for (const b of [...(n.allOf ?? []), ...(n.oneOf ?? []), ...(n.anyOf ?? [])]) {
+        expand(b);
+        expand(b.then);
+        expand(b.else);
+      }
+      expand(n.then);
+    };
+    nodes.forEach(expand);
+    nodes = next.flatMap((n) => (typeof n.$ref === 'string' ? [n, schema.definitions?.[n.$ref.replace('#/definitions/', '')] ?? n] : [n]));
+    if (nodes.length === 0) return false;
+  }
+  return true;
+}
+
+/** Returns every problem found; an empty list means the definition can be published. */
+export function validateProcedureDefinition(
+  procedure: Procedure,
+  form: { schema: JsonSchema; uiSchema: UiSchema },
+  language: Language = 'ja',
+): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  if (!checkMeta(procedure)) {
+    for (const e of localizeErrors(checkMeta.errors, PROCEDURE_META_SCHEMA, language)) {
+      problems.push({ where: `procedure${e.pointer}`, message: e.message });
+    }
+  }
+  if (!checkFormShape(form.schema)) {
+    for (const e of localizeErrors(checkFormShape.errors, FORM_SCHEMA_META_SCHEMA, language)) {
+      problems.push({ where: `schema${e.pointer}`, message: e.message });
+    }
+  } else {
+    try {
+      createAjv().compile(withNormalization(form.schema));
+    } catch (error) {
+      problems.push({ where: 'schema', message: `JSON Schema をコンパイルできません: ${(error as Error).message}` });
+    }
+  }
+  if (typeof form.uiSchema !== 'object' || form.uiSchema === null || Array.isArray(form.uiSchema)) {
+    problems.push({ where: 'uiSchema', message: 'uiSchema はオブジェクトである必要があります。' });
+  }
+  for (const attachment of procedure.attachments ?? []) {
+    if (attachment.condition && !hasField(form.schema, attachment.condition.field)) {
+      problems.push({
+        where: `procedure/attachments/${attachment.id}`,
+        message: `添付の条件が存在しない項目「${attachment.condition.field}」を参照しています。`,
+      });
+    }
+  }
+  const steps = form.uiSchema?.['ui:options']?.steps as Array<{ fields: string[] }> | undefined;
+  if (steps) {
+    for (const step of steps) for (const f of step.fields) if (!hasField(form.schema, f)) problems.push({ where: 'uiSchema/ui:options/steps', message: `ステップに存在しない項目「${f}」があります。` });
+  }
+  return problems;
+}

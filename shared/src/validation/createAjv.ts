@@ -1,0 +1,50 @@
+/**
+ * The one ajv set-up used by the server (intake), the client (as residents type)
+ * and the preset loader. Everything that decides whether data is valid is here.
+ */
+import Ajv, { type KeywordCxt } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { JsonSchema } from '../form/jsonSchema';
+import { JAPANESE_FORMATS, NORMALIZED_FORMATS, normalizeForFormat } from './japaneseFormats';
+
+/** Marks a string whose format has a normal form; the keyword rewrites the data in place. */
+export const NORMALIZE_KEYWORD = 'x-normalize';
+
+export function createAjv(): Ajv {
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true, // keeps parentSchema on errors, which holds the field titles for messages
+    strict: false, // form schemas carry RJSF/annotation keywords ajv does not know
+    discriminator: false,
+  });
+  addFormats(ajv);
+  for (const [name, check] of Object.entries(JAPANESE_FORMATS)) ajv.addFormat(name, { type: 'string', validate: check });
+  ajv.addKeyword({
+    keyword: NORMALIZE_KEYWORD,
+    type: 'string',
+    modifying: true,
+    schemaType: 'string',
+    validate: (format: string, data: string, _schema?: unknown, cxt?: { parentData: Record<string, unknown> | unknown[]; parentDataProperty: string | number }) => {
+      if (cxt && cxt.parentData && typeof data === 'string') {
+        (cxt.parentData as Record<string | number, unknown>)[cxt.parentDataProperty] = normalizeForFormat(format, data);
+      }
+      return true;
+    },
+  });
+  return ajv;
+}
+// KeywordCxt is re-exported for adapters that add keywords of their own.
+export type { KeywordCxt };
+
+/** Adds the normalising keyword next to every format that has a normal form (a deep copy). */
+export function withNormalization(schema: JsonSchema): JsonSchema {
+  const visit = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(visit);
+    if (!node || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) out[key] = visit(value);
+    if (typeof out.format === 'string' && NORMALIZED_FORMATS.has(out.format)) out[NORMALIZE_KEYWORD] = out.format;
+    return out;
+  };
+  return visit(schema) as JsonSchema;
+}

@@ -1,0 +1,54 @@
+/**
+ * Validates answers against one exact form version. Compiling a schema costs
+ * ~10 ms and validating ~0.03 ms, so each version is compiled once and cached.
+ */
+import type { ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { JsonSchema } from '../form/jsonSchema';
+import { createAjv, withNormalization } from './createAjv';
+import { localizeErrors, toErrorSchema, type ErrorSchema, type FieldError, type Language } from './messages';
+
+export interface ValidationOutcome {
+  valid: boolean;
+  /** The answers, normalised (NFKC, katakana, digits without hyphens). */
+  data: unknown;
+  errors: FieldError[];
+  /** The same errors in RJSF's `extraErrors` shape. */
+  errorSchema: ErrorSchema;
+}
+
+export class FormValidator {
+  private readonly ajv: Ajv;
+  private readonly cache = new Map<string, ValidateFunction>();
+
+  constructor(private readonly maxCached = 1000, ajv: Ajv = createAjv()) {
+    this.ajv = ajv;
+  }
+
+  /** Compiles (or reuses) the validator for a version; `cacheKey` must identify the version exactly. */
+  compile(cacheKey: string, schema: JsonSchema): ValidateFunction {
+    const cached = this.cache.get(cacheKey);
+    if (cached) {
+      this.cache.delete(cacheKey); // re-insert: most recently used last
+      this.cache.set(cacheKey, cached);
+      return cached;
+    }
+    const { $id: _ignored, ...withoutId } = schema; // ids would clash between versions in one ajv
+    const compiled = this.ajv.compile(withNormalization(withoutId));
+    this.cache.set(cacheKey, compiled);
+    if (this.cache.size > this.maxCached) this.cache.delete(this.cache.keys().next().value!);
+    return compiled;
+  }
+
+  /** Validates a deep copy of `data`; the input is never modified. */
+  validate(cacheKey: string, schema: JsonSchema, data: unknown, language: Language = 'ja'): ValidationOutcome {
+    const validate = this.compile(cacheKey, schema);
+    const copy: unknown = data === undefined ? undefined : JSON.parse(JSON.stringify(data));
+    const valid = validate(copy) as boolean;
+    const errors = valid ? [] : localizeErrors(validate.errors, schema, language);
+    return { valid, data: copy, errors, errorSchema: toErrorSchema(errors) };
+  }
+}
+
+/** Cache key for a published version. */
+export const versionKey = (owner: string, procedureId: string, version: number) => `${owner}/${procedureId}@${version}`;
