@@ -31,6 +31,8 @@ export interface IntakeRequest {
   data: Record<string, unknown>;
   /** Attachment spec id → uploaded file ids. */
   attachments?: Record<string, string[]>;
+  /** The token the files were uploaded with (proves they belong to this applicant). */
+  uploadToken?: string;
   /** The form version the resident filled in; intake refuses a stale one. */
   formVersion?: number;
   language?: 'ja' | 'en';

@@ -1,0 +1,92 @@
+/**
+ * Builds the Express application from its dependencies. No listening, no
+ * environment reading: tests build it on a temporary data directory.
+ */
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { FormValidator } from '@madoguchi/shared';
+import type { Config } from './config';
+import type { Storage } from './storage/types';
+import { MunicipalityRegistry } from './modules/municipalities/registry';
+import { CatalogService } from './modules/procedures/catalogService';
+import { IntakeService } from './modules/intake/intakeService';
+import { SecretDeriver } from './security/keys';
+import { createLogger, requestLogger } from './http/logging';
+import { errorHandler, notFoundHandler } from './http/errorHandler';
+import { publicRoutes } from './http/publicRoutes';
+
+export interface AppDeps {
+  config: Config;
+  storage: Storage;
+  municipalities: MunicipalityRegistry;
+  /** 32-byte server key (see security/keys.ts). */
+  secretKey: Buffer;
+  presetCount: number;
+  logger?: Logger;
+  now?: () => Date;
+  /** Directory of the built resident/staff app; served when present. */
+  clientDist?: string;
+}
+
+export interface Services {
+  storage: Storage;
+  municipalities: MunicipalityRegistry;
+  catalog: CatalogService;
+  intake: IntakeService;
+  presetCount: number;
+  version: string;
+}
+
+export const CLIENT_DIST = join(__dirname, '..', '..', 'client', 'dist');
+
+export function createServices(deps: AppDeps): Services {
+  const catalog = new CatalogService(deps.storage, deps.municipalities);
+  const validator = new FormValidator();
+  const secrets = new SecretDeriver(deps.secretKey);
+  return {
+    storage: deps.storage,
+    municipalities: deps.municipalities,
+    catalog,
+    intake: new IntakeService(deps.storage, catalog, validator, secrets, deps.now),
+    presetCount: deps.presetCount,
+    version: process.env.npm_package_version ?? '0.1.0',
+  };
+}
+
+export function createApp(deps: AppDeps): Express {
+  const services = createServices(deps);
+  const logger = deps.logger ?? createLogger(deps.config.logLevel);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy);
+  app.use(requestLogger(logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], connectSrc: ["'self'"], frameAncestors: ["'none'"] },
+      },
+    }),
+  );
+
+  const api = express.Router();
+  api.use(express.json({ limit: deps.config.maxJsonBytes, type: ['application/json', 'application/*+json'] }));
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(publicRoutes(services));
+  api.use(notFoundHandler);
+  app.use('/api/v1', api);
+
+  const clientDist = deps.clientDist ?? CLIENT_DIST;
+  if (existsSync(join(clientDist, 'index.html'))) {
+    app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
+    // The client routes (/, /m/:code/…) all load the single page.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(clientDist, 'index.html')));
+  }
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,79 @@
+/**
+ * Configuration from the environment, checked once at start-up. A bad value
+ * stops the server with a message naming the variable, never a silent default.
+ * Every variable here is documented in README.md ("Configuration").
+ */
+import { resolve } from 'node:path';
+import { ConfigError } from './errors';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  mongodbUri?: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Largest JSON body accepted, in bytes (larger → 413). */
+  maxJsonBytes: number;
+  /** Largest uploaded file, in bytes (procedures may set lower limits). */
+  maxUploadBytes: number;
+  /** Hours after which files of abandoned drafts are removed. */
+  abandonedUploadHours: number;
+  trustProxy: boolean;
+  /** Public base URL, used in links sent to residents (resume links, emails). */
+  publicUrl: string;
+  /** 32-byte key (base64) for signing secrets and sessions; generated into DATA_DIR when unset. */
+  secretKey?: string;
+  /** 32-byte key (base64) encrypting personal data at rest; generated into DATA_DIR when unset. */
+  dataEncryptionKey?: string;
+  nodeEnv: string;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function key(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  if (Buffer.from(raw, 'base64').length !== 32) throw new ConfigError(`${name} must be 32 bytes in base64 (openssl rand -base64 32)`);
+  return raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  const mongodbUri = env.MONGODB_URI || undefined;
+  if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) throw new ConfigError('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  const trustProxyRaw = env.TRUST_PROXY ?? 'false';
+  if (!['true', 'false'].includes(trustProxyRaw)) throw new ConfigError('TRUST_PROXY must be true or false');
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute URL (got "${publicUrl}")`);
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    mongodbUri,
+    logLevel,
+    maxJsonBytes: integer(env, 'MAX_JSON_KB', 512, 16, 10240) * 1024,
+    maxUploadBytes: integer(env, 'MAX_UPLOAD_MB', 10, 1, 100) * 1024 * 1024,
+    abandonedUploadHours: integer(env, 'ABANDONED_UPLOAD_HOURS', 72, 1, 24 * 365),
+    trustProxy: trustProxyRaw === 'true',
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    secretKey: key(env, 'SECRET_KEY'),
+    dataEncryptionKey: key(env, 'DATA_ENCRYPTION_KEY'),
+    nodeEnv: env.NODE_ENV ?? 'production',
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The public API residents' browsers (and integrators) call: municipalities,
+ * catalog, intake and status. Thin: parse the request, call a service, answer.
+ */
+import { Router, type Request } from 'express';
+import { RECEIPT_PATTERN, STATUS_LABELS, normalizeReceiptNumber, type StatusResponse } from '@madoguchi/shared';
+import { NotFoundError } from '../errors';
+import type { Services } from '../app';
+import { requestLanguage } from './language';
+import { matchesHash } from '../security/keys';
+
+const param = (req: Request, name: string) => String(req.params[name] ?? '');
+
+export function publicRoutes(services: Services): Router {
+  const router = Router();
+  const { catalog, intake, municipalities, storage } = services;
+
+  router.get('/health', async (_req, res) => {
+    await storage.ping();
+    res.json({ status: 'ok', storage: storage.kind, presets: services.presetCount, version: services.version });
+  });
+
+  router.get('/municipalities', (req, res) => {
+    const q = typeof req.query.q === 'string' ? req.query.q : '';
+    const prefecture = typeof req.query.prefecture === 'string' ? req.query.prefecture : '';
+    const items = q ? municipalities.search(q, 30) : prefecture ? municipalities.byPrefecture(prefecture) : [];
+    res.json({ items, prefectures: q || prefecture ? undefined : municipalities.prefectures() });
+  });
+
+  router.get('/municipalities/:code', (req, res) => {
+    res.json(catalog.requireMunicipality(param(req, 'code')));
+  });
+
+  router.get('/municipalities/:code/procedures', async (req, res) => {
+    res.json({ items: await catalog.list(param(req, 'code')) });
+  });
+
+  router.get('/municipalities/:code/procedures/:procedureId', async (req, res) => {
+    res.json(await catalog.detail(param(req, 'code'), param(req, 'procedureId')));
+  });
+
+  router.post('/municipalities/:code/procedures/:procedureId/submissions', async (req, res) => {
+    const key = req.get('Idempotency-Key');
+    const { response, created } = await intake.submit({
+      municipalityCode: param(req, 'code'),
+      procedureId: param(req, 'procedureId'),
+      body: req.body,
+      ...(key !== undefined ? { idempotencyKey: key } : {}),
+      language: req.body?.language === 'en' ? 'en' : requestLanguage(req),
+    });
+    if (!created) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(201).location(`/api/v1/submissions/${response.receiptNumber}/status`).json(response);
+  });
+
+  /** Status by receipt number; the secret travels in a header so it never lands in URLs or logs. */
+  router.get('/submissions/:receiptNumber/status', async (req, res) => {
+    const en = requestLanguage(req) === 'en';
+    const notFound = new NotFoundError(en ? 'No application matches this receipt number and key.' : '到達番号または確認キーが正しくありません。', 'submission_not_found');
+    const receipt = normalizeReceiptNumber(param(req, 'receiptNumber'));
+    const secret = req.get('X-Receipt-Secret') ?? '';
+    if (!RECEIPT_PATTERN.test(receipt) || !secret) throw notFound;
+    const submission = await storage.submissions.findByReceiptNumber(receipt);
+    if (!submission || !matchesHash(secret, submission.secretHash)) throw notFound;
+    const version = await storage.procedures.getVersion(submission.procedureOwner, submission.procedureId, submission.formVersion);
+    const body: StatusResponse = {
+      receiptNumber: submission.receiptNumber,
+      procedureId: submission.procedureId,
+      procedureTitle: version?.procedure.title ?? submission.procedureId,
+      municipalityCode: submission.municipalityCode,
+      status: submission.status,
+      statusLabel: STATUS_LABELS[submission.status][en ? 'en' : 'ja'],
+      submittedAt: submission.createdAt,
+      updatedAt: submission.updatedAt,
+      messages: submission.history.filter((h) => h.publicNote).map((h) => ({ at: h.at, text: h.publicNote! })),
+    };
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,49 @@
+/**
+ * Starts Madoguchi: reads configuration, opens the store, loads the presets,
+ * and serves the API and the app. `npm start` runs this (after building).
+ */
+import { loadPresets } from '@madoguchi/presets';
+import { loadConfig } from './config';
+import { createApp } from './app';
+import { createStorage } from './storage/createStorage';
+import { MunicipalityRegistry } from './modules/municipalities/registry';
+import { syncPresets } from './modules/procedures/presetSync';
+import { loadOrCreateKey } from './security/keys';
+import { createLogger } from './http/logging';
+import { ConfigError } from './errors';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.mongodbUri && !config.secretKey) {
+    throw new ConfigError('SECRET_KEY must be set when MONGODB_URI is set (all instances must share it)');
+  }
+  const logger = createLogger(config.logLevel);
+  const presets = loadPresets(); // throws on an invalid preset: start-up stops
+  const storage = await createStorage(config);
+  const sync = await syncPresets(storage, presets);
+  logger.info({ storage: storage.kind, dataDir: storage.kind === 'sqlite' ? config.dataDir : undefined, presets: presets.length, newlyPublished: sync.published.length }, 'store ready');
+  const secretKey = loadOrCreateKey(config.dataDir, 'secret.key', config.secretKey);
+  const municipalities = MunicipalityRegistry.fromCsv();
+  const app = createApp({ config, storage, municipalities, secretKey, presetCount: presets.length, logger });
+  const server = app.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info({ port }, `Madoguchi is serving on http://localhost:${port}`);
+  });
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close(() => {
+      void storage.close().then(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // Start-up failures are configuration or preset problems: say which and stop.
+  console.error(`Madoguchi could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

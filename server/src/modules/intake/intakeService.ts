@@ -1,0 +1,131 @@
+/**
+ * Intake: checks a resident's submission against the exact published form
+ * version and stores it once. Retries with the same Idempotency-Key get the
+ * first answer back; nothing invalid is ever stored.
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import {
+  FormValidator, SUBMISSION_STATUS, formatReceiptNumber, versionKey,
+  type FieldError, type FormVersion, type IntakeRequest, type IntakeResponse, type Language, type Submission,
+} from '@madoguchi/shared';
+import { BadRequestError, ConflictError, ValidationError } from '../../errors';
+import type { Storage } from '../../storage/types';
+import { contentHash } from '../procedures/contentHash';
+import type { CatalogService } from '../procedures/catalogService';
+import { sha256Hex, type SecretDeriver } from '../../security/keys';
+import { checkAttachments } from './attachmentRules';
+
+export interface IntakeCommand {
+  municipalityCode: string;
+  procedureId: string;
+  body: IntakeRequest;
+  idempotencyKey?: string;
+  language: Language;
+}
+
+export interface IntakeResult {
+  response: IntakeResponse;
+  /** False when the answer is a replay of an earlier identical request. */
+  created: boolean;
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
+
+export class IntakeService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly catalog: CatalogService,
+    private readonly validator: FormValidator,
+    private readonly secrets: SecretDeriver,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async submit(cmd: IntakeCommand): Promise<IntakeResult> {
+    const ja = cmd.language === 'ja';
+    if (!cmd.body || typeof cmd.body !== 'object' || typeof cmd.body.data !== 'object' || cmd.body.data === null || Array.isArray(cmd.body.data)) {
+      throw new BadRequestError(ja ? '申請データ（data）がありません。' : 'The request has no application data (data).', 'missing_data');
+    }
+    if (cmd.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(cmd.idempotencyKey)) {
+      throw new BadRequestError(ja ? 'Idempotency-Key は8〜200文字の英数字記号で指定してください。' : 'Idempotency-Key must be 8–200 visible ASCII characters.', 'bad_idempotency_key');
+    }
+    const version = await this.catalog.current(cmd.municipalityCode, cmd.procedureId);
+    const requestHash = contentHash({ m: cmd.municipalityCode, p: cmd.procedureId, b: cmd.body });
+    if (cmd.idempotencyKey) {
+      const earlier = await this.storage.submissions.findByIdempotencyKey(cmd.municipalityCode, cmd.idempotencyKey);
+      if (earlier) return this.replay(earlier, requestHash, ja);
+    }
+    if (cmd.body.formVersion !== undefined && cmd.body.formVersion !== version.version) {
+      throw new ConflictError(
+        ja ? 'この手続の様式が更新されました。お手数ですが、入力内容を確認のうえ、もう一度送信してください。' : 'This form has been updated. Please check your answers and submit again.',
+        'form_version_changed',
+      );
+    }
+    const outcome = this.validator.validate(versionKey(version.owner, version.procedureId, version.version), version.schema, cmd.body.data, cmd.language);
+    const attachmentErrors = await checkAttachments(this.storage, version, cmd, outcome.valid ? outcome.data : cmd.body.data);
+    const errors: FieldError[] = [...outcome.errors, ...attachmentErrors];
+    if (errors.length > 0) {
+      throw new ValidationError(ja ? `入力内容に${errors.length}件の誤りがあります。` : `There ${errors.length === 1 ? 'is 1 problem' : `are ${errors.length} problems`} with your answers.`, errors);
+    }
+    return this.store(cmd, version, outcome.data as Record<string, unknown>, requestHash, ja);
+  }
+
+  private async store(cmd: IntakeCommand, version: FormVersion, data: Record<string, unknown>, requestHash: string, ja: boolean): Promise<IntakeResult> {
+    const attachments = cmd.body.attachments ?? {};
+    const fileIds = Object.values(attachments).flat();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const at = this.now().toISOString();
+      const id = randomUUID();
+      const submission: Submission = {
+        id,
+        receiptNumber: formatReceiptNumber((n) => randomInt(n)),
+        secretHash: sha256Hex(this.statusSecret(id)),
+        municipalityCode: cmd.municipalityCode,
+        procedureOwner: version.owner,
+        procedureId: version.procedureId,
+        formVersion: version.version,
+        data,
+        attachments,
+        status: SUBMISSION_STATUS.received,
+        history: [{ from: null, to: SUBMISSION_STATUS.received, at, by: 'applicant' }],
+        ...(cmd.idempotencyKey ? { idempotencyKey: cmd.idempotencyKey, requestHash } : {}),
+        language: cmd.language,
+        createdAt: at,
+        updatedAt: at,
+      };
+      try {
+        await this.storage.submissions.insert(submission, fileIds.length ? { ids: fileIds, uploadToken: cmd.body.uploadToken ?? '' } : undefined);
+      } catch (error) {
+        if (error instanceof ConflictError && error.conflictOn === 'receiptNumber') continue; // 1 in 2^54: draw again
+        if (error instanceof ConflictError && error.conflictOn === 'idempotencyKey' && cmd.idempotencyKey) {
+          const winner = await this.storage.submissions.findByIdempotencyKey(cmd.municipalityCode, cmd.idempotencyKey);
+          if (winner) return this.replay(winner, requestHash, ja); // a concurrent retry stored it first
+        }
+        throw error;
+      }
+      await this.storage.audit.append({
+        at, actor: 'applicant', action: 'submission.received', municipalityCode: cmd.municipalityCode,
+        targetType: 'submission', targetId: id, details: { receiptNumber: submission.receiptNumber, procedureId: version.procedureId, formVersion: version.version },
+      });
+      return { response: this.responseFor(submission), created: true };
+    }
+    throw new ConflictError(ja ? '到達番号を発行できませんでした。もう一度送信してください。' : 'Could not issue a receipt number. Please submit again.', 'receipt_exhausted');
+  }
+
+  private replay(earlier: Submission, requestHash: string, ja: boolean): IntakeResult {
+    if (earlier.requestHash !== requestHash) {
+      throw new ValidationError(
+        ja ? '同じ Idempotency-Key で異なる内容が送信されました。新しいキーで送信してください。' : 'This Idempotency-Key was used for a different request. Use a new key.',
+      );
+    }
+    return { response: this.responseFor(earlier), created: false };
+  }
+
+  /** The status secret is derived, not stored: a retried request can be answered with it again. */
+  statusSecret(submissionId: string): string {
+    return this.secrets.derive('status', submissionId);
+  }
+
+  private responseFor(s: Submission): IntakeResponse {
+    return { receiptNumber: s.receiptNumber, secret: this.statusSecret(s.id), submittedAt: s.createdAt, procedureId: s.procedureId, formVersion: s.formVersion };
+  }
+}

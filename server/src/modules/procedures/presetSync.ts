@@ -1,0 +1,38 @@
+/**
+ * Brings the stored preset library in line with the preset files at start-up:
+ * a new or changed preset becomes a new published version (the old one is
+ * retired, and submissions made against it keep pointing at it); an unchanged
+ * preset is left alone, so restarts create nothing.
+ */
+import { PRESET_OWNER } from '@madoguchi/shared';
+import type { LoadedPreset } from '@madoguchi/presets';
+import type { Storage } from '../../storage/types';
+import { contentHash } from './contentHash';
+
+export interface PresetSyncResult {
+  published: string[];
+  unchanged: string[];
+}
+
+export async function syncPresets(storage: Storage, presets: LoadedPreset[], now: () => Date = () => new Date()): Promise<PresetSyncResult> {
+  const result: PresetSyncResult = { published: [], unchanged: [] };
+  for (const preset of presets) {
+    const hash = contentHash({ procedure: preset.procedure, schema: preset.schema, uiSchema: preset.uiSchema });
+    const id = preset.procedure.id;
+    const published = await storage.procedures.getPublished(PRESET_OWNER, id);
+    if (published?.contentHash === hash) {
+      result.unchanged.push(id);
+      continue;
+    }
+    const latest = await storage.procedures.getLatest(PRESET_OWNER, id);
+    const input = { procedure: preset.procedure, schema: preset.schema, uiSchema: preset.uiSchema, contentHash: hash };
+    // A draft left by an interrupted start is reused rather than piling up drafts.
+    const draft =
+      latest?.status === 'draft'
+        ? await storage.procedures.updateDraft(PRESET_OWNER, id, latest.version, input, now())
+        : await storage.procedures.createDraft(input, now());
+    await storage.procedures.publish(PRESET_OWNER, id, draft.version, now());
+    result.published.push(id);
+  }
+  return result;
+}

@@ -1,0 +1,14 @@
+/** Opaque keyset-paging cursors (newest first): both adapters encode the same way. */
+import { BadRequestError } from '../errors';
+
+export const encodeCursor = (at: string, id: string) => Buffer.from(JSON.stringify([at, id])).toString('base64url');
+
+export function decodeCursor(cursor: string): { at: string; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    if (typeof at !== 'string' || typeof id !== 'string') throw new Error('shape');
+    return { at, id };
+  } catch {
+    throw new BadRequestError('ページの指定が正しくありません。', 'bad_cursor');
+  }
+}

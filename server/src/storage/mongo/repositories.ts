@@ -1,0 +1,298 @@
+/** The repositories of the MongoDB adapter, mirroring the SQLite ones behaviour for behaviour. */
+import type { Connection } from 'mongoose';
+import type { FormVersion, StatusChange, Submission, SubmissionStatus } from '@madoguchi/shared';
+import { ConflictError, NotFoundError } from '../../errors';
+import { auditHash, GENESIS_HASH } from '../auditHash';
+import { decodeCursor, encodeCursor } from '../cursor';
+import type {
+  AuditEvent, AuditRepository, FileRepository, NewAuditEvent, NewFormVersion, ProcedureRepository, SessionRepository,
+  StoredFileMeta, SubmissionPage, SubmissionQuery, SubmissionRepository, User, UserRepository,
+} from '../types';
+import { guardedMongo, mapMongoError } from './errors';
+import type { Models } from './models';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const strip = <T>(doc: any, idField?: string): T => {
+  if (!doc) return doc;
+  const { _id, ...rest } = doc;
+  return (idField ? { [idField]: _id, ...rest } : rest) as T;
+};
+
+export class MongoProcedureRepository implements ProcedureRepository {
+  constructor(private readonly m: Models, private readonly connection: Connection) {}
+
+  private async mustGet(owner: string, procedureId: string, version: number): Promise<FormVersion> {
+    const found = await this.getVersion(owner, procedureId, version);
+    if (!found) throw new NotFoundError('手続の版が見つかりません。', 'version_not_found');
+    return found;
+  }
+
+  async createDraft(input: NewFormVersion, now: Date): Promise<FormVersion> {
+    const { owner, id } = input.procedure;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const latest = await this.getLatest(owner, id);
+      const doc = { owner, procedureId: id, version: (latest?.version ?? 0) + 1, status: 'draft' as const, procedure: input.procedure, schema: input.schema, uiSchema: input.uiSchema, contentHash: input.contentHash, createdAt: now.toISOString() };
+      try {
+        await this.m.FormVersion.create(doc);
+        return strip<FormVersion>(doc);
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) mapMongoError(error);
+      }
+    }
+    throw new ConflictError('版の作成が競合しました。もう一度お試しください。', 'version_race');
+  }
+
+  async updateDraft(owner: string, procedureId: string, version: number, input: NewFormVersion): Promise<FormVersion> {
+    const res = await guardedMongo(() =>
+      this.m.FormVersion.updateOne({ owner, procedureId, version, status: 'draft' }, { $set: { procedure: input.procedure, schema: input.schema, uiSchema: input.uiSchema, contentHash: input.contentHash } }),
+    );
+    if (res.matchedCount === 0) {
+      await this.mustGet(owner, procedureId, version);
+      throw new ConflictError('公開済みの版は変更できません。新しい版を作成してください。', 'version_immutable');
+    }
+    return this.mustGet(owner, procedureId, version);
+  }
+
+  async publish(owner: string, procedureId: string, version: number, now: Date): Promise<FormVersion> {
+    const current = await this.mustGet(owner, procedureId, version);
+    if (current.status !== 'draft') throw new ConflictError('下書きの版だけを公開できます。', 'not_a_draft');
+    const at = now.toISOString();
+    await guardedMongo(() =>
+      this.connection.transaction(async (session) => {
+        await this.m.FormVersion.updateMany({ owner, procedureId, status: 'published' }, { $set: { status: 'retired', retiredAt: at } }, { session });
+        await this.m.FormVersion.updateOne({ owner, procedureId, version, status: 'draft' }, { $set: { status: 'published', publishedAt: at } }, { session });
+      }),
+    );
+    return this.mustGet(owner, procedureId, version);
+  }
+
+  async retire(owner: string, procedureId: string, version: number, now: Date): Promise<FormVersion> {
+    const res = await guardedMongo(() => this.m.FormVersion.updateOne({ owner, procedureId, version, status: 'published' }, { $set: { status: 'retired', retiredAt: now.toISOString() } }));
+    if (res.matchedCount === 0) {
+      await this.mustGet(owner, procedureId, version);
+      throw new ConflictError('公開中の版だけを公開終了にできます。', 'not_published');
+    }
+    return this.mustGet(owner, procedureId, version);
+  }
+
+  async getVersion(owner: string, procedureId: string, version: number) {
+    return strip<FormVersion | null>(await this.m.FormVersion.findOne({ owner, procedureId, version }).lean());
+  }
+
+  async getPublished(owner: string, procedureId: string) {
+    return strip<FormVersion | null>(await this.m.FormVersion.findOne({ owner, procedureId, status: 'published' }).lean());
+  }
+
+  async getLatest(owner: string, procedureId: string) {
+    return strip<FormVersion | null>(await this.m.FormVersion.findOne({ owner, procedureId }).sort({ version: -1 }).lean());
+  }
+
+  async listVersions(owner: string, procedureId: string) {
+    return (await this.m.FormVersion.find({ owner, procedureId }).sort({ version: 1 }).lean()).map((d) => strip<FormVersion>(d));
+  }
+
+  async listPublished(owners: string[]) {
+    if (owners.length === 0) return [];
+    return (await this.m.FormVersion.find({ status: 'published', owner: { $in: owners } }).sort({ owner: 1, procedureId: 1 }).lean()).map((d) => strip<FormVersion>(d));
+  }
+}
+
+export class MongoSubmissionRepository implements SubmissionRepository {
+  constructor(private readonly m: Models, private readonly connection: Connection) {}
+
+  async insert(s: Submission, files?: { ids: string[]; uploadToken: string }): Promise<void> {
+    const { id, ...rest } = s;
+    if (!files) {
+      await guardedMongo(() => this.m.Submission.create({ _id: id, ...rest }), '同じ申請が既に登録されています。');
+      return;
+    }
+    await guardedMongo(() =>
+      this.connection.transaction(async (session) => {
+        await this.m.Submission.create([{ _id: id, ...rest }], { session });
+        const res = await this.m.File.updateMany({ _id: { $in: files.ids }, uploadToken: files.uploadToken, submissionId: { $exists: false } }, { $set: { submissionId: id } }, { session });
+        if (res.modifiedCount !== new Set(files.ids).size) throw new ConflictError('添付ファイルが見つからないか、既に別の申請に使われています。', 'attachment_unavailable', 'attachments');
+      }),
+    '同じ申請が既に登録されています。');
+  }
+
+  private async one(filter: Record<string, unknown>) {
+    return strip<Submission | null>(await this.m.Submission.findOne(filter).lean(), 'id');
+  }
+
+  findById(id: string) {
+    return this.one({ _id: id });
+  }
+
+  findByReceiptNumber(receiptNumber: string) {
+    return this.one({ receiptNumber });
+  }
+
+  findByIdempotencyKey(municipalityCode: string, idempotencyKey: string) {
+    return this.one({ municipalityCode, idempotencyKey });
+  }
+
+  async changeStatus(id: string, expected: SubmissionStatus, change: StatusChange, now: Date): Promise<Submission> {
+    const updated = await guardedMongo(() =>
+      this.m.Submission.findOneAndUpdate({ _id: id, status: expected }, { $set: { status: change.to, updatedAt: now.toISOString() }, $push: { history: change } }, { new: true }).lean(),
+    );
+    if (!updated) {
+      if (!(await this.findById(id))) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
+      throw new ConflictError('この申請は他の職員によって更新されました。画面を更新してください。', 'stale_status', 'status');
+    }
+    return strip<Submission>(updated, 'id');
+  }
+
+  async assign(id: string, assigneeId: string | null, now: Date): Promise<Submission> {
+    const update = assigneeId ? { $set: { assigneeId, updatedAt: now.toISOString() } } : { $unset: { assigneeId: 1 }, $set: { updatedAt: now.toISOString() } };
+    const updated = await guardedMongo(() => this.m.Submission.findOneAndUpdate({ _id: id }, update, { new: true }).lean());
+    if (!updated) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
+    return strip<Submission>(updated, 'id');
+  }
+
+  async list(q: SubmissionQuery): Promise<SubmissionPage> {
+    const filter: Record<string, any> = { municipalityCode: q.municipalityCode };
+    if (q.status?.length) filter.status = { $in: q.status };
+    if (q.procedureId) filter.procedureId = q.procedureId;
+    if (q.assigneeId) filter.assigneeId = q.assigneeId;
+    if (q.receivedFrom || q.receivedTo) filter.createdAt = { ...(q.receivedFrom ? { $gte: q.receivedFrom } : {}), ...(q.receivedTo ? { $lt: q.receivedTo } : {}) };
+    if (q.after) {
+      const c = decodeCursor(q.after);
+      filter.$or = [{ createdAt: { $lt: c.at } }, { createdAt: c.at, _id: { $lt: c.id } }];
+    }
+    const docs = await this.m.Submission.find(filter).sort({ createdAt: -1, _id: -1 }).limit(q.limit + 1).lean();
+    const items = docs.slice(0, q.limit).map((d) => strip<Submission>(d, 'id'));
+    const last = items[items.length - 1];
+    return docs.length > q.limit && last ? { items, next: encodeCursor(last.createdAt, last.id) } : { items };
+  }
+
+  count(municipalityCode: string) {
+    return this.m.Submission.countDocuments({ municipalityCode });
+  }
+}
+
+export class MongoFileRepository implements FileRepository {
+  constructor(private readonly m: Models) {}
+
+  async put(meta: StoredFileMeta, content: Buffer) {
+    const { id, ...rest } = meta;
+    await guardedMongo(() => this.m.File.create({ _id: id, ...rest, content }));
+  }
+
+  async getMeta(id: string) {
+    return strip<StoredFileMeta | null>(await this.m.File.findById(id, { content: 0 }).lean(), 'id');
+  }
+
+  async getContent(id: string) {
+    const doc = await this.m.File.findById(id, { content: 1 }).lean();
+    if (!doc) return null;
+    const content = doc.content as unknown as Buffer | { buffer: ArrayBuffer };
+    return Buffer.isBuffer(content) ? content : Buffer.from((content as { buffer: ArrayBuffer }).buffer);
+  }
+
+  async bind(ids: string[], uploadToken: string, submissionId: string) {
+    const res = await guardedMongo(() => this.m.File.updateMany({ _id: { $in: ids }, uploadToken, submissionId: { $exists: false } }, { $set: { submissionId } }));
+    return res.modifiedCount;
+  }
+
+  async deleteUnboundBefore(before: Date) {
+    const res = await guardedMongo(() => this.m.File.deleteMany({ submissionId: { $exists: false }, createdAt: { $lt: before.toISOString() } }));
+    return res.deletedCount;
+  }
+}
+
+export class MongoUserRepository implements UserRepository {
+  constructor(private readonly m: Models) {}
+
+  private toUser(doc: any): User | null {
+    if (!doc) return null;
+    const { _id, emailLower: _lower, ...rest } = doc;
+    return { id: _id, ...rest } as User;
+  }
+
+  async create(user: User) {
+    const { id, ...rest } = user;
+    await guardedMongo(() => this.m.User.create({ _id: id, ...rest, emailLower: user.email.toLowerCase() }), 'このメールアドレスは既に登録されています。');
+  }
+
+  async update(id: string, patch: Partial<Omit<User, 'id' | 'createdAt'>>, now: Date) {
+    const set: Record<string, unknown> = { ...patch, updatedAt: now.toISOString() };
+    if (patch.email) set.emailLower = patch.email.toLowerCase();
+    const doc = await guardedMongo(() => this.m.User.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean(), 'このメールアドレスは既に登録されています。');
+    if (!doc) throw new NotFoundError('利用者が見つかりません。', 'user_not_found');
+    return this.toUser(doc)!;
+  }
+
+  async findById(id: string) {
+    return this.toUser(await this.m.User.findById(id).lean());
+  }
+
+  async findByEmail(email: string) {
+    return this.toUser(await this.m.User.findOne({ emailLower: email.toLowerCase() }).lean());
+  }
+
+  async list(filter: { municipalityCode?: string | null }) {
+    const query = filter.municipalityCode === undefined ? {} : { municipalityCode: filter.municipalityCode };
+    return (await this.m.User.find(query).sort({ createdAt: 1 }).lean()).map((d) => this.toUser(d)!);
+  }
+
+  count() {
+    return this.m.User.countDocuments({});
+  }
+}
+
+export class MongoSessionRepository implements SessionRepository {
+  constructor(private readonly m: Models) {}
+
+  async get(sid: string, now: Date) {
+    const doc = await this.m.Session.findOne({ _id: sid, expiresAt: { $gt: now } }).lean();
+    return doc ? (doc.data as Record<string, unknown>) : null;
+  }
+
+  async set(sid: string, data: Record<string, unknown>, expiresAt: Date) {
+    await guardedMongo(() => this.m.Session.updateOne({ _id: sid }, { $set: { data, expiresAt } }, { upsert: true }));
+  }
+
+  async touch(sid: string, expiresAt: Date) {
+    await guardedMongo(() => this.m.Session.updateOne({ _id: sid }, { $set: { expiresAt } }));
+  }
+
+  async destroy(sid: string) {
+    await guardedMongo(() => this.m.Session.deleteOne({ _id: sid }));
+  }
+
+  async deleteExpired(now: Date) {
+    return (await guardedMongo(() => this.m.Session.deleteMany({ expiresAt: { $lte: now } }))).deletedCount;
+  }
+}
+
+export class MongoAuditRepository implements AuditRepository {
+  constructor(private readonly m: Models) {}
+
+  async append(event: NewAuditEvent): Promise<AuditEvent> {
+    // The unique index on seq serialises writers: a loser re-reads the head and retries.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const last = await this.m.Audit.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
+      const seq = (last?.seq ?? 0) + 1;
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      const stored: AuditEvent = { ...event, seq, prevHash, hash: auditHash(prevHash, seq, event) };
+      try {
+        await this.m.Audit.create(stored);
+        return stored;
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) mapMongoError(error);
+      }
+    }
+    throw new ConflictError('監査ログの書き込みが競合しました。', 'audit_race');
+  }
+
+  async list(filter: { municipalityCode?: string; targetId?: string; limit: number }) {
+    const query: Record<string, unknown> = {};
+    if (filter.municipalityCode) query.municipalityCode = filter.municipalityCode;
+    if (filter.targetId) query.targetId = filter.targetId;
+    return (await this.m.Audit.find(query).sort({ seq: -1 }).limit(filter.limit).lean()).map((d) => strip<AuditEvent>(d));
+  }
+
+  async *all(): AsyncIterable<AuditEvent> {
+    for await (const doc of this.m.Audit.find({}).sort({ seq: 1 }).lean().cursor()) yield strip<AuditEvent>(doc);
+  }
+}

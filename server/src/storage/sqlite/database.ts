@@ -1,0 +1,57 @@
+/**
+ * Opens the embedded database: one file in DATA_DIR, WAL journal, FULL sync
+ * (a submission answered 201 survives a power cut), migrations applied.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConflictError, StorageUnavailableError } from '../../errors';
+import { MIGRATIONS } from './migrations';
+
+export type Db = Database.Database;
+
+export function openDatabase(dataDir: string, fileName = 'madoguchi.sqlite'): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, fileName));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`The database was written by a newer Madoguchi (schema ${current}, this build knows ${MIGRATIONS.length}).`);
+  }
+  for (let i = current; i < MIGRATIONS.length; i++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[i]!);
+      db.pragma(`user_version = ${i + 1}`);
+    })();
+  }
+}
+
+/** Translates SQLite errors into domain errors; anything unknown is rethrown. */
+export function mapSqliteError(error: unknown, conflictMessage = '同じデータが既に登録されています。'): never {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    const column = /constraint failed: (.*)$/.exec((error as Error).message)?.[1];
+    throw new ConflictError(conflictMessage, 'duplicate', column);
+  }
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_BUSY' || code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') {
+    throw new StorageUnavailableError(`Database unavailable (${code})`, { cause: error });
+  }
+  throw error;
+}
+
+/** Runs `fn`, translating SQLite errors. */
+export function guarded<T>(fn: () => T, conflictMessage?: string): T {
+  try {
+    return fn();
+  } catch (error) {
+    return mapSqliteError(error, conflictMessage);
+  }
+}

@@ -1,0 +1,64 @@
+/** Uploaded files in SQLite (content as BLOB next to its metadata, so a backup of one file holds everything). */
+import type { FileRepository, StoredFileMeta } from '../types';
+import { guarded, type Db } from './database';
+
+interface Row {
+  id: string;
+  municipality_code: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  submission_id: string | null;
+  upload_token: string;
+  created_at: string;
+}
+
+const toMeta = (r: Row): StoredFileMeta => ({
+  id: r.id,
+  municipalityCode: r.municipality_code,
+  fileName: r.file_name,
+  mediaType: r.media_type,
+  size: r.size,
+  sha256: r.sha256,
+  ...(r.submission_id ? { submissionId: r.submission_id } : {}),
+  uploadToken: r.upload_token,
+  createdAt: r.created_at,
+});
+
+const META_COLUMNS = 'id, municipality_code, file_name, media_type, size, sha256, submission_id, upload_token, created_at';
+
+export class SqliteFileRepository implements FileRepository {
+  constructor(private readonly db: Db) {}
+
+  async put(meta: StoredFileMeta, content: Buffer): Promise<void> {
+    guarded(() =>
+      this.db
+        .prepare(`INSERT INTO files (${META_COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(meta.id, meta.municipalityCode, meta.fileName, meta.mediaType, meta.size, meta.sha256, meta.submissionId ?? null, meta.uploadToken, meta.createdAt, content),
+    );
+  }
+
+  async getMeta(id: string): Promise<StoredFileMeta | null> {
+    const row = this.db.prepare(`SELECT ${META_COLUMNS} FROM files WHERE id = ?`).get(id) as Row | undefined;
+    return row ? toMeta(row) : null;
+  }
+
+  async getContent(id: string): Promise<Buffer | null> {
+    const row = this.db.prepare('SELECT content FROM files WHERE id = ?').get(id) as { content: Buffer } | undefined;
+    return row ? row.content : null;
+  }
+
+  async bind(ids: string[], uploadToken: string, submissionId: string): Promise<number> {
+    return guarded(() =>
+      this.db.transaction(() => {
+        const stmt = this.db.prepare('UPDATE files SET submission_id = ? WHERE id = ? AND upload_token = ? AND submission_id IS NULL');
+        return ids.reduce((n, id) => n + stmt.run(submissionId, id, uploadToken).changes, 0);
+      })(),
+    );
+  }
+
+  async deleteUnboundBefore(before: Date): Promise<number> {
+    return guarded(() => this.db.prepare('DELETE FROM files WHERE submission_id IS NULL AND created_at < ?').run(before.toISOString()).changes);
+  }
+}

@@ -1,0 +1,152 @@
+/** Submissions in SQLite. Inserts are single-row transactions; status moves are compare-and-set. */
+import type { StatusChange, Submission, SubmissionStatus } from '@madoguchi/shared';
+import { ConflictError, NotFoundError } from '../../errors';
+import type { SubmissionPage, SubmissionQuery, SubmissionRepository } from '../types';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { guarded, mapSqliteError, type Db } from './database';
+
+interface Row {
+  id: string;
+  receipt_number: string;
+  secret_hash: string;
+  municipality_code: string;
+  procedure_owner: string;
+  procedure_id: string;
+  form_version: number;
+  data_json: string;
+  attachments_json: string;
+  status: SubmissionStatus;
+  history_json: string;
+  assignee_id: string | null;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  language: 'ja' | 'en';
+  created_at: string;
+  updated_at: string;
+}
+
+const toSubmission = (r: Row): Submission => ({
+  id: r.id,
+  receiptNumber: r.receipt_number,
+  secretHash: r.secret_hash,
+  municipalityCode: r.municipality_code,
+  procedureOwner: r.procedure_owner,
+  procedureId: r.procedure_id,
+  formVersion: r.form_version,
+  data: JSON.parse(r.data_json),
+  attachments: JSON.parse(r.attachments_json),
+  status: r.status,
+  history: JSON.parse(r.history_json),
+  ...(r.assignee_id ? { assigneeId: r.assignee_id } : {}),
+  ...(r.idempotency_key ? { idempotencyKey: r.idempotency_key } : {}),
+  ...(r.request_hash ? { requestHash: r.request_hash } : {}),
+  language: r.language,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export class SqliteSubmissionRepository implements SubmissionRepository {
+  constructor(private readonly db: Db) {}
+
+  async insert(s: Submission, files?: { ids: string[]; uploadToken: string }): Promise<void> {
+    try {
+      this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO submissions (id, receipt_number, secret_hash, municipality_code, procedure_owner, procedure_id, form_version,
+             data_json, attachments_json, status, history_json, assignee_id, idempotency_key, request_hash, language, created_at, updated_at)
+           VALUES (@id, @receiptNumber, @secretHash, @municipalityCode, @procedureOwner, @procedureId, @formVersion,
+             @data, @attachments, @status, @history, @assigneeId, @idempotencyKey, @requestHash, @language, @createdAt, @updatedAt)`,
+        )
+        .run({
+          ...s,
+          data: JSON.stringify(s.data),
+          attachments: JSON.stringify(s.attachments),
+          history: JSON.stringify(s.history),
+          assigneeId: s.assigneeId ?? null,
+          idempotencyKey: s.idempotencyKey ?? null,
+          requestHash: s.requestHash ?? null,
+        });
+      if (files) {
+        const bind = this.db.prepare('UPDATE files SET submission_id = ? WHERE id = ? AND upload_token = ? AND submission_id IS NULL');
+        const bound = files.ids.reduce((n, fileId) => n + bind.run(s.id, fileId, files.uploadToken).changes, 0);
+        if (bound !== new Set(files.ids).size) throw new ConflictError('添付ファイルが見つからないか、既に別の申請に使われています。', 'attachment_unavailable', 'attachments');
+      }
+      })();
+    } catch (error) {
+      if (error instanceof ConflictError) throw error;
+      const message = (error as Error).message ?? '';
+      if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
+        if (message.includes('idempotency_key')) throw new ConflictError('同じ Idempotency-Key の申請が既にあります。', 'duplicate', 'idempotencyKey');
+        if (message.includes('receipt_number')) throw new ConflictError('到達番号が重複しました。', 'duplicate', 'receiptNumber');
+        if (message.includes('submissions.id')) throw new ConflictError('申請IDが重複しました。', 'duplicate', 'id');
+      }
+      mapSqliteError(error);
+    }
+  }
+
+  private one(sql: string, ...params: unknown[]): Submission | null {
+    const row = this.db.prepare(sql).get(...params) as Row | undefined;
+    return row ? toSubmission(row) : null;
+  }
+
+  async findById(id: string) {
+    return this.one('SELECT * FROM submissions WHERE id = ?', id);
+  }
+
+  async findByReceiptNumber(receiptNumber: string) {
+    return this.one('SELECT * FROM submissions WHERE receipt_number = ?', receiptNumber);
+  }
+
+  async findByIdempotencyKey(municipalityCode: string, key: string) {
+    return this.one('SELECT * FROM submissions WHERE municipality_code = ? AND idempotency_key = ?', municipalityCode, key);
+  }
+
+  async changeStatus(id: string, expected: SubmissionStatus, change: StatusChange, now: Date): Promise<Submission> {
+    return guarded(() =>
+      this.db.transaction(() => {
+        const row = this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row | undefined;
+        if (!row) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
+        if (row.status !== expected) throw new ConflictError('この申請は他の職員によって更新されました。画面を更新してください。', 'stale_status', 'status');
+        const history = [...JSON.parse(row.history_json), change];
+        this.db.prepare('UPDATE submissions SET status = ?, history_json = ?, updated_at = ? WHERE id = ?').run(change.to, JSON.stringify(history), now.toISOString(), id);
+        return toSubmission(this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row);
+      })(),
+    );
+  }
+
+  async assign(id: string, assigneeId: string | null, now: Date): Promise<Submission> {
+    const result = guarded(() => this.db.prepare('UPDATE submissions SET assignee_id = ?, updated_at = ? WHERE id = ?').run(assigneeId, now.toISOString(), id));
+    if (result.changes === 0) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
+    return (await this.findById(id))!;
+  }
+
+  async list(q: SubmissionQuery): Promise<SubmissionPage> {
+    const where = ['municipality_code = @municipalityCode'];
+    const params: Record<string, unknown> = { municipalityCode: q.municipalityCode, limit: q.limit + 1 };
+    if (q.status?.length) {
+      where.push(`status IN (${q.status.map((_, i) => `@status${i}`).join(',')})`);
+      q.status.forEach((s, i) => (params[`status${i}`] = s));
+    }
+    if (q.procedureId) (where.push('procedure_id = @procedureId'), (params.procedureId = q.procedureId));
+    if (q.assigneeId) (where.push('assignee_id = @assigneeId'), (params.assigneeId = q.assigneeId));
+    if (q.receivedFrom) (where.push('created_at >= @receivedFrom'), (params.receivedFrom = q.receivedFrom));
+    if (q.receivedTo) (where.push('created_at < @receivedTo'), (params.receivedTo = q.receivedTo));
+    if (q.after) {
+      const cursor = decodeCursor(q.after);
+      where.push('(created_at < @cAt OR (created_at = @cAt AND id < @cId))');
+      params.cAt = cursor.at;
+      params.cId = cursor.id;
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM submissions WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT @limit`)
+      .all(params) as Row[];
+    const items = rows.slice(0, q.limit).map(toSubmission);
+    const last = items[items.length - 1];
+    return rows.length > q.limit && last ? { items, next: encodeCursor(last.createdAt, last.id) } : { items };
+  }
+
+  async count(municipalityCode: string): Promise<number> {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE municipality_code = ?').get(municipalityCode) as { n: number }).n;
+  }
+}

@@ -1,0 +1,97 @@
+/** Staff and admin accounts in SQLite. */
+import { ConflictError, NotFoundError } from '../../errors';
+import type { User, UserRepository } from '../types';
+import { guarded, type Db } from './database';
+
+interface Row {
+  id: string;
+  email: string;
+  display_name: string;
+  role: User['role'];
+  municipality_code: string | null;
+  password_hash: string | null;
+  totp_secret: string | null;
+  failed_logins: number;
+  locked_until: string | null;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const toUser = (r: Row): User => ({
+  id: r.id,
+  email: r.email,
+  displayName: r.display_name,
+  role: r.role,
+  municipalityCode: r.municipality_code,
+  passwordHash: r.password_hash,
+  totpSecret: r.totp_secret,
+  failedLogins: r.failed_logins,
+  lockedUntil: r.locked_until,
+  disabled: r.disabled === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const COLUMN: Record<string, string> = {
+  email: 'email', displayName: 'display_name', role: 'role', municipalityCode: 'municipality_code', passwordHash: 'password_hash',
+  totpSecret: 'totp_secret', failedLogins: 'failed_logins', lockedUntil: 'locked_until', disabled: 'disabled', updatedAt: 'updated_at',
+};
+
+export class SqliteUserRepository implements UserRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(u: User): Promise<void> {
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO users (id, email, display_name, role, municipality_code, password_hash, totp_secret, failed_logins, locked_until, disabled, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(u.id, u.email, u.displayName, u.role, u.municipalityCode, u.passwordHash, u.totpSecret, u.failedLogins, u.lockedUntil, u.disabled ? 1 : 0, u.createdAt, u.updatedAt);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new ConflictError('このメールアドレスは既に登録されています。', 'duplicate', 'email');
+      guarded(() => {
+        throw error;
+      });
+    }
+  }
+
+  async update(id: string, patch: Partial<Omit<User, 'id' | 'createdAt'>>, now: Date): Promise<User> {
+    const sets: string[] = ['updated_at = @updatedAt'];
+    const params: Record<string, unknown> = { id, updatedAt: now.toISOString() };
+    for (const [key, value] of Object.entries(patch)) {
+      const column = COLUMN[key];
+      if (!column || key === 'updatedAt') continue;
+      sets.push(`${column} = @${key}`);
+      params[key] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+    }
+    const result = guarded(() => this.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = @id`).run(params), 'このメールアドレスは既に登録されています。');
+    if (result.changes === 0) throw new NotFoundError('利用者が見つかりません。', 'user_not_found');
+    return (await this.findById(id))!;
+  }
+
+  async findById(id: string) {
+    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as Row | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  async findByEmail(email: string) {
+    const row = this.db.prepare('SELECT * FROM users WHERE email = ? COLLATE NOCASE').get(email) as Row | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  async list(filter: { municipalityCode?: string | null }) {
+    const rows =
+      filter.municipalityCode === undefined
+        ? this.db.prepare('SELECT * FROM users ORDER BY created_at').all()
+        : filter.municipalityCode === null
+          ? this.db.prepare('SELECT * FROM users WHERE municipality_code IS NULL ORDER BY created_at').all()
+          : this.db.prepare('SELECT * FROM users WHERE municipality_code = ? ORDER BY created_at').all(filter.municipalityCode);
+    return (rows as Row[]).map(toUser);
+  }
+
+  async count() {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * The storage port. Services depend on these interfaces only; the SQLite
+ * (embedded default) and mongoose (MongoDB) adapters implement them and pass
+ * the same contract suite (tests/contract). Adapters translate driver errors
+ * into domain errors (ConflictError, StorageUnavailableError).
+ */
+import type { FormVersion, Procedure, Submission, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
+
+export interface NewFormVersion {
+  procedure: Procedure;
+  schema: JsonSchema;
+  uiSchema: UiSchema;
+  contentHash: string;
+}
+
+export interface ProcedureRepository {
+  /** Adds a draft version numbered one above the procedure's latest. */
+  createDraft(input: NewFormVersion, now: Date): Promise<FormVersion>;
+  /** Replaces a draft's content; a published or retired version cannot change (ConflictError). */
+  updateDraft(owner: string, procedureId: string, version: number, input: NewFormVersion, now: Date): Promise<FormVersion>;
+  /** Publishes a draft and retires the previously published version, atomically. */
+  publish(owner: string, procedureId: string, version: number, now: Date): Promise<FormVersion>;
+  /** Retires the published version: the procedure leaves the catalog, old submissions keep pointing at it. */
+  retire(owner: string, procedureId: string, version: number, now: Date): Promise<FormVersion>;
+  getVersion(owner: string, procedureId: string, version: number): Promise<FormVersion | null>;
+  getPublished(owner: string, procedureId: string): Promise<FormVersion | null>;
+  getLatest(owner: string, procedureId: string): Promise<FormVersion | null>;
+  listVersions(owner: string, procedureId: string): Promise<FormVersion[]>;
+  /** Every published version whose owner is in `owners`, ordered by owner then id. */
+  listPublished(owners: string[]): Promise<FormVersion[]>;
+}
+
+export interface SubmissionQuery {
+  municipalityCode: string;
+  status?: SubmissionStatus[];
+  procedureId?: string;
+  assigneeId?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  limit: number;
+  /** Opaque cursor from the previous page. */
+  after?: string;
+}
+
+export interface SubmissionPage {
+  items: Submission[];
+  next?: string;
+}
+
+export interface SubmissionRepository {
+  /**
+   * Stores a new submission and, in the same transaction, binds its uploaded
+   * files (all of `files.ids` must be unbound and carry `files.uploadToken`,
+   * else nothing is stored). Duplicate receipt number or idempotency key →
+   * ConflictError with `conflictOn`.
+   */
+  insert(submission: Submission, files?: { ids: string[]; uploadToken: string }): Promise<void>;
+  findById(id: string): Promise<Submission | null>;
+  findByReceiptNumber(receiptNumber: string): Promise<Submission | null>;
+  findByIdempotencyKey(municipalityCode: string, key: string): Promise<Submission | null>;
+  /**
+   * Moves a submission to a new status if it is still in `expected` (optimistic
+   * concurrency); returns the updated submission, or ConflictError if it moved meanwhile.
+   */
+  changeStatus(id: string, expected: SubmissionStatus, change: StatusChange, now: Date): Promise<Submission>;
+  assign(id: string, assigneeId: string | null, now: Date): Promise<Submission>;
+  list(query: SubmissionQuery): Promise<SubmissionPage>;
+  count(municipalityCode: string): Promise<number>;
+}
+
+export interface StoredFileMeta {
+  id: string;
+  municipalityCode: string;
+  /** The original file name as the resident's device sent it (UTF-8, Japanese kept). */
+  fileName: string;
+  /** Media type detected from the content. */
+  mediaType: string;
+  size: number;
+  sha256: string;
+  /** Set once the file is part of a submission; unbound files expire. */
+  submissionId?: string;
+  /** Draft or session the file was uploaded for (to bind it later). */
+  uploadToken: string;
+  createdAt: string;
+}
+
+export interface FileRepository {
+  put(meta: StoredFileMeta, content: Buffer): Promise<void>;
+  getMeta(id: string): Promise<StoredFileMeta | null>;
+  getContent(id: string): Promise<Buffer | null>;
+  /** Binds files to a submission; only files uploaded with `uploadToken` and not yet bound are bound. Returns how many. */
+  bind(ids: string[], uploadToken: string, submissionId: string): Promise<number>;
+  /** Deletes files never bound to a submission and older than `before`. Returns how many. */
+  deleteUnboundBefore(before: Date): Promise<number>;
+}
+
+export const USER_ROLES = ['platform-admin', 'municipal-admin', 'staff'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  /** Null for platform admins; the tenant for everyone else. */
+  municipalityCode: string | null;
+  passwordHash: string | null;
+  totpSecret: string | null;
+  failedLogins: number;
+  lockedUntil: string | null;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserRepository {
+  /** Email is unique (case-insensitive) → ConflictError. */
+  create(user: User): Promise<void>;
+  update(id: string, patch: Partial<Omit<User, 'id' | 'createdAt'>>, now: Date): Promise<User>;
+  findById(id: string): Promise<User | null>;
+  findByEmail(email: string): Promise<User | null>;
+  list(filter: { municipalityCode?: string | null }): Promise<User[]>;
+  count(): Promise<number>;
+}
+
+export interface SessionRepository {
+  get(sid: string, now: Date): Promise<Record<string, unknown> | null>;
+  set(sid: string, data: Record<string, unknown>, expiresAt: Date): Promise<void>;
+  touch(sid: string, expiresAt: Date): Promise<void>;
+  destroy(sid: string): Promise<void>;
+  deleteExpired(now: Date): Promise<number>;
+}
+
+export interface AuditEvent {
+  /** Monotonic sequence within the store. */
+  seq: number;
+  at: string;
+  /** User id, `applicant:<receipt>`, `api-key:<id>` or `system`. */
+  actor: string;
+  action: string;
+  municipalityCode: string | null;
+  targetType: string;
+  targetId: string;
+  details: Record<string, unknown>;
+  /** sha256 over the previous hash and this event: a broken chain shows tampering. */
+  prevHash: string;
+  hash: string;
+}
+
+export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
+
+export interface AuditRepository {
+  /** Appends an event, chaining its hash to the previous one atomically. */
+  append(event: NewAuditEvent): Promise<AuditEvent>;
+  list(filter: { municipalityCode?: string; targetId?: string; limit: number }): Promise<AuditEvent[]>;
+  /** All events in order, for chain verification. */
+  all(): AsyncIterable<AuditEvent>;
+}
+
+export interface Storage {
+  readonly kind: 'sqlite' | 'mongo';
+  readonly procedures: ProcedureRepository;
+  readonly submissions: SubmissionRepository;
+  readonly files: FileRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly audit: AuditRepository;
+  /** Cheap round trip for /health. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

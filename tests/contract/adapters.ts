@@ -1,0 +1,41 @@
+/**
+ * The storage adapters the contract suite runs against: always the embedded
+ * SQLite adapter on a real file; MongoDB too whenever MONGODB_URI is set
+ * (each run in a fresh database that is dropped afterwards).
+ */
+import { randomBytes } from 'node:crypto';
+import mongoose from 'mongoose';
+import { createSqliteStorage } from '../../server/src/storage/sqlite';
+import { createMongoStorage } from '../../server/src/storage/mongo';
+import type { Storage } from '../../server/src/storage/types';
+import { makeTempDir } from '../helpers/tempDir';
+
+export interface AdapterUnderTest {
+  storage: Storage;
+  dispose: () => Promise<void>;
+}
+
+export type AdapterFactory = () => Promise<AdapterUnderTest>;
+
+const sqlite: AdapterFactory = async () => {
+  const dir = makeTempDir();
+  const storage = createSqliteStorage(dir.path);
+  return { storage, dispose: async () => (await storage.close(), dir.remove()) };
+};
+
+const mongo: AdapterFactory = async () => {
+  const url = new URL(process.env.MONGODB_URI!);
+  url.pathname = `/madoguchi_contract_${randomBytes(6).toString('hex')}`;
+  const storage = await createMongoStorage(url.toString());
+  return {
+    storage,
+    dispose: async () => {
+      await storage.close();
+      const connection = await mongoose.createConnection(url.toString()).asPromise();
+      await connection.dropDatabase();
+      await connection.close();
+    },
+  };
+};
+
+export const ADAPTERS: Array<[string, AdapterFactory]> = [['sqlite', sqlite], ...(process.env.MONGODB_URI ? ([['mongo', mongo]] as Array<[string, AdapterFactory]>) : [])];

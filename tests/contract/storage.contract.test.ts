@@ -1,0 +1,239 @@
+/**
+ * The storage contract: every adapter must behave exactly like this.
+ * No test here knows which adapter it runs on.
+ */
+import { ConflictError, NotFoundError } from '../../server/src/errors';
+import { auditHash, GENESIS_HASH } from '../../server/src/storage/auditHash';
+import { ADAPTERS, type AdapterUnderTest } from './adapters';
+import { fileMeta, formInput, submission, user } from './fixtures';
+
+const t0 = new Date('2026-11-01T00:00:00Z');
+
+describe.each(ADAPTERS)('storage contract: %s', (_name, create) => {
+  let adapter: AdapterUnderTest;
+  beforeEach(async () => {
+    adapter = await create();
+  });
+  afterEach(async () => {
+    await adapter.dispose();
+  });
+  const s = () => adapter.storage;
+
+  describe('procedures and form versions', () => {
+    it('numbers drafts 1, 2, … per owner and procedure', async () => {
+      const v1 = await s().procedures.createDraft(formInput('alpha'), t0);
+      const v2 = await s().procedures.createDraft(formInput('alpha'), t0);
+      const other = await s().procedures.createDraft(formInput('alpha', '082015'), t0);
+      expect([v1.version, v2.version, other.version]).toEqual([1, 2, 1]);
+      expect(v1.status).toBe('draft');
+      expect((await s().procedures.getLatest('preset', 'alpha'))!.version).toBe(2);
+    });
+
+    it('publishes a draft, retiring the previously published version', async () => {
+      await s().procedures.createDraft(formInput('alpha'), t0);
+      await s().procedures.publish('preset', 'alpha', 1, t0);
+      await s().procedures.createDraft(formInput('alpha', 'preset', 'h2'), t0);
+      const published = await s().procedures.publish('preset', 'alpha', 2, new Date('2026-11-02T00:00:00Z'));
+      expect(published.status).toBe('published');
+      expect(published.publishedAt).toBe('2026-11-02T00:00:00.000Z');
+      const v1 = await s().procedures.getVersion('preset', 'alpha', 1);
+      expect(v1!.status).toBe('retired');
+      expect((await s().procedures.getPublished('preset', 'alpha'))!.version).toBe(2);
+      expect((await s().procedures.listVersions('preset', 'alpha')).map((v) => v.status)).toEqual(['retired', 'published']);
+    });
+
+    it('never changes a published version', async () => {
+      await s().procedures.createDraft(formInput('alpha'), t0);
+      await s().procedures.publish('preset', 'alpha', 1, t0);
+      await expect(s().procedures.updateDraft('preset', 'alpha', 1, formInput('alpha', 'preset', 'changed'), t0)).rejects.toBeInstanceOf(ConflictError);
+      await expect(s().procedures.publish('preset', 'alpha', 1, t0)).rejects.toBeInstanceOf(ConflictError);
+      expect((await s().procedures.getVersion('preset', 'alpha', 1))!.contentHash).toBe('h1');
+    });
+
+    it('updates drafts, and reports unknown versions as not found', async () => {
+      await s().procedures.createDraft(formInput('alpha'), t0);
+      const updated = await s().procedures.updateDraft('preset', 'alpha', 1, formInput('alpha', 'preset', 'h9'), t0);
+      expect(updated.contentHash).toBe('h9');
+      await expect(s().procedures.publish('preset', 'alpha', 7, t0)).rejects.toBeInstanceOf(NotFoundError);
+      expect(await s().procedures.getVersion('preset', 'nope', 1)).toBeNull();
+    });
+
+    it('lists published versions of the given owners only, and retires them', async () => {
+      for (const [id, owner] of [['b-proc', 'preset'], ['a-proc', 'preset'], ['c-proc', '082015'], ['d-proc', '011002']] as const) {
+        await s().procedures.createDraft(formInput(id, owner), t0);
+        await s().procedures.publish(owner, id, 1, t0);
+      }
+      await s().procedures.createDraft(formInput('draft-only'), t0);
+      const listed = await s().procedures.listPublished(['082015', 'preset']);
+      expect(listed.map((v) => `${v.owner}/${v.procedureId}`)).toEqual(['082015/c-proc', 'preset/a-proc', 'preset/b-proc']);
+      await s().procedures.retire('preset', 'a-proc', 1, t0);
+      expect((await s().procedures.listPublished(['preset'])).map((v) => v.procedureId)).toEqual(['b-proc']);
+      expect(await s().procedures.getPublished('preset', 'a-proc')).toBeNull();
+    });
+
+    it('keeps the schema and procedure exactly as stored', async () => {
+      const input = formInput('alpha');
+      input.schema = { type: 'object', properties: { 氏名: { type: 'string', title: '氏名（漢字）', enum: ['①', '髙'] } }, definitions: {} };
+      await s().procedures.createDraft(input, t0);
+      const stored = await s().procedures.getVersion('preset', 'alpha', 1);
+      expect(stored!.schema).toEqual(input.schema);
+      expect(stored!.procedure).toEqual(input.procedure);
+    });
+  });
+
+  describe('submissions', () => {
+    it('stores and finds a submission by id, receipt number and idempotency key', async () => {
+      const sub = submission({ idempotencyKey: 'key-12345678', requestHash: 'r1', data: { name: '髙橋 﨑子', nested: { list: [1, 2] } } });
+      await s().submissions.insert(sub);
+      expect(await s().submissions.findById(sub.id)).toEqual(sub);
+      expect(await s().submissions.findByReceiptNumber(sub.receiptNumber)).toEqual(sub);
+      expect(await s().submissions.findByIdempotencyKey('082015', 'key-12345678')).toEqual(sub);
+      expect(await s().submissions.findByIdempotencyKey('011002', 'key-12345678')).toBeNull();
+      expect(await s().submissions.findById('missing')).toBeNull();
+    });
+
+    it('refuses a duplicate receipt number or idempotency key, naming which', async () => {
+      const first = submission({ idempotencyKey: 'key-12345678' });
+      await s().submissions.insert(first);
+      await expect(s().submissions.insert(submission({ receiptNumber: first.receiptNumber }))).rejects.toMatchObject({ conflictOn: 'receiptNumber' });
+      await expect(s().submissions.insert(submission({ idempotencyKey: 'key-12345678' }))).rejects.toMatchObject({ conflictOn: 'idempotencyKey' });
+      // The same key in another municipality is a different request.
+      await s().submissions.insert(submission({ idempotencyKey: 'key-12345678', municipalityCode: '011002' }));
+      // Submissions without a key never collide with each other.
+      await s().submissions.insert(submission());
+      await s().submissions.insert(submission());
+      expect(await s().submissions.count('082015')).toBe(3);
+    });
+
+    it('moves status only from the expected status', async () => {
+      const sub = submission();
+      await s().submissions.insert(sub);
+      const change = { from: 'received' as const, to: 'in-review' as const, at: t0.toISOString(), by: 'u1' };
+      const moved = await s().submissions.changeStatus(sub.id, 'received', change, t0);
+      expect(moved.status).toBe('in-review');
+      expect(moved.history).toHaveLength(2);
+      await expect(s().submissions.changeStatus(sub.id, 'received', change, t0)).rejects.toBeInstanceOf(ConflictError);
+      await expect(s().submissions.changeStatus('missing', 'received', change, t0)).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('assigns and unassigns', async () => {
+      const sub = submission();
+      await s().submissions.insert(sub);
+      expect((await s().submissions.assign(sub.id, 'u1', t0)).assigneeId).toBe('u1');
+      expect((await s().submissions.assign(sub.id, null, t0)).assigneeId).toBeUndefined();
+    });
+
+    it('pages newest first with a cursor, and filters', async () => {
+      const subs = Array.from({ length: 7 }, (_, i) => submission({ status: i % 2 ? 'in-review' : 'received', procedureId: i < 3 ? 'a' : 'b' }));
+      for (const sub of subs) await s().submissions.insert(sub);
+      await s().submissions.insert(submission({ municipalityCode: '011002' }));
+      const page1 = await s().submissions.list({ municipalityCode: '082015', limit: 3 });
+      const page2 = await s().submissions.list({ municipalityCode: '082015', limit: 3, after: page1.next! });
+      const page3 = await s().submissions.list({ municipalityCode: '082015', limit: 3, after: page2.next! });
+      const ids = [...page1.items, ...page2.items, ...page3.items].map((x) => x.id);
+      expect(ids).toEqual([...subs].reverse().map((x) => x.id));
+      expect(page3.next).toBeUndefined();
+      const reviewing = await s().submissions.list({ municipalityCode: '082015', limit: 10, status: ['in-review'] });
+      expect(reviewing.items).toHaveLength(3);
+      const procA = await s().submissions.list({ municipalityCode: '082015', limit: 10, procedureId: 'a' });
+      expect(procA.items.map((x) => x.id).sort()).toEqual(subs.slice(0, 3).map((x) => x.id).sort());
+      const window = await s().submissions.list({ municipalityCode: '082015', limit: 10, receivedFrom: subs[2]!.createdAt, receivedTo: subs[4]!.createdAt });
+      expect(window.items.map((x) => x.id)).toEqual([subs[3]!.id, subs[2]!.id]);
+    });
+  });
+
+  describe('files', () => {
+    it('stores content and metadata, keeping Japanese file names', async () => {
+      const meta = fileMeta();
+      await s().files.put(meta, Buffer.from([0xff, 0xd8, 0xff]));
+      expect(await s().files.getMeta(meta.id)).toEqual(meta);
+      expect((await s().files.getContent(meta.id))!.equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(true);
+      expect(await s().files.getContent('missing')).toBeNull();
+    });
+
+    it('binds files with the submission in one step, or stores neither', async () => {
+      const a = fileMeta();
+      const b = fileMeta({ uploadToken: 'someone-else' });
+      await s().files.put(a, Buffer.from('a'));
+      await s().files.put(b, Buffer.from('b'));
+      const refused = submission();
+      await expect(s().submissions.insert(refused, { ids: [a.id, b.id], uploadToken: 'token-1' })).rejects.toBeInstanceOf(ConflictError);
+      expect(await s().submissions.findById(refused.id)).toBeNull();
+      expect((await s().files.getMeta(a.id))!.submissionId).toBeUndefined();
+      const accepted = submission();
+      await s().submissions.insert(accepted, { ids: [a.id], uploadToken: 'token-1' });
+      expect((await s().files.getMeta(a.id))!.submissionId).toBe(accepted.id);
+      expect(await s().files.bind([a.id], 'token-1', 'another')).toBe(0);
+    });
+
+    it('deletes only unbound files older than the cut-off', async () => {
+      const old = fileMeta({ createdAt: '2026-01-01T00:00:00.000Z' });
+      const bound = fileMeta({ createdAt: '2026-01-01T00:00:00.000Z' });
+      const fresh = fileMeta({ createdAt: '2026-11-20T00:00:00.000Z' });
+      for (const f of [old, bound, fresh]) await s().files.put(f, Buffer.from('x'));
+      expect(await s().files.bind([bound.id], 'token-1', 'sub-1')).toBe(1);
+      expect(await s().files.deleteUnboundBefore(new Date('2026-06-01T00:00:00Z'))).toBe(1);
+      expect(await s().files.getMeta(old.id)).toBeNull();
+      expect(await s().files.getMeta(bound.id)).not.toBeNull();
+      expect(await s().files.getMeta(fresh.id)).not.toBeNull();
+    });
+  });
+
+  describe('users', () => {
+    it('creates, finds case-insensitively, updates and refuses duplicate emails', async () => {
+      const u = user({ email: 'Hanako@City.Mito.example' });
+      await s().users.create(u);
+      expect(await s().users.findByEmail('hanako@city.mito.example')).toEqual(u);
+      await expect(s().users.create(user({ email: 'HANAKO@city.mito.example' }))).rejects.toBeInstanceOf(ConflictError);
+      const updated = await s().users.update(u.id, { failedLogins: 3, disabled: true, lockedUntil: '2026-11-30T00:00:00.000Z' }, t0);
+      expect(updated).toMatchObject({ failedLogins: 3, disabled: true, lockedUntil: '2026-11-30T00:00:00.000Z', updatedAt: t0.toISOString() });
+      await expect(s().users.update('missing', { failedLogins: 1 }, t0)).rejects.toBeInstanceOf(NotFoundError);
+      const admin = user({ role: 'platform-admin', municipalityCode: null });
+      await s().users.create(admin);
+      expect((await s().users.list({ municipalityCode: null })).map((x) => x.id)).toEqual([admin.id]);
+      expect((await s().users.list({ municipalityCode: '082015' })).map((x) => x.id)).toEqual([u.id]);
+      expect(await s().users.count()).toBe(2);
+    });
+  });
+
+  describe('sessions', () => {
+    it('stores, expires and destroys sessions', async () => {
+      const now = new Date('2026-11-23T00:00:00Z');
+      await s().sessions.set('sid-1', { userId: 'u1', csrf: 'x' }, new Date('2026-11-23T01:00:00Z'));
+      expect(await s().sessions.get('sid-1', now)).toEqual({ userId: 'u1', csrf: 'x' });
+      expect(await s().sessions.get('sid-1', new Date('2026-11-23T02:00:00Z'))).toBeNull();
+      await s().sessions.touch('sid-1', new Date('2026-11-23T03:00:00Z'));
+      expect(await s().sessions.get('sid-1', new Date('2026-11-23T02:00:00Z'))).not.toBeNull();
+      await s().sessions.set('sid-2', {}, new Date('2026-11-22T00:00:00Z'));
+      expect(await s().sessions.deleteExpired(now)).toBe(1);
+      await s().sessions.destroy('sid-1');
+      expect(await s().sessions.get('sid-1', now)).toBeNull();
+    });
+  });
+
+  describe('audit trail', () => {
+    it('appends hash-chained events that verify in order', async () => {
+      const base = { at: t0.toISOString(), actor: 'u1', action: 'submission.viewed', municipalityCode: '082015', targetType: 'submission', details: { fields: ['data'] } };
+      const e1 = await s().audit.append({ ...base, targetId: 's1' });
+      const e2 = await s().audit.append({ ...base, targetId: 's2', municipalityCode: '011002' });
+      expect(e1.prevHash).toBe(GENESIS_HASH);
+      expect(e2.prevHash).toBe(e1.hash);
+      const all = [];
+      for await (const e of s().audit.all()) all.push(e);
+      let prev = GENESIS_HASH;
+      for (const e of all) {
+        const { seq, prevHash, hash, ...event } = e;
+        expect(prevHash).toBe(prev);
+        expect(hash).toBe(auditHash(prevHash, seq, event));
+        prev = hash;
+      }
+      expect(all).toHaveLength(2);
+      expect((await s().audit.list({ municipalityCode: '082015', limit: 10 })).map((e) => e.targetId)).toEqual(['s1']);
+      expect((await s().audit.list({ targetId: 's2', limit: 10 })).map((e) => e.seq)).toEqual([e2.seq]);
+    });
+  });
+
+  it('answers ping', async () => {
+    await expect(s().ping()).resolves.toBeUndefined();
+  });
+});

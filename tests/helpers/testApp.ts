@@ -1,0 +1,23 @@
+/** Builds the real app on a real SQLite file in a temporary directory, with the real presets. */
+import { randomBytes } from 'node:crypto';
+import { loadPresets, type LoadedPreset } from '@madoguchi/presets';
+import { createApp } from '../../server/src/app';
+import { loadConfig } from '../../server/src/config';
+import { createStorage } from '../../server/src/storage/createStorage';
+import { MunicipalityRegistry } from '../../server/src/modules/municipalities/registry';
+import { syncPresets } from '../../server/src/modules/procedures/presetSync';
+import type { Storage } from '../../server/src/storage/types';
+
+let registry: MunicipalityRegistry | undefined;
+let presets: LoadedPreset[] | undefined;
+
+export const municipalities = () => (registry ??= MunicipalityRegistry.fromCsv());
+export const allPresets = () => (presets ??= loadPresets());
+
+export async function buildTestApp(dataDir: string, secretKey: Buffer = randomBytes(32)) {
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const storage: Storage = await createStorage({ dataDir });
+  await syncPresets(storage, allPresets());
+  const app = createApp({ config, storage, municipalities: municipalities(), secretKey, presetCount: allPresets().length, clientDist: '/nonexistent' });
+  return { app, storage, config, secretKey };
+}

@@ -1,0 +1,51 @@
+/** Every shipped preset loads through the meta-schema, and its example submission is valid. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FormValidator, versionKey } from '@madoguchi/shared';
+import { InvalidPresetError, loadPreset, loadPresets } from '@madoguchi/presets';
+import { makeTempDir } from '../helpers/tempDir';
+
+const presets = loadPresets();
+const validator = new FormValidator();
+
+describe('preset library', () => {
+  it('ships 罹災証明書の発行申請', () => {
+    expect(presets.map((p) => p.procedure.id)).toContain('risai-shomeisho');
+  });
+
+  describe.each(presets.map((p) => [p.procedure.id, p] as const))('%s', (_id, preset) => {
+    it('has a valid example submission', () => {
+      expect(preset.example).toBeDefined();
+      const outcome = validator.validate(versionKey('preset', preset.procedure.id, 0), preset.schema, preset.example);
+      expect(outcome.errors).toEqual([]);
+    });
+
+    it('rejects an empty submission with Japanese messages', () => {
+      const outcome = validator.validate(versionKey('preset', preset.procedure.id, 0), preset.schema, {});
+      expect(outcome.valid).toBe(false);
+      for (const e of outcome.errors) expect(e.message).toMatch(/[ぁ-んァ-ヶ一-龯]/);
+    });
+
+    it('documents what must be confirmed against the legal text', () => {
+      const readme = join(preset.directory, 'README.md');
+      expect(existsSync(readme)).toBe(true);
+      expect(readFileSync(readme, 'utf8')).toMatch(/To confirm against the legal text/i);
+    });
+  });
+});
+
+describe('preset loader', () => {
+  it('refuses a preset that breaks the meta-schema, naming the problem', () => {
+    const dir = makeTempDir();
+    const presetDir = join(dir.path, 'broken-preset');
+    mkdirSync(presetDir);
+    writeFileSync(join(presetDir, 'definition.json'), JSON.stringify({ procedure: { id: 'broken-preset', title: '' }, form: { schema: { type: 'object', properties: {} }, uiSchema: {} } }));
+    expect(() => loadPreset(presetDir)).toThrow(InvalidPresetError);
+    try {
+      loadPreset(presetDir);
+    } catch (error) {
+      expect((error as InvalidPresetError).problems.map((p) => p.where)).toEqual(expect.arrayContaining(['procedure/title', 'schema/properties']));
+    }
+    dir.remove();
+  });
+});
