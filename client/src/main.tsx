@@ -1,17 +1,23 @@
-import { StrictMode } from 'react';
+/**
+ * One single-page app, two front doors: `/staff/*` is the municipal staff
+ * console, everything else is the resident app. Each half loads on demand.
+ */
+import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
 
-function App() {
-  return (
-    <main>
-      <h1>窓口 Madoguchi</h1>
-      <p>オンライン申請の画面を準備しています。</p>
-    </main>
-  );
-}
+const ResidentApp = lazy(() => import('./resident/ResidentApp'));
+const StaffApp = lazy(() => import('./staff/StaffApp'));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <BrowserRouter>
+      <Suspense fallback={<p className="loading">読み込み中…</p>}>
+        <Routes>
+          <Route path="/staff/*" element={<StaffApp />} />
+          <Route path="/*" element={<ResidentApp />} />
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
   </StrictMode>,
 );

@@ -14,10 +14,10 @@ let presets: LoadedPreset[] | undefined;
 export const municipalities = () => (registry ??= MunicipalityRegistry.fromCsv());
 export const allPresets = () => (presets ??= loadPresets());
 
-export async function buildTestApp(dataDir: string, secretKey: Buffer = randomBytes(32)) {
+export async function buildTestApp(dataDir: string, secretKey: Buffer = randomBytes(32), clientDist = '/nonexistent') {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const storage: Storage = await createStorage({ dataDir });
   await syncPresets(storage, allPresets());
-  const app = createApp({ config, storage, municipalities: municipalities(), secretKey, presetCount: allPresets().length, clientDist: '/nonexistent' });
+  const app = createApp({ config, storage, municipalities: municipalities(), secretKey, presetCount: allPresets().length, clientDist });
   return { app, storage, config, secretKey };
 }

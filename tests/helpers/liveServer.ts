@@ -1,0 +1,33 @@
+/**
+ * The real app (built client included) listening on a free port, on a fresh
+ * SQLite file: what browser tests talk to. `npm test` builds the client first.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { buildTestApp } from './testApp';
+import { makeTempDir } from './tempDir';
+import { CLIENT_DIST } from '../../server/src/app';
+
+export interface LiveServer {
+  url: string;
+  ctx: Awaited<ReturnType<typeof buildTestApp>>;
+  close: () => Promise<void>;
+}
+
+export async function startLiveServer(): Promise<LiveServer> {
+  const dir = makeTempDir();
+  const ctx = await buildTestApp(dir.path, undefined, CLIENT_DIST);
+  const server: Server = await new Promise((resolve) => {
+    const s = ctx.app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    ctx,
+    close: async () => {
+      await new Promise((r) => server.close(r));
+      await ctx.storage.close();
+      dir.remove();
+    },
+  };
+}
