@@ -17,6 +17,9 @@ import { SecretDeriver } from './security/keys';
 import { createLogger, requestLogger } from './http/logging';
 import { errorHandler, notFoundHandler } from './http/errorHandler';
 import { publicRoutes } from './http/publicRoutes';
+import { residentRoutes } from './http/residentRoutes';
+import { UploadService } from './modules/uploads/uploadService';
+import { DraftService } from './modules/drafts/draftService';
 
 export interface AppDeps {
   config: Config;
@@ -36,6 +39,8 @@ export interface Services {
   municipalities: MunicipalityRegistry;
   catalog: CatalogService;
   intake: IntakeService;
+  uploads: UploadService;
+  drafts: DraftService;
   presetCount: number;
   version: string;
 }
@@ -51,6 +56,8 @@ export function createServices(deps: AppDeps): Services {
     municipalities: deps.municipalities,
     catalog,
     intake: new IntakeService(deps.storage, catalog, validator, secrets, deps.now),
+    uploads: new UploadService(deps.storage, catalog, deps.now),
+    drafts: new DraftService(deps.storage, catalog, deps.config.draftTtlDays, deps.now),
     presetCount: deps.presetCount,
     version: process.env.npm_package_version ?? '0.1.0',
   };
@@ -78,6 +85,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   api.use(publicRoutes(services));
+  api.use(residentRoutes(services, deps.config.maxUploadBytes));
   api.use(notFoundHandler);
   app.use('/api/v1', api);
 

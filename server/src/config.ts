@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { ConfigError } from './errors';
+import { loadAuthConfig, type AuthConfig } from './auth/authConfig';
 
 export interface Config {
   port: number;
@@ -16,7 +17,9 @@ export interface Config {
   maxJsonBytes: number;
   /** Largest uploaded file, in bytes (procedures may set lower limits). */
   maxUploadBytes: number;
-  /** Hours after which files of abandoned drafts are removed. */
+  /** Days a saved draft (resume link) is kept after its last save. */
+  draftTtlDays: number;
+  /** Hours after which files never submitted are removed (at least the draft lifetime). */
   abandonedUploadHours: number;
   trustProxy: boolean;
   /** Public base URL, used in links sent to residents (resume links, emails). */
@@ -25,7 +28,11 @@ export interface Config {
   secretKey?: string;
   /** 32-byte key (base64) encrypting personal data at rest; generated into DATA_DIR when unset. */
   dataEncryptionKey?: string;
+  /** Earlier data keys (base64), still needed to read data sealed before a key rotation. */
+  dataEncryptionOldKeys: string[];
   nodeEnv: string;
+  /** Staff sign-in: lockout, sessions, invitations, e-mail, OpenID Connect (auth/authConfig.ts). */
+  auth: AuthConfig;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -61,6 +68,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new ConfigError(`PUBLIC_URL must be an absolute URL (got "${publicUrl}")`);
   }
+  const draftTtlDays = integer(env, 'DRAFT_TTL_DAYS', 30, 1, 365);
+  const abandonedUploadHours = integer(env, 'ABANDONED_UPLOAD_HOURS', draftTtlDays * 24, 1, 24 * 400);
+  if (abandonedUploadHours < draftTtlDays * 24) {
+    throw new ConfigError(`ABANDONED_UPLOAD_HOURS (${abandonedUploadHours}) must be at least DRAFT_TTL_DAYS × 24 (${draftTtlDays * 24}): files of saved drafts must outlive the drafts`);
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -69,11 +81,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     maxJsonBytes: integer(env, 'MAX_JSON_KB', 512, 16, 10240) * 1024,
     maxUploadBytes: integer(env, 'MAX_UPLOAD_MB', 10, 1, 100) * 1024 * 1024,
-    abandonedUploadHours: integer(env, 'ABANDONED_UPLOAD_HOURS', 72, 1, 24 * 365),
+    draftTtlDays,
+    abandonedUploadHours,
     trustProxy: trustProxyRaw === 'true',
     publicUrl: publicUrl.replace(/\/$/, ''),
     secretKey: key(env, 'SECRET_KEY'),
     dataEncryptionKey: key(env, 'DATA_ENCRYPTION_KEY'),
+    dataEncryptionOldKeys: (env.DATA_ENCRYPTION_OLD_KEYS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean)
+      .map((k, i) => key({ [`DATA_ENCRYPTION_OLD_KEYS[${i}]`]: k }, `DATA_ENCRYPTION_OLD_KEYS[${i}]`)!),
     nodeEnv: env.NODE_ENV ?? 'production',
+    auth: loadAuthConfig(env),
   };
 }

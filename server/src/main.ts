@@ -9,17 +9,23 @@ import { createStorage } from './storage/createStorage';
 import { MunicipalityRegistry } from './modules/municipalities/registry';
 import { syncPresets } from './modules/procedures/presetSync';
 import { loadOrCreateKey } from './security/keys';
+import { DataCipher } from './security/dataCipher';
 import { createLogger } from './http/logging';
 import { ConfigError } from './errors';
+import { runCleanup } from './modules/maintenance/cleanup';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (config.mongodbUri && !config.secretKey) {
-    throw new ConfigError('SECRET_KEY must be set when MONGODB_URI is set (all instances must share it)');
+  if (config.mongodbUri && (!config.secretKey || !config.dataEncryptionKey)) {
+    throw new ConfigError('SECRET_KEY and DATA_ENCRYPTION_KEY must be set when MONGODB_URI is set (all instances must share them)');
   }
   const logger = createLogger(config.logLevel);
   const presets = loadPresets(); // throws on an invalid preset: start-up stops
-  const storage = await createStorage(config);
+  const cipher = new DataCipher([
+    loadOrCreateKey(config.dataDir, 'data-encryption.key', config.dataEncryptionKey),
+    ...config.dataEncryptionOldKeys.map((k) => Buffer.from(k, 'base64')),
+  ]);
+  const storage = await createStorage({ ...config, cipher });
   const sync = await syncPresets(storage, presets);
   logger.info({ storage: storage.kind, dataDir: storage.kind === 'sqlite' ? config.dataDir : undefined, presets: presets.length, newlyPublished: sync.published.length }, 'store ready');
   const secretKey = loadOrCreateKey(config.dataDir, 'secret.key', config.secretKey);
@@ -30,6 +36,14 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ port }, `Madoguchi is serving on http://localhost:${port}`);
   });
+
+  // Housekeeping: remove files of drafts never submitted, expired drafts and sessions.
+  const cleanup = () =>
+    runCleanup(storage, config.abandonedUploadHours)
+      .then((removed) => logger.info({ removed }, 'cleanup done'))
+      .catch((error: unknown) => logger.error({ err: error }, 'cleanup failed'));
+  void cleanup();
+  setInterval(cleanup, 3600_000).unref();
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');

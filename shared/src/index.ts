@@ -5,6 +5,8 @@ export * from './form/commonDefinitions';
 export * from './form/procedureMetaSchema';
 export * from './form/validateProcedure';
 export * from './form/conditions';
+export * from './form/wareki';
+export * from './form/answerList';
 export * from './validation/japaneseFormats';
 export * from './validation/createAjv';
 export * from './validation/messages';

@@ -9,6 +9,9 @@ import { createSqliteStorage } from '../../server/src/storage/sqlite';
 import { createMongoStorage } from '../../server/src/storage/mongo';
 import type { Storage } from '../../server/src/storage/types';
 import { makeTempDir } from '../helpers/tempDir';
+import { DataCipher } from '../../server/src/security/dataCipher';
+
+const cipher = () => new DataCipher([randomBytes(32)]);
 
 export interface AdapterUnderTest {
   storage: Storage;
@@ -19,14 +22,14 @@ export type AdapterFactory = () => Promise<AdapterUnderTest>;
 
 const sqlite: AdapterFactory = async () => {
   const dir = makeTempDir();
-  const storage = createSqliteStorage(dir.path);
+  const storage = createSqliteStorage(dir.path, cipher());
   return { storage, dispose: async () => (await storage.close(), dir.remove()) };
 };
 
 const mongo: AdapterFactory = async () => {
   const url = new URL(process.env.MONGODB_URI!);
   url.pathname = `/madoguchi_contract_${randomBytes(6).toString('hex')}`;
-  const storage = await createMongoStorage(url.toString());
+  const storage = await createMongoStorage(url.toString(), cipher());
   return {
     storage,
     dispose: async () => {

@@ -176,6 +176,9 @@ describe.each(ADAPTERS)('storage contract: %s', (_name, create) => {
       expect(await s().files.getMeta(old.id)).toBeNull();
       expect(await s().files.getMeta(bound.id)).not.toBeNull();
       expect(await s().files.getMeta(fresh.id)).not.toBeNull();
+      expect(await s().files.deleteUnbound(bound.id)).toBe(false);
+      expect(await s().files.deleteUnbound(fresh.id)).toBe(true);
+      expect(await s().files.getMeta(fresh.id)).toBeNull();
     });
   });
 

@@ -7,6 +7,7 @@ import { createStorage } from '../../server/src/storage/createStorage';
 import { MunicipalityRegistry } from '../../server/src/modules/municipalities/registry';
 import { syncPresets } from '../../server/src/modules/procedures/presetSync';
 import type { Storage } from '../../server/src/storage/types';
+import { DataCipher } from '../../server/src/security/dataCipher';
 
 let registry: MunicipalityRegistry | undefined;
 let presets: LoadedPreset[] | undefined;
@@ -14,9 +15,10 @@ let presets: LoadedPreset[] | undefined;
 export const municipalities = () => (registry ??= MunicipalityRegistry.fromCsv());
 export const allPresets = () => (presets ??= loadPresets());
 
-export async function buildTestApp(dataDir: string, secretKey: Buffer = randomBytes(32), clientDist = '/nonexistent') {
+export async function buildTestApp(dataDir: string, secretKey: Buffer = randomBytes(32), clientDist = '/nonexistent', dataKey: Buffer = secretKey) {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const storage: Storage = await createStorage({ dataDir });
+  const cipher = new DataCipher([dataKey]);
+  const storage: Storage = await createStorage({ dataDir, cipher });
   await syncPresets(storage, allPresets());
   const app = createApp({ config, storage, municipalities: municipalities(), secretKey, presetCount: allPresets().length, clientDist });
   return { app, storage, config, secretKey };

@@ -90,6 +90,8 @@ export interface FileRepository {
   getContent(id: string): Promise<Buffer | null>;
   /** Binds files to a submission; only files uploaded with `uploadToken` and not yet bound are bound. Returns how many. */
   bind(ids: string[], uploadToken: string, submissionId: string): Promise<number>;
+  /** Deletes one file if it is not bound to a submission; returns whether it did. */
+  deleteUnbound(id: string): Promise<boolean>;
   /** Deletes files never bound to a submission and older than `before`. Returns how many. */
   deleteUnboundBefore(before: Date): Promise<number>;
 }
@@ -111,6 +113,10 @@ export interface User {
   disabled: boolean;
   createdAt: string;
   updatedAt: string;
+  /** Staff limited to some procedures (ids); absent or null: all of the municipality's. */
+  procedureIds?: string[] | null;
+  /** TOTP time step of the last code accepted: a code is never accepted twice (replay). */
+  totpLastStep?: number | null;
 }
 
 export interface UserRepository {
@@ -157,6 +163,77 @@ export interface AuditRepository {
   all(): AsyncIterable<AuditEvent>;
 }
 
+/** A resident's unfinished application, kept so it can be resumed with a secret link. */
+export interface Draft {
+  id: string;
+  municipalityCode: string;
+  procedureId: string;
+  formVersion: number;
+  /** sha256 of the resume secret. */
+  secretHash: string;
+  /** The answers, attachment ids and upload token, as an opaque (encrypted) string. */
+  payload: string;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string;
+}
+
+export interface DraftRepository {
+  /** Inserts or replaces a draft. */
+  save(draft: Draft): Promise<void>;
+  /** A draft that has not expired at `now`. */
+  get(id: string, now: Date): Promise<Draft | null>;
+  delete(id: string): Promise<void>;
+  deleteExpired(now: Date): Promise<number>;
+}
+
+/** A one-time secret link: the first platform admin's setup link, or an invitation. */
+export interface AuthToken {
+  id: string;
+  kind: 'setup' | 'invite';
+  /** sha256 of the token; the token itself is never stored. */
+  tokenHash: string;
+  /** The invitee's address (null for the setup token). */
+  email: string | null;
+  role: UserRole;
+  municipalityCode: string | null;
+  procedureIds: string[] | null;
+  /** User id of the inviting admin, or `system`. */
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface AuthTokenRepository {
+  create(token: AuthToken): Promise<void>;
+  findById(id: string): Promise<AuthToken | null>;
+  /** The unused, unexpired token of this kind with this hash. */
+  findActive(kind: AuthToken['kind'], tokenHash: string, now: Date): Promise<AuthToken | null>;
+  /** Marks an active token used and returns it; null when unknown, used or expired. Atomic: a token works once. */
+  consume(kind: AuthToken['kind'], tokenHash: string, now: Date): Promise<AuthToken | null>;
+  /** Unused, unexpired tokens, newest first; `email` matches case-insensitively. */
+  listActive(filter: { kind: AuthToken['kind']; municipalityCode?: string | null; email?: string }, now: Date): Promise<AuthToken[]>;
+  delete(id: string): Promise<void>;
+  /** Removes every unused token of a kind (a new setup link replaces the old). Returns how many. */
+  deleteUnused(kind: AuthToken['kind']): Promise<number>;
+}
+
+/** Sign-in rules a municipal admin sets for their municipality. */
+export interface AuthPolicy {
+  municipalityCode: string;
+  /** Every account of the municipality must use a TOTP second factor. */
+  requireTotp: boolean;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface AuthPolicyRepository {
+  get(municipalityCode: string): Promise<AuthPolicy | null>;
+  /** Inserts or replaces the municipality's policy. */
+  set(policy: AuthPolicy): Promise<void>;
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'mongo';
   readonly procedures: ProcedureRepository;
@@ -165,6 +242,9 @@ export interface Storage {
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
   readonly audit: AuditRepository;
+  readonly authTokens: AuthTokenRepository;
+  readonly authPolicies: AuthPolicyRepository;
+  readonly drafts: DraftRepository;
   /** Cheap round trip for /health. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -68,3 +68,35 @@ export interface ApiErrorBody {
     fields?: FieldError[];
   };
 }
+
+/** A draft saved behind a resume link (POST/PUT /drafts). */
+export interface DraftBody {
+  municipalityCode: string;
+  procedureId: string;
+  formVersion: number;
+  data: Record<string, unknown>;
+  attachments: Record<string, string[]>;
+  uploadToken: string;
+}
+
+/** A draft as GET /drafts/:id returns it. */
+export interface DraftView extends DraftBody {
+  updatedAt: string;
+  expiresAt: string;
+}
+
+/** POST /drafts → the resume link's parts (the secret goes in the URL fragment). */
+export interface DraftCreated {
+  draftId: string;
+  secret: string;
+  expiresAt: string;
+  resumePath: string;
+}
+
+/** POST /municipalities/:code/uploads → the stored file. */
+export interface UploadedFile {
+  fileId: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+}

@@ -38,7 +38,8 @@ const FORMAT_MESSAGES: Record<string, { ja: string; en: string }> = {
 
 const TEMPLATES: Record<Language, Record<string, Template>> = {
   ja: {
-    required: (l) => `「${l}」を入力してください。`,
+    required: (l, _p, s) =>
+      s.type === 'boolean' && s.const === true ? `「${l}」に同意（チェック）してください。` : s.type === 'boolean' || s.enum || s.type === 'array' ? `「${l}」を選んでください。` : `「${l}」を入力してください。`,
     const: (l, _p, s) => (s.const === true ? `「${l}」に同意（チェック）してください。` : `「${l}」の値が正しくありません。`),
     minLength: (l, p) => (p.limit === 1 ? `「${l}」を入力してください。` : `${p.limit}文字以上で入力してください。`),
     maxLength: (_l, p) => `${p.limit}文字以内で入力してください。`,
@@ -56,7 +57,8 @@ const TEMPLATES: Record<Language, Record<string, Template>> = {
     multipleOf: (_l, p) => `${p.multipleOf}の倍数で入力してください。`,
   },
   en: {
-    required: (l) => `Enter "${l}".`,
+    required: (l, _p, s) =>
+      s.type === 'boolean' && s.const === true ? `You must agree to "${l}".` : s.type === 'boolean' || s.enum || s.type === 'array' ? `Choose "${l}".` : `Enter "${l}".`,
     const: (l, _p, s) => (s.const === true ? `You must agree to "${l}".` : `"${l}" has an invalid value.`),
     minLength: (l, p) => (p.limit === 1 ? `Enter "${l}".` : `Enter at least ${p.limit} characters.`),
     maxLength: (_l, p) => `Enter no more than ${p.limit} characters.`,
@@ -86,8 +88,8 @@ function resolve(schema: JsonSchema | undefined, root: JsonSchema): JsonSchema |
   return schema;
 }
 
-/** Walks the root schema along a data pointer to find the field's title (through $ref, items and then-branches). */
-export function labelAt(root: JsonSchema, pointer: string): string | undefined {
+/** Walks the root schema along a data pointer to the field's schema (through $ref, items and then-branches). */
+export function schemaAt(root: JsonSchema, pointer: string): JsonSchema | undefined {
   const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const find = (node: JsonSchema | undefined, rest: string[]): JsonSchema | undefined => {
     const here = resolve(node, root);
@@ -110,7 +112,12 @@ export function labelAt(root: JsonSchema, pointer: string): string | undefined {
     }
     return undefined;
   };
-  const found = find(root, segments);
+  return find(root, segments);
+}
+
+/** The field's label (its schema title) at a data pointer. */
+export function labelAt(root: JsonSchema, pointer: string): string | undefined {
+  const found = schemaAt(root, pointer);
   return typeof found?.title === 'string' ? found.title : undefined;
 }
 
@@ -134,8 +141,9 @@ export function localizeErrors(errors: ErrorObject[] | null | undefined, root: J
     if (seen.has(key)) continue;
     seen.add(key);
     const fallbackLabel = language === 'ja' ? 'この項目' : 'this field';
-    const label = labelAt(root, pointer) ?? fallbackLabel;
-    const schema = (error.keyword === 'required' ? {} : (error.parentSchema as JsonSchema)) ?? {};
+    const fieldSchema = schemaAt(root, pointer);
+    const label = (typeof fieldSchema?.title === 'string' ? fieldSchema.title : undefined) ?? fallbackLabel;
+    const schema = (error.keyword === 'required' ? fieldSchema : (error.parentSchema as JsonSchema)) ?? {};
     let message: string;
     if (error.keyword === 'format') {
       const format = String((error.params as Params).format);

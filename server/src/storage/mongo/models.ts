@@ -35,7 +35,8 @@ const submissionSchema = new Schema(
     procedureOwner: { type: String, required: true },
     procedureId: { type: String, required: true },
     formVersion: { type: Number, required: true },
-    data: { type: Schema.Types.Mixed, required: true },
+    // Sealed JSON (see security/dataCipher.ts): personal data never rests in clear text.
+    data: { type: String, required: true },
     attachments: { type: Schema.Types.Mixed, required: true },
     status: { type: String, required: true },
     history: { type: [Schema.Types.Mixed], required: true },
@@ -90,6 +91,8 @@ const userSchema = new Schema(
     disabled: { type: Boolean, default: false },
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },
+    procedureIds: { type: [String], default: undefined },
+    totpLastStep: { type: Number },
   },
   { collection: 'users', versionKey: false },
 );
@@ -122,6 +125,24 @@ const auditSchema = new Schema(
 auditSchema.index({ targetId: 1, seq: 1 });
 auditSchema.index({ municipalityCode: 1, seq: -1 });
 
+const draftSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    municipalityCode: { type: String, required: true },
+    procedureId: { type: String, required: true },
+    formVersion: { type: Number, required: true },
+    secretHash: { type: String, required: true },
+    payload: { type: String, required: true },
+    createdAt: { type: String, required: true },
+    updatedAt: { type: String, required: true },
+    // A Date copy of expiresAt lets MongoDB's TTL monitor remove expired drafts by itself.
+    expiresAt: { type: String, required: true },
+    expiresAtDate: { type: Date, required: true },
+  },
+  { collection: 'drafts', versionKey: false },
+);
+draftSchema.index({ expiresAtDate: 1 }, { expireAfterSeconds: 0 });
+
 export function registerModels(connection: Connection) {
   return {
     FormVersion: connection.model('FormVersion', formVersionSchema),
@@ -130,6 +151,7 @@ export function registerModels(connection: Connection) {
     User: connection.model('User', userSchema),
     Session: connection.model('Session', sessionSchema),
     Audit: connection.model('Audit', auditSchema),
+    Draft: connection.model('Draft', draftSchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;

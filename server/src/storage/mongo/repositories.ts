@@ -5,11 +5,12 @@ import { ConflictError, NotFoundError } from '../../errors';
 import { auditHash, GENESIS_HASH } from '../auditHash';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type {
-  AuditEvent, AuditRepository, FileRepository, NewAuditEvent, NewFormVersion, ProcedureRepository, SessionRepository,
+  AuditEvent, AuditRepository, Draft, DraftRepository, FileRepository, NewAuditEvent, NewFormVersion, ProcedureRepository, SessionRepository,
   StoredFileMeta, SubmissionPage, SubmissionQuery, SubmissionRepository, User, UserRepository,
 } from '../types';
 import { guardedMongo, mapMongoError } from './errors';
 import type { Models } from './models';
+import type { DataCipher } from '../../security/dataCipher';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const strip = <T>(doc: any, idField?: string): T => {
@@ -97,11 +98,18 @@ export class MongoProcedureRepository implements ProcedureRepository {
   }
 }
 
+/** Answers are sealed with the data cipher at rest (stored as a string in `data`). */
 export class MongoSubmissionRepository implements SubmissionRepository {
-  constructor(private readonly m: Models, private readonly connection: Connection) {}
+  constructor(private readonly m: Models, private readonly connection: Connection, private readonly cipher: DataCipher) {}
+
+  private fromDoc(doc: unknown): Submission | null {
+    const s = strip<Submission | null>(doc, 'id');
+    return s ? { ...s, data: this.cipher.openJson(s.data as unknown as string) } : null;
+  }
 
   async insert(s: Submission, files?: { ids: string[]; uploadToken: string }): Promise<void> {
-    const { id, ...rest } = s;
+    const { id, ...plain } = s;
+    const rest = { ...plain, data: this.cipher.sealJson(s.data) };
     if (!files) {
       await guardedMongo(() => this.m.Submission.create({ _id: id, ...rest }), '同じ申請が既に登録されています。');
       return;
@@ -116,7 +124,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
   }
 
   private async one(filter: Record<string, unknown>) {
-    return strip<Submission | null>(await this.m.Submission.findOne(filter).lean(), 'id');
+    return this.fromDoc(await this.m.Submission.findOne(filter).lean());
   }
 
   findById(id: string) {
@@ -139,14 +147,14 @@ export class MongoSubmissionRepository implements SubmissionRepository {
       if (!(await this.findById(id))) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
       throw new ConflictError('この申請は他の職員によって更新されました。画面を更新してください。', 'stale_status', 'status');
     }
-    return strip<Submission>(updated, 'id');
+    return this.fromDoc(updated)!;
   }
 
   async assign(id: string, assigneeId: string | null, now: Date): Promise<Submission> {
     const update = assigneeId ? { $set: { assigneeId, updatedAt: now.toISOString() } } : { $unset: { assigneeId: 1 }, $set: { updatedAt: now.toISOString() } };
     const updated = await guardedMongo(() => this.m.Submission.findOneAndUpdate({ _id: id }, update, { new: true }).lean());
     if (!updated) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
-    return strip<Submission>(updated, 'id');
+    return this.fromDoc(updated)!;
   }
 
   async list(q: SubmissionQuery): Promise<SubmissionPage> {
@@ -160,7 +168,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
       filter.$or = [{ createdAt: { $lt: c.at } }, { createdAt: c.at, _id: { $lt: c.id } }];
     }
     const docs = await this.m.Submission.find(filter).sort({ createdAt: -1, _id: -1 }).limit(q.limit + 1).lean();
-    const items = docs.slice(0, q.limit).map((d) => strip<Submission>(d, 'id'));
+    const items = docs.slice(0, q.limit).map((d) => this.fromDoc(d)!);
     const last = items[items.length - 1];
     return docs.length > q.limit && last ? { items, next: encodeCursor(last.createdAt, last.id) } : { items };
   }
@@ -170,12 +178,13 @@ export class MongoSubmissionRepository implements SubmissionRepository {
   }
 }
 
+/** File contents are sealed with the data cipher at rest. */
 export class MongoFileRepository implements FileRepository {
-  constructor(private readonly m: Models) {}
+  constructor(private readonly m: Models, private readonly cipher: DataCipher) {}
 
   async put(meta: StoredFileMeta, content: Buffer) {
     const { id, ...rest } = meta;
-    await guardedMongo(() => this.m.File.create({ _id: id, ...rest, content }));
+    await guardedMongo(() => this.m.File.create({ _id: id, ...rest, content: this.cipher.seal(content) }));
   }
 
   async getMeta(id: string) {
@@ -186,12 +195,16 @@ export class MongoFileRepository implements FileRepository {
     const doc = await this.m.File.findById(id, { content: 1 }).lean();
     if (!doc) return null;
     const content = doc.content as unknown as Buffer | { buffer: ArrayBuffer };
-    return Buffer.isBuffer(content) ? content : Buffer.from((content as { buffer: ArrayBuffer }).buffer);
+    return this.cipher.open(Buffer.isBuffer(content) ? content : Buffer.from((content as { buffer: ArrayBuffer }).buffer));
   }
 
   async bind(ids: string[], uploadToken: string, submissionId: string) {
     const res = await guardedMongo(() => this.m.File.updateMany({ _id: { $in: ids }, uploadToken, submissionId: { $exists: false } }, { $set: { submissionId } }));
     return res.modifiedCount;
+  }
+
+  async deleteUnbound(id: string) {
+    return (await guardedMongo(() => this.m.File.deleteOne({ _id: id, submissionId: { $exists: false } }))).deletedCount === 1;
   }
 
   async deleteUnboundBefore(before: Date) {
@@ -205,8 +218,9 @@ export class MongoUserRepository implements UserRepository {
 
   private toUser(doc: any): User | null {
     if (!doc) return null;
-    const { _id, emailLower: _lower, ...rest } = doc;
-    return { id: _id, ...rest } as User;
+    const { _id, emailLower: _lower, procedureIds, totpLastStep, ...rest } = doc;
+    // Optional fields are left out when unset, as in the SQLite adapter.
+    return { id: _id, ...rest, ...(procedureIds != null ? { procedureIds } : {}), ...(totpLastStep != null ? { totpLastStep } : {}) } as User;
   }
 
   async create(user: User) {
@@ -294,5 +308,31 @@ export class MongoAuditRepository implements AuditRepository {
 
   async *all(): AsyncIterable<AuditEvent> {
     for await (const doc of this.m.Audit.find({}).sort({ seq: 1 }).lean().cursor()) yield strip<AuditEvent>(doc);
+  }
+}
+
+/** Draft answers are sealed with the data cipher at rest. */
+export class MongoDraftRepository implements DraftRepository {
+  constructor(private readonly m: Models, private readonly cipher: DataCipher) {}
+
+  async save(d: Draft) {
+    const { id, createdAt, ...rest } = d;
+    await guardedMongo(() =>
+      this.m.Draft.updateOne({ _id: id }, { $set: { ...rest, payload: this.cipher.sealText(d.payload), expiresAtDate: new Date(d.expiresAt) }, $setOnInsert: { createdAt } }, { upsert: true }),
+    );
+  }
+
+  async get(id: string, now: Date) {
+    const doc = await this.m.Draft.findOne({ _id: id, expiresAt: { $gt: now.toISOString() } }, { expiresAtDate: 0 }).lean();
+    const draft = strip<Draft | null>(doc, 'id');
+    return draft ? { ...draft, payload: this.cipher.openText(draft.payload) } : null;
+  }
+
+  async delete(id: string) {
+    await guardedMongo(() => this.m.Draft.deleteOne({ _id: id }));
+  }
+
+  async deleteExpired(now: Date) {
+    return (await guardedMongo(() => this.m.Draft.deleteMany({ expiresAt: { $lte: now.toISOString() } }))).deletedCount;
   }
 }

@@ -1,6 +1,7 @@
 /** Uploaded files in SQLite (content as BLOB next to its metadata, so a backup of one file holds everything). */
 import type { FileRepository, StoredFileMeta } from '../types';
 import { guarded, type Db } from './database';
+import type { DataCipher } from '../../security/dataCipher';
 
 interface Row {
   id: string;
@@ -28,14 +29,18 @@ const toMeta = (r: Row): StoredFileMeta => ({
 
 const META_COLUMNS = 'id, municipality_code, file_name, media_type, size, sha256, submission_id, upload_token, created_at';
 
+/** File contents are sealed with the data cipher at rest. */
 export class SqliteFileRepository implements FileRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: DataCipher,
+  ) {}
 
   async put(meta: StoredFileMeta, content: Buffer): Promise<void> {
     guarded(() =>
       this.db
         .prepare(`INSERT INTO files (${META_COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(meta.id, meta.municipalityCode, meta.fileName, meta.mediaType, meta.size, meta.sha256, meta.submissionId ?? null, meta.uploadToken, meta.createdAt, content),
+        .run(meta.id, meta.municipalityCode, meta.fileName, meta.mediaType, meta.size, meta.sha256, meta.submissionId ?? null, meta.uploadToken, meta.createdAt, this.cipher.seal(content)),
     );
   }
 
@@ -46,7 +51,7 @@ export class SqliteFileRepository implements FileRepository {
 
   async getContent(id: string): Promise<Buffer | null> {
     const row = this.db.prepare('SELECT content FROM files WHERE id = ?').get(id) as { content: Buffer } | undefined;
-    return row ? row.content : null;
+    return row ? this.cipher.open(row.content) : null;
   }
 
   async bind(ids: string[], uploadToken: string, submissionId: string): Promise<number> {
@@ -56,6 +61,10 @@ export class SqliteFileRepository implements FileRepository {
         return ids.reduce((n, id) => n + stmt.run(submissionId, id, uploadToken).changes, 0);
       })(),
     );
+  }
+
+  async deleteUnbound(id: string): Promise<boolean> {
+    return guarded(() => this.db.prepare('DELETE FROM files WHERE id = ? AND submission_id IS NULL').run(id).changes === 1);
   }
 
   async deleteUnboundBefore(before: Date): Promise<number> {

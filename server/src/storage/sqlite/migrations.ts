@@ -98,4 +98,44 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX audit_by_target ON audit_events (target_id, seq);
   CREATE INDEX audit_by_municipality ON audit_events (municipality_code, seq);
   `,
+  /* 2: drafts residents continue on another device (resume links) */ `
+  CREATE TABLE drafts (
+    id TEXT PRIMARY KEY,
+    municipality_code TEXT NOT NULL,
+    procedure_id TEXT NOT NULL,
+    form_version INTEGER NOT NULL,
+    secret_hash TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX drafts_expiry ON drafts (expires_at);
+  `,
+  /* 3: staff sign-in: one-time setup and invitation links, per-municipality sign-in policy, TOTP replay guard, procedure scope */ `
+  ALTER TABLE users ADD COLUMN procedure_ids_json TEXT;
+  ALTER TABLE users ADD COLUMN totp_last_step INTEGER;
+
+  CREATE TABLE auth_tokens (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('setup','invite')),
+    token_hash TEXT NOT NULL UNIQUE,
+    email TEXT COLLATE NOCASE,
+    role TEXT NOT NULL,
+    municipality_code TEXT,
+    procedure_ids_json TEXT,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT
+  );
+  CREATE INDEX auth_tokens_active ON auth_tokens (kind, municipality_code, expires_at) WHERE used_at IS NULL;
+
+  CREATE TABLE auth_policies (
+    municipality_code TEXT PRIMARY KEY,
+    require_totp INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+  );
+  `,
 ];

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../../errors';
 import type { SubmissionPage, SubmissionQuery, SubmissionRepository } from '../types';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { guarded, mapSqliteError, type Db } from './database';
+import type { DataCipher } from '../../security/dataCipher';
 
 interface Row {
   id: string;
@@ -25,7 +26,7 @@ interface Row {
   updated_at: string;
 }
 
-const toSubmission = (r: Row): Submission => ({
+const toSubmission = (r: Row, cipher: DataCipher): Submission => ({
   id: r.id,
   receiptNumber: r.receipt_number,
   secretHash: r.secret_hash,
@@ -33,7 +34,7 @@ const toSubmission = (r: Row): Submission => ({
   procedureOwner: r.procedure_owner,
   procedureId: r.procedure_id,
   formVersion: r.form_version,
-  data: JSON.parse(r.data_json),
+  data: cipher.openJson(r.data_json),
   attachments: JSON.parse(r.attachments_json),
   status: r.status,
   history: JSON.parse(r.history_json),
@@ -45,8 +46,12 @@ const toSubmission = (r: Row): Submission => ({
   updatedAt: r.updated_at,
 });
 
+/** Answers (which hold 個人番号 and other personal data) are sealed with the data cipher at rest. */
 export class SqliteSubmissionRepository implements SubmissionRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: DataCipher,
+  ) {}
 
   async insert(s: Submission, files?: { ids: string[]; uploadToken: string }): Promise<void> {
     try {
@@ -60,7 +65,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
         )
         .run({
           ...s,
-          data: JSON.stringify(s.data),
+          data: this.cipher.sealJson(s.data),
           attachments: JSON.stringify(s.attachments),
           history: JSON.stringify(s.history),
           assigneeId: s.assigneeId ?? null,
@@ -87,7 +92,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
 
   private one(sql: string, ...params: unknown[]): Submission | null {
     const row = this.db.prepare(sql).get(...params) as Row | undefined;
-    return row ? toSubmission(row) : null;
+    return row ? toSubmission(row, this.cipher) : null;
   }
 
   async findById(id: string) {
@@ -110,7 +115,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
         if (row.status !== expected) throw new ConflictError('この申請は他の職員によって更新されました。画面を更新してください。', 'stale_status', 'status');
         const history = [...JSON.parse(row.history_json), change];
         this.db.prepare('UPDATE submissions SET status = ?, history_json = ?, updated_at = ? WHERE id = ?').run(change.to, JSON.stringify(history), now.toISOString(), id);
-        return toSubmission(this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row);
+        return toSubmission(this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row, this.cipher);
       })(),
     );
   }
@@ -141,7 +146,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     const rows = this.db
       .prepare(`SELECT * FROM submissions WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT @limit`)
       .all(params) as Row[];
-    const items = rows.slice(0, q.limit).map(toSubmission);
+    const items = rows.slice(0, q.limit).map((r) => toSubmission(r, this.cipher));
     const last = items[items.length - 1];
     return rows.length > q.limit && last ? { items, next: encodeCursor(last.createdAt, last.id) } : { items };
   }

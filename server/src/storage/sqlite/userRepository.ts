@@ -16,6 +16,8 @@ interface Row {
   disabled: number;
   created_at: string;
   updated_at: string;
+  procedure_ids_json: string | null;
+  totp_last_step: number | null;
 }
 
 const toUser = (r: Row): User => ({
@@ -31,12 +33,20 @@ const toUser = (r: Row): User => ({
   disabled: r.disabled === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  // Optional fields are left out when unset, so a stored user equals the one created.
+  ...(r.procedure_ids_json !== null ? { procedureIds: JSON.parse(r.procedure_ids_json) as string[] } : {}),
+  ...(r.totp_last_step !== null ? { totpLastStep: r.totp_last_step } : {}),
 });
 
 const COLUMN: Record<string, string> = {
   email: 'email', displayName: 'display_name', role: 'role', municipalityCode: 'municipality_code', passwordHash: 'password_hash',
   totpSecret: 'totp_secret', failedLogins: 'failed_logins', lockedUntil: 'locked_until', disabled: 'disabled', updatedAt: 'updated_at',
+  procedureIds: 'procedure_ids_json', totpLastStep: 'totp_last_step',
 };
+
+/** A domain value as an SQLite parameter. */
+const toParam = (key: string, value: unknown) =>
+  key === 'procedureIds' ? (value ? JSON.stringify(value) : null) : typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null);
 
 export class SqliteUserRepository implements UserRepository {
   constructor(private readonly db: Db) {}
@@ -45,10 +55,13 @@ export class SqliteUserRepository implements UserRepository {
     try {
       this.db
         .prepare(
-          `INSERT INTO users (id, email, display_name, role, municipality_code, password_hash, totp_secret, failed_logins, locked_until, disabled, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO users (id, email, display_name, role, municipality_code, password_hash, totp_secret, failed_logins, locked_until, disabled, created_at, updated_at, procedure_ids_json, totp_last_step)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(u.id, u.email, u.displayName, u.role, u.municipalityCode, u.passwordHash, u.totpSecret, u.failedLogins, u.lockedUntil, u.disabled ? 1 : 0, u.createdAt, u.updatedAt);
+        .run(
+          u.id, u.email, u.displayName, u.role, u.municipalityCode, u.passwordHash, u.totpSecret, u.failedLogins, u.lockedUntil, u.disabled ? 1 : 0, u.createdAt, u.updatedAt,
+          toParam('procedureIds', u.procedureIds), u.totpLastStep ?? null,
+        );
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new ConflictError('このメールアドレスは既に登録されています。', 'duplicate', 'email');
       guarded(() => {
@@ -64,7 +77,7 @@ export class SqliteUserRepository implements UserRepository {
       const column = COLUMN[key];
       if (!column || key === 'updatedAt') continue;
       sets.push(`${column} = @${key}`);
-      params[key] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+      params[key] = toParam(key, value);
     }
     const result = guarded(() => this.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = @id`).run(params), 'このメールアドレスは既に登録されています。');
     if (result.changes === 0) throw new NotFoundError('利用者が見つかりません。', 'user_not_found');

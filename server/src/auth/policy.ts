@@ -1,0 +1,82 @@
+/**
+ * The one authorisation policy: who may do what, where. Every staff and admin
+ * route asks `authorize` (through `can(...)` in staffRouter.ts); nothing else
+ * decides access. The municipality (6-digit code) is the tenant: municipal
+ * accounts act only within their own; platform admins belong to none.
+ */
+import type { User, UserRole } from '../storage/types';
+
+export const ACTIONS = [
+  /** The preset library and the list of municipalities on the platform. */
+  'platform.manage',
+  'users.read',
+  'users.invite',
+  /** Role, procedure scope, disabling, resetting the second factor. */
+  'users.update',
+  'settings.read',
+  'settings.update',
+  'audit.read',
+  'catalog.read',
+  /** Edit the municipality's procedures (builder drafts). */
+  'catalog.edit',
+  /** Publish or retire a procedure in the municipality's catalog. */
+  'catalog.publish',
+  'inbox.read',
+  /** Assign, change status, add notes. */
+  'inbox.update',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What an action is done to. `municipalityCode: null` is the platform itself. */
+export interface Resource {
+  municipalityCode: string | null;
+  /** For procedure-bound actions: staff limited to some procedures are checked against it. */
+  procedureId?: string;
+  /** For account actions: the role the target account has or is given. */
+  targetRoles?: UserRole[];
+}
+
+/** `any`: every municipality and the platform; `own`: the account's municipality only. */
+type Scope = 'any' | 'own' | 'none';
+
+/**
+ * The matrix. Platform admins run the platform and its accounts but do not
+ * read residents' applications or edit a municipality's forms.
+ */
+export const PERMISSIONS: Record<Action, Record<UserRole, Scope>> = {
+  'platform.manage': { 'platform-admin': 'any', 'municipal-admin': 'none', staff: 'none' },
+  'users.read': { 'platform-admin': 'any', 'municipal-admin': 'own', staff: 'none' },
+  'users.invite': { 'platform-admin': 'any', 'municipal-admin': 'own', staff: 'none' },
+  'users.update': { 'platform-admin': 'any', 'municipal-admin': 'own', staff: 'none' },
+  'settings.read': { 'platform-admin': 'any', 'municipal-admin': 'own', staff: 'own' },
+  'settings.update': { 'platform-admin': 'any', 'municipal-admin': 'own', staff: 'none' },
+  'audit.read': { 'platform-admin': 'any', 'municipal-admin': 'own', staff: 'none' },
+  'catalog.read': { 'platform-admin': 'any', 'municipal-admin': 'own', staff: 'own' },
+  'catalog.edit': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'own' },
+  'catalog.publish': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'none' },
+  'inbox.read': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'own' },
+  'inbox.update': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'own' },
+};
+
+/** Roles an account of each role may give or change (only platform admins make platform admins). */
+const MANAGEABLE_ROLES: Record<UserRole, readonly UserRole[]> = {
+  'platform-admin': ['platform-admin', 'municipal-admin', 'staff'],
+  'municipal-admin': ['municipal-admin', 'staff'],
+  staff: [],
+};
+
+/** Whether `user` may do `action` to `resource`. Disabled accounts may do nothing. */
+export function authorize(user: Pick<User, 'role' | 'municipalityCode' | 'disabled' | 'procedureIds'>, action: Action, resource: Resource): boolean {
+  if (user.disabled) return false;
+  const scope = PERMISSIONS[action][user.role];
+  if (scope === 'none') return false;
+  if (scope === 'own' && (user.municipalityCode === null || resource.municipalityCode !== user.municipalityCode)) return false;
+  if (resource.targetRoles && !resource.targetRoles.every((role) => MANAGEABLE_ROLES[user.role].includes(role))) return false;
+  if (resource.procedureId !== undefined && user.role === 'staff' && user.procedureIds?.length && !user.procedureIds.includes(resource.procedureId)) return false;
+  return true;
+}
+
+/** Every action the user may do in their own municipality (or on the platform): drives the console's navigation. */
+export function permissionsOf(user: Pick<User, 'role' | 'municipalityCode' | 'disabled' | 'procedureIds'>): Action[] {
+  return ACTIONS.filter((action) => authorize(user, action, { municipalityCode: user.municipalityCode }));
+}

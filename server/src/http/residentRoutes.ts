@@ -1,0 +1,79 @@
+/**
+ * The resident app's working routes beyond intake: attaching files, saving a
+ * draft behind a resume link, and the PDF copy of a submitted application.
+ */
+import { Router, type Request } from 'express';
+import multer from 'multer';
+import { RECEIPT_PATTERN, normalizeReceiptNumber } from '@madoguchi/shared';
+import { BadRequestError, NotFoundError } from '../errors';
+import type { Services } from '../app';
+import { requestLanguage } from './language';
+import { matchesHash } from '../security/keys';
+import { renderApplicationPdf } from '../modules/pdf/applicationPdf';
+
+const param = (req: Request, name: string) => String(req.params[name] ?? '');
+const field = (req: Request, name: string) => (typeof req.body?.[name] === 'string' ? (req.body[name] as string) : '');
+
+export function residentRoutes(services: Services, maxUploadBytes: number): Router {
+  const router = Router();
+  // Files are held in memory only while checked and sealed (≤ MAX_UPLOAD_MB); names arrive in UTF-8.
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, files: 1, fields: 10, fieldSize: 1024 }, defParamCharset: 'utf8' });
+
+  router.post('/municipalities/:code/uploads', upload.single('file'), async (req, res) => {
+    const language = requestLanguage(req);
+    if (!req.file) throw new BadRequestError(language === 'en' ? 'No file was sent (field "file").' : 'ファイルが送信されていません。', 'no_file');
+    const meta = await services.uploads.accept({
+      municipalityCode: param(req, 'code'),
+      procedureId: field(req, 'procedureId'),
+      attachmentId: field(req, 'attachmentId'),
+      uploadToken: req.get('X-Upload-Token') ?? '',
+      fileName: req.file.originalname,
+      content: req.file.buffer,
+      language,
+    });
+    res.status(201).json({ fileId: meta.id, fileName: meta.fileName, mediaType: meta.mediaType, size: meta.size });
+  });
+
+  router.delete('/uploads/:fileId', async (req, res) => {
+    await services.uploads.remove(param(req, 'fileId'), req.get('X-Upload-Token') ?? '', requestLanguage(req));
+    res.status(204).end();
+  });
+
+  router.post('/drafts', async (req, res) => {
+    res.status(201).json(await services.drafts.create(req.body, requestLanguage(req)));
+  });
+
+  router.get('/drafts/:draftId', async (req, res) => {
+    res.json(await services.drafts.get(param(req, 'draftId'), req.get('X-Resume-Secret') ?? '', requestLanguage(req)));
+  });
+
+  router.put('/drafts/:draftId', async (req, res) => {
+    res.json(await services.drafts.update(param(req, 'draftId'), req.get('X-Resume-Secret') ?? '', req.body, requestLanguage(req)));
+  });
+
+  router.delete('/drafts/:draftId', async (req, res) => {
+    await services.drafts.remove(param(req, 'draftId'), req.get('X-Resume-Secret') ?? '', requestLanguage(req));
+    res.status(204).end();
+  });
+
+  router.get('/submissions/:receiptNumber/pdf', async (req, res) => {
+    const en = requestLanguage(req) === 'en';
+    const notFound = new NotFoundError(en ? 'No application matches this receipt number and key.' : '到達番号または確認キーが正しくありません。', 'submission_not_found');
+    const receipt = normalizeReceiptNumber(param(req, 'receiptNumber'));
+    const secret = req.get('X-Receipt-Secret') ?? '';
+    if (!RECEIPT_PATTERN.test(receipt) || !secret) throw notFound;
+    const submission = await services.storage.submissions.findByReceiptNumber(receipt);
+    if (!submission || !matchesHash(secret, submission.secretHash)) throw notFound;
+    const version = await services.storage.procedures.getVersion(submission.procedureOwner, submission.procedureId, submission.formVersion);
+    if (!version) throw notFound;
+    const municipality = services.municipalities.get(submission.municipalityCode);
+    const pdf = await renderApplicationPdf(submission, version, municipality?.name.replace(' ', '') ?? submission.municipalityCode);
+    const fileName = `申請控え_${submission.receiptNumber}.pdf`;
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="application_${submission.receiptNumber}.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(pdf);
+  });
+
+  return router;
+}

@@ -1,0 +1,94 @@
+/**
+ * Flattens a submission into labelled lines — "氏（姓）: 水戸" — in the order of
+ * the form, for the review page, the PDF copy and the staff view. Pure: the
+ * same code runs in the browser and on the server.
+ */
+import type { JsonSchema } from './jsonSchema';
+import { formatWareki } from './wareki';
+
+export interface AnswerLine {
+  /** JSON pointer of the answer. */
+  pointer: string;
+  label: string;
+  /** Display text; empty for a group heading. */
+  value: string;
+  /** Nesting depth (0 = top level). */
+  depth: number;
+  isGroup: boolean;
+}
+
+export interface AnswerListOptions {
+  /** Show 個人番号 in full (staff with the right permission) instead of masked. */
+  revealMyNumber?: boolean;
+  language?: 'ja' | 'en';
+}
+
+function resolve(schema: JsonSchema | undefined, root: JsonSchema): JsonSchema {
+  if (!schema) return {};
+  if (typeof schema.$ref === 'string') {
+    const target = root.definitions?.[schema.$ref.replace('#/definitions/', '')] ?? {};
+    const { $ref: _ref, ...local } = schema;
+    return { ...resolve(target, root), ...local };
+  }
+  return schema;
+}
+
+/** Properties an object schema may have, including those of its conditional branches. */
+function propertiesOf(schema: JsonSchema, root: JsonSchema): Array<[string, JsonSchema]> {
+  const found = new Map<string, JsonSchema>();
+  const collect = (s: JsonSchema | undefined) => {
+    if (!s) return;
+    const r = resolve(s, root);
+    for (const [k, v] of Object.entries((r.properties ?? {}) as Record<string, JsonSchema>)) if (!found.has(k)) found.set(k, v);
+    for (const branch of [...(r.allOf ?? []), ...(r.oneOf ?? []), ...(r.anyOf ?? [])] as JsonSchema[]) {
+      collect(branch);
+      collect(branch.then);
+      collect(branch.else);
+    }
+    collect(r.then);
+    collect(r.else);
+  };
+  collect(schema);
+  return [...found.entries()];
+}
+
+function display(value: unknown, schema: JsonSchema, options: AnswerListOptions): string {
+  const en = options.language === 'en';
+  if (typeof value === 'boolean') return value ? (en ? 'Yes' : 'はい') : en ? 'No' : 'いいえ';
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') return '';
+  if (schema.format === 'my-number' && !options.revealMyNumber) return `${'*'.repeat(Math.max(0, value.length - 4))}${value.slice(-4)}`;
+  if (['date', 'past-date', 'future-date'].includes(schema.format)) return en ? value : `${formatWareki(value)}（${value}）`;
+  return value;
+}
+
+/** Answer lines in form order; unanswered fields are left out. */
+export function answerList(rootSchema: JsonSchema, data: unknown, options: AnswerListOptions = {}): AnswerLine[] {
+  const lines: AnswerLine[] = [];
+  const walk = (schema: JsonSchema, value: unknown, pointer: string, label: string, depth: number) => {
+    const s = resolve(schema, rootSchema);
+    if (value === undefined || value === null || value === '') return;
+    if (Array.isArray(value)) {
+      const items = resolve(s.items as JsonSchema, rootSchema);
+      if (items.type === 'object') {
+        lines.push({ pointer, label, value: '', depth, isGroup: true });
+        value.forEach((item, i) => walk(items, item, `${pointer}/${i}`, `${items.title ?? label} ${i + 1}`, depth + 1));
+      } else if (value.length > 0) {
+        lines.push({ pointer, label, value: value.map((v) => display(v, items, options)).join('、'), depth, isGroup: false });
+      }
+      return;
+    }
+    if (typeof value === 'object') {
+      if (pointer !== '') lines.push({ pointer, label, value: '', depth, isGroup: true });
+      for (const [key, child] of propertiesOf(s, rootSchema)) {
+        const childSchema = resolve(child, rootSchema);
+        walk(childSchema, (value as Record<string, unknown>)[key], `${pointer}/${key}`, childSchema.title ?? key, pointer === '' ? depth : depth + 1);
+      }
+      return;
+    }
+    lines.push({ pointer, label, value: display(value, s, options), depth, isGroup: false });
+  };
+  walk(rootSchema, data, '', rootSchema.title ?? '', 0);
+  // Drop group headings with nothing under them.
+  return lines.filter((line, i) => !line.isGroup || (lines[i + 1] !== undefined && lines[i + 1]!.depth > line.depth));
+}
