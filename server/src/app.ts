@@ -18,6 +18,8 @@ import { createLogger, requestLogger } from './http/logging';
 import { errorHandler, notFoundHandler } from './http/errorHandler';
 import { publicRoutes } from './http/publicRoutes';
 import { residentRoutes } from './http/residentRoutes';
+import { jsonGuard } from './http/inputGuards';
+import { createRateLimits } from './http/rateLimits';
 import { UploadService } from './modules/uploads/uploadService';
 import { DraftService } from './modules/drafts/draftService';
 
@@ -80,6 +82,12 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(express.json({ limit: deps.config.maxJsonBytes, type: ['application/json', 'application/*+json'] }));
+  api.use(jsonGuard);
+  const limits = createRateLimits(deps.config.rateLimits);
+  api.post('/municipalities/:code/procedures/:procedureId/submissions', limits.intake);
+  api.post('/municipalities/:code/uploads', limits.upload);
+  api.get(['/submissions/:receiptNumber/status', '/submissions/:receiptNumber/pdf'], limits.lookup);
+  api.use('/drafts', limits.lookup);
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

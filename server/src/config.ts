@@ -30,6 +30,8 @@ export interface Config {
   dataEncryptionKey?: string;
   /** Earlier data keys (base64), still needed to read data sealed before a key rotation. */
   dataEncryptionOldKeys: string[];
+  /** Per-IP limits per minute on public routes; 0 turns a limit off (benchmarks, trusted networks). */
+  rateLimits: { intakePerMinute: number; lookupPerMinute: number; uploadPerMinute: number };
   nodeEnv: string;
   /** Staff sign-in: lockout, sessions, invitations, e-mail, OpenID Connect (auth/authConfig.ts). */
   auth: AuthConfig;
@@ -92,6 +94,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((k) => k.trim())
       .filter(Boolean)
       .map((k, i) => key({ [`DATA_ENCRYPTION_OLD_KEYS[${i}]`]: k }, `DATA_ENCRYPTION_OLD_KEYS[${i}]`)!),
+    rateLimits: {
+      intakePerMinute: integer(env, 'RATE_LIMIT_INTAKE_PER_MIN', 30, 0, 1_000_000),
+      lookupPerMinute: integer(env, 'RATE_LIMIT_LOOKUP_PER_MIN', 60, 0, 1_000_000),
+      uploadPerMinute: integer(env, 'RATE_LIMIT_UPLOAD_PER_MIN', 120, 0, 1_000_000),
+    },
     nodeEnv: env.NODE_ENV ?? 'production',
     auth: loadAuthConfig(env),
   };

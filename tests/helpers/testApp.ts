@@ -15,8 +15,9 @@ let presets: LoadedPreset[] | undefined;
 export const municipalities = () => (registry ??= MunicipalityRegistry.fromCsv());
 export const allPresets = () => (presets ??= loadPresets());
 
-export async function buildTestApp(dataDir: string, secretKey: Buffer = randomBytes(32), clientDist = '/nonexistent', dataKey: Buffer = secretKey) {
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+/** Rate limits are off unless a test sets them (tests send many requests from one address). */
+export async function buildTestApp(dataDir: string, secretKey: Buffer = randomBytes(32), clientDist = '/nonexistent', dataKey: Buffer = secretKey, env: Record<string, string> = {}) {
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_INTAKE_PER_MIN: '0', RATE_LIMIT_LOOKUP_PER_MIN: '0', RATE_LIMIT_UPLOAD_PER_MIN: '0', ...env });
   const cipher = new DataCipher([dataKey]);
   const storage: Storage = await createStorage({ dataDir, cipher });
   await syncPresets(storage, allPresets());

@@ -14,6 +14,12 @@ function fromFramework(error: unknown, en: boolean): AppError | undefined {
   if (e.type === 'entity.parse.failed') return new BadRequestError(en ? 'The request body is not valid JSON.' : '送信されたデータの形式（JSON）が正しくありません。', 'malformed_json');
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return new BadRequestError(en ? 'Unsupported encoding.' : '対応していない文字コードです。', 'bad_encoding');
   if (e.code === 'LIMIT_FILE_COUNT' || e.code === 'LIMIT_UNEXPECTED_FILE' || e.code === 'LIMIT_PART_COUNT') return new BadRequestError(en ? 'Too many files or unexpected file field.' : 'ファイルの数が多すぎるか、想定しない項目です。', 'bad_upload');
+  // multer's own limits (field sizes, counts) and busboy's parse errors on broken multipart bodies.
+  const message = (error as Error)?.message ?? '';
+  if ((error as Error)?.name === 'MulterError' || /Unexpected end of form|Malformed part header|Boundary not found|Multipart: /.test(message)) {
+    return new BadRequestError(en ? 'The upload could not be read. Please try again.' : 'ファイルの送信内容を読み取れませんでした。もう一度お試しください。', 'bad_upload');
+  }
+  if (e.status === 400 && error instanceof URIError) return new BadRequestError(en ? 'The address is malformed.' : 'URLの形式が正しくありません。', 'bad_url');
   return undefined;
 }
 

@@ -31,7 +31,7 @@ export class DraftService {
       body && typeof body === 'object' && typeof body.municipalityCode === 'string' && typeof body.procedureId === 'string' &&
       Number.isInteger(body.formVersion) && body.data && typeof body.data === 'object' && !Array.isArray(body.data) &&
       typeof body.uploadToken === 'string' && UPLOAD_TOKEN.test(body.uploadToken) &&
-      (body.attachments === undefined || (typeof body.attachments === 'object' && Object.values(body.attachments).every((v) => Array.isArray(v) && v.every((id) => typeof id === 'string'))));
+      (body.attachments === undefined || (typeof body.attachments === 'object' && body.attachments !== null && !Array.isArray(body.attachments) && Object.values(body.attachments).every((v) => Array.isArray(v) && v.every((id) => typeof id === 'string'))));
     if (!ok) throw new BadRequestError(en ? 'The draft is incomplete.' : '一時保存のデータが正しくありません。', 'bad_draft');
     await this.catalog.current(body.municipalityCode, body.procedureId);
     return { municipalityCode: body.municipalityCode, procedureId: body.procedureId, formVersion: body.formVersion, data: body.data, attachments: body.attachments ?? {}, uploadToken: body.uploadToken };

@@ -45,6 +45,13 @@ export class IntakeService {
     if (!cmd.body || typeof cmd.body !== 'object' || typeof cmd.body.data !== 'object' || cmd.body.data === null || Array.isArray(cmd.body.data)) {
       throw new BadRequestError(ja ? '申請データ（data）がありません。' : 'The request has no application data (data).', 'missing_data');
     }
+    const { attachments, uploadToken } = cmd.body;
+    const attachmentsOk =
+      attachments === undefined ||
+      (typeof attachments === 'object' && attachments !== null && !Array.isArray(attachments) && Object.values(attachments).every((ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string')));
+    if (!attachmentsOk || (uploadToken !== undefined && typeof uploadToken !== 'string')) {
+      throw new BadRequestError(ja ? '添付ファイルの指定が正しくありません。' : 'The attachments are not in the expected form.', 'bad_attachments');
+    }
     if (cmd.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(cmd.idempotencyKey)) {
       throw new BadRequestError(ja ? 'Idempotency-Key は8〜200文字の英数字記号で指定してください。' : 'Idempotency-Key must be 8–200 visible ASCII characters.', 'bad_idempotency_key');
     }
