@@ -2,26 +2,8 @@
  * Starts the server the way the README says (`npm start` runs `node server/dist/main.js`
  * after building; `npm test` builds first) on a fresh data directory, and asks it for health.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { makeTempDir } from '../helpers/tempDir';
-
-const ROOT = join(__dirname, '..', '..');
-
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; output: () => string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /serving on http:\/\/localhost:(\d+)/.exec(output);
-      if (match) resolve({ child, port: Number(match[1]), output: () => output });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
+import { startServerProcess as startServer } from '../helpers/serverProcess';
 
 describe('npm start', () => {
   it('serves /api/v1/health on the embedded store, with the presets loaded', async () => {
