@@ -134,17 +134,19 @@ describe('resident API', () => {
   });
 
   it('keeps personal data sealed in the database file', async () => {
+    // Only the applicant's name and reading are kept in clear, as the inbox's search index (see SECURITY.md).
     const data = example();
     const myNumber = `43219876543${myNumberCheckDigit('43219876543')}`; // appears nowhere in the presets
-    data.householder = { ...data.householder, name: { familyName: '秘密', givenName: '花子', familyNameKana: 'ヒミツ', givenNameKana: 'ハナコ' } };
+    const statement = '秘密の被害状況：北側の壁が崩落';
+    data.damage = { ...data.damage, statement };
     const res = await request(ctx.app).post(`/api/v1/municipalities/${MITO}/procedures/${RISAI}/submissions`).send({ data: { ...data, applicantMyNumberProbe: myNumber } });
-    expect([201, 422]).toContain(res.status);
-    await request(ctx.app).post('/api/v1/drafts').send({ municipalityCode: MITO, procedureId: RISAI, formVersion: 1, data: { myNumber, name: '秘密花子' }, attachments: {}, uploadToken: token() }).expect(201);
+    expect(res.status).toBe(201);
+    await request(ctx.app).post('/api/v1/drafts').send({ municipalityCode: MITO, procedureId: RISAI, formVersion: 1, data: { myNumber, name: '下書太郎' }, attachments: {}, uploadToken: token() }).expect(201);
     for (const file of readdirSync(dir.path).filter((f) => f.startsWith('madoguchi.sqlite'))) {
       const raw = readFileSync(join(dir.path, file));
       expect(raw.includes(Buffer.from(myNumber))).toBe(false);
-      expect(raw.includes(Buffer.from('秘密花子'))).toBe(false);
-      expect(raw.includes(Buffer.from('ヒミツ'))).toBe(false);
+      expect(raw.includes(Buffer.from(statement))).toBe(false);
+      expect(raw.includes(Buffer.from('下書太郎'))).toBe(false);
     }
   });
 });
