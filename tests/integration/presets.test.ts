@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { FormValidator, versionKey } from '@madoguchi/shared';
 import { InvalidPresetError, loadPreset, loadPresets } from '@madoguchi/presets';
 import { makeTempDir } from '../helpers/tempDir';
+import { freshExample } from '../helpers/presetExamples';
 
 const presets = loadPresets();
 const validator = new FormValidator();
@@ -16,7 +17,7 @@ describe('preset library', () => {
   describe.each(presets.map((p) => [p.procedure.id, p] as const))('%s', (_id, preset) => {
     it('has a valid example submission', () => {
       expect(preset.example).toBeDefined();
-      const outcome = validator.validate(versionKey('preset', preset.procedure.id, 0), preset.schema, preset.example);
+      const outcome = validator.validate(versionKey('preset', preset.procedure.id, 0), preset.schema, freshExample(preset.example));
       expect(outcome.errors).toEqual([]);
     });
 
@@ -31,6 +32,12 @@ describe('preset library', () => {
       expect(existsSync(readme)).toBe(true);
       expect(readFileSync(readme, 'utf8')).toMatch(/To confirm against the legal text/i);
     });
+  });
+});
+
+describe('fresh examples', () => {
+  it('move future dates forward with time, so examples stay valid', () => {
+    expect(freshExample({ due: '2027-06-21', born: '1990-01-01' }, '2027-11-23')).toEqual({ due: '2028-06-20', born: '1990-01-01' });
   });
 });
 
