@@ -17,11 +17,17 @@ import { SecretDeriver } from './security/keys';
 import { createLogger, requestLogger } from './http/logging';
 import { errorHandler, notFoundHandler } from './http/errorHandler';
 import { publicRoutes } from './http/publicRoutes';
+import { installAuth } from './auth/installAuth';
 import { residentRoutes } from './http/residentRoutes';
 import { jsonGuard } from './http/inputGuards';
 import { createRateLimits } from './http/rateLimits';
 import { UploadService } from './modules/uploads/uploadService';
 import { DraftService } from './modules/drafts/draftService';
+import { createDeskServices, type DeskServices } from './modules/inbox/deskServices';
+import type { MailTransport } from './modules/inbox/applicantNotice';
+import { residentCorrectionRoutes } from './http/inboxRoutes';
+import { backofficeRoutes } from './http/backofficeRoutes';
+import { openApiRoutes } from './http/openapi/openapiRoutes';
 
 export interface AppDeps {
   config: Config;
@@ -34,6 +40,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Directory of the built resident/staff app; served when present. */
   clientDist?: string;
+  /** Replaces the SMTP transport built from SMTP_URL (applicant notices). */
+  mailTransport?: MailTransport;
 }
 
 export interface Services {
@@ -43,6 +51,8 @@ export interface Services {
   intake: IntakeService;
   uploads: UploadService;
   drafts: DraftService;
+  /** Inbox, corrections, exports, API keys, pull API, webhooks, outbox dispatcher, retention (issue #7). */
+  desk: DeskServices;
   presetCount: number;
   version: string;
 }
@@ -53,6 +63,10 @@ export function createServices(deps: AppDeps): Services {
   const catalog = new CatalogService(deps.storage, deps.municipalities);
   const validator = new FormValidator();
   const secrets = new SecretDeriver(deps.secretKey);
+  const desk = createDeskServices({
+    storage: deps.storage, config: deps.config, catalog, municipalities: deps.municipalities, validator,
+    ...(deps.now ? { now: deps.now } : {}), ...(deps.mailTransport ? { mailTransport: deps.mailTransport } : {}), ...(deps.logger ? { logger: deps.logger } : {}),
+  });
   return {
     storage: deps.storage,
     municipalities: deps.municipalities,
@@ -60,6 +74,7 @@ export function createServices(deps: AppDeps): Services {
     intake: new IntakeService(deps.storage, catalog, validator, secrets, deps.now),
     uploads: new UploadService(deps.storage, catalog, deps.now),
     drafts: new DraftService(deps.storage, catalog, deps.config.draftTtlDays, deps.now),
+    desk,
     presetCount: deps.presetCount,
     version: process.env.npm_package_version ?? '0.1.0',
   };
@@ -69,6 +84,8 @@ export function createApp(deps: AppDeps): Express {
   const services = createServices(deps);
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
   const app = express();
+  // main.ts starts the outbox dispatcher and retention job from here; tests drive them directly.
+  app.locals.services = services;
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
   app.use(requestLogger(logger));
@@ -80,6 +97,9 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
 
+  // Staff sign-in and the staff API (/api/v1/staff), every route behind the one authorisation layer.
+  installAuth(app, deps, services);
+
   const api = express.Router();
   api.use(express.json({ limit: deps.config.maxJsonBytes, type: ['application/json', 'application/*+json'] }));
   api.use(jsonGuard);
@@ -87,6 +107,8 @@ export function createApp(deps: AppDeps): Express {
   api.post('/municipalities/:code/procedures/:procedureId/submissions', limits.intake);
   api.post('/municipalities/:code/uploads', limits.upload);
   api.get(['/submissions/:receiptNumber/status', '/submissions/:receiptNumber/pdf'], limits.lookup);
+  api.use('/submissions/:receiptNumber/correction', limits.lookup);
+  api.use('/submissions/:receiptNumber/revisions', limits.lookup);
   api.use('/drafts', limits.lookup);
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -94,6 +116,9 @@ export function createApp(deps: AppDeps): Express {
   });
   api.use(publicRoutes(services));
   api.use(residentRoutes(services, deps.config.maxUploadBytes));
+  api.use(residentCorrectionRoutes(services));
+  api.use('/backoffice', backofficeRoutes(services));
+  api.use(openApiRoutes());
   api.use(notFoundHandler);
   app.use('/api/v1', api);
 

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { ConfigError } from './errors';
 import { loadAuthConfig, type AuthConfig } from './auth/authConfig';
+import { loadBackofficeConfig, type BackofficeConfig } from './modules/backoffice/backofficeConfig';
 
 export interface Config {
   port: number;
@@ -35,6 +36,8 @@ export interface Config {
   nodeEnv: string;
   /** Staff sign-in: lockout, sessions, invitations, e-mail, OpenID Connect (auth/authConfig.ts). */
   auth: AuthConfig;
+  /** Webhooks, outbox dispatcher, applicant e-mail, retention job (modules/backoffice/backofficeConfig.ts). */
+  backoffice: BackofficeConfig;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -101,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     nodeEnv: env.NODE_ENV ?? 'production',
     auth: loadAuthConfig(env),
+    backoffice: loadBackofficeConfig(env),
   };
 }

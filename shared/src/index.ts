@@ -15,3 +15,4 @@ export * from './submission/status';
 export * from './submission/types';
 export * from './submission/receiptNumber';
 export * from './api/types';
+export * from './catalog';

@@ -149,7 +149,7 @@ describe('fuzzing the public API', () => {
   it('answers junk on status, drafts and unknown routes with 4xx', async () => {
     const rand = prng(SEED + 2);
     for (let i = 0; i < 200; i++) {
-      const junk = i % 10 === 0 ? '%E0%A4%A' : encodeURIComponent(String(randomValue(rand)).slice(0, 300).toWellFormed());
+      const junk = i % 10 === 0 ? '%E0%A4%A' : encodeURIComponent(String(randomValue(rand)).slice(0, 300).replace(/[\uD800-\uDFFF]/g, '?'));
       const draftBody = mutate({ municipalityCode: MITO, procedureId: 'risai-shomeisho', formVersion: 1, data: {}, attachments: {}, uploadToken: 'x'.repeat(30) }, rand) as object;
       const responses = await Promise.all([
         request(ctx.app).get(`/api/v1/submissions/${junk}/status`).set('X-Receipt-Secret', 'x'),

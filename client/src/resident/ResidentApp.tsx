@@ -1,8 +1,52 @@
+/**
+ * The resident app: find the municipality and the procedure, apply, get a
+ * receipt, check the status. Pages that need the form renderer load on demand,
+ * so finding a procedure stays light on a phone.
+ */
+import { Suspense, lazy } from 'react';
+import { Link, Route, Routes } from 'react-router';
+import '../common/styles/resident.css';
+import { LanguageProvider, useLanguage } from '../common/i18n/LanguageContext';
+import { Loading } from '../common/StatusMessages';
+import { PageHeading } from '../common/PageHeading';
+import { Layout } from './Layout';
+import ChooseMunicipalityPage from './municipality/ChooseMunicipalityPage';
+import CatalogPage from './catalog/CatalogPage';
+import ProcedurePage from './procedure/ProcedurePage';
+
+const ApplyPage = lazy(() => import('./apply/ApplyPage'));
+const DonePage = lazy(() => import('./done/DonePage'));
+const StatusPage = lazy(() => import('./status/StatusPage'));
+const ResumePage = lazy(() => import('./resume/ResumePage'));
+
+function NotFound() {
+  const { t } = useLanguage();
+  return (
+    <>
+      <PageHeading title={t('app.notFound')}>{t('app.notFound')}</PageHeading>
+      <Link to="/">{t('app.backHome')}</Link>
+    </>
+  );
+}
+
 export default function ResidentApp() {
   return (
-    <main>
-      <h1>窓口 Madoguchi</h1>
-      <p>オンライン申請の画面を準備しています。</p>
-    </main>
+    <LanguageProvider>
+      <Layout>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route index element={<ChooseMunicipalityPage />} />
+            <Route path="m/:code" element={<CatalogPage />} />
+            <Route path="m/:code/p/:procedureId" element={<ProcedurePage />} />
+            <Route path="m/:code/p/:procedureId/apply" element={<ApplyPage />} />
+            <Route path="m/:code/p/:procedureId/done" element={<DonePage />} />
+            <Route path="resume/:draftId" element={<ResumePage />} />
+            <Route path="status" element={<StatusPage />} />
+            <Route path="status/:receipt" element={<StatusPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
+      </Layout>
+    </LanguageProvider>
   );
 }

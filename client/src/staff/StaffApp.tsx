@@ -1,7 +1,51 @@
+/**
+ * The staff console under /staff: sign-in pages, then the console frame with
+ * the pages of pages/registry.ts. Every API call is checked on the server;
+ * the menu only hides what an account may not use.
+ */
+import { Navigate, Route, Routes } from 'react-router';
+import { SessionProvider, useSession } from './session';
+import { useT } from './i18n';
+import { Layout } from './Layout';
+import LoginPage from './auth/LoginPage';
+import SetupPage from './auth/SetupPage';
+import AcceptInvitePage from './auth/AcceptInvitePage';
+import HomePage from './pages/HomePage';
+import { STAFF_PAGES } from './pages/registry';
+import './staff.css';
+
+function SignedIn() {
+  const t = useT();
+  const { session } = useSession();
+  if (!session) return <p className="loading">{t({ ja: '読み込み中…', en: 'Loading…' })}</p>;
+  if (!session.user) return <Navigate to="/staff/login" replace />;
+  return <Layout />;
+}
+
+function Pages() {
+  const { session } = useSession();
+  return (
+    <Routes>
+      <Route path="login" element={session ? <LoginPage /> : null} />
+      <Route path="setup" element={<SetupPage />} />
+      <Route path="invite" element={<AcceptInvitePage />} />
+      <Route element={<SignedIn />}>
+        <Route index element={<HomePage />} />
+        {STAFF_PAGES.map(({ path, component: Page }) => (
+          <Route key={path} path={path} element={<Page />} />
+        ))}
+        <Route path="*" element={<Navigate to="/staff/" replace />} />
+      </Route>
+    </Routes>
+  );
+}
+
 export default function StaffApp() {
   return (
-    <main>
-      <h1>窓口 Madoguchi 職員用</h1>
-    </main>
+    <div className="staff-root">
+      <SessionProvider>
+        <Pages />
+      </SessionProvider>
+    </div>
   );
 }

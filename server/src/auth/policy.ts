@@ -4,7 +4,7 @@
  * decides access. The municipality (6-digit code) is the tenant: municipal
  * accounts act only within their own; platform admins belong to none.
  */
-import type { User, UserRole } from '../storage/types';
+import type { ApiKey, ApiKeyScope, User, UserRole } from '../storage/types';
 
 export const ACTIONS = [
   /** The preset library and the list of municipalities on the platform. */
@@ -24,6 +24,16 @@ export const ACTIONS = [
   'inbox.read',
   /** Assign, change status, add notes. */
   'inbox.update',
+  /** CSV and PDF of applications (personal data leaving the system). */
+  'inbox.export',
+  /** API keys and webhooks of back-office systems (基幹系). */
+  'integrations.manage',
+  /** How long closed submissions are kept, per procedure. */
+  'retention.manage',
+  /** Edit preset templates in the builder (the national library). */
+  'preset.edit',
+  /** Publish a new preset version to every municipality. */
+  'preset.publish',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -56,6 +66,11 @@ export const PERMISSIONS: Record<Action, Record<UserRole, Scope>> = {
   'catalog.publish': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'none' },
   'inbox.read': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'own' },
   'inbox.update': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'own' },
+  'inbox.export': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'own' },
+  'integrations.manage': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'none' },
+  'retention.manage': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'none' },
+  'preset.edit': { 'platform-admin': 'any', 'municipal-admin': 'none', staff: 'none' },
+  'preset.publish': { 'platform-admin': 'any', 'municipal-admin': 'none', staff: 'none' },
 };
 
 /** Roles an account of each role may give or change (only platform admins make platform admins). */
@@ -74,6 +89,20 @@ export function authorize(user: Pick<User, 'role' | 'municipalityCode' | 'disabl
   if (resource.targetRoles && !resource.targetRoles.every((role) => MANAGEABLE_ROLES[user.role].includes(role))) return false;
   if (resource.procedureId !== undefined && user.role === 'staff' && user.procedureIds?.length && !user.procedureIds.includes(resource.procedureId)) return false;
   return true;
+}
+
+/**
+ * What a back-office system's API key may do: read scope reads the inbox,
+ * read-write also moves statuses and acknowledges. A key acts only in the
+ * municipality it was created for; a revoked key does nothing.
+ */
+export const API_KEY_ACTIONS: Record<ApiKeyScope, readonly Action[]> = {
+  read: ['inbox.read'],
+  'read-write': ['inbox.read', 'inbox.update'],
+};
+
+export function authorizeApiKey(key: Pick<ApiKey, 'scope' | 'municipalityCode' | 'revokedAt'>, action: Action, resource: Resource): boolean {
+  return !key.revokedAt && API_KEY_ACTIONS[key.scope].includes(action) && resource.municipalityCode === key.municipalityCode;
 }
 
 /** Every action the user may do in their own municipality (or on the platform): drives the console's navigation. */

@@ -55,7 +55,8 @@ export function sessionMiddleware(options: { config: AuthConfig; publicUrl: stri
   return session({
     name: SESSION_COOKIE,
     secret: options.secrets.derive('staff-session-cookie', 'v1', 32),
-    store: new RepositorySessionStore(options.sessions, config.sessionIdleMinutes * 60_000, options.now),
+    // The store keeps a session an hour past the idle timeout, so sessionTimeouts can tell the user why they were signed out.
+    store: new RepositorySessionStore(options.sessions, (config.sessionIdleMinutes + 60) * 60_000, options.now),
     resave: false,
     saveUninitialized: false,
     proxy: options.trustProxy,

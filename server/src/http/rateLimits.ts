@@ -37,7 +37,7 @@ function limiter(limit: number, code: string): RequestHandler {
   return rateLimit(options);
 }
 
-export function createRateLimits(settings: RateLimitSettings) {
+export function createRateLimits(settings: RateLimitSettings): Record<'intake' | 'lookup' | 'upload', RequestHandler> {
   return {
     intake: limiter(settings.intakePerMinute, 'rate_limited'),
     lookup: limiter(settings.lookupPerMinute, 'rate_limited'),

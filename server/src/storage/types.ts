@@ -5,6 +5,13 @@
  * into domain errors (ConflictError, StorageUnavailableError).
  */
 import type { FormVersion, Procedure, Submission, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
+import type {
+  ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository,
+} from './inboxTypes';
+import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
+
+export * from './inboxTypes';
+export * from './catalogTypes';
 
 export interface NewFormVersion {
   procedure: Procedure;
@@ -24,10 +31,14 @@ export interface ProcedureRepository {
   retire(owner: string, procedureId: string, version: number, now: Date): Promise<FormVersion>;
   getVersion(owner: string, procedureId: string, version: number): Promise<FormVersion | null>;
   getPublished(owner: string, procedureId: string): Promise<FormVersion | null>;
+  /** Just the number of the published version (a cheap index look-up), or null. */
+  getPublishedVersionNumber(owner: string, procedureId: string): Promise<number | null>;
   getLatest(owner: string, procedureId: string): Promise<FormVersion | null>;
   listVersions(owner: string, procedureId: string): Promise<FormVersion[]>;
   /** Every published version whose owner is in `owners`, ordered by owner then id. */
   listPublished(owners: string[]): Promise<FormVersion[]>;
+  /** The latest version (whatever its status) of every procedure an owner has, ordered by id. */
+  listLatest(owner: string): Promise<FormVersion[]>;
 }
 
 export interface SubmissionQuery {
@@ -52,9 +63,10 @@ export interface SubmissionRepository {
    * Stores a new submission and, in the same transaction, binds its uploaded
    * files (all of `files.ids` must be unbound and carry `files.uploadToken`,
    * else nothing is stored). Duplicate receipt number or idempotency key →
-   * ConflictError with `conflictOn`.
+   * ConflictError with `conflictOn`. `options.outbox` events and the search
+   * index commit in the same transaction.
    */
-  insert(submission: Submission, files?: { ids: string[]; uploadToken: string }): Promise<void>;
+  insert(submission: Submission, files?: { ids: string[]; uploadToken: string }, options?: SubmissionWriteOptions): Promise<void>;
   findById(id: string): Promise<Submission | null>;
   findByReceiptNumber(receiptNumber: string): Promise<Submission | null>;
   findByIdempotencyKey(municipalityCode: string, key: string): Promise<Submission | null>;
@@ -62,7 +74,13 @@ export interface SubmissionRepository {
    * Moves a submission to a new status if it is still in `expected` (optimistic
    * concurrency); returns the updated submission, or ConflictError if it moved meanwhile.
    */
-  changeStatus(id: string, expected: SubmissionStatus, change: StatusChange, now: Date): Promise<Submission>;
+  changeStatus(id: string, expected: SubmissionStatus, change: StatusChange, now: Date, options?: SubmissionWriteOptions): Promise<Submission>;
+  /**
+   * Replaces the answers with a resident's corrected ones (compare-and-set on
+   * `expected` status), archiving the previous revision, binding new files and
+   * moving the status, all in one transaction.
+   */
+  revise(id: string, expected: SubmissionStatus, revision: NewRevision, now: Date, options?: SubmissionWriteOptions): Promise<Submission>;
   assign(id: string, assigneeId: string | null, now: Date): Promise<Submission>;
   list(query: SubmissionQuery): Promise<SubmissionPage>;
   count(municipalityCode: string): Promise<number>;
@@ -245,6 +263,14 @@ export interface Storage {
   readonly authTokens: AuthTokenRepository;
   readonly authPolicies: AuthPolicyRepository;
   readonly drafts: DraftRepository;
+  readonly inbox: InboxRepository;
+  readonly outbox: OutboxRepository;
+  readonly deliveries: DeliveryRepository;
+  readonly apiKeys: ApiKeyRepository;
+  readonly webhooks: WebhookRepository;
+  readonly retention: RetentionRepository;
+  readonly editLayers: EditLayerRepository;
+  readonly presetReleases: PresetReleaseRepository;
   /** Cheap round trip for /health. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -3,6 +3,7 @@
  * published: the metadata against the meta-schema, the form schema for shape,
  * that ajv can compile it, and that every attachment condition names a field.
  */
+import type { ValidateFunction } from 'ajv';
 import type { Procedure } from './types';
 import type { JsonSchema, UiSchema } from './jsonSchema';
 import { PROCEDURE_META_SCHEMA, FORM_SCHEMA_META_SCHEMA } from './procedureMetaSchema';
@@ -14,9 +15,16 @@ export interface DefinitionProblem {
   message: string;
 }
 
-const ajv = createAjv();
-const checkMeta = ajv.compile(PROCEDURE_META_SCHEMA);
-const checkFormShape = ajv.compile(FORM_SCHEMA_META_SCHEMA);
+// Compiled on first use, not at import: browsers under a strict CSP (no 'unsafe-eval')
+// import this module with the rest of the package and must not compile anything.
+let compiled: { checkMeta: ValidateFunction; checkFormShape: ValidateFunction } | undefined;
+function checkers() {
+  if (!compiled) {
+    const ajv = createAjv();
+    compiled = { checkMeta: ajv.compile(PROCEDURE_META_SCHEMA), checkFormShape: ajv.compile(FORM_SCHEMA_META_SCHEMA) };
+  }
+  return compiled;
+}
 
 function hasField(schema: JsonSchema, dotPath: string): boolean {
   let nodes: JsonSchema[] = [schema];
@@ -47,6 +55,7 @@ export function validateProcedureDefinition(
   language: Language = 'ja',
 ): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
+  const { checkMeta, checkFormShape } = checkers();
   if (!checkMeta(procedure)) {
     for (const e of localizeErrors(checkMeta.errors, PROCEDURE_META_SCHEMA, language)) {
       problems.push({ where: `procedure${e.pointer}`, message: e.message });

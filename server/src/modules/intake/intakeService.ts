@@ -14,6 +14,8 @@ import { contentHash } from '../procedures/contentHash';
 import type { CatalogService } from '../procedures/catalogService';
 import { sha256Hex, type SecretDeriver } from '../../security/keys';
 import { checkAttachments } from './attachmentRules';
+import { deriveApplicantIndex } from '../inbox/applicantIndex';
+import { submissionEvent } from '../backoffice/events';
 
 export interface IntakeCommand {
   municipalityCode: string;
@@ -100,7 +102,11 @@ export class IntakeService {
         updatedAt: at,
       };
       try {
-        await this.storage.submissions.insert(submission, fileIds.length ? { ids: fileIds, uploadToken: cmd.body.uploadToken ?? '' } : undefined);
+        // The search index and the 'received' event commit with the submission (outbox: nothing is lost between commit and delivery).
+        await this.storage.submissions.insert(submission, fileIds.length ? { ids: fileIds, uploadToken: cmd.body.uploadToken ?? '' } : undefined, {
+          index: deriveApplicantIndex(data, version.uiSchema),
+          outbox: [submissionEvent('submission.received', submission, at, { previousStatus: null })],
+        });
       } catch (error) {
         if (error instanceof ConflictError && error.conflictOn === 'receiptNumber') continue; // 1 in 2^54: draw again
         if (error instanceof ConflictError && error.conflictOn === 'idempotencyKey' && cmd.idempotencyKey) {

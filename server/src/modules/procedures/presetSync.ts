@@ -8,6 +8,7 @@ import { PRESET_OWNER } from '@madoguchi/shared';
 import type { LoadedPreset } from '@madoguchi/presets';
 import type { Storage } from '../../storage/types';
 import { contentHash } from './contentHash';
+import { fileAlreadySynced, recordFileRelease } from '../catalog/presetFileReleases';
 
 export interface PresetSyncResult {
   published: string[];
@@ -20,7 +21,9 @@ export async function syncPresets(storage: Storage, presets: LoadedPreset[], now
     const hash = contentHash({ procedure: preset.procedure, schema: preset.schema, uiSchema: preset.uiSchema });
     const id = preset.procedure.id;
     const published = await storage.procedures.getPublished(PRESET_OWNER, id);
-    if (published?.contentHash === hash) {
+    // Unchanged file: leave the preset alone, even if platform admins published newer versions in the builder since.
+    if (published && (published.contentHash === hash || (await fileAlreadySynced(storage, id, hash)))) {
+      if (published.contentHash === hash) await recordFileRelease(storage, id, published.version, hash, published.version === 1, now());
       result.unchanged.push(id);
       continue;
     }
@@ -32,6 +35,7 @@ export async function syncPresets(storage: Storage, presets: LoadedPreset[], now
         ? await storage.procedures.updateDraft(PRESET_OWNER, id, latest.version, input, now())
         : await storage.procedures.createDraft(input, now());
     await storage.procedures.publish(PRESET_OWNER, id, draft.version, now());
+    await recordFileRelease(storage, id, draft.version, hash, !published, now());
     result.published.push(id);
   }
   return result;

@@ -6,21 +6,34 @@ import mongoose from 'mongoose';
 import type { Storage } from '../types';
 import { registerModels } from './models';
 import { registerAuthModels } from './authModels';
+import { registerCatalogModels } from './catalogModels';
+import { MongoEditLayerRepository, MongoPresetReleaseRepository } from './catalogRepositories';
 import { MongoAuthPolicyRepository, MongoAuthTokenRepository } from './authRepositories';
 import type { DataCipher } from '../../security/dataCipher';
 import {
-  MongoAuditRepository, MongoDraftRepository, MongoFileRepository, MongoProcedureRepository, MongoSessionRepository, MongoSubmissionRepository, MongoUserRepository,
+  MongoAuditRepository, MongoDraftRepository, MongoFileRepository, MongoProcedureRepository, MongoSessionRepository, MongoUserRepository,
 } from './repositories';
+import { MongoSubmissionRepository } from './submissionRepository';
+import { registerInboxModels } from './inboxModels';
+import { OUTBOX_SEQ, SUBMISSION_CHANGE } from './changeLog';
+import { MongoInboxRepository } from './inboxRepository';
+import {
+  MongoApiKeyRepository, MongoDeliveryRepository, MongoOutboxRepository, MongoRetentionRepository, MongoWebhookRepository,
+} from './backofficeRepositories';
 
 export async function createMongoStorage(uri: string, cipher: DataCipher): Promise<Storage> {
   const connection = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000, autoIndex: true }).asPromise();
   const models = registerModels(connection);
   const authModels = registerAuthModels(connection);
-  await Promise.all([...Object.values(models), ...Object.values(authModels)].map((model) => model.init()));
+  const inboxModels = registerInboxModels(connection);
+  const catalogModels = registerCatalogModels(connection);
+  await Promise.all([...Object.values(models), ...Object.values(authModels), ...Object.values(inboxModels), ...Object.values(catalogModels)].map((model) => model.init()));
+  // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
+  for (const name of [SUBMISSION_CHANGE, OUTBOX_SEQ]) await inboxModels.Counter.updateOne({ _id: name }, { $setOnInsert: { value: 0 } }, { upsert: true });
   return {
     kind: 'mongo',
     procedures: new MongoProcedureRepository(models, connection),
-    submissions: new MongoSubmissionRepository(models, connection, cipher),
+    submissions: new MongoSubmissionRepository(models, connection, cipher, inboxModels),
     files: new MongoFileRepository(models, cipher),
     users: new MongoUserRepository(models),
     sessions: new MongoSessionRepository(models),
@@ -28,6 +41,14 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     authTokens: new MongoAuthTokenRepository(authModels),
     authPolicies: new MongoAuthPolicyRepository(authModels),
     drafts: new MongoDraftRepository(models, cipher),
+    inbox: new MongoInboxRepository(models, inboxModels, connection, cipher),
+    outbox: new MongoOutboxRepository(inboxModels, connection),
+    deliveries: new MongoDeliveryRepository(inboxModels),
+    apiKeys: new MongoApiKeyRepository(inboxModels),
+    webhooks: new MongoWebhookRepository(inboxModels, cipher),
+    retention: new MongoRetentionRepository(inboxModels),
+    editLayers: new MongoEditLayerRepository(catalogModels),
+    presetReleases: new MongoPresetReleaseRepository(catalogModels),
     async ping() {
       await connection.db!.admin().ping();
     },

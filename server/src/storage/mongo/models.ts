@@ -46,6 +46,16 @@ const submissionSchema = new Schema(
     language: { type: String, required: true },
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },
+    // Inbox and back-office API (issue #7); see storage/inboxTypes.ts SubmissionMeta.
+    applicantName: String,
+    applicantKana: String,
+    revision: { type: Number, default: 1 },
+    changeSeq: { type: Number, default: 0 },
+    closedAt: String,
+    acknowledgedAt: String,
+    acknowledgedBy: String,
+    acknowledgedRevision: Number,
+    strippedAt: String,
   },
   { collection: 'submissions', versionKey: false, minimize: false },
 );
@@ -56,6 +66,14 @@ submissionSchema.index(
 submissionSchema.index({ municipalityCode: 1, createdAt: -1, _id: -1 });
 submissionSchema.index({ municipalityCode: 1, status: 1, createdAt: -1 });
 submissionSchema.index({ municipalityCode: 1, procedureId: 1, createdAt: -1 });
+submissionSchema.index({ municipalityCode: 1, status: 1, createdAt: -1, _id: -1 });
+submissionSchema.index({ municipalityCode: 1, procedureId: 1, createdAt: -1, _id: -1 });
+submissionSchema.index({ municipalityCode: 1, assigneeId: 1, createdAt: -1, _id: -1 });
+submissionSchema.index({ municipalityCode: 1, updatedAt: -1, _id: -1 });
+submissionSchema.index({ municipalityCode: 1, applicantName: 1 });
+submissionSchema.index({ municipalityCode: 1, applicantKana: 1 });
+submissionSchema.index({ municipalityCode: 1, changeSeq: 1 });
+submissionSchema.index({ municipalityCode: 1, procedureId: 1, closedAt: 1 }, { partialFilterExpression: { closedAt: { $type: 'string' } } });
 
 const fileSchema = new Schema(
   {

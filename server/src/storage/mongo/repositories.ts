@@ -1,19 +1,19 @@
-/** The repositories of the MongoDB adapter, mirroring the SQLite ones behaviour for behaviour. */
+/** The repositories of the MongoDB adapter, mirroring the SQLite ones behaviour for behaviour (submissions: submissionRepository.ts). */
 import type { Connection } from 'mongoose';
-import type { FormVersion, StatusChange, Submission, SubmissionStatus } from '@madoguchi/shared';
+import type { FormVersion } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
 import { auditHash, GENESIS_HASH } from '../auditHash';
-import { decodeCursor, encodeCursor } from '../cursor';
 import type {
   AuditEvent, AuditRepository, Draft, DraftRepository, FileRepository, NewAuditEvent, NewFormVersion, ProcedureRepository, SessionRepository,
-  StoredFileMeta, SubmissionPage, SubmissionQuery, SubmissionRepository, User, UserRepository,
+  StoredFileMeta, User, UserRepository,
 } from '../types';
 import { guardedMongo, mapMongoError } from './errors';
 import type { Models } from './models';
 import type { DataCipher } from '../../security/dataCipher';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const strip = <T>(doc: any, idField?: string): T => {
+
+export const strip = <T>(doc: any, idField?: string): T => {
   if (!doc) return doc;
   const { _id, ...rest } = doc;
   return (idField ? { [idField]: _id, ...rest } : rest) as T;
@@ -84,6 +84,11 @@ export class MongoProcedureRepository implements ProcedureRepository {
     return strip<FormVersion | null>(await this.m.FormVersion.findOne({ owner, procedureId, status: 'published' }).lean());
   }
 
+  async getPublishedVersionNumber(owner: string, procedureId: string) {
+    const doc = await this.m.FormVersion.findOne({ owner, procedureId, status: 'published' }, { version: 1 }).lean();
+    return doc?.version ?? null;
+  }
+
   async getLatest(owner: string, procedureId: string) {
     return strip<FormVersion | null>(await this.m.FormVersion.findOne({ owner, procedureId }).sort({ version: -1 }).lean());
   }
@@ -96,85 +101,16 @@ export class MongoProcedureRepository implements ProcedureRepository {
     if (owners.length === 0) return [];
     return (await this.m.FormVersion.find({ status: 'published', owner: { $in: owners } }).sort({ owner: 1, procedureId: 1 }).lean()).map((d) => strip<FormVersion>(d));
   }
-}
 
-/** Answers are sealed with the data cipher at rest (stored as a string in `data`). */
-export class MongoSubmissionRepository implements SubmissionRepository {
-  constructor(private readonly m: Models, private readonly connection: Connection, private readonly cipher: DataCipher) {}
-
-  private fromDoc(doc: unknown): Submission | null {
-    const s = strip<Submission | null>(doc, 'id');
-    return s ? { ...s, data: this.cipher.openJson(s.data as unknown as string) } : null;
-  }
-
-  async insert(s: Submission, files?: { ids: string[]; uploadToken: string }): Promise<void> {
-    const { id, ...plain } = s;
-    const rest = { ...plain, data: this.cipher.sealJson(s.data) };
-    if (!files) {
-      await guardedMongo(() => this.m.Submission.create({ _id: id, ...rest }), '同じ申請が既に登録されています。');
-      return;
-    }
-    await guardedMongo(() =>
-      this.connection.transaction(async (session) => {
-        await this.m.Submission.create([{ _id: id, ...rest }], { session });
-        const res = await this.m.File.updateMany({ _id: { $in: files.ids }, uploadToken: files.uploadToken, submissionId: { $exists: false } }, { $set: { submissionId: id } }, { session });
-        if (res.modifiedCount !== new Set(files.ids).size) throw new ConflictError('添付ファイルが見つからないか、既に別の申請に使われています。', 'attachment_unavailable', 'attachments');
-      }),
-    '同じ申請が既に登録されています。');
-  }
-
-  private async one(filter: Record<string, unknown>) {
-    return this.fromDoc(await this.m.Submission.findOne(filter).lean());
-  }
-
-  findById(id: string) {
-    return this.one({ _id: id });
-  }
-
-  findByReceiptNumber(receiptNumber: string) {
-    return this.one({ receiptNumber });
-  }
-
-  findByIdempotencyKey(municipalityCode: string, idempotencyKey: string) {
-    return this.one({ municipalityCode, idempotencyKey });
-  }
-
-  async changeStatus(id: string, expected: SubmissionStatus, change: StatusChange, now: Date): Promise<Submission> {
-    const updated = await guardedMongo(() =>
-      this.m.Submission.findOneAndUpdate({ _id: id, status: expected }, { $set: { status: change.to, updatedAt: now.toISOString() }, $push: { history: change } }, { new: true }).lean(),
-    );
-    if (!updated) {
-      if (!(await this.findById(id))) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
-      throw new ConflictError('この申請は他の職員によって更新されました。画面を更新してください。', 'stale_status', 'status');
-    }
-    return this.fromDoc(updated)!;
-  }
-
-  async assign(id: string, assigneeId: string | null, now: Date): Promise<Submission> {
-    const update = assigneeId ? { $set: { assigneeId, updatedAt: now.toISOString() } } : { $unset: { assigneeId: 1 }, $set: { updatedAt: now.toISOString() } };
-    const updated = await guardedMongo(() => this.m.Submission.findOneAndUpdate({ _id: id }, update, { new: true }).lean());
-    if (!updated) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
-    return this.fromDoc(updated)!;
-  }
-
-  async list(q: SubmissionQuery): Promise<SubmissionPage> {
-    const filter: Record<string, any> = { municipalityCode: q.municipalityCode };
-    if (q.status?.length) filter.status = { $in: q.status };
-    if (q.procedureId) filter.procedureId = q.procedureId;
-    if (q.assigneeId) filter.assigneeId = q.assigneeId;
-    if (q.receivedFrom || q.receivedTo) filter.createdAt = { ...(q.receivedFrom ? { $gte: q.receivedFrom } : {}), ...(q.receivedTo ? { $lt: q.receivedTo } : {}) };
-    if (q.after) {
-      const c = decodeCursor(q.after);
-      filter.$or = [{ createdAt: { $lt: c.at } }, { createdAt: c.at, _id: { $lt: c.id } }];
-    }
-    const docs = await this.m.Submission.find(filter).sort({ createdAt: -1, _id: -1 }).limit(q.limit + 1).lean();
-    const items = docs.slice(0, q.limit).map((d) => this.fromDoc(d)!);
-    const last = items[items.length - 1];
-    return docs.length > q.limit && last ? { items, next: encodeCursor(last.createdAt, last.id) } : { items };
-  }
-
-  count(municipalityCode: string) {
-    return this.m.Submission.countDocuments({ municipalityCode });
+  async listLatest(owner: string) {
+    const latest = await this.m.FormVersion.aggregate([
+      { $match: { owner } },
+      { $sort: { procedureId: 1, version: -1 } },
+      { $group: { _id: '$procedureId', doc: { $first: '$$ROOT' } } },
+      { $replaceRoot: { newRoot: '$doc' } },
+      { $sort: { procedureId: 1 } },
+    ]);
+    return latest.map((d) => strip<FormVersion>(d));
   }
 }
 

@@ -1,7 +1,8 @@
 /** The audit trail in SQLite: append-only, each event hash-chained to the one before. */
 import { auditHash, GENESIS_HASH } from '../auditHash';
 import type { AuditEvent, AuditRepository, NewAuditEvent } from '../types';
-import { guarded, type Db } from './database';
+import { mapSqliteError, type Db } from './database';
+import { groupCommitter } from './groupCommit';
 
 interface Row {
   seq: number;
@@ -33,8 +34,9 @@ export class SqliteAuditRepository implements AuditRepository {
   constructor(private readonly db: Db) {}
 
   async append(event: NewAuditEvent): Promise<AuditEvent> {
-    return guarded(() =>
-      this.db.transaction(() => {
+    try {
+      // Chained inside the shared commit, so the chain stays in order (see groupCommit.ts).
+      return await groupCommitter(this.db).run(() => {
         const last = this.db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
         const seq = (last?.seq ?? 0) + 1;
         const prevHash = last?.hash ?? GENESIS_HASH;
@@ -43,8 +45,10 @@ export class SqliteAuditRepository implements AuditRepository {
           .prepare('INSERT INTO audit_events (seq, at, actor, action, municipality_code, target_type, target_id, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
           .run(seq, event.at, event.actor, event.action, event.municipalityCode, event.targetType, event.targetId, JSON.stringify(event.details), prevHash, hash);
         return { ...event, seq, prevHash, hash };
-      }).immediate(),
-    );
+      });
+    } catch (error) {
+      return mapSqliteError(error);
+    }
   }
 
   async list(filter: { municipalityCode?: string; targetId?: string; limit: number }): Promise<AuditEvent[]> {

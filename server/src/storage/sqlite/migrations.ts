@@ -138,4 +138,166 @@ export const MIGRATIONS: string[] = [
     updated_by TEXT NOT NULL
   );
   `,
+  /* 4: inbox and back-office API (issue #7): search index, revisions, reads, notes, messages, change sequence, outbox, deliveries, API keys, webhooks, retention */ `
+  ALTER TABLE submissions ADD COLUMN applicant_name TEXT;
+  ALTER TABLE submissions ADD COLUMN applicant_kana TEXT;
+  ALTER TABLE submissions ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE submissions ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE submissions ADD COLUMN closed_at TEXT;
+  ALTER TABLE submissions ADD COLUMN acknowledged_at TEXT;
+  ALTER TABLE submissions ADD COLUMN acknowledged_by TEXT;
+  ALTER TABLE submissions ADD COLUMN acknowledged_revision INTEGER;
+  ALTER TABLE submissions ADD COLUMN stripped_at TEXT;
+  UPDATE submissions SET change_seq = rowid;
+
+  CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+  INSERT INTO counters (name, value) VALUES ('submission_change', COALESCE((SELECT MAX(change_seq) FROM submissions), 0));
+
+  CREATE INDEX submissions_status_keyset ON submissions (municipality_code, status, created_at, id);
+  CREATE INDEX submissions_procedure_keyset ON submissions (municipality_code, procedure_id, created_at, id);
+  CREATE INDEX submissions_assignee_keyset ON submissions (municipality_code, assignee_id, created_at, id);
+  CREATE INDEX submissions_updated_keyset ON submissions (municipality_code, updated_at, id);
+  CREATE INDEX submissions_by_name ON submissions (municipality_code, applicant_name, created_at, id);
+  CREATE INDEX submissions_by_kana ON submissions (municipality_code, applicant_kana, created_at, id);
+  CREATE INDEX submissions_changes ON submissions (municipality_code, change_seq);
+  CREATE INDEX submissions_closed ON submissions (municipality_code, procedure_id, closed_at) WHERE closed_at IS NOT NULL AND stripped_at IS NULL;
+
+  CREATE TABLE submission_revisions (
+    submission_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    form_version INTEGER NOT NULL,
+    data_json TEXT NOT NULL,
+    attachments_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (submission_id, revision)
+  );
+
+  CREATE TABLE submission_reads (
+    user_id TEXT NOT NULL,
+    submission_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    read_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, submission_id)
+  );
+  CREATE INDEX submission_reads_by_submission ON submission_reads (submission_id);
+
+  CREATE TABLE submission_notes (
+    id TEXT PRIMARY KEY,
+    submission_id TEXT NOT NULL,
+    municipality_code TEXT NOT NULL,
+    author_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX submission_notes_by_submission ON submission_notes (submission_id, created_at);
+
+  CREATE TABLE submission_messages (
+    id TEXT PRIMARY KEY,
+    submission_id TEXT NOT NULL,
+    municipality_code TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('correction-request','correction-answer')),
+    author TEXT NOT NULL,
+    body TEXT NOT NULL,
+    fields_json TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX submission_messages_by_submission ON submission_messages (submission_id, created_at);
+
+  CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    municipality_code TEXT NOT NULL,
+    procedure_id TEXT NOT NULL,
+    submission_id TEXT NOT NULL,
+    receipt_number TEXT NOT NULL,
+    data_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    dispatched_at TEXT
+  );
+  CREATE INDEX outbox_pending ON outbox (seq) WHERE dispatched_at IS NULL;
+
+  CREATE TABLE deliveries (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    event_json TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('webhook','email')),
+    target_id TEXT NOT NULL,
+    municipality_code TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending','delivered','failed')),
+    attempts INTEGER NOT NULL,
+    next_attempt_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    delivered_at TEXT,
+    log_json TEXT NOT NULL,
+    UNIQUE (event_id, channel, target_id)
+  );
+  CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status = 'pending';
+  CREATE INDEX deliveries_by_municipality ON deliveries (municipality_code, created_at);
+
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    municipality_code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    scope TEXT NOT NULL CHECK (scope IN ('read','read-write')),
+    secret_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    revoked_at TEXT,
+    revoked_by TEXT,
+    last_used_at TEXT
+  );
+  CREATE INDEX api_keys_by_municipality ON api_keys (municipality_code, created_at);
+
+  CREATE TABLE webhooks (
+    id TEXT PRIMARY KEY,
+    municipality_code TEXT NOT NULL,
+    procedure_id TEXT,
+    url TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    events_json TEXT NOT NULL,
+    active INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX webhooks_by_municipality ON webhooks (municipality_code, created_at);
+
+  CREATE TABLE retention_policies (
+    municipality_code TEXT NOT NULL,
+    procedure_id TEXT NOT NULL,
+    days INTEGER NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('delete','strip')),
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    PRIMARY KEY (municipality_code, procedure_id)
+  );
+  `,
+  /* 5: municipal catalog (issue #6): edit layers over preset versions, preset release notes */ `
+  CREATE TABLE edit_layers (
+    owner TEXT NOT NULL,
+    procedure_id TEXT NOT NULL,
+    base_version INTEGER NOT NULL,
+    ops_json TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    withdrawn INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    PRIMARY KEY (owner, procedure_id)
+  );
+  CREATE INDEX edit_layers_by_procedure ON edit_layers (procedure_id, owner);
+
+  CREATE TABLE preset_releases (
+    preset_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    note TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('file','builder')),
+    file_hash TEXT,
+    published_at TEXT NOT NULL,
+    published_by TEXT NOT NULL,
+    PRIMARY KEY (preset_id, version)
+  );
+  `,
 ];

@@ -109,6 +109,11 @@ export class SqliteProcedureRepository implements ProcedureRepository {
     return row ? toVersion(row) : null;
   }
 
+  async getPublishedVersionNumber(owner: string, id: string): Promise<number | null> {
+    const row = this.db.prepare(`SELECT version FROM form_versions WHERE owner = ? AND procedure_id = ? AND status = 'published'`).get(owner, id) as { version: number } | undefined;
+    return row?.version ?? null;
+  }
+
   async getLatest(owner: string, id: string): Promise<FormVersion | null> {
     const row = this.db.prepare('SELECT * FROM form_versions WHERE owner = ? AND procedure_id = ? ORDER BY version DESC LIMIT 1').get(owner, id) as Row | undefined;
     return row ? toVersion(row) : null;
@@ -124,6 +129,17 @@ export class SqliteProcedureRepository implements ProcedureRepository {
     const rows = this.db
       .prepare(`SELECT * FROM form_versions WHERE status = 'published' AND owner IN (${placeholders}) ORDER BY owner, procedure_id`)
       .all(...owners) as Row[];
+    return rows.map(toVersion);
+  }
+
+  async listLatest(owner: string): Promise<FormVersion[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT f.* FROM form_versions f
+         WHERE f.owner = ? AND f.version = (SELECT MAX(version) FROM form_versions g WHERE g.owner = f.owner AND g.procedure_id = f.procedure_id)
+         ORDER BY f.procedure_id`,
+      )
+      .all(owner) as Row[];
     return rows.map(toVersion);
   }
 }

@@ -1,9 +1,11 @@
 /** Submissions in SQLite. Inserts are single-row transactions; status moves are compare-and-set. */
 import type { StatusChange, Submission, SubmissionStatus } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
-import type { SubmissionPage, SubmissionQuery, SubmissionRepository } from '../types';
+import type { NewRevision, SubmissionPage, SubmissionQuery, SubmissionRepository, SubmissionWriteOptions } from '../types';
+import { afterSubmissionWrite } from './changeLog';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { guarded, mapSqliteError, type Db } from './database';
+import { groupCommitter } from './groupCommit';
 import type { DataCipher } from '../../security/dataCipher';
 
 interface Row {
@@ -53,9 +55,10 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     private readonly cipher: DataCipher,
   ) {}
 
-  async insert(s: Submission, files?: { ids: string[]; uploadToken: string }): Promise<void> {
+  async insert(s: Submission, files?: { ids: string[]; uploadToken: string }, options: SubmissionWriteOptions = {}): Promise<void> {
     try {
-      this.db.transaction(() => {
+      // Shares one durable commit with concurrent submissions (see groupCommit.ts).
+      await groupCommitter(this.db).run(() => {
       this.db
         .prepare(
           `INSERT INTO submissions (id, receipt_number, secret_hash, municipality_code, procedure_owner, procedure_id, form_version,
@@ -77,7 +80,8 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
         const bound = files.ids.reduce((n, fileId) => n + bind.run(s.id, fileId, files.uploadToken).changes, 0);
         if (bound !== new Set(files.ids).size) throw new ConflictError('添付ファイルが見つからないか、既に別の申請に使われています。', 'attachment_unavailable', 'attachments');
       }
-      })();
+      afterSubmissionWrite(this.db, s.id, s.status, s.createdAt, options);
+      });
     } catch (error) {
       if (error instanceof ConflictError) throw error;
       const message = (error as Error).message ?? '';
@@ -107,7 +111,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     return this.one('SELECT * FROM submissions WHERE municipality_code = ? AND idempotency_key = ?', municipalityCode, key);
   }
 
-  async changeStatus(id: string, expected: SubmissionStatus, change: StatusChange, now: Date): Promise<Submission> {
+  async changeStatus(id: string, expected: SubmissionStatus, change: StatusChange, now: Date, options: SubmissionWriteOptions = {}): Promise<Submission> {
     return guarded(() =>
       this.db.transaction(() => {
         const row = this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row | undefined;
@@ -115,8 +119,35 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
         if (row.status !== expected) throw new ConflictError('この申請は他の職員によって更新されました。画面を更新してください。', 'stale_status', 'status');
         const history = [...JSON.parse(row.history_json), change];
         this.db.prepare('UPDATE submissions SET status = ?, history_json = ?, updated_at = ? WHERE id = ?').run(change.to, JSON.stringify(history), now.toISOString(), id);
+        afterSubmissionWrite(this.db, id, change.to, now.toISOString(), options);
         return toSubmission(this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row, this.cipher);
-      })(),
+      }).immediate(),
+    );
+  }
+
+  async revise(id: string, expected: SubmissionStatus, r: NewRevision, now: Date, options: SubmissionWriteOptions = {}): Promise<Submission> {
+    return guarded(() =>
+      this.db.transaction(() => {
+        const row = this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as (Row & { revision: number }) | undefined;
+        if (!row) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
+        if (row.status !== expected) throw new ConflictError('この申請は他の操作によって更新されました。画面を更新してください。', 'stale_status', 'status');
+        // The revision being replaced stays readable, sealed like the current answers.
+        const archivedAt = (JSON.parse(row.history_json) as StatusChange[]).filter((h) => h.to === 'received' || h.to === 'resubmitted').at(-1)?.at ?? row.created_at;
+        this.db
+          .prepare('INSERT INTO submission_revisions (submission_id, revision, form_version, data_json, attachments_json, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(id, row.revision, row.form_version, row.data_json, row.attachments_json, archivedAt);
+        if (r.files?.ids.length) {
+          const bind = this.db.prepare('UPDATE files SET submission_id = ? WHERE id = ? AND upload_token = ? AND submission_id IS NULL');
+          const bound = r.files.ids.reduce((n, fileId) => n + bind.run(id, fileId, r.files!.uploadToken).changes, 0);
+          if (bound !== new Set(r.files.ids).size) throw new ConflictError('添付ファイルが見つからないか、既に別の申請に使われています。', 'attachment_unavailable', 'attachments');
+        }
+        const history = [...JSON.parse(row.history_json), r.change];
+        this.db
+          .prepare('UPDATE submissions SET data_json = ?, attachments_json = ?, revision = revision + 1, status = ?, history_json = ?, updated_at = ? WHERE id = ?')
+          .run(this.cipher.sealJson(r.data), JSON.stringify(r.attachments), r.change.to, JSON.stringify(history), now.toISOString(), id);
+        afterSubmissionWrite(this.db, id, r.change.to, now.toISOString(), options);
+        return toSubmission(this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row, this.cipher);
+      }).immediate(),
     );
   }
 

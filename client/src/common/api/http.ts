@@ -1,0 +1,75 @@
+/**
+ * The one way the resident app talks to `/api/v1`: JSON in and out, the
+ * language on every call, and every failure turned into an `ApiError` whose
+ * message can be shown to the resident as is.
+ */
+import type { ApiErrorBody, FieldError } from '@madoguchi/shared';
+import type { Language } from '../i18n/LanguageContext';
+import { translate } from '../i18n/LanguageContext';
+
+/** A failed API call. `status` 0 means the network failed (nothing reached the server, or no answer came back). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+    readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const API_BASE = '/api/v1';
+
+/** `/api/v1` + path, with `lang=en` when the resident reads English (the server also reads Accept-Language). */
+export function apiUrl(path: string, language: Language): string {
+  const url = `${API_BASE}${path}`;
+  return language === 'en' ? `${url}${url.includes('?') ? '&' : '?'}lang=en` : url;
+}
+
+/** Reads an error response into an ApiError, whatever the server (or a proxy in front of it) sent. */
+export async function errorFromResponse(response: Response, language: Language): Promise<ApiError> {
+  let body: Partial<ApiErrorBody> | undefined;
+  try {
+    body = (await response.json()) as Partial<ApiErrorBody>;
+  } catch {
+    body = undefined;
+  }
+  const e = body?.error;
+  return new ApiError(response.status, e?.code ?? `http_${response.status}`, e?.message ?? translate(language, 'error.server'), e?.fields ?? [], e?.requestId);
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+  language: Language;
+  signal?: AbortSignal;
+}
+
+/** Sends a request and returns the raw response when it succeeded (2xx). */
+export async function apiFetch(path: string, { method = 'GET', body, headers = {}, language, signal }: RequestOptions): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, language), {
+      method,
+      headers: { Accept: 'application/json', 'Accept-Language': language, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(signal ? { signal } : {}),
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, 'network_error', translate(language, 'error.network'));
+  }
+  if (!response.ok) throw await errorFromResponse(response, language);
+  return response;
+}
+
+/** Sends a request and parses the JSON answer (undefined for 204). */
+export async function apiJson<T>(path: string, options: RequestOptions): Promise<T> {
+  const response = await apiFetch(path, options);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}

@@ -1,0 +1,173 @@
+/**
+ * The application, step by step: the form's steps, the attachments, the
+ * review, then submission. The step is in the URL (`?step=2`, `files`,
+ * `review`), so the browser's Back button goes back one step.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { createSchemaUtils, type RJSFSchema } from '@rjsf/utils';
+import { versionKey, type FieldError, type Municipality, type ProcedureDetail } from '@madoguchi/shared';
+import { useLanguage } from '../../common/i18n/LanguageContext';
+import { PageHeading } from '../../common/PageHeading';
+import { deleteDraft } from '../../common/api/residentApi';
+import { SharedRjsfValidator } from '../form/sharedRjsfValidator';
+import { RESIDENT_DEFAULTS_BEHAVIOR } from '../form/defaultsBehavior';
+import { AttachmentsStep } from '../attachments/AttachmentsStep';
+import { attachmentErrors } from '../attachments/attachmentChecks';
+import { saveReceipt } from '../done/receiptStore';
+import { attachmentIds } from './localDraft';
+import { prepareUiSchema } from './prepareUiSchema';
+import { pruneToShown } from './reviewModel';
+import { ResumeLinkPanel, syncRemoteDraft } from './ResumeLinkPanel';
+import { ReviewStep } from './ReviewStep';
+import { StepForm } from './StepForm';
+import { StepProgress } from './StepProgress';
+import { stepOfPointer, stepsOf } from './steps';
+import { toSummaryErrors } from './summaryErrors';
+import type { SummaryError } from './ErrorSummary';
+import { useApplicationDraft } from './useApplicationDraft';
+import { useSubmit } from './useSubmit';
+
+interface Props {
+  detail: ProcedureDetail;
+  municipality: Municipality;
+  /** Called when the server says the form changed since it was loaded. */
+  onVersionChanged: (message: string) => void;
+  notice?: string;
+}
+
+export function ApplyFlow({ detail, municipality, onVersionChanged, notice: outerNotice }: Props) {
+  const { t, language } = useLanguage();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const { procedure, version } = detail;
+  const schema = version.schema as RJSFSchema;
+  const key = versionKey(procedure.owner, procedure.id, version.version);
+  const validator = useMemo(() => new SharedRjsfValidator(key, language), [key, language]);
+  const utils = useMemo(() => createSchemaUtils(validator, schema, RESIDENT_DEFAULTS_BEHAVIOR), [validator, schema]);
+  const uiSchema = useMemo(() => prepareUiSchema(version.uiSchema), [version.uiSchema]);
+  const title = language === 'en' && procedure.titleEn ? procedure.titleEn : procedure.title;
+  const steps = useMemo(() => stepsOf(version.schema, version.uiSchema, language, title), [version, language, title]);
+  const hasFiles = procedure.attachments.length > 0;
+  const { draft, setData, updateFiles, setRemote, discard } = useApplicationDraft(municipality.code, procedure.id, version.version, (d) => utils.getDefaultFormState(schema, d) as Record<string, unknown>);
+  const { submit, submitting } = useSubmit(municipality.code, procedure.id, language);
+  const [problems, setProblems] = useState<SummaryError[]>([]);
+  const [notice, setNotice] = useState<string | undefined>(outerNotice);
+  const [failedAttempt, setFailedAttempt] = useState(0);
+  const [serverFileErrors, setServerFileErrors] = useState<FieldError[]>([]);
+
+  const stepParam = params.get('step') ?? '1';
+  const index = stepParam === 'review' ? steps.length + 1 : stepParam === 'files' ? steps.length : Math.min(Math.max(Number(stepParam) - 1 || 0, 0), steps.length - 1);
+  const focusId = (location.state as { focusId?: string } | null)?.focusId;
+  const validateAll = (data: unknown) => validator.validateAll(schema, data);
+
+  /** `target`: a step index, `files`, or `review`. */
+  const goTo = (target: number | 'files' | 'review', fieldId?: string) => {
+    const value = typeof target === 'number' ? String(target + 1) : target;
+    setParams({ step: value }, { state: fieldId ? { focusId: fieldId } : null });
+    if (!fieldId) window.scrollTo(0, 0);
+  };
+  const afterForm = hasFiles ? 'files' : 'review';
+  // Keep the resume link's copy current as the resident moves on.
+  useEffect(() => {
+    syncRemoteDraft(draft, language).catch(() => undefined);
+  }, [stepParam]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const stepOfError = (pointer: string) => (pointer.startsWith('/attachments/') ? 'files' : Math.max(stepOfPointer(steps, pointer), 0));
+  const showProblems = (fields: FieldError[]) => {
+    setProblems(toSummaryErrors(fields, version.schema, procedure.attachments, language));
+    setServerFileErrors(fields.filter((f) => f.pointer.startsWith('/attachments/')));
+    setFailedAttempt((n) => n + 1);
+  };
+
+  const onSubmit = async () => {
+    setNotice(undefined);
+    const data = pruneToShown(utils, schema, draft.data) as Record<string, unknown>;
+    const found = [...validateAll(data), ...attachmentErrors(procedure.attachments, data, draft.attachments, language)];
+    if (found.length) return showProblems(found);
+    const outcome = await submit({ data, attachments: attachmentIds(draft.attachments), uploadToken: draft.uploadToken, formVersion: version.version, language });
+    if (!outcome) return;
+    if (outcome.kind === 'sent') {
+      saveReceipt({ ...outcome.response, municipalityCode: municipality.code, municipalityName: municipality.name, procedureTitle: procedure.title });
+      if (draft.remote) deleteDraft(draft.remote.draftId, draft.remote.secret, language).catch(() => undefined);
+      discard();
+      navigate(`/m/${municipality.code}/p/${procedure.id}/done`, { replace: true });
+    } else if (outcome.kind === 'invalid') {
+      setNotice(outcome.message);
+      showProblems(outcome.fields);
+    } else if (outcome.kind === 'version-changed') {
+      onVersionChanged(outcome.message);
+    } else {
+      setNotice(outcome.message);
+      setFailedAttempt((n) => n + 1);
+    }
+  };
+
+  const stepTitle = index < steps.length ? steps[index]!.title : index === steps.length ? t('apply.attachmentsStep') : t('apply.reviewStep');
+  const labels = [...steps.map((s) => s.title), ...(hasFiles ? [t('apply.attachmentsStep')] : []), t('apply.reviewStep')];
+  const position = index <= steps.length ? index : labels.length - 1;
+  return (
+    <>
+      <p className="caption">{title}</p>
+      <StepProgress labels={labels} current={position} />
+      <PageHeading key={stepParam} title={`${stepTitle} - ${title}`}>
+        {stepTitle}
+      </PageHeading>
+      {index < steps.length && (
+        <StepForm
+          key={`form-${index}`}
+          detail={detail}
+          uiSchema={uiSchema}
+          validator={validator}
+          validateAll={validateAll}
+          step={steps[index]!}
+          isLast={index === steps.length - 1}
+          data={draft.data}
+          onData={setData}
+          onNext={() => goTo(index === steps.length - 1 ? afterForm : index + 1)}
+          {...(index > 0 ? { onBack: () => goTo(index - 1) } : {})}
+          {...(focusId ? { focusId } : {})}
+        />
+      )}
+      {index === steps.length && hasFiles && (
+        <AttachmentsStep
+          specs={procedure.attachments}
+          data={draft.data}
+          files={draft.attachments}
+          updateFiles={updateFiles}
+          municipalityCode={municipality.code}
+          procedureId={procedure.id}
+          uploadToken={draft.uploadToken}
+          serverErrors={serverFileErrors}
+          onNext={() => goTo('review')}
+          onBack={() => goTo(steps.length - 1)}
+        />
+      )}
+      {index === steps.length + 1 && (
+        <ReviewStep
+          detail={detail}
+          utils={utils}
+          uiSchema={uiSchema}
+          steps={steps}
+          data={draft.data}
+          files={draft.attachments}
+          municipalityName={municipality.name}
+          errors={problems}
+          {...(notice ? { notice } : {})}
+          submitting={submitting}
+          failedAttempt={failedAttempt}
+          onEdit={(i, fieldId) => goTo(i < 0 ? 'files' : i, fieldId)}
+          onSelectError={(e) => {
+            const target = stepOfError(e.pointer);
+            goTo(target, target === 'files' ? undefined : e.href.slice(1));
+          }}
+          onSubmit={() => void onSubmit()}
+          onBack={() => goTo(hasFiles ? 'files' : steps.length - 1)}
+        />
+      )}
+      <p className="save-note">{t('apply.savedLocally')}</p>
+      <ResumeLinkPanel draft={draft} onRemote={setRemote} />
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Route `/m/:code/p/:procedureId/apply`: loads the procedure's current
+ * published version and the municipality, then runs the application flow.
+ * Loaded on demand: the form renderer is the heavy part of the app.
+ */
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { useLanguage } from '../../common/i18n/LanguageContext';
+import { getMunicipality, getProcedure } from '../../common/api/residentApi';
+import { useAsync } from '../../common/useAsync';
+import { ErrorBlock, Loading } from '../../common/StatusMessages';
+import { ApplyFlow } from './ApplyFlow';
+
+export default function ApplyPage() {
+  const { code = '', procedureId = '' } = useParams();
+  const { language } = useLanguage();
+  const [notice, setNotice] = useState<string | undefined>();
+  const loaded = useAsync(async () => {
+    const [detail, municipality] = await Promise.all([getProcedure(code, procedureId, language), getMunicipality(code, language)]);
+    return { detail, municipality };
+  }, [code, procedureId, language]);
+  if (loaded.status === 'loading') return <Loading />;
+  if (loaded.status === 'error') return <ErrorBlock error={loaded.error} onRetry={loaded.reload} />;
+  const { detail, municipality } = loaded.value;
+  return (
+    <ApplyFlow
+      key={`${detail.procedure.id}@${detail.version.version}`}
+      detail={detail}
+      municipality={municipality}
+      {...(notice ? { notice } : {})}
+      onVersionChanged={(message) => {
+        setNotice(message);
+        loaded.reload();
+      }}
+    />
+  );
+}

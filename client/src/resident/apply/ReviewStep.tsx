@@ -1,0 +1,108 @@
+/**
+ * Check your answers: every answer with its label, step by step, each with
+ * a way back to change it; the attachments; then 「この内容で申請する」.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import type { SchemaUtilsType, UiSchema } from '@rjsf/utils';
+import type { FieldError, ProcedureDetail } from '@madoguchi/shared';
+import { useLanguage } from '../../common/i18n/LanguageContext';
+import type { AttachedFile } from './localDraft';
+import { ErrorSummary, type SummaryError } from './ErrorSummary';
+import { ReviewRows } from './ReviewRows';
+import { reviewRows } from './reviewModel';
+import { isRequiredNow } from '../attachments/attachmentChecks';
+import type { StepView } from './steps';
+
+export interface ReviewStepProps {
+  detail: ProcedureDetail;
+  utils: SchemaUtilsType;
+  uiSchema: UiSchema;
+  steps: StepView[];
+  data: Record<string, unknown>;
+  files: Record<string, AttachedFile[]>;
+  municipalityName: string;
+  errors: SummaryError[];
+  /** A message to show above everything (network failure, form updated). */
+  notice?: string;
+  submitting: boolean;
+  /** Goes to step `index` (-1: attachments), focusing `fieldId` when given. */
+  onEdit: (index: number, fieldId?: string) => void;
+  onSelectError: (error: SummaryError) => void;
+  onSubmit: () => void;
+  onBack: () => void;
+  /** Changes whenever a submit attempt fails, to move focus to the problems. */
+  failedAttempt: number;
+  serverFields?: FieldError[];
+}
+
+export function ReviewStep(props: ReviewStepProps) {
+  const { detail, utils, uiSchema, steps, data, files, municipalityName, errors, notice, submitting, onEdit, onSelectError, onSubmit, onBack, failedAttempt } = props;
+  const { t, language } = useLanguage();
+  const problemRef = useRef<HTMLDivElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (failedAttempt) (problemRef.current ?? noticeRef.current)?.focus();
+  }, [failedAttempt]);
+  const sections = useMemo(() => steps.map((step) => reviewRows(utils, uiSchema, data, step.fields, language)), [utils, uiSchema, data, steps, language]);
+  const specs = detail.procedure.attachments;
+  const attachmentsStepIndex = -1;
+  return (
+    <>
+      {notice && (
+        <div className="notice notice--error" role="alert" tabIndex={-1} ref={noticeRef}>
+          <p>{notice}</p>
+        </div>
+      )}
+      <ErrorSummary ref={problemRef} errors={errors} lead={t('review.fixBeforeSubmit')} onSelect={onSelectError} />
+      <p className="lead">{t('review.lead')}</p>
+      {steps.map((step, i) => (
+        <section className="review-section" key={step.title} aria-labelledby={`review-step-${i}`}>
+          <div className="review-section__header">
+            <h2 id={`review-step-${i}`}>{step.title}</h2>
+            <button type="button" className="link-button" onClick={() => onEdit(i)}>
+              {t('review.change')}
+              <span className="visually-hidden">（{step.title}）</span>
+            </button>
+          </div>
+          <ReviewRows rows={sections[i] ?? []} depth={1} onChange={(fieldId) => onEdit(i, fieldId)} />
+        </section>
+      ))}
+      {specs.length > 0 && (
+        <section className="review-section" aria-labelledby="review-attachments">
+          <div className="review-section__header">
+            <h2 id="review-attachments">{t('review.attachments')}</h2>
+            <button type="button" className="link-button" onClick={() => onEdit(attachmentsStepIndex)}>
+              {t('review.change')}
+              <span className="visually-hidden">（{t('review.attachments')}）</span>
+            </button>
+          </div>
+          <dl className="review-list">
+            {specs
+              .filter((spec) => (files[spec.id]?.length ?? 0) > 0 || isRequiredNow(spec, data))
+              .map((spec) => {
+                const list = files[spec.id] ?? [];
+                return (
+                  <div className="review-list__row" key={spec.id}>
+                    <dt>{language === 'en' && spec.labelEn ? spec.labelEn : spec.label}</dt>
+                    <dd className="review-list__value">
+                      {list.length ? list.map((f, n) => f.fileName ?? t('upload.resumedFile', { n: n + 1 })).join('、') : t('review.noFiles')}
+                    </dd>
+                  </div>
+                );
+              })}
+          </dl>
+        </section>
+      )}
+      {detail.procedure.signaturePolicy === 'required' && <p className="notice">{t('review.signatureNote')}</p>}
+      <p>{t('review.declaration', { municipality: municipalityName })}</p>
+      <div className="step-nav">
+        <button type="button" className="button button--primary button--wide" onClick={onSubmit} disabled={submitting} aria-busy={submitting || undefined}>
+          {submitting ? t('review.submitting') : t('review.submit')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onBack}>
+          {t('apply.back')}
+        </button>
+      </div>
+    </>
+  );
+}

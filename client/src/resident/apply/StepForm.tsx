@@ -1,0 +1,111 @@
+/**
+ * One step of the form: the whole RJSF form, showing only this step's
+ * questions. 「次へ」 checks this step with the shared validator; errors show
+ * at each field and in a summary that takes focus. Nothing typed is dropped.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import Form, { type IChangeEvent } from '@rjsf/core';
+import type { RJSFSchema } from '@rjsf/utils';
+import { toErrorSchema, type FieldError, type ProcedureDetail } from '@madoguchi/shared';
+import { useLanguage } from '../../common/i18n/LanguageContext';
+import { jpostaLookup, type PostalLookup } from '../../common/postal/lookupAddress';
+import { residentFields, residentTemplates, residentWidgets } from '../form/registry';
+import { rjsfTranslator } from '../form/translateString';
+import { RESIDENT_DEFAULTS_BEHAVIOR } from '../form/defaultsBehavior';
+import type { ResidentFormContext } from '../form/formContext';
+import type { SharedRjsfValidator } from '../form/sharedRjsfValidator';
+import { ErrorSummary } from './ErrorSummary';
+import { focusField, pointerSegments, type StepView } from './steps';
+import { toSummaryErrors } from './summaryErrors';
+
+export interface StepFormProps {
+  detail: ProcedureDetail;
+  uiSchema: Record<string, unknown>;
+  validator: SharedRjsfValidator;
+  /** Validates all answers with the shared validator (in the resident's language). */
+  validateAll: (data: unknown) => FieldError[];
+  step: StepView;
+  isLast: boolean;
+  data: Record<string, unknown>;
+  onData: (data: Record<string, unknown>) => void;
+  onNext: () => void;
+  onBack?: () => void;
+  /** Field id to focus once shown (from a 「変更する」 link). */
+  focusId?: string;
+  postalLookup?: PostalLookup;
+}
+
+export function StepForm(props: StepFormProps) {
+  const { detail, uiSchema, validator, validateAll, step, isLast, data, onData, onNext, onBack, focusId, postalLookup = jpostaLookup } = props;
+  const { t, language } = useLanguage();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const attempted = useRef(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const [focusSummary, setFocusSummary] = useState(0);
+  const schema = detail.version.schema as RJSFSchema;
+
+  const stepErrors = (d: unknown) => validateAll(d).filter((e) => step.fields.includes(pointerSegments(e.pointer)[0] ?? ''));
+  const formContext = useMemo<ResidentFormContext>(() => ({ language, stepFields: step.fields, postalLookup }), [language, step.fields, postalLookup]);
+  const translateString = useMemo(() => rjsfTranslator(language), [language]);
+  const extraErrors = useMemo(() => (errors.length ? (toErrorSchema(errors) as never) : undefined), [errors]);
+
+  useEffect(() => {
+    if (focusSummary) summaryRef.current?.focus();
+  }, [focusSummary]);
+  useEffect(() => {
+    if (focusId) window.setTimeout(() => focusField(focusId), 0);
+  }, [focusId]);
+
+  const onChange = (event: IChangeEvent) => {
+    const next = (event.formData ?? {}) as Record<string, unknown>;
+    onData(next);
+    // After a failed attempt, errors clear as the resident fixes them.
+    if (attempted.current) setErrors(stepErrors(next));
+  };
+  const onSubmit = (event: IChangeEvent) => {
+    const submitted = (event.formData ?? {}) as Record<string, unknown>;
+    onData(submitted);
+    const found = stepErrors(submitted);
+    attempted.current = true;
+    setErrors(found);
+    if (found.length) setFocusSummary((n) => n + 1);
+    else onNext();
+  };
+
+  const summary = toSummaryErrors(errors, detail.version.schema, detail.procedure.attachments, language);
+  return (
+    <>
+      <ErrorSummary ref={summaryRef} errors={summary} onSelect={(e) => focusField(e.href.slice(1))} />
+      <Form
+        schema={schema}
+        uiSchema={uiSchema}
+        formData={data}
+        validator={validator}
+        widgets={residentWidgets}
+        templates={residentTemplates}
+        fields={residentFields}
+        formContext={formContext}
+        translateString={translateString}
+        experimental_defaultFormStateBehavior={RESIDENT_DEFAULTS_BEHAVIOR}
+        noValidate
+        noHtml5Validate
+        showErrorList={false}
+        extraErrors={extraErrors}
+        onChange={onChange}
+        onSubmit={onSubmit}
+        className="resident-form"
+      >
+        <div className="step-nav">
+          <button type="submit" className="button button--primary button--wide">
+            {isLast ? t('apply.toReview') : t('apply.next')}
+          </button>
+          {onBack && (
+            <button type="button" className="button button--secondary" onClick={onBack}>
+              {t('apply.back')}
+            </button>
+          )}
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The application being filled in: answers, attached files, upload token and
+ * the resume link, saved to this device shortly after every change (and at
+ * once when the page is hidden, e.g. the phone locks or the tab closes).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AttachedFile, LocalDraft, RemoteDraftRef } from './localDraft';
+import { clearLocalDraft, loadLocalDraft, newLocalDraft, saveLocalDraft } from './localDraft';
+
+export interface ApplicationDraft {
+  draft: LocalDraft;
+  setData: (data: Record<string, unknown>) => void;
+  updateFiles: (specId: string, update: (files: AttachedFile[]) => AttachedFile[]) => void;
+  setRemote: (remote: RemoteDraftRef) => void;
+  /** Forgets the draft on this device (after submitting). */
+  discard: () => void;
+}
+
+const SAVE_DELAY_MS = 400;
+
+export function useApplicationDraft(municipalityCode: string, procedureId: string, formVersion: number, withDefaults: (data: Record<string, unknown>) => Record<string, unknown>): ApplicationDraft {
+  const [draft, setDraft] = useState<LocalDraft>(() => {
+    const stored = loadLocalDraft(municipalityCode, procedureId) ?? newLocalDraft(municipalityCode, procedureId, formVersion);
+    // A newer form version keeps the answers; the validator points at anything that no longer fits.
+    return { ...stored, formVersion, data: withDefaults(stored.data ?? {}) };
+  });
+  const latest = useRef(draft);
+  latest.current = draft;
+  const discarded = useRef(false);
+
+  useEffect(() => {
+    if (discarded.current) return;
+    const timer = window.setTimeout(() => saveLocalDraft(draft), SAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [draft]);
+  useEffect(() => {
+    const flush = () => !discarded.current && saveLocalDraft(latest.current);
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', flush);
+    return () => {
+      flush();
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', flush);
+    };
+  }, []);
+
+  const setData = useCallback((data: Record<string, unknown>) => setDraft((d) => ({ ...d, data })), []);
+  const updateFiles = useCallback(
+    (specId: string, update: (files: AttachedFile[]) => AttachedFile[]) =>
+      setDraft((d) => ({ ...d, attachments: { ...d.attachments, [specId]: update(d.attachments[specId] ?? []) } })),
+    [],
+  );
+  const setRemote = useCallback((remote: RemoteDraftRef) => setDraft((d) => ({ ...d, remote })), []);
+  const discard = useCallback(() => {
+    discarded.current = true;
+    clearLocalDraft(municipalityCode, procedureId);
+  }, [municipalityCode, procedureId]);
+  return { draft, setData, updateFiles, setRemote, discard };
+}

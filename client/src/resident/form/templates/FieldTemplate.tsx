@@ -1,0 +1,50 @@
+/**
+ * One question: label (or legend for a group of controls), help, error and
+ * the control, in the order people read them (GOV.UK / デジタル庁 style).
+ * Objects and arrays draw their own fieldset, so they pass straight through.
+ */
+import type { FieldTemplateProps } from '@rjsf/utils';
+import { descriptionId, errorId, helpId } from '@rjsf/utils';
+import { RequirementBadge } from './RequirementBadge';
+import { isContainer, isGroupWidget } from '../schemaKinds';
+
+export function FieldTemplate(props: FieldTemplateProps) {
+  const { id, label, children, errors, help, description, hidden, required, displayLabel, rawErrors, rawHelp, schema, uiSchema, classNames, rawDescription } = props;
+  if (hidden) return <div hidden>{children}</div>;
+  if (isContainer(schema, uiSchema)) return <div className={`field field--container ${classNames ?? ''}`}>{children}</div>;
+  const hasError = (rawErrors?.length ?? 0) > 0;
+  const className = `field ${hasError ? 'field--error' : ''} ${classNames ?? ''}`;
+  const descriptionBlock = rawDescription ? (
+    <div className="field__description" id={descriptionId(id)}>
+      {description}
+    </div>
+  ) : null;
+  if (isGroupWidget(schema, uiSchema)) {
+    return (
+      <fieldset className={`${className} field--group`} aria-describedby={[rawDescription ? descriptionId(id) : '', rawHelp ? helpId(id) : '', hasError ? errorId(id) : ''].join(' ').trim() || undefined}>
+        <legend className="field__label">
+          {label}
+          <RequirementBadge required={required} />
+        </legend>
+        {descriptionBlock}
+        {help}
+        {errors}
+        {children}
+      </fieldset>
+    );
+  }
+  return (
+    <div className={className}>
+      {displayLabel && (
+        <label className="field__label" htmlFor={id}>
+          {label}
+          <RequirementBadge required={required} />
+        </label>
+      )}
+      {displayLabel && descriptionBlock}
+      {help}
+      {errors}
+      {children}
+    </div>
+  );
+}

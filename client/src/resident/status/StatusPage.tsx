@@ -1,0 +1,123 @@
+/**
+ * 申請状況の確認: receipt number and status key typed in, or taken from the
+ * link `/status/<receipt>#<key>` (the key stays in the fragment, out of logs).
+ */
+import CorrectionPanel from './correction/CorrectionPanel';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useLocation, useParams } from 'react-router';
+import type { StatusResponse } from '@madoguchi/shared';
+import { PageHeading } from '../../common/PageHeading';
+import { useLanguage } from '../../common/i18n/LanguageContext';
+import { getStatus } from '../../common/api/residentApi';
+import { formatDateTime } from '../../common/format';
+
+const decode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+function StatusResult({ status }: { status: StatusResponse }) {
+  const { t, language } = useLanguage();
+  return (
+    <section className="status-result" aria-labelledby="status-heading">
+      <h2 id="status-heading">{t('status.current')}</h2>
+      <p className={`status-badge status-badge--${status.status}`}>{status.statusLabel}</p>
+      <dl className="facts">
+        <dt>{t('status.receipt')}</dt>
+        <dd>{status.receiptNumber}</dd>
+        <dt>{t('status.procedure')}</dt>
+        <dd>{status.procedureTitle}</dd>
+        <dt>{t('status.submittedAt')}</dt>
+        <dd>{formatDateTime(status.submittedAt, language)}</dd>
+        <dt>{t('status.updatedAt')}</dt>
+        <dd>{formatDateTime(status.updatedAt, language)}</dd>
+      </dl>
+      <h3>{t('status.messages')}</h3>
+      {status.messages.length === 0 ? (
+        <p>{t('status.noMessages')}</p>
+      ) : (
+        <ul className="messages">
+          {status.messages.map((m, i) => (
+            <li key={i}>
+              <p className="messages__at">{formatDateTime(m.at, language)}</p>
+              <p className="messages__text">{m.text}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export default function StatusPage() {
+  const { receipt: receiptParam } = useParams();
+  const location = useLocation();
+  const { t, language } = useLanguage();
+  const [receipt, setReceipt] = useState(receiptParam ? decode(receiptParam) : '');
+  const [secret, setSecret] = useState(location.hash ? decode(location.hash.slice(1)) : '');
+  const [status, setStatus] = useState<StatusResponse | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const check = async (r: string, s: string) => {
+    setBusy(true);
+    setError('');
+    try {
+      setStatus(await getStatus(r.trim(), s.trim(), language));
+    } catch (e) {
+      setStatus(null);
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  // A link with both parts looks the status up straight away.
+  useEffect(() => {
+    if (receipt && secret) void check(receipt, secret);
+    // The key has been read: take it out of the address bar and the history.
+    if (location.hash) window.history.replaceState(window.history.state, '', location.pathname);
+  }, [language]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void check(receipt, secret);
+  };
+  return (
+    <>
+      <PageHeading title={t('status.title')}>{t('status.title')}</PageHeading>
+      <p className="lead">{t('status.lead')}</p>
+      <form className="status-form" onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label className="field__label" htmlFor="receipt">
+            {t('status.receipt')}
+          </label>
+          <p className="field__help" id="receipt-help">
+            {t('status.receiptHelp')}
+          </p>
+          <input id="receipt" className="input input--medium" autoCapitalize="characters" autoComplete="off" spellCheck={false} value={receipt} aria-describedby="receipt-help" onChange={(e) => setReceipt(e.target.value)} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="secret">
+            {t('status.secret')}
+          </label>
+          <input id="secret" className="input" autoComplete="off" spellCheck={false} value={secret} onChange={(e) => setSecret(e.target.value)} />
+        </div>
+        <button type="submit" className="button button--primary" disabled={busy || !receipt || !secret}>
+          {t('status.check')}
+        </button>
+      </form>
+      {error && (
+        <div className="notice notice--error" role="alert">
+          <p>{error}</p>
+        </div>
+      )}
+      {status && <StatusResult status={status} />}
+      {status?.status === 'correction-requested' && (
+        <CorrectionPanel receiptNumber={status.receiptNumber} secret={secret.trim()} language={language} onAnswered={() => void check(receipt, secret)} />
+      )}
+    </>
+  );
+}

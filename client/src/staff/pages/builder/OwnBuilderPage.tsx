@@ -1,0 +1,116 @@
+/**
+ * A procedure of the municipality's own in the builder: the draft is saved
+ * automatically; publishing makes it a new immutable version. Versions,
+ * export, duplicate and retire are on the 「確認と公開」 panel.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useForm } from 'react-hook-form';
+import { finalizeDocument, type OwnProcedureView } from '@madoguchi/shared';
+import { ApiError } from '../../api';
+import { useSession } from '../../session';
+import { catalogApi, downloadJson } from './builderApi';
+import { useBuilder } from './useBuilder';
+import { useAutosave } from './useAutosave';
+import { BuilderShell } from './BuilderShell';
+import { PublishBox } from './PublishBox';
+
+const STATUS: Record<string, string> = { draft: '下書き', published: '公開中', retired: '公開終了' };
+
+function DuplicateForm({ code, id }: { code: string; id: string }) {
+  const navigate = useNavigate();
+  const { register, handleSubmit, formState } = useForm<{ newId: string; title: string }>();
+  const [error, setError] = useState<string | null>(null);
+  const submit = handleSubmit(async (v) => {
+    try {
+      await catalogApi.duplicateOwn(code, id, v.newId.trim(), v.title.trim());
+      await navigate(`/staff/procedures/own/${encodeURIComponent(v.newId.trim())}`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  });
+  return (
+    <details className="builder-details">
+      <summary>複製して新しい手続を作る</summary>
+      <form onSubmit={submit} noValidate>
+        {error && <p className="form-error" role="alert">{error}</p>}
+        <div className="field"><label htmlFor="dup-id">新しい手続のID（半角英小文字・数字・ハイフン）</label><input id="dup-id" {...register('newId', { required: 'IDを入力してください。' })} /></div>
+        <div className="field"><label htmlFor="dup-title">新しい手続の名称</label><input id="dup-title" {...register('title', { required: '名称を入力してください。' })} /></div>
+        <button type="submit" className="button" disabled={formState.isSubmitting}>複製する</button>
+      </form>
+    </details>
+  );
+}
+
+function OwnEditor({ initial, code }: { initial: OwnProcedureView; code: string }) {
+  const { can } = useSession();
+  const [view, setView] = useState(initial);
+  const id = initial.procedureId;
+  const builder = useBuilder(initial.document, [], false);
+  const baseHash = useRef(initial.latest.contentHash);
+  const save = useAutosave(builder.change, async () => {
+    const next = await catalogApi.saveOwn(code, id, finalizeDocument(builder.document, code), baseHash.current);
+    baseHash.current = next.latest.contentHash;
+    setView(next);
+  });
+  const live = view.published ? `第${view.published.version}版（${view.latest.status === 'draft' ? '未公開の変更があります' : '最新'}）` : 'まだ公開していません';
+
+  const publish = async () => {
+    await save.flush();
+    const res = await catalogApi.publishOwn(code, id);
+    const next = await catalogApi.own(code, id);
+    baseHash.current = next.latest.contentHash;
+    setView(next);
+    return `第${res.version}版として公開しました。住民の画面に反映されています。`;
+  };
+  const retire = async () => {
+    await catalogApi.retireOwn(code, id);
+    setView(await catalogApi.own(code, id));
+  };
+
+  return (
+    <BuilderShell
+      heading={`「${builder.document.procedure.title}」の編集`}
+      intro={<p className="field__hint">この市区町村独自の手続です。変更は自動で下書きに保存されます。<Link to="/staff/procedures">手続の一覧へ戻る</Link></p>}
+      builder={builder}
+      owner={code}
+      locks={[]}
+      lockedAttachmentIds={[]}
+      save={save}
+      serverProblems={view.problems}
+      showEdits={false}
+      publish={(problems) => (
+        <PublishBox canPublish={can('catalog.publish')} problems={problems} live={live} onPublish={publish}>
+          <h3>版の一覧</h3>
+          <table className="table">
+            <thead><tr><th scope="col">版</th><th scope="col">状態</th><th scope="col">公開日時</th></tr></thead>
+            <tbody>
+              {[...view.versions].reverse().map((v) => (
+                <tr key={v.version}><td>第{v.version}版</td><td>{STATUS[v.status]}</td><td>{v.publishedAt ? new Date(v.publishedAt).toLocaleString('ja-JP') : '―'}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="builder-row">
+            <button type="button" className="button" onClick={() => void save.flush().then(() => catalogApi.exportOwn(code, id)).then((f) => downloadJson(`${id}.json`, f))}>JSONで書き出す</button>
+            {can('catalog.publish') && view.published && <button type="button" className="button" onClick={() => void retire()}>公開を終了する</button>}
+          </div>
+          {can('catalog.edit') && <DuplicateForm code={code} id={id} />}
+        </PublishBox>
+      )}
+    />
+  );
+}
+
+export default function OwnBuilderPage() {
+  const { procedureId = '' } = useParams();
+  const { session } = useSession();
+  const code = session?.municipality?.code ?? '';
+  const [view, setView] = useState<OwnProcedureView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    catalogApi.own(code, procedureId).then(setView, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+  }, [code, procedureId]);
+  if (error) return <p className="form-error" role="alert">{error}</p>;
+  if (!view) return <p>読み込み中…</p>;
+  return <OwnEditor key={procedureId} initial={view} code={code} />;
+}

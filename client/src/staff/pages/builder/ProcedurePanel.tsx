@@ -1,0 +1,127 @@
+/**
+ * 「手続の情報」 (react-hook-form): what residents read before applying —
+ * name, summary, who may apply, deadline, what to prepare — and the contact
+ * desk and signature policy. For adopted presets the signature policy can
+ * only be chosen where the preset allows it.
+ */
+import { useForm } from 'react-hook-form';
+import { APPLICANT_ROLES, LIFE_EVENTS, PROCEDURE_CATEGORIES, SIGNATURE_POLICY_LABELS, type Procedure, type SignaturePolicy } from '@madoguchi/shared';
+import type { NewOp } from './useBuilder';
+import { lines } from './AddFieldForm';
+
+const CATEGORY_LABELS: Record<string, string> = { childcare: '子育て', care: '介護', disaster: '防災・災害', health: '健康・医療', residence: '住まい・引越し', tax: '税', other: 'その他' };
+const LIFE_EVENT_LABELS: Record<string, string> = { 'pregnancy-birth': '妊娠・出産', childrearing: '子育て', nursery: '保育', care: '介護', disaster: '災害', moving: '引越し', bereavement: 'おくやみ', other: 'その他' };
+const ROLE_LABELS: Record<string, string> = { 'self-only': '本人のみ', 'self-or-proxy': '本人または代理人', guardian: '保護者', relative: '親族', any: 'どなたでも' };
+
+interface Values {
+  title: string;
+  description: string;
+  eligibility: string;
+  deadline: string;
+  prepare: string;
+  category: string;
+  lifeEvents: string[];
+  applicantRole: string;
+  deskName: string;
+  deskPhone: string;
+  deskEmail: string;
+  deskHours: string;
+  deskAddress: string;
+  signaturePolicy: SignaturePolicy;
+}
+
+interface Props {
+  procedure: Procedure;
+  /** The preset's policy, for adopted presets (what may be chosen depends on it). */
+  presetPolicy?: SignaturePolicy;
+  apply: (...ops: NewOp[]) => string | null;
+  onMessage: (message: string) => void;
+}
+
+const RANK: Record<string, number> = { none: 0, optional: 1, required: 2 };
+
+export function ProcedurePanel({ procedure: p, presetPolicy, apply, onMessage }: Props) {
+  const before: Values = {
+    title: p.title, description: p.description, eligibility: p.eligibility, deadline: p.deadline ?? '', prepare: p.prepare.join('\n'),
+    category: p.category, lifeEvents: p.lifeEvents, applicantRole: p.applicantRole,
+    deskName: p.contactDesk.name, deskPhone: p.contactDesk.phone ?? '', deskEmail: p.contactDesk.email ?? '', deskHours: p.contactDesk.hours ?? '', deskAddress: p.contactDesk.address ?? '',
+    signaturePolicy: p.signaturePolicy,
+  };
+  const { register, handleSubmit } = useForm<Values>({ values: before });
+  const policies = (['required', 'optional', 'none'] as const).filter((q) => !presetPolicy || presetPolicy === 'municipality-choice' || q === presetPolicy || RANK[q]! >= RANK[presetPolicy]!);
+
+  const onSubmit = handleSubmit((v) => {
+    const ops: NewOp[] = [];
+    for (const key of ['title', 'description', 'eligibility', 'deadline', 'category', 'applicantRole'] as const) {
+      if (v[key] !== before[key]) ops.push({ type: 'setProcedureText', key, value: v[key] });
+    }
+    if (v.prepare !== before.prepare) ops.push({ type: 'setProcedureText', key: 'prepare', value: lines(v.prepare) });
+    if (JSON.stringify(v.lifeEvents) !== JSON.stringify(before.lifeEvents)) ops.push({ type: 'setProcedureText', key: 'lifeEvents', value: v.lifeEvents });
+    const desk = { name: v.deskName.trim(), ...(v.deskPhone.trim() ? { phone: v.deskPhone.trim() } : {}), ...(v.deskEmail.trim() ? { email: v.deskEmail.trim() } : {}), ...(v.deskHours.trim() ? { hours: v.deskHours.trim() } : {}), ...(v.deskAddress.trim() ? { address: v.deskAddress.trim() } : {}) };
+    if (JSON.stringify(desk) !== JSON.stringify(p.contactDesk)) ops.push({ type: 'setContactDesk', contactDesk: desk });
+    if (v.signaturePolicy !== before.signaturePolicy) ops.push({ type: 'setSignaturePolicy', policy: v.signaturePolicy });
+    if (!ops.length) return onMessage('変更はありません。');
+    onMessage(apply(...ops) ?? '手続の情報を反映しました。');
+  });
+
+  const text = (id: keyof Values, label: string, rows = 0, hint?: string) => (
+    <div className="field">
+      <label htmlFor={`proc-${id}`}>{label}</label>
+      {hint && <p className="field__hint">{hint}</p>}
+      {rows ? <textarea id={`proc-${id}`} rows={rows} {...register(id)} /> : <input id={`proc-${id}`} {...register(id)} />}
+    </div>
+  );
+
+  return (
+    <form className="builder-form" onSubmit={onSubmit} aria-labelledby="procedure-panel-title" noValidate>
+      <h2 id="procedure-panel-title" className="builder-panel__title">手続の情報</h2>
+      {text('title', '手続の名称')}
+      {text('description', '概要（住民向けの説明）', 4)}
+      {text('eligibility', '対象となる方', 3)}
+      {text('deadline', '手続の期限')}
+      {text('prepare', '用意するもの（1行に1つ）', 3)}
+      <div className="builder-row">
+        <div className="field">
+          <label htmlFor="proc-category">分類</label>
+          <select id="proc-category" {...register('category')}>
+            {PROCEDURE_CATEGORIES.map((c) => <option key={c} value={c}>{CATEGORY_LABELS[c]}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="proc-applicantRole">手続を行う人</label>
+          <select id="proc-applicantRole" {...register('applicantRole')}>
+            {APPLICANT_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+          </select>
+        </div>
+      </div>
+      <fieldset className="builder-fieldset">
+        <legend>ライフイベント（住民が探すときの入口）</legend>
+        <div className="builder-checks">
+          {LIFE_EVENTS.map((e) => (
+            <span className="checkbox" key={e}>
+              <input id={`proc-life-${e}`} type="checkbox" value={e} {...register('lifeEvents')} />
+              <label htmlFor={`proc-life-${e}`}>{LIFE_EVENT_LABELS[e]}</label>
+            </span>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="builder-fieldset">
+        <legend>問い合わせ先（担当窓口）</legend>
+        {text('deskName', '担当課の名前')}
+        {text('deskPhone', '電話番号')}
+        {text('deskEmail', 'メールアドレス')}
+        {text('deskHours', '受付時間')}
+        {text('deskAddress', '窓口の場所')}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="proc-signaturePolicy">マイナンバーカードによる電子署名</label>
+        {presetPolicy && presetPolicy !== 'municipality-choice' && <p className="field__hint">この手続では「{SIGNATURE_POLICY_LABELS[presetPolicy]}」と定められているため、これより緩くはできません。</p>}
+        <select id="proc-signaturePolicy" {...register('signaturePolicy')}>
+          {policies.map((q) => <option key={q} value={q}>{SIGNATURE_POLICY_LABELS[q]}</option>)}
+          {p.signaturePolicy === 'municipality-choice' && <option value="municipality-choice">{SIGNATURE_POLICY_LABELS['municipality-choice']}（未選択）</option>}
+        </select>
+      </div>
+      <button type="submit" className="button button--primary">手続の情報を反映</button>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+/** The submission's history (status trail), the correction thread with the applicant, and internal notes. */
+import { useState, type FormEvent } from 'react';
+import { useT } from '../../i18n';
+import { addNote, jst, type SubmissionView } from './inboxApi';
+
+export function HistoryPanel({ view }: { view: SubmissionView }) {
+  const t = useT();
+  return (
+    <ol className="timeline">
+      {view.history.map((h, i) => (
+        <li key={i}>
+          <time dateTime={h.at}>{jst(h.at)}</time> <strong>{h.toLabel}</strong> <span className="muted">（{h.byName}）</span>
+          {h.publicNote && <p className="timeline__note"><span className="visually-hidden">{t({ ja: '申請者へのお知らせ：', en: 'Message to applicant: ' })}</span>{h.publicNote}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function MessagesPanel({ view }: { view: SubmissionView }) {
+  const t = useT();
+  if (view.messages.length === 0) return <p className="muted">{t({ ja: '申請者とのやり取りはまだありません。', en: 'No messages yet.' })}</p>;
+  const label = (pointer: string) => view.answers.find((a) => a.pointer === pointer)?.label ?? pointer;
+  return (
+    <ol className="messages">
+      {view.messages.map((m) => (
+        <li key={m.id} className={`message message--${m.kind}`}>
+          <p className="message__meta">
+            {m.kind === 'correction-request' ? t({ ja: '補正依頼', en: 'Request' }) : t({ ja: '申請者の回答', en: 'Answer' })}・{m.authorName}・<time dateTime={m.createdAt}>{jst(m.createdAt)}</time>
+          </p>
+          {m.body && <p className="message__body">{m.body}</p>}
+          {m.fields.length > 0 && (
+            <p className="message__fields">
+              {m.kind === 'correction-request' ? t({ ja: '対象の項目：', en: 'Fields: ' }) : t({ ja: '修正された項目：', en: 'Changed: ' })}
+              {m.fields.map(label).join('、')}
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function NotesPanel({ view, onAdded }: { view: SubmissionView; onAdded: () => void }) {
+  const t = useT();
+  const [body, setBody] = useState('');
+  const [error, setError] = useState('');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError('');
+    try {
+      await addNote(view.municipalityCode, view.id, body);
+      setBody('');
+      onAdded();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <>
+      {view.notes.length > 0 && (
+        <ul className="notes">
+          {view.notes.map((n) => (
+            <li key={n.id}><p>{n.body}</p><p className="muted">{n.authorName}・<time dateTime={n.createdAt}>{jst(n.createdAt)}</time></p></li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={submit} className="notes__form">
+        <div className="field">
+          <label htmlFor="note-body">{t({ ja: '内部メモ（申請者には表示されません）', en: 'Internal note (never shown to the applicant)' })}</label>
+          <textarea id="note-body" rows={2} maxLength={2000} value={body} onChange={(e) => setBody(e.target.value)} />
+        </div>
+        {error && <p className="form-error" role="alert">{error}</p>}
+        <button type="submit" className="button button--small" disabled={!body.trim()}>{t({ ja: 'メモを追加', en: 'Add note' })}</button>
+      </form>
+    </>
+  );
+}

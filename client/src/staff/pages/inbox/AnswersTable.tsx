@@ -1,0 +1,55 @@
+/**
+ * Every answer with the label of the form version it was submitted on. Groups
+ * are header rows; in 補正依頼 mode each answer gets a checkbox so the clerk
+ * can mark what the applicant should correct.
+ */
+import { useT } from '../../i18n';
+import type { AnswerLine } from './inboxApi';
+
+export interface Selection {
+  selected: Set<string>;
+  toggle: (pointer: string) => void;
+}
+
+export function AnswersTable({ answers, caption, selection }: { answers: AnswerLine[]; caption: string; selection?: Selection }) {
+  const t = useT();
+  if (answers.length === 0) return <p className="muted">{t({ ja: '回答はありません（保存期間を過ぎて消去された可能性があります）。', en: 'No answers (they may have been removed after the retention period).' })}</p>;
+  const cols = selection ? 3 : 2;
+  return (
+    <table className="table answers">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {selection && <th scope="col" className="answers__pick">{t({ ja: '補正', en: 'Fix' })}</th>}
+          <th scope="col">{t({ ja: '項目', en: 'Question' })}</th>
+          <th scope="col">{t({ ja: '回答', en: 'Answer' })}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {answers.map((line) =>
+          line.isGroup ? (
+            <tr key={line.pointer} className={`answers__group answers__group--${Math.min(line.depth, 3)}`}>
+              <th scope="colgroup" colSpan={cols}>{line.label}</th>
+            </tr>
+          ) : (
+            <tr key={line.pointer} className={selection?.selected.has(line.pointer) ? 'answers__row--picked' : undefined}>
+              {selection && (
+                <td className="answers__pick">
+                  <input
+                    type="checkbox"
+                    id={`pick-${line.pointer}`}
+                    checked={selection.selected.has(line.pointer)}
+                    onChange={() => selection.toggle(line.pointer)}
+                    aria-label={t({ ja: `「${line.label}」の補正を求める`, en: `Ask to correct "${line.label}"` })}
+                  />
+                </td>
+              )}
+              <th scope="row" style={{ paddingLeft: `${0.5 + line.depth * 1}rem` }}>{line.label}</th>
+              <td className="answers__value">{line.value}</td>
+            </tr>
+          ),
+        )}
+      </tbody>
+    </table>
+  );
+}

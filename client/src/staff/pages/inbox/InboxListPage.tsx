@@ -1,0 +1,134 @@
+/**
+ * 受付一覧: the municipality's submissions, unread ones marked like unread
+ * mail, filtered by status, procedure, assignee, dates and one search box,
+ * paged with the server's keyset cursor; CSV of the filtered list.
+ * Filters live in the URL, so the back button returns to the same list.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { publicApi } from '../../api';
+import { useSession } from '../../session';
+import { useT } from '../../i18n';
+import { listAssignees, listInbox, jst, STATUS_ORDER, type Filters, type InboxList } from './inboxApi';
+import { InboxFilters, type Option } from './InboxFilters';
+import { StatusBadge } from './StatusBadge';
+import { ExportButtons } from './ExportButtons';
+import './inbox.css';
+
+const STATUS_NAMES: Record<string, { ja: string; en: string }> = {
+  received: { ja: '到達', en: 'Received' }, 'in-review': { ja: '審査中', en: 'In review' }, 'correction-requested': { ja: '補正依頼中', en: 'Correction requested' },
+  resubmitted: { ja: '補正済（再提出）', en: 'Resubmitted' }, accepted: { ja: '受理', en: 'Accepted' }, completed: { ja: '処理完了', en: 'Completed' },
+  rejected: { ja: '却下', en: 'Rejected' }, withdrawn: { ja: '取下げ', en: 'Withdrawn' },
+};
+const FILTER_KEYS: Array<keyof Filters> = ['status', 'procedureId', 'assignee', 'from', 'to', 'q', 'sort'];
+
+export default function InboxListPage() {
+  const t = useT();
+  const { session, can } = useSession();
+  const code = session!.user!.municipalityCode!;
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v)) as Filters, [params]);
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [page, setPage] = useState<InboxList | null>(null);
+  const [error, setError] = useState('');
+  const [procedures, setProcedures] = useState<Option[]>([]);
+  const [assignees, setAssignees] = useState<Option[]>([]);
+
+  useEffect(() => {
+    void publicApi<{ items: Array<{ id: string; title: string }> }>(`/municipalities/${code}/procedures`).then((r) => setProcedures(r.items.map((p) => ({ id: p.id, name: p.title }))));
+    void listAssignees(code).then(setAssignees);
+  }, [code]);
+
+  const load = useCallback(async (after?: string) => {
+    setError('');
+    try {
+      setPage(await listInbox(code, filters, after));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [code, filters]);
+
+  useEffect(() => {
+    setCursors([]);
+    void load();
+  }, [load]);
+
+  const search = (f: Filters) => setParams(Object.fromEntries(Object.entries(f).filter(([, v]) => v)) as Record<string, string>);
+  const setStatus = (status?: string) => search({ ...filters, status });
+  const next = () => {
+    if (!page?.next) return;
+    setCursors((c) => [...c, page.next!]);
+    void load(page.next);
+  };
+  const previous = () => {
+    const rest = cursors.slice(0, -1);
+    setCursors(rest);
+    void load(rest.at(-1));
+  };
+  const total = Object.values(page?.counts ?? {}).reduce((a, b) => a + (b ?? 0), 0);
+  const first = cursors.length * 50 + 1;
+
+  return (
+    <section aria-labelledby="inbox-title" className="inbox">
+      <div className="inbox__head">
+        <h1 id="inbox-title">{t({ ja: '受付一覧', en: 'Inbox' })}</h1>
+        <Link to="/staff/inbox/stats" className="button button--small">{t({ ja: '処理時間の集計', en: 'Processing times' })}</Link>
+      </div>
+      <div className="status-filter" role="group" aria-label={t({ ja: '状況で絞り込む', en: 'Filter by status' })}>
+        <button type="button" className="chip" aria-pressed={!filters.status} onClick={() => setStatus(undefined)}>
+          {t({ ja: 'すべて', en: 'All' })} <span className="chip__count">{total}</span>
+        </button>
+        {STATUS_ORDER.map((s) => (
+          <button key={s} type="button" className="chip" aria-pressed={filters.status === s} onClick={() => setStatus(s)}>
+            {t(STATUS_NAMES[s]!)} <span className="chip__count">{page?.counts[s] ?? 0}</span>
+          </button>
+        ))}
+      </div>
+      <InboxFilters key={JSON.stringify(filters)} value={filters} procedures={procedures} assignees={assignees} onSearch={search} />
+      {can('inbox.export') && <ExportButtons code={code} filters={filters} />}
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <p className="inbox__summary" aria-live="polite">
+        {page && (page.items.length ? t({ ja: `${first}〜${first + page.items.length - 1}件目を表示`, en: `Showing ${first}–${first + page.items.length - 1}` }) : t({ ja: '該当する申請はありません。', en: 'No submissions match.' }))}
+      </p>
+      {!!page?.items.length && (
+        <table className="table inbox-table">
+          <caption className="visually-hidden">{t({ ja: '申請の一覧（未読は太字）', en: 'Submissions (unread in bold)' })}</caption>
+          <thead>
+            <tr>
+              <th scope="col"><span className="visually-hidden">{t({ ja: '未読', en: 'Unread' })}</span></th>
+              <th scope="col">{t({ ja: '到達番号', en: 'Receipt no.' })}</th>
+              <th scope="col">{t({ ja: '申請者', en: 'Applicant' })}</th>
+              <th scope="col">{t({ ja: '手続', en: 'Procedure' })}</th>
+              <th scope="col">{t({ ja: '到達日時', en: 'Received' })}</th>
+              <th scope="col">{t({ ja: '状況', en: 'Status' })}</th>
+              <th scope="col">{t({ ja: '担当', en: 'Assignee' })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((item) => (
+              <tr key={item.id} className={item.unread ? 'inbox-table__row--unread' : undefined}>
+                <td className="inbox-table__dot">{item.unread && <span className="unread-dot" title={t({ ja: '未読', en: 'Unread' })}><span className="visually-hidden">{t({ ja: '未読', en: 'Unread' })}</span></span>}</td>
+                <th scope="row">
+                  <Link to={`/staff/inbox/${item.id}`} className="inbox-table__link">{item.receiptNumber}</Link>
+                  {item.revision > 1 && <span className="tag">{t({ ja: `補正${item.revision - 1}回`, en: `${item.revision - 1} correction(s)` })}</span>}
+                </th>
+                <td>
+                  <span className="inbox-table__name">{item.applicantName ?? '—'}</span>
+                  {item.applicantKana && <span className="inbox-table__kana">{item.applicantKana}</span>}
+                </td>
+                <td>{item.procedureTitle}</td>
+                <td><time dateTime={item.receivedAt}>{jst(item.receivedAt)}</time></td>
+                <td><StatusBadge status={item.status} label={item.statusLabel} />{item.acknowledgedAt && <span className="tag">{t({ ja: '基幹系取込済', en: 'Taken by core system' })}</span>}</td>
+                <td>{item.assignee?.name ?? <span className="muted">{t({ ja: '未割当', en: 'None' })}</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <nav className="pager" aria-label={t({ ja: 'ページ送り', en: 'Pages' })}>
+        <button type="button" className="button" disabled={cursors.length === 0} onClick={previous}>{t({ ja: '前の50件', en: 'Previous 50' })}</button>
+        <button type="button" className="button" disabled={!page?.next} onClick={next}>{t({ ja: '次の50件', en: 'Next 50' })}</button>
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * The staff inbox API as the console uses it (server: server/src/http/inboxRoutes.ts,
+ * shapes in server/src/modules/inbox/views.ts, documented at /api/v1/openapi.json).
+ */
+import { staffApi, ApiError } from '../../api';
+import { currentLanguage } from '../../i18n';
+
+export type Status = 'received' | 'in-review' | 'correction-requested' | 'resubmitted' | 'accepted' | 'completed' | 'rejected' | 'withdrawn';
+
+export const STATUS_ORDER: Status[] = ['received', 'in-review', 'correction-requested', 'resubmitted', 'accepted', 'completed', 'rejected', 'withdrawn'];
+
+export interface InboxItem {
+  id: string;
+  receiptNumber: string;
+  procedureId: string;
+  procedureTitle: string;
+  formVersion: number;
+  status: Status;
+  statusLabel: string;
+  assignee: { id: string; name: string } | null;
+  applicantName: string | null;
+  applicantKana: string | null;
+  receivedAt: string;
+  updatedAt: string;
+  revision: number;
+  unread: boolean;
+  acknowledgedAt: string | null;
+}
+
+export interface InboxList {
+  items: InboxItem[];
+  next: string | null;
+  counts: Partial<Record<Status, number>>;
+}
+
+export interface AnswerLine {
+  pointer: string;
+  label: string;
+  value: string;
+  depth: number;
+  isGroup: boolean;
+}
+
+export interface SubmissionView {
+  id: string;
+  receiptNumber: string;
+  municipalityCode: string;
+  procedure: { id: string; owner: string; title: string; signaturePolicy: string };
+  formVersion: number;
+  status: Status;
+  statusLabel: string;
+  assignee: { id: string; name: string } | null;
+  applicantName: string | null;
+  receivedAt: string;
+  updatedAt: string;
+  revision: number;
+  acknowledgedAt: string | null;
+  strippedAt: string | null;
+  answers: AnswerLine[];
+  attachments: Array<{ specId: string; label: string; files: Array<{ id: string; fileName: string; mediaType: string; size: number; previewable: boolean }> }>;
+  signature: { policy: string; status: 'none' };
+  history: Array<{ from: Status | null; to: Status; toLabel: string; at: string; by: string; byName: string; publicNote?: string }>;
+  notes: Array<{ id: string; authorName: string; body: string; createdAt: string }>;
+  messages: Array<{ id: string; kind: 'correction-request' | 'correction-answer'; authorName: string; body: string; fields: string[]; revision: number; createdAt: string }>;
+  revisions: Array<{ revision: number; createdAt: string }>;
+  transitions: Array<{ to: Status; label: string }>;
+}
+
+export interface Filters {
+  status?: string;
+  procedureId?: string;
+  assignee?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  sort?: string;
+}
+
+const enc = encodeURIComponent;
+const query = (f: Filters & { after?: string; limit?: number; encoding?: string }) =>
+  Object.entries(f)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${enc(String(v))}`)
+    .join('&');
+
+export const listInbox = (code: string, f: Filters, after?: string) => staffApi<InboxList>('GET', `/municipalities/${code}/inbox?${query({ ...f, ...(after ? { after } : {}), limit: 50 })}`);
+export const getSubmission = (code: string, id: string) => staffApi<SubmissionView>('GET', `/municipalities/${code}/submissions/${id}`);
+export const getRevision = (code: string, id: string, revision: number) =>
+  staffApi<{ revision: number; createdAt: string; answers: AnswerLine[] }>('GET', `/municipalities/${code}/submissions/${id}/revisions/${revision}`);
+export const moveStatus = (code: string, id: string, to: Status, expected: Status, publicNote?: string) =>
+  staffApi('POST', `/municipalities/${code}/submissions/${id}/status`, { to, expected, ...(publicNote ? { publicNote } : {}) });
+export const assign = (code: string, id: string, assigneeId: string | null) => staffApi('POST', `/municipalities/${code}/submissions/${id}/assign`, { assigneeId });
+export const addNote = (code: string, id: string, body: string) => staffApi('POST', `/municipalities/${code}/submissions/${id}/notes`, { body });
+export const requestCorrection = (code: string, id: string, message: string, fields: string[], expected: Status) =>
+  staffApi('POST', `/municipalities/${code}/submissions/${id}/correction-request`, { message, fields, expected });
+export const listAssignees = async (code: string) => (await staffApi<{ items: Array<{ id: string; name: string; role: string }> }>('GET', `/municipalities/${code}/inbox/assignees`)).items;
+
+export const fileUrl = (code: string, id: string, fileId: string, inline = false) => `/api/v1/staff/municipalities/${code}/submissions/${id}/files/${fileId}${inline ? '?disposition=inline' : ''}`;
+export const pdfUrl = (code: string, id: string) => `/api/v1/staff/municipalities/${code}/submissions/${id}/pdf`;
+
+/** Downloads the CSV of the filtered list; returns what CP932 could not hold (written as 〓). */
+export async function downloadCsv(code: string, f: Filters, encoding: 'utf-8' | 'cp932'): Promise<{ rows: number; replaced: string }> {
+  const res = await fetch(`/api/v1/staff/municipalities/${code}/inbox/export/csv?${query({ ...f, encoding })}`, { credentials: 'same-origin', headers: { 'Accept-Language': currentLanguage() } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+    throw new ApiError(res.status, body?.error?.code ?? 'network', body?.error?.message ?? 'CSVを出力できませんでした。');
+  }
+  const blob = await res.blob();
+  const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('Content-Disposition') ?? '')?.[1];
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name ? decodeURIComponent(name) : 'export.csv';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  return { rows: Number(res.headers.get('X-Export-Rows') ?? 0), replaced: decodeURIComponent(res.headers.get('X-Export-Replaced') ?? '') };
+}
+
+/** Japan time, as desks read it: 2026/11/23 14:05. */
+export function jst(iso: string): string {
+  return new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}

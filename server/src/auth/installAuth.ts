@@ -1,0 +1,87 @@
+/**
+ * Mounts staff sign-in and the staff API on the app: JSON body, no caching,
+ * store-backed session, passport (local + optional OIDC), timeouts, CSRF,
+ * then every staff route module behind the one authorisation layer.
+ * Call before the public API router.
+ */
+import express, { type Express } from 'express';
+import passport from 'passport';
+import { Strategy as LocalStrategy } from 'passport-local';
+import { rateLimit } from 'express-rate-limit';
+import type { AppDeps, Services } from '../app';
+import { SecretDeriver } from '../security/keys';
+import { requestLanguage } from '../http/language';
+import { TotpService } from './totp';
+import { AuthAudit, clientMeta } from './audit';
+import { SignInService } from './signIn';
+import { StaffOidc } from './oidc';
+import { StaffRoutes } from './staffRouter';
+import { TooManyRequestsError } from './authErrors';
+import { authText } from './messages';
+import { requireCsrf, sessionMiddleware, sessionTimeouts, STAFF_API_PATH } from './session';
+import { UsersService } from '../modules/users/usersService';
+import { AccountService } from '../modules/users/accountService';
+import { createMailer } from '../modules/users/inviteMailer';
+import { STAFF_ROUTE_MODULES } from '../http/staff';
+import type { StaffContext } from '../http/staff/context';
+
+/** Installs sign-in and the staff API; returns the route table (also at `app.locals.staffRoutes`, for the access-matrix test). */
+export function installAuth(app: Express, deps: AppDeps, services: Services): StaffRoutes {
+  const { config, storage } = deps;
+  const auth = config.auth;
+  const now = deps.now ?? (() => new Date());
+  const secrets = new SecretDeriver(deps.secretKey);
+  const audit = new AuthAudit(storage, now);
+  const totp = new TotpService(secrets);
+  const signIn = new SignInService(storage, auth, totp, audit, now);
+  const mailer = auth.smtpUrl ? createMailer(auth.smtpUrl, auth.mailFrom) : undefined;
+  const users = new UsersService(storage, services.municipalities, { ...auth, publicUrl: config.publicUrl }, audit, mailer, now);
+
+  // One passport instance per app (tests build many apps in one process).
+  const pp = new passport.Passport();
+  pp.serializeUser((user, done) => done(null, user.id));
+  pp.deserializeUser((id: string, done) => {
+    // A disabled account loses its sessions on its next request.
+    storage.users.findById(id).then((user) => done(null, user && !user.disabled ? user : false), done);
+  });
+  pp.use('local', new LocalStrategy({ usernameField: 'email', passwordField: 'password', passReqToCallback: true }, (req, email, password, done) => {
+    signIn.checkPassword(email, password, clientMeta(req), requestLanguage(req)).then((user) => done(null, user), done);
+  }));
+  const oidc = auth.oidc
+    ? new StaffOidc(pp, auth.oidc, config.publicUrl, async ({ email, name }) => {
+        const existing = await storage.users.findByEmail(email);
+        const user = existing ?? (await users.acceptInviteByEmail(email, name));
+        if (!user || user.disabled) return 'oidc_no_account';
+        if (auth.oidc!.municipalityCode && user.municipalityCode !== auth.oidc!.municipalityCode) return 'oidc_wrong_municipality';
+        return user;
+      })
+    : undefined;
+
+  const ctx: StaffContext = {
+    services, storage, registry: services.municipalities, config, passport: pp, signIn, users, audit, now,
+    account: new AccountService(storage, totp, audit, now),
+    ...(oidc ? { oidc } : {}),
+    secretAttemptLimiter: rateLimit({
+      windowMs: 15 * 60_000,
+      limit: auth.loginRateLimit,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (req, _res, next) => next(new TooManyRequestsError(authText(requestLanguage(req), 'rateLimited'), 'rate_limited')),
+    }),
+  };
+  const routes = new StaffRoutes(storage);
+  for (const module of STAFF_ROUTE_MODULES) module(routes, ctx);
+
+  const staff = express.Router();
+  staff.use(express.json({ limit: config.maxJsonBytes }));
+  staff.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  staff.use(sessionMiddleware({ config: auth, publicUrl: config.publicUrl, trustProxy: config.trustProxy, sessions: storage.sessions, secrets, now }));
+  staff.use(pp.initialize(), pp.session(), sessionTimeouts(auth, now), requireCsrf);
+  staff.use(routes.router);
+  app.use(STAFF_API_PATH, staff);
+  app.locals.staffRoutes = routes;
+  return routes;
+}

@@ -1,0 +1,174 @@
+/**
+ * The staff inbox API (`/api/v1/staff/municipalities/:code/…`), every route
+ * behind the one authorisation layer (auth/staffRouter.ts), and the
+ * applicant's correction API (`/api/v1/submissions/:receiptNumber/…`,
+ * authorised by the X-Receipt-Secret header). Thin: parse, call a service, answer.
+ */
+import { Router, type Request, type Response } from 'express';
+import type { Language } from '@madoguchi/shared';
+import { NotFoundError, BadRequestError } from '../errors';
+import type { Services } from '../app';
+import { can, type ResourceResolver, type StaffRoutes } from '../auth/staffRouter';
+import { municipalityParam } from '../auth/resources';
+import type { StaffContext } from './staff/context';
+import { requestLanguage } from './language';
+import type { StaffActor } from '../modules/inbox/actor';
+import { inboxText } from '../modules/inbox/messages';
+import { jstDayStart, parseListQuery } from '../modules/inbox/listQuery';
+import { processingTimes } from '../modules/inbox/processingTimes';
+import { renderApplicationSheet } from '../modules/exports/applicationSheetPdf';
+import { contentDisposition, fileHeaders } from '../modules/exports/download';
+import { PREVIEWABLE } from '../modules/inbox/views';
+import type { SubmissionMeta } from '../storage/types';
+
+const param = (req: Request, name: string) => String(req.params[name] ?? '');
+
+/** The municipality in the path; the submission (when it is that municipality's) adds its procedure, for staff bound to procedures. */
+function submissionResource(ctx: StaffContext): ResourceResolver {
+  const municipality = municipalityParam(ctx.registry);
+  return async (req, res) => {
+    const base = await municipality(req, res);
+    const meta = await ctx.storage.inbox.getMeta(param(req, 'submissionId'));
+    if (!meta || meta.municipalityCode !== base.municipalityCode) return base; // the handler answers 404, after the policy has spoken
+    res.locals.submissionMeta = meta;
+    return { ...base, procedureId: meta.procedureId };
+  };
+}
+
+const actorOf = (req: Request): StaffActor => ({ kind: 'staff', userId: req.user!.id, municipalityCode: param(req, 'code'), procedureIds: req.user!.procedureIds ?? null });
+
+function submissionOf(res: Response, language: Language): SubmissionMeta {
+  const meta = res.locals.submissionMeta as SubmissionMeta | undefined;
+  if (!meta) throw new NotFoundError(inboxText(language, 'submissionNotFound'), 'submission_not_found');
+  return meta;
+}
+
+/** Staff inbox routes; registered in http/staff/index.ts (STAFF_ROUTE_MODULES). */
+export function inboxRoutes(routes: StaffRoutes, ctx: StaffContext): void {
+  const desk = ctx.services.desk;
+  const inMunicipality = municipalityParam(ctx.registry);
+  const onSubmission = submissionResource(ctx);
+  const base = '/municipalities/:code';
+
+  routes.get(`${base}/inbox`, can('inbox.read', inMunicipality), async (req, res) => {
+    const lang = requestLanguage(req);
+    res.json(await desk.inbox.list(actorOf(req), parseListQuery(req.query, req.user!.id, lang)));
+  });
+
+  routes.get(`${base}/inbox/assignees`, can('inbox.read', inMunicipality), async (req, res) => {
+    res.json({ items: await desk.inbox.assignees(param(req, 'code')) });
+  });
+
+  routes.get(`${base}/inbox/stats`, can('inbox.read', inMunicipality), async (req, res) => {
+    const lang = requestLanguage(req);
+    const q = parseListQuery({ from: req.query.from, to: req.query.to }, req.user!.id, lang);
+    const now = ctx.now();
+    const receivedTo = q.receivedTo ?? now.toISOString();
+    const receivedFrom = q.receivedFrom ?? jstDayStart(new Date(now.getTime() - 180 * 86_400_000).toISOString().slice(0, 10));
+    const procedureId = typeof req.query.procedureId === 'string' && req.query.procedureId ? req.query.procedureId : undefined;
+    const titles = new Map((await ctx.services.catalog.publishedFor(param(req, 'code'))).map((v) => [v.procedureId, v.procedure.title]));
+    const user = req.user!;
+    const procedures = (await processingTimes(ctx.storage, { municipalityCode: param(req, 'code'), receivedFrom, receivedTo, ...(procedureId ? { procedureId } : {}) }, (id) => titles.get(id) ?? id))
+      .filter((p) => user.role !== 'staff' || !user.procedureIds?.length || user.procedureIds.includes(p.procedureId));
+    res.json({ receivedFrom, receivedTo, procedures });
+  });
+
+  routes.get(`${base}/inbox/export/csv`, can('inbox.export', inMunicipality), async (req, res) => {
+    const lang = requestLanguage(req);
+    const { limit: _l, after: _a, ...filter } = parseListQuery(req.query, req.user!.id, lang);
+    const encoding = req.query.encoding === 'cp932' ? 'cp932' : 'utf-8';
+    const out = await desk.csv.export(actorOf(req), filter, { encoding, header: req.query.header === 'keys' ? 'keys' : 'labels' }, lang);
+    res.setHeader('Content-Type', `text/csv; charset=${encoding === 'cp932' ? 'Shift_JIS' : 'utf-8'}`);
+    res.setHeader('Content-Disposition', contentDisposition('attachment', out.fileName));
+    res.setHeader('X-Export-Rows', String(out.rows));
+    res.setHeader('X-Export-Replaced', encodeURIComponent(out.replaced.join('')));
+    res.send(out.bytes);
+  });
+
+  routes.get(`${base}/submissions/:submissionId`, can('inbox.read', onSubmission), async (req, res) => {
+    const lang = requestLanguage(req);
+    res.json(await desk.inbox.view(actorOf(req), submissionOf(res, lang).id, lang));
+  });
+
+  routes.get(`${base}/submissions/:submissionId/revisions/:revision`, can('inbox.read', onSubmission), async (req, res) => {
+    const lang = requestLanguage(req);
+    const revision = Number(param(req, 'revision'));
+    if (!Number.isInteger(revision) || revision < 1) throw new NotFoundError(inboxText(lang, 'revisionNotFound'), 'revision_not_found');
+    res.json(await desk.inbox.revision(actorOf(req), submissionOf(res, lang).id, revision, lang));
+  });
+
+  routes.get(`${base}/submissions/:submissionId/files/:fileId`, can('inbox.read', onSubmission), async (req, res) => {
+    const lang = requestLanguage(req);
+    const { meta, content } = await desk.inbox.file(actorOf(req), submissionOf(res, lang).id, param(req, 'fileId'), lang);
+    const inline = req.query.disposition === 'inline' && PREVIEWABLE.has(meta.mediaType);
+    res.set(fileHeaders(meta.fileName, meta.mediaType, inline)).send(content);
+  });
+
+  routes.get(`${base}/submissions/:submissionId/pdf`, can('inbox.export', onSubmission), async (req, res) => {
+    const lang = requestLanguage(req);
+    const actor = actorOf(req);
+    const { submission, meta, version } = await desk.inbox.load(submissionOf(res, lang).id, lang);
+    const files = await Promise.all(Object.entries(submission.attachments).flatMap(([specId, ids]) => ids.map(async (id) => ({ specId, meta: await ctx.storage.files.getMeta(id) }))));
+    const pdf = await renderApplicationSheet(submission, version, {
+      municipalityName: ctx.registry.get(meta.municipalityCode)?.name.replace(' ', '') ?? meta.municipalityCode,
+      revision: meta.revision,
+      ...(submission.assigneeId ? { assigneeName: (await desk.lookups.userName(submission.assigneeId)) ?? '' } : {}),
+      attachments: files.filter((f) => f.meta).map((f) => ({ label: version.procedure.attachments.find((a) => a.id === f.specId)?.label ?? f.specId, fileName: f.meta!.fileName, size: f.meta!.size })),
+    });
+    await ctx.storage.audit.append({
+      at: ctx.now().toISOString(), actor: actor.userId, action: 'submission.export.pdf', municipalityCode: meta.municipalityCode, targetType: 'submission', targetId: meta.id, details: { receiptNumber: meta.receiptNumber },
+    });
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', contentDisposition(req.query.disposition === 'inline' ? 'inline' : 'attachment', `申請書_${meta.receiptNumber}.pdf`));
+    res.send(pdf);
+  });
+
+  routes.post(`${base}/submissions/:submissionId/status`, can('inbox.update', onSubmission), async (req, res) => {
+    const lang = requestLanguage(req);
+    const s = await desk.workflow.changeStatus(actorOf(req), submissionOf(res, lang).id, { to: req.body?.to, expected: req.body?.expected, publicNote: typeof req.body?.publicNote === 'string' ? req.body.publicNote : undefined }, lang);
+    res.json({ id: s.id, status: s.status, updatedAt: s.updatedAt });
+  });
+
+  routes.post(`${base}/submissions/:submissionId/assign`, can('inbox.update', onSubmission), async (req, res) => {
+    const lang = requestLanguage(req);
+    if (!req.body || !('assigneeId' in req.body)) throw new BadRequestError(inboxText(lang, 'assigneeInvalid'), 'bad_assignee');
+    const s = await desk.workflow.assign(actorOf(req), submissionOf(res, lang).id, req.body.assigneeId, lang);
+    res.json({ id: s.id, assigneeId: s.assigneeId ?? null, updatedAt: s.updatedAt });
+  });
+
+  routes.post(`${base}/submissions/:submissionId/notes`, can('inbox.update', onSubmission), async (req, res) => {
+    const lang = requestLanguage(req);
+    await desk.workflow.addNote(actorOf(req), submissionOf(res, lang).id, req.body?.body, lang);
+    res.status(201).json({ ok: true });
+  });
+
+  routes.post(`${base}/submissions/:submissionId/correction-request`, can('inbox.update', onSubmission), async (req, res) => {
+    const lang = requestLanguage(req);
+    const s = await desk.workflow.requestCorrection(actorOf(req), submissionOf(res, lang).id, { message: req.body?.message, fields: req.body?.fields, expected: req.body?.expected }, lang);
+    res.json({ id: s.id, status: s.status, updatedAt: s.updatedAt });
+  });
+}
+
+/** The applicant's side of a 補正依頼, on the public API; the secret travels in a header, never in the URL. */
+export function residentCorrectionRoutes(services: Services): Router {
+  const router = Router();
+  const corrections = services.desk.corrections;
+  const secret = (req: Request) => req.get('X-Receipt-Secret') ?? '';
+
+  router.get('/submissions/:receiptNumber/correction', async (req, res) => {
+    res.json(await corrections.view(param(req, 'receiptNumber'), secret(req), requestLanguage(req)));
+  });
+
+  router.get('/submissions/:receiptNumber/revisions/:revision', async (req, res) => {
+    const lang = requestLanguage(req);
+    const revision = Number(param(req, 'revision'));
+    if (!Number.isInteger(revision) || revision < 1) throw new NotFoundError(inboxText(lang, 'revisionNotFound'), 'revision_not_found');
+    res.json(await corrections.revision(param(req, 'receiptNumber'), secret(req), revision, lang));
+  });
+
+  router.post('/submissions/:receiptNumber/correction', async (req, res) => {
+    res.json(await corrections.answer(param(req, 'receiptNumber'), secret(req), req.body ?? {}, requestLanguage(req)));
+  });
+
+  return router;
+}

@@ -1,0 +1,20 @@
+/**
+ * The staff API (`/api/v1/staff`): every module below adds its routes through
+ * `StaffRoutes` (auth/staffRouter.ts), which puts each behind the one
+ * authorisation layer. To add a feature (inbox, builder …): write
+ * `fooRoutes(routes, ctx)` in this folder and add it to STAFF_ROUTE_MODULES.
+ */
+import type { StaffRoutes } from '../../auth/staffRouter';
+import type { StaffContext } from './context';
+import { sessionRoutes } from './sessionRoutes';
+import { oidcRoutes } from './oidcRoutes';
+import { accountRoutes } from './accountRoutes';
+import { userRoutes } from './userRoutes';
+import { settingsRoutes } from './settingsRoutes';
+import { catalogRoutes } from '../catalogRoutes';
+import { inboxRoutes } from '../inboxRoutes';
+import { integrationRoutes } from '../backofficeRoutes';
+
+export type StaffRouteModule = (routes: StaffRoutes, ctx: StaffContext) => void;
+
+export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [sessionRoutes, oidcRoutes, accountRoutes, userRoutes, settingsRoutes, catalogRoutes, inboxRoutes, integrationRoutes];

@@ -1,0 +1,48 @@
+/**
+ * The events a back-office system receives (webhooks) and the applicant is
+ * e-mailed about. An event names the submission and its status; it never
+ * carries answers, which a system fetches with its API key (and which are then
+ * audited), so a misdirected webhook leaks no personal data.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Submission, SubmissionStatus } from '@madoguchi/shared';
+import type { OutboxEvent, OutboxEventType } from '../../storage/types';
+
+/** The envelope POSTed to a webhook. */
+export interface WebhookEnvelope {
+  id: string;
+  type: OutboxEventType | 'ping';
+  createdAt: string;
+  municipalityCode: string;
+  data: Record<string, unknown>;
+}
+
+export function submissionEvent(
+  type: OutboxEventType,
+  s: Pick<Submission, 'id' | 'receiptNumber' | 'municipalityCode' | 'procedureId' | 'formVersion' | 'status'>,
+  at: string,
+  extra: { previousStatus?: SubmissionStatus | null; revision?: number } = {},
+): OutboxEvent {
+  return {
+    id: randomUUID(),
+    type,
+    municipalityCode: s.municipalityCode,
+    procedureId: s.procedureId,
+    submissionId: s.id,
+    receiptNumber: s.receiptNumber,
+    data: {
+      submissionId: s.id,
+      receiptNumber: s.receiptNumber,
+      procedureId: s.procedureId,
+      formVersion: s.formVersion,
+      status: s.status,
+      ...(extra.previousStatus !== undefined ? { previousStatus: extra.previousStatus } : {}),
+      revision: extra.revision ?? 1,
+    },
+    createdAt: at,
+  };
+}
+
+export function envelopeOf(event: Pick<OutboxEvent, 'id' | 'type' | 'createdAt' | 'municipalityCode' | 'data'>): WebhookEnvelope {
+  return { id: event.id, type: event.type, createdAt: event.createdAt, municipalityCode: event.municipalityCode, data: event.data };
+}

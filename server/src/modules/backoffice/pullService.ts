@@ -1,0 +1,129 @@
+/**
+ * The pull API for back-office systems: submissions changed since a cursor
+ * (every new submission, status move, correction and retention strip raises a
+ * store-wide sequence, committed with the change), one submission with its
+ * answers and attachments, acknowledgement of receipt. Every read is audited
+ * against the API key.
+ */
+import { answerList, type Language, type StatusChange } from '@madoguchi/shared';
+import { BadRequestError, NotFoundError } from '../../errors';
+import type { Storage, SubmissionMeta } from '../../storage/types';
+import { auditSubmission, type ApiActor } from '../inbox/actor';
+import type { InboxLookups } from '../inbox/lookups';
+import { inboxText } from '../inbox/messages';
+
+export const MAX_PULL_PAGE = 200;
+/** Attachments larger than this are left out of `embed=attachments` (fetch them one by one). */
+export const MAX_EMBED_BYTES = 20 * 1024 * 1024;
+
+export interface PullItem {
+  id: string;
+  receiptNumber: string;
+  procedureId: string;
+  formVersion: number;
+  status: SubmissionMeta['status'];
+  revision: number;
+  changeSeq: number;
+  receivedAt: string;
+  updatedAt: string;
+  acknowledgedRevision: number | null;
+  /** True when retention removed the answers and files. */
+  stripped: boolean;
+}
+
+export const encodePullCursor = (seq: number) => Buffer.from(JSON.stringify({ seq })).toString('base64url');
+
+export function decodePullCursor(cursor: string | undefined, language: Language): number {
+  if (!cursor) return 0;
+  try {
+    const { seq } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { seq: unknown };
+    if (typeof seq === 'number' && Number.isInteger(seq) && seq >= 0) return seq;
+  } catch {
+    // fall through
+  }
+  throw new BadRequestError(inboxText(language, 'badCursor'), 'bad_cursor');
+}
+
+const item = (m: SubmissionMeta): PullItem => ({
+  id: m.id, receiptNumber: m.receiptNumber, procedureId: m.procedureId, formVersion: m.formVersion, status: m.status, revision: m.revision, changeSeq: m.changeSeq,
+  receivedAt: m.createdAt, updatedAt: m.updatedAt, acknowledgedRevision: m.acknowledgedRevision ?? null, stripped: !!m.strippedAt,
+});
+
+export class PullService {
+  constructor(private readonly storage: Storage, private readonly lookups: InboxLookups, private readonly now: () => Date = () => new Date()) {}
+
+  async changes(actor: ApiActor, q: { after?: string; limit?: number; procedureId?: string }, language: Language) {
+    const afterSeq = decodePullCursor(q.after, language);
+    const limit = Math.min(Math.max(q.limit ?? 100, 1), MAX_PULL_PAGE);
+    const metas = await this.storage.inbox.changes({ municipalityCode: actor.municipalityCode, afterSeq, limit, ...(q.procedureId ? { procedureId: q.procedureId } : {}) });
+    const last = metas.at(-1);
+    await this.storage.audit.append({
+      at: this.now().toISOString(), actor: `api-key:${actor.keyId}`, action: 'api.changes', municipalityCode: actor.municipalityCode, targetType: 'inbox', targetId: actor.municipalityCode,
+      details: { afterSeq, listed: metas.map((m) => m.receiptNumber) },
+    });
+    // The cursor always moves to the last item seen; an empty page keeps it, so polling resumes where it was.
+    return { items: metas.map(item), next: encodePullCursor(last ? last.changeSeq : afterSeq), hasMore: metas.length === limit };
+  }
+
+  /** The submission a receipt number names, if it belongs to the key's municipality (else 404: no probing across tenants). */
+  async meta(actor: ApiActor, receiptNumber: string, language: Language): Promise<SubmissionMeta> {
+    const meta = await this.storage.inbox.getMetaByReceipt(receiptNumber);
+    if (!meta || meta.municipalityCode !== actor.municipalityCode) throw new NotFoundError(inboxText(language, 'submissionNotFound'), 'submission_not_found');
+    return meta;
+  }
+
+  async get(actor: ApiActor, receiptNumber: string, options: { embedAttachments: boolean }, language: Language) {
+    const meta = await this.meta(actor, receiptNumber, language);
+    const s = await this.storage.submissions.findById(meta.id);
+    const version = s && (await this.lookups.version(s.procedureOwner, s.procedureId, s.formVersion));
+    if (!s || !version) throw new NotFoundError(inboxText(language, 'submissionNotFound'), 'submission_not_found');
+    const attachments = [];
+    let embedded = 0;
+    for (const [specId, ids] of Object.entries(s.attachments)) {
+      const files = [];
+      for (const fileId of ids) {
+        const f = await this.storage.files.getMeta(fileId);
+        if (!f) continue;
+        const embed = options.embedAttachments && embedded + f.size <= MAX_EMBED_BYTES;
+        const content = embed ? await this.storage.files.getContent(fileId) : null;
+        if (content) embedded += f.size;
+        files.push({
+          id: f.id, fileName: f.fileName, mediaType: f.mediaType, size: f.size, sha256: f.sha256,
+          href: `/api/v1/backoffice/submissions/${s.receiptNumber}/files/${f.id}`, ...(content ? { contentBase64: content.toString('base64') } : {}),
+        });
+      }
+      attachments.push({ specId, label: version.procedure.attachments.find((a) => a.id === specId)?.label ?? specId, files });
+    }
+    const revisions = await this.storage.inbox.listRevisions(s.id);
+    await auditSubmission(this.storage, actor, 'submission.read', meta, this.now(), { revision: meta.revision, embeddedAttachments: embedded > 0 });
+    return {
+      ...item(meta),
+      municipalityCode: s.municipalityCode,
+      procedureTitle: version.procedure.title,
+      data: s.data,
+      answers: answerList(version.schema, s.data, { revealMyNumber: true }).map(({ pointer, label, value, depth, isGroup }) => ({ pointer, label, value, depth, isGroup })),
+      attachments,
+      history: s.history.map((h: StatusChange) => ({ from: h.from, to: h.to, at: h.at, by: h.by, ...(h.publicNote ? { publicNote: h.publicNote } : {}) })),
+      revisions: revisions.map((r) => ({ revision: r.revision, createdAt: r.createdAt })),
+    };
+  }
+
+  async file(actor: ApiActor, receiptNumber: string, fileId: string, language: Language) {
+    const meta = await this.meta(actor, receiptNumber, language);
+    const f = await this.storage.files.getMeta(fileId);
+    const content = f && f.submissionId === meta.id ? await this.storage.files.getContent(fileId) : null;
+    if (!f || !content) throw new NotFoundError(inboxText(language, 'fileNotFound'), 'file_not_found');
+    await auditSubmission(this.storage, actor, 'submission.file.read', meta, this.now(), { fileId, fileName: f.fileName });
+    return { meta: f, content };
+  }
+
+  async acknowledge(actor: ApiActor, receiptNumber: string, revision: unknown, language: Language) {
+    const meta = await this.meta(actor, receiptNumber, language);
+    const rev = revision === undefined ? meta.revision : revision;
+    if (typeof rev !== 'number' || !Number.isInteger(rev) || rev < 1 || rev > meta.revision) throw new BadRequestError(inboxText(language, 'revisionNotFound'), 'bad_revision');
+    const at = this.now();
+    const acked = await this.storage.inbox.acknowledge(meta.id, `api-key:${actor.keyId}`, rev, at);
+    await auditSubmission(this.storage, actor, 'submission.acknowledged', meta, at, { revision: rev });
+    return item(acked);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * How catalog problems become API errors: refused edits (422, `locked_item`
+ * or `invalid_edit`), failed publish checks (422, one field error per problem) and malformed edit lists (400).
+ */
+import { EDIT_OPS_SCHEMA, EditRefusedError, createAjv, type DraftProblem, type EditOp, type FieldError } from '@madoguchi/shared';
+import { AppError, BadRequestError, ValidationError } from '../../errors';
+
+/** A refused edit: the Japanese message says what and why; `opId` names the edit. */
+export class EditRefusedApiError extends AppError {
+  constructor(readonly refusal: EditRefusedError) {
+    super(refusal.code, refusal.message, 422, true);
+  }
+}
+
+/** Runs `fn`, turning a refused edit into its API error. */
+export function refusalsToApi<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof EditRefusedError) throw new EditRefusedApiError(error);
+    throw error;
+  }
+}
+
+const toFieldError = (p: DraftProblem): FieldError => ({
+  pointer: p.path ? `/${p.path.replace(/\./g, '/')}` : '',
+  property: p.path ? `.${p.path}` : '',
+  label: p.where,
+  keyword: 'publish_check',
+  message: p.message,
+});
+
+/** The publish checks failed: nothing was published (422 `validation_failed`, each problem a field error with keyword `publish_check`). */
+export function publishCheckFailed(problems: DraftProblem[]): ValidationError {
+  return new ValidationError(`公開前の確認で${problems.length}件の問題が見つかりました。修正してから公開してください。`, problems.map(toFieldError));
+}
+
+const checkOps = createAjv().compile(EDIT_OPS_SCHEMA);
+
+/** The edits of a request body, checked for shape (their meaning is checked when they are applied). */
+export function parseOps(value: unknown): EditOp[] {
+  if (!checkOps(value)) {
+    const first = checkOps.errors?.[0];
+    throw new BadRequestError(`編集内容の形式が正しくありません（${first?.instancePath || '/'} ${first?.message ?? ''}）。`, 'malformed_edits');
+  }
+  return value as EditOp[];
+}
+
+/** A non-negative integer from a request body (revisions, versions). */
+export function parseRevision(value: unknown, name = 'revision'): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new BadRequestError(`${name} を整数で指定してください。`, 'bad_revision');
+  return value;
+}

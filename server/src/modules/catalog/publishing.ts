@@ -1,0 +1,36 @@
+/**
+ * Publishing a document as a new immutable version: the publish checks first,
+ * then a draft (the procedure's pending draft is reused) published in one
+ * step, which retires the version before it. Submissions keep pointing at the
+ * version they were made on.
+ */
+import { checkDraft, type FormDocument, type FormVersion } from '@madoguchi/shared';
+import type { Storage } from '../../storage/types';
+import { publishCheckFailed } from './catalogErrors';
+import { documentHash } from './documents';
+
+/** What publishing did. */
+export interface PublishOutcome {
+  version: FormVersion;
+  /** True when the published version already had this content: nothing new was published. */
+  unchanged: boolean;
+}
+
+/** Refuses (422) a document that fails the publish checks. */
+export function assertPublishable(doc: FormDocument): void {
+  const problems = checkDraft(doc);
+  if (problems.length > 0) throw publishCheckFailed(problems);
+}
+
+/** Publishes `doc` (owned by `doc.procedure.owner`) unless the published version already has exactly this content. */
+export async function publishDocument(storage: Storage, doc: FormDocument, now: Date): Promise<PublishOutcome> {
+  assertPublishable(doc);
+  const { owner, id } = doc.procedure;
+  const hash = documentHash(doc);
+  const published = await storage.procedures.getPublished(owner, id);
+  if (published?.contentHash === hash) return { version: published, unchanged: true };
+  const input = { procedure: doc.procedure, schema: doc.schema, uiSchema: doc.uiSchema, contentHash: hash };
+  const latest = await storage.procedures.getLatest(owner, id);
+  const draft = latest?.status === 'draft' ? await storage.procedures.updateDraft(owner, id, latest.version, input, now) : await storage.procedures.createDraft(input, now);
+  return { version: await storage.procedures.publish(owner, id, draft.version, now), unchanged: false };
+}

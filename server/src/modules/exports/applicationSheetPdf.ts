@@ -1,0 +1,101 @@
+/**
+ * One application as a PDF laid out like the paper form a desk would file:
+ * title, addressee, a receipt box, every answer in a ruled two-column table
+ * (labels of the version it was submitted on, groups as shaded rows), the
+ * attachments, and an office-use box. Japanese throughout (bundled Noto Sans JP).
+ */
+import PDFDocument from 'pdfkit';
+import { STATUS_LABELS, answerList, formatWareki, type FormVersion, type Submission } from '@madoguchi/shared';
+
+const FONT = require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf');
+const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf');
+
+export interface SheetContext {
+  municipalityName: string;
+  revision: number;
+  assigneeName?: string;
+  attachments: Array<{ label: string; fileName: string; size: number }>;
+}
+
+function jst(iso: string): string {
+  const t = new Date(Date.parse(iso) + 9 * 3600_000).toISOString();
+  return `${formatWareki(t.slice(0, 10))} ${t.slice(11, 16)}`;
+}
+
+export function renderApplicationSheet(s: Submission, version: FormVersion, ctx: SheetContext): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 40, bufferPages: true, info: { Title: `${version.procedure.title}（${s.receiptNumber}）`, Author: ctx.municipalityName, Producer: 'Madoguchi' } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.registerFont('jp', FONT).registerFont('jp-bold', FONT_BOLD);
+    const left = doc.page.margins.left;
+    const width = doc.page.width - left - doc.page.margins.right;
+    const labelWidth = Math.round(width * 0.36);
+    const bottom = () => doc.page.height - doc.page.margins.bottom - 24;
+
+    // Receipt box, top right, as on paper forms' 「受付番号」欄.
+    const boxW = 210;
+    doc.rect(left + width - boxW, 40, boxW, 54).lineWidth(0.8).strokeColor('#000').stroke();
+    doc.font('jp').fontSize(8.5).fillColor('#000');
+    doc.text(`到達番号　${s.receiptNumber}`, left + width - boxW + 8, 46);
+    doc.text(`到達日時　${jst(s.createdAt)}`, left + width - boxW + 8, 60);
+    doc.text(`様式　第${s.formVersion}版　／　補正 ${ctx.revision - 1} 回`, left + width - boxW + 8, 74);
+    doc.font('jp').fontSize(11).text(`${ctx.municipalityName}長　様`, left, 50);
+    doc.font('jp-bold').fontSize(17).text(version.procedure.title, left, 110, { width, align: 'center' });
+    doc.moveDown(0.8);
+
+    const row = (label: string, value: string, shaded: boolean, indent: number) => {
+      doc.font(shaded ? 'jp-bold' : 'jp').fontSize(9);
+      const lh = doc.heightOfString(label, { width: (shaded ? width : labelWidth) - 10 - indent });
+      doc.font('jp').fontSize(10);
+      const vh = shaded ? 0 : doc.heightOfString(value || ' ', { width: width - labelWidth - 10 });
+      const h = Math.max(lh, vh) + 8;
+      if (doc.y + h > bottom()) doc.addPage();
+      const y = doc.y;
+      if (shaded) doc.rect(left, y, width, h).fillAndStroke('#e8e8e8', '#000');
+      else {
+        doc.rect(left, y, labelWidth, h).fillAndStroke('#f6f6f6', '#000');
+        doc.rect(left + labelWidth, y, width - labelWidth, h).stroke();
+      }
+      doc.fillColor('#000').font(shaded ? 'jp-bold' : 'jp').fontSize(9).text(label, left + 5 + indent, y + 4, { width: (shaded ? width : labelWidth) - 10 - indent });
+      if (!shaded) doc.font('jp').fontSize(10).text(value, left + labelWidth + 5, y + 4, { width: width - labelWidth - 10 });
+      doc.x = left;
+      doc.y = y + h;
+    };
+
+    doc.lineWidth(0.5);
+    for (const line of answerList(version.schema, s.data)) row(line.label, line.value, line.isGroup, Math.min(line.depth, 3) * 8);
+
+    doc.moveDown(1);
+    if (doc.y + 60 > bottom()) doc.addPage();
+    doc.font('jp-bold').fontSize(11).text('添付書類', left);
+    doc.moveDown(0.3);
+    if (ctx.attachments.length === 0) row('添付書類', 'なし', false, 0);
+    for (const a of ctx.attachments) row(a.label, `${a.fileName}（${Math.max(1, Math.round(a.size / 1024))} KB）`, false, 0);
+
+    doc.moveDown(1);
+    if (doc.y + 70 > bottom()) doc.addPage();
+    doc.font('jp').fontSize(8.5).text('※以下は市区町村の記入欄です。', left);
+    const y = doc.y + 2;
+    doc.rect(left, y, width, 48).stroke();
+    doc.fontSize(9).text(`処理状況：${STATUS_LABELS[s.status].ja}`, left + 8, y + 8);
+    doc.text(`担当者：${ctx.assigneeName ?? '（未割当）'}`, left + 8, y + 26);
+    doc.text('確認印', left + width - 70, y + 8);
+    doc.rect(left + width - 80, y + 4, 72, 40).stroke();
+
+    // Page numbers and provenance on every page, once the length is known.
+    const range = doc.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i++) {
+      doc.switchToPage(i);
+      // Writing inside the bottom margin would make pdfkit start a new page: lift the margin while the footer is drawn.
+      const margin = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      doc.font('jp').fontSize(8).fillColor('#555');
+      doc.text(`オンライン申請（窓口 Madoguchi）により提出　${s.receiptNumber}　${i + 1} / ${range.count}`, left, doc.page.height - margin + 10, { width, align: 'center', lineBreak: false });
+      doc.page.margins.bottom = margin;
+    }
+    doc.end();
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * One CSV column per field of a form version. Rules, so a column always means
+ * the same thing:
+ * - fields in form order, conditional fields included (empty when not asked);
+ * - a nested group's label is joined to its fields' with「／」;
+ * - a repeating group of objects (children, household members…) is flattened
+ *   into numbered copies of its columns: 「子ども1／氏名／氏（姓）」… The number of
+ *   copies is the schema's `maxItems` when it is at most 20, otherwise the most
+ *   any exported submission has;
+ * - a list of choices (checkboxes) is one column, values joined with「、」;
+ * - 個人番号 is masked except for its last four digits, as on screen.
+ */
+import type { JsonSchema } from '@madoguchi/shared';
+
+export interface CsvColumn {
+  /** Stable key, e.g. `householdMembers[1].name.familyName`. */
+  key: string;
+  label: string;
+  value: (data: unknown) => string;
+}
+
+const MAX_FIXED_REPEAT = 20;
+
+function resolve(schema: JsonSchema | undefined, root: JsonSchema): JsonSchema {
+  if (!schema) return {};
+  if (typeof schema.$ref === 'string') {
+    const { $ref, ...local } = schema;
+    return { ...resolve(root.definitions?.[String($ref).replace('#/definitions/', '')], root), ...local };
+  }
+  return schema;
+}
+
+/** Properties in form order, with those of conditional branches after the fixed ones. */
+function properties(schema: JsonSchema, root: JsonSchema): Array<[string, JsonSchema]> {
+  const found = new Map<string, JsonSchema>();
+  const collect = (s: JsonSchema | undefined) => {
+    if (!s) return;
+    const r = resolve(s, root);
+    for (const [k, v] of Object.entries((r.properties ?? {}) as Record<string, JsonSchema>)) if (!found.has(k)) found.set(k, v);
+    for (const b of [...(r.allOf ?? []), ...(r.oneOf ?? []), ...(r.anyOf ?? [])] as JsonSchema[]) (collect(b), collect(b.then), collect(b.else));
+    collect(r.then);
+    collect(r.else);
+  };
+  collect(schema);
+  return [...found.entries()];
+}
+
+function display(value: unknown, schema: JsonSchema): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'boolean') return value ? 'はい' : 'いいえ';
+  if (Array.isArray(value)) return value.map((v) => display(v, resolve(schema.items, {}))).join('、');
+  if (typeof value === 'object') return JSON.stringify(value);
+  const text = String(value);
+  if (schema.format === 'my-number') return `${'*'.repeat(Math.max(0, text.length - 4))}${text.slice(-4)}`;
+  return text;
+}
+
+type Path = Array<string | number>;
+const get = (data: unknown, path: Path): unknown => path.reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string | number, unknown>)[k] : undefined), data);
+const keyOf = (path: Path) => path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : `.${p}`)).join('').replace(/^\./, '');
+/** Key of an array with its indices wildcarded, to count repeats across submissions. */
+const patternOf = (path: Path) => path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
+
+/** How many items each repeating group has at most in the exported answers. */
+export function observeRepeats(rows: unknown[]): Map<string, number> {
+  const max = new Map<string, number>();
+  const walk = (node: unknown, path: Path) => {
+    if (Array.isArray(node)) {
+      const k = patternOf(path);
+      max.set(k, Math.max(max.get(k) ?? 0, node.length));
+      node.forEach((v, i) => walk(v, [...path, i]));
+    } else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
+  };
+  rows.forEach((r) => walk(r, []));
+  return max;
+}
+
+export function columnsFor(root: JsonSchema, repeats: Map<string, number>): CsvColumn[] {
+  const columns: CsvColumn[] = [];
+  const walk = (schema: JsonSchema, path: Path, labels: string[]) => {
+    const s = resolve(schema, root);
+    const items = resolve(s.items, root);
+    if (s.type === 'array' && (items.type === 'object' || items.properties)) {
+      const copies = typeof s.maxItems === 'number' && s.maxItems <= MAX_FIXED_REPEAT ? s.maxItems : Math.max(1, repeats.get(patternOf(path)) ?? 0);
+      const base = items.title ?? labels.at(-1) ?? '';
+      for (let i = 0; i < copies; i++) walk(items, [...path, i], [...labels.slice(0, -1), `${base}${i + 1}`]);
+      return;
+    }
+    if (s.type === 'object' || s.properties || s.allOf) {
+      for (const [key, child] of properties(s, root)) {
+        const c = resolve(child, root);
+        walk(c, [...path, key], [...labels, c.title ?? key]);
+      }
+      return;
+    }
+    const at = [...path];
+    columns.push({ key: keyOf(at), label: labels.filter(Boolean).join('／'), value: (data) => display(get(data, at), s) });
+  };
+  walk(root, [], []);
+  return columns;
+}
+
+/**
+ * Columns over several versions of one procedure: the newest version's order
+ * and labels, then any field only older versions had.
+ */
+export function mergeColumns(perVersionNewestFirst: CsvColumn[][]): CsvColumn[] {
+  const merged = new Map<string, CsvColumn>();
+  for (const columns of perVersionNewestFirst) for (const c of columns) if (!merged.has(c.key)) merged.set(c.key, c);
+  return [...merged.values()];
+}

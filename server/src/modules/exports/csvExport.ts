@@ -1,0 +1,92 @@
+/**
+ * CSV export of a filtered inbox list for one procedure: fixed columns
+ * (到達番号, dates, status…) then one column per field (see csvColumns.ts),
+ * in UTF-8 with BOM or CP932 (see csvEncode.ts). The export is audited with
+ * the receipt numbers it contained.
+ */
+import { STATUS_LABELS, type FormVersion, type Language, type Submission } from '@madoguchi/shared';
+import { BadRequestError } from '../../errors';
+import type { InboxQuery, Storage, SubmissionMeta } from '../../storage/types';
+import type { StaffActor } from '../inbox/actor';
+import type { InboxLookups } from '../inbox/lookups';
+import { inboxText } from '../inbox/messages';
+import { columnsFor, mergeColumns, observeRepeats } from './csvColumns';
+import { csvText, encodeCsv, type CsvEncoding } from './csvEncode';
+
+/** Larger exports are refused: a desk narrows the filter, a core system uses the pull API. */
+export const MAX_EXPORT_ROWS = 10_000;
+
+export interface CsvExport {
+  bytes: Buffer;
+  fileName: string;
+  rows: number;
+  /** Characters CP932 could not hold, written as 〓. */
+  replaced: string[];
+}
+
+/** 2026-11-23 14:05 in Japan time. */
+export function jstText(iso: string): string {
+  const jst = new Date(Date.parse(iso) + 9 * 3600_000).toISOString();
+  return `${jst.slice(0, 10)} ${jst.slice(11, 16)}`;
+}
+
+export class CsvExportService {
+  constructor(private readonly storage: Storage, private readonly lookups: InboxLookups, private readonly now: () => Date = () => new Date()) {}
+
+  async export(
+    actor: StaffActor,
+    q: Omit<InboxQuery, 'municipalityCode' | 'limit' | 'after'>,
+    options: { encoding: CsvEncoding; header: 'labels' | 'keys' },
+    language: Language,
+  ): Promise<CsvExport> {
+    const { encoding } = options;
+    if (!q.procedureId) throw new BadRequestError(inboxText(language, 'exportNeedsProcedure'), 'procedure_required');
+    const metas: SubmissionMeta[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.storage.inbox.list({
+        ...q, municipalityCode: actor.municipalityCode, limit: 500, ...(after ? { after } : {}), ...(actor.procedureIds?.length ? { procedureIds: actor.procedureIds } : {}),
+      });
+      metas.push(...page.items);
+      if (metas.length > MAX_EXPORT_ROWS) throw new BadRequestError(inboxText(language, 'exportTooLarge', { max: MAX_EXPORT_ROWS }), 'export_too_large');
+      after = page.next;
+    } while (after);
+
+    const submissions = (await Promise.all(metas.map((m) => this.storage.submissions.findById(m.id)))).filter((s): s is Submission => s !== null);
+    const versions = new Map<number, FormVersion>();
+    for (const s of submissions) {
+      if (!versions.has(s.formVersion)) {
+        const v = await this.lookups.version(s.procedureOwner, s.procedureId, s.formVersion);
+        if (v) versions.set(s.formVersion, v);
+      }
+    }
+    const repeats = observeRepeats(submissions.map((s) => s.data));
+    const columns = mergeColumns([...versions.values()].sort((a, b) => b.version - a.version).map((v) => columnsFor(v.schema, repeats)));
+    const assigneeNames = new Map<string, string>();
+    for (const s of submissions) if (s.assigneeId && !assigneeNames.has(s.assigneeId)) assigneeNames.set(s.assigneeId, (await this.lookups.userName(s.assigneeId)) ?? s.assigneeId);
+
+    const metaById = new Map(metas.map((m) => [m.id, m]));
+    const labels = ['到達番号', '手続', '様式の版', '補正回数', '到達日時', '最終更新日時', '状況', '担当者', ...columns.map((c) => c.label)];
+    const keys = ['receiptNumber', 'procedureId', 'formVersion', 'corrections', 'receivedAt', 'updatedAt', 'status', 'assignee', ...columns.map((c) => c.key)];
+    const body = submissions.map((s) => [
+      s.receiptNumber,
+      versions.get(s.formVersion)?.procedure.title ?? s.procedureId,
+      String(s.formVersion),
+      String((metaById.get(s.id)?.revision ?? 1) - 1),
+      jstText(s.createdAt),
+      jstText(s.updatedAt),
+      STATUS_LABELS[s.status].ja,
+      s.assigneeId ? (assigneeNames.get(s.assigneeId) ?? '') : '',
+      ...columns.map((c) => c.value(s.data)),
+    ]);
+    // One header row (two would break imports): Japanese labels for people, or stable keys for programs.
+    const { bytes, replaced } = encodeCsv(csvText([options.header === 'keys' ? keys : labels, ...body]), encoding);
+    const at = this.now();
+    await this.storage.audit.append({
+      at: at.toISOString(), actor: actor.userId, action: 'submission.export.csv', municipalityCode: actor.municipalityCode, targetType: 'inbox', targetId: actor.municipalityCode,
+      details: { procedureId: q.procedureId, encoding, rows: submissions.length, receiptNumbers: submissions.map((s) => s.receiptNumber), header: options.header, replaced },
+    });
+    const stamp = jstText(at.toISOString()).replace(/[-: ]/g, '').slice(0, 12);
+    return { bytes, fileName: `${q.procedureId}_${stamp}${encoding === 'cp932' ? '_sjis' : ''}.csv`, rows: submissions.length, replaced };
+  }
+}

@@ -1,0 +1,53 @@
+/** Who acts on the inbox, and the audit event every read and change leaves. */
+import type { Storage, SubmissionMeta } from '../../storage/types';
+
+/** A signed-in member of a municipality's staff (or its admin). */
+export interface StaffActor {
+  kind: 'staff';
+  userId: string;
+  municipalityCode: string;
+  /** Staff limited to some procedures; null or absent: all. */
+  procedureIds?: string[] | null;
+}
+
+/** A back-office system calling with an API key. */
+export interface ApiActor {
+  kind: 'api-key';
+  keyId: string;
+  municipalityCode: string;
+}
+
+/** The resident, proven by the receipt number and its secret. */
+export interface ApplicantActor {
+  kind: 'applicant';
+  receiptNumber: string;
+}
+
+export type Actor = StaffActor | ApiActor | ApplicantActor;
+
+/** The audit log's `actor` string. */
+export function actorId(actor: Actor): string {
+  if (actor.kind === 'staff') return actor.userId;
+  if (actor.kind === 'api-key') return `api-key:${actor.keyId}`;
+  return `applicant:${actor.receiptNumber}`;
+}
+
+/** Appends one audit event about a submission: who, when, what. */
+export async function auditSubmission(
+  storage: Storage,
+  actor: Actor,
+  action: string,
+  meta: Pick<SubmissionMeta, 'id' | 'municipalityCode' | 'receiptNumber'>,
+  at: Date,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await storage.audit.append({
+    at: at.toISOString(),
+    actor: actorId(actor),
+    action,
+    municipalityCode: meta.municipalityCode,
+    targetType: 'submission',
+    targetId: meta.id,
+    details: { receiptNumber: meta.receiptNumber, ...details },
+  });
+}

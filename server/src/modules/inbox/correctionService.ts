@@ -1,0 +1,150 @@
+/**
+ * The applicant's side of a 補正依頼: read the request on the status page,
+ * answer it with a message, corrected answers (only those asked for) and added
+ * files. The answer is validated against the submission's own form version and
+ * becomes a new revision; earlier revisions stay readable.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  FormValidator, RECEIPT_PATTERN, STATUS_LABELS, answerList, normalizeReceiptNumber, versionKey,
+  type FieldError, type Language, type Submission,
+} from '@madoguchi/shared';
+import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../errors';
+import type { Storage, SubmissionMeta } from '../../storage/types';
+import { matchesHash } from '../../security/keys';
+import { submissionEvent } from '../backoffice/events';
+import { auditSubmission, type ApplicantActor } from './actor';
+import { deriveApplicantIndex } from './applicantIndex';
+import { checkAddedFiles } from './correctionFiles';
+import { correctionFields, setAt, type CorrectionField } from './correctionFields';
+import type { InboxLookups } from './lookups';
+import { inboxText } from './messages';
+import { MAX_TEXT } from './workflowService';
+
+export interface CorrectionView {
+  receiptNumber: string;
+  /** Where added files are uploaded (POST /municipalities/:code/uploads with this procedure). */
+  municipalityCode: string;
+  procedureId: string;
+  status: Submission['status'];
+  statusLabel: string;
+  procedureTitle: string;
+  revision: number;
+  /** The open request, when the desk is waiting for the applicant. */
+  request: { message: string; requestedAt: string; fields: CorrectionField[] } | null;
+  attachments: Array<{ id: string; label: string; accept: string[]; maxFiles: number; maxSizeMb: number; files: Array<{ fileName: string }> }>;
+  messages: Array<{ kind: 'correction-request' | 'correction-answer'; body: string; at: string }>;
+  revisions: Array<{ revision: number; createdAt: string }>;
+}
+
+export interface CorrectionAnswer {
+  message?: unknown;
+  /** JSON pointer → new value (null or '' clears it). */
+  changes?: unknown;
+  /** Attachment spec id → newly uploaded file ids (added to what is there). */
+  attachments?: unknown;
+  uploadToken?: unknown;
+  /** The revision the applicant was looking at. */
+  revision?: unknown;
+}
+
+export class CorrectionService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly lookups: InboxLookups,
+    private readonly validator: FormValidator,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The submission behind a receipt number and secret; one 404 for every mismatch. */
+  private async authenticate(receiptInput: string, secret: string, language: Language) {
+    const notFound = new NotFoundError(inboxText(language, 'receiptMismatch'), 'submission_not_found');
+    const receipt = normalizeReceiptNumber(receiptInput);
+    if (!RECEIPT_PATTERN.test(receipt) || !secret) throw notFound;
+    const submission = await this.storage.submissions.findByReceiptNumber(receipt);
+    if (!submission || !matchesHash(secret, submission.secretHash)) throw notFound;
+    const meta = (await this.storage.inbox.getMeta(submission.id))!;
+    const version = await this.lookups.version(submission.procedureOwner, submission.procedureId, submission.formVersion);
+    if (!version) throw notFound;
+    return { submission, meta, version, actor: { kind: 'applicant', receiptNumber: receipt } as ApplicantActor };
+  }
+
+  async view(receipt: string, secret: string, language: Language): Promise<CorrectionView> {
+    const { submission: s, meta, version, actor } = await this.authenticate(receipt, secret, language);
+    const [messages, revisions] = await Promise.all([this.storage.inbox.listMessages(s.id), this.storage.inbox.listRevisions(s.id)]);
+    const open = s.status === 'correction-requested' ? messages.filter((m) => m.kind === 'correction-request').at(-1) : undefined;
+    const files = await Promise.all(Object.entries(s.attachments).map(async ([id, ids]) => [id, await Promise.all(ids.map((f) => this.storage.files.getMeta(f)))] as const));
+    await auditSubmission(this.storage, actor, 'submission.read', meta, this.now(), { by: 'applicant' });
+    return {
+      receiptNumber: s.receiptNumber,
+      municipalityCode: s.municipalityCode,
+      procedureId: s.procedureId,
+      status: s.status,
+      statusLabel: STATUS_LABELS[s.status][language],
+      procedureTitle: version.procedure.title,
+      revision: meta.revision,
+      request: open ? { message: open.body, requestedAt: open.createdAt, fields: correctionFields(version.schema, s.data, open.fields) } : null,
+      attachments: version.procedure.attachments.map((a) => ({
+        id: a.id, label: language === 'en' ? (a.labelEn ?? a.label) : a.label, accept: a.accept, maxFiles: a.maxFiles, maxSizeMb: a.maxSizeMb,
+        files: (files.find(([id]) => id === a.id)?.[1] ?? []).filter((m) => m !== null).map((m) => ({ fileName: m!.fileName })),
+      })),
+      messages: messages.map((m) => ({ kind: m.kind, body: m.body, at: m.createdAt })),
+      revisions: revisions.map((r) => ({ revision: r.revision, createdAt: r.createdAt })),
+    };
+  }
+
+  /** An earlier revision's answers, as the applicant sent them. */
+  async revision(receipt: string, secret: string, revision: number, language: Language) {
+    const { meta, version, actor } = await this.authenticate(receipt, secret, language);
+    const found = (await this.storage.inbox.listRevisions(meta.id)).find((r) => r.revision === revision);
+    if (!found) throw new NotFoundError(inboxText(language, 'revisionNotFound'), 'revision_not_found');
+    const v = found.formVersion === version.version ? version : await this.lookups.version(meta.procedureOwner, meta.procedureId, found.formVersion);
+    await auditSubmission(this.storage, actor, 'submission.read', meta, this.now(), { by: 'applicant', revision });
+    return { revision: found.revision, createdAt: found.createdAt, answers: v ? answerList(v.schema, found.data, { language }) : [] };
+  }
+
+  async answer(receipt: string, secret: string, body: CorrectionAnswer, language: Language): Promise<{ revision: number; status: Submission['status'] }> {
+    const { submission: s, meta, version, actor } = await this.authenticate(receipt, secret, language);
+    const request = s.status === 'correction-requested' ? (await this.storage.inbox.listMessages(s.id)).filter((m) => m.kind === 'correction-request').at(-1) : undefined;
+    if (!request) throw new ConflictError(inboxText(language, 'noOpenCorrection'), 'no_open_correction');
+    if (body.revision !== undefined && body.revision !== meta.revision) throw new ConflictError(inboxText(language, 'correctionStale'), 'stale_revision');
+    const message = typeof body.message === 'string' ? body.message.trim() : '';
+    if (message.length > MAX_TEXT) throw new BadRequestError(inboxText(language, 'answerTooLong'), 'message_too_long');
+    const changes = isRecord(body.changes) ? body.changes : {};
+    const added = isRecord(body.attachments) ? (body.attachments as Record<string, unknown>) : {};
+    const addedCount = Object.values(added).flat().length;
+    if (!message && Object.keys(changes).length === 0 && addedCount === 0) throw new BadRequestError(inboxText(language, 'correctionEmpty'), 'empty_answer');
+
+    const allowed = new Set(correctionFields(version.schema, s.data, request.fields).map((f) => f.pointer));
+    const data = structuredClone(s.data);
+    for (const [pointer, value] of Object.entries(changes)) {
+      if (!allowed.has(pointer)) throw new BadRequestError(inboxText(language, 'correctionFieldNotRequested'), 'field_not_requested');
+      setAt(data, pointer, value);
+    }
+    const outcome = this.validator.validate(versionKey(version.owner, version.procedureId, version.version), version.schema, data, language);
+    const uploadToken = typeof body.uploadToken === 'string' ? body.uploadToken : '';
+    const files = await checkAddedFiles(this.storage, version, s, added, uploadToken, outcome.valid ? outcome.data : data, language);
+    const errors: FieldError[] = [...outcome.errors, ...files.errors];
+    if (errors.length) throw new ValidationError(inboxText(language, 'correctionInvalid', { count: errors.length }), errors);
+
+    const at = this.now();
+    const newData = outcome.data as Record<string, unknown>;
+    const revised = await this.storage.submissions.revise(
+      s.id,
+      'correction-requested',
+      { data: newData, attachments: files.attachments, ...(files.ids.length ? { files: { ids: files.ids, uploadToken } } : {}), change: { from: 'correction-requested', to: 'resubmitted', at: at.toISOString(), by: 'applicant' } },
+      at,
+      { index: deriveApplicantIndex(newData, version.uiSchema), outbox: [submissionEvent('submission.resubmitted', { ...s, status: 'resubmitted' }, at.toISOString(), { previousStatus: 'correction-requested', revision: meta.revision + 1 })] },
+    ).catch((error: unknown) => {
+      throw error instanceof ConflictError && error.code === 'stale_status' ? new ConflictError(inboxText(language, 'correctionStale'), 'stale_revision') : error;
+    });
+    await this.storage.inbox.addMessage({
+      id: randomUUID(), submissionId: s.id, municipalityCode: s.municipalityCode, kind: 'correction-answer', author: 'applicant', body: message,
+      fields: Object.keys(changes), revision: meta.revision + 1, createdAt: at.toISOString(),
+    });
+    await auditSubmission(this.storage, actor, 'submission.corrected', meta as SubmissionMeta, at, { revision: meta.revision + 1, changed: Object.keys(changes), filesAdded: files.ids.length });
+    return { revision: meta.revision + 1, status: revised.status };
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

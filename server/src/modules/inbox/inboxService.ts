@@ -1,0 +1,132 @@
+/**
+ * The staff inbox, reading side: the list (fast at a million rows: plain index
+ * columns only, no answer decrypted), one submission with the labels of its
+ * own form version, earlier revisions and attachments. Every read of a
+ * submission leaves an audit event; opening one clears its unread marker.
+ */
+import { answerList, type FormVersion, type Language, type Submission } from '@madoguchi/shared';
+import { NotFoundError } from '../../errors';
+import type { InboxQuery, Storage, StoredFileMeta, SubmissionMeta } from '../../storage/types';
+import { auditSubmission, type StaffActor } from './actor';
+import type { InboxLookups } from './lookups';
+import { inboxText } from './messages';
+import {
+  PREVIEWABLE, historyView, inboxItem, messageView, noteView, staffTransitions, statusLabel,
+  type AttachmentGroupView, type InboxListResponse, type SubmissionView,
+} from './views';
+
+export class InboxService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly lookups: InboxLookups,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Staff limited to some procedures see only those (the policy checks single submissions; the list filters). */
+  private scoped(actor: StaffActor, q: Omit<InboxQuery, 'municipalityCode'>): InboxQuery {
+    return { ...q, municipalityCode: actor.municipalityCode, ...(actor.procedureIds?.length ? { procedureIds: actor.procedureIds } : {}) };
+  }
+
+  async list(actor: StaffActor, q: Omit<InboxQuery, 'municipalityCode'>): Promise<InboxListResponse> {
+    const query = this.scoped(actor, q);
+    const [page, counts] = await Promise.all([this.storage.inbox.list(query), this.storage.inbox.countByStatus(actor.municipalityCode, query.procedureIds)]);
+    const reads = await this.storage.inbox.readRevisions(actor.userId, page.items.map((m) => m.id));
+    const items = await Promise.all(page.items.map(async (m) => inboxItem(m, await this.title(m), this.lookups, reads[m.id])));
+    // The list shows names: one audit event per page, naming what was shown.
+    await this.storage.audit.append({
+      at: this.now().toISOString(), actor: actor.userId, action: 'inbox.list', municipalityCode: actor.municipalityCode, targetType: 'inbox', targetId: actor.municipalityCode,
+      details: { shown: page.items.map((m) => m.receiptNumber), filter: { ...q, after: undefined } },
+    });
+    return { items, next: page.next ?? null, counts };
+  }
+
+  private async title(m: Pick<SubmissionMeta, 'procedureOwner' | 'procedureId' | 'formVersion'>): Promise<string> {
+    return (await this.lookups.version(m.procedureOwner, m.procedureId, m.formVersion))?.procedure.title ?? m.procedureId;
+  }
+
+  /** Loads a submission with the version it was made on; 404 when either is missing. */
+  async load(id: string, language: Language): Promise<{ submission: Submission; meta: SubmissionMeta; version: FormVersion }> {
+    const [submission, meta] = await Promise.all([this.storage.submissions.findById(id), this.storage.inbox.getMeta(id)]);
+    if (!submission || !meta) throw new NotFoundError(inboxText(language, 'submissionNotFound'), 'submission_not_found');
+    const version = await this.lookups.version(submission.procedureOwner, submission.procedureId, submission.formVersion);
+    if (!version) throw new NotFoundError(inboxText(language, 'submissionNotFound'), 'submission_not_found');
+    return { submission, meta, version };
+  }
+
+  async view(actor: StaffActor, id: string, language: Language): Promise<SubmissionView> {
+    const { submission: s, meta, version } = await this.load(id, language);
+    const [notes, messages, revisions, attachments] = await Promise.all([
+      this.storage.inbox.listNotes(id),
+      this.storage.inbox.listMessages(id),
+      this.storage.inbox.listRevisions(id),
+      this.attachmentGroups(s, version),
+    ]);
+    const at = this.now();
+    await auditSubmission(this.storage, actor, 'submission.read', meta, at, { revision: meta.revision });
+    await this.storage.inbox.markRead(actor.userId, id, meta.revision, at);
+    return {
+      id: s.id,
+      receiptNumber: s.receiptNumber,
+      municipalityCode: s.municipalityCode,
+      procedure: { id: version.procedureId, owner: version.owner, title: version.procedure.title, signaturePolicy: version.procedure.signaturePolicy },
+      formVersion: s.formVersion,
+      status: s.status,
+      statusLabel: statusLabel(s.status),
+      assignee: s.assigneeId ? { id: s.assigneeId, name: (await this.lookups.userName(s.assigneeId)) ?? s.assigneeId } : null,
+      applicantName: meta.applicantName ?? null,
+      receivedAt: s.createdAt,
+      updatedAt: s.updatedAt,
+      revision: meta.revision,
+      acknowledgedAt: meta.acknowledgedAt ?? null,
+      strippedAt: meta.strippedAt ?? null,
+      answers: answerList(version.schema, s.data, { language }),
+      attachments,
+      signature: { policy: version.procedure.signaturePolicy, status: 'none' },
+      history: await historyView(s.history, this.lookups),
+      notes: await Promise.all(notes.map((n) => noteView(n, this.lookups))),
+      messages: await Promise.all(messages.map((m) => messageView(m, this.lookups))),
+      revisions: revisions.map((r) => ({ revision: r.revision, createdAt: r.createdAt })),
+      transitions: staffTransitions(s.status),
+    };
+  }
+
+  /** An earlier revision's answers, labelled by the version that revision was made on. */
+  async revision(actor: StaffActor, id: string, revision: number, language: Language) {
+    const { meta, version: current } = await this.load(id, language);
+    const found = (await this.storage.inbox.listRevisions(id)).find((r) => r.revision === revision);
+    if (!found) throw new NotFoundError(inboxText(language, 'revisionNotFound'), 'revision_not_found');
+    const version = found.formVersion === current.version ? current : await this.lookups.version(meta.procedureOwner, meta.procedureId, found.formVersion);
+    await auditSubmission(this.storage, actor, 'submission.read', meta, this.now(), { revision });
+    return { revision: found.revision, createdAt: found.createdAt, formVersion: found.formVersion, answers: version ? answerList(version.schema, found.data, { language }) : [] };
+  }
+
+  /** One attachment of the submission (current or earlier revision), audited. */
+  async file(actor: StaffActor, id: string, fileId: string, language: Language): Promise<{ meta: StoredFileMeta; content: Buffer }> {
+    const sub = await this.storage.inbox.getMeta(id);
+    const meta = await this.storage.files.getMeta(fileId);
+    const content = meta && sub && meta.submissionId === id ? await this.storage.files.getContent(fileId) : null;
+    if (!sub || !meta || !content) throw new NotFoundError(inboxText(language, 'fileNotFound'), 'file_not_found');
+    await auditSubmission(this.storage, actor, 'submission.file.read', sub, this.now(), { fileId, fileName: meta.fileName });
+    return { meta, content };
+  }
+
+  private async attachmentGroups(s: Submission, version: FormVersion): Promise<AttachmentGroupView[]> {
+    const groups: AttachmentGroupView[] = [];
+    for (const [specId, ids] of Object.entries(s.attachments)) {
+      const spec = version.procedure.attachments.find((a) => a.id === specId);
+      const metas = (await Promise.all(ids.map((fid) => this.storage.files.getMeta(fid)))).filter((m): m is StoredFileMeta => m !== null);
+      groups.push({
+        specId,
+        label: spec?.label ?? specId,
+        files: metas.map((m) => ({ id: m.id, fileName: m.fileName, mediaType: m.mediaType, size: m.size, previewable: PREVIEWABLE.has(m.mediaType) })),
+      });
+    }
+    return groups;
+  }
+
+  /** Colleagues a submission can be assigned to (names only). */
+  async assignees(municipalityCode: string): Promise<Array<{ id: string; name: string; role: string }>> {
+    const users = await this.storage.users.list({ municipalityCode });
+    return users.filter((u) => !u.disabled).map((u) => ({ id: u.id, name: u.displayName, role: u.role }));
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Turns the inbox's query string into a storage query: statuses, procedure,
+ * assignee, received dates (Japan time, both ends inclusive), one search box
+ * (到達番号, 氏名 or フリガナ, told apart by their form), sort and keyset paging.
+ */
+import { RECEIPT_PATTERN, SUBMISSION_STATUSES, normalizeReceiptNumber, type Language, type SubmissionStatus } from '@madoguchi/shared';
+import { BadRequestError } from '../../errors';
+import type { InboxQuery, InboxSort } from '../../storage/types';
+import { isKanaText, normalizeKana, normalizeName } from './applicantIndex';
+import { inboxText } from './messages';
+
+export const INBOX_SORTS: InboxSort[] = ['received-desc', 'received-asc', 'updated-desc'];
+export const DEFAULT_PAGE = 50;
+export const MAX_PAGE = 100;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const JST_OFFSET_MS = 9 * 3600_000;
+
+/** Start of a Japan-time day as an ISO instant (stored times are UTC). */
+export function jstDayStart(day: string, addDays = 0): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - JST_OFFSET_MS + addDays * 86_400_000).toISOString();
+}
+
+/** What the search box holds, classified. */
+export function searchTerms(text: string): Pick<InboxQuery, 'receiptNumber' | 'namePrefix' | 'kanaPrefix'> {
+  const trimmed = text.trim();
+  if (!trimmed) return {};
+  const receipt = normalizeReceiptNumber(trimmed);
+  if (RECEIPT_PATTERN.test(receipt)) return { receiptNumber: receipt };
+  return isKanaText(trimmed) ? { kanaPrefix: normalizeKana(trimmed) } : { namePrefix: normalizeName(trimmed) };
+}
+
+export interface ParsedListQuery extends Omit<InboxQuery, 'municipalityCode'> {
+  assigneeIsMe?: boolean;
+}
+
+/** Parses `?status=a,b&procedureId=&assignee=me|none|<id>&from=&to=&q=&sort=&limit=&after=`. */
+export function parseListQuery(raw: Record<string, unknown>, userId: string, language: Language): ParsedListQuery {
+  const bad = (name: string) => new BadRequestError(inboxText(language, 'badQuery', { name }), 'bad_query');
+  const text = (name: string) => {
+    const v = raw[name];
+    if (v === undefined || v === '') return undefined;
+    if (typeof v !== 'string') throw bad(name);
+    return v;
+  };
+  const q: ParsedListQuery = { limit: DEFAULT_PAGE };
+  const status = text('status');
+  if (status) {
+    const list = status.split(',');
+    if (!list.every((s) => (SUBMISSION_STATUSES as string[]).includes(s))) throw bad('status');
+    q.status = list as SubmissionStatus[];
+  }
+  const procedureId = text('procedureId');
+  if (procedureId) q.procedureId = procedureId;
+  const assignee = text('assignee');
+  if (assignee === 'none') q.assigneeId = null;
+  else if (assignee === 'me') q.assigneeId = userId;
+  else if (assignee) q.assigneeId = assignee;
+  const from = text('from');
+  if (from) {
+    if (!DAY.test(from) || Number.isNaN(Date.parse(from))) throw bad('from');
+    q.receivedFrom = jstDayStart(from);
+  }
+  const to = text('to');
+  if (to) {
+    if (!DAY.test(to) || Number.isNaN(Date.parse(to))) throw bad('to');
+    q.receivedTo = jstDayStart(to, 1);
+  }
+  Object.assign(q, searchTerms(text('q') ?? ''));
+  const sort = text('sort');
+  if (sort) {
+    if (!(INBOX_SORTS as string[]).includes(sort)) throw bad('sort');
+    q.sort = sort as InboxSort;
+  }
+  const limit = text('limit');
+  if (limit) {
+    const n = Number(limit);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) throw bad('limit');
+    q.limit = n;
+  }
+  const after = text('after');
+  if (after) q.after = after;
+  return q;
+}

@@ -1,0 +1,179 @@
+/** The inbox in MongoDB, behaviour for behaviour as the SQLite one (storage/sqlite/inboxRepository.ts). */
+import type { Connection } from 'mongoose';
+import type { StatusChange, SubmissionStatus } from '@madoguchi/shared';
+import { NotFoundError } from '../../errors';
+import { decodeInboxCursor, encodeInboxCursor, sortDescending, sortField } from '../inboxCursor';
+import type { InboxPage, InboxQuery, InboxRepository, StatusHistoryRow, SubmissionMessage, SubmissionMeta, SubmissionNote, SubmissionRevision } from '../inboxTypes';
+import type { DataCipher } from '../../security/dataCipher';
+import { guardedMongo } from './errors';
+import type { Models } from './models';
+import type { InboxModels } from './inboxModels';
+import { nextValue, SUBMISSION_CHANGE } from './changeLog';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+const META_PROJECTION = {
+  receiptNumber: 1, municipalityCode: 1, procedureOwner: 1, procedureId: 1, formVersion: 1, status: 1, assigneeId: 1, applicantName: 1, applicantKana: 1,
+  revision: 1, changeSeq: 1, createdAt: 1, updatedAt: 1, closedAt: 1, acknowledgedAt: 1, acknowledgedBy: 1, acknowledgedRevision: 1, strippedAt: 1,
+};
+
+const toMeta = (d: any): SubmissionMeta => {
+  const { _id, revision, changeSeq, ...rest } = d;
+  for (const key of Object.keys(rest)) if (rest[key] === null || rest[key] === undefined) delete rest[key];
+  return { id: _id, ...rest, revision: revision ?? 1, changeSeq: changeSeq ?? 0 } as SubmissionMeta;
+};
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function filterOf(q: InboxQuery): Record<string, any> {
+  const f: Record<string, any> = { municipalityCode: q.municipalityCode };
+  const and: Array<Record<string, any>> = [];
+  if (q.status?.length) f.status = { $in: q.status };
+  if (q.procedureIds) and.push({ procedureId: { $in: q.procedureIds } });
+  if (q.procedureId) and.push({ procedureId: q.procedureId });
+  if (q.assigneeId === null) f.assigneeId = { $exists: false };
+  else if (q.assigneeId) f.assigneeId = q.assigneeId;
+  if (q.receivedFrom || q.receivedTo) f.createdAt = { ...(q.receivedFrom ? { $gte: q.receivedFrom } : {}), ...(q.receivedTo ? { $lt: q.receivedTo } : {}) };
+  if (q.receiptNumber) f.receiptNumber = q.receiptNumber;
+  // Anchored regexes use the index's range, as the SQLite adapter's >= / < bounds do.
+  if (q.namePrefix) f.applicantName = { $regex: `^${escapeRegex(q.namePrefix)}` };
+  if (q.kanaPrefix) f.applicantKana = { $regex: `^${escapeRegex(q.kanaPrefix)}` };
+  if (and.length) f.$and = and;
+  return f;
+}
+
+export class MongoInboxRepository implements InboxRepository {
+  constructor(private readonly m: Models, private readonly im: InboxModels, private readonly connection: Connection, private readonly cipher: DataCipher) {}
+
+  async list(q: InboxQuery): Promise<InboxPage> {
+    const sort = q.sort ?? 'received-desc';
+    const field = sortField(sort);
+    const dir = sortDescending(sort) ? -1 : 1;
+    const filter = filterOf(q);
+    if (q.after) {
+      const c = decodeInboxCursor(sort, q.after);
+      const op = dir === -1 ? '$lt' : '$gt';
+      filter.$or = [{ [field]: { [op]: c.at } }, { [field]: c.at, _id: { [op]: c.id } }];
+    }
+    const docs = await this.m.Submission.find(filter, META_PROJECTION).sort({ [field]: dir, _id: dir }).limit(q.limit + 1).lean();
+    const items = docs.slice(0, q.limit).map(toMeta);
+    const last = items.at(-1);
+    return docs.length > q.limit && last ? { items, next: encodeInboxCursor(sort, last) } : { items };
+  }
+
+  async countByStatus(municipalityCode: string, procedureIds?: string[]) {
+    const match = filterOf({ municipalityCode, limit: 0, ...(procedureIds ? { procedureIds } : {}) });
+    const rows = await this.m.Submission.aggregate<{ _id: SubmissionStatus; n: number }>([{ $match: match }, { $group: { _id: '$status', n: { $sum: 1 } } }]);
+    return Object.fromEntries(rows.map((r) => [r._id, r.n]));
+  }
+
+  async getMeta(id: string) {
+    const d = await this.m.Submission.findById(id, META_PROJECTION).lean();
+    return d ? toMeta(d) : null;
+  }
+
+  async getMetaByReceipt(receiptNumber: string) {
+    const d = await this.m.Submission.findOne({ receiptNumber }, META_PROJECTION).lean();
+    return d ? toMeta(d) : null;
+  }
+
+  async changes(q: { municipalityCode: string; afterSeq: number; limit: number; procedureId?: string }) {
+    const filter: Record<string, any> = { municipalityCode: q.municipalityCode, changeSeq: { $gt: q.afterSeq } };
+    if (q.procedureId) filter.procedureId = q.procedureId;
+    return (await this.m.Submission.find(filter, META_PROJECTION).sort({ changeSeq: 1 }).limit(q.limit).lean()).map(toMeta);
+  }
+
+  async acknowledge(id: string, by: string, revision: number, now: Date) {
+    const d = await guardedMongo(() =>
+      this.m.Submission.findOneAndUpdate({ _id: id }, { $set: { acknowledgedAt: now.toISOString(), acknowledgedBy: by, acknowledgedRevision: revision } }, { new: true, projection: META_PROJECTION }).lean(),
+    );
+    if (!d) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
+    return toMeta(d);
+  }
+
+  async listRevisions(submissionId: string): Promise<SubmissionRevision[]> {
+    const docs = await this.im.Revision.find({ submissionId }).sort({ revision: 1 }).lean<any[]>();
+    return docs.map((d) => ({
+      submissionId: d.submissionId, revision: d.revision, formVersion: d.formVersion, data: this.cipher.openJson(d.data), attachments: d.attachments, createdAt: d.createdAt,
+    }));
+  }
+
+  async markRead(userId: string, submissionId: string, revision: number, now: Date) {
+    await guardedMongo(() =>
+      this.im.Read.updateOne({ userId, submissionId }, { $max: { revision }, $set: { readAt: now.toISOString() } }, { upsert: true }),
+    );
+  }
+
+  async readRevisions(userId: string, submissionIds: string[]) {
+    if (submissionIds.length === 0) return {};
+    const docs = await this.im.Read.find({ userId, submissionId: { $in: submissionIds } }).lean<any[]>();
+    return Object.fromEntries(docs.map((d) => [d.submissionId, d.revision]));
+  }
+
+  async addNote(n: SubmissionNote) {
+    const { id, ...rest } = n;
+    await guardedMongo(() => this.im.Note.create({ _id: id, ...rest, body: this.cipher.sealText(n.body) }));
+  }
+
+  async listNotes(submissionId: string): Promise<SubmissionNote[]> {
+    const docs = await this.im.Note.find({ submissionId }).sort({ createdAt: 1, _id: 1 }).lean<any[]>();
+    return docs.map(({ _id, ...d }) => ({ id: _id, ...d, body: this.cipher.openText(d.body) }));
+  }
+
+  async addMessage(msg: SubmissionMessage) {
+    const { id, ...rest } = msg;
+    await guardedMongo(() => this.im.Message.create({ _id: id, ...rest, body: this.cipher.sealText(msg.body) }));
+  }
+
+  async listMessages(submissionId: string): Promise<SubmissionMessage[]> {
+    const docs = await this.im.Message.find({ submissionId }).sort({ createdAt: 1, _id: 1 }).lean<any[]>();
+    return docs.map(({ _id, ...d }) => ({ id: _id, ...d, body: this.cipher.openText(d.body) }));
+  }
+
+  async *histories(q: { municipalityCode: string; procedureId?: string; receivedFrom: string; receivedTo: string }): AsyncIterable<StatusHistoryRow> {
+    const filter: Record<string, any> = { municipalityCode: q.municipalityCode, createdAt: { $gte: q.receivedFrom, $lt: q.receivedTo } };
+    if (q.procedureId) filter.procedureId = q.procedureId;
+    for await (const d of this.m.Submission.find(filter, { procedureId: 1, status: 1, history: 1 }).lean().cursor()) {
+      yield { procedureId: d.procedureId as string, status: d.status as SubmissionStatus, history: d.history as StatusChange[] };
+    }
+  }
+
+  async closedBefore(q: { municipalityCode: string; procedureId: string; before: string; limit: number }) {
+    const docs = await this.m.Submission.find(
+      { municipalityCode: q.municipalityCode, procedureId: q.procedureId, closedAt: { $type: 'string', $lt: q.before }, strippedAt: { $exists: false } },
+      META_PROJECTION,
+    ).sort({ closedAt: 1 }).limit(q.limit).lean();
+    return docs.map(toMeta);
+  }
+
+  private async removeDependents(id: string, session: any) {
+    await this.m.File.deleteMany({ submissionId: id }, { session });
+    for (const model of [this.im.Revision, this.im.Note, this.im.Message, this.im.Read] as any[]) await model.deleteMany({ submissionId: id }, { session });
+  }
+
+  async purge(id: string) {
+    await guardedMongo(() =>
+      this.connection.transaction(async (session) => {
+        await this.removeDependents(id, session);
+        await this.m.Submission.deleteOne({ _id: id }, { session });
+      }),
+    );
+  }
+
+  async strip(id: string, now: Date) {
+    await guardedMongo(() =>
+      this.connection.transaction(async (session) => {
+        const doc = await this.m.Submission.findById(id, { history: 1 }, { session }).lean();
+        if (!doc) return;
+        await this.removeDependents(id, session);
+        const history = (doc.history as StatusChange[]).map(({ publicNote: _note, ...rest }) => rest);
+        const at = now.toISOString();
+        await this.m.Submission.updateOne(
+          { _id: id },
+          { $set: { data: this.cipher.sealJson({}), attachments: {}, history, strippedAt: at, updatedAt: at, changeSeq: await nextValue(this.im, SUBMISSION_CHANGE, session) }, $unset: { applicantName: 1, applicantKana: 1 } },
+          { session },
+        );
+      }),
+    );
+  }
+}

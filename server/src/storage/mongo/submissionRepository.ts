@@ -1,0 +1,154 @@
+/** Submissions in MongoDB: every write is a transaction that also stamps the change sequence and writes the outbox. */
+import type { Connection } from 'mongoose';
+import type { StatusChange, Submission, SubmissionStatus } from '@madoguchi/shared';
+import { ConflictError, NotFoundError } from '../../errors';
+import { decodeCursor, encodeCursor } from '../cursor';
+import type { NewRevision, SubmissionPage, SubmissionQuery, SubmissionRepository, SubmissionWriteOptions } from '../types';
+import { guardedMongo } from './errors';
+import type { Models } from './models';
+import type { InboxModels } from './inboxModels';
+import type { DataCipher } from '../../security/dataCipher';
+import { stampFields, writeOutbox } from './changeLog';
+import { strip } from './repositories';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+/** Inbox fields on a submission document that are not part of the Submission domain type. */
+export const META_FIELDS = ['applicantName', 'applicantKana', 'revision', 'changeSeq', 'closedAt', 'acknowledgedAt', 'acknowledgedBy', 'acknowledgedRevision', 'strippedAt'];
+
+/** Thrown inside a transaction to abort it when a compare-and-set found the submission moved. */
+class StaleWrite extends Error {}
+
+/** Answers are sealed with the data cipher at rest (stored as a string in `data`). */
+export class MongoSubmissionRepository implements SubmissionRepository {
+  constructor(private readonly m: Models, private readonly connection: Connection, private readonly cipher: DataCipher, private readonly im: InboxModels) {}
+
+  private fromDoc(doc: unknown): Submission | null {
+    const s = strip<(Submission & Record<string, unknown>) | null>(doc, 'id');
+    if (!s) return null;
+    for (const key of META_FIELDS) delete s[key];
+    return { ...s, data: this.cipher.openJson(s.data as unknown as string) };
+  }
+
+  async insert(s: Submission, files?: { ids: string[]; uploadToken: string }, options: SubmissionWriteOptions = {}): Promise<void> {
+    const { id, ...plain } = s;
+    const rest = { ...plain, data: this.cipher.sealJson(s.data), revision: 1 };
+    await guardedMongo(() =>
+      this.connection.transaction(async (session) => {
+        const { set } = await stampFields(this.im, s.status, s.createdAt, options, session);
+        await this.m.Submission.create([{ _id: id, ...rest, ...set }], { session });
+        if (files) {
+          const res = await this.m.File.updateMany({ _id: { $in: files.ids }, uploadToken: files.uploadToken, submissionId: { $exists: false } }, { $set: { submissionId: id } }, { session });
+          if (res.modifiedCount !== new Set(files.ids).size) throw new ConflictError('添付ファイルが見つからないか、既に別の申請に使われています。', 'attachment_unavailable', 'attachments');
+        }
+        await writeOutbox(this.im, options.outbox, session);
+      }),
+    '同じ申請が既に登録されています。');
+  }
+
+  private async one(filter: Record<string, unknown>) {
+    return this.fromDoc(await this.m.Submission.findOne(filter).lean());
+  }
+
+  findById(id: string) {
+    return this.one({ _id: id });
+  }
+
+  findByReceiptNumber(receiptNumber: string) {
+    return this.one({ receiptNumber });
+  }
+
+  findByIdempotencyKey(municipalityCode: string, idempotencyKey: string) {
+    return this.one({ municipalityCode, idempotencyKey });
+  }
+
+  async changeStatus(id: string, expected: SubmissionStatus, change: StatusChange, now: Date, options: SubmissionWriteOptions = {}): Promise<Submission> {
+    const at = now.toISOString();
+    const updated = await guardedMongo(() =>
+      this.connection.transaction(async (session) => {
+        const { set, unset } = await stampFields(this.im, change.to, at, options, session);
+        const doc = await this.m.Submission.findOneAndUpdate(
+          { _id: id, status: expected },
+          { $set: { status: change.to, updatedAt: at, ...set }, $push: { history: change }, ...(Object.keys(unset).length ? { $unset: unset } : {}) },
+          { new: true, session },
+        ).lean();
+        // Aborting keeps the counter and outbox untouched when the compare-and-set lost.
+        if (!doc) throw new StaleWrite();
+        await writeOutbox(this.im, options.outbox, session);
+        return doc;
+      }),
+    ).catch((error: unknown) => (error instanceof StaleWrite ? null : Promise.reject(error)));
+    if (!updated) {
+      if (!(await this.findById(id))) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
+      throw new ConflictError('この申請は他の職員によって更新されました。画面を更新してください。', 'stale_status', 'status');
+    }
+    return this.fromDoc(updated)!;
+  }
+
+  async revise(id: string, expected: SubmissionStatus, r: NewRevision, now: Date, options: SubmissionWriteOptions = {}): Promise<Submission> {
+    const at = now.toISOString();
+    const updated = await guardedMongo(() =>
+      this.connection.transaction(async (session) => {
+        const current = await this.m.Submission.findOne({ _id: id, status: expected }, null, { session }).lean<Record<string, any>>();
+        if (!current) throw new StaleWrite();
+        const history = current.history as StatusChange[];
+        const archivedAt = history.filter((h) => h.to === 'received' || h.to === 'resubmitted').at(-1)?.at ?? current.createdAt;
+        await this.im.Revision.create(
+          [{ submissionId: id, revision: current.revision ?? 1, formVersion: current.formVersion, data: current.data, attachments: current.attachments, createdAt: archivedAt }],
+          { session },
+        );
+        if (r.files?.ids.length) {
+          const res = await this.m.File.updateMany({ _id: { $in: r.files.ids }, uploadToken: r.files.uploadToken, submissionId: { $exists: false } }, { $set: { submissionId: id } }, { session });
+          if (res.modifiedCount !== new Set(r.files.ids).size) throw new ConflictError('添付ファイルが見つからないか、既に別の申請に使われています。', 'attachment_unavailable', 'attachments');
+        }
+        const { set, unset } = await stampFields(this.im, r.change.to, at, options, session);
+        const doc = await this.m.Submission.findOneAndUpdate(
+          { _id: id, status: expected },
+          {
+            $set: { data: this.cipher.sealJson(r.data), attachments: r.attachments, status: r.change.to, updatedAt: at, ...set },
+            $inc: { revision: 1 },
+            $push: { history: r.change },
+            ...(Object.keys(unset).length ? { $unset: unset } : {}),
+          },
+          { new: true, session },
+        ).lean();
+        if (!doc) throw new StaleWrite();
+        await writeOutbox(this.im, options.outbox, session);
+        return doc;
+      }),
+    ).catch((error: unknown) => (error instanceof StaleWrite ? null : Promise.reject(error)));
+    if (!updated) {
+      if (!(await this.findById(id))) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
+      throw new ConflictError('この申請は他の操作によって更新されました。画面を更新してください。', 'stale_status', 'status');
+    }
+    return this.fromDoc(updated)!;
+  }
+
+  async assign(id: string, assigneeId: string | null, now: Date): Promise<Submission> {
+    const update = assigneeId ? { $set: { assigneeId, updatedAt: now.toISOString() } } : { $unset: { assigneeId: 1 }, $set: { updatedAt: now.toISOString() } };
+    const updated = await guardedMongo(() => this.m.Submission.findOneAndUpdate({ _id: id }, update, { new: true }).lean());
+    if (!updated) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
+    return this.fromDoc(updated)!;
+  }
+
+  async list(q: SubmissionQuery): Promise<SubmissionPage> {
+    const filter: Record<string, any> = { municipalityCode: q.municipalityCode };
+    if (q.status?.length) filter.status = { $in: q.status };
+    if (q.procedureId) filter.procedureId = q.procedureId;
+    if (q.assigneeId) filter.assigneeId = q.assigneeId;
+    if (q.receivedFrom || q.receivedTo) filter.createdAt = { ...(q.receivedFrom ? { $gte: q.receivedFrom } : {}), ...(q.receivedTo ? { $lt: q.receivedTo } : {}) };
+    if (q.after) {
+      const c = decodeCursor(q.after);
+      filter.$or = [{ createdAt: { $lt: c.at } }, { createdAt: c.at, _id: { $lt: c.id } }];
+    }
+    const docs = await this.m.Submission.find(filter).sort({ createdAt: -1, _id: -1 }).limit(q.limit + 1).lean();
+    const items = docs.slice(0, q.limit).map((d) => this.fromDoc(d)!);
+    const last = items[items.length - 1];
+    return docs.length > q.limit && last ? { items, next: encodeCursor(last.createdAt, last.id) } : { items };
+  }
+
+  count(municipalityCode: string) {
+    return this.m.Submission.countDocuments({ municipalityCode });
+  }
+}
+

@@ -1,0 +1,79 @@
+/**
+ * The outline of a form as staff think of it: fields in display order with
+ * their type, label, help, required flag, options, rules and "show when"
+ * condition. The builder draws its field list from it; diffs compare it.
+ */
+import type { JsonSchema } from '../form/jsonSchema';
+import type { FieldKind, FieldPath, FormDocument, ShowWhen, ValidationRules, Widget } from './types';
+import { containerOf, findInObject, joinPath, orderedKeys, uiAt, objectAt } from './fieldPaths';
+import { classifyField, optionsOf, readRules } from './fieldKinds';
+import { parseIf } from './showWhen';
+
+/** One field of the outline. */
+export interface FieldInfo {
+  path: FieldPath;
+  key: string;
+  parentPath: FieldPath;
+  label: string;
+  kind: FieldKind | 'custom';
+  /** Required (when shown). */
+  required: boolean;
+  /** null: always shown; `custom`: a condition the builder cannot show as "show when…". */
+  showWhen: ShowWhen | null | 'custom';
+  options?: string[];
+  help?: string;
+  description?: string;
+  placeholder?: string;
+  widget?: Widget | string;
+  rules: ValidationRules;
+  /** Nesting depth (0 = top level). */
+  depth: number;
+  /** Fields of a section or a repeating group's entry. */
+  children?: FieldInfo[];
+  /** For repeating groups: the heading of one entry. */
+  itemLabel?: string;
+}
+
+function describeObject(doc: FormDocument, holder: JsonSchema, parentPath: FieldPath, depth: number): FieldInfo[] {
+  return orderedKeys(doc.uiSchema ?? {}, doc.schema, parentPath).map((key) => {
+    const found = findInObject(holder, key)!;
+    const path = joinPath(parentPath, key);
+    const ui = uiAt(doc.uiSchema ?? {}, doc.schema, path) ?? {};
+    const kind = classifyField(found.node, ui);
+    const required = ((found.requiredOwner.required ?? []) as string[]).includes(key) || ((holder.required ?? []) as string[]).includes(key);
+    const info: FieldInfo = {
+      path, key, parentPath, label: typeof found.node.title === 'string' ? found.node.title : '', kind, required,
+      showWhen: found.branch ? parseIf(found.branch.if) ?? 'custom' : null,
+      rules: readRules(found.node, kind), depth,
+    };
+    const options = optionsOf(found.node, doc.schema.definitions);
+    if (options && (kind === 'choice' || kind === 'multiChoice')) info.options = options;
+    if (typeof ui['ui:help'] === 'string') info.help = ui['ui:help'];
+    if (typeof ui['ui:description'] === 'string') info.description = ui['ui:description'];
+    if (typeof ui['ui:placeholder'] === 'string') info.placeholder = ui['ui:placeholder'];
+    if (typeof ui['ui:widget'] === 'string') info.widget = ui['ui:widget'];
+    const container = containerOf(found.node);
+    if (container) {
+      info.children = describeObject(doc, container, path, depth + 1);
+      if (kind === 'group' && typeof found.node.items?.title === 'string') info.itemLabel = found.node.items.title;
+    }
+    return info;
+  });
+}
+
+/** The form's fields as a tree, in display order. */
+export function describeFields(doc: FormDocument): FieldInfo[] {
+  return describeObject(doc, objectAt(doc.schema, '') ?? {}, '', 0);
+}
+
+/** Every field of the tree, parents before their children. */
+export function flattenFields(fields: FieldInfo[]): FieldInfo[] {
+  return fields.flatMap((f) => [f, ...flattenFields(f.children ?? [])]);
+}
+
+/** A field's label by path ('' for the form itself), falling back to the key. */
+export function fieldLabel(doc: FormDocument, path: FieldPath): string {
+  if (path === '') return doc.procedure.title;
+  const found = flattenFields(describeFields(doc)).find((f) => f.path === path);
+  return found?.label || path.split('.').pop() || path;
+}

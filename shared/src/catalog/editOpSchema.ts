@@ -1,0 +1,78 @@
+/**
+ * JSON Schema of an edit, so the server can refuse a malformed layer before
+ * trying to apply it (the apply step then checks meaning: fields exist, locks…).
+ */
+import type { JsonSchema } from '../form/jsonSchema';
+import { FIELD_KINDS, PROCEDURE_TEXT_KEYS, WIDGETS, type EditOpType } from './types';
+import { SIGNATURE_POLICIES } from '../form/types';
+
+/** Most edits one layer may hold (a safety limit, far above real use). */
+export const MAX_LAYER_OPS = 2000;
+
+const text = (max: number) => ({ type: 'string', maxLength: max });
+const path = { type: 'string', maxLength: 300, pattern: '^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*$' };
+const parentPath = { anyOf: [{ const: '' }, path] };
+const index = { type: 'integer', minimum: 0, maximum: 50 };
+const value = { type: ['string', 'number', 'boolean'] };
+const showWhen = {
+  type: 'object', required: ['field'], additionalProperties: false,
+  properties: { field: text(64), equals: value, in: { type: 'array', maxItems: 100, items: value } },
+};
+const nullableNumber = { type: ['number', 'null'] };
+const rules = {
+  type: 'object', additionalProperties: false,
+  properties: {
+    minLength: nullableNumber, maxLength: nullableNumber, minimum: nullableNumber, maximum: nullableNumber, minItems: nullableNumber, maxItems: nullableNumber,
+    charset: { enum: ['any', 'digits', 'katakana', 'hiragana', 'alphanumeric', null] }, dateRule: { enum: ['any', 'past', 'future', null] },
+  },
+};
+const options = { type: 'array', maxItems: 200, items: text(200) };
+const field = {
+  type: 'object', required: ['key', 'kind', 'label'], additionalProperties: false,
+  properties: {
+    key: text(64), kind: { enum: [...FIELD_KINDS] }, label: text(300), help: text(2000), required: { type: 'boolean' }, options, rules, showWhen, itemLabel: text(100),
+  },
+};
+
+/** Properties of each edit type; a `?` suffix marks an optional one. */
+const SHAPES: Record<EditOpType, Record<string, JsonSchema>> = {
+  setLabel: { path, label: text(300) },
+  setHelp: { path, help: text(2000) },
+  setDescription: { path, text: text(4000) },
+  setPlaceholder: { path, text: text(300) },
+  setRequired: { path, required: { type: 'boolean' } },
+  setOptions: { path, options },
+  setRules: { path, rules },
+  setWidget: { path, widget: { enum: [...WIDGETS] } },
+  setShowWhen: { path, showWhen: { anyOf: [{ type: 'null' }, showWhen] } },
+  addField: { parent: parentPath, 'after?': { anyOf: [{ type: 'null' }, text(64)] }, field, 'step?': index },
+  removeField: { path },
+  moveField: { path, after: { anyOf: [{ type: 'null' }, text(64)] }, 'step?': index },
+  addStep: { title: text(100), 'at?': index },
+  renameStep: { index, title: text(100) },
+  removeStep: { index },
+  moveStep: { index, to: index },
+  moveToStep: { field: text(64), step: index },
+  setAttachment: { attachment: { type: 'object', required: ['id', 'label', 'required', 'accept', 'maxFiles', 'maxSizeMb'] } },
+  removeAttachment: { attachmentId: text(64) },
+  setContactDesk: { contactDesk: { type: 'object', required: ['name'] } },
+  setSignaturePolicy: { policy: { enum: [...SIGNATURE_POLICIES] } },
+  setProcedureText: { key: { enum: [...PROCEDURE_TEXT_KEYS] }, value: { anyOf: [text(4000), { type: 'array', maxItems: 100, items: text(500) }] } },
+};
+
+/** Shape of one edit: `id`, `type` and exactly the properties of that type. */
+export const EDIT_OP_SCHEMA: JsonSchema = {
+  type: 'object',
+  required: ['id', 'type'],
+  properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' }, type: { enum: Object.keys(SHAPES) } },
+  allOf: Object.entries(SHAPES).map(([type, shape]) => {
+    const props = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k.replace(/\?$/, ''), v]));
+    return {
+      if: { properties: { type: { const: type } }, required: ['type'] },
+      then: { required: Object.keys(shape).filter((k) => !k.endsWith('?')), properties: { id: {}, type: {}, ...props }, additionalProperties: false },
+    };
+  }),
+};
+
+/** A whole layer's edits. */
+export const EDIT_OPS_SCHEMA: JsonSchema = { type: 'array', maxItems: MAX_LAYER_OPS, items: EDIT_OP_SCHEMA };

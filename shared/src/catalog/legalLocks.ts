@@ -1,0 +1,156 @@
+/**
+ * What a municipality's local edits may never remove or weaken. In a preset,
+ * a field the schema requires (along a chain of required ancestors, always or
+ * under its condition) or one marked `"x-locked": true` is required by law;
+ * so are attachments the preset requires and a signature policy it fixes.
+ * A condition that decides whether a locked field is asked locks the field it
+ * tests too.
+ *
+ * The check compares a composed document with the preset version it was made
+ * on, after every edit — so no sequence of edits can wear a locked item down.
+ */
+import type { JsonSchema } from '../form/jsonSchema';
+import type { AttachmentSpec, SignaturePolicy } from '../form/types';
+import { COMMON_DEFINITIONS } from '../form/commonDefinitions';
+import type { FieldPath, FormDocument } from './types';
+import { containerOf, fieldKeys, findInObject, joinPath, locateField } from './fieldPaths';
+import { optionsOf } from './fieldKinds';
+
+/** Marks an optional preset field as required by law all the same. */
+export const LOCKED_KEYWORD = 'x-locked';
+
+/** A field of a preset version that local edits may not remove or weaken. */
+export interface LockedField {
+  path: FieldPath;
+  label: string;
+  /** `required`: the law requires it; `condition`: a locked field's condition tests it. */
+  reason: 'required' | 'condition';
+}
+
+/** Calls `visit` for an object and each if/then branch in it, with the chain of `if`s leading there. */
+function eachBranch(node: JsonSchema, visit: (n: JsonSchema, chain: string) => void, chain: unknown[] = []): void {
+  visit(node, JSON.stringify(chain));
+  for (const b of (node.allOf ?? []) as JsonSchema[]) if (b?.then) eachBranch(b.then, visit, [...chain, b.if ?? null]);
+}
+
+/** The conditions (as `if` chains) under which a key is required; `[]` means always. */
+function requiredUnder(holder: JsonSchema, key: string): Set<string> {
+  const found = new Set<string>();
+  eachBranch(holder, (n, chain) => {
+    if (((n.required ?? []) as string[]).includes(key)) found.add(chain);
+  });
+  return found;
+}
+
+/** The `if` chain under which a key is shown; `[]` for always. */
+function shownUnder(holder: JsonSchema, key: string): string | undefined {
+  let at: string | undefined;
+  eachBranch(holder, (n, chain) => {
+    if (at === undefined && n.properties && Object.prototype.hasOwnProperty.call(n.properties, key)) at = chain;
+  });
+  return at;
+}
+
+/** Every field of a preset version the law requires, with the fields their conditions test. */
+export function lockedFields(base: FormDocument): LockedField[] {
+  const result = new Map<FieldPath, LockedField>();
+  const visit = (holder: JsonSchema, parentPath: FieldPath, chainRequired: boolean) => {
+    for (const key of fieldKeys(holder)) {
+      const found = findInObject(holder, key)!;
+      const path = joinPath(parentPath, key);
+      const locked = found.node[LOCKED_KEYWORD] === true || (chainRequired && requiredUnder(holder, key).size > 0);
+      if (locked) {
+        result.set(path, { path, label: found.node.title ?? key, reason: 'required' });
+        for (const tested of Object.keys((found.branch?.if?.properties ?? {}) as object)) {
+          const testedPath = joinPath(parentPath, tested);
+          const testedNode = findInObject(holder, tested)?.node;
+          if (!result.has(testedPath) && testedNode) result.set(testedPath, { path: testedPath, label: testedNode.title ?? tested, reason: 'condition' });
+        }
+      }
+      const container = containerOf(found.node);
+      if (container) visit(container, path, locked);
+    }
+  };
+  visit(base.schema, '', true);
+  return [...result.values()];
+}
+
+function resolved(node: JsonSchema, root: JsonSchema): JsonSchema {
+  if (typeof node.$ref !== 'string') return node;
+  const name = node.$ref.replace('#/definitions/', '');
+  const { $ref: _r, ...local } = node;
+  return { ...((root.definitions?.[name] ?? COMMON_DEFINITIONS[name] ?? {}) as JsonSchema), ...local };
+}
+
+const LOWER_BOUNDS = ['minLength', 'minimum', 'exclusiveMinimum', 'minItems'];
+const UPPER_BOUNDS = ['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems'];
+const STRICTER_FORMATS: Record<string, string[]> = { date: ['past-date', 'future-date'] };
+
+/** Whether `after` accepts anything `before` refuses (a looser rule, another type, lost options). */
+function weakened(before: JsonSchema, after: JsonSchema): boolean {
+  if (before.type !== after.type || before.const !== after.const) return true;
+  for (const k of LOWER_BOUNDS) if (typeof before[k] === 'number' && !(after[k] >= before[k])) return true;
+  for (const k of UPPER_BOUNDS) if (typeof before[k] === 'number' && !(after[k] <= before[k])) return true;
+  if (before.format && after.format !== before.format && !(STRICTER_FORMATS[before.format] ?? []).includes(after.format)) return true;
+  if (before.pattern && after.pattern !== before.pattern) return true;
+  return false;
+}
+
+const RANK: Record<AttachmentSpec['required'], number> = { optional: 0, conditional: 1, always: 2 };
+const SIGNATURE_RANK: Record<string, number> = { none: 0, optional: 1, required: 2 };
+
+function attachmentViolation(before: AttachmentSpec, after: AttachmentSpec | undefined): string | undefined {
+  if (!after) return `添付書類「${before.label}」は法令で提出が求められているため、削除できません。`;
+  if (RANK[after.required] < RANK[before.required]) return `添付書類「${before.label}」は法令で提出が求められているため、任意にはできません。`;
+  if (after.required === 'conditional' && JSON.stringify(after.condition) !== JSON.stringify(before.condition)) {
+    return `添付書類「${before.label}」の提出が必要となる条件は法令で定められているため、変更できません。`;
+  }
+  return undefined;
+}
+
+function signatureViolation(before: SignaturePolicy, after: SignaturePolicy): string | undefined {
+  if (before === after || before === 'municipality-choice') return undefined;
+  if (after !== 'municipality-choice' && SIGNATURE_RANK[after]! >= SIGNATURE_RANK[before]!) return undefined;
+  return before === 'required'
+    ? 'この手続はマイナンバーカードによる電子署名が法令上必要なため、署名を不要にはできません。'
+    : 'この手続の電子署名の扱いは、プリセットの定めより緩めることはできません。';
+}
+
+function fieldViolation(base: FormDocument, after: FormDocument, locked: LockedField): string | undefined {
+  const b = locateField(base.schema, locked.path)!;
+  const a = locateField(after.schema, locked.path);
+  const what = `「${locked.label}」は法令で定められた${locked.reason === 'condition' ? '項目の表示条件に使われる項目' : '必須の項目'}のため、`;
+  if (!a) return `${what}削除できません。`;
+  const beforeOptions = optionsOf(b.node, base.schema.definitions);
+  const afterOptions = optionsOf(a.node, after.schema.definitions) ?? [];
+  const lost = (beforeOptions ?? []).filter((o) => !afterOptions.includes(o));
+  if (lost.length > 0) return `${what}選択肢「${lost.join('」「')}」を削除できません。`;
+  const blockChanged = typeof b.node.$ref === 'string' && resolved(b.node, base.schema).type === 'object' && a.node.$ref !== b.node.$ref;
+  if (blockChanged || weakened(resolved(b.node, base.schema), resolved(a.node, after.schema))) return `${what}入力の種類や入力規則を緩めることはできません。`;
+  if (locked.reason === 'condition') return undefined;
+  const afterShown = shownUnder(a.holder, a.key);
+  if (afterShown !== '[]' && afterShown !== shownUnder(b.holder, b.key)) return `${what}表示する条件を付けたり変えたりできません。`;
+  const beforeRequired = requiredUnder(b.holder, b.key);
+  const afterRequired = requiredUnder(a.holder, a.key);
+  if (!afterRequired.has('[]') && [...beforeRequired].some((c) => !afterRequired.has(c))) return `${what}任意の項目にはできません。`;
+  return undefined;
+}
+
+/** The first way `after` removes or weakens something `base` (a preset version) requires by law, in Japanese; undefined if none. */
+export function findLockViolation(base: FormDocument, after: FormDocument): string | undefined {
+  for (const locked of lockedFields(base)) {
+    const problem = fieldViolation(base, after, locked);
+    if (problem) return problem;
+  }
+  for (const attachment of base.procedure.attachments ?? []) {
+    if (attachment.required === 'optional') continue;
+    const problem = attachmentViolation(attachment, (after.procedure.attachments ?? []).find((x) => x.id === attachment.id));
+    if (problem) return problem;
+  }
+  return signatureViolation(base.procedure.signaturePolicy, after.procedure.signaturePolicy);
+}
+
+/** Whether a field (or something inside it) is locked in a preset version — the builder disables removing it. */
+export function isLocked(locks: LockedField[], path: FieldPath): LockedField | undefined {
+  return locks.find((l) => l.path === path) ?? locks.find((l) => l.path.startsWith(`${path}.`));
+}

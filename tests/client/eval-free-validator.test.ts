@@ -1,0 +1,60 @@
+/**
+ * The eval-free validator (used where the page's CSP forbids `eval`, which
+ * ajv needs) must agree with the shared ajv validator: same errors, same
+ * messages, same normalised data, on every preset's example and on many
+ * broken variants of it.
+ */
+import { FormValidator, localizeErrors, type FieldError, type JsonSchema } from '@madoguchi/shared';
+import { loadPresets } from '@madoguchi/presets';
+import { loadClient } from './clientModules';
+
+type Interpret = (schema: JsonSchema, data: unknown) => { valid: boolean; data: unknown; errors: Parameters<typeof localizeErrors>[0] };
+const { interpretSchema } = loadClient<{ interpretSchema: Interpret }>('resident/form/evalFree/interpretSchema');
+
+const ajv = new FormValidator();
+const key = (errors: FieldError[]) => errors.map((e) => `${e.pointer}|${e.keyword}|${e.message}`).sort();
+
+/** Every leaf of the example, as a path. */
+function leaves(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
+  if (Array.isArray(value)) return value.some((v) => typeof v === 'object') ? value.flatMap((v, i) => leaves(v, [...path, i])) : [path];
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
+  return [path];
+}
+
+function withValue(data: unknown, path: Array<string | number>, replace: (old: unknown) => unknown): unknown {
+  const copy = JSON.parse(JSON.stringify(data));
+  let node = copy;
+  for (const segment of path.slice(0, -1)) node = node[segment];
+  const last = path[path.length - 1]!;
+  const next = replace(node[last]);
+  if (next === undefined) delete node[last];
+  else node[last] = next;
+  return copy;
+}
+
+/** Broken variants: each answer removed, emptied, of the wrong type, or written in half-width kana. */
+function variants(example: Record<string, unknown>): unknown[] {
+  const out: unknown[] = [{}, example];
+  for (const path of leaves(example)) {
+    out.push(withValue(example, path, () => undefined));
+    out.push(withValue(example, path, (old) => (typeof old === 'string' ? '' : typeof old === 'number' ? -7.5 : typeof old === 'boolean' ? !old : ['x'])));
+    out.push(withValue(example, path, (old) => (typeof old === 'string' ? 'ｱｲｳ１２３-x'.repeat(12) : 'text')));
+  }
+  return out;
+}
+
+describe.each(loadPresets().map((p) => [p.procedure.id, p] as const))('%s', (id, preset) => {
+  it('gives the same errors, messages and normalised data as ajv', () => {
+    expect(preset.example).toBeDefined();
+    let compared = 0;
+    for (const data of variants(preset.example!)) {
+      const expected = ajv.validate(id, preset.schema, data, 'ja');
+      const result = interpretSchema(preset.schema, data);
+      const actual = result.valid ? [] : localizeErrors(result.errors, preset.schema, 'ja');
+      expect({ valid: result.valid, errors: key(actual) }).toEqual({ valid: expected.valid, errors: key(expected.errors) });
+      if (expected.valid) expect(result.data).toEqual(expected.data);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * The resident app stays light on a phone: the pages for finding a procedure
+ * load neither the staff console nor the form renderer, and the JavaScript
+ * each page needs (gzip) stays within budget. Prints the measured sizes.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { CLIENT_DIST } from '../../server/src/app';
+import { launchBrowser } from '../helpers/browser';
+import { startLiveServer, type LiveServer } from '../helpers/liveServer';
+
+let server: LiveServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startLiveServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The JS files a page loads, with their gzip size from the built client. */
+async function scriptsOf(path: string, ready: string): Promise<Array<{ name: string; gzip: number }>> {
+  const page = await browser.newPage();
+  const names = new Set<string>();
+  page.on('response', (r) => r.url().endsWith('.js') && names.add(basename(new URL(r.url()).pathname)));
+  await page.goto(`${server.url}${path}`);
+  await page.getByRole('heading', { level: 1, name: ready }).waitFor();
+  await page.close();
+  return [...names].map((name) => ({ name, gzip: gzipSync(readFileSync(join(CLIENT_DIST, 'assets', name))).length }));
+}
+
+const kb = (files: Array<{ gzip: number }>) => Math.round(files.reduce((n, f) => n + f.gzip, 0) / 1024);
+const mentions = (files: Array<{ name: string }>, text: string) =>
+  files.some((f) => readFileSync(join(CLIENT_DIST, 'assets', f.name), 'utf8').includes(text));
+
+test('finding a procedure loads no form renderer and no staff console; budgets hold', async () => {
+  const choose = await scriptsOf('/', '申請先の市区町村を選んでください');
+  const catalog = await scriptsOf('/m/082015', '水戸市のオンライン申請');
+  const apply = await scriptsOf('/m/082015/p/risai-shomeisho/apply', '災害と被災した住家');
+  console.log(`resident JS (gzip): choose ${kb(choose)} KB, catalog ${kb(catalog)} KB, apply ${kb(apply)} KB\n${apply.map((f) => `  ${f.name} ${Math.round(f.gzip / 1024)} KB`).join('\n')}`);
+  for (const files of [choose, catalog]) {
+    expect(files.some((f) => f.name.startsWith('StaffApp'))).toBe(false);
+    expect(mentions(files, 'rjsf-field')).toBe(false); // RJSF is only fetched for the form itself
+  }
+  expect(apply.some((f) => f.name.startsWith('StaffApp'))).toBe(false);
+  expect(kb(choose)).toBeLessThan(110);
+  expect(kb(apply)).toBeLessThan(280);
+}, 60_000);

@@ -1,0 +1,239 @@
+/**
+ * The OpenAPI 3.1 document against the real API: it is served, every $ref
+ * resolves, every public, resident, correction, back-office and inbox route is
+ * described, and real responses of a full scenario — every documented
+ * operation at least once — conform to the documented status and schema.
+ */
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Router } from 'express';
+import request from 'supertest';
+import { publicRoutes } from '../../server/src/http/publicRoutes';
+import { residentRoutes } from '../../server/src/http/residentRoutes';
+import { residentCorrectionRoutes } from '../../server/src/http/inboxRoutes';
+import { backofficeRoutes } from '../../server/src/http/backofficeRoutes';
+import type { StaffRoutes } from '../../server/src/auth/staffRouter';
+import { buildInboxApp, MITO, RISAI, SAPPORO, risaiData, signIn, submit, upload, uploadToken, type InboxApp } from '../helpers/inboxApp';
+
+const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', name));
+/** Staff routes this document covers (the sign-in, account and catalog routes belong to other documents). */
+const DOCUMENTED_STAFF = /^\/municipalities\/:code\/(inbox|submissions|api-keys|webhooks|deliveries|retention)/;
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+type Doc = { openapi: string; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>> };
+
+const toTemplate = (expressPath: string) => expressPath.replace(/:(\w+)/g, '{$1}');
+const routesOf = (router: Router) =>
+  router.stack.flatMap((layer) => {
+    const route = (layer as { route?: { path: string; methods: Record<string, boolean> } }).route;
+    return route ? Object.keys(route.methods).filter((m) => METHODS.includes(m)).map((m) => `${m} ${toTemplate(route.path)}`) : [];
+  });
+
+describe('OpenAPI document', () => {
+  let ctx: InboxApp;
+  let doc: Doc;
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const exercised = new Set<string>();
+
+  /** Finds the documented operation for a concrete path and checks the response against it. */
+  function conform(method: string, url: string, res: request.Response) {
+    const path = url.replace(/^\/api\/v1/, '').split('?')[0]!;
+    const template = Object.keys(doc.paths).find((t) => new RegExp(`^${t.replace(/\{\w+\}/g, '[^/]+')}$`).test(path) && doc.paths[t]![method]);
+    expect([method, path, template !== undefined]).toEqual([method, path, true]);
+    const op = doc.paths[template!]![method]!;
+    const documented = op.responses[String(res.status)];
+    expect([method, template, res.status, documented !== undefined]).toEqual([method, template, res.status, true]);
+    exercised.add(`${method} ${template}`);
+    const content = documented!.content;
+    if (!content) return expect(res.text ?? '').toBe('');
+    const type = String(res.headers['content-type'] ?? '').split(';')[0]!;
+    if (content['application/json']) {
+      expect(type).toBe('application/json');
+      const pointer = `doc#/paths/${template!.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}/responses/${res.status}/content/application~1json/schema`;
+      const validate = ajv.getSchema(pointer) ?? ajv.compile({ $ref: pointer });
+      const ok = validate(res.body);
+      if (!ok) throw new Error(`${method.toUpperCase()} ${path} ${res.status} does not match the document: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(res.body).slice(0, 500)}`);
+    } else {
+      expect([path, Object.keys(content).includes(type) || Object.keys(content).includes('application/octet-stream')]).toEqual([path, true]);
+    }
+  }
+
+  /** supertest wrappers that check every response. */
+  const call = (agentOrApp: ReturnType<typeof request.agent> | ReturnType<typeof request>, csrf = '') => {
+    const send = async (method: 'get' | 'post' | 'put' | 'patch' | 'delete', url: string, body?: object, headers: Record<string, string> = {}) => {
+      let r = (agentOrApp as ReturnType<typeof request.agent>)[method](url).set(headers);
+      if (csrf && method !== 'get') r = r.set('X-CSRF-Token', csrf);
+      if (body !== undefined) r = r.send(body);
+      const res = await r;
+      conform(method, url, res);
+      return res;
+    };
+    return {
+      get: (url: string, headers?: Record<string, string>) => send('get', url, undefined, headers),
+      post: (url: string, body: object = {}, headers?: Record<string, string>) => send('post', url, body, headers),
+      put: (url: string, body: object, headers?: Record<string, string>) => send('put', url, body, headers),
+      patch: (url: string, body: object) => send('patch', url, body),
+      delete: (url: string, headers?: Record<string, string>) => send('delete', url, undefined, headers),
+    };
+  };
+
+  beforeAll(async () => {
+    ctx = await buildInboxApp({ WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_MAX_ATTEMPTS: '1', WEBHOOK_TIMEOUT_SECONDS: '2' });
+    doc = (await request(ctx.app).get('/api/v1/openapi.json').expect(200)).body;
+    ajv.addSchema(doc as object, 'doc');
+  });
+  afterAll(() => ctx.close());
+
+  it('is an OpenAPI 3.1 document whose references all resolve', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const refs = JSON.stringify(doc).match(/"\$ref":"#\/components\/schemas\/(\w+)"/g) ?? [];
+    const names = new Set(refs.map((r) => r.split('/').pop()!.replace('"', '')));
+    expect(names.size).toBeGreaterThan(20);
+    for (const name of names) expect([name, ajv.getSchema(`doc#/components/schemas/${name}`) !== undefined]).toEqual([name, true]);
+  });
+
+  it('describes every public, resident, correction, back-office and inbox route', () => {
+    const services = ctx.services;
+    const actual = [
+      ...routesOf(publicRoutes(services)), ...routesOf(residentRoutes(services, 1024)), ...routesOf(residentCorrectionRoutes(services)),
+      ...routesOf(backofficeRoutes(services)).map((r) => r.replace(' /', ' /backoffice/')),
+      ...(ctx.app.locals.staffRoutes as StaffRoutes).specs.filter((s) => DOCUMENTED_STAFF.test(s.path)).map((s) => `${s.method} /staff${toTemplate(s.path)}`),
+      'get /openapi.json',
+    ];
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`));
+    expect(documented.sort()).toEqual([...new Set(actual)].sort());
+  });
+
+  it('matches the real responses of a whole scenario, every operation at least once', async () => {
+    const anon = call(request(ctx.app));
+    const v1 = '/api/v1';
+    await anon.get(`${v1}/health`);
+    await anon.get(`${v1}/openapi.json`);
+    await anon.get(`${v1}/municipalities?q=${encodeURIComponent('みと')}`);
+    await anon.get(`${v1}/municipalities`);
+    await anon.get(`${v1}/municipalities/${MITO}`);
+    await anon.get(`${v1}/municipalities/999999`);
+    await anon.get(`${v1}/municipalities/${MITO}/procedures`);
+    await anon.get(`${v1}/municipalities/999999/procedures`);
+    await anon.get(`${v1}/municipalities/${MITO}/procedures/${RISAI}`);
+    await anon.get(`${v1}/municipalities/${MITO}/procedures/nope`);
+    await anon.post(`${v1}/municipalities/${MITO}/procedures/${RISAI}/submissions`, { data: {} });
+    await anon.post(`${v1}/municipalities/${MITO}/procedures/${RISAI}/submissions`, { data: risaiData(), formVersion: 99 });
+    const s = await submit(ctx, risaiData((d) => (d.currentContact.email = 'a@example.jp')));
+    const created = await anon.post(`${v1}/municipalities/${MITO}/procedures/${RISAI}/submissions`, { data: risaiData() });
+    expect(created.status).toBe(201);
+    const secret = { 'X-Receipt-Secret': s.secret };
+    await anon.get(`${v1}/submissions/${s.receiptNumber}/status`, secret);
+    await anon.get(`${v1}/submissions/${s.receiptNumber}/status`, { 'X-Receipt-Secret': 'wrong' });
+    await request(ctx.app).get(`${v1}/submissions/${s.receiptNumber}/pdf`).set(secret).buffer(true).then((res) => conform('get', `${v1}/submissions/${s.receiptNumber}/pdf`, res));
+    await anon.get(`${v1}/submissions/${s.receiptNumber}/pdf`, { 'X-Receipt-Secret': 'wrong' });
+
+    const token = uploadToken();
+    const up = await request(ctx.app).post(`${v1}/municipalities/${MITO}/uploads`).set('X-Upload-Token', token).field('procedureId', RISAI).field('attachmentId', 'damagePhotos').attach('file', fixture('photo.png'), 'p.png');
+    conform('post', `${v1}/municipalities/${MITO}/uploads`, up);
+    const bad = await request(ctx.app).post(`${v1}/municipalities/${MITO}/uploads`).set('X-Upload-Token', token).field('procedureId', RISAI).field('attachmentId', 'damagePhotos').attach('file', fixture('not-an-image.jpg'), 'x.jpg');
+    conform('post', `${v1}/municipalities/${MITO}/uploads`, bad);
+    await anon.delete(`${v1}/uploads/${up.body.fileId}`, { 'X-Upload-Token': token });
+    await anon.delete(`${v1}/uploads/${up.body.fileId}`, { 'X-Upload-Token': token });
+    const draftBody = { municipalityCode: MITO, procedureId: RISAI, formVersion: 1, data: { disaster: { name: '台風' } }, attachments: {}, uploadToken: token };
+    const draft = await anon.post(`${v1}/drafts`, draftBody);
+    const resume = { 'X-Resume-Secret': draft.body.secret };
+    await anon.get(`${v1}/drafts/${draft.body.draftId}`, resume);
+    await anon.put(`${v1}/drafts/${draft.body.draftId}`, draftBody, resume);
+    await anon.delete(`${v1}/drafts/${draft.body.draftId}`, resume);
+    await anon.get(`${v1}/drafts/${draft.body.draftId}`, resume);
+
+    // Staff inbox.
+    const clerk = await signIn(ctx, 'staff', MITO);
+    const staff = call(clerk.client.agent, clerk.client.csrf);
+    const st = `${v1}/staff/municipalities/${MITO}`;
+    await staff.get(`${st}/inbox?limit=1`);
+    await staff.get(`${st}/inbox?sort=sideways`);
+    await staff.get(`${st}/inbox/assignees`);
+    await staff.get(`${st}/inbox/stats`);
+    await request(ctx.app).get(`${st}/inbox`).then((res) => conform('get', `${st}/inbox`, res));
+    await clerk.client.agent.get(`${st}/inbox/export/csv?procedureId=${RISAI}`).then((res) => conform('get', `${st}/inbox/export/csv`, res));
+    await staff.get(`${st}/submissions/${s.id}`);
+    await staff.get(`${st}/submissions/nope`);
+    await clerk.client.agent.get(`${st}/submissions/${s.id}/pdf`).buffer(true).then((res) => conform('get', `${st}/submissions/${s.id}/pdf`, res));
+    await staff.post(`${st}/submissions/${s.id}/status`, { to: 'accepted' });
+    await staff.post(`${st}/submissions/${s.id}/status`, { to: 'in-review' });
+    await staff.post(`${st}/submissions/${s.id}/assign`, { assigneeId: clerk.user.id });
+    await staff.post(`${st}/submissions/${s.id}/notes`, { body: 'メモ' });
+    await staff.post(`${st}/submissions/${s.id}/correction-request`, { message: '電話番号をご確認ください。', fields: ['/currentContact/phone'] });
+
+    // The applicant answers.
+    await anon.get(`${v1}/submissions/${s.receiptNumber}/correction`, secret);
+    await anon.post(`${v1}/submissions/${s.receiptNumber}/correction`, { changes: { '/currentContact/phone': 'x' } }, secret);
+    await anon.post(`${v1}/submissions/${s.receiptNumber}/correction`, { changes: { '/currentContact/email': 'b@example.jp' } }, secret);
+    await anon.post(`${v1}/submissions/${s.receiptNumber}/correction`, { message: '確認しました。', changes: { '/currentContact/phone': '029-111-2222' } }, secret);
+    await anon.post(`${v1}/submissions/${s.receiptNumber}/correction`, { message: 'もう一度' }, secret);
+    await anon.get(`${v1}/submissions/${s.receiptNumber}/correction`, { 'X-Receipt-Secret': 'wrong' });
+    await anon.get(`${v1}/submissions/${s.receiptNumber}/revisions/1`, secret);
+    await anon.get(`${v1}/submissions/${s.receiptNumber}/revisions/9`, secret);
+    await staff.get(`${st}/submissions/${s.id}/revisions/1`);
+
+    // Attachments in the staff view and through the API.
+    const t2 = uploadToken();
+    const photo = await upload(ctx.app, t2, fixture('photo.png'), '写真.png');
+    const withPhoto = await submit(ctx, risaiData((d) => (d.damage.selfAssessment = true, d.damage.selfAssessmentAgreement = true)), MITO, { attachments: { damagePhotos: [photo] }, uploadToken: t2 });
+    await clerk.client.agent.get(`${st}/submissions/${withPhoto.id}/files/${photo}`).then((res) => conform('get', `${st}/submissions/${withPhoto.id}/files/${photo}`, res));
+    await staff.get(`${st}/submissions/${withPhoto.id}/files/nope`);
+
+    // Integrations and retention (municipal admin).
+    const admin = await signIn(ctx, 'municipal-admin', MITO);
+    const adm = call(admin.client.agent, admin.client.csrf);
+    await staff.get(`${st}/api-keys`);
+    const key = await adm.post(`${st}/api-keys`, { name: '基幹系', scope: 'read-write' });
+    await adm.post(`${st}/api-keys`, { name: '', scope: 'read' });
+    await adm.get(`${st}/api-keys`);
+    const hook = await adm.post(`${st}/webhooks`, { url: 'http://127.0.0.1:9/closed', events: ['submission.received', 'submission.status-changed'] });
+    await adm.post(`${st}/webhooks`, { url: 'nope', events: [] });
+    await adm.get(`${st}/webhooks`);
+    await adm.patch(`${st}/webhooks/${hook.body.webhook.id}`, { rotateSecret: true });
+    await adm.post(`${st}/webhooks/${hook.body.webhook.id}/ping`);
+    await submit(ctx);
+    await ctx.services.desk.dispatcher.runOnce();
+    const log = await adm.get(`${st}/deliveries?status=failed`);
+    await adm.post(`${st}/deliveries/${log.body.items[0].id}/retry`);
+    await adm.post(`${st}/deliveries/nope/retry`);
+    await adm.delete(`${st}/webhooks/${hook.body.webhook.id}`);
+    await adm.delete(`${st}/webhooks/${hook.body.webhook.id}`);
+    await adm.put(`${st}/retention/${RISAI}`, { days: 365, mode: 'strip' });
+    await adm.put(`${st}/retention/${RISAI}`, { days: -1, mode: 'strip' });
+    await adm.get(`${st}/retention`);
+    await adm.delete(`${st}/retention/${RISAI}`);
+    await staff.put(`${st}/retention/${RISAI}`, { days: 365, mode: 'strip' });
+
+    // Back office.
+    const bearer = { Authorization: `Bearer ${key.body.token}` };
+    const bo = `${v1}/backoffice`;
+    await anon.get(`${bo}/submissions`);
+    await anon.get(`${bo}/submissions?limit=2`, bearer);
+    await anon.get(`${bo}/submissions?after=%%%`, bearer);
+    await anon.get(`${bo}/submissions/${withPhoto.receiptNumber}?embed=attachments`, bearer);
+    await anon.get(`${bo}/submissions/${s.receiptNumber}`, bearer);
+    const other = await submit(ctx, risaiData(), SAPPORO);
+    await anon.get(`${bo}/submissions/${other.receiptNumber}`, bearer);
+    await request(ctx.app).get(`${bo}/submissions/${withPhoto.receiptNumber}/files/${photo}`).set(bearer).then((res) => conform('get', `${bo}/submissions/${withPhoto.receiptNumber}/files/${photo}`, res));
+    await anon.get(`${bo}/submissions/${withPhoto.receiptNumber}/files/nope`, bearer);
+    await anon.post(`${bo}/submissions/${withPhoto.receiptNumber}/ack`, {}, bearer);
+    await anon.post(`${bo}/submissions/${withPhoto.receiptNumber}/ack`, { revision: 7 }, bearer);
+    await anon.post(`${bo}/submissions/${other.receiptNumber}/ack`, {}, bearer);
+    await anon.post(`${bo}/submissions/${withPhoto.receiptNumber}/status`, { to: 'completed' }, bearer);
+    await anon.post(`${bo}/submissions/${withPhoto.receiptNumber}/status`, { to: 'in-review' }, bearer);
+    await anon.post(`${bo}/submissions/${withPhoto.receiptNumber}/status`, { to: 'bogus' }, bearer);
+    await anon.post(`${bo}/submissions/${other.receiptNumber}/status`, { to: 'in-review' }, bearer);
+    await adm.post(`${st}/api-keys/${key.body.key.id}/revoke`);
+    await adm.post(`${st}/api-keys/nope/revoke`);
+    await anon.get(`${bo}/submissions`, bearer);
+    const readOnly = await admin.client.post(`/municipalities/${MITO}/api-keys`, { name: '参照', scope: 'read' });
+    await anon.post(`${bo}/submissions/${withPhoto.receiptNumber}/status`, { to: 'accepted' }, { Authorization: `Bearer ${readOnly.body.token}` });
+
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
+    expect(documented.filter((op) => !exercised.has(op))).toEqual([]);
+  });
+});
