@@ -1,0 +1,77 @@
+/**
+ * No log line, error body or header ever carries a 個人番号 in clear, and every
+ * page is served with the security headers (strict CSP, no inline script).
+ */
+import request from 'supertest';
+import { Writable } from 'node:stream';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import { myNumberCheckDigit } from '@madoguchi/shared';
+import { createApp, CLIENT_DIST } from '../../server/src/app';
+import { buildTestApp, allPresets, municipalities } from '../helpers/testApp';
+import { makeTempDir } from '../helpers/tempDir';
+
+const MY_NUMBER = `56781234567${myNumberCheckDigit('56781234567')}`;
+const WRONG_MY_NUMBER = `56781234567${(myNumberCheckDigit('56781234567') + 1) % 10}`;
+
+describe('personal data stays out of logs and error bodies', () => {
+  it('logs nothing of the answers, even for invalid or failing requests', async () => {
+    const dir = makeTempDir();
+    const base = await buildTestApp(dir.path);
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(chunk.toString()), done()) });
+    const logger = pino({ level: 'trace' }, sink);
+    const app = createApp({ config: base.config, storage: base.storage, municipalities: municipalities(), secretKey: randomBytes(32), presetCount: 27, logger, clientDist: '/nonexistent' });
+    const example = structuredClone(allPresets().find((p) => p.procedure.id === 'jidou-teate-nintei')!.example!) as Record<string, any>;
+    const url = '/api/v1/municipalities/082015/procedures/jidou-teate-nintei/submissions';
+    const withNumber = (n: string) => JSON.parse(JSON.stringify(example).replace(/"\d{12}"/g, `"${n}"`));
+    const bodies = [
+      await request(app).post(url).send({ data: withNumber(MY_NUMBER) }),
+      await request(app).post(url).send({ data: withNumber(WRONG_MY_NUMBER) }),
+      await request(app).post(url).set('Content-Type', 'application/json').send(`{"data":{"myNumber":"${MY_NUMBER}"`),
+      await request(app).post(`${url}?myNumber=${MY_NUMBER}`).send({ data: { myNumber: MY_NUMBER, __proto__x: 1 } }),
+    ];
+    // An accepted submission carrying the number too (罹災 needs no attachments).
+    const risai = structuredClone(allPresets().find((p) => p.procedure.id === 'risai-shomeisho')!.example!);
+    bodies.push(await request(app).post('/api/v1/municipalities/082015/procedures/risai-shomeisho/submissions').send({ data: { ...risai, note: MY_NUMBER } }));
+    expect(bodies.map((b) => b.status)).toEqual([422, 422, 400, 422, 201]);
+    const everything = lines.join('\n') + bodies.map((b) => JSON.stringify(b.body) + JSON.stringify(b.headers)).join('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    expect(everything).not.toContain(MY_NUMBER);
+    expect(everything).not.toContain(WRONG_MY_NUMBER);
+    await base.storage.close();
+    dir.remove();
+  });
+});
+
+describe('security headers on every page', () => {
+  const dir = makeTempDir();
+  let ctx: Awaited<ReturnType<typeof buildTestApp>>;
+  beforeAll(async () => {
+    ctx = await buildTestApp(dir.path, undefined, CLIENT_DIST);
+  });
+  afterAll(async () => {
+    await ctx.storage.close();
+    dir.remove();
+  });
+
+  it.each(['/', '/m/082015', '/m/082015/p/risai-shomeisho', '/status', '/staff/login', '/api/v1/health', '/api/v1/nope'])('%s', async (path) => {
+    const res = await request(ctx.app).get(path);
+    const csp = res.headers['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['strict-transport-security']).toBeDefined();
+  });
+
+  it('ships a page without inline script', () => {
+    const html = join(CLIENT_DIST, 'index.html');
+    expect(existsSync(html)).toBe(true);
+    const scripts = readFileSync(html, 'utf8').match(/<script\b[^>]*>([\s\S]*?)<\/script>/g) ?? [];
+    for (const tag of scripts) expect(tag).toMatch(/<script\b[^>]*\bsrc=/);
+  });
+});
