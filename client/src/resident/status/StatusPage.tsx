@@ -115,9 +115,8 @@ export default function StatusPage() {
         </div>
       )}
       {status && <StatusResult status={status} />}
-      {status?.status === 'correction-requested' && (
-        <CorrectionPanel receiptNumber={status.receiptNumber} secret={secret.trim()} language={language} onAnswered={() => void check(receipt, secret)} />
-      )}
+      {/* The panel shows a pending correction request and earlier revisions; it renders nothing otherwise. */}
+      {status && <CorrectionPanel receiptNumber={status.receiptNumber} secret={secret.trim()} language={language} onAnswered={() => void check(receipt, secret)} />}
     </>
   );
 }
