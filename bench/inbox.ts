@@ -78,7 +78,7 @@ export async function benchInbox(rows: number, municipalities: string[]) {
     }
     raw.close();
     await storage.close();
-    const stats = (xs: number[]) => ({ p50: round1(percentile(xs, 50) * 100) / 100, p99: round1(percentile(xs, 99) * 100) / 100 });
+    const stats = (xs: number[]) => ({ p50: Number(percentile(xs, 50).toFixed(2)), p99: Number(percentile(xs, 99).toFixed(2)) });
     return {
       rows,
       municipalities: municipalities.length,

@@ -48,7 +48,7 @@ export async function benchIntake(options: { rounds: number; seconds: number; co
       }
       const b = { reqPerSec: median(base.map((x) => x.reqPerSec)), p50: median(base.map((x) => x.p50)), p99: median(base.map((x) => x.p99)) };
       const p = { reqPerSec: median(prod.map((x) => x.reqPerSec)), p50: median(prod.map((x) => x.p50)), p99: median(prod.map((x) => x.p99)), non2xx: prod.reduce((n, x) => n + x.non2xx, 0) };
-      figures.push({ preset, baseline: b, product: p, ratio: round1((p.reqPerSec / b.reqPerSec) * 100) / 100 });
+      figures.push({ preset, baseline: b, product: p, ratio: Number((p.reqPerSec / b.reqPerSec).toFixed(2)) });
     }
     const rssAfter = rssMb(product.child.pid!);
     return { figures, memory: { rssBeforeMb: round1(rssBefore), rssAfterMb: round1(rssAfter), submissions: Math.round(submissions) } };
