@@ -15,4 +15,5 @@ export * from './submission/status';
 export * from './submission/types';
 export * from './submission/receiptNumber';
 export * from './api/types';
+export * from './api/inboxTypes';
 export * from './catalog';

@@ -2,69 +2,16 @@
  * The staff inbox API as the console uses it (server: server/src/http/inboxRoutes.ts,
  * shapes in server/src/modules/inbox/views.ts, documented at /api/v1/openapi.json).
  */
+import type { AnswerLine, InboxItem, InboxListResponse, SubmissionStatus, SubmissionView } from '@madoguchi/shared';
 import { staffApi, ApiError } from '../../api';
 import { currentLanguage } from '../../i18n';
 
-export type Status = 'received' | 'in-review' | 'correction-requested' | 'resubmitted' | 'accepted' | 'completed' | 'rejected' | 'withdrawn';
+export type Status = SubmissionStatus;
 
 export const STATUS_ORDER: Status[] = ['received', 'in-review', 'correction-requested', 'resubmitted', 'accepted', 'completed', 'rejected', 'withdrawn'];
 
-export interface InboxItem {
-  id: string;
-  receiptNumber: string;
-  procedureId: string;
-  procedureTitle: string;
-  formVersion: number;
-  status: Status;
-  statusLabel: string;
-  assignee: { id: string; name: string } | null;
-  applicantName: string | null;
-  applicantKana: string | null;
-  receivedAt: string;
-  updatedAt: string;
-  revision: number;
-  unread: boolean;
-  acknowledgedAt: string | null;
-}
-
-export interface InboxList {
-  items: InboxItem[];
-  next: string | null;
-  counts: Partial<Record<Status, number>>;
-}
-
-export interface AnswerLine {
-  pointer: string;
-  label: string;
-  value: string;
-  depth: number;
-  isGroup: boolean;
-}
-
-export interface SubmissionView {
-  id: string;
-  receiptNumber: string;
-  municipalityCode: string;
-  procedure: { id: string; owner: string; title: string; signaturePolicy: string };
-  formVersion: number;
-  status: Status;
-  statusLabel: string;
-  assignee: { id: string; name: string } | null;
-  applicantName: string | null;
-  receivedAt: string;
-  updatedAt: string;
-  revision: number;
-  acknowledgedAt: string | null;
-  strippedAt: string | null;
-  answers: AnswerLine[];
-  attachments: Array<{ specId: string; label: string; files: Array<{ id: string; fileName: string; mediaType: string; size: number; previewable: boolean }> }>;
-  signature: { policy: string; status: 'none' };
-  history: Array<{ from: Status | null; to: Status; toLabel: string; at: string; by: string; byName: string; publicNote?: string }>;
-  notes: Array<{ id: string; authorName: string; body: string; createdAt: string }>;
-  messages: Array<{ id: string; kind: 'correction-request' | 'correction-answer'; authorName: string; body: string; fields: string[]; revision: number; createdAt: string }>;
-  revisions: Array<{ revision: number; createdAt: string }>;
-  transitions: Array<{ to: Status; label: string }>;
-}
+export type InboxList = InboxListResponse;
+export type { InboxItem, AnswerLine, SubmissionView };
 
 export interface Filters {
   status?: string;
