@@ -2,7 +2,7 @@
  * What the staff inbox API returns (documented in http/openapi). Built from
  * storage rows; labels come from the form version a submission was made on.
  */
-import { STATUS_LABELS, SUBMISSION_TRANSITIONS, type AnswerLine, type SignaturePolicy, type StatusChange, type SubmissionStatus } from '@madoguchi/shared';
+import { STATUS_LABELS, SUBMISSION_TRANSITIONS, type StatusChange, type SubmissionStatus } from '@madoguchi/shared';
 import type { SubmissionMessage, SubmissionMeta, SubmissionNote } from '../../storage/types';
 import type { InboxLookups } from './lookups';
 
