@@ -1,23 +1,250 @@
-/** What a resident's phone downloads for a form page: gzipped JS and CSS of the resident route (staff code excluded). */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+/**
+ * The resident page as a phone gets it, measured in headless Chromium against the real built server:
+ *  - every JS and CSS response of a page load (cold cache), counted gzipped: the size on the wire when
+ *    the server compresses, otherwise the body gzipped here (level 6, what a compressing proxy sends);
+ *    lazy chunks the page does not load (e.g. the postal-code data) are not counted;
+ *  - a form with a 500-row repeating group: time to render it (navigation start until the last row's
+ *    fields are in the DOM, and until the frame after) and to validate it (click 「次へ進む」 until
+ *    the error summary or the next step is in the DOM, and until the frame after).
+ * The rows come the way the app restores them: the unfinished application in localStorage
+ * (client/src/resident/apply/localDraft.ts), written before the page's scripts run.
+ */
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { ROOT, round1 } from './lib';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { launchBrowser } from '../tests/helpers/browser';
+import { median, ROOT, round1, startChild } from './lib';
+import { profileHotspots, type Hotspots } from './profileHotspots';
 
-export function benchClientSize() {
-  const assets = join(ROOT, 'client', 'dist', 'assets');
-  if (!existsSync(assets)) return { error: 'client/dist missing: run npm run build' };
-  const files = readdirSync(assets).filter((f) => /\.(js|css)$/.test(f));
-  const isStaff = (f: string) => /staff|Staff|builder|Builder|inbox|Inbox/.test(f);
-  let js = 0;
-  let css = 0;
-  let staffJs = 0;
-  for (const f of files) {
-    const gz = gzipSync(readFileSync(join(assets, f))).length;
-    if (isStaff(f)) {
-      if (f.endsWith('.js')) staffJs += gz;
-    } else if (f.endsWith('.js')) js += gz;
-    else css += gz;
+const CODE = '082015';
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'ja-JP' };
+/** The childcare form whose step 2 is a repeating group (対象のお子さん) of objects. */
+const GROUP_PRESET = 'jido-fuyo-teate-genkyo';
+const GROUP_FIELD = 'children';
+const GROUP_STEP = 2;
+
+const PAGES = [
+  { page: 'search (procedure list)', path: `/m/${CODE}`, ready: '#procedure-query' },
+  { page: 'form 罹災証明書', path: `/m/${CODE}/p/risai-shomeisho/apply`, ready: '#root_disaster_name' },
+  { page: `form 児童扶養手当現況届`, path: `/m/${CODE}/p/${GROUP_PRESET}/apply`, ready: '#root_recipient_name_familyName' },
+];
+
+export interface PageWeight {
+  page: string;
+  jsKb: number;
+  cssKb: number;
+  jsFiles: number;
+  cssFiles: number;
+  jsRawKb: number;
+  /** 'server' when the responses came compressed (their wire size is counted), 'bench' when the bench gzipped the bodies. */
+  gzipBy: 'server' | 'bench';
+  targetJsKb: number;
+  files: string[];
+}
+
+async function pageWeight(browser: Browser, base: string, p: (typeof PAGES)[number]): Promise<PageWeight> {
+  const context = await browser.newContext(PHONE);
+  try {
+    const page = await context.newPage();
+    const seen: Array<Promise<{ url: string; kind: 'js' | 'css'; raw: number; gz: number; server: boolean }>> = [];
+    page.on('response', (res) => {
+      const type = res.request().resourceType();
+      const url = new URL(res.url());
+      const kind = type === 'script' || url.pathname.endsWith('.js') ? 'js' : type === 'stylesheet' || url.pathname.endsWith('.css') ? 'css' : null;
+      if (!kind || url.origin !== base) return;
+      seen.push(
+        (async () => {
+          const body = await res.body();
+          const encoding = (await res.allHeaders())['content-encoding'];
+          const compressed = !!encoding && encoding !== 'identity';
+          const gz = compressed ? (await res.request().sizes()).responseBodySize : gzipSync(body, { level: 6 }).length;
+          return { url: url.pathname, kind, raw: body.length, gz, server: compressed };
+        })(),
+      );
+    });
+    await page.goto(`${base}${p.path}`);
+    await page.locator(p.ready).waitFor({ timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    const files = await Promise.all(seen);
+    const sum = (kind: 'js' | 'css', f: (x: (typeof files)[number]) => number) => files.filter((x) => x.kind === kind).reduce((n, x) => n + f(x), 0);
+    return {
+      page: p.page,
+      jsKb: round1(sum('js', (x) => x.gz) / 1024),
+      cssKb: round1(sum('css', (x) => x.gz) / 1024),
+      jsFiles: files.filter((x) => x.kind === 'js').length,
+      cssFiles: files.filter((x) => x.kind === 'css').length,
+      jsRawKb: round1(sum('js', (x) => x.raw) / 1024),
+      gzipBy: files.some((x) => x.server) ? 'server' : 'bench',
+      targetJsKb: 170,
+      files: files.map((x) => `${x.url.replace('/assets/', '')} ${round1(x.gz / 1024)} KB`),
+    };
+  } finally {
+    await context.close();
   }
-  return { residentJsKb: round1(js / 1024), residentCssKb: round1(css / 1024), staffOnlyJsKb: round1(staffJs / 1024), targetJsKb: 170 };
+}
+
+/** The example answers with the repeating group grown to `rows` entries (names vary; each row valid on its own). */
+function draftWith(rows: number) {
+  const example = JSON.parse(readFileSync(join(ROOT, 'presets/procedures', GROUP_PRESET, 'examples/valid.json'), 'utf8')) as Record<string, unknown>;
+  const sample = example[GROUP_FIELD] as Array<Record<string, any>>;
+  const group = Array.from({ length: rows }, (_, i) => {
+    const row = structuredClone(sample[i % sample.length]!);
+    row.name.givenName = `${row.name.givenName}${i + 1}`;
+    return row;
+  });
+  return {
+    municipalityCode: CODE, procedureId: GROUP_PRESET, formVersion: 1, data: { ...example, [GROUP_FIELD]: group }, attachments: {},
+    uploadToken: 'benchbenchbenchbenchbench', savedAt: new Date().toISOString(),
+  };
+}
+
+// Browser-side code is kept as source text: tsx/esbuild would wrap named functions in a `__name`
+// helper that does not exist in the page.
+
+/** Before the page's scripts: the draft in localStorage, and an observer noting when the last row's field is in the DOM. */
+const prepare = (key: string, draft: string, lastId: string) => `(() => {
+  localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(draft)});
+  const marks = {};
+  window.__bench = marks;
+  const observer = new MutationObserver(() => {
+    if (marks.rendered === undefined && document.getElementById(${JSON.stringify(lastId)})) {
+      marks.rendered = performance.now();
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => (marks.painted = performance.now()), 0));
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+/** Clicks the step's submit button; resolves when the error summary (or the next step's heading) is in the DOM, and after the next frame. */
+const CLICK_NEXT = `new Promise((resolve) => {
+  const button = document.querySelector('form.resident-form button[type=submit]');
+  const heading = document.querySelector('h1')?.textContent;
+  const outcome = () => (document.querySelector('.error-summary') ? 'error summary' : document.querySelector('h1')?.textContent !== heading ? 'next step' : null);
+  const t0 = performance.now();
+  const observer = new MutationObserver(() => {
+    const o = outcome();
+    if (!o) return;
+    observer.disconnect();
+    const t1 = performance.now();
+    requestAnimationFrame(() => setTimeout(() => resolve({ domMs: t1 - t0, paintedMs: performance.now() - t0, outcome: o }), 0));
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  button.click();
+})`;
+
+/** The renderer's own accounting (CDP Performance.getMetrics), in ms: script, style recalculation, layout. */
+type BrowserTimes = { script: number; recalcStyle: number; layout: number; task: number };
+
+async function browserTimes(cdp: CDPSession): Promise<BrowserTimes> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => Math.round((metrics.find((m) => m.name === name)?.value ?? 0) * 1000);
+  return { script: get('ScriptDuration'), recalcStyle: get('RecalcStyleDuration'), layout: get('LayoutDuration'), task: get('TaskDuration') };
+}
+
+const minus = (a: BrowserTimes, b: BrowserTimes): BrowserTimes => ({ script: a.script - b.script, recalcStyle: a.recalcStyle - b.recalcStyle, layout: a.layout - b.layout, task: a.task - b.task });
+
+interface GroupRun {
+  renderMs: number;
+  renderPaintedMs: number;
+  validateMs: number;
+  validatePaintedMs: number;
+  outcome: string;
+  fieldsInDom: number;
+  profile?: { render: Hotspots & { browserMs: BrowserTimes }; validate: Hotspots & { browserMs: BrowserTimes } };
+}
+
+async function groupRun(browser: Browser, base: string, rows: number, profile: boolean): Promise<GroupRun> {
+  const context: BrowserContext = await browser.newContext(PHONE);
+  try {
+    const page: Page = await context.newPage();
+    page.setDefaultTimeout(120_000);
+    const lastId = `root_${GROUP_FIELD}_${rows - 1}_name_familyName`;
+    await page.addInitScript({ content: prepare(`madoguchi:draft:${CODE}:${GROUP_PRESET}`, JSON.stringify(draftWith(rows)), lastId) });
+    const cdp = profile ? await context.newCDPSession(page) : undefined;
+    let t0: BrowserTimes | undefined;
+    if (cdp) {
+      await cdp.send('Performance.enable');
+      t0 = await browserTimes(cdp);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    await page.goto(`${base}/m/${CODE}/p/${GROUP_PRESET}/apply?step=${GROUP_STEP}`);
+    // Polled from here: the page's CSP (script-src 'self') refuses waitForFunction's string predicates.
+    let marks: { rendered?: number; painted?: number } = {};
+    for (const deadline = Date.now() + 120_000; marks.painted === undefined; await new Promise((r) => setTimeout(r, 50))) {
+      if (Date.now() > deadline) throw new Error(`the ${rows}-row form did not render within 120 s`);
+      marks = ((await page.evaluate('window.__bench')) as typeof marks | undefined) ?? {};
+    }
+    const renderProfile = cdp ? (await cdp.send('Profiler.stop')).profile : undefined;
+    const t1 = cdp ? await browserTimes(cdp) : undefined;
+    const fieldsInDom = (await page.evaluate("document.querySelectorAll('form.resident-form input, form.resident-form select, form.resident-form textarea').length")) as number;
+    await page.waitForLoadState('networkidle');
+    const t2 = cdp ? await browserTimes(cdp) : undefined;
+    if (cdp) await cdp.send('Profiler.start');
+    const v = (await page.evaluate(CLICK_NEXT)) as { domMs: number; paintedMs: number; outcome: string };
+    const validateProfile = cdp ? (await cdp.send('Profiler.stop')).profile : undefined;
+    const t3 = cdp ? await browserTimes(cdp) : undefined;
+    return {
+      renderMs: Math.round(marks.rendered!), renderPaintedMs: Math.round(marks.painted), validateMs: Math.round(v.domMs), validatePaintedMs: Math.round(v.paintedMs),
+      outcome: v.outcome, fieldsInDom,
+      ...(renderProfile && validateProfile && t0 && t1 && t2 && t3
+        ? { profile: { render: { browserMs: minus(t1, t0), ...profileHotspots(renderProfile) }, validate: { browserMs: minus(t3, t2), ...profileHotspots(validateProfile) } } }
+        : {}),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+export interface ResidentPageOptions {
+  /** Rows in the repeating group, and how many page loads to take the median of. */
+  rows: number;
+  runs: number;
+  /** The CI version: one form page, no 2-row comparison. */
+  quick: boolean;
+  /** Also record a CPU profile of one render and one validation and report where the time goes. */
+  profile: boolean;
+}
+
+export async function benchResidentPage(options: ResidentPageOptions) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-page-bench-'));
+  const server = await startChild(['server/dist/main.js'], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, /serving on http:\/\/localhost:(\d+)/);
+  const browser = await launchBrowser();
+  try {
+    const base = `http://127.0.0.1:${server.port}`;
+    const weights: PageWeight[] = [];
+    for (const p of options.quick ? PAGES.slice(0, 2) : PAGES) weights.push(await pageWeight(browser, base, p));
+    // The same page with the example's two rows: what the form costs without a long group.
+    const small = options.quick ? undefined : await groupRun(browser, base, 2, false);
+    const runs: GroupRun[] = [];
+    for (let i = 0; i < options.runs; i++) runs.push(await groupRun(browser, base, options.rows, false));
+    const pick = (f: (r: GroupRun) => number) => median(runs.map(f));
+    const profiled = options.profile ? await groupRun(browser, base, options.rows, true) : undefined;
+    return {
+      weights,
+      repeatingGroup: {
+        preset: GROUP_PRESET,
+        field: GROUP_FIELD,
+        rows: options.rows,
+        runs: options.runs,
+        fieldsInDom: runs[0]!.fieldsInDom,
+        renderMs: pick((r) => r.renderMs),
+        renderPaintedMs: pick((r) => r.renderPaintedMs),
+        validateMs: pick((r) => r.validateMs),
+        validatePaintedMs: pick((r) => r.validatePaintedMs),
+        validateOutcome: runs[0]!.outcome,
+        targetMs: 1000,
+        ...(small ? { twoRows: { renderMs: small.renderMs, validateMs: small.validateMs, validateOutcome: small.outcome, fieldsInDom: small.fieldsInDom } } : {}),
+        ...(profiled?.profile ? { profile: profiled.profile } : {}),
+      },
+    };
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }

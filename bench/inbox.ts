@@ -1,20 +1,29 @@
 /**
  * The inbox at scale: N generated submissions over many municipalities,
- * procedures and statuses in a real SQLite file, then the queries staff run.
- * Rows are written directly (sealed like real ones) to build the set quickly.
+ * procedures and statuses in a real SQLite file, then
+ *  - the queries staff run, timed in the store, and
+ *  - the list endpoint over HTTP: the real built server (`node server/dist/main.js`) on that data
+ *    directory, a staff account of the first municipality signed in through the session API,
+ *    and autocannon GETting "newest 50 for municipality + procedure + status" with the session cookie.
+ * Rows are written directly (sealed like real ones, with the key the server will read from the
+ * data directory) to build the set quickly.
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import autocannon from 'autocannon';
 import { formatReceiptNumber, SUBMISSION_STATUSES } from '@madoguchi/shared';
 import { openDatabase } from '../server/src/storage/sqlite/database';
 import { createSqliteStorage } from '../server/src/storage/sqlite';
 import { DataCipher } from '../server/src/security/dataCipher';
-import { percentile, round1 } from './lib';
+import { hashPassword } from '../server/src/auth/passwords';
+import { percentile, round1, startChild } from './lib';
 
 const PROCEDURES = ['risai-shomeisho', 'jidou-teate-nintei', 'hoiku-riyo-moshikomi', 'kaigo-nintei-shinki', 'ninshin-todoke'];
+const STATUSES = SUBMISSION_STATUSES.slice(0, 4);
 const FAMILY = ['サトウ', 'スズキ', 'タカハシ', 'タナカ', 'ワタナベ', 'イトウ', 'ヤマモト', 'ナカムラ', 'コバヤシ', 'カトウ'];
+const PASSWORD = 'bench horse battery staple';
 
 function time<T>(fn: () => T): [T, number] {
   const t = process.hrtime.bigint();
@@ -28,10 +37,94 @@ async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [value, Number(process.hrtime.bigint() - t) / 1e6];
 }
 
-export async function benchInbox(rows: number, municipalities: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-inbox-bench-'));
-  const cipher = new DataCipher([randomBytes(32)]);
+/**
+ * Row i goes to municipality i mod M; within a municipality the procedure and then the status rotate,
+ * so every (municipality, procedure, status) combination holds rows (i mod 5 and i mod 4 alone would
+ * tie municipality 0 to one procedure and one status, and most list queries would come back empty).
+ */
+const spread = (i: number, m: number) => {
+  const j = Math.floor(i / m);
+  return { municipality: i % m, procedure: j % PROCEDURES.length, status: Math.floor(j / PROCEDURES.length) % STATUSES.length };
+};
+
+export interface InboxOptions {
+  rows: number;
+  municipalities: string[];
+  /** Staff sessions hitting the list endpoint at once, and for how long (s). */
+  httpConnections: number;
+  httpSeconds: number;
+}
+
+export interface InboxHttpFigures {
+  path: string;
+  connections: number;
+  seconds: number;
+  itemsPerPage: number;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  targetP99Ms: number;
+}
+
+/** Signs in through the session API like the staff console does (CSRF token, then password); returns the cookie header. */
+async function signIn(base: string, email: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const eq = pair!.indexOf('=');
+      jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const session = await fetch(`${base}/api/v1/staff/session`);
+  keep(session);
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const login = await fetch(`${base}/api/v1/staff/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: cookie() },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  keep(login);
+  if (login.status !== 200) throw new Error(`bench staff login failed: ${login.status} ${await login.text()}`);
+  return cookie();
+}
+
+async function benchListEndpoint(dir: string, municipalityCode: string, options: InboxOptions): Promise<InboxHttpFigures> {
+  const server = await startChild(['server/dist/main.js'], {
+    PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '10000',
+  }, /serving on http:\/\/localhost:(\d+)/);
   try {
+    const base = `http://127.0.0.1:${server.port}`;
+    const cookie = await signIn(base, 'bench-staff@example.jp');
+    const path = `/api/v1/staff/municipalities/${municipalityCode}/inbox?procedureId=${PROCEDURES[0]}&status=${STATUSES[0]}&limit=50`;
+    // The rows must be ones this account sees: check a page comes back full (or holds every matching row).
+    const check = await fetch(`${base}${path}`, { headers: { cookie } });
+    if (check.status !== 200) throw new Error(`inbox list answered ${check.status}: ${await check.text()}`);
+    const page = (await check.json()) as { items: unknown[] };
+    if (page.items.length === 0) throw new Error('inbox list is empty: the generated rows are not visible to the bench account');
+    const run = (connections: number, duration: number) => autocannon({ url: `${base}${path}`, method: 'GET', headers: { cookie }, connections, duration });
+    await run(2, 1); // warm-up: statement cache, version lookups
+    const r = await run(options.httpConnections, options.httpSeconds);
+    return {
+      path: path.replace(municipalityCode, ':code'), connections: options.httpConnections, seconds: options.httpSeconds, itemsPerPage: page.items.length,
+      reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, targetP99Ms: 15,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function benchInbox(options: InboxOptions) {
+  const { rows, municipalities } = options;
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-inbox-bench-'));
+  const key = randomBytes(32);
+  const cipher = new DataCipher([key]);
+  try {
+    // The server reads its data key from the data directory: the same key opens the generated rows.
+    writeFileSync(join(dir, 'data-encryption.key'), key.toString('base64') + '\n', { mode: 0o600 });
     const db = openDatabase(dir);
     const insert = db.prepare(
       `INSERT INTO submissions (id, receipt_number, secret_hash, municipality_code, procedure_owner, procedure_id, form_version, data_json, attachments_json,
@@ -46,8 +139,9 @@ export async function benchInbox(rows: number, municipalities: string[]) {
           for (let i = done; i < Math.min(rows, done + chunk); i++) {
             const at = new Date(start + i * 30_000).toISOString();
             const kana = `${FAMILY[i % FAMILY.length]} ${i}`;
-            insert.run(randomUUID(), formatReceiptNumber((n) => randomInt(n)), 'x'.repeat(64), municipalities[i % municipalities.length], PROCEDURES[i % PROCEDURES.length],
-              cipher.sealJson({ name: kana, n: i }), SUBMISSION_STATUSES[i % 4], at, at, kana);
+            const s = spread(i, municipalities.length);
+            insert.run(randomUUID(), formatReceiptNumber((n) => randomInt(n)), 'x'.repeat(64), municipalities[s.municipality], PROCEDURES[s.procedure],
+              cipher.sealJson({ name: kana, n: i }), STATUSES[s.status], at, at, kana);
           }
         })();
       }
@@ -60,13 +154,15 @@ export async function benchInbox(rows: number, municipalities: string[]) {
     const raw = openDatabase(dir);
     const target = municipalities[0]!;
     const listTimes: number[] = [];
+    const listSizes: number[] = [];
     const countTimes: number[] = [];
     const receiptTimes: number[] = [];
     const kanaTimes: number[] = [];
     const receipts = (raw.prepare('SELECT receipt_number FROM submissions WHERE municipality_code = ? LIMIT 200').all(target) as Array<{ receipt_number: string }>).map((r) => r.receipt_number);
     for (let i = 0; i < 200; i++) {
-      const [, t1] = await timeAsync(() => storage.submissions.list({ municipalityCode: target, procedureId: PROCEDURES[i % PROCEDURES.length], status: [SUBMISSION_STATUSES[i % 4]!], limit: 50 }));
+      const [page, t1] = await timeAsync(() => storage.submissions.list({ municipalityCode: target, procedureId: PROCEDURES[i % PROCEDURES.length], status: [STATUSES[i % STATUSES.length]!], limit: 50 }));
       listTimes.push(t1);
+      listSizes.push(page.items.length);
       const [, t2] = time(() => raw.prepare('SELECT status, COUNT(*) AS n FROM submissions WHERE municipality_code = ? GROUP BY status').all(target));
       countTimes.push(t2);
       const [, t3] = await timeAsync(() => storage.submissions.findByReceiptNumber(receipts[i % receipts.length]!));
@@ -76,18 +172,27 @@ export async function benchInbox(rows: number, municipalities: string[]) {
       );
       kanaTimes.push(t4);
     }
+    // The staff account the HTTP part signs in with, of the municipality the queries target.
+    const at = new Date().toISOString();
+    await storage.users.create({
+      id: randomUUID(), email: 'bench-staff@example.jp', displayName: 'ベンチ 職員', role: 'staff', municipalityCode: target, passwordHash: await hashPassword(PASSWORD),
+      totpSecret: null, failedLogins: 0, lockedUntil: null, disabled: false, createdAt: at, updatedAt: at,
+    });
     raw.close();
     await storage.close();
+
+    const http = await benchListEndpoint(dir, target, options);
     const stats = (xs: number[]) => ({ p50: Number(percentile(xs, 50).toFixed(2)), p99: Number(percentile(xs, 99).toFixed(2)) });
     return {
       rows,
       municipalities: municipalities.length,
       buildSeconds: round1(buildMs / 1000),
       databaseMb: round1(dbBytes / 1024 / 1024),
-      listNewest50Ms: stats(listTimes),
+      listNewest50Ms: { ...stats(listTimes), minRowsReturned: Math.min(...listSizes), targetP99Ms: 2 },
       countByStatusMs: stats(countTimes),
       findByReceiptMs: stats(receiptTimes),
       readingPrefixMs: stats(kanaTimes),
+      http,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,60 +1,111 @@
-/** Intake throughput: the real server against the bare Express baseline, interleaved rounds. */
+/**
+ * Intake throughput: the real server against the bare Express baseline, in
+ * interleaved rounds (baseline, product, baseline, product …), medians reported.
+ * The product runs once as one process and once with WORKERS=2; both are
+ * compared with the one-process baseline.
+ */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, load, median, rssMb, startChild, type LoadResult, round1 } from './lib';
+import { ROOT, load, median, rssMb, startChild, type Child, type LoadResult, round1 } from './lib';
 
 const example = (id: string) => JSON.stringify({ data: JSON.parse(readFileSync(join(ROOT, 'presets/procedures', id, 'examples/valid.json'), 'utf8')) });
+const intakePath = (preset: string) => `/api/v1/municipalities/082015/procedures/${preset}/submissions`;
 
 export interface IntakeFigures {
   preset: string;
+  /** 'one process' or 'two workers'. */
+  mode: string;
   baseline: { reqPerSec: number; p50: number; p99: number };
   product: { reqPerSec: number; p50: number; p99: number; non2xx: number };
   ratio: number;
 }
 
-export async function benchIntake(options: { rounds: number; seconds: number; connections: number }) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
+export interface IntakeOptions {
+  rounds: number;
+  seconds: number;
+  connections: number;
+  /** Submissions the one-process server must have taken before RSS is read again. */
+  memorySubmissions: number;
+}
+
+const PRODUCT_ENV = {
+  PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn',
+  RATE_LIMIT_INTAKE_PER_MIN: '0', RATE_LIMIT_LOOKUP_PER_MIN: '0', RATE_LIMIT_UPLOAD_PER_MIN: '0',
+};
+
+function startProduct(dataDir: string, workers: number): Promise<Child> {
+  return startChild(['server/dist/main.js'], { ...PRODUCT_ENV, DATA_DIR: dataDir, WORKERS: String(workers) }, /serving on http:\/\/localhost:(\d+)/);
+}
+
+/**
+ * 罹災証明書, then the first long childcare form whose example the server takes
+ * as it is (a body refused with 422 would measure rejections, not intake).
+ */
+async function acceptedPresets(port: number): Promise<string[]> {
+  const longForms = ['hoiku-riyo-moshikomi', 'ninshin-todoke', 'jidou-teate-genkyo', 'hoiku-shikyu-nintei', 'jidou-teate-nintei'];
+  const chosen: string[] = [];
+  for (const preset of ['risai-shomeisho', ...longForms]) {
+    if (chosen.length === 2) break;
+    const res = await fetch(`http://127.0.0.1:${port}${intakePath(preset)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: example(preset) });
+    if (res.status === 201) chosen.push(preset);
+  }
+  return chosen;
+}
+
+const summarise = (results: LoadResult[]) => ({
+  reqPerSec: median(results.map((x) => x.reqPerSec)),
+  p50: median(results.map((x) => x.p50)),
+  p99: median(results.map((x) => x.p99)),
+});
+
+export async function benchIntake(options: IntakeOptions) {
   const baseline = await startChild(['-r', 'tsx/cjs', 'bench/baseline.ts'], {}, /baseline listening on (\d+)/);
-  const product = await startChild(['server/dist/main.js'], {
-    PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn',
-    RATE_LIMIT_INTAKE_PER_MIN: '0', RATE_LIMIT_LOOKUP_PER_MIN: '0', RATE_LIMIT_UPLOAD_PER_MIN: '0',
-  }, /serving on http:\/\/localhost:(\d+)/);
-  const rssBefore = rssMb(product.child.pid!);
+  const singleDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
+  const clusterDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
+  const single = await startProduct(singleDir, 1);
+  const rssBefore = rssMb(single.child.pid!);
   const figures: IntakeFigures[] = [];
   let submissions = 0;
+  let cluster: Child | undefined;
   try {
-    // 罹災証明書, then the first long childcare form whose example needs no attachments
-    // (a body the server refuses with 422 would measure rejections, not intake).
-    const longForms = ['hoiku-riyo-moshikomi', 'ninshin-todoke', 'jidou-teate-genkyo', 'hoiku-shikyu-nintei', 'jidou-teate-nintei'];
-    const chosen: string[] = [];
-    for (const preset of ['risai-shomeisho', ...longForms]) {
-      if (chosen.length === 2) break;
-      const res = await fetch(`http://127.0.0.1:${product.port}/api/v1/municipalities/082015/procedures/${preset}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: example(preset) });
-      if (res.status === 201) chosen.push(preset);
-    }
-    for (const preset of chosen) {
+    const presets = await acceptedPresets(single.port);
+    const measure = async (product: Child, mode: string, preset: string) => {
       const body = example(preset);
-      const path = `/api/v1/municipalities/082015/procedures/${preset}/submissions`;
       const base: LoadResult[] = [];
       const prod: LoadResult[] = [];
-      // Warm-up: the validator compiles on first use.
-      await load(`http://127.0.0.1:${product.port}${path}`, body, 1, 1);
+      await load(`http://127.0.0.1:${product.port}${intakePath(preset)}`, body, 4, 1); // warm-up: the validator compiles on first use
       for (let r = 0; r < options.rounds; r++) {
-        base.push(await load(`http://127.0.0.1:${baseline.port}${path}`, body, options.connections, options.seconds));
-        const p = await load(`http://127.0.0.1:${product.port}${path}`, body, options.connections, options.seconds);
+        base.push(await load(`http://127.0.0.1:${baseline.port}${intakePath(preset)}`, body, options.connections, options.seconds));
+        const p = await load(`http://127.0.0.1:${product.port}${intakePath(preset)}`, body, options.connections, options.seconds);
         prod.push(p);
-        submissions += p.reqPerSec * options.seconds;
+        if (product === single) submissions += p.total;
       }
-      const b = { reqPerSec: median(base.map((x) => x.reqPerSec)), p50: median(base.map((x) => x.p50)), p99: median(base.map((x) => x.p99)) };
-      const p = { reqPerSec: median(prod.map((x) => x.reqPerSec)), p50: median(prod.map((x) => x.p50)), p99: median(prod.map((x) => x.p99)), non2xx: prod.reduce((n, x) => n + x.non2xx, 0) };
-      figures.push({ preset, baseline: b, product: p, ratio: Number((p.reqPerSec / b.reqPerSec).toFixed(2)) });
+      const b = summarise(base);
+      const p = { ...summarise(prod), non2xx: prod.reduce((n, x) => n + x.non2xx, 0) };
+      figures.push({ preset, mode, baseline: b, product: p, ratio: Number((p.reqPerSec / b.reqPerSec).toFixed(2)) });
+    };
+    for (const preset of presets) await measure(single, 'one process', preset);
+
+    // Memory: keep submitting until the one-process server has taken the target, then read RSS.
+    const body = example('risai-shomeisho');
+    while (submissions < options.memorySubmissions) {
+      const r = await load(`http://127.0.0.1:${single.port}${intakePath('risai-shomeisho')}`, body, options.connections, Math.max(1, options.seconds));
+      if (r.total === 0) throw new Error('the server stopped taking submissions during the memory run');
+      submissions += r.total;
     }
-    const rssAfter = rssMb(product.child.pid!);
-    return { figures, memory: { rssBeforeMb: round1(rssBefore), rssAfterMb: round1(rssAfter), submissions: Math.round(submissions) } };
+    const rssAfter = rssMb(single.child.pid!);
+    await single.stop();
+
+    cluster = await startProduct(clusterDir, 2);
+    await acceptedPresets(cluster.port);
+    await measure(cluster, 'two workers', presets[0]!);
+    return { figures, memory: { rssBeforeMb: round1(rssBefore), rssAfterMb: round1(rssAfter), submissions } };
   } finally {
     await baseline.stop();
-    await product.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await single.stop();
+    await cluster?.stop();
+    rmSync(singleDir, { recursive: true, force: true });
+    rmSync(clusterDir, { recursive: true, force: true });
   }
 }

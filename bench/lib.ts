@@ -28,6 +28,7 @@ export function startChild(args: string[], env: Record<string, string>, portPatt
           port: Number(match[1]),
           stop: () =>
             new Promise((r) => {
+              if (child.exitCode !== null || child.signalCode !== null) return r(); // already stopped
               child.once('exit', () => r());
               child.kill('SIGTERM');
             }),
@@ -46,11 +47,13 @@ export interface LoadResult {
   p99: number;
   non2xx: number;
   errors: number;
+  /** Requests answered in the run. */
+  total: number;
 }
 
 export async function load(url: string, body: string, connections: number, seconds: number): Promise<LoadResult> {
   const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds });
-  return { reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  return { reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, total: result.requests.total };
 }
 
 export const median = (values: number[]) => {

@@ -22,6 +22,8 @@ import { residentRoutes } from './http/residentRoutes';
 import { jsonGuard } from './http/inputGuards';
 import { createRateLimits } from './http/rateLimits';
 import { UploadService } from './modules/uploads/uploadService';
+import { FileScanService } from './modules/uploads/fileScans';
+import { ClamdClient, type MalwareScanner } from './modules/uploads/clamdClient';
 import { DraftService } from './modules/drafts/draftService';
 import { createDeskServices, type DeskServices } from './modules/inbox/deskServices';
 import type { MailTransport } from './modules/inbox/applicantNotice';
@@ -42,6 +44,8 @@ export interface AppDeps {
   clientDist?: string;
   /** Replaces the SMTP transport built from SMTP_URL (applicant notices). */
   mailTransport?: MailTransport;
+  /** Replaces the clamd client built from CLAMD_* (malware scanning of uploads). */
+  scanner?: MalwareScanner;
 }
 
 export interface Services {
@@ -50,6 +54,8 @@ export interface Services {
   catalog: CatalogService;
   intake: IntakeService;
   uploads: UploadService;
+  /** Malware scanning of uploads and the rescan of pending files (main.ts runs it on a timer; issue #8). */
+  fileScans: FileScanService;
   drafts: DraftService;
   /** Inbox, corrections, exports, API keys, pull API, webhooks, outbox dispatcher, retention (issue #7). */
   desk: DeskServices;
@@ -67,12 +73,16 @@ export function createServices(deps: AppDeps): Services {
     storage: deps.storage, config: deps.config, catalog, municipalities: deps.municipalities, validator,
     ...(deps.now ? { now: deps.now } : {}), ...(deps.mailTransport ? { mailTransport: deps.mailTransport } : {}), ...(deps.logger ? { logger: deps.logger } : {}),
   });
+  const scanConfig = deps.config.malwareScan;
+  const scanner = deps.scanner ?? (scanConfig ? new ClamdClient(scanConfig.target, scanConfig.timeoutMs) : undefined);
+  const fileScans = new FileScanService(deps.storage, scanner, deps.now, deps.logger);
   return {
     storage: deps.storage,
     municipalities: deps.municipalities,
     catalog,
     intake: new IntakeService(deps.storage, catalog, validator, secrets, deps.now),
-    uploads: new UploadService(deps.storage, catalog, deps.now),
+    uploads: new UploadService(deps.storage, catalog, deps.now, fileScans),
+    fileScans,
     drafts: new DraftService(deps.storage, catalog, deps.config.draftTtlDays, deps.now),
     desk,
     presetCount: deps.presetCount,

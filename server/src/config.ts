@@ -7,12 +7,19 @@ import { resolve } from 'node:path';
 import { ConfigError } from './errors';
 import { loadAuthConfig, type AuthConfig } from './auth/authConfig';
 import { loadBackofficeConfig, type BackofficeConfig } from './modules/backoffice/backofficeConfig';
+import { loadScanConfig, type ScanConfig } from './modules/uploads/scanConfig';
 
 export interface Config {
   port: number;
   host: string;
+  /** Server processes sharing the port (1 = no cluster); see cluster.ts. */
+  workers: number;
   dataDir: string;
   mongodbUri?: string;
+  /** How long an SQLite write waits for a lock held by another connection before answering 503. */
+  sqliteBusyTimeoutMs: number;
+  /** On SIGTERM: how long requests in flight may take to finish before their connections are cut. */
+  shutdownGraceSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest JSON body accepted, in bytes (larger → 413). */
   maxJsonBytes: number;
@@ -38,6 +45,8 @@ export interface Config {
   auth: AuthConfig;
   /** Webhooks, outbox dispatcher, applicant e-mail, retention job (modules/backoffice/backofficeConfig.ts). */
   backoffice: BackofficeConfig;
+  /** Malware scanning of uploads through clamd; absent = off (modules/uploads/scanConfig.ts). */
+  malwareScan?: ScanConfig;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -81,8 +90,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
+    workers: integer(env, 'WORKERS', 1, 1, 64),
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     mongodbUri,
+    sqliteBusyTimeoutMs: integer(env, 'SQLITE_BUSY_TIMEOUT_MS', 5000, 0, 600_000),
+    shutdownGraceSeconds: integer(env, 'SHUTDOWN_GRACE_SECONDS', 10, 1, 3600),
     logLevel,
     maxJsonBytes: integer(env, 'MAX_JSON_KB', 512, 16, 10240) * 1024,
     maxUploadBytes: integer(env, 'MAX_UPLOAD_MB', 10, 1, 100) * 1024 * 1024,
@@ -105,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: env.NODE_ENV ?? 'production',
     auth: loadAuthConfig(env),
     backoffice: loadBackofficeConfig(env),
+    malwareScan: loadScanConfig(env),
   };
 }

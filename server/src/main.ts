@@ -9,11 +9,15 @@ import { createStorage } from './storage/createStorage';
 import { MunicipalityRegistry } from './modules/municipalities/registry';
 import { syncPresets } from './modules/procedures/presetSync';
 import { loadOrCreateKey } from './security/keys';
-import { DataCipher } from './security/dataCipher';
+import { dataCipherFromConfig } from './security/dataKeys';
 import { createLogger } from './http/logging';
 import { ConfigError } from './errors';
 import { announceSetupLink } from './auth/oneTimeTokens';
 import { runCleanup } from './modules/maintenance/cleanup';
+import { processRole, runsBackgroundJobs, superviseWorkers } from './cluster';
+import { PeriodicJobs } from './modules/maintenance/periodicJobs';
+import { RequestDrainer } from './http/gracefulShutdown';
+import { createServer } from 'node:http';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -21,25 +25,39 @@ async function main(): Promise<void> {
     throw new ConfigError('SECRET_KEY and DATA_ENCRYPTION_KEY must be set when MONGODB_URI is set (all instances must share them)');
   }
   const logger = createLogger(config.logLevel);
+  const role = processRole(config.workers);
   const presets = loadPresets(); // throws on an invalid preset: start-up stops
-  const cipher = new DataCipher([
-    loadOrCreateKey(config.dataDir, 'data-encryption.key', config.dataEncryptionKey),
-    ...config.dataEncryptionOldKeys.map((k) => Buffer.from(k, 'base64')),
-  ]);
+  const cipher = dataCipherFromConfig(config);
   const storage = await createStorage({ ...config, cipher });
-  const sync = await syncPresets(storage, presets);
-  logger.info({ storage: storage.kind, dataDir: storage.kind === 'sqlite' ? config.dataDir : undefined, presets: presets.length, newlyPublished: sync.published.length }, 'store ready');
+  if (role !== 'worker') {
+    // Once per start (the primary does it for its workers): migrations ran in createStorage.
+    const sync = await syncPresets(storage, presets);
+    logger.info({ storage: storage.kind, dataDir: storage.kind === 'sqlite' ? config.dataDir : undefined, presets: presets.length, newlyPublished: sync.published.length }, 'store ready');
+  }
+  if (role === 'primary') {
+    loadOrCreateKey(config.dataDir, 'secret.key', config.secretKey); // created once, before workers read it
+    await announceSetupLink(storage, config.publicUrl, (text) => console.log(text));
+    await storage.close();
+    superviseWorkers({
+      workers: config.workers,
+      log: (message) => logger.warn(message),
+      onListening: (port) => console.log(`Madoguchi is serving on http://localhost:${port} (${config.workers} workers)`),
+    });
+    return;
+  }
   const secretKey = loadOrCreateKey(config.dataDir, 'secret.key', config.secretKey);
   const municipalities = MunicipalityRegistry.fromCsv();
   const app = createApp({ config, storage, municipalities, secretKey, presetCount: presets.length, logger });
   // No account yet: print a one-time link for the first platform admin (never a default password).
-  await announceSetupLink(storage, config.publicUrl, (text) => console.log(text));
-  const server = app.listen(config.port, config.host, () => {
+  if (role === 'single') await announceSetupLink(storage, config.publicUrl, (text) => console.log(text));
+  // Requests pass through the drainer so that SIGTERM can finish the ones in flight (http/gracefulShutdown.ts).
+  const drainer = new RequestDrainer();
+  const server = createServer(drainer.handler(app)).listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ port }, `Madoguchi is serving on http://localhost:${port}`);
     // The address is printed even when LOG_LEVEL hides info lines: operators and scripts look for it.
-    if (!logger.isLevelEnabled('info')) console.log(`Madoguchi is serving on http://localhost:${port}`);
+    if (!logger.isLevelEnabled('info') && role === 'single') console.log(`Madoguchi is serving on http://localhost:${port}`);
   });
 
   // Housekeeping: remove files of drafts never submitted, expired drafts and sessions.
@@ -47,12 +65,14 @@ async function main(): Promise<void> {
     runCleanup(storage, config.abandonedUploadHours)
       .then((removed) => logger.info({ removed }, 'cleanup done'))
       .catch((error: unknown) => logger.error({ err: error }, 'cleanup failed'));
-  void cleanup();
-  setInterval(cleanup, 3600_000).unref();
+  const jobs = new PeriodicJobs();
+  // With WORKERS > 1 only the first worker runs jobs and delivers the outbox (nothing sent twice).
+  const background = runsBackgroundJobs(role);
+  if (background) jobs.every(3600_000, cleanup, { now: true });
 
   // Webhooks and applicant e-mail: the outbox is delivered from the store, so a restart resumes where a crash stopped.
   const desk = (app.locals.services as Services).desk;
-  desk.dispatcher.start();
+  if (background) desk.dispatcher.start();
   if (!config.auth.smtpUrl) logger.info('SMTP_URL is not set: applicants are not e-mailed about their submissions');
   // Retention: closed submissions past their procedure's period are deleted or stripped.
   const retention = () =>
@@ -60,20 +80,42 @@ async function main(): Promise<void> {
       .run()
       .then((removed) => (removed.deleted || removed.stripped) && logger.info({ removed }, 'retention done'))
       .catch((error: unknown) => logger.error({ err: error }, 'retention failed'));
-  void retention();
-  const retentionTimer = setInterval(retention, config.backoffice.retentionIntervalMinutes * 60_000);
-  retentionTimer.unref();
+  if (background) jobs.every(config.backoffice.retentionIntervalMinutes * 60_000, retention, { now: true });
 
+  // Malware scanning: files accepted while clamd was unreachable are scanned again until they get a verdict.
+  const fileScans = (app.locals.services as Services).fileScans;
+  if (config.malwareScan) {
+    logger.info({ clamd: config.malwareScan.target }, 'uploads are scanned for malware by clamd');
+    const rescan = () =>
+      fileScans
+        .rescanPending()
+        .then((done) => (done.clean || done.infected || done.pending) && logger.info({ done }, 'malware rescan done'))
+        .catch((error: unknown) => logger.error({ err: error }, 'malware rescan failed'));
+    if (background) jobs.every(config.malwareScan.rescanMinutes * 60_000, rescan);
+  } else {
+    logger.info('CLAMD_SOCKET / CLAMD_HOST are not set: uploads are not scanned for malware');
+  }
+
+  // Stop taking requests, finish those in flight (bounded), stop the jobs, then close the store:
+  // the store closes last so no acknowledged write is cut off. Exit 0 only if nothing was cut.
+  let stopping = false;
   const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    clearInterval(retentionTimer);
-    server.close(() => {
-      void desk.dispatcher
-        .stop()
-        .then(() => storage.close())
-        .then(() => process.exit(0));
-    });
-    setTimeout(() => process.exit(1), 10_000).unref();
+    if (stopping) return;
+    stopping = true;
+    const graceMs = config.shutdownGraceSeconds * 1000;
+    logger.info({ signal, requestsInFlight: drainer.requestsInFlight }, 'shutting down');
+    setTimeout(() => process.exit(1), graceMs + 15_000).unref(); // last resort: a job or the store hangs
+    void Promise.all([drainer.drain(server, graceMs), jobs.stop(), desk.dispatcher.stop()])
+      .then(async ([finished]) => {
+        await storage.close();
+        if (!finished) logger.warn({ graceSeconds: config.shutdownGraceSeconds }, 'requests still running at the deadline were cut off');
+        logger.info('stopped');
+        process.exit(finished ? 0 : 1);
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -7,6 +7,7 @@ export * from './form/validateProcedure';
 export * from './form/conditions';
 export * from './form/wareki';
 export * from './form/answerList';
+export * from './form/sensitive';
 export * from './validation/japaneseFormats';
 export * from './validation/createAjv';
 export * from './validation/messages';

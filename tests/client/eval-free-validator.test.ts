@@ -58,3 +58,24 @@ describe.each(loadPresets().map((p) => [p.procedure.id, p] as const))('%s', (id,
     expect(compared).toBeGreaterThan(20);
   });
 });
+
+describe('annotation keywords', () => {
+  it('ignores x-sensitive (on a field, a $ref block and a group) exactly as ajv does', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      required: ['account', 'illness'],
+      definitions: { account: { type: 'object', required: ['number'], properties: { number: { type: 'string', pattern: '^[0-9]{7}$' } } } },
+      properties: {
+        account: { $ref: '#/definitions/account', title: '口座', 'x-sensitive': true },
+        illness: { type: 'string', title: '病名', maxLength: 5, 'x-sensitive': true },
+        myNumber: { type: 'string', title: '個人番号', format: 'my-number', 'x-sensitive': true },
+      },
+    };
+    for (const data of [{ account: { number: '1234567' }, illness: '風邪' }, { account: { number: 'x' }, illness: 'とても長い病名です' }, {}]) {
+      const expected = ajv.validate('x-sensitive', schema, data, 'ja');
+      const result = interpretSchema(schema, data);
+      const actual = result.valid ? [] : localizeErrors(result.errors, schema, 'ja');
+      expect({ valid: result.valid, errors: key(actual) }).toEqual({ valid: expected.valid, errors: key(expected.errors) });
+    }
+  });
+});

@@ -16,23 +16,37 @@ const cipher = () => new DataCipher([randomBytes(32)]);
 export interface AdapterUnderTest {
   storage: Storage;
   dispose: () => Promise<void>;
+  /** Opens the same store again with another cipher (key rotation); closed by `dispose`. */
+  reopen: (cipher: DataCipher) => Promise<Storage>;
 }
 
-export type AdapterFactory = () => Promise<AdapterUnderTest>;
+export type AdapterFactory = (options?: { cipher?: DataCipher }) => Promise<AdapterUnderTest>;
 
-const sqlite: AdapterFactory = async () => {
+const sqlite: AdapterFactory = async (options = {}) => {
   const dir = makeTempDir();
-  const storage = createSqliteStorage(dir.path, cipher());
-  return { storage, dispose: async () => (await storage.close(), dir.remove()) };
-};
-
-const mongo: AdapterFactory = async () => {
-  const url = new URL(process.env.MONGODB_URI!);
-  url.pathname = `/madoguchi_contract_${randomBytes(6).toString('hex')}`;
-  const storage = await createMongoStorage(url.toString(), cipher());
+  const storage = createSqliteStorage(dir.path, options.cipher ?? cipher());
+  const reopened: Storage[] = [];
   return {
     storage,
+    reopen: async (c) => (reopened.push(createSqliteStorage(dir.path, c)), reopened.at(-1)!),
     dispose: async () => {
+      for (const other of reopened) await other.close();
+      await storage.close();
+      dir.remove();
+    },
+  };
+};
+
+const mongo: AdapterFactory = async (options = {}) => {
+  const url = new URL(process.env.MONGODB_URI!);
+  url.pathname = `/madoguchi_contract_${randomBytes(6).toString('hex')}`;
+  const storage = await createMongoStorage(url.toString(), options.cipher ?? cipher());
+  const reopened: Storage[] = [];
+  return {
+    storage,
+    reopen: async (c) => (reopened.push(await createMongoStorage(url.toString(), c)), reopened.at(-1)!),
+    dispose: async () => {
+      for (const other of reopened) await other.close();
       await storage.close();
       const connection = await mongoose.createConnection(url.toString()).asPromise();
       await connection.dropDatabase();

@@ -12,7 +12,8 @@ import type { Server } from 'node:http';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
-import { buildInboxApp, MITO, risaiData, setHouseholder, submit, type InboxApp } from '../helpers/inboxApp';
+import request from 'supertest';
+import { buildInboxApp, MITO, risaiData, setHouseholder, signIn, submit, type InboxApp } from '../helpers/inboxApp';
 import { makeUser, PASSWORD } from '../helpers/staffAuth';
 import { CLIENT_DIST } from '../../server/src/app';
 
@@ -170,6 +171,8 @@ describe('staff inbox in a browser', () => {
     expect(answers).toContain('029-224-9999');
     expect(await clerk.locator('.messages').innerText()).toContain('名前の漢字を直しました。');
     expect(await clerk.locator('.attachments').innerText()).toContain('photo.png');
+    // No clamd configured here: the attachment says plainly that it was not scanned (issue #8).
+    expect(await clerk.locator('.attachments').innerText()).toContain('未検査（検査機能が無効）');
     await clerk.getByRole('button', { name: '表示' }).click();
     expect(await clerk.getByRole('table', { name: '第1版の回答' }).innerText()).toContain('太郎');
     await clerk.getByRole('radio', { name: '受理' }).check();
@@ -216,5 +219,37 @@ describe('staff inbox in a browser', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: screenshotPath('staff-inbox-tablet'), fullPage: false });
+  });
+
+  it('masks a sensitive answer until the clerk asks to see it, and records the reveal (issue #8)', async () => {
+    // A municipality's own procedure with a bank account marked sensitive, published through the real API.
+    const admin = await signIn(ctx, 'municipal-admin', MITO);
+    const schema = {
+      type: 'object', title: '見舞金の申請', required: ['account'],
+      properties: { account: { type: 'object', title: '振込先口座', 'x-sensitive': true, properties: { accountNumber: { type: 'string', title: '口座番号' } } }, note: { type: 'string', title: '連絡事項' } },
+    };
+    await admin.client.post(`/municipalities/${MITO}/catalog/procedures/import`, { id: 'mimaikin', file: { schema, uiSchema: {} } }).expect(201);
+    await admin.client.post(`/municipalities/${MITO}/catalog/procedures/mimaikin/publish`).expect(201);
+    const created = await request(ctx.app).post(`/api/v1/municipalities/${MITO}/procedures/mimaikin/submissions`).send({ data: { account: { accountNumber: '7654321' }, note: '午前中に連絡可' } }).expect(201);
+    const id = (await ctx.storage.submissions.findByReceiptNumber(created.body.receiptNumber))!.id;
+
+    const page = await newPage();
+    await page.goto(`${url}/staff/login`);
+    await page.getByLabel('メールアドレス').fill('hanako@city.mito.example');
+    await page.getByLabel('パスワード').fill(PASSWORD);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('navigation', { name: 'メニュー' }).waitFor();
+    await page.goto(`${url}/staff/inbox/${id}`);
+    const table = page.getByRole('table', { name: '申請内容' });
+    await table.waitFor();
+    expect(await table.innerText()).toContain('＊＊＊（非表示）');
+    expect(await table.innerText()).not.toContain('7654321');
+    expect(await table.innerText()).toContain('閲覧は記録されます');
+    await table.getByRole('button', { name: '「口座番号」を表示' }).click();
+    await table.getByText('7654321').waitFor();
+    const events = await ctx.storage.audit.list({ targetId: id, limit: 20 });
+    const revealed = events.find((e) => e.action === 'submission.sensitive.revealed')!;
+    expect(revealed.details.fields).toEqual([{ pointer: '/account/accountNumber', label: '口座番号' }]);
+    expect(JSON.stringify(events)).not.toContain('7654321');
   });
 });

@@ -12,9 +12,21 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export interface ServerProcessOptions {
+  /**
+   * RLIMIT_FSIZE for the server (rounded down to 512-byte blocks): writing a file
+   * past it fails with EFBIG (Node ignores SIGXFSZ), as on a full disk.
+   */
+  fileSizeLimitBytes?: number;
+}
+
+export function startServerProcess(env: Record<string, string>, options: ServerProcessOptions = {}): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, args] =
+      options.fileSizeLimitBytes === undefined
+        ? [process.execPath, ['server/dist/main.js']]
+        : ['/bin/sh', ['-c', `ulimit -f ${Math.floor(options.fileSizeLimitBytes / 512)} && exec "$0" server/dist/main.js`, process.execPath]];
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let started = false;
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));

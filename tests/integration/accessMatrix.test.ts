@@ -31,6 +31,8 @@ const EXPECTED: Record<Action, [platformAdmin: Scope, municipalAdmin: Scope, sta
   'inbox.read': ['none', 'own', 'own'],
   'inbox.update': ['none', 'own', 'own'],
   'inbox.export': ['none', 'own', 'own'],
+  'inbox.revealSensitive': ['none', 'own', 'own'],
+  'inbox.exportSensitive': ['none', 'own', 'none'],
   'integrations.manage': ['none', 'own', 'none'],
   'retention.manage': ['none', 'own', 'none'],
   'preset.edit': ['any', 'none', 'none'],

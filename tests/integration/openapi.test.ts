@@ -159,6 +159,8 @@ describe('OpenAPI document', () => {
     await staff.get(`${st}/submissions/${s.id}`);
     await staff.get(`${st}/submissions/nope`);
     await clerk.client.agent.get(`${st}/submissions/${s.id}/pdf`).buffer(true).then((res) => conform('get', `${st}/submissions/${s.id}/pdf`, res));
+    await staff.post(`${st}/submissions/${s.id}/reveal`, { pointers: ['/applicant'] });
+    await staff.post(`${st}/submissions/${s.id}/reveal`, { pointers: 'all' });
     await staff.post(`${st}/submissions/${s.id}/status`, { to: 'accepted' });
     await staff.post(`${st}/submissions/${s.id}/status`, { to: 'in-review' });
     await staff.post(`${st}/submissions/${s.id}/assign`, { assigneeId: clerk.user.id });

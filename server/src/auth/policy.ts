@@ -26,6 +26,13 @@ export const ACTIONS = [
   'inbox.update',
   /** CSV and PDF of applications (personal data leaving the system). */
   'inbox.export',
+  /**
+   * See the sensitive answers of one application in clear (個人番号, health,
+   * income, bank accounts): on screen or in its PDF, audited every time.
+   */
+  'inbox.revealSensitive',
+  /** A CSV of many applications with the sensitive columns in clear (asked for explicitly, audited). */
+  'inbox.exportSensitive',
   /** API keys and webhooks of back-office systems (基幹系). */
   'integrations.manage',
   /** How long closed submissions are kept, per procedure. */
@@ -67,6 +74,12 @@ export const PERMISSIONS: Record<Action, Record<UserRole, Scope>> = {
   'inbox.read': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'own' },
   'inbox.update': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'own' },
   'inbox.export': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'own' },
+  // The desk processing an application must be able to check its 個人番号 or account number; each reveal is
+  // audited. Platform admins never read applications at all.
+  'inbox.revealSensitive': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'own' },
+  // Bulk: thousands of people's sensitive data in one file that leaves the system. Only the municipality's
+  // admin, who answers for its data, may take it; staff export masked CSVs (and reveal one application at a time).
+  'inbox.exportSensitive': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'none' },
   'integrations.manage': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'none' },
   'retention.manage': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'none' },
   'preset.edit': { 'platform-admin': 'any', 'municipal-admin': 'none', staff: 'none' },

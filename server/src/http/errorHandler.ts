@@ -1,7 +1,8 @@
 /** The one place errors become HTTP responses (shape: ApiErrorBody). */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody } from '@madoguchi/shared';
-import { AppError, PayloadTooLargeError, BadRequestError, ValidationError, NotFoundError } from '../errors';
+import { AppError, PayloadTooLargeError, BadRequestError, ValidationError, NotFoundError, StorageUnavailableError } from '../errors';
+import { isStoreUnavailable } from '../storage/unavailable';
 import { requestLanguage } from './language';
 
 const INTERNAL = { ja: 'システムで問題が発生しました。時間をおいてもう一度お試しください。', en: 'Something went wrong on our side. Please try again later.' };
@@ -29,7 +30,8 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const en = requestLanguage(req) === 'en';
-  const appError = error instanceof AppError ? error : fromFramework(error, en);
+  const appError =
+    error instanceof AppError ? error : (fromFramework(error, en) ?? (isStoreUnavailable(error) ? new StorageUnavailableError('store unavailable', { cause: error }) : undefined));
   const requestId = String(req.id ?? '');
   if (!appError || !appError.isPublic) {
     req.log?.error({ err: error }, 'request failed');

@@ -10,6 +10,9 @@ import { NotFoundError, BadRequestError } from '../errors';
 import type { Services } from '../app';
 import { can, type ResourceResolver, type StaffRoutes } from '../auth/staffRouter';
 import { municipalityParam } from '../auth/resources';
+import { authorize, type Action } from '../auth/policy';
+import { AccessError } from '../auth/authErrors';
+import { parsePointers } from '../modules/inbox/sensitiveReveal';
 import type { StaffContext } from './staff/context';
 import { requestLanguage } from './language';
 import type { StaffActor } from '../modules/inbox/actor';
@@ -36,6 +39,17 @@ function submissionResource(ctx: StaffContext): ResourceResolver {
 }
 
 const actorOf = (req: Request): StaffActor => ({ kind: 'staff', userId: req.user!.id, municipalityCode: param(req, 'code'), procedureIds: req.user!.procedureIds ?? null });
+
+/**
+ * `?includeSensitive=1`: sensitive answers in clear, only with `action` on the
+ * resource the guard already resolved. Asking without the right is a 403, not a
+ * silently masked file, so nobody believes they hold data they do not.
+ */
+function includeSensitive(req: Request, res: Response, action: Action, language: Language): boolean {
+  if (req.query.includeSensitive !== '1') return false;
+  if (!authorize(req.user!, action, res.locals.resource)) throw new AccessError('forbidden', inboxText(language, 'sensitiveExportForbidden'));
+  return true;
+}
 
 function submissionOf(res: Response, language: Language): SubmissionMeta {
   const meta = res.locals.submissionMeta as SubmissionMeta | undefined;
@@ -77,7 +91,8 @@ export function inboxRoutes(routes: StaffRoutes, ctx: StaffContext): void {
     const lang = requestLanguage(req);
     const { limit: _l, after: _a, ...filter } = parseListQuery(req.query, req.user!.id, lang);
     const encoding = req.query.encoding === 'cp932' ? 'cp932' : 'utf-8';
-    const out = await desk.csv.export(actorOf(req), filter, { encoding, header: req.query.header === 'keys' ? 'keys' : 'labels' }, lang);
+    const withSensitive = includeSensitive(req, res, 'inbox.exportSensitive', lang);
+    const out = await desk.csv.export(actorOf(req), filter, { encoding, header: req.query.header === 'keys' ? 'keys' : 'labels', includeSensitive: withSensitive }, lang);
     res.setHeader('Content-Type', `text/csv; charset=${encoding === 'cp932' ? 'Shift_JIS' : 'utf-8'}`);
     res.setHeader('Content-Disposition', contentDisposition('attachment', out.fileName));
     res.setHeader('X-Export-Rows', String(out.rows));
@@ -108,19 +123,30 @@ export function inboxRoutes(routes: StaffRoutes, ctx: StaffContext): void {
     const lang = requestLanguage(req);
     const actor = actorOf(req);
     const { submission, meta, version } = await desk.inbox.load(submissionOf(res, lang).id, lang);
+    // One application, like a reveal on screen: the reveal permission suffices.
+    const withSensitive = includeSensitive(req, res, 'inbox.revealSensitive', lang);
     const files = await Promise.all(Object.entries(submission.attachments).flatMap(([specId, ids]) => ids.map(async (id) => ({ specId, meta: await ctx.storage.files.getMeta(id) }))));
     const pdf = await renderApplicationSheet(submission, version, {
       municipalityName: ctx.registry.get(meta.municipalityCode)?.name.replace(' ', '') ?? meta.municipalityCode,
       revision: meta.revision,
       ...(submission.assigneeId ? { assigneeName: (await desk.lookups.userName(submission.assigneeId)) ?? '' } : {}),
       attachments: files.filter((f) => f.meta).map((f) => ({ label: version.procedure.attachments.find((a) => a.id === f.specId)?.label ?? f.specId, fileName: f.meta!.fileName, size: f.meta!.size })),
+      revealSensitive: withSensitive,
     });
     await ctx.storage.audit.append({
-      at: ctx.now().toISOString(), actor: actor.userId, action: 'submission.export.pdf', municipalityCode: meta.municipalityCode, targetType: 'submission', targetId: meta.id, details: { receiptNumber: meta.receiptNumber },
+      at: ctx.now().toISOString(), actor: actor.userId, action: 'submission.export.pdf', municipalityCode: meta.municipalityCode, targetType: 'submission', targetId: meta.id, details: { receiptNumber: meta.receiptNumber, includesSensitive: withSensitive },
     });
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', contentDisposition(req.query.disposition === 'inline' ? 'inline' : 'attachment', `申請書_${meta.receiptNumber}.pdf`));
     res.send(pdf);
+  });
+
+  // Pointers travel in the body (never the URL); the answer carries the values, the audit event only pointers and labels.
+  routes.post(`${base}/submissions/:submissionId/reveal`, can('inbox.revealSensitive', onSubmission), async (req, res) => {
+    const lang = requestLanguage(req);
+    const id = submissionOf(res, lang).id;
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await desk.reveal.reveal(actorOf(req), id, parsePointers(req.body?.pointers, lang), lang));
   });
 
   routes.post(`${base}/submissions/:submissionId/status`, can('inbox.update', onSubmission), async (req, res) => {

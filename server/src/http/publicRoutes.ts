@@ -15,9 +15,19 @@ export function publicRoutes(services: Services): Router {
   const router = Router();
   const { catalog, intake, municipalities, storage } = services;
 
-  router.get('/health', async (_req, res) => {
-    await storage.ping();
-    res.json({ status: 'ok', storage: storage.kind, presets: services.presetCount, version: services.version });
+  router.get('/health', async (req, res) => {
+    try {
+      await storage.ping();
+    } catch (error) {
+      // 503 (not 500) and a fixed body: a load balancer takes this instance out until writes work again.
+      req.log?.warn({ err: error }, 'health: storage cannot take writes');
+      res.setHeader('Retry-After', '30');
+      res.status(503).json({ status: 'unavailable', storage: 'unavailable', presets: services.presetCount, version: services.version });
+      return;
+    }
+    // The scanner's state is reported, never fatal: uploads still work (as pending) while clamd is down.
+    const scanner = await services.fileScans.health();
+    res.json({ status: 'ok', storage: storage.kind, presets: services.presetCount, version: services.version, ...(scanner ? { malwareScanner: scanner } : {}) });
   });
 
   router.get('/municipalities', (req, res) => {

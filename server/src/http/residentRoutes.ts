@@ -31,7 +31,7 @@ export function residentRoutes(services: Services, maxUploadBytes: number): Rout
       content: req.file.buffer,
       language,
     });
-    res.status(201).json({ fileId: meta.id, fileName: meta.fileName, mediaType: meta.mediaType, size: meta.size });
+    res.status(201).json({ fileId: meta.id, fileName: meta.fileName, mediaType: meta.mediaType, size: meta.size, scanState: meta.scanState ?? 'not_scanned' });
   });
 
   router.delete('/uploads/:fileId', async (req, res) => {

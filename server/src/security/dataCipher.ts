@@ -7,6 +7,8 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 
 const MAGIC = Buffer.from('MDG1');
 const TEXT_PREFIX = 'enc1.';
+/** How much of a sealed value `keyIdOf` needs: 8 bytes (binary) or 'enc1.' + 12 base64 characters (text). */
+export const SEALED_HEAD_LENGTH = 20;
 
 export class DataCipher {
   private readonly keys = new Map<string, Buffer>();
@@ -25,6 +27,32 @@ export class DataCipher {
   /** A short public fingerprint of a key (never the key itself). */
   static keyId(key: Buffer): string {
     return createHash('sha256').update(key).digest('hex').slice(0, 8);
+  }
+
+  /**
+   * The key id a value was sealed with, read from its head (the whole value or
+   * its first SEALED_HEAD_LENGTH bytes/characters): null when it is not a
+   * DataCipher value. Needs no key, so stores can be surveyed cheaply.
+   */
+  static keyIdOf(sealed: Buffer | string): string | null {
+    const head = typeof sealed === 'string' ? (sealed.startsWith(TEXT_PREFIX) ? Buffer.from(sealed.slice(TEXT_PREFIX.length, TEXT_PREFIX.length + 12), 'base64') : null) : sealed;
+    if (!head || head.length < 8 || !head.subarray(0, 4).equals(MAGIC)) return null;
+    return head.subarray(4, 8).toString('hex');
+  }
+
+  /** Whether values sealed with this key id can be opened. */
+  hasKey(keyId: string): boolean {
+    return this.keys.has(keyId);
+  }
+
+  /** Opens a value and seals it again under the current key (key rotation). Throws when its key is not configured. */
+  reseal(sealed: Buffer): Buffer {
+    return this.seal(this.open(sealed));
+  }
+
+  /** `reseal` for the text form. */
+  resealText(sealed: string): string {
+    return this.sealText(this.openText(sealed));
   }
 
   seal(plain: Buffer): Buffer {

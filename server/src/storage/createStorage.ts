@@ -8,7 +8,7 @@ import type { DataCipher } from '../security/dataCipher';
 import { createSqliteStorage } from './sqlite';
 import { createMongoStorage } from './mongo';
 
-export async function createStorage(options: { dataDir: string; mongodbUri?: string; cipher: DataCipher }): Promise<Storage> {
+export async function createStorage(options: { dataDir: string; mongodbUri?: string; cipher: DataCipher; sqliteBusyTimeoutMs?: number }): Promise<Storage> {
   if (options.mongodbUri) return createMongoStorage(options.mongodbUri, options.cipher);
-  return createSqliteStorage(options.dataDir, options.cipher);
+  return createSqliteStorage(options.dataDir, options.cipher, { busyTimeoutMs: options.sqliteBusyTimeoutMs });
 }

@@ -5,6 +5,7 @@
  * Re-exported by storage/types.ts; both adapters implement it and pass
  * tests/contract/inbox.contract.test.ts.
  */
+import type { NewAuditEvent } from './types';
 import type { StatusChange, SubmissionStatus } from '@madoguchi/shared';
 
 /**
@@ -44,6 +45,11 @@ export interface SubmissionWriteOptions {
   index?: ApplicantIndex | null;
   /** Outbox events committed in the same transaction. */
   outbox?: OutboxEvent[];
+  /**
+   * The audit event of the write. SQLite chains it in the same transaction (one
+   * commit, one fsync per request); MongoDB appends it right after the commit.
+   */
+  audit?: NewAuditEvent;
 }
 
 /** A submission's inbox row: everything the list shows, nothing sealed. */

@@ -9,9 +9,11 @@ import type {
   ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository,
 } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
+import type { SealedDataRepository } from './sealedTypes';
 
 export * from './inboxTypes';
 export * from './catalogTypes';
+export * from './sealedTypes';
 
 export interface NewFormVersion {
   procedure: Procedure;
@@ -100,6 +102,25 @@ export interface StoredFileMeta {
   /** Draft or session the file was uploaded for (to bind it later). */
   uploadToken: string;
   createdAt: string;
+  /** Malware scan state (issue #8). Absent when writing means `not_scanned`; always set when read. */
+  scanState?: FileScanState;
+  /** Signature name clamd reported, for `infected` files. */
+  scanSignature?: string;
+  /** When the verdict (`clean` / `infected`) was reached. */
+  scannedAt?: string;
+}
+
+/**
+ * `not_scanned`: scanning was off when the file arrived; `pending`: the scanner
+ * could not be reached, the rescan job retries; `clean` / `infected`: its verdict.
+ */
+export const FILE_SCAN_STATES = ['not_scanned', 'pending', 'clean', 'infected'] as const;
+export type FileScanState = (typeof FILE_SCAN_STATES)[number];
+
+export interface FileScanVerdict {
+  state: 'clean' | 'infected';
+  signature?: string;
+  scannedAt: string;
 }
 
 export interface FileRepository {
@@ -112,6 +133,10 @@ export interface FileRepository {
   deleteUnbound(id: string): Promise<boolean>;
   /** Deletes files never bound to a submission and older than `before`. Returns how many. */
   deleteUnboundBefore(before: Date): Promise<number>;
+  /** Files waiting for a malware scan (`pending`), oldest first. */
+  listScanPending(limit: number): Promise<StoredFileMeta[]>;
+  /** Records the scanner's verdict on a `pending` file; returns false when it was not pending (or is gone). */
+  recordScan(id: string, verdict: FileScanVerdict): Promise<boolean>;
 }
 
 export const USER_ROLES = ['platform-admin', 'municipal-admin', 'staff'] as const;
@@ -175,7 +200,12 @@ export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
 
 export interface AuditRepository {
   /** Appends an event, chaining its hash to the previous one atomically. */
-  append(event: NewAuditEvent): Promise<AuditEvent>;
+  /**
+   * `waitForDisk: false` returns once the event is committed, before it is fsynced:
+   * for events about reads, where the answer should not wait ~10 ms for the disk
+   * (a power cut in that window may lose the event, never a submission).
+   */
+  append(event: NewAuditEvent, options?: { waitForDisk?: boolean }): Promise<AuditEvent>;
   list(filter: { municipalityCode?: string; targetId?: string; limit: number }): Promise<AuditEvent[]>;
   /** All events in order, for chain verification. */
   all(): AsyncIterable<AuditEvent>;
@@ -271,7 +301,9 @@ export interface Storage {
   readonly retention: RetentionRepository;
   readonly editLayers: EditLayerRepository;
   readonly presetReleases: PresetReleaseRepository;
-  /** Cheap round trip for /health. */
+  /** Every value sealed with the data cipher, for key rotation (tools/reencrypt.ts). */
+  readonly sealed: SealedDataRepository;
+  /** For /health: throws when a submission could not be stored now (SQLite: a write probe; MongoDB: a ping of the primary). */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

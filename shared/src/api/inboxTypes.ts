@@ -37,9 +37,17 @@ export interface AttachmentView {
   fileName: string;
   mediaType: string;
   size: number;
-  /** Images and PDFs can be shown in the browser. */
+  /** Images and PDFs can be shown in the browser (never an infected file). */
   previewable: boolean;
+  /** Malware scan (issue #8): not_scanned (scanning off), pending (scanner was down; retried), clean, infected (never downloadable). */
+  scanState: AttachmentScanState;
+  /** The signature clamd named, for infected files. */
+  scanSignature: string | null;
+  scannedAt: string | null;
 }
+
+export const ATTACHMENT_SCAN_STATES = ['not_scanned', 'pending', 'clean', 'infected'] as const;
+export type AttachmentScanState = (typeof ATTACHMENT_SCAN_STATES)[number];
 
 export interface AttachmentGroupView {
   specId: string;
@@ -90,7 +98,7 @@ export interface SubmissionView {
   revision: number;
   acknowledgedAt: string | null;
   strippedAt: string | null;
-  /** Every answer with the label of the version it was submitted on. */
+  /** Every answer with the label of the version it was submitted on; sensitive ones (`sensitive: true`) masked. */
   answers: AnswerLine[];
   attachments: AttachmentGroupView[];
   /** Online submissions carry no JPKI signature yet: `none`; the policy says whether one was required. */
@@ -102,4 +110,12 @@ export interface SubmissionView {
   revisions: Array<{ revision: number; createdAt: string }>;
   /** Statuses staff may move it to (補正依頼 through the correction request). */
   transitions: Array<{ to: SubmissionStatus; label: string }>;
+}
+
+/**
+ * `POST …/submissions/:id/reveal {pointers}`: the clear values of sensitive
+ * answers a member of staff asked to see (audited, pointers and labels only).
+ */
+export interface SensitiveRevealResponse {
+  answers: Array<{ pointer: string; label: string; value: string }>;
 }

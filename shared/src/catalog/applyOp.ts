@@ -5,7 +5,7 @@
 import type { EditOp, FormDocument } from './types';
 import { cloneJson } from './fieldPaths';
 import { EditRefusedError } from './editRefused';
-import { addField, moveField, removeField, setLabel, setOptions, setRequired, setRules, setShowWhen, setUiText, setWidget } from './fieldOps';
+import { addField, moveField, removeField, setLabel, setOptions, setRequired, setRules, setSensitive, setShowWhen, setUiText, setWidget } from './fieldOps';
 import { addStep, moveStep, moveToStep, removeAttachment, removeStep, renameStep, setAttachment, setProcedureText, setSignaturePolicy } from './documentOps';
 
 function applyInPlace(doc: FormDocument, op: EditOp): void {
@@ -18,6 +18,7 @@ function applyInPlace(doc: FormDocument, op: EditOp): void {
     case 'setOptions': return setOptions(doc, op.path, op.options);
     case 'setRules': return setRules(doc, op.path, op.rules);
     case 'setWidget': return setWidget(doc, op.path, op.widget);
+    case 'setSensitive': return setSensitive(doc, op.path, op.sensitive);
     case 'setShowWhen': return setShowWhen(doc, op.path, op.showWhen);
     case 'addField': return addField(doc, op.parent, op.field, op.after, op.step);
     case 'removeField': return removeField(doc, op.path);

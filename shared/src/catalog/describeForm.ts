@@ -8,6 +8,7 @@ import type { FieldKind, FieldPath, FormDocument, ShowWhen, ValidationRules, Wid
 import { containerOf, findInObject, joinPath, orderedKeys, uiAt, objectAt } from './fieldPaths';
 import { classifyField, optionsOf, readRules } from './fieldKinds';
 import { parseIf } from './showWhen';
+import { isMyNumberNode, isSensitiveNode } from '../form/sensitive';
 
 /** One field of the outline. */
 export interface FieldInfo {
@@ -32,6 +33,10 @@ export interface FieldInfo {
   children?: FieldInfo[];
   /** For repeating groups: the heading of one entry. */
   itemLabel?: string;
+  /** Marked sensitive (`x-sensitive`, or a 個人番号): masked in lists and exports. */
+  sensitive: boolean;
+  /** A 個人番号: sensitive whatever the form says. */
+  sensitiveLocked: boolean;
 }
 
 function describeObject(doc: FormDocument, holder: JsonSchema, parentPath: FieldPath, depth: number): FieldInfo[] {
@@ -45,6 +50,7 @@ function describeObject(doc: FormDocument, holder: JsonSchema, parentPath: Field
       path, key, parentPath, label: typeof found.node.title === 'string' ? found.node.title : '', kind, required,
       showWhen: found.branch ? parseIf(found.branch.if) ?? 'custom' : null,
       rules: readRules(found.node, kind), depth,
+      sensitive: isSensitiveNode(found.node) || kind === 'myNumber', sensitiveLocked: kind === 'myNumber' || isMyNumberNode(found.node),
     };
     const options = optionsOf(found.node, doc.schema.definitions);
     if (options && (kind === 'choice' || kind === 'multiChoice')) info.options = options;

@@ -30,6 +30,7 @@ export function describeOp(op: EditOp, doc: FormDocument): string {
     case 'setOptions': return `${label(op.path)}の選択肢を「${short(op.options.join('、'))}」に変更`;
     case 'setRules': return `${label(op.path)}の入力規則を変更`;
     case 'setWidget': return `${label(op.path)}の表示方法を変更`;
+    case 'setSensitive': return op.sensitive ? `${label(op.path)}を機微情報に設定` : `${label(op.path)}の機微情報の設定を解除`;
     case 'setShowWhen': return op.showWhen ? `${label(op.path)}に表示条件を設定` : `${label(op.path)}を常に表示`;
     case 'addField': return `${op.parent ? `${label(op.parent)}に` : ''}項目「${short(op.field.label)}」（${FIELD_KIND_LABELS[op.field.kind]}）を追加`;
     case 'removeField': return `${label(op.path)}を削除`;

@@ -69,6 +69,7 @@ function fieldChanges(a: FieldInfo, b: FieldInfo, allA: Map<string, FieldInfo>, 
     ['補足説明', a.description ?? '', b.description ?? ''],
     ['入力例', a.placeholder ?? '', b.placeholder ?? ''],
     ['入力規則', rulesText(a), rulesText(b)],
+    ['機微情報', a.sensitive ? '伏せる' : '伏せない', b.sensitive ? '伏せる' : '伏せない'],
   ];
   return pairs.filter(([, x, y]) => x !== y).map(([what, before, after]) => ({ what, before, after }));
 }

@@ -44,6 +44,7 @@ const SHAPES: Record<EditOpType, Record<string, JsonSchema>> = {
   setOptions: { path, options },
   setRules: { path, rules },
   setWidget: { path, widget: { enum: [...WIDGETS] } },
+  setSensitive: { path, sensitive: { type: 'boolean' } },
   setShowWhen: { path, showWhen: { anyOf: [{ type: 'null' }, showWhen] } },
   addField: { parent: parentPath, 'after?': { anyOf: [{ type: 'null' }, text(64)] }, field, 'step?': index },
   removeField: { path },

@@ -87,7 +87,8 @@ export function buildField(field: NewField): { schema: JsonSchema; ui: UiSchema 
     case 'phone': schema = { type: 'string', title, format: 'jp-phone' }; break;
     case 'email': schema = { type: 'string', title, format: 'email', maxLength: 254 }; break;
     case 'myNumber': schema = { type: 'string', title, format: 'my-number' }; break;
-    case 'bankAccount': schema = { $ref: '#/definitions/bankAccount', title }; break;
+    // An account number is sensitive from the start; the builder may clear the mark.
+    case 'bankAccount': schema = { $ref: '#/definitions/bankAccount', title, 'x-sensitive': true }; break;
     case 'consent': schema = { type: 'boolean', title, const: true }; break;
     case 'section': schema = { type: 'object', title, properties: {} }; break;
     case 'group':

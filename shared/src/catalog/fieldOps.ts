@@ -5,6 +5,7 @@
  */
 import type { JsonSchema } from '../form/jsonSchema';
 import { COMMON_DEFINITIONS } from '../form/commonDefinitions';
+import { SENSITIVE_KEYWORD, isMyNumberNode } from '../form/sensitive';
 import type { FormDocument, FieldPath, NewField, ShowWhen, ValidationRules, Widget } from './types';
 import { FIELD_KEY_PATTERN, branchesOf, fieldKeys, findInObject, joinPath, locateField, objectAt, uiAt, type FieldLocation } from './fieldPaths';
 import { applyRules, buildField, classifyField } from './fieldKinds';
@@ -115,6 +116,24 @@ export function setWidget(doc: FormDocument, path: FieldPath, widget: Widget): v
   const ui = uiAt(doc.uiSchema, doc.schema, path, true)!;
   if (widget === 'default') delete ui['ui:widget'];
   else ui['ui:widget'] = widget;
+}
+
+/** The node with a simple `$ref` resolved (read only), to see what the field really is. */
+function resolvedNode(doc: FormDocument, node: JsonSchema): JsonSchema {
+  if (typeof node.$ref !== 'string') return node;
+  const name = node.$ref.replace('#/definitions/', '');
+  return { ...((doc.schema.definitions?.[name] ?? COMMON_DEFINITIONS[name] ?? {}) as JsonSchema), ...node };
+}
+
+/**
+ * Marks a field sensitive (`x-sensitive`) or clears the mark. The mark sits on
+ * the field's own node (beside a `$ref`), so a 口座 block is marked as a whole.
+ */
+export function setSensitive(doc: FormDocument, path: FieldPath, sensitive: boolean): void {
+  const loc = requireField(doc, path);
+  if (!sensitive && isMyNumberNode(resolvedNode(doc, loc.node))) invalidEdit(`「${labelOf(loc)}」は個人番号のため、常に機微情報として扱われます（解除できません）。`);
+  if (sensitive) loc.node[SENSITIVE_KEYWORD] = true;
+  else delete loc.node[SENSITIVE_KEYWORD];
 }
 
 /** Moves a field into (or out of) an if/then branch of its object. */

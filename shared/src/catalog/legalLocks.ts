@@ -15,6 +15,8 @@ import { COMMON_DEFINITIONS } from '../form/commonDefinitions';
 import type { FieldPath, FormDocument } from './types';
 import { containerOf, fieldKeys, findInObject, joinPath, locateField } from './fieldPaths';
 import { optionsOf } from './fieldKinds';
+import { SENSITIVE_KEYWORD } from '../form/sensitive';
+import { describeFields, flattenFields } from './describeForm';
 
 /** Marks an optional preset field as required by law all the same. */
 export const LOCKED_KEYWORD = 'x-locked';
@@ -136,8 +138,20 @@ function fieldViolation(base: FormDocument, after: FormDocument, locked: LockedF
   return undefined;
 }
 
+/** A field the preset marks sensitive that local edits left unmarked (privacy is a floor, like the law's requirements). */
+function sensitivityViolation(base: FormDocument, after: FormDocument): string | undefined {
+  for (const f of flattenFields(describeFields(base))) {
+    if (locateField(base.schema, f.path)?.node[SENSITIVE_KEYWORD] !== true) continue;
+    const a = locateField(after.schema, f.path);
+    if (a && a.node[SENSITIVE_KEYWORD] !== true) return `「${f.label}」はプリセットで機微情報とされているため、機微情報の設定を解除できません。`;
+  }
+  return undefined;
+}
+
 /** The first way `after` removes or weakens something `base` (a preset version) requires by law, in Japanese; undefined if none. */
 export function findLockViolation(base: FormDocument, after: FormDocument): string | undefined {
+  const sensitive = sensitivityViolation(base, after);
+  if (sensitive) return sensitive;
   for (const locked of lockedFields(base)) {
     const problem = fieldViolation(base, after, locked);
     if (problem) return problem;

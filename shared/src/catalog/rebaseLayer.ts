@@ -83,6 +83,7 @@ function attribute(op: EditOp, doc: FormDocument, info: FieldInfo | undefined): 
     case 'setOptions': return info?.options;
     case 'setRules': return info?.rules;
     case 'setWidget': return ui['ui:widget'];
+    case 'setSensitive': return info?.sensitive;
     case 'setShowWhen': return info?.showWhen;
     case 'removeField': return path ? locateField(doc.schema, path)?.node : undefined;
     case 'setAttachment': return doc.procedure.attachments?.find((a) => a.id === op.attachment.id);

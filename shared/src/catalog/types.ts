@@ -101,6 +101,8 @@ export type EditOp = OpBase &
     | { type: 'setOptions'; path: FieldPath; options: string[] }
     | { type: 'setRules'; path: FieldPath; rules: ValidationRules }
     | { type: 'setWidget'; path: FieldPath; widget: Widget }
+    /** Marks a field sensitive (`x-sensitive`: masked in lists and exports) or clears the mark; a 個人番号 stays sensitive. */
+    | { type: 'setSensitive'; path: FieldPath; sensitive: boolean }
     | { type: 'setShowWhen'; path: FieldPath; showWhen: ShowWhen | null }
     /** Adds a field to an object (`parent` '' is the form itself); `after` a sibling key, null for first, absent for last. */
     | { type: 'addField'; parent: FieldPath; after?: string | null; field: NewField; step?: number }

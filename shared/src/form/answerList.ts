@@ -5,6 +5,7 @@
  */
 import type { JsonSchema } from './jsonSchema';
 import { formatWareki } from './wareki';
+import { isSensitiveNode, maskSensitive } from './sensitive';
 
 export interface AnswerLine {
   /** JSON pointer of the answer. */
@@ -15,11 +16,17 @@ export interface AnswerLine {
   /** Nesting depth (0 = top level). */
   depth: number;
   isGroup: boolean;
+  /** The answer is sensitive (see sensitive.ts): `value` is masked unless `revealSensitive` was asked for. */
+  sensitive?: boolean;
 }
 
 export interface AnswerListOptions {
-  /** Show 個人番号 in full (staff with the right permission) instead of masked. */
-  revealMyNumber?: boolean;
+  /**
+   * Show sensitive answers (個人番号, `x-sensitive` fields) in clear instead of
+   * masked: only for readers entitled to them (a back-office system, the
+   * applicant, staff after an audited reveal).
+   */
+  revealSensitive?: boolean;
   language?: 'ja' | 'en';
 }
 
@@ -57,7 +64,6 @@ function display(value: unknown, schema: JsonSchema, options: AnswerListOptions)
   if (typeof value === 'boolean') return value ? (en ? 'Yes' : 'はい') : en ? 'No' : 'いいえ';
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return '';
-  if (schema.format === 'my-number' && !options.revealMyNumber) return `${'*'.repeat(Math.max(0, value.length - 4))}${value.slice(-4)}`;
   if (['date', 'past-date', 'future-date'].includes(schema.format)) return en ? value : `${formatWareki(value)}（${value}）`;
   return value;
 }
@@ -65,16 +71,22 @@ function display(value: unknown, schema: JsonSchema, options: AnswerListOptions)
 /** Answer lines in form order; unanswered fields are left out. */
 export function answerList(rootSchema: JsonSchema, data: unknown, options: AnswerListOptions = {}): AnswerLine[] {
   const lines: AnswerLine[] = [];
-  const walk = (schema: JsonSchema, value: unknown, pointer: string, label: string, depth: number) => {
+  const walk = (schema: JsonSchema, value: unknown, pointer: string, label: string, depth: number, inherited: boolean) => {
     const s = resolve(schema, rootSchema);
     if (value === undefined || value === null || value === '') return;
+    // A sensitive group makes everything under it sensitive.
+    const sensitive = inherited || isSensitiveNode(s);
+    const leaf = (text: string, node: JsonSchema) => {
+      const masked = sensitive && !options.revealSensitive;
+      lines.push({ pointer, label, value: masked ? maskSensitive(String(value), node, options.language) : text, depth, isGroup: false, ...(sensitive ? { sensitive: true } : {}) });
+    };
     if (Array.isArray(value)) {
       const items = resolve(s.items as JsonSchema, rootSchema);
       if (items.type === 'object') {
         lines.push({ pointer, label, value: '', depth, isGroup: true });
-        value.forEach((item, i) => walk(items, item, `${pointer}/${i}`, `${items.title ?? label} ${i + 1}`, depth + 1));
+        value.forEach((item, i) => walk(items, item, `${pointer}/${i}`, `${items.title ?? label} ${i + 1}`, depth + 1, sensitive));
       } else if (value.length > 0) {
-        lines.push({ pointer, label, value: value.map((v) => display(v, items, options)).join('、'), depth, isGroup: false });
+        leaf(value.map((v) => display(v, items, options)).join('、'), items);
       }
       return;
     }
@@ -82,13 +94,13 @@ export function answerList(rootSchema: JsonSchema, data: unknown, options: Answe
       if (pointer !== '') lines.push({ pointer, label, value: '', depth, isGroup: true });
       for (const [key, child] of propertiesOf(s, rootSchema)) {
         const childSchema = resolve(child, rootSchema);
-        walk(childSchema, (value as Record<string, unknown>)[key], `${pointer}/${key}`, childSchema.title ?? key, pointer === '' ? depth : depth + 1);
+        walk(childSchema, (value as Record<string, unknown>)[key], `${pointer}/${key}`, childSchema.title ?? key, pointer === '' ? depth : depth + 1, sensitive);
       }
       return;
     }
-    lines.push({ pointer, label, value: display(value, s, options), depth, isGroup: false });
+    leaf(display(value, s, options), s);
   };
-  walk(rootSchema, data, '', rootSchema.title ?? '', 0);
+  walk(rootSchema, data, '', rootSchema.title ?? '', 0, false);
   // Drop group headings with nothing under them.
   return lines.filter((line, i) => !line.isGroup || (lines[i + 1] !== undefined && lines[i + 1]!.depth > line.depth));
 }

@@ -96,7 +96,10 @@ export const PROCEDURE_META_SCHEMA: JsonSchema = {
 
 /**
  * What a form schema must look like to be rendered and validated:
- * a draft-07 object schema with titled top-level properties.
+ * a draft-07 object schema with titled top-level properties. Besides JSON
+ * Schema and RJSF keywords, fields may carry `x-locked` (legalLocks.ts) and
+ * `x-sensitive: true` (form/sensitive.ts: masked in lists and exports); the
+ * shared ajv refuses an `x-sensitive` that is not a boolean when it compiles.
  */
 export const FORM_SCHEMA_META_SCHEMA: JsonSchema = {
   type: 'object',
@@ -107,5 +110,7 @@ export const FORM_SCHEMA_META_SCHEMA: JsonSchema = {
     properties: { type: 'object', minProperties: 1, additionalProperties: { type: 'object' } },
     required: { type: 'array', items: { type: 'string' } },
     definitions: { type: 'object' },
+    // Marking the whole form sensitive is allowed (every answer is then masked).
+    'x-sensitive': { type: 'boolean' },
   },
 };

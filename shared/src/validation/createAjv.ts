@@ -6,6 +6,7 @@ import Ajv, { type KeywordCxt } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { JsonSchema } from '../form/jsonSchema';
 import { JAPANESE_FORMATS, NORMALIZED_FORMATS, normalizeForFormat } from './japaneseFormats';
+import { SENSITIVE_KEYWORD } from '../form/sensitive';
 
 /** Marks a string whose format has a normal form; the keyword rewrites the data in place. */
 export const NORMALIZE_KEYWORD = 'x-normalize';
@@ -31,6 +32,10 @@ export function createAjv(): Ajv {
       return true;
     },
   });
+  // Annotation only (who may read the answer, never whether it is valid); its
+  // meta-schema makes a non-boolean value a compile error, so a typo cannot
+  // silently leave a field unmasked.
+  ajv.addKeyword({ keyword: SENSITIVE_KEYWORD, schemaType: 'boolean', metaSchema: { type: 'boolean' } });
   return ajv;
 }
 // KeywordCxt is re-exported for adapters that add keywords of their own.

@@ -40,10 +40,14 @@ export class FormValidator {
     return compiled;
   }
 
-  /** Validates a deep copy of `data`; the input is never modified. */
-  validate(cacheKey: string, schema: JsonSchema, data: unknown, language: Language = 'ja'): ValidationOutcome {
+  /**
+   * Validates a deep copy of `data`; the input is never modified. A caller that
+   * owns `data` outright (a freshly parsed request body) passes `inPlace` and
+   * lets normalisation rewrite it, saving the copy.
+   */
+  validate(cacheKey: string, schema: JsonSchema, data: unknown, language: Language = 'ja', inPlace = false): ValidationOutcome {
     const validate = this.compile(cacheKey, schema);
-    const copy: unknown = data === undefined ? undefined : JSON.parse(JSON.stringify(data));
+    const copy: unknown = inPlace || data === undefined ? data : JSON.parse(JSON.stringify(data));
     const valid = validate(copy) as boolean;
     const errors = valid ? [] : localizeErrors(validate.errors, schema, language);
     return { valid, data: copy, errors, errorSchema: toErrorSchema(errors) };

@@ -3,7 +3,7 @@
  * review, then submission. The step is in the URL (`?step=2`, `files`,
  * `review`), so the browser's Back button goes back one step.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { createSchemaUtils, type RJSFSchema } from '@rjsf/utils';
 import { versionKey, type FieldError, type Municipality, type ProcedureDetail } from '@madoguchi/shared';
@@ -12,14 +12,10 @@ import { PageHeading } from '../../common/PageHeading';
 import { deleteDraft } from '../../common/api/residentApi';
 import { SharedRjsfValidator } from '../form/sharedRjsfValidator';
 import { RESIDENT_DEFAULTS_BEHAVIOR } from '../form/defaultsBehavior';
-import { AttachmentsStep } from '../attachments/AttachmentsStep';
-import { attachmentErrors } from '../attachments/attachmentChecks';
 import { saveReceipt } from '../done/receiptStore';
 import { attachmentIds } from './localDraft';
 import { prepareUiSchema } from './prepareUiSchema';
-import { pruneToShown } from './reviewModel';
 import { ResumeLinkPanel, syncRemoteDraft } from './ResumeLinkPanel';
-import { ReviewStep } from './ReviewStep';
 import { StepForm } from './StepForm';
 import { StepProgress } from './StepProgress';
 import { stepOfPointer, stepsOf } from './steps';
@@ -27,6 +23,19 @@ import { toSummaryErrors } from './summaryErrors';
 import type { SummaryError } from './ErrorSummary';
 import { useApplicationDraft } from './useApplicationDraft';
 import { useSubmit } from './useSubmit';
+
+// The attachments and review steps (file upload, the answer list) load when the resident gets there, so the
+// form's first step does not wait for them; leaving any step starts fetching both (see `goTo`). There is no
+// Suspense boundary of their own: step changes are router transitions, so React keeps showing the step the
+// resident is leaving until the next one is ready, and the new heading and its step appear together as before.
+const loadAttachmentsStep = () => import('../attachments/AttachmentsStep');
+const loadReviewStep = () => import('./ReviewStep');
+const AttachmentsStep = lazy(() => loadAttachmentsStep().then((m) => ({ default: m.AttachmentsStep })));
+const ReviewStep = lazy(() => loadReviewStep().then((m) => ({ default: m.ReviewStep })));
+const prefetchLaterSteps = () => {
+  loadAttachmentsStep().catch(() => undefined);
+  loadReviewStep().catch(() => undefined);
+};
 
 interface Props {
   detail: ProcedureDetail;
@@ -65,6 +74,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   /** `target`: a step index, `files`, or `review`. */
   const goTo = (target: number | 'files' | 'review', fieldId?: string) => {
     const value = typeof target === 'number' ? String(target + 1) : target;
+    prefetchLaterSteps();
     setParams({ step: value }, { state: fieldId ? { focusId: fieldId } : null });
     if (!fieldId) window.scrollTo(0, 0);
   };
@@ -83,6 +93,14 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
 
   const onSubmit = async () => {
     setNotice(undefined);
+    // Both modules come with the review step, which is the only place submitting starts from.
+    const checks = await Promise.all([import('./reviewModel'), import('../attachments/attachmentChecks')]).catch(() => null);
+    if (!checks) {
+      setNotice(t('error.network'));
+      setFailedAttempt((n) => n + 1);
+      return;
+    }
+    const [{ pruneToShown }, { attachmentErrors }] = checks;
     const data = pruneToShown(utils, schema, draft.data) as Record<string, unknown>;
     const found = [...validateAll(data), ...attachmentErrors(procedure.attachments, data, draft.attachments, language)];
     if (found.length) return showProblems(found);

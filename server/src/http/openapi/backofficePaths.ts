@@ -22,7 +22,7 @@ export const BACKOFFICE_PATHS: Record<string, Schema> = {
   '/backoffice/submissions/{receiptNumber}/files/{fileId}': {
     get: op('One attachment', {
       parameters: [receipt, pathParam('fileId', 'File id')],
-      responses: { 200: { description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, 404: errorResponse('Not found'), ...denied },
+      responses: { 200: { description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, 404: errorResponse('Not found'), 409: errorResponse('Malware was found in the file (file_infected): never downloadable'), ...denied },
     }),
   },
   '/backoffice/submissions/{receiptNumber}/ack': {

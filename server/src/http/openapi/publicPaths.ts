@@ -1,5 +1,5 @@
 /** OpenAPI paths of the resident-facing API: catalog, intake, status, uploads, drafts, PDF copy, corrections. */
-import { arr, errorResponse, headerParam, int, json, jsonBody, obj, pathParam, queryParam, ref, str, anyObject, type Schema } from './schemaHelpers';
+import { arr, enumOf, errorResponse, headerParam, int, json, jsonBody, obj, pathParam, queryParam, ref, str, anyObject, type Schema } from './schemaHelpers';
 
 const code = pathParam('code', '6-digit municipality code (全国地方公共団体コード)');
 const procedureId = pathParam('procedureId', 'Procedure id, e.g. risai-shomeisho');
@@ -12,7 +12,10 @@ const draftBody = jsonBody(obj({ municipalityCode: str(), procedureId: str(), fo
 
 export const PUBLIC_PATHS: Record<string, Schema> = {
   '/health': {
-    get: { tags: ['public'], summary: 'Liveness and storage round trip', responses: { 200: json(obj({ status: str(), storage: str(), presets: int(), version: str() }), 'Up') } },
+    get: { tags: ['public'], summary: 'Liveness and storage round trip', responses: {
+      200: json(obj({ status: str(), storage: str(), presets: int(), version: str(), malwareScanner: enumOf(['ok', 'unreachable'], 'Only when CLAMD_* is set; never fails health') }, ['malwareScanner']), 'Up'),
+      503: json(obj({ status: enumOf(['unavailable']), storage: enumOf(['unavailable']), presets: int(), version: str() }), 'The store cannot take writes now (disk full, database locked, no MongoDB primary); Retry-After is set'),
+    } },
   },
   '/municipalities': {
     get: {
@@ -38,6 +41,7 @@ export const PUBLIC_PATHS: Record<string, Schema> = {
       responses: {
         201: json(ref('IntakeResponse'), 'Stored (or an identical retry: header Idempotent-Replayed)'), 400: errorResponse('Malformed'), 404: errorResponse('Unknown municipality or procedure'),
         409: errorResponse('Form version changed'), 413: errorResponse('Too large'), 422: errorResponse('Invalid answers, with per-field messages'),
+        503: errorResponse('The store cannot take the write now (disk full, database locked, no MongoDB primary): nothing was acknowledged; retry after Retry-After seconds with the same Idempotency-Key'),
       },
     },
   },
@@ -66,7 +70,7 @@ export const PUBLIC_PATHS: Record<string, Schema> = {
       tags: ['resident'], summary: 'Upload one attachment before submitting',
       parameters: [code, headerParam('X-Upload-Token', 'Random token (22–100 URL-safe characters) that later binds the files')],
       requestBody: { required: true, content: { 'multipart/form-data': { schema: obj({ file: { type: 'string', format: 'binary' }, procedureId: str(), attachmentId: str() }, [], false) } } },
-      responses: { 201: json(ref('UploadResponse'), 'Stored'), 400: errorResponse('Missing file or token'), 404: errorResponse('Unknown attachment'), 413: errorResponse('Too large'), 415: errorResponse('Type not accepted') },
+      responses: { 201: json(ref('UploadResponse'), 'Stored'), 400: errorResponse('Missing file or token'), 404: errorResponse('Unknown attachment'), 413: errorResponse('Too large'), 415: errorResponse('Type not accepted'), 422: errorResponse('Malware found (malware_detected); nothing stored') },
     },
   },
   '/uploads/{fileId}': {

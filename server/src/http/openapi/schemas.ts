@@ -1,10 +1,11 @@
 /** Component schemas of the OpenAPI document: the shapes the API really returns (checked by tests/integration/openapi.test.ts). */
 import { SUBMISSION_STATUSES } from '@madoguchi/shared';
-import { API_KEY_SCOPES, OUTBOX_EVENT_TYPES, RETENTION_MODES } from '../../storage/types';
+import { API_KEY_SCOPES, FILE_SCAN_STATES, OUTBOX_EVENT_TYPES, RETENTION_MODES } from '../../storage/types';
 import { anyObject, arr, bool, dateTime, enumOf, int, nullable, obj, ref, str, type Schema } from './schemaHelpers';
 
 const status = enumOf(SUBMISSION_STATUSES, 'Submission status (see shared/src/submission/status.ts)');
 const person = obj({ id: str(), name: str() });
+const scanState = () => enumOf(FILE_SCAN_STATES, 'Malware scan: not_scanned (scanning off), pending (scanner unreachable, retried), clean, infected (download refused with 409)');
 const spread = { count: int('Completed stays (or closed submissions)'), medianHours: nullable({ type: 'number' }), p90Hours: nullable({ type: 'number' }) };
 const pullItem = {
   id: str(), receiptNumber: str(), procedureId: str(), formVersion: int(), status, revision: int(), changeSeq: int(), receivedAt: dateTime(), updatedAt: dateTime(),
@@ -28,12 +29,13 @@ export const SCHEMAS: Record<string, Schema> = {
     receiptNumber: str(), procedureId: str(), procedureTitle: str(), municipalityCode: str(), status, statusLabel: str(), submittedAt: dateTime(), updatedAt: dateTime(),
     messages: arr(obj({ at: dateTime(), text: str() })),
   }),
-  UploadResponse: obj({ fileId: str(), fileName: str(), mediaType: str(), size: int() }),
+  UploadResponse: obj({ fileId: str(), fileName: str(), mediaType: str(), size: int(), scanState: scanState() }),
   DraftCreated: obj({ draftId: str(), secret: str(), expiresAt: dateTime(), resumePath: str() }),
   Draft: obj({
     municipalityCode: str(), procedureId: str(), formVersion: int(), data: anyObject(), attachments: anyObject(), uploadToken: str(), updatedAt: dateTime(), expiresAt: dateTime(),
   }),
-  AnswerLine: obj({ pointer: str(), label: str(), value: str(), depth: int(), isGroup: bool() }),
+  AnswerLine: obj({ pointer: str(), label: str(), value: str(), depth: int(), isGroup: bool(), sensitive: bool('A sensitive answer: masked unless revealed') }, ['sensitive']),
+  SensitiveReveal: obj({ answers: arr(obj({ pointer: str(), label: str(), value: str() })) }),
   CorrectionField: obj(
     { pointer: str(), group: str(), label: str(), input: enumOf(['text', 'textarea', 'number', 'integer', 'select', 'multiselect', 'boolean', 'date', 'email', 'tel']), options: arr(str()), value: {}, maxLength: int() },
     ['options', 'maxLength'],
@@ -65,7 +67,7 @@ export const SCHEMAS: Record<string, Schema> = {
     id: str(), receiptNumber: str(), municipalityCode: str(), procedure: obj({ id: str(), owner: str(), title: str(), signaturePolicy: str() }), formVersion: int(), status, statusLabel: str(),
     assignee: nullable(person), applicantName: nullable(str()), receivedAt: dateTime(), updatedAt: dateTime(), revision: int(), acknowledgedAt: nullable(dateTime()), strippedAt: nullable(dateTime()),
     answers: arr(ref('AnswerLine')),
-    attachments: arr(obj({ specId: str(), label: str(), files: arr(obj({ id: str(), fileName: str(), mediaType: str(), size: int(), previewable: bool() })) })),
+    attachments: arr(obj({ specId: str(), label: str(), files: arr(obj({ id: str(), fileName: str(), mediaType: str(), size: int(), previewable: bool(), scanState: scanState(), scanSignature: nullable(str()), scannedAt: nullable(dateTime()) })) })),
     signature: obj({ policy: str(), status: enumOf(['none']) }),
     history: arr(obj({ from: nullable(status), to: status, toLabel: str(), at: dateTime(), by: str(), byName: str(), publicNote: str() }, ['publicNote'])),
     notes: arr(obj({ id: str(), authorId: str(), authorName: str(), body: str(), createdAt: dateTime() })),
@@ -104,7 +106,7 @@ export const SCHEMAS: Record<string, Schema> = {
   PullSubmission: obj({
     ...pullItem,
     municipalityCode: str(), procedureTitle: str(), data: anyObject('The answers as submitted (個人番号 in full)'), answers: arr(ref('AnswerLine')),
-    attachments: arr(obj({ specId: str(), label: str(), files: arr(obj({ id: str(), fileName: str(), mediaType: str(), size: int(), sha256: str(), href: str(), contentBase64: str() }, ['contentBase64'])) })),
+    attachments: arr(obj({ specId: str(), label: str(), files: arr(obj({ id: str(), fileName: str(), mediaType: str(), size: int(), sha256: str(), scanState: scanState(), scanSignature: nullable(str()), href: str(), contentBase64: str() }, ['contentBase64'])) })),
     history: arr(obj({ from: nullable(status), to: status, at: dateTime(), by: str(), publicNote: str() }, ['publicNote'])),
     revisions: arr(obj({ revision: int(), createdAt: dateTime() })),
   }),

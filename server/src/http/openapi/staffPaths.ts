@@ -33,7 +33,10 @@ export const STAFF_PATHS: Record<string, Schema> = {
   },
   [`${base}/inbox/export/csv`]: {
     get: op('CSV of the filtered list of one procedure (UTF-8 with BOM, or CP932 with 〓 for characters it lacks; header X-Export-Replaced lists them)', {
-      parameters: [code, ...listParams, queryParam('encoding', 'utf-8 (default) or cp932', enumOf(['utf-8', 'cp932'])), queryParam('header', 'labels (default) or keys', enumOf(['labels', 'keys']))],
+      parameters: [
+        code, ...listParams, queryParam('encoding', 'utf-8 (default) or cp932', enumOf(['utf-8', 'cp932'])), queryParam('header', 'labels (default) or keys', enumOf(['labels', 'keys'])),
+        queryParam('includeSensitive', '`1`: sensitive answers in clear (needs inbox.exportSensitive; audited). Otherwise masked', enumOf(['1'])),
+      ],
       responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, 400: errorResponse('No procedure, or too many rows'), ...denied },
     }),
   },
@@ -48,11 +51,17 @@ export const STAFF_PATHS: Record<string, Schema> = {
   [`${base}/submissions/{submissionId}/files/{fileId}`]: {
     get: op('An attachment (download; `?disposition=inline` previews images and PDFs)', {
       parameters: [code, sub, pathParam('fileId', 'File id'), queryParam('disposition', 'inline or attachment', enumOf(['inline', 'attachment']))],
-      responses: { 200: { description: 'The file, with a safe Content-Disposition', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, 404: errorResponse('Not found'), ...denied },
+      responses: { 200: { description: 'The file, with a safe Content-Disposition', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, 404: errorResponse('Not found'), 409: errorResponse('Malware was found in the file (file_infected): never downloadable'), ...denied },
     }),
   },
   [`${base}/submissions/{submissionId}/pdf`]: {
-    get: op('The application as a PDF laid out like the paper form', { parameters: [code, sub], responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, 404: errorResponse('Not found'), ...denied } }),
+    get: op('The application as a PDF laid out like the paper form (sensitive answers masked unless `includeSensitive=1` with inbox.revealSensitive; audited)', { parameters: [code, sub, queryParam('includeSensitive', '`1`: sensitive answers in clear', enumOf(['1']))], responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, 404: errorResponse('Not found'), ...denied } }),
+  },
+  [`${base}/submissions/{submissionId}/reveal`]: {
+    post: op('The clear values of sensitive answers at (or under) the given JSON pointers (audited with pointers and labels, never values)', {
+      parameters: [code, sub], requestBody: jsonBody(obj({ pointers: arr(str('JSON pointer of an answer line or group')) })),
+      responses: { 200: json(ref('SensitiveReveal'), 'The values'), ...write },
+    }),
   },
   [`${base}/submissions/{submissionId}/status`]: {
     post: op('Move the status (only moves the transitions table allows)', {

@@ -6,6 +6,7 @@
  * against the API key.
  */
 import { answerList, type Language, type StatusChange } from '@madoguchi/shared';
+import { refuseInfected, scanStateOf } from '../uploads/scanGuard';
 import { BadRequestError, NotFoundError } from '../../errors';
 import type { Storage, SubmissionMeta } from '../../storage/types';
 import { auditSubmission, type ApiActor } from '../inbox/actor';
@@ -84,11 +85,12 @@ export class PullService {
       for (const fileId of ids) {
         const f = await this.storage.files.getMeta(fileId);
         if (!f) continue;
-        const embed = options.embedAttachments && embedded + f.size <= MAX_EMBED_BYTES;
+        // An infected file's content is never handed out (scanGuard.ts); its entry still says why.
+        const embed = options.embedAttachments && scanStateOf(f) !== 'infected' && embedded + f.size <= MAX_EMBED_BYTES;
         const content = embed ? await this.storage.files.getContent(fileId) : null;
         if (content) embedded += f.size;
         files.push({
-          id: f.id, fileName: f.fileName, mediaType: f.mediaType, size: f.size, sha256: f.sha256,
+          id: f.id, fileName: f.fileName, mediaType: f.mediaType, size: f.size, sha256: f.sha256, scanState: scanStateOf(f), scanSignature: f.scanSignature ?? null,
           href: `/api/v1/backoffice/submissions/${s.receiptNumber}/files/${f.id}`, ...(content ? { contentBase64: content.toString('base64') } : {}),
         });
       }
@@ -101,7 +103,8 @@ export class PullService {
       municipalityCode: s.municipalityCode,
       procedureTitle: version.procedure.title,
       data: s.data,
-      answers: answerList(version.schema, s.data, { revealMyNumber: true }).map(({ pointer, label, value, depth, isGroup }) => ({ pointer, label, value, depth, isGroup })),
+      // Back-office systems (基幹系) take the application in full through their API key: nothing is masked.
+      answers: answerList(version.schema, s.data, { revealSensitive: true }).map(({ pointer, label, value, depth, isGroup }) => ({ pointer, label, value, depth, isGroup })),
       attachments,
       history: s.history.map((h: StatusChange) => ({ from: h.from, to: h.to, at: h.at, by: h.by, ...(h.publicNote ? { publicNote: h.publicNote } : {}) })),
       revisions: revisions.map((r) => ({ revision: r.revision, createdAt: r.createdAt })),
@@ -113,6 +116,7 @@ export class PullService {
     const f = await this.storage.files.getMeta(fileId);
     const content = f && f.submissionId === meta.id ? await this.storage.files.getContent(fileId) : null;
     if (!f || !content) throw new NotFoundError(inboxText(language, 'fileNotFound'), 'file_not_found');
+    refuseInfected(f, language);
     await auditSubmission(this.storage, actor, 'submission.file.read', meta, this.now(), { fileId, fileName: f.fileName });
     return { meta: f, content };
   }

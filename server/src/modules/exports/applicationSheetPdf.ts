@@ -15,6 +15,8 @@ export interface SheetContext {
   revision: number;
   assigneeName?: string;
   attachments: Array<{ label: string; fileName: string; size: number }>;
+  /** Print sensitive answers in clear (asked for, permitted and audited by the route); masked otherwise. */
+  revealSensitive?: boolean;
 }
 
 function jst(iso: string): string {
@@ -66,7 +68,7 @@ export function renderApplicationSheet(s: Submission, version: FormVersion, ctx:
     };
 
     doc.lineWidth(0.5);
-    for (const line of answerList(version.schema, s.data)) row(line.label, line.value, line.isGroup, Math.min(line.depth, 3) * 8);
+    for (const line of answerList(version.schema, s.data, { revealSensitive: ctx.revealSensitive === true })) row(line.label, line.value, line.isGroup, Math.min(line.depth, 3) * 8);
 
     doc.moveDown(1);
     if (doc.y + 60 > bottom()) doc.addPage();

@@ -8,15 +8,20 @@
  *   copies is the schema's `maxItems` when it is at most 20, otherwise the most
  *   any exported submission has;
  * - a list of choices (checkboxes) is one column, values joined with「、」;
- * - 個人番号 is masked except for its last four digits, as on screen.
+ * - sensitive answers (個人番号, `x-sensitive` fields and everything under a
+ *   sensitive group) are masked as on screen — 個人番号 but for its last four
+ *   digits, others as 「＊＊＊（非表示）」 — unless the export was asked for with
+ *   them by someone allowed to (see csvExport.ts).
  */
-import type { JsonSchema } from '@madoguchi/shared';
+import { isSensitiveNode, maskSensitive, type JsonSchema } from '@madoguchi/shared';
 
 export interface CsvColumn {
   /** Stable key, e.g. `householdMembers[1].name.familyName`. */
   key: string;
   label: string;
   value: (data: unknown) => string;
+  /** Holds a sensitive answer (masked unless revealed). */
+  sensitive: boolean;
 }
 
 const MAX_FIXED_REPEAT = 20;
@@ -50,9 +55,7 @@ function display(value: unknown, schema: JsonSchema): string {
   if (typeof value === 'boolean') return value ? 'はい' : 'いいえ';
   if (Array.isArray(value)) return value.map((v) => display(v, resolve(schema.items, {}))).join('、');
   if (typeof value === 'object') return JSON.stringify(value);
-  const text = String(value);
-  if (schema.format === 'my-number') return `${'*'.repeat(Math.max(0, text.length - 4))}${text.slice(-4)}`;
-  return text;
+  return String(value);
 }
 
 type Path = Array<string | number>;
@@ -75,26 +78,33 @@ export function observeRepeats(rows: unknown[]): Map<string, number> {
   return max;
 }
 
-export function columnsFor(root: JsonSchema, repeats: Map<string, number>): CsvColumn[] {
+export function columnsFor(root: JsonSchema, repeats: Map<string, number>, options: { revealSensitive?: boolean } = {}): CsvColumn[] {
   const columns: CsvColumn[] = [];
-  const walk = (schema: JsonSchema, path: Path, labels: string[]) => {
+  const walk = (schema: JsonSchema, path: Path, labels: string[], inherited = false) => {
     const s = resolve(schema, root);
+    const sensitive = inherited || isSensitiveNode(s);
     const items = resolve(s.items, root);
     if (s.type === 'array' && (items.type === 'object' || items.properties)) {
       const copies = typeof s.maxItems === 'number' && s.maxItems <= MAX_FIXED_REPEAT ? s.maxItems : Math.max(1, repeats.get(patternOf(path)) ?? 0);
       const base = items.title ?? labels.at(-1) ?? '';
-      for (let i = 0; i < copies; i++) walk(items, [...path, i], [...labels.slice(0, -1), `${base}${i + 1}`]);
+      for (let i = 0; i < copies; i++) walk(items, [...path, i], [...labels.slice(0, -1), `${base}${i + 1}`], sensitive);
       return;
     }
     if (s.type === 'object' || s.properties || s.allOf) {
       for (const [key, child] of properties(s, root)) {
         const c = resolve(child, root);
-        walk(c, [...path, key], [...labels, c.title ?? key]);
+        walk(c, [...path, key], [...labels, c.title ?? key], sensitive);
       }
       return;
     }
     const at = [...path];
-    columns.push({ key: keyOf(at), label: labels.filter(Boolean).join('／'), value: (data) => display(get(data, at), s) });
+    const masked = sensitive && !options.revealSensitive;
+    const value = (data: unknown) => {
+      const raw = get(data, at);
+      if (masked && raw !== undefined && raw !== null && raw !== '') return maskSensitive(String(raw), s);
+      return display(raw, s);
+    };
+    columns.push({ key: keyOf(at), label: labels.filter(Boolean).join('／'), value, sensitive });
   };
   walk(root, [], []);
   return columns;

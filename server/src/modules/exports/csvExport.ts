@@ -2,7 +2,8 @@
  * CSV export of a filtered inbox list for one procedure: fixed columns
  * (到達番号, dates, status…) then one column per field (see csvColumns.ts),
  * in UTF-8 with BOM or CP932 (see csvEncode.ts). The export is audited with
- * the receipt numbers it contained.
+ * the receipt numbers it contained, and whether sensitive answers were in
+ * clear (only when asked for; the route checks `inbox.exportSensitive`).
  */
 import { STATUS_LABELS, type FormVersion, type Language, type Submission } from '@madoguchi/shared';
 import { BadRequestError } from '../../errors';
@@ -36,7 +37,7 @@ export class CsvExportService {
   async export(
     actor: StaffActor,
     q: Omit<InboxQuery, 'municipalityCode' | 'limit' | 'after'>,
-    options: { encoding: CsvEncoding; header: 'labels' | 'keys' },
+    options: { encoding: CsvEncoding; header: 'labels' | 'keys'; includeSensitive?: boolean },
     language: Language,
   ): Promise<CsvExport> {
     const { encoding } = options;
@@ -61,7 +62,7 @@ export class CsvExportService {
       }
     }
     const repeats = observeRepeats(submissions.map((s) => s.data));
-    const columns = mergeColumns([...versions.values()].sort((a, b) => b.version - a.version).map((v) => columnsFor(v.schema, repeats)));
+    const columns = mergeColumns([...versions.values()].sort((a, b) => b.version - a.version).map((v) => columnsFor(v.schema, repeats, { revealSensitive: options.includeSensitive === true })));
     const assigneeNames = new Map<string, string>();
     for (const s of submissions) if (s.assigneeId && !assigneeNames.has(s.assigneeId)) assigneeNames.set(s.assigneeId, (await this.lookups.userName(s.assigneeId)) ?? s.assigneeId);
 
@@ -84,7 +85,12 @@ export class CsvExportService {
     const at = this.now();
     await this.storage.audit.append({
       at: at.toISOString(), actor: actor.userId, action: 'submission.export.csv', municipalityCode: actor.municipalityCode, targetType: 'inbox', targetId: actor.municipalityCode,
-      details: { procedureId: q.procedureId, encoding, rows: submissions.length, receiptNumbers: submissions.map((s) => s.receiptNumber), header: options.header, replaced },
+      details: {
+        procedureId: q.procedureId, encoding, rows: submissions.length, receiptNumbers: submissions.map((s) => s.receiptNumber), header: options.header, replaced,
+        // Which sensitive columns left the system in clear (labels only, never values).
+        includesSensitive: options.includeSensitive === true,
+        ...(options.includeSensitive ? { sensitiveColumns: columns.filter((c) => c.sensitive).map((c) => c.key) } : {}),
+      },
     });
     const stamp = jstText(at.toISOString()).replace(/[-: ]/g, '').slice(0, 12);
     return { bytes, fileName: `${q.procedureId}_${stamp}${encoding === 'cp932' ? '_sjis' : ''}.csv`, rows: submissions.length, replaced };

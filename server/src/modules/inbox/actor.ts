@@ -32,6 +32,9 @@ export function actorId(actor: Actor): string {
   return `applicant:${actor.receiptNumber}`;
 }
 
+/** Actions that only read: their events are committed before the answer, but not waited on for the disk. */
+const READ_ACTIONS = new Set(['submission.read', 'submission.file.read']);
+
 /** Appends one audit event about a submission: who, when, what. */
 export async function auditSubmission(
   storage: Storage,
@@ -41,6 +44,7 @@ export async function auditSubmission(
   at: Date,
   details: Record<string, unknown> = {},
 ): Promise<void> {
+  const waitForDisk = !READ_ACTIONS.has(action);
   await storage.audit.append({
     at: at.toISOString(),
     actor: actorId(actor),
@@ -49,5 +53,5 @@ export async function auditSubmission(
     targetType: 'submission',
     targetId: meta.id,
     details: { receiptNumber: meta.receiptNumber, ...details },
-  });
+  }, { waitForDisk });
 }

@@ -84,7 +84,8 @@ function inputOf(s: JsonSchema): Pick<CorrectionField, 'input' | 'options' | 'ma
  * covers its answered leaves; a flagged leaf that is unanswered is still offered.
  */
 export function correctionFields(schema: JsonSchema, data: Record<string, unknown>, flagged: string[]): CorrectionField[] {
-  const lines = answerList(schema, data, { revealMyNumber: true });
+  // Only labels and pointers are taken from the lines (values come from the data: the applicant corrects their own answers).
+  const lines = answerList(schema, data, { revealSensitive: true });
   const groupOf = new Map<string, string>();
   const stack: Array<{ depth: number; label: string }> = [];
   for (const line of lines) {

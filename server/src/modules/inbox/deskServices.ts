@@ -18,6 +18,7 @@ import { CorrectionService } from './correctionService';
 import { InboxService } from './inboxService';
 import { InboxLookups } from './lookups';
 import { RetentionService } from './retention';
+import { SensitiveRevealService } from './sensitiveReveal';
 import { WorkflowService } from './workflowService';
 
 export interface DeskServices {
@@ -25,6 +26,7 @@ export interface DeskServices {
   inbox: InboxService;
   workflow: WorkflowService;
   corrections: CorrectionService;
+  reveal: SensitiveRevealService;
   csv: CsvExportService;
   retention: RetentionService;
   apiKeys: ApiKeyService;
@@ -65,6 +67,7 @@ export function createDeskServices(d: DeskDeps): DeskServices {
     inbox,
     workflow: new WorkflowService(storage, inbox, now),
     corrections: new CorrectionService(storage, lookups, d.validator, now),
+    reveal: new SensitiveRevealService(storage, inbox, now),
     csv: new CsvExportService(storage, lookups, now),
     retention: new RetentionService(storage, now),
     apiKeys: new ApiKeyService(storage, now),

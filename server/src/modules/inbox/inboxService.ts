@@ -5,6 +5,7 @@
  * submission leaves an audit event; opening one clears its unread marker.
  */
 import { answerList, type FormVersion, type Language, type Submission } from '@madoguchi/shared';
+import { refuseInfected, scanStateOf } from '../uploads/scanGuard';
 import { NotFoundError } from '../../errors';
 import type { InboxQuery, Storage, StoredFileMeta, SubmissionMeta } from '../../storage/types';
 import { auditSubmission, type StaffActor } from './actor';
@@ -36,7 +37,7 @@ export class InboxService {
     await this.storage.audit.append({
       at: this.now().toISOString(), actor: actor.userId, action: 'inbox.list', municipalityCode: actor.municipalityCode, targetType: 'inbox', targetId: actor.municipalityCode,
       details: { shown: page.items.map((m) => m.receiptNumber), filter: { ...q, after: undefined } },
-    });
+    }, { waitForDisk: false });
     return { items, next: page.next ?? null, counts };
   }
 
@@ -106,6 +107,7 @@ export class InboxService {
     const meta = await this.storage.files.getMeta(fileId);
     const content = meta && sub && meta.submissionId === id ? await this.storage.files.getContent(fileId) : null;
     if (!sub || !meta || !content) throw new NotFoundError(inboxText(language, 'fileNotFound'), 'file_not_found');
+    refuseInfected(meta, language);
     await auditSubmission(this.storage, actor, 'submission.file.read', sub, this.now(), { fileId, fileName: meta.fileName });
     return { meta, content };
   }
@@ -118,7 +120,10 @@ export class InboxService {
       groups.push({
         specId,
         label: spec?.label ?? specId,
-        files: metas.map((m) => ({ id: m.id, fileName: m.fileName, mediaType: m.mediaType, size: m.size, previewable: PREVIEWABLE.has(m.mediaType) })),
+        files: metas.map((m) => ({
+          id: m.id, fileName: m.fileName, mediaType: m.mediaType, size: m.size, previewable: PREVIEWABLE.has(m.mediaType) && scanStateOf(m) !== 'infected',
+          scanState: scanStateOf(m), scanSignature: m.scanSignature ?? null, scannedAt: m.scannedAt ?? null,
+        })),
       });
     }
     return groups;

@@ -4,6 +4,7 @@ import type { Language } from '@madoguchi/shared';
 export const INBOX_MESSAGES = {
   submissionNotFound: { ja: '申請が見つかりません。', en: 'No such submission.' },
   fileNotFound: { ja: '添付ファイルが見つかりません。', en: 'No such attachment.' },
+  fileInfected: { ja: 'この添付ファイルからウイルス（{signature}）が検出されたため、ダウンロードできません。', en: 'Malware ({signature}) was found in this attachment; it cannot be downloaded.' },
   revisionNotFound: { ja: '指定された版の申請内容はありません。', en: 'No such revision.' },
   illegalTransition: { ja: '「{from}」から「{to}」には変更できません。', en: 'A submission cannot move from "{from}" to "{to}".' },
   useCorrectionRequest: { ja: '補正依頼は「補正依頼」の操作から、依頼内容を書いて送ってください。', en: 'Send a correction request with a message instead.' },
@@ -17,6 +18,8 @@ export const INBOX_MESSAGES = {
   fieldsInvalid: { ja: '補正を求める項目の指定が正しくありません。', en: 'The fields to correct are not valid.' },
   badQuery: { ja: '検索条件の指定が正しくありません（{name}）。', en: 'Invalid search parameter ({name}).' },
   exportNeedsProcedure: { ja: 'CSVを出力する手続を選んでください。', en: 'Choose a procedure to export.' },
+  revealPointersInvalid: { ja: '表示する項目の指定が正しくありません。', en: 'The answers to show are not valid.' },
+  sensitiveExportForbidden: { ja: '機微情報を含むCSVを出力する権限がありません。', en: 'You may not export sensitive answers.' },
   exportTooLarge: { ja: '該当する申請が{max}件を超えています。期間などで絞り込んでから出力してください。', en: 'More than {max} submissions match. Narrow the filter and export again.' },
   // Resident side (補正依頼への回答)
   receiptMismatch: { ja: '到達番号または確認キーが正しくありません。', en: 'No application matches this receipt number and key.' },

@@ -3,7 +3,8 @@
  * version and stores it once. Retries with the same Idempotency-Key get the
  * first answer back; nothing invalid is ever stored.
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import {
   FormValidator, SUBMISSION_STATUS, formatReceiptNumber, versionKey,
   type FieldError, type FormVersion, type IntakeRequest, type IntakeResponse, type Language, type Submission,
@@ -58,7 +59,8 @@ export class IntakeService {
       throw new BadRequestError(ja ? 'Idempotency-Key は8〜200文字の英数字記号で指定してください。' : 'Idempotency-Key must be 8–200 visible ASCII characters.', 'bad_idempotency_key');
     }
     const version = await this.catalog.current(cmd.municipalityCode, cmd.procedureId);
-    const requestHash = contentHash({ m: cmd.municipalityCode, p: cmd.procedureId, b: cmd.body });
+    // Only a keyed request can be replayed, so only it needs the fingerprint of its content.
+    const requestHash = cmd.idempotencyKey ? contentHash({ m: cmd.municipalityCode, p: cmd.procedureId, b: cmd.body }) : '';
     if (cmd.idempotencyKey) {
       const earlier = await this.storage.submissions.findByIdempotencyKey(cmd.municipalityCode, cmd.idempotencyKey);
       if (earlier) return this.replay(earlier, requestHash, ja);
@@ -69,7 +71,7 @@ export class IntakeService {
         'form_version_changed',
       );
     }
-    const outcome = this.validator.validate(versionKey(version.owner, version.procedureId, version.version), version.schema, cmd.body.data, cmd.language);
+    const outcome = this.validator.validate(versionKey(version.owner, version.procedureId, version.version), version.schema, cmd.body.data, cmd.language, true);
     const attachmentErrors = await checkAttachments(this.storage, version, cmd, outcome.valid ? outcome.data : cmd.body.data);
     const errors: FieldError[] = [...outcome.errors, ...attachmentErrors];
     if (errors.length > 0) {
@@ -83,11 +85,13 @@ export class IntakeService {
     const fileIds = Object.values(attachments).flat();
     for (let attempt = 0; attempt < 5; attempt++) {
       const at = this.now().toISOString();
-      const id = randomUUID();
+      // Time-ordered ids append to the primary-key index instead of touching a random page per insert.
+      const id = timeOrderedUuid();
+      const secret = this.statusSecret(id);
       const submission: Submission = {
         id,
         receiptNumber: formatReceiptNumber((n) => randomInt(n)),
-        secretHash: sha256Hex(this.statusSecret(id)),
+        secretHash: sha256Hex(secret),
         municipalityCode: cmd.municipalityCode,
         procedureOwner: version.owner,
         procedureId: version.procedureId,
@@ -102,10 +106,15 @@ export class IntakeService {
         updatedAt: at,
       };
       try {
-        // The search index and the 'received' event commit with the submission (outbox: nothing is lost between commit and delivery).
+        // The search index, the 'received' event (outbox: nothing is lost between commit and delivery)
+        // and the audit event commit with the submission.
         await this.storage.submissions.insert(submission, fileIds.length ? { ids: fileIds, uploadToken: cmd.body.uploadToken ?? '' } : undefined, {
           index: deriveApplicantIndex(data, version.uiSchema),
           outbox: [submissionEvent('submission.received', submission, at, { previousStatus: null })],
+          audit: {
+            at, actor: 'applicant', action: 'submission.received', municipalityCode: cmd.municipalityCode,
+            targetType: 'submission', targetId: id, details: { receiptNumber: submission.receiptNumber, procedureId: version.procedureId, formVersion: version.version },
+          },
         });
       } catch (error) {
         if (error instanceof ConflictError && error.conflictOn === 'receiptNumber') continue; // 1 in 2^54: draw again
@@ -115,11 +124,7 @@ export class IntakeService {
         }
         throw error;
       }
-      await this.storage.audit.append({
-        at, actor: 'applicant', action: 'submission.received', municipalityCode: cmd.municipalityCode,
-        targetType: 'submission', targetId: id, details: { receiptNumber: submission.receiptNumber, procedureId: version.procedureId, formVersion: version.version },
-      });
-      return { response: this.responseFor(submission), created: true };
+      return { response: this.responseFor(submission, secret), created: true };
     }
     throw new ConflictError(ja ? '到達番号を発行できませんでした。もう一度送信してください。' : 'Could not issue a receipt number. Please submit again.', 'receipt_exhausted');
   }
@@ -138,7 +143,7 @@ export class IntakeService {
     return this.secrets.derive('status', submissionId);
   }
 
-  private responseFor(s: Submission): IntakeResponse {
-    return { receiptNumber: s.receiptNumber, secret: this.statusSecret(s.id), submittedAt: s.createdAt, procedureId: s.procedureId, formVersion: s.formVersion };
+  private responseFor(s: Submission, secret = this.statusSecret(s.id)): IntakeResponse {
+    return { receiptNumber: s.receiptNumber, secret, submittedAt: s.createdAt, procedureId: s.procedureId, formVersion: s.formVersion };
   }
 }

@@ -10,6 +10,7 @@ import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError } from '
 import type { Storage, StoredFileMeta } from '../../storage/types';
 import type { CatalogService } from '../procedures/catalogService';
 import { sniffMediaType } from './sniffMediaType';
+import type { FileScanService, UploadScan } from './fileScans';
 
 export const UPLOAD_TOKEN = /^[A-Za-z0-9_-]{22,100}$/;
 
@@ -18,6 +19,13 @@ const TYPE_NAMES: Record<string, string> = { 'image/jpeg': 'JPEG', 'image/png': 
 export class UnsupportedMediaTypeError extends AppError {
   constructor(message: string) {
     super('unsupported_media_type', message, 415, true);
+  }
+}
+
+/** The scanner found malware: refused, nothing stored (422 so clients show it like any other refusal of a file). */
+export class MalwareDetectedError extends AppError {
+  constructor(message: string) {
+    super('malware_detected', message, 422, true);
   }
 }
 
@@ -36,6 +44,7 @@ export class UploadService {
     private readonly storage: Storage,
     private readonly catalog: CatalogService,
     private readonly now: () => Date = () => new Date(),
+    private readonly scans?: FileScanService,
   ) {}
 
   async accept(cmd: UploadCommand): Promise<StoredFileMeta> {
@@ -53,15 +62,29 @@ export class UploadService {
       const allowed = spec.accept.map((t) => TYPE_NAMES[t] ?? t).join('、');
       throw new UnsupportedMediaTypeError(en ? `"${cmd.fileName}" cannot be attached. Allowed: ${allowed}.` : `「${cmd.fileName}」は添付できない種類のファイルです。${allowed}のファイルを選んでください。`);
     }
+    const id = randomUUID();
+    const sha256 = createHash('sha256').update(cmd.content).digest('hex');
+    // Scanned last: the cheap checks above refuse most bad files without bothering clamd.
+    const scan: UploadScan = this.scans ? await this.scans.scanUpload(cmd.content) : { state: 'not_scanned' };
+    if (scan.state === 'infected') {
+      await this.scans?.auditInfected({ id, municipalityCode: cmd.municipalityCode, sha256, size: cmd.content.length, mediaType }, scan.signature, 'upload.malware_refused', { procedureId: cmd.procedureId, attachmentId: cmd.attachmentId });
+      throw new MalwareDetectedError(
+        en
+          ? `"${cmd.fileName}" was not accepted: malware (${scan.signature}) was found in it. Choose another file, and have your device checked.`
+          : `「${cmd.fileName}」からウイルス（${scan.signature}）が検出されたため、受け付けられませんでした。別のファイルを選んでください。お使いの端末のウイルス検査もおすすめします。`,
+      );
+    }
     const meta: StoredFileMeta = {
-      id: randomUUID(),
+      id,
       municipalityCode: cmd.municipalityCode,
       fileName: cleanFileName(cmd.fileName),
       mediaType,
       size: cmd.content.length,
-      sha256: createHash('sha256').update(cmd.content).digest('hex'),
+      sha256,
       uploadToken: cmd.uploadToken,
       createdAt: this.now().toISOString(),
+      scanState: scan.state,
+      ...(scan.state === 'clean' ? { scannedAt: scan.scannedAt } : {}),
     };
     await this.storage.files.put(meta, cmd.content);
     return meta;

@@ -20,9 +20,27 @@ import { MongoInboxRepository } from './inboxRepository';
 import {
   MongoApiKeyRepository, MongoDeliveryRepository, MongoOutboxRepository, MongoRetentionRepository, MongoWebhookRepository,
 } from './backofficeRepositories';
+import { MongoSealedDataRepository } from './sealedDataRepository';
+
+/**
+ * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
+ * driver sees NotWritablePrimary, marks the server unknown, waits for the new
+ * primary (up to serverSelectionTimeoutMS, longer than a typical election)
+ * and retries the write once — retryable writes carry a transaction number,
+ * so the retry is never applied twice. If no primary appears in time the
+ * error maps to 503 (errors.ts). Every write, submissions included, waits for
+ * a journaled majority: a 201 cannot be rolled back by a later failover.
+ */
+export const CONNECTION_OPTIONS = {
+  retryWrites: true,
+  retryReads: true,
+  serverSelectionTimeoutMS: 15_000,
+  writeConcern: { w: 'majority' as const, journal: true, wtimeoutMS: 15_000 },
+  autoIndex: true,
+};
 
 export async function createMongoStorage(uri: string, cipher: DataCipher): Promise<Storage> {
-  const connection = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000, autoIndex: true }).asPromise();
+  const connection = await mongoose.createConnection(uri, CONNECTION_OPTIONS).asPromise();
   const models = registerModels(connection);
   const authModels = registerAuthModels(connection);
   const inboxModels = registerInboxModels(connection);
@@ -49,6 +67,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     retention: new MongoRetentionRepository(inboxModels),
     editLayers: new MongoEditLayerRepository(catalogModels),
     presetReleases: new MongoPresetReleaseRepository(catalogModels),
+    sealed: new MongoSealedDataRepository(models, inboxModels, cipher),
     async ping() {
       await connection.db!.admin().ping();
     },

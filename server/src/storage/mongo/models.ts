@@ -5,6 +5,7 @@
  * so it can serve as the shard key.
  */
 import { Schema, type Connection } from 'mongoose';
+import { FILE_SCAN_STATES } from '../types';
 
 const formVersionSchema = new Schema(
   {
@@ -86,6 +87,10 @@ const fileSchema = new Schema(
     submissionId: String,
     uploadToken: { type: String, required: true },
     createdAt: { type: String, required: true },
+    // Malware scan state (issue #8); documents written before it have none and read as not_scanned.
+    scanState: { type: String, enum: FILE_SCAN_STATES, default: 'not_scanned' },
+    scanSignature: String,
+    scannedAt: String,
     // Files are capped at MAX_UPLOAD_MB (≤ 16 MB document limit); GridFS is the next step for larger ones.
     content: { type: Buffer, required: true },
   },
@@ -93,6 +98,7 @@ const fileSchema = new Schema(
 );
 fileSchema.index({ createdAt: 1 }, { partialFilterExpression: { submissionId: { $exists: false } } });
 fileSchema.index({ submissionId: 1 });
+fileSchema.index({ createdAt: 1, _id: 1 }, { partialFilterExpression: { scanState: 'pending' } });
 
 const userSchema = new Schema(
   {

@@ -4,7 +4,7 @@ import type { FormVersion } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
 import { auditHash, GENESIS_HASH } from '../auditHash';
 import type {
-  AuditEvent, AuditRepository, Draft, DraftRepository, FileRepository, NewAuditEvent, NewFormVersion, ProcedureRepository, SessionRepository,
+  AuditEvent, AuditRepository, Draft, DraftRepository, FileRepository, FileScanVerdict, NewAuditEvent, NewFormVersion, ProcedureRepository, SessionRepository,
   StoredFileMeta, User, UserRepository,
 } from '../types';
 import { guardedMongo, mapMongoError } from './errors';
@@ -124,7 +124,7 @@ export class MongoFileRepository implements FileRepository {
   }
 
   async getMeta(id: string) {
-    return strip<StoredFileMeta | null>(await this.m.File.findById(id, { content: 0 }).lean(), 'id');
+    return fileMeta(await this.m.File.findById(id, { content: 0 }).lean());
   }
 
   async getContent(id: string) {
@@ -147,7 +147,24 @@ export class MongoFileRepository implements FileRepository {
     const res = await guardedMongo(() => this.m.File.deleteMany({ submissionId: { $exists: false }, createdAt: { $lt: before.toISOString() } }));
     return res.deletedCount;
   }
+
+  async listScanPending(limit: number) {
+    const docs = await this.m.File.find({ scanState: 'pending' }, { content: 0 }).sort({ createdAt: 1, _id: 1 }).limit(limit).lean();
+    return docs.map((d) => fileMeta(d)!);
+  }
+
+  async recordScan(id: string, verdict: FileScanVerdict) {
+    const set = { scanState: verdict.state, scannedAt: verdict.scannedAt, ...(verdict.state === 'infected' && verdict.signature ? { scanSignature: verdict.signature } : {}) };
+    const res = await guardedMongo(() => this.m.File.updateOne({ _id: id, scanState: 'pending' }, { $set: set }));
+    return res.modifiedCount === 1;
+  }
 }
+
+/** Documents written before scanning existed carry no state: they were never scanned. */
+const fileMeta = (doc: any): StoredFileMeta | null => {
+  const meta = strip<StoredFileMeta | null>(doc, 'id');
+  return meta ? { ...meta, scanState: meta.scanState ?? 'not_scanned' } : null;
+};
 
 export class MongoUserRepository implements UserRepository {
   constructor(private readonly m: Models) {}

@@ -9,7 +9,7 @@ import type { Models } from './models';
 import type { InboxModels } from './inboxModels';
 import type { DataCipher } from '../../security/dataCipher';
 import { stampFields, writeOutbox } from './changeLog';
-import { strip } from './repositories';
+import { MongoAuditRepository, strip } from './repositories';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -44,6 +44,12 @@ export class MongoSubmissionRepository implements SubmissionRepository {
         await writeOutbox(this.im, options.outbox, session);
       }),
     '同じ申請が既に登録されています。');
+    await this.appendAudit(options);
+  }
+
+  /** The audit chain serialises on its own unique index, so it is appended after the write commits. */
+  private async appendAudit(options: SubmissionWriteOptions): Promise<void> {
+    if (options.audit) await new MongoAuditRepository(this.m).append(options.audit);
   }
 
   private async one(filter: Record<string, unknown>) {
@@ -82,6 +88,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
       if (!(await this.findById(id))) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
       throw new ConflictError('この申請は他の職員によって更新されました。画面を更新してください。', 'stale_status', 'status');
     }
+    await this.appendAudit(options);
     return this.fromDoc(updated)!;
   }
 
@@ -121,6 +128,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
       if (!(await this.findById(id))) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
       throw new ConflictError('この申請は他の操作によって更新されました。画面を更新してください。', 'stale_status', 'status');
     }
+    await this.appendAudit(options);
     return this.fromDoc(updated)!;
   }
 

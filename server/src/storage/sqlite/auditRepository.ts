@@ -30,22 +30,27 @@ const toEvent = (r: Row): AuditEvent => ({
   hash: r.hash,
 });
 
+/**
+ * Appends one event to the chain. Call only inside a write transaction: SQLite
+ * has one writer, so the head read here is still the head at commit.
+ */
+export function appendAuditRow(db: Db, event: NewAuditEvent): AuditEvent {
+  const last = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const seq = (last?.seq ?? 0) + 1;
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const hash = auditHash(prevHash, seq, event);
+  db.prepare('INSERT INTO audit_events (seq, at, actor, action, municipality_code, target_type, target_id, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(seq, event.at, event.actor, event.action, event.municipalityCode, event.targetType, event.targetId, JSON.stringify(event.details), prevHash, hash);
+  return { ...event, seq, prevHash, hash };
+}
+
 export class SqliteAuditRepository implements AuditRepository {
   constructor(private readonly db: Db) {}
 
-  async append(event: NewAuditEvent): Promise<AuditEvent> {
+  async append(event: NewAuditEvent, options: { waitForDisk?: boolean } = {}): Promise<AuditEvent> {
     try {
       // Chained inside the shared commit, so the chain stays in order (see groupCommit.ts).
-      return await groupCommitter(this.db).run(() => {
-        const last = this.db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-        const seq = (last?.seq ?? 0) + 1;
-        const prevHash = last?.hash ?? GENESIS_HASH;
-        const hash = auditHash(prevHash, seq, event);
-        this.db
-          .prepare('INSERT INTO audit_events (seq, at, actor, action, municipality_code, target_type, target_id, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(seq, event.at, event.actor, event.action, event.municipalityCode, event.targetType, event.targetId, JSON.stringify(event.details), prevHash, hash);
-        return { ...event, seq, prevHash, hash };
-      });
+      return await groupCommitter(this.db).run(() => appendAuditRow(this.db, event), { durable: options.waitForDisk !== false });
     } catch (error) {
       return mapSqliteError(error);
     }

@@ -1,11 +1,12 @@
 /**
  * What every submission write in SQLite commits with it: the next change
- * sequence number (the pull API's cursor) and the outbox events. Called only
+ * sequence number (the pull API's cursor), the outbox events and the audit event. Called only
  * inside a transaction, so sequence order is commit order (SQLite has one writer).
  */
 import { isFinalStatus, type SubmissionStatus } from '@madoguchi/shared';
 import type { OutboxEvent, SubmissionWriteOptions } from '../inboxTypes';
 import type { Db } from './database';
+import { appendAuditRow } from './auditRepository';
 
 /** Raises the store-wide change counter and returns the new value. */
 export function nextChangeSeq(db: Db): number {
@@ -29,5 +30,11 @@ export function afterSubmissionWrite(db: Db, id: string, status: SubmissionStatu
   if (options.index !== undefined) {
     db.prepare('UPDATE submissions SET applicant_name = ?, applicant_kana = ? WHERE id = ?').run(options.index?.name || null, options.index?.kana || null, id);
   }
+  writeWithEvents(db, options);
+}
+
+/** The outbox events and the audit event of a write, in its transaction. */
+export function writeWithEvents(db: Db, options: SubmissionWriteOptions): void {
   writeOutbox(db, options.outbox);
+  if (options.audit) appendAuditRow(db, options.audit);
 }

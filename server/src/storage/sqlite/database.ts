@@ -10,13 +10,16 @@ import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
 
-export function openDatabase(dataDir: string, fileName = 'madoguchi.sqlite'): Db {
+/** How long a write waits for another connection's lock before failing (SQLITE_BUSY → 503). */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+export function openDatabase(dataDir: string, fileName = 'madoguchi.sqlite', busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, fileName));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   migrate(db);
   cacheStatements(db);
   return db;
@@ -54,6 +57,15 @@ export function migrate(db: Db): void {
   }
 }
 
+/**
+ * Codes that mean "the file cannot take this now" (disk full, I/O error, another
+ * connection's lock, read-only or missing file): nothing was written, retry later (503).
+ * Extended codes count too: SQLITE_IOERR_WRITE (a write past the file-size limit), SQLITE_BUSY_SNAPSHOT, …
+ */
+export function isSqliteUnavailable(code: string): boolean {
+  return /^SQLITE_(FULL|IOERR|BUSY|READONLY|CANTOPEN)(_|$)/.test(code);
+}
+
 /** Translates SQLite errors into domain errors; anything unknown is rethrown. */
 export function mapSqliteError(error: unknown, conflictMessage = '同じデータが既に登録されています。'): never {
   const code = (error as { code?: string }).code ?? '';
@@ -61,7 +73,7 @@ export function mapSqliteError(error: unknown, conflictMessage = '同じデー�
     const column = /constraint failed: (.*)$/.exec((error as Error).message)?.[1];
     throw new ConflictError(conflictMessage, 'duplicate', column);
   }
-  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_BUSY' || code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') {
+  if (isSqliteUnavailable(code)) {
     throw new StorageUnavailableError(`Database unavailable (${code})`, { cause: error });
   }
   throw error;

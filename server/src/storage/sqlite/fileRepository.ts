@@ -1,5 +1,5 @@
 /** Uploaded files in SQLite (content as BLOB next to its metadata, so a backup of one file holds everything). */
-import type { FileRepository, StoredFileMeta } from '../types';
+import type { FileRepository, FileScanState, FileScanVerdict, StoredFileMeta } from '../types';
 import { guarded, type Db } from './database';
 import type { DataCipher } from '../../security/dataCipher';
 
@@ -13,6 +13,9 @@ interface Row {
   submission_id: string | null;
   upload_token: string;
   created_at: string;
+  scan_state: FileScanState;
+  scan_signature: string | null;
+  scanned_at: string | null;
 }
 
 const toMeta = (r: Row): StoredFileMeta => ({
@@ -25,9 +28,12 @@ const toMeta = (r: Row): StoredFileMeta => ({
   ...(r.submission_id ? { submissionId: r.submission_id } : {}),
   uploadToken: r.upload_token,
   createdAt: r.created_at,
+  scanState: r.scan_state,
+  ...(r.scan_signature ? { scanSignature: r.scan_signature } : {}),
+  ...(r.scanned_at ? { scannedAt: r.scanned_at } : {}),
 });
 
-const META_COLUMNS = 'id, municipality_code, file_name, media_type, size, sha256, submission_id, upload_token, created_at';
+const META_COLUMNS = 'id, municipality_code, file_name, media_type, size, sha256, submission_id, upload_token, created_at, scan_state, scan_signature, scanned_at';
 
 /** File contents are sealed with the data cipher at rest. */
 export class SqliteFileRepository implements FileRepository {
@@ -39,8 +45,11 @@ export class SqliteFileRepository implements FileRepository {
   async put(meta: StoredFileMeta, content: Buffer): Promise<void> {
     guarded(() =>
       this.db
-        .prepare(`INSERT INTO files (${META_COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(meta.id, meta.municipalityCode, meta.fileName, meta.mediaType, meta.size, meta.sha256, meta.submissionId ?? null, meta.uploadToken, meta.createdAt, this.cipher.seal(content)),
+        .prepare(`INSERT INTO files (${META_COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(
+          meta.id, meta.municipalityCode, meta.fileName, meta.mediaType, meta.size, meta.sha256, meta.submissionId ?? null, meta.uploadToken, meta.createdAt,
+          meta.scanState ?? 'not_scanned', meta.scanSignature ?? null, meta.scannedAt ?? null, this.cipher.seal(content),
+        ),
     );
   }
 
@@ -69,5 +78,19 @@ export class SqliteFileRepository implements FileRepository {
 
   async deleteUnboundBefore(before: Date): Promise<number> {
     return guarded(() => this.db.prepare('DELETE FROM files WHERE submission_id IS NULL AND created_at < ?').run(before.toISOString()).changes);
+  }
+
+  async listScanPending(limit: number): Promise<StoredFileMeta[]> {
+    const rows = this.db.prepare(`SELECT ${META_COLUMNS} FROM files WHERE scan_state = 'pending' ORDER BY created_at, id LIMIT ?`).all(limit) as Row[];
+    return rows.map(toMeta);
+  }
+
+  async recordScan(id: string, verdict: FileScanVerdict): Promise<boolean> {
+    return guarded(
+      () =>
+        this.db
+          .prepare("UPDATE files SET scan_state = ?, scan_signature = ?, scanned_at = ? WHERE id = ? AND scan_state = 'pending'")
+          .run(verdict.state, verdict.state === 'infected' ? (verdict.signature ?? null) : null, verdict.scannedAt, id).changes === 1,
+    );
   }
 }

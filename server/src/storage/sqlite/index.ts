@@ -1,6 +1,8 @@
 /** The embedded storage adapter: one SQLite file in DATA_DIR. */
 import type { Storage } from '../types';
 import { openDatabase } from './database';
+import { probeWrite } from './writeProbe';
+import { groupCommitter } from './groupCommit';
 import { SqliteEditLayerRepository, SqlitePresetReleaseRepository } from './catalogRepository';
 import type { DataCipher } from '../../security/dataCipher';
 import { SqliteProcedureRepository } from './procedureRepository';
@@ -15,9 +17,10 @@ import { SqliteDraftRepository } from './draftRepository';
 import { SqliteInboxRepository } from './inboxRepository';
 import { SqliteDeliveryRepository, SqliteOutboxRepository } from './outboxRepository';
 import { SqliteApiKeyRepository, SqliteRetentionRepository, SqliteWebhookRepository } from './backofficeRepository';
+import { SqliteSealedDataRepository } from './sealedDataRepository';
 
-export function createSqliteStorage(dataDir: string, cipher: DataCipher): Storage {
-  const db = openDatabase(dataDir);
+export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
+  const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
   return {
     kind: 'sqlite',
     procedures: new SqliteProcedureRepository(db),
@@ -37,11 +40,20 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher): Storag
     retention: new SqliteRetentionRepository(db),
     editLayers: new SqliteEditLayerRepository(db),
     presetReleases: new SqlitePresetReleaseRepository(db),
+    sealed: new SqliteSealedDataRepository(db, cipher),
     async ping() {
-      db.prepare('SELECT 1').get();
+      const failed = groupCommitter(db).failed; // an fsync failed: nothing is acknowledged until a restart
+      if (failed) throw failed;
+      // A read alone passes on a full disk or a locked file: /health must see what intake would.
+      probeWrite(db);
     },
     async close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      // Acknowledgements still waiting for their fsync get it before the handle goes.
+      const committer = groupCommitter(db);
+      await committer.whenDurable().catch(() => undefined); // after a failed fsync there is nothing left to wait for
+      committer.close();
+      db.close();
     },
   };
 }

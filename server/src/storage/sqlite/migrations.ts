@@ -300,4 +300,19 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (preset_id, version)
   );
   `,
+  /* 6: malware scan state per uploaded file (issue #8); existing files were never scanned */ `
+  ALTER TABLE files ADD COLUMN scan_state TEXT NOT NULL DEFAULT 'not_scanned'
+    CHECK (scan_state IN ('not_scanned','pending','clean','infected'));
+  ALTER TABLE files ADD COLUMN scan_signature TEXT;
+  ALTER TABLE files ADD COLUMN scanned_at TEXT;
+  CREATE INDEX files_scan_pending ON files (created_at) WHERE scan_state = 'pending';
+  `,
+  /*
+   * 7: faster intake (issue #9). Two inbox indexes duplicated the keyset ones
+   * (same leading columns; SQLite scans an index in either direction), and every
+   * submission paid for updating them.
+   */ `
+  DROP INDEX IF EXISTS submissions_by_status;
+  DROP INDEX IF EXISTS submissions_by_procedure;
+  `,
 ];

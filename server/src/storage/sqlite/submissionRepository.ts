@@ -1,8 +1,8 @@
 /** Submissions in SQLite. Inserts are single-row transactions; status moves are compare-and-set. */
-import type { StatusChange, Submission, SubmissionStatus } from '@madoguchi/shared';
+import { isFinalStatus, type StatusChange, type Submission, type SubmissionStatus } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
 import type { NewRevision, SubmissionPage, SubmissionQuery, SubmissionRepository, SubmissionWriteOptions } from '../types';
-import { afterSubmissionWrite } from './changeLog';
+import { afterSubmissionWrite, nextChangeSeq, writeWithEvents } from './changeLog';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { guarded, mapSqliteError, type Db } from './database';
 import { groupCommitter } from './groupCommit';
@@ -59,28 +59,35 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     try {
       // Shares one durable commit with concurrent submissions (see groupCommit.ts).
       await groupCommitter(this.db).run(() => {
-      this.db
-        .prepare(
-          `INSERT INTO submissions (id, receipt_number, secret_hash, municipality_code, procedure_owner, procedure_id, form_version,
-             data_json, attachments_json, status, history_json, assignee_id, idempotency_key, request_hash, language, created_at, updated_at)
-           VALUES (@id, @receiptNumber, @secretHash, @municipalityCode, @procedureOwner, @procedureId, @formVersion,
-             @data, @attachments, @status, @history, @assigneeId, @idempotencyKey, @requestHash, @language, @createdAt, @updatedAt)`,
-        )
-        .run({
-          ...s,
-          data: this.cipher.sealJson(s.data),
-          attachments: JSON.stringify(s.attachments),
-          history: JSON.stringify(s.history),
-          assigneeId: s.assigneeId ?? null,
-          idempotencyKey: s.idempotencyKey ?? null,
-          requestHash: s.requestHash ?? null,
-        });
-      if (files) {
-        const bind = this.db.prepare('UPDATE files SET submission_id = ? WHERE id = ? AND upload_token = ? AND submission_id IS NULL');
-        const bound = files.ids.reduce((n, fileId) => n + bind.run(s.id, fileId, files.uploadToken).changes, 0);
-        if (bound !== new Set(files.ids).size) throw new ConflictError('添付ファイルが見つからないか、既に別の申請に使われています。', 'attachment_unavailable', 'attachments');
-      }
-      afterSubmissionWrite(this.db, s.id, s.status, s.createdAt, options);
+        // Change sequence and search index go into the row itself: one row write, not an insert and two updates.
+        this.db
+          .prepare(
+            `INSERT INTO submissions (id, receipt_number, secret_hash, municipality_code, procedure_owner, procedure_id, form_version,
+               data_json, attachments_json, status, history_json, assignee_id, idempotency_key, request_hash, language, created_at, updated_at,
+               change_seq, applicant_name, applicant_kana)
+             VALUES (@id, @receiptNumber, @secretHash, @municipalityCode, @procedureOwner, @procedureId, @formVersion,
+               @data, @attachments, @status, @history, @assigneeId, @idempotencyKey, @requestHash, @language, @createdAt, @updatedAt,
+               @changeSeq, @applicantName, @applicantKana)`,
+          )
+          .run({
+            ...s,
+            data: this.cipher.sealJson(s.data),
+            attachments: JSON.stringify(s.attachments),
+            history: JSON.stringify(s.history),
+            assigneeId: s.assigneeId ?? null,
+            idempotencyKey: s.idempotencyKey ?? null,
+            requestHash: s.requestHash ?? null,
+            changeSeq: nextChangeSeq(this.db),
+            applicantName: options.index?.name || null,
+            applicantKana: options.index?.kana || null,
+          });
+        if (files) {
+          const bind = this.db.prepare('UPDATE files SET submission_id = ? WHERE id = ? AND upload_token = ? AND submission_id IS NULL');
+          const bound = files.ids.reduce((n, fileId) => n + bind.run(s.id, fileId, files.uploadToken).changes, 0);
+          if (bound !== new Set(files.ids).size) throw new ConflictError('添付ファイルが見つからないか、既に別の申請に使われています。', 'attachment_unavailable', 'attachments');
+        }
+        if (isFinalStatus(s.status)) this.db.prepare('UPDATE submissions SET closed_at = ? WHERE id = ?').run(s.createdAt, s.id);
+        writeWithEvents(this.db, options);
       });
     } catch (error) {
       if (error instanceof ConflictError) throw error;
@@ -108,7 +115,10 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
   }
 
   async findByIdempotencyKey(municipalityCode: string, key: string) {
-    return this.one('SELECT * FROM submissions WHERE municipality_code = ? AND idempotency_key = ?', municipalityCode, key);
+    const found = this.one('SELECT * FROM submissions WHERE municipality_code = ? AND idempotency_key = ?', municipalityCode, key);
+    // The caller answers a retry with this row as if stored: it must be on disk first.
+    if (found) await groupCommitter(this.db).whenDurable();
+    return found;
   }
 
   async changeStatus(id: string, expected: SubmissionStatus, change: StatusChange, now: Date, options: SubmissionWriteOptions = {}): Promise<Submission> {

@@ -1,6 +1,7 @@
 /**
  * The selected field's settings (react-hook-form): label, help, required,
- * options, display, validation rules, "show when…" and its step. 「反映」
+ * sensitive (masked in lists and exports), options, display, validation
+ * rules, "show when…" and its step. 「反映」
  * (or Enter) turns the changes into edits, applied as one undoable action.
  */
 import { useState } from 'react';
@@ -30,7 +31,7 @@ function valuesOf(field: FieldInfo, steps: FormStep[] | undefined): EditorValues
   const value = sw ? (sw.in ? sw.in[0] : sw.equals) : undefined;
   return {
     label: field.label, help: field.help ?? '', description: field.description ?? '', placeholder: field.placeholder ?? '',
-    required: field.required, options: (field.options ?? []).join('\n'), widget: field.widget ?? 'default',
+    required: field.required, sensitive: field.sensitive, options: (field.options ?? []).join('\n'), widget: field.widget ?? 'default',
     minLength: toText(field.rules.minLength), maxLength: toText(field.rules.maxLength), minimum: toText(field.rules.minimum), maximum: toText(field.rules.maximum),
     minItems: toText(field.rules.minItems), maxItems: toText(field.rules.maxItems), charset: field.rules.charset ?? 'any', dateRule: field.rules.dateRule ?? 'any',
     showMode: field.showWhen === 'custom' ? 'custom' : sw ? 'when' : 'always', showField: sw?.field ?? '', showValue: value === undefined ? '' : JSON.stringify(value),
@@ -47,6 +48,7 @@ function opsFor(field: FieldInfo, before: EditorValues, v: EditorValues): NewOp[
   if (v.description !== before.description) ops.push({ type: 'setDescription', path, text: v.description });
   if (v.placeholder !== before.placeholder) ops.push({ type: 'setPlaceholder', path, text: v.placeholder });
   if (v.required !== before.required) ops.push({ type: 'setRequired', path, required: v.required });
+  if (v.sensitive !== before.sensitive && !field.sensitiveLocked) ops.push({ type: 'setSensitive', path, sensitive: v.sensitive });
   if (OPTION_KINDS.includes(field.kind as FieldKind) && v.options !== before.options) ops.push({ type: 'setOptions', path, options: lines(v.options) });
   if (v.widget !== before.widget) ops.push({ type: 'setWidget', path, widget: v.widget as 'default' });
   const rules: ValidationRules = {};
@@ -116,6 +118,15 @@ export function FieldEditor({ field, siblings, steps, locks, apply, onMessage }:
         <input id="edit-required" type="checkbox" disabled={lockedHere && before.required} {...register('required')} />
         <label htmlFor="edit-required">必須</label>
       </div>
+      <div className="checkbox">
+        <input id="edit-sensitive" type="checkbox" disabled={field.sensitiveLocked} aria-describedby="edit-sensitive-hint" {...register('sensitive')} />
+        <label htmlFor="edit-sensitive">機微情報（一覧・出力で伏せる）</label>
+      </div>
+      <p id="edit-sensitive-hint" className="field__hint">
+        {field.sensitiveLocked
+          ? '個人番号は常に伏せられます（解除できません）。'
+          : '病名・障害・所得・口座番号など、特に配慮が必要な情報に付けます。受付一覧・CSV・PDFで伏せられ、表示した職員は記録されます。'}
+      </p>
       {OPTION_KINDS.includes(field.kind as FieldKind) && (
         <div className="field">
           <label htmlFor="edit-options">選択肢（1行に1つ）</label>

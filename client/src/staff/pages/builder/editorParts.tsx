@@ -10,6 +10,8 @@ export interface EditorValues {
   description: string;
   placeholder: string;
   required: boolean;
+  /** `x-sensitive`: masked in the inbox list, view and exports. */
+  sensitive: boolean;
   options: string;
   widget: string;
   minLength: string;

@@ -1,17 +1,19 @@
 /**
  * Every answer with the label of the form version it was submitted on. Groups
  * are header rows; in 補正依頼 mode each answer gets a checkbox so the clerk
- * can mark what the applicant should correct.
+ * can mark what the applicant should correct. Sensitive answers arrive masked;
+ * with `reveal` (staff allowed to see them) each gets a 「表示」 button.
  */
 import { useT } from '../../i18n';
 import type { AnswerLine } from './inboxApi';
+import { SensitiveValue, type RevealAnswer } from './SensitiveValue';
 
 export interface Selection {
   selected: Set<string>;
   toggle: (pointer: string) => void;
 }
 
-export function AnswersTable({ answers, caption, selection }: { answers: AnswerLine[]; caption: string; selection?: Selection }) {
+export function AnswersTable({ answers, caption, selection, reveal }: { answers: AnswerLine[]; caption: string; selection?: Selection; reveal?: RevealAnswer }) {
   const t = useT();
   if (answers.length === 0) return <p className="muted">{t({ ja: '回答はありません（保存期間を過ぎて消去された可能性があります）。', en: 'No answers (they may have been removed after the retention period).' })}</p>;
   const cols = selection ? 3 : 2;
@@ -45,7 +47,7 @@ export function AnswersTable({ answers, caption, selection }: { answers: AnswerL
                 </td>
               )}
               <th scope="row" style={{ paddingLeft: `${0.5 + line.depth * 1}rem` }}>{line.label}</th>
-              <td className="answers__value">{line.value}</td>
+              <td className="answers__value">{line.sensitive && reveal ? <SensitiveValue line={line} reveal={reveal} /> : line.value}</td>
             </tr>
           ),
         )}

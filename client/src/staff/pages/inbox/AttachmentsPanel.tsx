@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useT } from '../../i18n';
 import { fileUrl, type SubmissionView } from './inboxApi';
+import { ScanBadge } from './AttachmentScan';
 
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
@@ -17,7 +18,10 @@ export function AttachmentsPanel({ view }: { view: SubmissionView }) {
           <ul>
             {group.files.map((f) => (
               <li key={f.id} className="attachment">
-                <a href={fileUrl(view.municipalityCode, view.id, f.id)} download>{f.fileName}</a> <span className="muted">（{size(f.size)}）</span>
+                {/* An infected file is never offered for download (the server refuses it too). */}
+                {f.scanState === 'infected' ? <span className="attachment__blocked">{f.fileName}</span> : <a href={fileUrl(view.municipalityCode, view.id, f.id)} download>{f.fileName}</a>}{' '}
+                <span className="muted">（{size(f.size)}）</span> <ScanBadge file={f} />
+                {f.scanState === 'pending' && <span className="attachment__warning">{t({ ja: '検査が終わっていません。開くときは注意してください。', en: 'Not scanned yet: take care when opening it.' })}</span>}
                 {f.previewable && (
                   <button type="button" className="button button--small" aria-expanded={preview === f.id} onClick={() => setPreview(preview === f.id ? null : f.id)}>
                     {preview === f.id ? t({ ja: 'プレビューを閉じる', en: 'Close preview' }) : t({ ja: 'プレビュー', en: 'Preview' })}

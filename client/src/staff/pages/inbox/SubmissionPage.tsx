@@ -7,9 +7,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../session';
 import { useT } from '../../i18n';
-import { assign, getSubmission, jst, listAssignees, pdfUrl, type SubmissionView } from './inboxApi';
+import { assign, getSubmission, jst, listAssignees, pdfUrl, revealSensitive, type SubmissionView } from './inboxApi';
 import { AnswersTable } from './AnswersTable';
 import { AttachmentsPanel } from './AttachmentsPanel';
+import { AttachmentScanWarning } from './AttachmentScan';
 import { CorrectionRequestForm } from './CorrectionRequestForm';
 import { HistoryPanel, MessagesPanel, NotesPanel } from './ActivityPanels';
 import { RevisionsPanel } from './RevisionsPanel';
@@ -101,10 +102,14 @@ export default function SubmissionPage() {
         </div>
       </header>
       <p className="notice-live" role="status" aria-live="polite">{notice}</p>
+      <AttachmentScanWarning view={view} />
       <div className="submission__body">
         <div className="submission__main">
           {correcting && <CorrectionRequestForm view={view} selected={selected} onCancel={() => (setCorrecting(false), setSelected(new Set()))} onDone={(m) => void done(m)} />}
-          <AnswersTable answers={view.answers} caption={t({ ja: '申請内容', en: 'Answers' })} {...(correcting ? { selection: { selected, toggle } } : {})} />
+          <AnswersTable
+            answers={view.answers} caption={t({ ja: '申請内容', en: 'Answers' })} {...(correcting ? { selection: { selected, toggle } } : {})}
+            {...(can('inbox.revealSensitive') ? { reveal: async (p: string) => (await revealSensitive(code, view.id, [p])).find((a) => a.pointer === p)?.value } : {})}
+          />
           <section aria-labelledby="attachments-title">
             <h2 id="attachments-title">{t({ ja: '添付書類', en: 'Attachments' })}</h2>
             <AttachmentsPanel view={view} />

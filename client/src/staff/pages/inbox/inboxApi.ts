@@ -2,7 +2,7 @@
  * The staff inbox API as the console uses it (server: server/src/http/inboxRoutes.ts,
  * shapes in server/src/modules/inbox/views.ts, documented at /api/v1/openapi.json).
  */
-import type { AnswerLine, InboxItem, InboxListResponse, SubmissionStatus, SubmissionView } from '@madoguchi/shared';
+import type { AnswerLine, InboxItem, InboxListResponse, SensitiveRevealResponse, SubmissionStatus, SubmissionView } from '@madoguchi/shared';
 import { staffApi, ApiError } from '../../api';
 import { currentLanguage } from '../../i18n';
 
@@ -24,7 +24,7 @@ export interface Filters {
 }
 
 const enc = encodeURIComponent;
-const query = (f: Filters & { after?: string; limit?: number; encoding?: string }) =>
+const query = (f: Filters & { after?: string; limit?: number; encoding?: string; includeSensitive?: string }) =>
   Object.entries(f)
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}=${enc(String(v))}`)
@@ -40,14 +40,17 @@ export const assign = (code: string, id: string, assigneeId: string | null) => s
 export const addNote = (code: string, id: string, body: string) => staffApi('POST', `/municipalities/${code}/submissions/${id}/notes`, { body });
 export const requestCorrection = (code: string, id: string, message: string, fields: string[], expected: Status) =>
   staffApi('POST', `/municipalities/${code}/submissions/${id}/correction-request`, { message, fields, expected });
+/** Clear values of sensitive answers (pointers in the body, never the URL); the server records the reveal. */
+export const revealSensitive = async (code: string, id: string, pointers: string[]) =>
+  (await staffApi<SensitiveRevealResponse>('POST', `/municipalities/${code}/submissions/${id}/reveal`, { pointers })).answers;
 export const listAssignees = async (code: string) => (await staffApi<{ items: Array<{ id: string; name: string; role: string }> }>('GET', `/municipalities/${code}/inbox/assignees`)).items;
 
 export const fileUrl = (code: string, id: string, fileId: string, inline = false) => `/api/v1/staff/municipalities/${code}/submissions/${id}/files/${fileId}${inline ? '?disposition=inline' : ''}`;
 export const pdfUrl = (code: string, id: string) => `/api/v1/staff/municipalities/${code}/submissions/${id}/pdf`;
 
 /** Downloads the CSV of the filtered list; returns what CP932 could not hold (written as 〓). */
-export async function downloadCsv(code: string, f: Filters, encoding: 'utf-8' | 'cp932'): Promise<{ rows: number; replaced: string }> {
-  const res = await fetch(`/api/v1/staff/municipalities/${code}/inbox/export/csv?${query({ ...f, encoding })}`, { credentials: 'same-origin', headers: { 'Accept-Language': currentLanguage() } });
+export async function downloadCsv(code: string, f: Filters, encoding: 'utf-8' | 'cp932', includeSensitive = false): Promise<{ rows: number; replaced: string }> {
+  const res = await fetch(`/api/v1/staff/municipalities/${code}/inbox/export/csv?${query({ ...f, encoding, ...(includeSensitive ? { includeSensitive: '1' } : {}) })}`, { credentials: 'same-origin', headers: { 'Accept-Language': currentLanguage() } });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
     throw new ApiError(res.status, body?.error?.code ?? 'network', body?.error?.message ?? 'CSVを出力できませんでした。');
