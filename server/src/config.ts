@@ -8,6 +8,7 @@ import { ConfigError } from './errors';
 import { loadAuthConfig, type AuthConfig } from './auth/authConfig';
 import { loadBackofficeConfig, type BackofficeConfig } from './modules/backoffice/backofficeConfig';
 import { loadScanConfig, type ScanConfig } from './modules/uploads/scanConfig';
+import { integerSetting } from './envSettings';
 
 export interface Config {
   port: number;
@@ -51,16 +52,6 @@ export interface Config {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
-  }
-  return value;
-}
-
 function key(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const raw = env[name];
   if (!raw) return undefined;
@@ -69,7 +60,7 @@ function key(env: NodeJS.ProcessEnv, name: string): string | undefined {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const port = integerSetting(env, 'PORT', 3000, 0, 65535);
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
   const mongodbUri = env.MONGODB_URI || undefined;
@@ -82,22 +73,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new ConfigError(`PUBLIC_URL must be an absolute URL (got "${publicUrl}")`);
   }
-  const draftTtlDays = integer(env, 'DRAFT_TTL_DAYS', 30, 1, 365);
-  const abandonedUploadHours = integer(env, 'ABANDONED_UPLOAD_HOURS', draftTtlDays * 24, 1, 24 * 400);
+  const draftTtlDays = integerSetting(env, 'DRAFT_TTL_DAYS', 30, 1, 365);
+  const abandonedUploadHours = integerSetting(env, 'ABANDONED_UPLOAD_HOURS', draftTtlDays * 24, 1, 24 * 400);
   if (abandonedUploadHours < draftTtlDays * 24) {
     throw new ConfigError(`ABANDONED_UPLOAD_HOURS (${abandonedUploadHours}) must be at least DRAFT_TTL_DAYS × 24 (${draftTtlDays * 24}): files of saved drafts must outlive the drafts`);
   }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    workers: integer(env, 'WORKERS', 1, 1, 64),
+    workers: integerSetting(env, 'WORKERS', 1, 1, 64),
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     mongodbUri,
-    sqliteBusyTimeoutMs: integer(env, 'SQLITE_BUSY_TIMEOUT_MS', 5000, 0, 600_000),
-    shutdownGraceSeconds: integer(env, 'SHUTDOWN_GRACE_SECONDS', 10, 1, 3600),
+    sqliteBusyTimeoutMs: integerSetting(env, 'SQLITE_BUSY_TIMEOUT_MS', 5000, 0, 600_000),
+    shutdownGraceSeconds: integerSetting(env, 'SHUTDOWN_GRACE_SECONDS', 10, 1, 3600),
     logLevel,
-    maxJsonBytes: integer(env, 'MAX_JSON_KB', 512, 16, 10240) * 1024,
-    maxUploadBytes: integer(env, 'MAX_UPLOAD_MB', 10, 1, 100) * 1024 * 1024,
+    maxJsonBytes: integerSetting(env, 'MAX_JSON_KB', 512, 16, 10240) * 1024,
+    maxUploadBytes: integerSetting(env, 'MAX_UPLOAD_MB', 10, 1, 100) * 1024 * 1024,
     draftTtlDays,
     abandonedUploadHours,
     trustProxy: trustProxyRaw === 'true',
@@ -110,9 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean)
       .map((k, i) => key({ [`DATA_ENCRYPTION_OLD_KEYS[${i}]`]: k }, `DATA_ENCRYPTION_OLD_KEYS[${i}]`)!),
     rateLimits: {
-      intakePerMinute: integer(env, 'RATE_LIMIT_INTAKE_PER_MIN', 30, 0, 1_000_000),
-      lookupPerMinute: integer(env, 'RATE_LIMIT_LOOKUP_PER_MIN', 60, 0, 1_000_000),
-      uploadPerMinute: integer(env, 'RATE_LIMIT_UPLOAD_PER_MIN', 120, 0, 1_000_000),
+      intakePerMinute: integerSetting(env, 'RATE_LIMIT_INTAKE_PER_MIN', 30, 0, 1_000_000),
+      lookupPerMinute: integerSetting(env, 'RATE_LIMIT_LOOKUP_PER_MIN', 60, 0, 1_000_000),
+      uploadPerMinute: integerSetting(env, 'RATE_LIMIT_UPLOAD_PER_MIN', 120, 0, 1_000_000),
     },
     nodeEnv: env.NODE_ENV ?? 'production',
     auth: loadAuthConfig(env),

@@ -3,6 +3,7 @@
  * Every variable is documented in README.md ("Configuration" and "Accounts and sign-in").
  */
 import { ConfigError } from '../errors';
+import { integerSetting } from '../envSettings';
 
 /** An external OpenID Connect provider staff may sign in with. */
 export interface OidcConfig {
@@ -32,14 +33,6 @@ export interface AuthConfig {
   oidc?: OidcConfig;
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
-  return value;
-}
-
 function oidc(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = env;
   if (!issuer && !clientId && !clientSecret) return undefined;
@@ -64,12 +57,12 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
   const o = oidc(env);
   return {
-    maxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
-    lockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
-    loginRateLimit: int(env, 'LOGIN_RATE_LIMIT', 30, 1, 10_000),
-    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
-    sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 10, 1, 24 * 7),
-    inviteTtlHours: int(env, 'INVITE_TTL_HOURS', 72, 1, 24 * 30),
+    maxFailures: integerSetting(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
+    lockMinutes: integerSetting(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    loginRateLimit: integerSetting(env, 'LOGIN_RATE_LIMIT', 30, 1, 10_000),
+    sessionIdleMinutes: integerSetting(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionMaxHours: integerSetting(env, 'SESSION_MAX_HOURS', 10, 1, 24 * 7),
+    inviteTtlHours: integerSetting(env, 'INVITE_TTL_HOURS', 72, 1, 24 * 30),
     ...(smtpUrl ? { smtpUrl } : {}),
     mailFrom: env.MAIL_FROM || '窓口 Madoguchi <no-reply@localhost>',
     ...(o ? { oidc: o } : {}),

@@ -6,6 +6,7 @@
 import { isAbsolute } from 'node:path';
 import { ConfigError } from '../../errors';
 import type { ClamdTarget } from './clamdClient';
+import { integerSetting } from '../../envSettings';
 
 export interface ScanConfig {
   target: ClamdTarget;
@@ -13,14 +14,6 @@ export interface ScanConfig {
   timeoutMs: number;
   /** How often files left pending (clamd was down) are scanned again. */
   rescanMinutes: number;
-}
-
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
-  return value;
 }
 
 export function loadScanConfig(env: NodeJS.ProcessEnv): ScanConfig | undefined {
@@ -32,10 +25,10 @@ export function loadScanConfig(env: NodeJS.ProcessEnv): ScanConfig | undefined {
     return undefined;
   }
   if (socketPath && !isAbsolute(socketPath)) throw new ConfigError(`CLAMD_SOCKET must be an absolute path (got "${socketPath}")`);
-  const target: ClamdTarget = socketPath ? { socketPath } : { host: host!, port: int(env, 'CLAMD_PORT', 3310, 1, 65535) };
+  const target: ClamdTarget = socketPath ? { socketPath } : { host: host!, port: integerSetting(env, 'CLAMD_PORT', 3310, 1, 65535) };
   return {
     target,
-    timeoutMs: int(env, 'CLAMD_TIMEOUT_MS', 15_000, 100, 600_000),
-    rescanMinutes: int(env, 'CLAMD_RESCAN_MINUTES', 5, 1, 1440),
+    timeoutMs: integerSetting(env, 'CLAMD_TIMEOUT_MS', 15_000, 100, 600_000),
+    rescanMinutes: integerSetting(env, 'CLAMD_RESCAN_MINUTES', 5, 1, 1440),
   };
 }
