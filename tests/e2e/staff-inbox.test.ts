@@ -245,8 +245,11 @@ describe('staff inbox in a browser', () => {
     expect(await table.innerText()).toContain('＊＊＊（非表示）');
     expect(await table.innerText()).not.toContain('7654321');
     expect(await table.innerText()).toContain('閲覧は記録されます');
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('staff-inbox-sensitive-masked'), fullPage: false });
     await table.getByRole('button', { name: '「口座番号」を表示' }).click();
     await table.getByText('7654321').waitFor();
+    await page.screenshot({ path: screenshotPath('staff-inbox-sensitive-revealed'), fullPage: false });
     const events = await ctx.storage.audit.list({ targetId: id, limit: 20 });
     const revealed = events.find((e) => e.action === 'submission.sensitive.revealed')!;
     expect(revealed.details.fields).toEqual([{ pointer: '/account/accountNumber', label: '口座番号' }]);

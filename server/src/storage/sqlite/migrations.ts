@@ -308,11 +308,15 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX files_scan_pending ON files (created_at) WHERE scan_state = 'pending';
   `,
   /*
-   * 7: faster intake (issue #9). Two inbox indexes duplicated the keyset ones
-   * (same leading columns; SQLite scans an index in either direction), and every
-   * submission paid for updating them.
+   * 7: faster intake and inbox (issue #9). Two inbox indexes duplicated the keyset
+   * ones (same leading columns; SQLite scans an index in either direction), and
+   * every submission paid for updating them. The procedure index carries the
+   * status too, so "this procedure, these statuses, newest first" filters on the
+   * index alone instead of reading every row of the procedure from the table.
    */ `
   DROP INDEX IF EXISTS submissions_by_status;
   DROP INDEX IF EXISTS submissions_by_procedure;
+  DROP INDEX IF EXISTS submissions_procedure_keyset;
+  CREATE INDEX submissions_procedure_keyset ON submissions (municipality_code, procedure_id, created_at, id, status);
   `,
 ];
