@@ -116,9 +116,9 @@ export function createApp(deps: AppDeps): Express {
   const limits = createRateLimits(deps.config.rateLimits);
   api.post('/municipalities/:code/procedures/:procedureId/submissions', limits.intake);
   api.post('/municipalities/:code/uploads', limits.upload);
-  api.get(['/submissions/:receiptNumber/status', '/submissions/:receiptNumber/pdf'], limits.lookup);
-  api.use('/submissions/:receiptNumber/correction', limits.lookup);
-  api.use('/submissions/:receiptNumber/revisions', limits.lookup);
+  api.get(['/submissions/:receiptNumber/status', '/submissions/:receiptNumber/pdf'], limits.lookup, limits.receipt);
+  api.use('/submissions/:receiptNumber/correction', limits.lookup, limits.receipt);
+  api.use('/submissions/:receiptNumber/revisions', limits.lookup, limits.receipt);
   api.use('/drafts', limits.lookup);
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');

@@ -40,7 +40,7 @@ export interface Config {
   /** Earlier data keys (base64), still needed to read data sealed before a key rotation. */
   dataEncryptionOldKeys: string[];
   /** Per-IP limits per minute on public routes; 0 turns a limit off (benchmarks, trusted networks). */
-  rateLimits: { intakePerMinute: number; lookupPerMinute: number; uploadPerMinute: number };
+  rateLimits: { intakePerMinute: number; lookupPerMinute: number; receiptLookupPerMinute: number; uploadPerMinute: number };
   nodeEnv: string;
   /** Staff sign-in: lockout, sessions, invitations, e-mail, OpenID Connect (auth/authConfig.ts). */
   auth: AuthConfig;
@@ -103,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: {
       intakePerMinute: integerSetting(env, 'RATE_LIMIT_INTAKE_PER_MIN', 30, 0, 1_000_000),
       lookupPerMinute: integerSetting(env, 'RATE_LIMIT_LOOKUP_PER_MIN', 60, 0, 1_000_000),
+      receiptLookupPerMinute: integerSetting(env, 'RATE_LIMIT_RECEIPT_PER_MIN', 20, 0, 1_000_000),
       uploadPerMinute: integerSetting(env, 'RATE_LIMIT_UPLOAD_PER_MIN', 120, 0, 1_000_000),
     },
     nodeEnv: env.NODE_ENV ?? 'production',

@@ -17,7 +17,7 @@ export const allPresets = () => (presets ??= loadPresets());
 
 /** Rate limits are off unless a test sets them (tests send many requests from one address). */
 export async function buildTestApp(dataDir: string, secretKey: Buffer = randomBytes(32), clientDist = '/nonexistent', dataKey: Buffer = secretKey, env: Record<string, string> = {}) {
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_INTAKE_PER_MIN: '0', RATE_LIMIT_LOOKUP_PER_MIN: '0', RATE_LIMIT_UPLOAD_PER_MIN: '0', ...env });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_INTAKE_PER_MIN: '0', RATE_LIMIT_LOOKUP_PER_MIN: '0', RATE_LIMIT_RECEIPT_PER_MIN: '0', RATE_LIMIT_UPLOAD_PER_MIN: '0', ...env });
   const cipher = new DataCipher([dataKey]);
   const storage: Storage = await createStorage({ dataDir, cipher });
   await syncPresets(storage, allPresets());

@@ -55,6 +55,18 @@ describe('public API under abuse', () => {
     expect(codes.slice(5).every((c) => c === 429)).toBe(true);
   });
 
+  it('limits look-ups of one receipt number from every address together (a botnet guesses no faster)', async () => {
+    // Per-address limit off, per-receipt limit 3: the addresses differ (X-Forwarded-For behind a trusted proxy).
+    const perReceipt = await buildTestApp(makeTempDir().path, undefined, undefined, undefined, { RATE_LIMIT_LOOKUP_PER_MIN: '0', RATE_LIMIT_RECEIPT_PER_MIN: '3', TRUST_PROXY: 'true' });
+    const guess = (receipt: string, i: number) =>
+      request(perReceipt.app).get(`/api/v1/submissions/${receipt}/status`).set('X-Forwarded-For', `203.0.113.${i}`).set('X-Receipt-Secret', `guess-${i}`);
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) codes.push((await guess(i % 2 ? 'bbbb-cccc-dddd' : 'BBBB-CCCC-DDDD', i)).status); // the same receipt, written two ways
+    expect(codes).toEqual([404, 404, 404, 429, 429]);
+    expect((await guess('EEEE-FFFF-GGGG', 9)).status).toBe(404); // another receipt is not affected
+    await perReceipt.storage.close();
+  });
+
   it('answers an unknown receipt and a wrong secret identically (no existence oracle)', async () => {
     const other = await buildTestApp(makeTempDir().path);
     const sub = await request(other.app).post(url).send({ data: example() }).expect(201);

@@ -12,13 +12,19 @@ export interface RateLimitSettings {
   intakePerMinute: number;
   /** Status/PDF/draft look-ups per IP per minute. */
   lookupPerMinute: number;
+  /**
+   * Look-ups of one receipt number per minute, from any address: guessing one
+   * receipt's secret from many addresses (a botnet) is slowed as much as from one.
+   */
+  receiptLookupPerMinute: number;
   /** Uploads per IP per minute. */
   uploadPerMinute: number;
 }
 
-function limiter(limit: number, code: string): RequestHandler {
+function limiter(limit: number, code: string, keyGenerator?: Options['keyGenerator']): RequestHandler {
   if (limit === 0) return (_req, _res, next) => next();
   const options: Partial<Options> = {
+    ...(keyGenerator ? { keyGenerator } : {}),
     windowMs: 60_000,
     limit,
     standardHeaders: 'draft-8',
@@ -37,10 +43,12 @@ function limiter(limit: number, code: string): RequestHandler {
   return rateLimit(options);
 }
 
-export function createRateLimits(settings: RateLimitSettings): Record<'intake' | 'lookup' | 'upload', RequestHandler> {
+export function createRateLimits(settings: RateLimitSettings): Record<'intake' | 'lookup' | 'receipt' | 'upload', RequestHandler> {
   return {
     intake: limiter(settings.intakePerMinute, 'rate_limited'),
     lookup: limiter(settings.lookupPerMinute, 'rate_limited'),
+    // Keyed by the receipt number as written (upper-cased, separators dropped), not by address.
+    receipt: limiter(settings.receiptLookupPerMinute, 'rate_limited', (req) => `receipt:${String(req.params.receiptNumber ?? '').toUpperCase().replace(/[^0-9A-Z]/g, '')}`),
     upload: limiter(settings.uploadPerMinute, 'rate_limited'),
   };
 }
