@@ -158,6 +158,15 @@ describe.each(ADAPTERS)('inbox storage contract: %s', (_name, create) => {
       await seed();
       expect(await s().inbox.countByStatus('082015')).toEqual({ received: 5, 'in-review': 1 });
       expect(await s().inbox.countByStatus('082015', ['b'])).toEqual({ received: 3 });
+      // Asked again after every kind of write: insert, status change, purge (adapters may cache counts).
+      const extra = submission({ procedureId: 'b' });
+      await s().submissions.insert(extra, undefined, {});
+      expect(await s().inbox.countByStatus('082015')).toEqual({ received: 6, 'in-review': 1 });
+      await s().submissions.changeStatus(extra.id, 'received', move('received', 'in-review', 200), at(200));
+      expect(await s().inbox.countByStatus('082015', ['b'])).toEqual({ received: 3, 'in-review': 1 });
+      await s().inbox.purge(extra.id);
+      expect(await s().inbox.countByStatus('082015')).toEqual({ received: 5, 'in-review': 1 });
+      expect(await s().inbox.countByStatus('082015', ['b'])).toEqual({ received: 3 });
     });
   });
 
