@@ -84,12 +84,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
         return doc;
       }),
     ).catch((error: unknown) => (error instanceof StaleWrite ? null : Promise.reject(error)));
-    if (!updated) {
-      if (!(await this.findById(id))) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
-      throw new ConflictError('この申請は他の職員によって更新されました。画面を更新してください。', 'stale_status', 'status');
-    }
-    await this.appendAudit(options);
-    return this.fromDoc(updated)!;
+    return this.afterCompareAndSet(updated, id, options, 'この申請は他の職員によって更新されました。画面を更新してください。');
   }
 
   async revise(id: string, expected: SubmissionStatus, r: NewRevision, now: Date, options: SubmissionWriteOptions = {}): Promise<Submission> {
@@ -124,9 +119,14 @@ export class MongoSubmissionRepository implements SubmissionRepository {
         return doc;
       }),
     ).catch((error: unknown) => (error instanceof StaleWrite ? null : Promise.reject(error)));
+    return this.afterCompareAndSet(updated, id, options, 'この申請は他の操作によって更新されました。画面を更新してください。');
+  }
+
+  /** The end of a compare-and-set write: the updated submission, or why there is none (gone, or moved on). */
+  private async afterCompareAndSet(updated: unknown, id: string, options: SubmissionWriteOptions, staleMessage: string): Promise<Submission> {
     if (!updated) {
       if (!(await this.findById(id))) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
-      throw new ConflictError('この申請は他の操作によって更新されました。画面を更新してください。', 'stale_status', 'status');
+      throw new ConflictError(staleMessage, 'stale_status', 'status');
     }
     await this.appendAudit(options);
     return this.fromDoc(updated)!;
