@@ -5,9 +5,10 @@
  */
 import { createContext, useContext } from 'react';
 import type { ArrayFieldItemTemplateProps, ArrayFieldTemplateProps } from '@rjsf/utils';
-import { errorId, getUiOptions, helpId } from '@rjsf/utils';
+import { getUiOptions } from '@rjsf/utils';
 import { useLanguage } from '../../../common/i18n/LanguageContext';
 import { RequirementBadge } from './RequirementBadge';
+import { ErrorList, HelpText } from './FieldHelpAndErrors';
 
 /** The group's title, so each entry's buttons can say which entry they act on (「お子さん 2」). */
 const ArrayTitleContext = createContext('');
@@ -28,21 +29,8 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
         <RequirementBadge required={required || (schema.minItems ?? 0) > 0} />
       </legend>
       {description && <div className="field__description">{String(description)}</div>}
-      {help && (
-        <div className="field__help" id={helpId(fieldPathId)}>
-          {help}
-        </div>
-      )}
-      {errors.length > 0 && (
-        <div className="field__error" id={errorId(fieldPathId)}>
-          {errors.map((e, i) => (
-            <p key={i}>
-              <span className="visually-hidden">{t('form.errorPrefix')}</span>
-              {e}
-            </p>
-          ))}
-        </div>
-      )}
+      <HelpText fieldPathId={fieldPathId} help={help} />
+      <ErrorList fieldPathId={fieldPathId} errors={errors} />
       {items.length === 0 && <p className="array__empty">{t('form.noItems')}</p>}
       <ArrayTitleContext.Provider value={label}>
         <div className="array__items">{items}</div>

@@ -3,7 +3,10 @@ import type { FieldErrorProps, FieldHelpProps, DescriptionFieldProps } from '@rj
 import { errorId, helpId } from '@rjsf/utils';
 import { useLanguage } from '../../../common/i18n/LanguageContext';
 
-export function FieldHelpTemplate({ fieldPathId, help }: FieldHelpProps) {
+type FieldPathId = FieldHelpProps['fieldPathId'];
+
+/** The help text of a field, a fieldset or a repeating group. */
+export function HelpText({ fieldPathId, help }: { fieldPathId: FieldPathId; help?: FieldHelpProps['help'] }) {
   if (!help) return null;
   return (
     <div id={helpId(fieldPathId)} className="field__help">
@@ -12,7 +15,8 @@ export function FieldHelpTemplate({ fieldPathId, help }: FieldHelpProps) {
   );
 }
 
-export function FieldErrorTemplate({ errors = [], fieldPathId }: FieldErrorProps) {
+/** The errors of a field, a fieldset or a repeating group, announced with their prefix. */
+export function ErrorList({ fieldPathId, errors = [] }: { fieldPathId: FieldPathId; errors?: FieldErrorProps['errors'] }) {
   const { t } = useLanguage();
   const messages = errors.filter(Boolean);
   if (messages.length === 0) return null;
@@ -26,6 +30,14 @@ export function FieldErrorTemplate({ errors = [], fieldPathId }: FieldErrorProps
       ))}
     </div>
   );
+}
+
+export function FieldHelpTemplate({ fieldPathId, help }: FieldHelpProps) {
+  return <HelpText fieldPathId={fieldPathId} help={help} />;
+}
+
+export function FieldErrorTemplate({ errors, fieldPathId }: FieldErrorProps) {
+  return <ErrorList fieldPathId={fieldPathId} errors={errors} />;
 }
 
 export function DescriptionFieldTemplate({ id, description }: DescriptionFieldProps) {

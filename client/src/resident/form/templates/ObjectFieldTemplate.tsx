@@ -8,7 +8,7 @@ import { errorId, getUiOptions, helpId } from '@rjsf/utils';
 import { formContextOf } from '../formContext';
 import { isAddressSchema, isPersonNameSchema } from '../schemaKinds';
 import { RequirementBadge } from './RequirementBadge';
-import { useLanguage } from '../../../common/i18n/LanguageContext';
+import { ErrorList, HelpText } from './FieldHelpAndErrors';
 
 /** 「お子さん 2」: array items are numbered so a screen reader user knows which one they are in. */
 function itemTitle(title: string, path: ReadonlyArray<string | number>): string {
@@ -18,7 +18,6 @@ function itemTitle(title: string, path: ReadonlyArray<string | number>): string 
 
 export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   const { properties, fieldPathId, registry, title, description, uiSchema, schema, required, errorSchema } = props;
-  const { t } = useLanguage();
   const path = fieldPathId.path;
   if (path.length === 0) {
     const stepFields = formContextOf(registry).stepFields;
@@ -41,21 +40,8 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
         </legend>
       )}
       {description && <div className="field__description">{description}</div>}
-      {help && (
-        <div className="field__help" id={helpId(fieldPathId)}>
-          {help}
-        </div>
-      )}
-      {errors.length > 0 && (
-        <div className="field__error" id={errorId(fieldPathId)}>
-          {errors.map((e, i) => (
-            <p key={i}>
-              <span className="visually-hidden">{t('form.errorPrefix')}</span>
-              {e}
-            </p>
-          ))}
-        </div>
-      )}
+      <HelpText fieldPathId={fieldPathId} help={help} />
+      <ErrorList fieldPathId={fieldPathId} errors={errors} />
       <div className={`object__body ${layout}`}>{properties.map((p) => p.content)}</div>
     </fieldset>
   );
