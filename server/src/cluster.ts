@@ -7,8 +7,8 @@
  * first worker only, so e-mails and webhooks are not sent twice.
  *
  * What stays per process: rate-limit counters (a limit of N per minute becomes
- * N per worker) and caches of published versions (a publication reaches every
- * worker within a second).
+ * N per worker). Everything else (sessions, published versions, counts) is
+ * read from the shared store.
  */
 import cluster, { type Worker } from 'node:cluster';
 
@@ -42,9 +42,10 @@ interface PrimaryOptions {
 export function superviseWorkers(options: PrimaryOptions): void {
   let stopping = false;
   let announced = false;
+  let jobsWorker: Worker | undefined;
   const fork = (runJobs: boolean): Worker => {
     const worker = cluster.fork(runJobs ? { [JOBS_ENV]: '1' } : {});
-    (worker as Worker & { runJobs?: boolean }).runJobs = runJobs;
+    if (runJobs) jobsWorker = worker;
     worker.on('listening', (address) => {
       if (!announced) {
         announced = true;
@@ -61,7 +62,7 @@ export function superviseWorkers(options: PrimaryOptions): void {
       return;
     }
     options.log(`worker ${worker.process.pid} exited (${signal ?? code}); starting a new one`);
-    fork((worker as Worker & { runJobs?: boolean }).runJobs === true);
+    fork(worker === jobsWorker);
   });
 
   const stop = (signal: NodeJS.Signals) => {
