@@ -87,6 +87,11 @@ export async function fillStep(page: Page, fields: string[], valid: Record<strin
 }
 
 /** A real 1×1 PNG (valid signature, IHDR, IDAT, IEND). */
+/** The step's forward button: 「次へ進む」, or 「入力内容を確認する」 on the last question step. */
+export async function next(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /次へ進む|入力内容を確認する/ }).click();
+}
+
 export const TINY_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { RECEIPT_PATTERN } from '@madoguchi/shared';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
 import { startLiveServer, type LiveServer } from '../helpers/liveServer';
-import { attachFile, fillStep, readPreset, TINY_PDF, TINY_PNG, type PageDocument } from './resident-helpers';
+import { attachFile, fillStep, next, readPreset, TINY_PDF, TINY_PNG, type PageDocument } from './resident-helpers';
 
 const preset = readPreset('jidou-teate-nintei');
 const steps = preset.definition.form.uiSchema['ui:options']!.steps!;
@@ -26,7 +26,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const next = (page: Page) => page.getByRole('button', { name: /次へ進む|入力内容を確認する/ }).click();
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
 
 test('児童手当 on a phone: every step, errors fixed, required attachments, review, submit, status', async () => {

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { RECEIPT_PATTERN } from '@madoguchi/shared';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
 import { startLiveServer, type LiveServer } from '../helpers/liveServer';
-import { attachFile, fillStep, readPreset, TINY_PNG, type PageDocument } from './resident-helpers';
+import { attachFile, fillStep, next, readPreset, TINY_PNG, type PageDocument } from './resident-helpers';
 
 const preset = readPreset('risai-shomeisho');
 const steps = preset.definition.form.uiSchema['ui:options']!.steps!;
@@ -24,10 +24,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function next(page: Page) {
-  await page.getByRole('button', { name: /次へ進む|入力内容を確認する/ }).click();
-}
 
 test('罹災証明書: find, fill, fail once, fix, attach, review, submit, status, PDF', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP', acceptDownloads: true });
