@@ -1,94 +1,26 @@
 /**
- * Builds the Express application from its dependencies. No listening, no
+ * Builds the Express application from its dependencies: the services come
+ * from the composition root, this file only wires HTTP. No listening, no
  * environment reading: tests build it on a temporary data directory.
  */
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from 'pino';
-import { FormValidator } from '@madoguchi/shared';
-import type { Config } from './config';
-import type { Storage } from './storage/types';
-import { MunicipalityRegistry } from './modules/municipalities/registry';
-import { CatalogService } from './modules/procedures/catalogService';
-import { IntakeService } from './modules/intake/intakeService';
-import { SecretDeriver } from './security/keys';
+import type { AppDeps } from './services';
+import { createServices } from './composition';
 import { createLogger, requestLogger } from './http/logging';
 import { errorHandler, notFoundHandler } from './http/errorHandler';
 import { publicRoutes } from './http/publicRoutes';
-import { installAuth } from './auth/installAuth';
+import { installStaffApi } from './http/staff/installStaffApi';
 import { residentRoutes } from './http/residentRoutes';
 import { jsonGuard } from './http/inputGuards';
 import { createRateLimits } from './http/rateLimits';
-import { UploadService } from './modules/uploads/uploadService';
-import { FileScanService } from './modules/uploads/fileScans';
-import { ClamdClient, type MalwareScanner } from './modules/uploads/clamdClient';
-import { DraftService } from './modules/drafts/draftService';
-import { createDeskServices, type DeskServices } from './modules/inbox/deskServices';
-import type { MailTransport } from './modules/inbox/applicantNotice';
 import { residentCorrectionRoutes } from './http/inboxRoutes';
 import { backofficeRoutes } from './http/backofficeRoutes';
 import { openApiRoutes } from './http/openapi/openapiRoutes';
 
-export interface AppDeps {
-  config: Config;
-  storage: Storage;
-  municipalities: MunicipalityRegistry;
-  /** 32-byte server key (see security/keys.ts). */
-  secretKey: Buffer;
-  presetCount: number;
-  logger?: Logger;
-  now?: () => Date;
-  /** Directory of the built resident/staff app; served when present. */
-  clientDist?: string;
-  /** Replaces the SMTP transport built from SMTP_URL (applicant notices). */
-  mailTransport?: MailTransport;
-  /** Replaces the clamd client built from CLAMD_* (malware scanning of uploads). */
-  scanner?: MalwareScanner;
-}
-
-export interface Services {
-  storage: Storage;
-  municipalities: MunicipalityRegistry;
-  catalog: CatalogService;
-  intake: IntakeService;
-  uploads: UploadService;
-  /** Malware scanning of uploads and the rescan of pending files (main.ts runs it on a timer; issue #8). */
-  fileScans: FileScanService;
-  drafts: DraftService;
-  /** Inbox, corrections, exports, API keys, pull API, webhooks, outbox dispatcher, retention (issue #7). */
-  desk: DeskServices;
-  presetCount: number;
-  version: string;
-}
-
 export const CLIENT_DIST = join(__dirname, '..', '..', 'client', 'dist');
-
-export function createServices(deps: AppDeps): Services {
-  const catalog = new CatalogService(deps.storage, deps.municipalities);
-  const validator = new FormValidator();
-  const secrets = new SecretDeriver(deps.secretKey);
-  const desk = createDeskServices({
-    storage: deps.storage, config: deps.config, catalog, municipalities: deps.municipalities, validator,
-    ...(deps.now ? { now: deps.now } : {}), ...(deps.mailTransport ? { mailTransport: deps.mailTransport } : {}), ...(deps.logger ? { logger: deps.logger } : {}),
-  });
-  const scanConfig = deps.config.malwareScan;
-  const scanner = deps.scanner ?? (scanConfig ? new ClamdClient(scanConfig.target, scanConfig.timeoutMs) : undefined);
-  const fileScans = new FileScanService(deps.storage, scanner, deps.now, deps.logger);
-  return {
-    storage: deps.storage,
-    municipalities: deps.municipalities,
-    catalog,
-    intake: new IntakeService(deps.storage, catalog, validator, secrets, deps.now),
-    uploads: new UploadService(deps.storage, catalog, deps.now, fileScans),
-    fileScans,
-    drafts: new DraftService(deps.storage, catalog, deps.config.draftTtlDays, deps.now),
-    desk,
-    presetCount: deps.presetCount,
-    version: process.env.npm_package_version ?? '0.1.0',
-  };
-}
 
 export function createApp(deps: AppDeps): Express {
   const services = createServices(deps);
@@ -108,7 +40,7 @@ export function createApp(deps: AppDeps): Express {
   );
 
   // Staff sign-in and the staff API (/api/v1/staff), every route behind the one authorisation layer.
-  installAuth(app, deps, services);
+  installStaffApi(app, deps, services);
 
   const api = express.Router();
   api.use(express.json({ limit: deps.config.maxJsonBytes, type: ['application/json', 'application/*+json'] }));

@@ -4,7 +4,8 @@
  */
 import { loadPresets } from '@madoguchi/presets';
 import { loadConfig } from './config';
-import { createApp, type Services } from './app';
+import { createApp } from './app';
+import type { Services } from './services';
 import { createStorage } from './storage/createStorage';
 import { MunicipalityRegistry } from './modules/municipalities/registry';
 import { syncPresets } from './modules/procedures/presetSync';

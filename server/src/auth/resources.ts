@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import type { MunicipalityRegistry } from '../modules/municipalities/registry';
 import type { Storage, User, UserRole } from '../storage/types';
 import { NotFoundError } from '../errors';
-import { requestLanguage } from '../http/language';
+import { requestLanguage } from '../i18n/language';
 import { authText } from './messages';
 import type { ResourceResolver } from './staffRouter';
 import { USER_ROLES } from '../storage/types';

@@ -13,7 +13,7 @@ import type { SecretDeriver } from '../security/keys';
 import { RepositorySessionStore } from './sessionStore';
 import { AccessError } from './authErrors';
 import { authText } from './messages';
-import { requestLanguage } from '../http/language';
+import { requestLanguage } from '../i18n/language';
 
 /** How the current sign-in happened, kept in the session. */
 export interface SessionAuth {

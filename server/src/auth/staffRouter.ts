@@ -13,7 +13,7 @@ import type { Storage } from '../storage/types';
 import { authorize, type Action, type Resource } from './policy';
 import { AccessError } from './authErrors';
 import { authText } from './messages';
-import { requestLanguage } from '../http/language';
+import { requestLanguage } from '../i18n/language';
 
 /** Finds what a request acts on; may load it (into res.locals) and throw NotFoundError. */
 export type ResourceResolver = (req: Request, res: Response) => Resource | Promise<Resource>;

@@ -7,12 +7,12 @@
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { normalizeReceiptNumber, type Language } from '@madoguchi/shared';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { can, type StaffRoutes } from '../auth/staffRouter';
 import { municipalityParam } from '../auth/resources';
 import { authorizeApiKey, type Action } from '../auth/policy';
 import type { StaffContext } from './staff/context';
-import { requestLanguage } from './language';
+import { requestLanguage } from '../i18n/language';
 import type { ApiActor } from '../modules/inbox/actor';
 import { inboxText } from '../modules/inbox/messages';
 import { envelopeOf } from '../modules/backoffice/events';

@@ -12,7 +12,7 @@ import { platform } from '../auth/resources';
 import type { MunicipalityRegistry } from '../modules/municipalities/registry';
 import { BadRequestError, NotFoundError } from '../errors';
 import { parseRevision } from '../modules/catalog/catalogErrors';
-import { createCatalogModule, type Actor } from '../modules/catalog';
+import type { Actor } from '../modules/catalog';
 import type { StaffContext } from './staff/context';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
@@ -44,7 +44,7 @@ function sendFile(res: Response, fileName: string, content: unknown): void {
 }
 
 export function catalogRoutes(routes: StaffRoutes, ctx: StaffContext): void {
-  const { adoptions, procedures, presets, overview } = createCatalogModule(ctx.storage, ctx.now);
+  const { adoptions, procedures, presets, overview } = ctx.services.staffCatalog;
   const m = (procedure?: { param?: string; bodyField?: string }) => inMunicipality(ctx.registry, procedure);
   const preset = { param: 'presetId' };
   const own = { param: 'procedureId' };

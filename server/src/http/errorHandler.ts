@@ -3,7 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody } from '@madoguchi/shared';
 import { AppError, PayloadTooLargeError, BadRequestError, ValidationError, NotFoundError, StorageUnavailableError } from '../errors';
 import { isStoreUnavailable } from '../storage/unavailable';
-import { requestLanguage } from './language';
+import { requestLanguage } from '../i18n/language';
 
 const INTERNAL = { ja: 'システムで問題が発生しました。時間をおいてもう一度お試しください。', en: 'Something went wrong on our side. Please try again later.' };
 const UNAVAILABLE = { ja: 'ただいま混み合っているか、保守中です。入力内容は送信されていません。時間をおいてもう一度送信してください。', en: 'The service is temporarily unavailable. Nothing was submitted; please try again later.' };

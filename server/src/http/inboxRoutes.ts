@@ -7,14 +7,14 @@
 import { Router, type Request, type Response } from 'express';
 import type { Language } from '@madoguchi/shared';
 import { NotFoundError, BadRequestError } from '../errors';
-import type { Services } from '../app';
+import type { Services } from '../services';
 import { can, type ResourceResolver, type StaffRoutes } from '../auth/staffRouter';
 import { municipalityParam } from '../auth/resources';
 import { authorize, type Action } from '../auth/policy';
 import { AccessError } from '../auth/authErrors';
 import { parsePointers } from '../modules/inbox/sensitiveReveal';
 import type { StaffContext } from './staff/context';
-import { requestLanguage } from './language';
+import { requestLanguage } from '../i18n/language';
 import type { StaffActor } from '../modules/inbox/actor';
 import { inboxText } from '../modules/inbox/messages';
 import { jstDayStart, parseListQuery } from '../modules/inbox/listQuery';

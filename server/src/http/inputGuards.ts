@@ -6,7 +6,7 @@
  */
 import type { RequestHandler } from 'express';
 import { BadRequestError } from '../errors';
-import { requestLanguage } from './language';
+import { requestLanguage } from '../i18n/language';
 
 export const MAX_JSON_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -5,8 +5,8 @@
 import { Router, type Request } from 'express';
 import { RECEIPT_PATTERN, STATUS_LABELS, normalizeReceiptNumber, type StatusResponse } from '@madoguchi/shared';
 import { NotFoundError } from '../errors';
-import type { Services } from '../app';
-import { requestLanguage } from './language';
+import type { Services } from '../services';
+import { requestLanguage } from '../i18n/language';
 import { matchesHash } from '../security/keys';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');

@@ -5,7 +5,7 @@
  */
 import { rateLimit, type Options } from 'express-rate-limit';
 import type { RequestHandler } from 'express';
-import { requestLanguage } from './language';
+import { requestLanguage } from '../i18n/language';
 
 export interface RateLimitSettings {
   /** Submissions per IP per minute. */

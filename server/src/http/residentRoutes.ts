@@ -6,8 +6,8 @@ import { Router, type Request } from 'express';
 import multer from 'multer';
 import { RECEIPT_PATTERN, normalizeReceiptNumber } from '@madoguchi/shared';
 import { BadRequestError, NotFoundError } from '../errors';
-import type { Services } from '../app';
-import { requestLanguage } from './language';
+import type { Services } from '../services';
+import { requestLanguage } from '../i18n/language';
 import { matchesHash } from '../security/keys';
 import { renderApplicationPdf } from '../modules/pdf/applicationPdf';
 

@@ -5,7 +5,7 @@
  * Re-exported by storage/types.ts; both adapters implement it and pass
  * tests/contract/inbox.contract.test.ts.
  */
-import type { NewAuditEvent } from './types';
+import type { NewAuditEvent } from './auditTypes';
 import type { StatusChange, SubmissionStatus } from '@madoguchi/shared';
 
 /**

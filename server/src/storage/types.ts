@@ -10,6 +10,8 @@ import type {
 } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
 import type { SealedDataRepository } from './sealedTypes';
+import type { AuditEvent, NewAuditEvent } from './auditTypes';
+export type { AuditEvent, NewAuditEvent } from './auditTypes';
 
 export * from './inboxTypes';
 export * from './catalogTypes';
@@ -179,24 +181,6 @@ export interface SessionRepository {
   destroy(sid: string): Promise<void>;
   deleteExpired(now: Date): Promise<number>;
 }
-
-export interface AuditEvent {
-  /** Monotonic sequence within the store. */
-  seq: number;
-  at: string;
-  /** User id, `applicant:<receipt>`, `api-key:<id>` or `system`. */
-  actor: string;
-  action: string;
-  municipalityCode: string | null;
-  targetType: string;
-  targetId: string;
-  details: Record<string, unknown>;
-  /** sha256 over the previous hash and this event: a broken chain shows tampering. */
-  prevHash: string;
-  hash: string;
-}
-
-export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
 
 export interface AuditRepository {
   /** Appends an event, chaining its hash to the previous one atomically. */

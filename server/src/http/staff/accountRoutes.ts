@@ -1,5 +1,5 @@
 /** The signed-in account's own page: password, TOTP second factor, recent sign-ins. */
-import { requestLanguage } from '../language';
+import { requestLanguage } from '../../i18n/language';
 import { signedIn, type StaffRoutes } from '../../auth/staffRouter';
 import { toPublicUser } from '../../modules/users/publicUser';
 import type { StaffContext } from './context';

@@ -1,7 +1,7 @@
 /** What staff route modules are given: the app's services plus the sign-in machinery. */
 import type passport from 'passport';
 import type { RequestHandler } from 'express';
-import type { Services } from '../../app';
+import type { Services } from '../../services';
 import type { Config } from '../../config';
 import type { Storage } from '../../storage/types';
 import type { MunicipalityRegistry } from '../../modules/municipalities/registry';

@@ -3,7 +3,7 @@ import type { Request, Response, NextFunction } from 'express';
 import type { User } from '../../storage/types';
 import { NotFoundError } from '../../errors';
 import { AppError } from '../../errors';
-import { requestLanguage } from '../language';
+import { requestLanguage } from '../../i18n/language';
 import { authText } from '../../auth/messages';
 import { publicAccess, type StaffRoutes } from '../../auth/staffRouter';
 import { STAFF_OIDC_STRATEGY } from '../../auth/oidc';

@@ -2,7 +2,7 @@
 import type { Request } from 'express';
 import type { User } from '../../storage/types';
 import { UnauthorizedError } from '../../errors';
-import { requestLanguage } from '../language';
+import { requestLanguage } from '../../i18n/language';
 import { authText } from '../../auth/messages';
 import { clientMeta } from '../../auth/audit';
 import { publicAccess, type StaffRoutes } from '../../auth/staffRouter';

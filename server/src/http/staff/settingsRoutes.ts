@@ -1,6 +1,6 @@
 /** A municipality's sign-in policy (mandatory second factor) and the audit trail, for admins. */
 import { BadRequestError } from '../../errors';
-import { requestLanguage } from '../language';
+import { requestLanguage } from '../../i18n/language';
 import { can, type StaffRoutes } from '../../auth/staffRouter';
 import { municipalityParam, platform } from '../../auth/resources';
 import type { StaffContext } from './context';

@@ -1,7 +1,7 @@
 /** Accounts and invitations, for admins. Who may act on which account is decided by the policy through `can(...)`. */
 import type { Response } from 'express';
 import type { AuthToken, User } from '../../storage/types';
-import { requestLanguage } from '../language';
+import { requestLanguage } from '../../i18n/language';
 import { can, type StaffRoutes } from '../../auth/staffRouter';
 import { municipalityParam, newAccount, platform, targetInvite, targetUser } from '../../auth/resources';
 import { toPublicUser } from '../../modules/users/publicUser';

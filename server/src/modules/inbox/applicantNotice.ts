@@ -4,24 +4,12 @@
  * to the status page; it carries no answers and no status secret, and staff
  * messages stay on the status page (behind the secret), not in the mail.
  */
-import nodemailer from 'nodemailer';
 import { STATUS_LABELS, type SubmissionStatus } from '@madoguchi/shared';
 import type { OutboxEvent, Storage } from '../../storage/types';
 import type { InboxLookups } from './lookups';
 import { emailAddresses } from './emailFields';
+import type { MailTransport } from '../mail/mailTransport';
 
-export interface MailMessage {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-/** Where mail goes: nodemailer over SMTP_URL in production, anything with `sendMail` in tests. */
-export interface MailTransport {
-  sendMail(message: MailMessage & { from: string }): Promise<unknown>;
-}
-
-export const createSmtpTransport = (smtpUrl: string): MailTransport => nodemailer.createTransport(smtpUrl);
 
 export function noticeText(e: Pick<OutboxEvent, 'type' | 'receiptNumber'>, status: SubmissionStatus, procedureTitle: string, municipalityName: string, statusUrl: string): { subject: string; text: string } {
   const label = STATUS_LABELS[status].ja;

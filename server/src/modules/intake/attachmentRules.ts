@@ -5,7 +5,7 @@
  */
 import { conditionHolds, type FieldError, type FormVersion } from '@madoguchi/shared';
 import type { Storage } from '../../storage/types';
-import type { IntakeCommand } from './intakeService';
+import type { IntakeCommand } from './intakeCommand';
 
 export async function checkAttachments(storage: Storage, version: FormVersion, cmd: IntakeCommand, data: unknown): Promise<FieldError[]> {
   const ja = cmd.language === 'ja';

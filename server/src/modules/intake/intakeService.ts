@@ -6,8 +6,8 @@
 import { randomInt } from 'node:crypto';
 import { v7 as timeOrderedUuid } from 'uuid';
 import {
-  FormValidator, SUBMISSION_STATUS, formatReceiptNumber, versionKey,
-  type FieldError, type FormVersion, type IntakeRequest, type IntakeResponse, type Language, type Submission,
+  type FormValidator, SUBMISSION_STATUS, formatReceiptNumber, versionKey,
+  type FieldError, type FormVersion, type IntakeResponse, type Submission,
 } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, ValidationError } from '../../errors';
 import type { Storage } from '../../storage/types';
@@ -15,16 +15,11 @@ import { contentHash } from '../procedures/contentHash';
 import type { CatalogService } from '../procedures/catalogService';
 import { sha256Hex, type SecretDeriver } from '../../security/keys';
 import { checkAttachments } from './attachmentRules';
+import type { IntakeCommand } from './intakeCommand';
+
+export type { IntakeCommand } from './intakeCommand';
 import { deriveApplicantIndex } from '../inbox/applicantIndex';
 import { submissionEvent } from '../backoffice/events';
-
-export interface IntakeCommand {
-  municipalityCode: string;
-  procedureId: string;
-  body: IntakeRequest;
-  idempotencyKey?: string;
-  language: Language;
-}
 
 export interface IntakeResult {
   response: IntakeResponse;

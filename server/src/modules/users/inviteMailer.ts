@@ -1,8 +1,8 @@
 /**
- * Sends invitation e-mails through SMTP (nodemailer) when SMTP_URL is set.
+ * Sends invitation e-mails through the mail transport when SMTP_URL is set.
  * Without it there is no mailer and the admin is shown the link to pass on.
  */
-import nodemailer from 'nodemailer';
+import type { MailTransport } from '../mail/mailTransport';
 
 export interface InviteMail {
   to: string;
@@ -40,8 +40,7 @@ export function inviteText(mail: InviteMail): { subject: string; text: string } 
   };
 }
 
-export function createMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
+export function createMailer(transport: MailTransport, from: string): Mailer {
   return {
     async sendInvite(mail) {
       const { subject, text } = inviteText(mail);

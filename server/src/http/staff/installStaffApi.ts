@@ -8,35 +8,25 @@ import express, { type Express } from 'express';
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import { rateLimit } from 'express-rate-limit';
-import type { AppDeps, Services } from '../app';
-import { SecretDeriver } from '../security/keys';
-import { requestLanguage } from '../http/language';
-import { TotpService } from './totp';
-import { AuthAudit, clientMeta } from './audit';
-import { SignInService } from './signIn';
-import { StaffOidc } from './oidc';
-import { StaffRoutes } from './staffRouter';
-import { TooManyRequestsError } from './authErrors';
-import { authText } from './messages';
-import { requireCsrf, sessionMiddleware, sessionTimeouts, STAFF_API_PATH } from './session';
-import { UsersService } from '../modules/users/usersService';
-import { AccountService } from '../modules/users/accountService';
-import { createMailer } from '../modules/users/inviteMailer';
-import { STAFF_ROUTE_MODULES } from '../http/staff';
-import type { StaffContext } from '../http/staff/context';
+import type { AppDeps, Services } from '../../services';
+import { requestLanguage } from '../../i18n/language';
+import { clientMeta } from '../../auth/audit';
+import { StaffOidc } from '../../auth/oidc';
+import { StaffRoutes } from '../../auth/staffRouter';
+import { TooManyRequestsError } from '../../auth/authErrors';
+import { authText } from '../../auth/messages';
+import { requireCsrf, sessionMiddleware, sessionTimeouts, STAFF_API_PATH } from '../../auth/session';
+import { STAFF_ROUTE_MODULES } from './index';
+import type { StaffContext } from './context';
 
 /** Installs sign-in and the staff API; returns the route table (also at `app.locals.staffRoutes`, for the access-matrix test). */
-export function installAuth(app: Express, deps: AppDeps, services: Services): StaffRoutes {
+export function installStaffApi(app: Express, deps: AppDeps, services: Services): StaffRoutes {
   const { config, storage } = deps;
   const auth = config.auth;
-  const now = deps.now ?? (() => new Date());
-  const secrets = new SecretDeriver(deps.secretKey);
-  const audit = new AuthAudit(storage, now);
-  const totp = new TotpService(secrets);
-  const signIn = new SignInService(storage, auth, totp, audit, now);
-  const mailer = auth.smtpUrl ? createMailer(auth.smtpUrl, auth.mailFrom) : undefined;
-  const users = new UsersService(storage, services.municipalities, { ...auth, publicUrl: config.publicUrl }, audit, mailer, now);
+  const { now, secrets } = services;
+  const { signIn, users, audit, account } = services.auth;
 
+  // Passport and the OIDC strategy are HTTP machinery, so they are made here rather than in the composition root.
   // One passport instance per app (tests build many apps in one process).
   const pp = new passport.Passport();
   pp.serializeUser((user, done) => done(null, user.id));
@@ -59,7 +49,7 @@ export function installAuth(app: Express, deps: AppDeps, services: Services): St
 
   const ctx: StaffContext = {
     services, storage, registry: services.municipalities, config, passport: pp, signIn, users, audit, now,
-    account: new AccountService(storage, totp, audit, now),
+    account,
     ...(oidc ? { oidc } : {}),
     secretAttemptLimiter: rateLimit({
       windowMs: 15 * 60_000,

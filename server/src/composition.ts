@@ -1,0 +1,103 @@
+/**
+ * The composition root: every service of the server is constructed here and
+ * nowhere else, once per app, from the dependencies main.ts (or a test) hands
+ * in. Routes receive the finished services; they never build their own.
+ */
+import { PRESET_OWNER, FormValidator } from '@madoguchi/shared';
+import type { AppDeps, DeskServices, Services } from './services';
+import { SecretDeriver } from './security/keys';
+import { CatalogService } from './modules/procedures/catalogService';
+import { IntakeService } from './modules/intake/intakeService';
+import { UploadService } from './modules/uploads/uploadService';
+import { FileScanService } from './modules/uploads/fileScans';
+import { ClamdClient } from './modules/uploads/clamdClient';
+import { DraftService } from './modules/drafts/draftService';
+import { createSmtpTransport, type MailTransport } from './modules/mail/mailTransport';
+import { createCatalogModule } from './modules/catalog';
+import { ApiKeyService } from './modules/backoffice/apiKeys';
+import { OutboxDispatcher } from './modules/backoffice/outboxDispatcher';
+import { PullService } from './modules/backoffice/pullService';
+import { WebhookService } from './modules/backoffice/webhookService';
+import { CsvExportService } from './modules/exports/csvExport';
+import { ApplicantNotifier } from './modules/inbox/applicantNotice';
+import { CorrectionService } from './modules/inbox/correctionService';
+import { InboxService } from './modules/inbox/inboxService';
+import { InboxLookups } from './modules/inbox/lookups';
+import { RetentionService } from './modules/inbox/retention';
+import { SensitiveRevealService } from './modules/inbox/sensitiveReveal';
+import { WorkflowService } from './modules/inbox/workflowService';
+import { UsersService } from './modules/users/usersService';
+import { AccountService } from './modules/users/accountService';
+import { createMailer } from './modules/users/inviteMailer';
+import { AuthAudit } from './auth/audit';
+import { TotpService } from './auth/totp';
+import { SignInService } from './auth/signIn';
+
+export function createServices(deps: AppDeps): Services {
+  const { storage, config, municipalities } = deps;
+  const now = deps.now ?? (() => new Date());
+  const validator = new FormValidator();
+  const secrets = new SecretDeriver(deps.secretKey);
+  const catalog = new CatalogService(storage, municipalities);
+  const mail = deps.mailTransport ?? (config.auth.smtpUrl ? createSmtpTransport(config.auth.smtpUrl) : undefined);
+
+  const scanConfig = config.malwareScan;
+  const scanner = deps.scanner ?? (scanConfig ? new ClamdClient(scanConfig.target, scanConfig.timeoutMs) : undefined);
+  const fileScans = new FileScanService(storage, scanner, deps.now, deps.logger);
+
+  const audit = new AuthAudit(storage, now);
+  const totp = new TotpService(secrets);
+  const users = new UsersService(storage, municipalities, { ...config.auth, publicUrl: config.publicUrl }, audit, mail ? createMailer(mail, config.auth.mailFrom) : undefined, now);
+
+  return {
+    storage,
+    municipalities,
+    secrets,
+    validator,
+    catalog,
+    staffCatalog: createCatalogModule(storage, now),
+    intake: new IntakeService(storage, catalog, validator, secrets, deps.now),
+    uploads: new UploadService(storage, catalog, deps.now, fileScans),
+    fileScans,
+    drafts: new DraftService(storage, catalog, config.draftTtlDays, deps.now),
+    desk: createDeskServices(deps, validator, mail, now),
+    auth: { audit, totp, signIn: new SignInService(storage, config.auth, totp, audit, now), users, account: new AccountService(storage, totp, audit, now) },
+    now,
+    presetCount: deps.presetCount,
+    version: process.env.npm_package_version ?? '0.1.0',
+  };
+}
+
+/** The inbox and back-office services: one lookup cache shared by all of them. */
+function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailTransport | undefined, now: () => Date): DeskServices {
+  const { storage, config } = deps;
+  const lookups = new InboxLookups(storage, now);
+  const inbox = new InboxService(storage, lookups, now);
+  const notifier = mail && config.backoffice.notifyApplicants
+    ? new ApplicantNotifier(storage, lookups, mail, {
+        from: config.auth.mailFrom,
+        publicUrl: config.publicUrl,
+        municipalityName: (code) => deps.municipalities.get(code)?.name.replace(' ', '') ?? code,
+      })
+    : undefined;
+  const b = config.backoffice;
+  return {
+    lookups,
+    inbox,
+    workflow: new WorkflowService(storage, inbox, now),
+    corrections: new CorrectionService(storage, lookups, validator, now),
+    reveal: new SensitiveRevealService(storage, inbox, now),
+    csv: new CsvExportService(storage, lookups, now),
+    retention: new RetentionService(storage, now),
+    apiKeys: new ApiKeyService(storage, now),
+    webhooks: new WebhookService(storage, {
+      allowHttp: b.webhookAllowHttp,
+      procedureExists: async (code, id) => !!((await storage.procedures.getLatest(code, id)) ?? (await storage.procedures.getLatest(PRESET_OWNER, id))),
+    }, now),
+    pull: new PullService(storage, lookups, now),
+    dispatcher: new OutboxDispatcher(storage, notifier, {
+      pollMs: b.outboxPollMs, maxAttempts: b.webhookMaxAttempts, baseDelayMs: b.webhookRetryBaseSeconds * 1000, maxDelayMs: 6 * 3600_000,
+      timeoutMs: b.webhookTimeoutSeconds * 1000, leaseMs: Math.max(60_000, b.webhookTimeoutSeconds * 2000), batch: 20,
+    }, now, deps.logger),
+  };
+}

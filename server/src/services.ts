@@ -1,0 +1,100 @@
+/**
+ * What the server is made of: the dependencies the composition root takes
+ * (AppDeps) and the services it builds once per app (Services). Types only,
+ * so every layer above the modules can name them without importing the
+ * code that wires them.
+ */
+import type { Logger } from 'pino';
+import type { FormValidator } from '@madoguchi/shared';
+import type { Config } from './config';
+import type { Storage } from './storage/types';
+import type { SecretDeriver } from './security/keys';
+import type { MunicipalityRegistry } from './modules/municipalities/registry';
+import type { CatalogService } from './modules/procedures/catalogService';
+import type { IntakeService } from './modules/intake/intakeService';
+import type { UploadService } from './modules/uploads/uploadService';
+import type { FileScanService } from './modules/uploads/fileScans';
+import type { MalwareScanner } from './modules/uploads/clamdClient';
+import type { DraftService } from './modules/drafts/draftService';
+import type { MailTransport } from './modules/mail/mailTransport';
+import type { CatalogModule } from './modules/catalog';
+import type { InboxLookups } from './modules/inbox/lookups';
+import type { InboxService } from './modules/inbox/inboxService';
+import type { WorkflowService } from './modules/inbox/workflowService';
+import type { CorrectionService } from './modules/inbox/correctionService';
+import type { SensitiveRevealService } from './modules/inbox/sensitiveReveal';
+import type { RetentionService } from './modules/inbox/retention';
+import type { CsvExportService } from './modules/exports/csvExport';
+import type { ApiKeyService } from './modules/backoffice/apiKeys';
+import type { WebhookService } from './modules/backoffice/webhookService';
+import type { PullService } from './modules/backoffice/pullService';
+import type { OutboxDispatcher } from './modules/backoffice/outboxDispatcher';
+import type { UsersService } from './modules/users/usersService';
+import type { AccountService } from './modules/users/accountService';
+import type { AuthAudit } from './auth/audit';
+import type { TotpService } from './auth/totp';
+import type { SignInService } from './auth/signIn';
+
+export interface AppDeps {
+  config: Config;
+  storage: Storage;
+  municipalities: MunicipalityRegistry;
+  /** 32-byte server key (see security/keys.ts). */
+  secretKey: Buffer;
+  presetCount: number;
+  logger?: Logger;
+  now?: () => Date;
+  /** Directory of the built resident/staff app; served when present. */
+  clientDist?: string;
+  /** Replaces the SMTP transport built from SMTP_URL (invitations and applicant notices). */
+  mailTransport?: MailTransport;
+  /** Replaces the clamd client built from CLAMD_* (malware scanning of uploads). */
+  scanner?: MalwareScanner;
+}
+
+/** The inbox and back-office services of a municipal desk (issue #7). */
+export interface DeskServices {
+  lookups: InboxLookups;
+  inbox: InboxService;
+  workflow: WorkflowService;
+  corrections: CorrectionService;
+  reveal: SensitiveRevealService;
+  csv: CsvExportService;
+  retention: RetentionService;
+  apiKeys: ApiKeyService;
+  webhooks: WebhookService;
+  pull: PullService;
+  /** Started by main.ts (and by tests that want deliveries); never by createApp. */
+  dispatcher: OutboxDispatcher;
+}
+
+/** Staff accounts and sign-in. */
+export interface AuthServices {
+  audit: AuthAudit;
+  totp: TotpService;
+  signIn: SignInService;
+  users: UsersService;
+  account: AccountService;
+}
+
+export interface Services {
+  storage: Storage;
+  municipalities: MunicipalityRegistry;
+  /** The one key deriver of the app (status secrets, TOTP secrets, session ids). */
+  secrets: SecretDeriver;
+  validator: FormValidator;
+  catalog: CatalogService;
+  /** A municipality's catalog as staff edit it: adoptions, own procedures, the preset library. */
+  staffCatalog: CatalogModule;
+  intake: IntakeService;
+  uploads: UploadService;
+  /** Malware scanning of uploads and the rescan of pending files (main.ts runs it on a timer; issue #8). */
+  fileScans: FileScanService;
+  drafts: DraftService;
+  /** Inbox, corrections, exports, API keys, pull API, webhooks, outbox dispatcher, retention (issue #7). */
+  desk: DeskServices;
+  auth: AuthServices;
+  now: () => Date;
+  presetCount: number;
+  version: string;
+}
