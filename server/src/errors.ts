@@ -3,43 +3,57 @@
  * layer maps them to responses in one place (http/errorHandler.ts).
  * `isPublic` says whether `message` may be shown to the caller as it is.
  */
-import type { FieldError } from '@madoguchi/shared';
+import type { FieldError, Language } from '@madoguchi/shared';
+import { isMessageRef, localize, type MessageRef } from './i18n/messages';
+
+/** Finished text (already in the caller's language), or a message key resolved when the answer is written. */
+export type ErrorText = string | MessageRef;
 
 export class AppError extends Error {
+  /** Set when the error was raised with a message key: the text follows the caller's language. */
+  readonly messageRef?: MessageRef;
+
   constructor(
     readonly code: string,
-    message: string,
+    message: ErrorText,
     readonly status: number = 500,
     readonly isPublic: boolean = false,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    // Error.message holds the Japanese text (the server's default language) for logs and old callers.
+    super(isMessageRef(message) ? localize(message, 'ja') : message, options);
+    if (isMessageRef(message)) this.messageRef = message;
     this.name = new.target.name;
+  }
+
+  /** The message in `language`: keyed messages are translated, finished text is returned as it is. */
+  messageIn(language: Language): string {
+    return this.messageRef ? localize(this.messageRef, language) : this.message;
   }
 }
 
 /** Bad data from the caller; `fields` carries per-field messages in the caller's language. */
 export class ValidationError extends AppError {
-  constructor(message: string, readonly fields: FieldError[] = []) {
+  constructor(message: ErrorText, readonly fields: FieldError[] = []) {
     super('validation_failed', message, 422, true);
   }
 }
 
 export class BadRequestError extends AppError {
-  constructor(message: string, code = 'bad_request') {
+  constructor(message: ErrorText, code = 'bad_request') {
     super(code, message, 400, true);
   }
 }
 
 export class NotFoundError extends AppError {
-  constructor(message = '見つかりませんでした。', code = 'not_found') {
+  constructor(message: ErrorText = '見つかりませんでした。', code = 'not_found') {
     super(code, message, 404, true);
   }
 }
 
 /** A write that collides with existing data (duplicate key, stale version, wrong state). */
 export class ConflictError extends AppError {
-  constructor(message: string, code = 'conflict', readonly conflictOn?: string) {
+  constructor(message: ErrorText, code = 'conflict', readonly conflictOn?: string) {
     super(code, message, 409, true);
   }
 }

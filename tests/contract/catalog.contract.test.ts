@@ -57,7 +57,7 @@ describe.each(ADAPTERS)('catalog storage contract: %s', (_name, create) => {
   describe('the latest version of each procedure of an owner', () => {
     it('lists drafts, published and retired procedures once each, by id', async () => {
       await s().procedures.createDraft(formInput('b-own', '082015'), t0);
-      await s().procedures.publish('082015', 'b-own', 1, t0);
+      await s().procedures.publishDraft('082015', 'b-own', 1, t0);
       await s().procedures.createDraft(formInput('b-own', '082015', 'h2'), t0);
       await s().procedures.createDraft(formInput('a-own', '082015'), t0);
       await s().procedures.createDraft(formInput('c-other', '131016'), t0);

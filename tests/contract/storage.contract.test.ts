@@ -31,9 +31,9 @@ describe.each(ADAPTERS)('storage contract: %s', (_name, create) => {
 
     it('publishes a draft, retiring the previously published version', async () => {
       await s().procedures.createDraft(formInput('alpha'), t0);
-      await s().procedures.publish('preset', 'alpha', 1, t0);
+      await s().procedures.publishDraft('preset', 'alpha', 1, t0);
       await s().procedures.createDraft(formInput('alpha', 'preset', 'h2'), t0);
-      const published = await s().procedures.publish('preset', 'alpha', 2, new Date('2026-11-02T00:00:00Z'));
+      const published = (await s().procedures.publishDraft('preset', 'alpha', 2, new Date('2026-11-02T00:00:00Z')))!;
       expect(published.status).toBe('published');
       expect(published.publishedAt).toBe('2026-11-02T00:00:00.000Z');
       const v1 = await s().procedures.getVersion('preset', 'alpha', 1);
@@ -42,31 +42,41 @@ describe.each(ADAPTERS)('storage contract: %s', (_name, create) => {
       expect((await s().procedures.listVersions('preset', 'alpha')).map((v) => v.status)).toEqual(['retired', 'published']);
     });
 
-    it('never changes a published version', async () => {
+    it('compare-and-set: a version that is no longer a draft is neither replaced nor published again', async () => {
       await s().procedures.createDraft(formInput('alpha'), t0);
-      await s().procedures.publish('preset', 'alpha', 1, t0);
-      await expect(s().procedures.updateDraft('preset', 'alpha', 1, formInput('alpha', 'preset', 'changed'), t0)).rejects.toBeInstanceOf(ConflictError);
-      await expect(s().procedures.publish('preset', 'alpha', 1, t0)).rejects.toBeInstanceOf(ConflictError);
-      expect((await s().procedures.getVersion('preset', 'alpha', 1))!.contentHash).toBe('h1');
+      await s().procedures.publishDraft('preset', 'alpha', 1, t0);
+      expect(await s().procedures.replaceDraft('preset', 'alpha', 1, formInput('alpha', 'preset', 'changed'))).toBeNull();
+      expect(await s().procedures.publishDraft('preset', 'alpha', 1, new Date('2026-12-01T00:00:00Z'))).toBeNull();
+      const v1 = (await s().procedures.getVersion('preset', 'alpha', 1))!;
+      expect([v1.contentHash, v1.status, v1.publishedAt]).toEqual(['h1', 'published', t0.toISOString()]);
     });
 
-    it('updates drafts, and reports unknown versions as not found', async () => {
+    it('compare-and-set: only the published version is retired, once', async () => {
       await s().procedures.createDraft(formInput('alpha'), t0);
-      const updated = await s().procedures.updateDraft('preset', 'alpha', 1, formInput('alpha', 'preset', 'h9'), t0);
-      expect(updated.contentHash).toBe('h9');
-      await expect(s().procedures.publish('preset', 'alpha', 7, t0)).rejects.toBeInstanceOf(NotFoundError);
+      expect(await s().procedures.retirePublished('preset', 'alpha', 1, t0)).toBeNull();
+      await s().procedures.publishDraft('preset', 'alpha', 1, t0);
+      expect((await s().procedures.retirePublished('preset', 'alpha', 1, t0))!.status).toBe('retired');
+      expect(await s().procedures.retirePublished('preset', 'alpha', 1, t0)).toBeNull();
+    });
+
+    it('replaces drafts, and answers null for unknown versions', async () => {
+      await s().procedures.createDraft(formInput('alpha'), t0);
+      const updated = await s().procedures.replaceDraft('preset', 'alpha', 1, formInput('alpha', 'preset', 'h9'));
+      expect(updated!.contentHash).toBe('h9');
+      expect(await s().procedures.publishDraft('preset', 'alpha', 7, t0)).toBeNull();
+      expect(await s().procedures.replaceDraft('preset', 'alpha', 7, formInput('alpha', 'preset', 'h9'))).toBeNull();
       expect(await s().procedures.getVersion('preset', 'nope', 1)).toBeNull();
     });
 
     it('lists published versions of the given owners only, and retires them', async () => {
       for (const [id, owner] of [['b-proc', 'preset'], ['a-proc', 'preset'], ['c-proc', '082015'], ['d-proc', '011002']] as const) {
         await s().procedures.createDraft(formInput(id, owner), t0);
-        await s().procedures.publish(owner, id, 1, t0);
+        await s().procedures.publishDraft(owner, id, 1, t0);
       }
       await s().procedures.createDraft(formInput('draft-only'), t0);
       const listed = await s().procedures.listPublished(['082015', 'preset']);
       expect(listed.map((v) => `${v.owner}/${v.procedureId}`)).toEqual(['082015/c-proc', 'preset/a-proc', 'preset/b-proc']);
-      await s().procedures.retire('preset', 'a-proc', 1, t0);
+      await s().procedures.retirePublished('preset', 'a-proc', 1, t0);
       expect((await s().procedures.listPublished(['preset'])).map((v) => v.procedureId)).toEqual(['b-proc']);
       expect(await s().procedures.getPublished('preset', 'a-proc')).toBeNull();
     });

@@ -60,7 +60,7 @@ describe('staff inbox API', () => {
     const schema = structuredClone(v1.schema);
     schema.properties.householder.title = '世帯主（新しい文言）';
     const draft = await ctx.storage.procedures.createDraft({ procedure: v1.procedure, schema, uiSchema: v1.uiSchema, contentHash: 'v2' }, new Date());
-    await ctx.storage.procedures.publish(PRESET_OWNER, RISAI, draft.version, new Date());
+    await ctx.storage.procedures.publishDraft(PRESET_OWNER, RISAI, draft.version, new Date());
 
     const view = await clerk.client.get(sub(subs[0]!.id)).expect(200);
     expect(view.body).toMatchObject({ receiptNumber: subs[0]!.receiptNumber, formVersion: v1.version, status: 'received', revision: 1, signature: { policy: v1.procedure.signaturePolicy, status: 'none' } });

@@ -41,6 +41,13 @@ describe('intake API', () => {
     await request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures/nope`).expect(404);
   });
 
+  it('answers the same errors in English for an English caller (message keys resolved per request)', async () => {
+    const res = await request(ctx.app).get('/api/v1/municipalities/999999/procedures').set('Accept-Language', 'en').expect(404);
+    expect(res.body.error).toMatchObject({ code: 'municipality_not_found', message: 'The municipality was not found.' });
+    const gone = await request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures/nope?lang=en`).expect(404);
+    expect(gone.body.error).toMatchObject({ code: 'procedure_not_found', message: 'This procedure is not accepting applications at the moment.' });
+  });
+
   it('accepts a valid 罹災証明書 application: 201, a readable receipt number and a status secret', async () => {
     const res = await request(ctx.app).post(submitUrl).send({ data: risaiExample() }).expect(201);
     expect(res.body.receiptNumber).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{4}$/);

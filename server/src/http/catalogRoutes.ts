@@ -14,6 +14,7 @@ import { BadRequestError, NotFoundError } from '../errors';
 import { parseRevision } from '../modules/catalog/catalogErrors';
 import type { Actor } from '../modules/catalog';
 import type { StaffContext } from './staff/context';
+import { msg } from '../i18n/messages';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 const actor = (req: Request): Actor => ({ userId: req.user!.id });
@@ -23,7 +24,7 @@ const body = (req: Request): Record<string, unknown> => (req.body && typeof req.
 function inMunicipality(registry: MunicipalityRegistry, procedure?: { param?: string; bodyField?: string }): ResourceResolver {
   return (req) => {
     const code = param(req, 'code');
-    if (!registry.get(code)) throw new NotFoundError('指定された市区町村が見つかりません。', 'municipality_not_found');
+    if (!registry.get(code)) throw new NotFoundError(msg('municipalityNotFound'), 'municipality_not_found');
     const fromBody = procedure?.bodyField ? body(req)[procedure.bodyField] : undefined;
     const procedureId = procedure?.param ? param(req, procedure.param) : typeof fromBody === 'string' ? fromBody : undefined;
     return { municipalityCode: code, ...(procedureId !== undefined ? { procedureId } : {}) };
@@ -33,7 +34,7 @@ function inMunicipality(registry: MunicipalityRegistry, procedure?: { param?: st
 function decisionsOf(value: unknown): Record<string, Decision> {
   if (value === undefined) return {};
   if (!value || typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((d) => d !== 'keep' && d !== 'drop')) {
-    throw new BadRequestError('decisions には変更ごとに "keep" か "drop" を指定してください。', 'bad_decisions');
+    throw new BadRequestError(msg('badDecisions'), 'bad_decisions');
   }
   return value as Record<string, Decision>;
 }
@@ -57,7 +58,7 @@ export function catalogRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   // Adopted presets: local edits layered over a preset version.
   routes.post(`${base}/adoptions`, can('catalog.edit', m({ bodyField: 'presetId' })), async (req, res) => {
     const presetId = body(req).presetId;
-    if (typeof presetId !== 'string') throw new BadRequestError('採用するプリセット（presetId）を指定してください。', 'missing_preset');
+    if (typeof presetId !== 'string') throw new BadRequestError(msg('missingPreset'), 'missing_preset');
     const { view, created } = await adoptions.adopt(param(req, 'code'), presetId, actor(req));
     res.status(created ? 201 : 200).json(view);
   });
@@ -80,7 +81,7 @@ export function catalogRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   });
   routes.put(`${base}/adoptions/:presetId/withdrawn`, can('catalog.publish', m(preset)), async (req, res) => {
     const withdrawn = body(req).withdrawn;
-    if (typeof withdrawn !== 'boolean') throw new BadRequestError('withdrawn には true か false を指定してください。', 'bad_withdrawn');
+    if (typeof withdrawn !== 'boolean') throw new BadRequestError(msg('badWithdrawn'), 'bad_withdrawn');
     res.json(await adoptions.setWithdrawn(param(req, 'code'), param(req, 'presetId'), withdrawn, actor(req)));
   });
   routes.delete(`${base}/adoptions/:presetId`, can('catalog.publish', m(preset)), async (req, res) => {
@@ -118,7 +119,7 @@ export function catalogRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   });
   routes.get(`${base}/procedures/:procedureId/export`, can('catalog.read', m(own)), async (req, res) => {
     const version = req.query.version === undefined ? undefined : Number(req.query.version);
-    if (version !== undefined && !Number.isInteger(version)) throw new BadRequestError('version は整数で指定してください。', 'bad_version');
+    if (version !== undefined && !Number.isInteger(version)) throw new BadRequestError(msg('notAnInteger', { name: 'version' }), 'bad_version');
     sendFile(res, `${param(req, 'procedureId')}.json`, await procedures.export(param(req, 'code'), param(req, 'procedureId'), version));
   });
 
@@ -143,7 +144,7 @@ export function catalogRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   routes.get('/presets/:presetId/diff', can('preset.edit', platform), async (req, res) => {
     const from = Number(req.query.from);
     const to = Number(req.query.to);
-    if (!Number.isInteger(from) || !Number.isInteger(to)) throw new BadRequestError('from と to に版の番号を指定してください。', 'bad_version');
+    if (!Number.isInteger(from) || !Number.isInteger(to)) throw new BadRequestError(msg('badVersionRange'), 'bad_version');
     res.json(await presets.diff(param(req, 'presetId'), from, to));
   });
 }

@@ -37,7 +37,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
     req.log?.error({ err: error }, 'request failed');
   }
   const status = appError?.status ?? 500;
-  const message = appError?.isPublic ? appError.message : status === 503 ? UNAVAILABLE[en ? 'en' : 'ja'] : INTERNAL[en ? 'en' : 'ja'];
+  const message = appError?.isPublic ? appError.messageIn(en ? 'en' : 'ja') : status === 503 ? UNAVAILABLE[en ? 'en' : 'ja'] : INTERNAL[en ? 'en' : 'ja'];
   const body: ApiErrorBody = {
     error: {
       code: appError?.code ?? 'internal_error',

@@ -7,9 +7,6 @@
  */
 import type { EditLayer, PresetRelease } from '@madoguchi/shared';
 
-/** The conflict message when two people save the same layer (both adapters use it). */
-export const STALE_LAYER_MESSAGE = '他の職員がこの手続の変更を先に保存しました。画面を再読み込みして最新の内容を確認してください。';
-
 /** A layer as it is saved: the store sets `revision` and `createdAt`. */
 export type EditLayerInput = Omit<EditLayer, 'revision' | 'createdAt'>;
 

@@ -1,5 +1,6 @@
 /** Opaque keyset-paging cursors (newest first): both adapters encode the same way. */
 import { BadRequestError } from '../errors';
+import { msg } from '../i18n/messages';
 
 export const encodeCursor = (at: string, id: string) => Buffer.from(JSON.stringify([at, id])).toString('base64url');
 
@@ -9,6 +10,6 @@ export function decodeCursor(cursor: string): { at: string; id: string } {
     if (typeof at !== 'string' || typeof id !== 'string') throw new Error('shape');
     return { at, id };
   } catch {
-    throw new BadRequestError('ページの指定が正しくありません。', 'bad_cursor');
+    throw new BadRequestError(msg('badCursor'), 'bad_cursor');
   }
 }

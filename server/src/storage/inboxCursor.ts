@@ -4,6 +4,7 @@
  */
 import { BadRequestError } from '../errors';
 import type { InboxSort, SubmissionMeta } from './inboxTypes';
+import { msg } from '../i18n/messages';
 
 /** The column a sort orders by (ties broken by id, same direction). */
 export const sortField = (sort: InboxSort): 'createdAt' | 'updatedAt' => (sort === 'updated-desc' ? 'updatedAt' : 'createdAt');
@@ -19,7 +20,7 @@ export function decodeInboxCursor(sort: InboxSort, cursor: string): { at: string
     if (madeFor !== sort || typeof at !== 'string' || typeof id !== 'string') throw new Error('shape');
     return { at, id };
   } catch {
-    throw new BadRequestError('ページの指定が正しくありません。最初のページから表示し直してください。', 'bad_cursor');
+    throw new BadRequestError(msg('badInboxCursor'), 'bad_cursor');
   }
 }
 

@@ -27,12 +27,15 @@ export interface NewFormVersion {
 export interface ProcedureRepository {
   /** Adds a draft version numbered one above the procedure's latest. */
   createDraft(input: NewFormVersion, now: Date): Promise<FormVersion>;
-  /** Replaces a draft's content; a published or retired version cannot change (ConflictError). */
-  updateDraft(owner: string, procedureId: string, version: number, input: NewFormVersion, now: Date): Promise<FormVersion>;
-  /** Publishes a draft and retires the previously published version, atomically. */
-  publish(owner: string, procedureId: string, version: number, now: Date): Promise<FormVersion>;
-  /** Retires the published version: the procedure leaves the catalog, old submissions keep pointing at it. */
-  retire(owner: string, procedureId: string, version: number, now: Date): Promise<FormVersion>;
+  // Compare-and-set writes: each changes a version only while it is still in the state named, and
+  // answers null otherwise (also when it does not exist). The rules of the lifecycle (draft → published
+  // → retired) and their messages live above the store, in modules/procedures/versionLifecycle.ts.
+  /** Replaces the content of a version that is still a draft. */
+  replaceDraft(owner: string, procedureId: string, version: number, input: NewFormVersion): Promise<FormVersion | null>;
+  /** Publishes a version that is still a draft and retires the previously published version, atomically. */
+  publishDraft(owner: string, procedureId: string, version: number, at: Date): Promise<FormVersion | null>;
+  /** Retires a version that is still the published one: the procedure leaves the catalog, old submissions keep pointing at it. */
+  retirePublished(owner: string, procedureId: string, version: number, at: Date): Promise<FormVersion | null>;
   getVersion(owner: string, procedureId: string, version: number): Promise<FormVersion | null>;
   getPublished(owner: string, procedureId: string): Promise<FormVersion | null>;
   /** Just the number of the published version (a cheap index look-up), or null. */

@@ -15,6 +15,8 @@ import { parseOps, refusalsToApi } from './catalogErrors';
 import { documentHash, documentOf, presetVersion, publishedPreset } from './documents';
 import { publishDocument, type PublishOutcome } from './publishing';
 import { recordCatalogEvent, type Actor } from './catalogAudit';
+import { msg } from '../../i18n/messages';
+import { retireVersion } from '../procedures/versionLifecycle';
 
 /** Each edit in Japanese, described against the document it applies to. */
 export function describeEdits(base: FormDocument, ops: readonly EditOp[]): Array<{ id: string; description: string }> {
@@ -39,7 +41,7 @@ export class AdoptionService {
 
   private async layerOf(code: string, presetId: string): Promise<EditLayer> {
     const layer = await this.storage.editLayers.get(code, presetId);
-    if (!layer) throw new NotFoundError('この手続はまだ採用されていません。', 'not_adopted');
+    if (!layer) throw new NotFoundError(msg('notAdopted'), 'not_adopted');
     return layer;
   }
 
@@ -109,7 +111,7 @@ export class AdoptionService {
     const layer = await this.layerOf(code, presetId);
     const oldBase = documentOf(await presetVersion(this.storage, presetId, layer.baseVersion));
     const update = await this.updateInfo(presetId, layer.baseVersion, oldBase);
-    if (!update) throw new ConflictError('このプリセットに新しい版はありません。', 'no_update');
+    if (!update) throw new ConflictError(msg('noUpdate'), 'no_update');
     const newBase = documentOf(await presetVersion(this.storage, presetId, update.toVersion));
     const result = rebaseLayer({ oldBase, newBase, ops: layer.ops, decisions, enforceLocks: true });
     const document = finalizeDocument(result.document, code, { presetId, presetVersion: update.toVersion });
@@ -126,7 +128,7 @@ export class AdoptionService {
   async takeUpdate(code: string, presetId: string, decisions: Record<string, Decision>, revision: number, actor: Actor): Promise<AdoptionView> {
     const { layer, preview, ops } = await this.rebase(code, presetId, decisions);
     if (preview.unresolved > 0) {
-      throw new ConflictError(`新しい版では${preview.unresolved}件の変更がそのまま使えません。それぞれ残すか取り消すかを選んでください。`, 'unresolved_conflicts');
+      throw new ConflictError(msg('unresolvedConflicts', { count: preview.unresolved }), 'unresolved_conflicts');
     }
     await this.storage.editLayers.save({ ...layer, baseVersion: preview.toVersion, ops, updatedAt: this.now().toISOString(), updatedBy: actor.userId }, revision, this.now());
     const count = (status: string) => preview.outcomes.filter((o) => o.status === status).length;
@@ -149,7 +151,7 @@ export class AdoptionService {
       ? await this.storage.editLayers.save({ ...layer, withdrawn, updatedAt: at, updatedBy: actor.userId }, layer.revision, this.now())
       : await this.storage.editLayers.save({ owner: code, procedureId: presetId, baseVersion: preset.version, ops: [], withdrawn, updatedAt: at, updatedBy: actor.userId }, null, this.now());
     const published = withdrawn ? await this.storage.procedures.getPublished(code, presetId) : null;
-    if (published) await this.storage.procedures.retire(code, presetId, published.version, this.now());
+    if (published) await retireVersion(this.storage.procedures, { owner: code, procedureId: presetId, version: published.version }, this.now());
     await recordCatalogEvent(this.storage, this.now, actor, withdrawn ? 'catalog.withdrawn' : 'catalog.restored', code, presetId);
     return saved;
   }
@@ -158,7 +160,7 @@ export class AdoptionService {
   async discard(code: string, presetId: string, actor: Actor): Promise<void> {
     await this.layerOf(code, presetId);
     const published = await this.storage.procedures.getPublished(code, presetId);
-    if (published) await this.storage.procedures.retire(code, presetId, published.version, this.now());
+    if (published) await retireVersion(this.storage.procedures, { owner: code, procedureId: presetId, version: published.version }, this.now());
     await this.storage.editLayers.delete(code, presetId);
     await recordCatalogEvent(this.storage, this.now, actor, 'catalog.adoption_discarded', code, presetId);
   }

@@ -4,6 +4,7 @@
  */
 import { EDIT_OPS_SCHEMA, EditRefusedError, createAjv, type DraftProblem, type EditOp, type FieldError } from '@madoguchi/shared';
 import { AppError, BadRequestError, ValidationError } from '../../errors';
+import { msg } from '../../i18n/messages';
 
 /** A refused edit: the Japanese message says what and why; `opId` names the edit. */
 export class EditRefusedApiError extends AppError {
@@ -32,7 +33,7 @@ const toFieldError = (p: DraftProblem): FieldError => ({
 
 /** The publish checks failed: nothing was published (422 `validation_failed`, each problem a field error with keyword `publish_check`). */
 export function publishCheckFailed(problems: DraftProblem[]): ValidationError {
-  return new ValidationError(`公開前の確認で${problems.length}件の問題が見つかりました。修正してから公開してください。`, problems.map(toFieldError));
+  return new ValidationError(msg('publishCheckFailed', { count: problems.length }), problems.map(toFieldError));
 }
 
 const checkOps = createAjv().compile(EDIT_OPS_SCHEMA);
@@ -41,13 +42,13 @@ const checkOps = createAjv().compile(EDIT_OPS_SCHEMA);
 export function parseOps(value: unknown): EditOp[] {
   if (!checkOps(value)) {
     const first = checkOps.errors?.[0];
-    throw new BadRequestError(`編集内容の形式が正しくありません（${first?.instancePath || '/'} ${first?.message ?? ''}）。`, 'malformed_edits');
+    throw new BadRequestError(msg('malformedEdits', { where: `${first?.instancePath || '/'} ${first?.message ?? ''}` }), 'malformed_edits');
   }
   return value as EditOp[];
 }
 
 /** A non-negative integer from a request body (revisions, versions). */
 export function parseRevision(value: unknown, name = 'revision'): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new BadRequestError(`${name} を整数で指定してください。`, 'bad_revision');
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new BadRequestError(msg('notAnInteger', { name }), 'bad_revision');
   return value;
 }

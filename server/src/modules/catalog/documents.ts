@@ -3,6 +3,7 @@ import { PRESET_OWNER, type FormDocument, type FormVersion } from '@madoguchi/sh
 import { NotFoundError } from '../../errors';
 import type { Storage } from '../../storage/types';
 import { contentHash } from '../procedures/contentHash';
+import { msg } from '../../i18n/messages';
 
 /** The document a stored version holds. */
 export const documentOf = (v: FormVersion): FormDocument => ({ procedure: v.procedure, schema: v.schema, uiSchema: v.uiSchema });
@@ -13,13 +14,13 @@ export const documentHash = (doc: FormDocument): string => contentHash({ procedu
 /** The published version of a preset (404 when there is none). */
 export async function publishedPreset(storage: Storage, presetId: string): Promise<FormVersion> {
   const version = await storage.procedures.getPublished(PRESET_OWNER, presetId);
-  if (!version) throw new NotFoundError('指定されたプリセットが見つかりません。', 'preset_not_found');
+  if (!version) throw new NotFoundError(msg('presetNotFound'), 'preset_not_found');
   return version;
 }
 
 /** One version of a preset (404 when unknown). */
 export async function presetVersion(storage: Storage, presetId: string, version: number): Promise<FormVersion> {
   const found = await storage.procedures.getVersion(PRESET_OWNER, presetId, version);
-  if (!found) throw new NotFoundError('指定されたプリセットの版が見つかりません。', 'version_not_found');
+  if (!found) throw new NotFoundError(msg('presetVersionNotFound'), 'version_not_found');
   return found;
 }

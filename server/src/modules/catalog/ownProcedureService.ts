@@ -13,6 +13,8 @@ import { refusalsToApi } from './catalogErrors';
 import { documentHash, documentOf } from './documents';
 import { assertPublishable, type PublishOutcome } from './publishing';
 import { recordCatalogEvent, type Actor } from './catalogAudit';
+import { msg } from '../../i18n/messages';
+import { publishVersion, replaceDraft, retireVersion } from '../procedures/versionLifecycle';
 
 const ID = new RegExp(PROCEDURE_ID_PATTERN);
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -26,25 +28,25 @@ export class OwnProcedureService {
 
   private async assertNewId(code: string, id: unknown): Promise<string> {
     if (typeof id !== 'string' || !ID.test(id)) {
-      throw new BadRequestError('手続のIDは半角の英小文字・数字・ハイフンで3〜64文字にしてください（例：sodai-gomi）。', 'bad_procedure_id');
+      throw new BadRequestError(msg('badProcedureId'), 'bad_procedure_id');
     }
     if (await this.storage.procedures.getLatest(PRESET_OWNER, id)) {
-      throw new ConflictError('このIDは全国共通のプリセットで使われています。プリセットを採用するか、別のIDにしてください。', 'id_is_preset');
+      throw new ConflictError(msg('idIsPreset'), 'id_is_preset');
     }
-    if (await this.storage.procedures.getLatest(code, id)) throw new ConflictError('このIDの手続は既にあります。別のIDにしてください。', 'procedure_exists');
+    if (await this.storage.procedures.getLatest(code, id)) throw new ConflictError(msg('procedureExists'), 'procedure_exists');
     return id;
   }
 
   private static title(value: unknown): string {
-    if (typeof value !== 'string' || !value.trim() || value.length > 120) throw new BadRequestError('手続の名称を120文字以内で入力してください。', 'bad_title');
+    if (typeof value !== 'string' || !value.trim() || value.length > 120) throw new BadRequestError(msg('badTitle'), 'bad_title');
     return value.trim();
   }
 
   /** The latest version of an own procedure (adopted presets are not own procedures). */
   private async latest(code: string, id: string): Promise<FormVersion> {
     const latest = await this.storage.procedures.getLatest(code, id);
-    if (!latest) throw new NotFoundError('指定された手続が見つかりません。', 'procedure_not_found');
-    if (latest.procedure.basedOn) throw new ConflictError('この手続はプリセットを採用したものです。採用した手続の画面から編集してください。', 'adopted_procedure');
+    if (!latest) throw new NotFoundError(msg('procedureNotFound'), 'procedure_not_found');
+    if (latest.procedure.basedOn) throw new ConflictError(msg('adoptedProcedure'), 'adopted_procedure');
     return latest;
   }
 
@@ -78,16 +80,16 @@ export class OwnProcedureService {
   async saveDraft(code: string, id: string, body: { document?: unknown; baseHash?: unknown }, actor: Actor): Promise<OwnProcedureView> {
     const latest = await this.latest(code, id);
     if (body.baseHash !== latest.contentHash) {
-      throw new ConflictError('他の職員がこの手続を先に保存しました。画面を再読み込みして最新の内容を確認してください。', 'stale_draft');
+      throw new ConflictError(msg('staleDraft'), 'stale_draft');
     }
     const raw = body.document;
     if (!isObject(raw) || !isObject(raw.procedure) || !isObject(raw.schema) || raw.schema.type !== 'object' || !isObject(raw.uiSchema)) {
-      throw new BadRequestError('手続の内容（procedure・schema・uiSchema）の形式が正しくありません。', 'bad_document');
+      throw new BadRequestError(msg('badDocument'), 'bad_document');
     }
     const { basedOn: _dropped, ...procedure } = raw.procedure as unknown as FormDocument['procedure'];
     const doc = finalizeDocument({ procedure: { ...procedure, id, owner: code }, schema: raw.schema, uiSchema: raw.uiSchema }, code);
     const input = { ...doc, contentHash: documentHash(doc) };
-    if (latest.status === 'draft') await this.storage.procedures.updateDraft(code, id, latest.version, input, this.now());
+    if (latest.status === 'draft') await replaceDraft(this.storage.procedures, { owner: code, procedureId: id, version: latest.version }, input);
     else await this.storage.procedures.createDraft(input, this.now());
     await recordCatalogEvent(this.storage, this.now, actor, 'catalog.draft_saved', code, id);
     return this.view(code, id);
@@ -96,9 +98,9 @@ export class OwnProcedureService {
   /** Checks and publishes the draft as a new immutable version; the version before it is retired. */
   async publish(code: string, id: string, actor: Actor): Promise<PublishOutcome> {
     const latest = await this.latest(code, id);
-    if (latest.status !== 'draft') throw new ConflictError('公開する下書きがありません。', 'nothing_to_publish');
+    if (latest.status !== 'draft') throw new ConflictError(msg('noDraftToPublish'), 'nothing_to_publish');
     assertPublishable(documentOf(latest));
-    const version = await this.storage.procedures.publish(code, id, latest.version, this.now());
+    const version = await publishVersion(this.storage.procedures, { owner: code, procedureId: id, version: latest.version }, this.now());
     await recordCatalogEvent(this.storage, this.now, actor, 'catalog.published', code, id, { version: version.version });
     return { version, unchanged: false };
   }
@@ -107,15 +109,15 @@ export class OwnProcedureService {
   async retire(code: string, id: string, actor: Actor): Promise<void> {
     await this.latest(code, id);
     const published = await this.storage.procedures.getPublished(code, id);
-    if (!published) throw new ConflictError('この手続は公開されていません。', 'not_published');
-    await this.storage.procedures.retire(code, id, published.version, this.now());
+    if (!published) throw new ConflictError(msg('procedureNotPublished'), 'not_published');
+    await retireVersion(this.storage.procedures, { owner: code, procedureId: id, version: published.version }, this.now());
     await recordCatalogEvent(this.storage, this.now, actor, 'catalog.retired', code, id, { version: published.version });
   }
 
   /** A copy under a new id, as a draft: of an own procedure, an adopted one, or a preset. */
   async duplicate(code: string, id: string, body: { newId?: unknown; title?: unknown }, actor: Actor): Promise<OwnProcedureView> {
     const source = (await this.storage.procedures.getLatest(code, id)) ?? (await this.storage.procedures.getPublished(PRESET_OWNER, id));
-    if (!source) throw new NotFoundError('指定された手続が見つかりません。', 'procedure_not_found');
+    if (!source) throw new NotFoundError(msg('procedureNotFound'), 'procedure_not_found');
     const newId = await this.assertNewId(code, body.newId);
     const title = OwnProcedureService.title(body.title ?? `${source.procedure.title}（コピー）`);
     const { basedOn: _dropped, ...procedure } = source.procedure;
@@ -126,7 +128,7 @@ export class OwnProcedureService {
   /** One version (default: the latest) as a JSON file. */
   async export(code: string, id: string, version?: number): Promise<ProcedureExport> {
     const v = version === undefined ? await this.storage.procedures.getLatest(code, id) : await this.storage.procedures.getVersion(code, id, version);
-    if (!v) throw new NotFoundError('指定された手続の版が見つかりません。', 'version_not_found');
+    if (!v) throw new NotFoundError(msg('procedureVersionNotFound'), 'version_not_found');
     return exportDocument(documentOf(v), this.now());
   }
 

@@ -15,6 +15,7 @@ import { documentOf, presetVersion, publishedPreset } from './documents';
 import { publishDocument, type PublishOutcome } from './publishing';
 import { recordCatalogEvent, type Actor } from './catalogAudit';
 import { describeEdits } from './adoptionService';
+import { msg } from '../../i18n/messages';
 
 /** The preset library for platform admins: template edits and preset releases. */
 export class PresetLibraryService {
@@ -68,12 +69,12 @@ export class PresetLibraryService {
 
   /** Publishes the template with its pending edits as a new preset version, with a change note for municipalities. */
   async publish(presetId: string, note: unknown, actor: Actor): Promise<PublishOutcome> {
-    if (typeof note !== 'string' || !note.trim() || note.length > 2000) throw new BadRequestError('市区町村に伝える変更内容（変更メモ）を2000文字以内で入力してください。', 'bad_note');
+    if (typeof note !== 'string' || !note.trim() || note.length > 2000) throw new BadRequestError(msg('badNote'), 'bad_note');
     const published = await publishedPreset(this.storage, presetId);
     const layer = await this.storage.editLayers.get(PRESET_OWNER, presetId);
-    if (!layer || layer.ops.length === 0) throw new ConflictError('公開する変更がありません。', 'nothing_to_publish');
+    if (!layer || layer.ops.length === 0) throw new ConflictError(msg('nothingToPublish'), 'nothing_to_publish');
     if (layer.baseVersion !== published.version) {
-      throw new ConflictError('編集の途中で、このプリセットの新しい版が公開されました。変更を破棄して、最新の版から編集し直してください。', 'preset_moved');
+      throw new ConflictError(msg('presetMoved'), 'preset_moved');
     }
     const doc = finalizeDocument(refusalsToApi(() => composeLayer(documentOf(published), layer.ops, { enforceLocks: false })), PRESET_OWNER);
     await this.rememberFileRelease(presetId, published.version, published.contentHash, published.publishedAt);

@@ -8,6 +8,7 @@ import { checkDraft, type FormDocument, type FormVersion } from '@madoguchi/shar
 import type { Storage } from '../../storage/types';
 import { publishCheckFailed } from './catalogErrors';
 import { documentHash } from './documents';
+import { publishVersion, replaceDraft } from '../procedures/versionLifecycle';
 
 /** What publishing did. */
 export interface PublishOutcome {
@@ -31,6 +32,6 @@ export async function publishDocument(storage: Storage, doc: FormDocument, now: 
   if (published?.contentHash === hash) return { version: published, unchanged: true };
   const input = { procedure: doc.procedure, schema: doc.schema, uiSchema: doc.uiSchema, contentHash: hash };
   const latest = await storage.procedures.getLatest(owner, id);
-  const draft = latest?.status === 'draft' ? await storage.procedures.updateDraft(owner, id, latest.version, input, now) : await storage.procedures.createDraft(input, now);
-  return { version: await storage.procedures.publish(owner, id, draft.version, now), unchanged: false };
+  const draft = latest?.status === 'draft' ? await replaceDraft(storage.procedures, { owner, procedureId: id, version: latest.version }, input) : await storage.procedures.createDraft(input, now);
+  return { version: await publishVersion(storage.procedures, { owner, procedureId: id, version: draft.version }, now), unchanged: false };
 }

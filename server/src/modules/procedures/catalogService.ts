@@ -8,6 +8,7 @@ import { PRESET_OWNER, type FormVersion, type ProcedureDetail, type ProcedureSum
 import { NotFoundError } from '../../errors';
 import type { Storage } from '../../storage/types';
 import type { MunicipalityRegistry } from '../municipalities/registry';
+import { msg } from '../../i18n/messages';
 
 export class CatalogService {
   constructor(
@@ -17,7 +18,7 @@ export class CatalogService {
 
   requireMunicipality(code: string) {
     const municipality = this.municipalities.get(code);
-    if (!municipality) throw new NotFoundError('指定された市区町村が見つかりません。', 'municipality_not_found');
+    if (!municipality) throw new NotFoundError(msg('municipalityNotFound'), 'municipality_not_found');
     return municipality;
   }
 
@@ -79,7 +80,7 @@ export class CatalogService {
     const version =
       (await this.published(code, procedureId)) ??
       ((await this.storage.editLayers.get(code, procedureId))?.withdrawn ? null : await this.published(PRESET_OWNER, procedureId));
-    if (!version) throw new NotFoundError('この手続は現在受け付けていません。', 'procedure_not_found');
+    if (!version) throw new NotFoundError(msg('procedureNotAccepting'), 'procedure_not_found');
     return version;
   }
 

@@ -9,6 +9,7 @@ import type { LoadedPreset } from '@madoguchi/presets';
 import type { Storage } from '../../storage/types';
 import { contentHash } from './contentHash';
 import { fileAlreadySynced, recordFileRelease } from '../catalog/presetFileReleases';
+import { publishVersion, replaceDraft } from './versionLifecycle';
 
 export interface PresetSyncResult {
   published: string[];
@@ -32,9 +33,9 @@ export async function syncPresets(storage: Storage, presets: LoadedPreset[], now
     // A draft left by an interrupted start is reused rather than piling up drafts.
     const draft =
       latest?.status === 'draft'
-        ? await storage.procedures.updateDraft(PRESET_OWNER, id, latest.version, input, now())
+        ? await replaceDraft(storage.procedures, { owner: PRESET_OWNER, procedureId: id, version: latest.version }, input)
         : await storage.procedures.createDraft(input, now());
-    await storage.procedures.publish(PRESET_OWNER, id, draft.version, now());
+    await publishVersion(storage.procedures, { owner: PRESET_OWNER, procedureId: id, version: draft.version }, now());
     await recordFileRelease(storage, id, draft.version, hash, !published, now());
     result.published.push(id);
   }

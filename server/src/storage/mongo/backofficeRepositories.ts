@@ -10,6 +10,7 @@ import { guardedMongo } from './errors';
 import type { InboxModels } from './inboxModels';
 import { writeOutbox } from './changeLog';
 import { strip } from './repositories';
+import { msg } from '../../i18n/messages';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -66,7 +67,7 @@ export class MongoDeliveryRepository implements DeliveryRepository {
     const doc = await guardedMongo(() =>
       this.im.Delivery.findOneAndUpdate({ _id: id }, { $set: set, $inc: { attempts: 1 }, $push: { log: { $each: [attempt], $slice: -DELIVERY_LOG_LIMIT } } }, { new: true }).lean(),
     );
-    if (!doc) throw new NotFoundError('配信記録が見つかりません。', 'delivery_not_found');
+    if (!doc) throw new NotFoundError(msg('deliveryNotFound'), 'delivery_not_found');
     return withId<Delivery>(doc);
   }
 
@@ -85,7 +86,7 @@ export class MongoDeliveryRepository implements DeliveryRepository {
   async retry(id: string, now: Date) {
     await guardedMongo(() => this.im.Delivery.updateOne({ _id: id, status: 'failed' }, { $set: { status: 'pending', nextAttemptAt: now.toISOString() } }));
     const found = await this.get(id);
-    if (!found) throw new NotFoundError('配信記録が見つかりません。', 'delivery_not_found');
+    if (!found) throw new NotFoundError(msg('deliveryNotFound'), 'delivery_not_found');
     return found;
   }
 }
@@ -110,7 +111,7 @@ export class MongoApiKeyRepository implements ApiKeyRepository {
   async revoke(id: string, by: string, now: Date) {
     await guardedMongo(() => this.im.ApiKey.updateOne({ _id: id, revokedAt: { $exists: false } }, { $set: { revokedAt: now.toISOString(), revokedBy: by } }));
     const key = await this.findById(id);
-    if (!key) throw new NotFoundError('APIキーが見つかりません。', 'api_key_not_found');
+    if (!key) throw new NotFoundError(msg('apiKeyNotFound'), 'api_key_not_found');
     return key;
   }
 
@@ -145,7 +146,7 @@ export class MongoWebhookRepository implements WebhookRepository {
     const set: Record<string, unknown> = { ...patch, updatedAt: now.toISOString() };
     if (patch.secret !== undefined) set.secret = this.cipher.sealText(patch.secret);
     const d = await guardedMongo(() => this.im.Webhook.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean());
-    if (!d) throw new NotFoundError('Webhookが見つかりません。', 'webhook_not_found');
+    if (!d) throw new NotFoundError(msg('webhookNotFound'), 'webhook_not_found');
     return this.toHook(d);
   }
 

@@ -1,9 +1,10 @@
 /** Catalog repositories of the MongoDB adapter, mirroring the SQLite ones behaviour for behaviour. */
 import type { EditLayer, PresetRelease } from '@madoguchi/shared';
 import { ConflictError } from '../../errors';
-import { STALE_LAYER_MESSAGE, type EditLayerInput, type EditLayerRepository, type PresetReleaseRepository } from '../catalogTypes';
+import { type EditLayerInput, type EditLayerRepository, type PresetReleaseRepository } from '../catalogTypes';
 import { guardedMongo } from './errors';
 import type { CatalogModels } from './catalogModels';
+import { msg } from '../../i18n/messages';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const toLayer = (doc: any): EditLayer | null => {
@@ -38,13 +39,13 @@ export class MongoEditLayerRepository implements EditLayerRepository {
     const at = now.toISOString();
     const fields = { baseVersion: layer.baseVersion, ops: layer.ops, withdrawn: layer.withdrawn, updatedAt: at, updatedBy: layer.updatedBy };
     if (expectedRevision === null) {
-      await guardedMongo(() => this.m.EditLayer.create({ owner: layer.owner, procedureId: layer.procedureId, ...fields, revision: 1, createdAt: at }), 'この手続は既に採用されています。');
+      await guardedMongo(() => this.m.EditLayer.create({ owner: layer.owner, procedureId: layer.procedureId, ...fields, revision: 1, createdAt: at }), msg('alreadyAdopted'));
     } else {
       // Matching on the revision makes the check and the write one atomic step.
       const res = await guardedMongo(() =>
         this.m.EditLayer.updateOne({ owner: layer.owner, procedureId: layer.procedureId, revision: expectedRevision }, { $set: fields, $inc: { revision: 1 } }),
       );
-      if (res.matchedCount === 0) throw new ConflictError(STALE_LAYER_MESSAGE, 'stale_revision');
+      if (res.matchedCount === 0) throw new ConflictError(msg('staleLayer'), 'stale_revision');
     }
     return (await this.get(layer.owner, layer.procedureId))!;
   }
@@ -59,7 +60,7 @@ export class MongoPresetReleaseRepository implements PresetReleaseRepository {
   constructor(private readonly m: CatalogModels) {}
 
   async add(release: PresetRelease) {
-    await guardedMongo(() => this.m.PresetRelease.create(release), 'この版の更新内容は既に記録されています。');
+    await guardedMongo(() => this.m.PresetRelease.create(release), msg('releaseRecorded'));
   }
 
   async list(presetId: string) {

@@ -1,5 +1,6 @@
 /** Translates MongoDB driver errors into domain errors. */
-import { ConflictError, StorageUnavailableError } from '../../errors';
+import { ConflictError, StorageUnavailableError, type ErrorText } from '../../errors';
+import { msg } from '../../i18n/messages';
 
 /**
  * Server error codes meaning "no writable primary here right now": a step-down,
@@ -52,7 +53,7 @@ export function isMongoUnavailable(error: unknown): boolean {
   return e.name === 'MongooseError' && /buffering timed out/.test(e.message ?? '');
 }
 
-export function mapMongoError(error: unknown, conflictMessage = '同じデータが既に登録されています。'): never {
+export function mapMongoError(error: unknown, conflictMessage: ErrorText = msg('duplicate')): never {
   if (error instanceof ConflictError || error instanceof StorageUnavailableError) throw error;
   const e = error as DriverErrorShape;
   if (e.code === 11000) {
@@ -66,7 +67,7 @@ export function mapMongoError(error: unknown, conflictMessage = '同じデータ
   throw error;
 }
 
-export async function guardedMongo<T>(fn: () => Promise<T>, conflictMessage?: string): Promise<T> {
+export async function guardedMongo<T>(fn: () => Promise<T>, conflictMessage?: ErrorText): Promise<T> {
   try {
     return await fn();
   } catch (error) {

@@ -9,6 +9,7 @@ import { guardedMongo } from './errors';
 import type { Models } from './models';
 import type { InboxModels } from './inboxModels';
 import { nextValue, SUBMISSION_CHANGE } from './changeLog';
+import { msg } from '../../i18n/messages';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -87,7 +88,7 @@ export class MongoInboxRepository implements InboxRepository {
     const d = await guardedMongo(() =>
       this.m.Submission.findOneAndUpdate({ _id: id }, { $set: { acknowledgedAt: now.toISOString(), acknowledgedBy: by, acknowledgedRevision: revision } }, { new: true, projection: META_PROJECTION }).lean(),
     );
-    if (!d) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
+    if (!d) throw new NotFoundError(msg('submissionNotFound'), 'submission_not_found');
     return toMeta(d);
   }
 

@@ -10,6 +10,7 @@ import type {
 import { guardedMongo, mapMongoError } from './errors';
 import type { Models } from './models';
 import type { DataCipher } from '../../security/dataCipher';
+import { msg } from '../../i18n/messages';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -19,12 +20,15 @@ export const strip = <T>(doc: any, idField?: string): T => {
   return (idField ? { [idField]: _id, ...rest } : rest) as T;
 };
 
+/** Thrown inside a transaction to abort it when a compare-and-set finds the version moved on. */
+class StaleVersion extends Error {}
+
 export class MongoProcedureRepository implements ProcedureRepository {
   constructor(private readonly m: Models, private readonly connection: Connection) {}
 
   private async mustGet(owner: string, procedureId: string, version: number): Promise<FormVersion> {
     const found = await this.getVersion(owner, procedureId, version);
-    if (!found) throw new NotFoundError('手続の版が見つかりません。', 'version_not_found');
+    if (!found) throw new NotFoundError(msg('versionNotFound'), 'version_not_found');
     return found;
   }
 
@@ -40,40 +44,35 @@ export class MongoProcedureRepository implements ProcedureRepository {
         if ((error as { code?: number }).code !== 11000) mapMongoError(error);
       }
     }
-    throw new ConflictError('版の作成が競合しました。もう一度お試しください。', 'version_race');
+    throw new ConflictError(msg('versionRace'), 'version_race');
   }
 
-  async updateDraft(owner: string, procedureId: string, version: number, input: NewFormVersion): Promise<FormVersion> {
+  // Compare-and-set writes (see ProcedureRepository): null when the version is not in the state named.
+
+  async replaceDraft(owner: string, procedureId: string, version: number, input: NewFormVersion): Promise<FormVersion | null> {
     const res = await guardedMongo(() =>
       this.m.FormVersion.updateOne({ owner, procedureId, version, status: 'draft' }, { $set: { procedure: input.procedure, schema: input.schema, uiSchema: input.uiSchema, contentHash: input.contentHash } }),
     );
-    if (res.matchedCount === 0) {
-      await this.mustGet(owner, procedureId, version);
-      throw new ConflictError('公開済みの版は変更できません。新しい版を作成してください。', 'version_immutable');
-    }
-    return this.mustGet(owner, procedureId, version);
+    return res.matchedCount === 0 ? null : this.mustGet(owner, procedureId, version);
   }
 
-  async publish(owner: string, procedureId: string, version: number, now: Date): Promise<FormVersion> {
-    const current = await this.mustGet(owner, procedureId, version);
-    if (current.status !== 'draft') throw new ConflictError('下書きの版だけを公開できます。', 'not_a_draft');
-    const at = now.toISOString();
-    await guardedMongo(() =>
+  async publishDraft(owner: string, procedureId: string, version: number, at: Date): Promise<FormVersion | null> {
+    const iso = at.toISOString();
+    const published = await guardedMongo(() =>
       this.connection.transaction(async (session) => {
-        await this.m.FormVersion.updateMany({ owner, procedureId, status: 'published' }, { $set: { status: 'retired', retiredAt: at } }, { session });
-        await this.m.FormVersion.updateOne({ owner, procedureId, version, status: 'draft' }, { $set: { status: 'published', publishedAt: at } }, { session });
+        await this.m.FormVersion.updateMany({ owner, procedureId, status: 'published' }, { $set: { status: 'retired', retiredAt: iso } }, { session });
+        const res = await this.m.FormVersion.updateOne({ owner, procedureId, version, status: 'draft' }, { $set: { status: 'published', publishedAt: iso } }, { session });
+        // Aborting keeps the previously published version when the draft moved on.
+        if (res.matchedCount === 0) throw new StaleVersion();
+        return true;
       }),
-    );
-    return this.mustGet(owner, procedureId, version);
+    ).catch((error: unknown) => (error instanceof StaleVersion ? false : Promise.reject(error)));
+    return published ? this.mustGet(owner, procedureId, version) : null;
   }
 
-  async retire(owner: string, procedureId: string, version: number, now: Date): Promise<FormVersion> {
-    const res = await guardedMongo(() => this.m.FormVersion.updateOne({ owner, procedureId, version, status: 'published' }, { $set: { status: 'retired', retiredAt: now.toISOString() } }));
-    if (res.matchedCount === 0) {
-      await this.mustGet(owner, procedureId, version);
-      throw new ConflictError('公開中の版だけを公開終了にできます。', 'not_published');
-    }
-    return this.mustGet(owner, procedureId, version);
+  async retirePublished(owner: string, procedureId: string, version: number, at: Date): Promise<FormVersion | null> {
+    const res = await guardedMongo(() => this.m.FormVersion.updateOne({ owner, procedureId, version, status: 'published' }, { $set: { status: 'retired', retiredAt: at.toISOString() } }));
+    return res.matchedCount === 0 ? null : this.mustGet(owner, procedureId, version);
   }
 
   async getVersion(owner: string, procedureId: string, version: number) {
@@ -178,14 +177,14 @@ export class MongoUserRepository implements UserRepository {
 
   async create(user: User) {
     const { id, ...rest } = user;
-    await guardedMongo(() => this.m.User.create({ _id: id, ...rest, emailLower: user.email.toLowerCase() }), 'このメールアドレスは既に登録されています。');
+    await guardedMongo(() => this.m.User.create({ _id: id, ...rest, emailLower: user.email.toLowerCase() }), msg('duplicateEmail'));
   }
 
   async update(id: string, patch: Partial<Omit<User, 'id' | 'createdAt'>>, now: Date) {
     const set: Record<string, unknown> = { ...patch, updatedAt: now.toISOString() };
     if (patch.email) set.emailLower = patch.email.toLowerCase();
-    const doc = await guardedMongo(() => this.m.User.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean(), 'このメールアドレスは既に登録されています。');
-    if (!doc) throw new NotFoundError('利用者が見つかりません。', 'user_not_found');
+    const doc = await guardedMongo(() => this.m.User.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean(), msg('duplicateEmail'));
+    if (!doc) throw new NotFoundError(msg('userNotFound'), 'user_not_found');
     return this.toUser(doc)!;
   }
 
@@ -249,7 +248,7 @@ export class MongoAuditRepository implements AuditRepository {
         if ((error as { code?: number }).code !== 11000) mapMongoError(error);
       }
     }
-    throw new ConflictError('監査ログの書き込みが競合しました。', 'audit_race');
+    throw new ConflictError(msg('auditRace'), 'audit_race');
   }
 
   async list(filter: { municipalityCode?: string; targetId?: string; limit: number }) {

@@ -10,6 +10,7 @@ import type { InboxModels } from './inboxModels';
 import type { DataCipher } from '../../security/dataCipher';
 import { stampFields, writeOutbox } from './changeLog';
 import { MongoAuditRepository, strip } from './repositories';
+import { msg, type MessageRef } from '../../i18n/messages';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -39,11 +40,11 @@ export class MongoSubmissionRepository implements SubmissionRepository {
         await this.m.Submission.create([{ _id: id, ...rest, ...set }], { session });
         if (files) {
           const res = await this.m.File.updateMany({ _id: { $in: files.ids }, uploadToken: files.uploadToken, submissionId: { $exists: false } }, { $set: { submissionId: id } }, { session });
-          if (res.modifiedCount !== new Set(files.ids).size) throw new ConflictError('添付ファイルが見つからないか、既に別の申請に使われています。', 'attachment_unavailable', 'attachments');
+          if (res.modifiedCount !== new Set(files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
         }
         await writeOutbox(this.im, options.outbox, session);
       }),
-    '同じ申請が既に登録されています。');
+    msg('duplicateSubmission'));
     await this.appendAudit(options);
   }
 
@@ -84,7 +85,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
         return doc;
       }),
     ).catch((error: unknown) => (error instanceof StaleWrite ? null : Promise.reject(error)));
-    return this.afterCompareAndSet(updated, id, options, 'この申請は他の職員によって更新されました。画面を更新してください。');
+    return this.afterCompareAndSet(updated, id, options, msg('staleStatusByStaff'));
   }
 
   async revise(id: string, expected: SubmissionStatus, r: NewRevision, now: Date, options: SubmissionWriteOptions = {}): Promise<Submission> {
@@ -101,7 +102,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
         );
         if (r.files?.ids.length) {
           const res = await this.m.File.updateMany({ _id: { $in: r.files.ids }, uploadToken: r.files.uploadToken, submissionId: { $exists: false } }, { $set: { submissionId: id } }, { session });
-          if (res.modifiedCount !== new Set(r.files.ids).size) throw new ConflictError('添付ファイルが見つからないか、既に別の申請に使われています。', 'attachment_unavailable', 'attachments');
+          if (res.modifiedCount !== new Set(r.files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
         }
         const { set, unset } = await stampFields(this.im, r.change.to, at, options, session);
         const doc = await this.m.Submission.findOneAndUpdate(
@@ -119,13 +120,13 @@ export class MongoSubmissionRepository implements SubmissionRepository {
         return doc;
       }),
     ).catch((error: unknown) => (error instanceof StaleWrite ? null : Promise.reject(error)));
-    return this.afterCompareAndSet(updated, id, options, 'この申請は他の操作によって更新されました。画面を更新してください。');
+    return this.afterCompareAndSet(updated, id, options, msg('staleStatus'));
   }
 
   /** The end of a compare-and-set write: the updated submission, or why there is none (gone, or moved on). */
-  private async afterCompareAndSet(updated: unknown, id: string, options: SubmissionWriteOptions, staleMessage: string): Promise<Submission> {
+  private async afterCompareAndSet(updated: unknown, id: string, options: SubmissionWriteOptions, staleMessage: MessageRef): Promise<Submission> {
     if (!updated) {
-      if (!(await this.findById(id))) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
+      if (!(await this.findById(id))) throw new NotFoundError(msg('submissionNotFound'), 'submission_not_found');
       throw new ConflictError(staleMessage, 'stale_status', 'status');
     }
     await this.appendAudit(options);
@@ -135,7 +136,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
   async assign(id: string, assigneeId: string | null, now: Date): Promise<Submission> {
     const update = assigneeId ? { $set: { assigneeId, updatedAt: now.toISOString() } } : { $unset: { assigneeId: 1 }, $set: { updatedAt: now.toISOString() } };
     const updated = await guardedMongo(() => this.m.Submission.findOneAndUpdate({ _id: id }, update, { new: true }).lean());
-    if (!updated) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
+    if (!updated) throw new NotFoundError(msg('submissionNotFound'), 'submission_not_found');
     return this.fromDoc(updated)!;
   }
 

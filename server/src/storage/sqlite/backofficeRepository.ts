@@ -5,6 +5,7 @@ import type {
 } from '../inboxTypes';
 import type { DataCipher } from '../../security/dataCipher';
 import { guarded, type Db } from './database';
+import { msg } from '../../i18n/messages';
 
 interface KeyRow {
   id: string; municipality_code: string; name: string; scope: ApiKey['scope']; secret_hash: string; created_at: string; created_by: string;
@@ -39,7 +40,7 @@ export class SqliteApiKeyRepository implements ApiKeyRepository {
   async revoke(id: string, by: string, now: Date) {
     guarded(() => this.db.prepare('UPDATE api_keys SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL').run(now.toISOString(), by, id));
     const key = await this.findById(id);
-    if (!key) throw new NotFoundError('APIキーが見つかりません。', 'api_key_not_found');
+    if (!key) throw new NotFoundError(msg('apiKeyNotFound'), 'api_key_not_found');
     return key;
   }
 
@@ -82,7 +83,7 @@ export class SqliteWebhookRepository implements WebhookRepository {
 
   async update(id: string, patch: Partial<Pick<Webhook, 'url' | 'procedureId' | 'events' | 'active' | 'secret'>>, now: Date) {
     const current = await this.get(id);
-    if (!current) throw new NotFoundError('Webhookが見つかりません。', 'webhook_not_found');
+    if (!current) throw new NotFoundError(msg('webhookNotFound'), 'webhook_not_found');
     const next = { ...current, ...patch };
     guarded(() =>
       this.db

@@ -1,8 +1,9 @@
 /** Edit layers and preset release notes in SQLite (see storage/catalogTypes.ts). */
 import type { EditLayer, PresetRelease } from '@madoguchi/shared';
 import { ConflictError } from '../../errors';
-import { STALE_LAYER_MESSAGE, type EditLayerInput, type EditLayerRepository, type PresetReleaseRepository } from '../catalogTypes';
+import { type EditLayerInput, type EditLayerRepository, type PresetReleaseRepository } from '../catalogTypes';
 import { guarded, type Db } from './database';
+import { msg } from '../../i18n/messages';
 
 interface LayerRow {
   owner: string;
@@ -64,11 +65,11 @@ export class SqliteEditLayerRepository implements EditLayerRepository {
                  WHERE owner = ? AND procedure_id = ? AND revision = ?`,
               )
               .run(layer.baseVersion, JSON.stringify(layer.ops), layer.withdrawn ? 1 : 0, at, layer.updatedBy, layer.owner, layer.procedureId, expectedRevision);
-            if (res.changes === 0) throw new ConflictError(STALE_LAYER_MESSAGE, 'stale_revision');
+            if (res.changes === 0) throw new ConflictError(msg('staleLayer'), 'stale_revision');
           }
           return toLayer(this.db.prepare('SELECT * FROM edit_layers WHERE owner = ? AND procedure_id = ?').get(layer.owner, layer.procedureId) as LayerRow);
         })(),
-      'この手続は既に採用されています。',
+      msg('alreadyAdopted'),
     );
   }
 
@@ -107,7 +108,7 @@ export class SqlitePresetReleaseRepository implements PresetReleaseRepository {
         this.db
           .prepare('INSERT INTO preset_releases (preset_id, version, note, source, file_hash, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
           .run(release.presetId, release.version, release.note, release.source, release.fileHash ?? null, release.publishedAt, release.publishedBy),
-      'この版の更新内容は既に記録されています。',
+      msg('releaseRecorded'),
     );
   }
 

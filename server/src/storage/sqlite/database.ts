@@ -5,8 +5,9 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConflictError, StorageUnavailableError } from '../../errors';
+import { ConflictError, StorageUnavailableError, type ErrorText } from '../../errors';
 import { MIGRATIONS } from './migrations';
+import { msg } from '../../i18n/messages';
 
 export type Db = Database.Database;
 
@@ -67,7 +68,7 @@ export function isSqliteUnavailable(code: string): boolean {
 }
 
 /** Translates SQLite errors into domain errors; anything unknown is rethrown. */
-export function mapSqliteError(error: unknown, conflictMessage = '同じデータが既に登録されています。'): never {
+export function mapSqliteError(error: unknown, conflictMessage: ErrorText = msg('duplicate')): never {
   const code = (error as { code?: string }).code ?? '';
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     const column = /constraint failed: (.*)$/.exec((error as Error).message)?.[1];
@@ -80,7 +81,7 @@ export function mapSqliteError(error: unknown, conflictMessage = '同じデー�
 }
 
 /** Runs `fn`, translating SQLite errors. */
-export function guarded<T>(fn: () => T, conflictMessage?: string): T {
+export function guarded<T>(fn: () => T, conflictMessage?: ErrorText): T {
   try {
     return fn();
   } catch (error) {

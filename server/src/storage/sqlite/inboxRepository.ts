@@ -12,6 +12,7 @@ import type {
 import type { DataCipher } from '../../security/dataCipher';
 import { guarded, type Db } from './database';
 import { nextChangeSeq } from './changeLog';
+import { msg } from '../../i18n/messages';
 
 const META_COLUMNS = `id, receipt_number, municipality_code, procedure_owner, procedure_id, form_version, status, assignee_id, applicant_name, applicant_kana,
   revision, change_seq, created_at, updated_at, closed_at, acknowledged_at, acknowledged_by, acknowledged_revision, stripped_at`;
@@ -130,7 +131,7 @@ export class SqliteInboxRepository implements InboxRepository {
     const res = guarded(() =>
       this.db.prepare('UPDATE submissions SET acknowledged_at = ?, acknowledged_by = ?, acknowledged_revision = ? WHERE id = ?').run(now.toISOString(), by, revision, id),
     );
-    if (res.changes === 0) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
+    if (res.changes === 0) throw new NotFoundError(msg('submissionNotFound'), 'submission_not_found');
     return (await this.getMeta(id))!;
   }
 

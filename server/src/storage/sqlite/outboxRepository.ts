@@ -3,6 +3,7 @@ import { NotFoundError } from '../../errors';
 import type { Delivery, DeliveryAttempt, DeliveryOutcome, DeliveryRepository, DeliveryStatus, OutboxEvent, OutboxRepository } from '../inboxTypes';
 import { guarded, type Db } from './database';
 import { writeOutbox } from './changeLog';
+import { msg } from '../../i18n/messages';
 
 /** Attempts kept per delivery: enough to see a pattern, bounded so a dead receiver cannot grow a row forever. */
 export const DELIVERY_LOG_LIMIT = 20;
@@ -75,7 +76,7 @@ export class SqliteDeliveryRepository implements DeliveryRepository {
     return guarded(() =>
       this.db.transaction(() => {
         const current = this.one(id);
-        if (!current) throw new NotFoundError('配信記録が見つかりません。', 'delivery_not_found');
+        if (!current) throw new NotFoundError(msg('deliveryNotFound'), 'delivery_not_found');
         const log = [...current.log, attempt].slice(-DELIVERY_LOG_LIMIT);
         this.db
           .prepare('UPDATE deliveries SET status = ?, attempts = attempts + 1, next_attempt_at = ?, delivered_at = ?, log_json = ? WHERE id = ?')
@@ -103,7 +104,7 @@ export class SqliteDeliveryRepository implements DeliveryRepository {
   async retry(id: string, now: Date) {
     guarded(() => this.db.prepare("UPDATE deliveries SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status = 'failed'").run(now.toISOString(), id));
     const found = this.one(id);
-    if (!found) throw new NotFoundError('配信記録が見つかりません。', 'delivery_not_found');
+    if (!found) throw new NotFoundError(msg('deliveryNotFound'), 'delivery_not_found');
     return found;
   }
 }

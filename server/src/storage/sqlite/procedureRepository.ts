@@ -1,8 +1,9 @@
 /** Procedures and their form versions in SQLite. Published rows are never updated except to retire them. */
 import type { FormVersion, FormVersionStatus } from '@madoguchi/shared';
-import { ConflictError, NotFoundError } from '../../errors';
+import { NotFoundError } from '../../errors';
 import type { NewFormVersion, ProcedureRepository } from '../types';
 import { guarded, type Db } from './database';
+import { msg } from '../../i18n/messages';
 
 interface Row {
   owner: string;
@@ -41,7 +42,7 @@ export class SqliteProcedureRepository implements ProcedureRepository {
 
   private mustGet(owner: string, id: string, version: number): Row {
     const row = this.row(owner, id, version);
-    if (!row) throw new NotFoundError('手続の版が見つかりません。', 'version_not_found');
+    if (!row) throw new NotFoundError(msg('versionNotFound'), 'version_not_found');
     return row;
   }
 
@@ -62,39 +63,40 @@ export class SqliteProcedureRepository implements ProcedureRepository {
     );
   }
 
-  async updateDraft(owner: string, id: string, version: number, input: NewFormVersion, _now: Date): Promise<FormVersion> {
+  // The three writes below are compare-and-set: they change a version only while it is in the state the
+  // caller read, and answer null otherwise. Which transitions are allowed is decided above the store
+  // (modules/procedures/versionLifecycle.ts).
+
+  async replaceDraft(owner: string, id: string, version: number, input: NewFormVersion): Promise<FormVersion | null> {
     return guarded(() =>
       this.db.transaction(() => {
-        const row = this.mustGet(owner, id, version);
-        if (row.status !== 'draft') throw new ConflictError('公開済みの版は変更できません。新しい版を作成してください。', 'version_immutable');
-        this.db
-          .prepare('UPDATE form_versions SET procedure_json = ?, schema_json = ?, ui_schema_json = ?, content_hash = ? WHERE owner = ? AND procedure_id = ? AND version = ?')
+        const { changes } = this.db
+          .prepare(`UPDATE form_versions SET procedure_json = ?, schema_json = ?, ui_schema_json = ?, content_hash = ? WHERE owner = ? AND procedure_id = ? AND version = ? AND status = 'draft'`)
           .run(JSON.stringify(input.procedure), JSON.stringify(input.schema), JSON.stringify(input.uiSchema), input.contentHash, owner, id, version);
+        return changes === 0 ? null : toVersion(this.mustGet(owner, id, version));
+      })(),
+    );
+  }
+
+  async publishDraft(owner: string, id: string, version: number, at: Date): Promise<FormVersion | null> {
+    return guarded(() =>
+      this.db.transaction(() => {
+        const iso = at.toISOString();
+        if (this.row(owner, id, version)?.status !== 'draft') return null;
+        this.db.prepare(`UPDATE form_versions SET status = 'retired', retired_at = ? WHERE owner = ? AND procedure_id = ? AND status = 'published'`).run(iso, owner, id);
+        this.db.prepare(`UPDATE form_versions SET status = 'published', published_at = ? WHERE owner = ? AND procedure_id = ? AND version = ?`).run(iso, owner, id, version);
         return toVersion(this.mustGet(owner, id, version));
       })(),
     );
   }
 
-  async publish(owner: string, id: string, version: number, now: Date): Promise<FormVersion> {
+  async retirePublished(owner: string, id: string, version: number, at: Date): Promise<FormVersion | null> {
     return guarded(() =>
       this.db.transaction(() => {
-        const row = this.mustGet(owner, id, version);
-        if (row.status !== 'draft') throw new ConflictError('下書きの版だけを公開できます。', 'not_a_draft');
-        const at = now.toISOString();
-        this.db.prepare(`UPDATE form_versions SET status = 'retired', retired_at = ? WHERE owner = ? AND procedure_id = ? AND status = 'published'`).run(at, owner, id);
-        this.db.prepare(`UPDATE form_versions SET status = 'published', published_at = ? WHERE owner = ? AND procedure_id = ? AND version = ?`).run(at, owner, id, version);
-        return toVersion(this.mustGet(owner, id, version));
-      })(),
-    );
-  }
-
-  async retire(owner: string, id: string, version: number, now: Date): Promise<FormVersion> {
-    return guarded(() =>
-      this.db.transaction(() => {
-        const row = this.mustGet(owner, id, version);
-        if (row.status !== 'published') throw new ConflictError('公開中の版だけを公開終了にできます。', 'not_published');
-        this.db.prepare(`UPDATE form_versions SET status = 'retired', retired_at = ? WHERE owner = ? AND procedure_id = ? AND version = ?`).run(now.toISOString(), owner, id, version);
-        return toVersion(this.mustGet(owner, id, version));
+        const { changes } = this.db
+          .prepare(`UPDATE form_versions SET status = 'retired', retired_at = ? WHERE owner = ? AND procedure_id = ? AND version = ? AND status = 'published'`)
+          .run(at.toISOString(), owner, id, version);
+        return changes === 0 ? null : toVersion(this.mustGet(owner, id, version));
       })(),
     );
   }

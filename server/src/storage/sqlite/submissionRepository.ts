@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from '../cursor';
 import { guarded, mapSqliteError, type Db } from './database';
 import { groupCommitter } from './groupCommit';
 import type { DataCipher } from '../../security/dataCipher';
+import { msg } from '../../i18n/messages';
 
 interface Row {
   id: string;
@@ -84,7 +85,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
         if (files) {
           const bind = this.db.prepare('UPDATE files SET submission_id = ? WHERE id = ? AND upload_token = ? AND submission_id IS NULL');
           const bound = files.ids.reduce((n, fileId) => n + bind.run(s.id, fileId, files.uploadToken).changes, 0);
-          if (bound !== new Set(files.ids).size) throw new ConflictError('添付ファイルが見つからないか、既に別の申請に使われています。', 'attachment_unavailable', 'attachments');
+          if (bound !== new Set(files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
         }
         if (isFinalStatus(s.status)) this.db.prepare('UPDATE submissions SET closed_at = ? WHERE id = ?').run(s.createdAt, s.id);
         writeWithEvents(this.db, options);
@@ -93,9 +94,9 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
       if (error instanceof ConflictError) throw error;
       const message = (error as Error).message ?? '';
       if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
-        if (message.includes('idempotency_key')) throw new ConflictError('同じ Idempotency-Key の申請が既にあります。', 'duplicate', 'idempotencyKey');
-        if (message.includes('receipt_number')) throw new ConflictError('到達番号が重複しました。', 'duplicate', 'receiptNumber');
-        if (message.includes('submissions.id')) throw new ConflictError('申請IDが重複しました。', 'duplicate', 'id');
+        if (message.includes('idempotency_key')) throw new ConflictError(msg('duplicateIdempotencyKey'), 'duplicate', 'idempotencyKey');
+        if (message.includes('receipt_number')) throw new ConflictError(msg('duplicateReceiptNumber'), 'duplicate', 'receiptNumber');
+        if (message.includes('submissions.id')) throw new ConflictError(msg('duplicateSubmissionId'), 'duplicate', 'id');
       }
       mapSqliteError(error);
     }
@@ -125,8 +126,8 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     return guarded(() =>
       this.db.transaction(() => {
         const row = this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row | undefined;
-        if (!row) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
-        if (row.status !== expected) throw new ConflictError('この申請は他の職員によって更新されました。画面を更新してください。', 'stale_status', 'status');
+        if (!row) throw new NotFoundError(msg('submissionNotFound'), 'submission_not_found');
+        if (row.status !== expected) throw new ConflictError(msg('staleStatusByStaff'), 'stale_status', 'status');
         const history = [...JSON.parse(row.history_json), change];
         this.db.prepare('UPDATE submissions SET status = ?, history_json = ?, updated_at = ? WHERE id = ?').run(change.to, JSON.stringify(history), now.toISOString(), id);
         afterSubmissionWrite(this.db, id, change.to, now.toISOString(), options);
@@ -139,8 +140,8 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     return guarded(() =>
       this.db.transaction(() => {
         const row = this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as (Row & { revision: number }) | undefined;
-        if (!row) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
-        if (row.status !== expected) throw new ConflictError('この申請は他の操作によって更新されました。画面を更新してください。', 'stale_status', 'status');
+        if (!row) throw new NotFoundError(msg('submissionNotFound'), 'submission_not_found');
+        if (row.status !== expected) throw new ConflictError(msg('staleStatus'), 'stale_status', 'status');
         // The revision being replaced stays readable, sealed like the current answers.
         const archivedAt = (JSON.parse(row.history_json) as StatusChange[]).filter((h) => h.to === 'received' || h.to === 'resubmitted').at(-1)?.at ?? row.created_at;
         this.db
@@ -149,7 +150,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
         if (r.files?.ids.length) {
           const bind = this.db.prepare('UPDATE files SET submission_id = ? WHERE id = ? AND upload_token = ? AND submission_id IS NULL');
           const bound = r.files.ids.reduce((n, fileId) => n + bind.run(id, fileId, r.files!.uploadToken).changes, 0);
-          if (bound !== new Set(r.files.ids).size) throw new ConflictError('添付ファイルが見つからないか、既に別の申請に使われています。', 'attachment_unavailable', 'attachments');
+          if (bound !== new Set(r.files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
         }
         const history = [...JSON.parse(row.history_json), r.change];
         this.db
@@ -163,7 +164,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
 
   async assign(id: string, assigneeId: string | null, now: Date): Promise<Submission> {
     const result = guarded(() => this.db.prepare('UPDATE submissions SET assignee_id = ?, updated_at = ? WHERE id = ?').run(assigneeId, now.toISOString(), id));
-    if (result.changes === 0) throw new NotFoundError('申請が見つかりません。', 'submission_not_found');
+    if (result.changes === 0) throw new NotFoundError(msg('submissionNotFound'), 'submission_not_found');
     return (await this.findById(id))!;
   }
 

@@ -2,6 +2,7 @@
 import { ConflictError, NotFoundError } from '../../errors';
 import type { User, UserRepository } from '../types';
 import { guarded, type Db } from './database';
+import { msg } from '../../i18n/messages';
 
 interface Row {
   id: string;
@@ -63,7 +64,7 @@ export class SqliteUserRepository implements UserRepository {
           toParam('procedureIds', u.procedureIds), u.totpLastStep ?? null,
         );
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new ConflictError('このメールアドレスは既に登録されています。', 'duplicate', 'email');
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new ConflictError(msg('duplicateEmail'), 'duplicate', 'email');
       guarded(() => {
         throw error;
       });
@@ -79,8 +80,8 @@ export class SqliteUserRepository implements UserRepository {
       sets.push(`${column} = @${key}`);
       params[key] = toParam(key, value);
     }
-    const result = guarded(() => this.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = @id`).run(params), 'このメールアドレスは既に登録されています。');
-    if (result.changes === 0) throw new NotFoundError('利用者が見つかりません。', 'user_not_found');
+    const result = guarded(() => this.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = @id`).run(params), msg('duplicateEmail'));
+    if (result.changes === 0) throw new NotFoundError(msg('userNotFound'), 'user_not_found');
     return (await this.findById(id))!;
   }
 
