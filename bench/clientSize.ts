@@ -17,6 +17,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { launchBrowser } from '../tests/helpers/browser';
 import { median, ROOT, round1, startChild } from './lib';
 import { profileHotspots, type Hotspots } from './profileHotspots';
+import type { Answers } from '../tests/helpers/answers';
 
 const CODE = '082015';
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'ja-JP' };
@@ -88,7 +89,7 @@ async function pageWeight(browser: Browser, base: string, p: (typeof PAGES)[numb
 /** The example answers with the repeating group grown to `rows` entries (names vary; each row valid on its own). */
 function draftWith(rows: number) {
   const example = JSON.parse(readFileSync(join(ROOT, 'presets/procedures', GROUP_PRESET, 'examples/valid.json'), 'utf8')) as Record<string, unknown>;
-  const sample = example[GROUP_FIELD] as Array<Record<string, any>>;
+  const sample = example[GROUP_FIELD] as Array<Answers>;
   const group = Array.from({ length: rows }, (_, i) => {
     const row = structuredClone(sample[i % sample.length]!);
     row.name.givenName = `${row.name.givenName}${i + 1}`;

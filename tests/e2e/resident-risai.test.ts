@@ -4,7 +4,7 @@
  * every step from examples/valid.json, attaches a photo, checks the answers,
  * submits, and opens the status page and the PDF copy.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { RECEIPT_PATTERN } from '@madoguchi/shared';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
 import { startLiveServer, type LiveServer } from '../helpers/liveServer';

@@ -18,6 +18,7 @@ import type { Storage } from '../../server/src/storage/types';
 import { makeTempDir } from './tempDir';
 import { allPresets, municipalities } from './testApp';
 import { makeUser, StaffClient } from './staffAuth';
+import type { Answers } from './answers';
 
 export { MITO, SAPPORO } from './staffAuth';
 export const RISAI = 'risai-shomeisho';
@@ -58,13 +59,13 @@ export async function signIn(ctx: Pick<InboxApp, 'app' | 'storage'>, role: UserR
 }
 
 /** The 罹災証明書 example answers, with changes. */
-export function risaiData(change: (d: Record<string, any>) => void = () => undefined): Record<string, any> {
-  const data = structuredClone(allPresets().find((p) => p.procedure.id === RISAI)!.example!) as Record<string, any>;
+export function risaiData(change: (d: Answers) => void = () => undefined): Answers {
+  const data = structuredClone(allPresets().find((p) => p.procedure.id === RISAI)!.example!) as Answers;
   change(data);
   return data;
 }
 
-export function setHouseholder(d: Record<string, any>, familyName: string, givenName: string, familyNameKana: string, givenNameKana: string) {
+export function setHouseholder(d: Answers, familyName: string, givenName: string, familyNameKana: string, givenNameKana: string) {
   d.householder.name = { familyName, givenName, familyNameKana, givenNameKana };
 }
 
@@ -75,7 +76,7 @@ export interface Submitted {
 }
 
 /** A resident submits through the public API. */
-export async function submit(ctx: Pick<InboxApp, 'app' | 'storage'>, data: Record<string, any> = risaiData(), code = '082015', extra: Record<string, unknown> = {}): Promise<Submitted> {
+export async function submit(ctx: Pick<InboxApp, 'app' | 'storage'>, data: Answers = risaiData(), code = '082015', extra: Record<string, unknown> = {}): Promise<Submitted> {
   const res = await request(ctx.app).post(`/api/v1/municipalities/${code}/procedures/${RISAI}/submissions`).send({ data, ...extra });
   if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${JSON.stringify(res.body)}`);
   const stored = await ctx.storage.submissions.findByReceiptNumber(res.body.receiptNumber);

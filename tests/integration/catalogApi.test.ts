@@ -9,9 +9,10 @@ import { composeLayer, defaultProcedure, type EditOp, type FormDocument } from '
 import { syncPresets } from '../../server/src/modules/procedures/presetSync';
 import { allPresets } from '../helpers/testApp';
 import { buildAuthApp, makeUser, MITO, StaffClient, type AuthApp } from '../helpers/staffAuth';
+import type { Answers } from '../helpers/answers';
 
 const RISAI = 'risai-shomeisho';
-const risaiExample = () => structuredClone(allPresets().find((p) => p.procedure.id === RISAI)!.example!) as Record<string, any>;
+const risaiExample = () => structuredClone(allPresets().find((p) => p.procedure.id === RISAI)!.example!) as Answers;
 const cat = `/municipalities/${MITO}/catalog`;
 let n = 0;
 const op = <T extends Omit<EditOp, 'id'>>(o: T) => ({ id: `t${++n}`, ...o }) as unknown as EditOp;

@@ -48,7 +48,7 @@ function randomValue(rand: () => number, depth = 0): unknown {
 /** Replaces one random leaf (or adds a key) somewhere in a copy of `value`. */
 function mutate(value: unknown, rand: () => number): unknown {
   if (value === null || typeof value !== 'object') return randomValue(rand);
-  const copy: any = Array.isArray(value) ? [...value] : { ...value };
+  const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string, unknown>;
   const keys = Object.keys(copy);
   if (keys.length === 0 || rand() < 0.15) {
     const key = rand() < 0.3 ? ['__proto__', 'constructor', '$ne'][Math.floor(rand() * 3)]! : `extra${Math.floor(rand() * 100)}`;

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { randomBytes } from 'node:crypto';
 import { buildTestApp, allPresets } from '../helpers/testApp';
 import { makeTempDir } from '../helpers/tempDir';
+import type { Answers } from '../helpers/answers';
 
 const MITO = '082015';
 const RISAI = 'risai-shomeisho';
@@ -63,7 +64,7 @@ describe('intake API', () => {
 
   it('refuses invalid data with 422 and per-field Japanese messages, storing nothing', async () => {
     const before = await ctx.storage.submissions.count(MITO);
-    const data = risaiExample() as Record<string, any>;
+    const data = risaiExample() as Answers;
     delete data.householder;
     const res = await request(ctx.app).post(submitUrl).send({ data }).expect(422);
     expect(res.body.error.code).toBe('validation_failed');

@@ -14,6 +14,7 @@ import { makeTempDir } from '../helpers/tempDir';
 import { startServerProcess } from '../helpers/serverProcess';
 import { DataCipher } from '../../server/src/security/dataCipher';
 import { createSqliteStorage } from '../../server/src/storage/sqlite';
+import type { Answers } from '../helpers/answers';
 
 const ROOT = join(__dirname, '..', '..');
 const MITO = '082015';
@@ -56,7 +57,7 @@ describe('data key rotation (npm run keys:reencrypt)', () => {
     const up = await request(ctx.app).post(`/api/v1/municipalities/${MITO}/uploads`).set('X-Upload-Token', uploadToken)
       .field('procedureId', RISAI).field('attachmentId', 'damagePhotos').attach('file', photo, '被害写真.png').expect(201);
     fileId = up.body.fileId;
-    const data = structuredClone(allPresets().find((p) => p.procedure.id === RISAI)!.example!) as Record<string, any>;
+    const data = structuredClone(allPresets().find((p) => p.procedure.id === RISAI)!.example!) as Answers;
     data.damage = { ...data.damage, selfAssessment: true, selfAssessmentAgreement: true };
     const sub = await request(ctx.app).post(`/api/v1/municipalities/${MITO}/procedures/${RISAI}/submissions`).send({ data, attachments: { damagePhotos: [fileId] }, uploadToken });
     if (sub.status !== 201) throw new Error(JSON.stringify(sub.body));

@@ -12,6 +12,7 @@ import { myNumberCheckDigit } from '@madoguchi/shared';
 import { createApp, CLIENT_DIST } from '../../server/src/app';
 import { buildTestApp, allPresets, municipalities } from '../helpers/testApp';
 import { makeTempDir } from '../helpers/tempDir';
+import type { Answers } from '../helpers/answers';
 
 const MY_NUMBER = `56781234567${myNumberCheckDigit('56781234567')}`;
 const WRONG_MY_NUMBER = `56781234567${(myNumberCheckDigit('56781234567') + 1) % 10}`;
@@ -24,7 +25,7 @@ describe('personal data stays out of logs and error bodies', () => {
     const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(chunk.toString()), done()) });
     const logger = pino({ level: 'trace' }, sink);
     const app = createApp({ config: base.config, storage: base.storage, municipalities: municipalities(), secretKey: randomBytes(32), presetCount: 27, logger, clientDist: '/nonexistent' });
-    const example = structuredClone(allPresets().find((p) => p.procedure.id === 'jidou-teate-nintei')!.example!) as Record<string, any>;
+    const example = structuredClone(allPresets().find((p) => p.procedure.id === 'jidou-teate-nintei')!.example!) as Answers;
     const url = '/api/v1/municipalities/082015/procedures/jidou-teate-nintei/submissions';
     const withNumber = (n: string) => JSON.parse(JSON.stringify(example).replace(/"\d{12}"/g, `"${n}"`));
     const bodies = [

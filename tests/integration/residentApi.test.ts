@@ -7,11 +7,12 @@ import { buildTestApp, allPresets } from '../helpers/testApp';
 import { makeTempDir } from '../helpers/tempDir';
 import { runCleanup } from '../../server/src/modules/maintenance/cleanup';
 import { myNumberCheckDigit } from '@madoguchi/shared';
+import type { Answers } from '../helpers/answers';
 
 const MITO = '082015';
 const RISAI = 'risai-shomeisho';
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', name));
-const example = () => structuredClone(allPresets().find((p) => p.procedure.id === RISAI)!.example!) as Record<string, any>;
+const example = () => structuredClone(allPresets().find((p) => p.procedure.id === RISAI)!.example!) as Answers;
 const token = () => randomBytes(18).toString('base64url');
 
 describe('resident API', () => {

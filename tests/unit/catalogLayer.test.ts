@@ -8,10 +8,11 @@ import {
   EditRefusedError, FormValidator, checkDraft, composeLayer, describeFields, diffForms, finalizeDocument, flattenFields, lockedFields, rebaseLayer,
   type EditOp, type FormDocument,
 } from '@madoguchi/shared';
+import type { Answers } from '../helpers/answers';
 
 const preset = loadPreset(join(PRESETS_ROOT, 'risai-shomeisho'));
 const base: FormDocument = { procedure: preset.procedure, schema: preset.schema, uiSchema: preset.uiSchema };
-const example = () => structuredClone(preset.example!) as Record<string, any>;
+const example = () => structuredClone(preset.example!) as Answers;
 let n = 0;
 const op = <T extends Omit<EditOp, 'id'>>(o: T) => ({ id: `op${++n}`, ...o }) as unknown as EditOp;
 const compose = (ops: EditOp[], doc: FormDocument = base) => composeLayer(doc, ops, { enforceLocks: true });

@@ -159,7 +159,7 @@ describe('the presets', () => {
       if (Array.isArray(node)) return node.forEach((n) => walk(n, key));
       if (!node || typeof node !== 'object') return;
       for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
-        if (k === 'properties' && v && typeof v === 'object') for (const [pk, pv] of Object.entries(v)) (visit(pv as JsonSchema, pk), walk(pv, pk));
+        if (k === 'properties' && v && typeof v === 'object') for (const [pk, pv] of Object.entries(v)) { visit(pv as JsonSchema, pk); walk(pv, pk); }
         else if (k !== 'if') walk(v, key);
       }
     };

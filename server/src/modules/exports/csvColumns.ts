@@ -42,7 +42,7 @@ function properties(schema: JsonSchema, root: JsonSchema): Array<[string, JsonSc
     if (!s) return;
     const r = resolve(s, root);
     for (const [k, v] of Object.entries((r.properties ?? {}) as Record<string, JsonSchema>)) if (!found.has(k)) found.set(k, v);
-    for (const b of [...(r.allOf ?? []), ...(r.oneOf ?? []), ...(r.anyOf ?? [])] as JsonSchema[]) (collect(b), collect(b.then), collect(b.else));
+    for (const b of [...(r.allOf ?? []), ...(r.oneOf ?? []), ...(r.anyOf ?? [])] as JsonSchema[]) { collect(b); collect(b.then); collect(b.else); }
     collect(r.then);
     collect(r.else);
   };

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  FormValidator, RECEIPT_PATTERN, STATUS_LABELS, answerList, normalizeReceiptNumber, versionKey,
+  type FormValidator, RECEIPT_PATTERN, STATUS_LABELS, answerList, normalizeReceiptNumber, versionKey,
   type FieldError, type Language, type Submission,
 } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../errors';

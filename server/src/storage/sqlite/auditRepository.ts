@@ -59,8 +59,8 @@ export class SqliteAuditRepository implements AuditRepository {
   async list(filter: { municipalityCode?: string; targetId?: string; limit: number }): Promise<AuditEvent[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.municipalityCode) (where.push('municipality_code = ?'), params.push(filter.municipalityCode));
-    if (filter.targetId) (where.push('target_id = ?'), params.push(filter.targetId));
+    if (filter.municipalityCode) { where.push('municipality_code = ?'); params.push(filter.municipalityCode); }
+    if (filter.targetId) { where.push('target_id = ?'); params.push(filter.targetId); }
     const sql = `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...params, filter.limit) as Row[]).map(toEvent);
   }

@@ -44,14 +44,14 @@ function filters(q: InboxQuery): { where: string[]; params: Record<string, unkno
   };
   if (q.status?.length) list('s', 'status', q.status);
   if (q.procedureIds) list('p', 'procedure_id', q.procedureIds.length ? q.procedureIds : ['\u0000none']);
-  if (q.procedureId) (where.push('procedure_id = @procedureId'), (params.procedureId = q.procedureId));
+  if (q.procedureId) { where.push('procedure_id = @procedureId'); params.procedureId = q.procedureId; }
   if (q.assigneeId === null) where.push('assignee_id IS NULL');
-  else if (q.assigneeId) (where.push('assignee_id = @assigneeId'), (params.assigneeId = q.assigneeId));
-  if (q.receivedFrom) (where.push('created_at >= @from'), (params.from = q.receivedFrom));
-  if (q.receivedTo) (where.push('created_at < @to'), (params.to = q.receivedTo));
-  if (q.receiptNumber) (where.push('receipt_number = @receipt'), (params.receipt = q.receiptNumber));
-  if (q.namePrefix) (where.push('applicant_name >= @np AND applicant_name < @npEnd'), Object.assign(params, { np: q.namePrefix, npEnd: prefixEnd(q.namePrefix) }));
-  if (q.kanaPrefix) (where.push('applicant_kana >= @kp AND applicant_kana < @kpEnd'), Object.assign(params, { kp: q.kanaPrefix, kpEnd: prefixEnd(q.kanaPrefix) }));
+  else if (q.assigneeId) { where.push('assignee_id = @assigneeId'); params.assigneeId = q.assigneeId; }
+  if (q.receivedFrom) { where.push('created_at >= @from'); params.from = q.receivedFrom; }
+  if (q.receivedTo) { where.push('created_at < @to'); params.to = q.receivedTo; }
+  if (q.receiptNumber) { where.push('receipt_number = @receipt'); params.receipt = q.receiptNumber; }
+  if (q.namePrefix) { where.push('applicant_name >= @np AND applicant_name < @npEnd'); Object.assign(params, { np: q.namePrefix, npEnd: prefixEnd(q.namePrefix) }); }
+  if (q.kanaPrefix) { where.push('applicant_kana >= @kp AND applicant_kana < @kpEnd'); Object.assign(params, { kp: q.kanaPrefix, kpEnd: prefixEnd(q.kanaPrefix) }); }
   return { where, params };
 }
 

@@ -175,10 +175,10 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
       where.push(`status IN (${q.status.map((_, i) => `@status${i}`).join(',')})`);
       q.status.forEach((s, i) => (params[`status${i}`] = s));
     }
-    if (q.procedureId) (where.push('procedure_id = @procedureId'), (params.procedureId = q.procedureId));
-    if (q.assigneeId) (where.push('assignee_id = @assigneeId'), (params.assigneeId = q.assigneeId));
-    if (q.receivedFrom) (where.push('created_at >= @receivedFrom'), (params.receivedFrom = q.receivedFrom));
-    if (q.receivedTo) (where.push('created_at < @receivedTo'), (params.receivedTo = q.receivedTo));
+    if (q.procedureId) { where.push('procedure_id = @procedureId'); params.procedureId = q.procedureId; }
+    if (q.assigneeId) { where.push('assignee_id = @assigneeId'); params.assigneeId = q.assigneeId; }
+    if (q.receivedFrom) { where.push('created_at >= @receivedFrom'); params.receivedFrom = q.receivedFrom; }
+    if (q.receivedTo) { where.push('created_at < @receivedTo'); params.receivedTo = q.receivedTo; }
     if (q.after) {
       const cursor = decodeCursor(q.after);
       where.push('(created_at < @cAt OR (created_at = @cAt AND id < @cId))');
