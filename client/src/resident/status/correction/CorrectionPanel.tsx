@@ -9,7 +9,7 @@
  * It renders nothing when there is no correction to show.
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { CorrectionError, loadCorrection, newUploadToken, sendAnswer, uploadFile, type CorrectionView, type FieldProblem, type Lang } from './correctionApi';
+import { type CorrectionError, loadCorrection, newUploadToken, sendAnswer, uploadFile, type CorrectionView, type FieldProblem, type Lang } from './correctionApi';
 import { CorrectionFieldInput, fieldId } from './CorrectionFieldInput';
 import { CorrectionHistory } from './CorrectionHistory';
 import { dateTime, text } from './correctionText';

@@ -1,5 +1,5 @@
 /** 処理時間の集計: per procedure, how long submissions stay in each status (median, 90th percentile), and arrival-to-closing lead time. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { staffApi } from '../../api';
 import { useSession } from '../../session';
@@ -23,10 +23,13 @@ export default function ProcessingTimesPage() {
   const code = session!.user!.municipalityCode!;
   const [range, setRange] = useState({ from: '', to: '' });
   const [data, setData] = useState<Figures | null>(null);
-  const load = async (from = '', to = '') => setData(await staffApi<Figures>('GET', `/municipalities/${code}/inbox/stats?from=${from}&to=${to}`));
+  const load = useCallback(
+    async (from = '', to = '') => setData(await staffApi<Figures>('GET', `/municipalities/${code}/inbox/stats?from=${from}&to=${to}`)),
+    [code],
+  );
   useEffect(() => {
     void load();
-  }, [code]);
+  }, [load]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void load(range.from, range.to);
