@@ -17,4 +17,5 @@ export * from './submission/types';
 export * from './submission/receiptNumber';
 export * from './api/types';
 export * from './api/inboxTypes';
+export * from './api/vocabulary';
 export * from './catalog';

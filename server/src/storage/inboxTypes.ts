@@ -6,7 +6,10 @@
  * tests/contract/inbox.contract.test.ts.
  */
 import type { NewAuditEvent } from './auditTypes';
-import type { StatusChange, SubmissionStatus } from '@madoguchi/shared';
+import type { ApiKeyScope, OutboxEventType, RetentionMode, StatusChange, SubmissionStatus } from '@madoguchi/shared';
+
+// The vocabularies live in shared (the API contract names them); storage re-exports them for its callers.
+export { API_KEY_SCOPES, OUTBOX_EVENT_TYPES, RETENTION_MODES, type ApiKeyScope, type OutboxEventType, type RetentionMode } from '@madoguchi/shared';
 
 /**
  * Who a submission is from, normalised for search (see modules/inbox/applicantIndex.ts).
@@ -20,9 +23,7 @@ export interface ApplicantIndex {
   kana: string;
 }
 
-export const OUTBOX_EVENT_TYPES = ['submission.received', 'submission.status-changed', 'submission.resubmitted'] as const;
 /** Events other systems can subscribe to (webhooks) and the applicant is e-mailed about. */
-export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 
 /** One event, written in the same transaction as the change it reports. Carries ids and statuses, never answers. */
 export interface OutboxEvent {
@@ -241,8 +242,6 @@ export interface DeliveryRepository {
   retry(id: string, now: Date): Promise<Delivery>;
 }
 
-export const API_KEY_SCOPES = ['read', 'read-write'] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /** A back-office system's key. Only a hash of the secret is stored. */
 export interface ApiKey {
@@ -293,8 +292,6 @@ export interface WebhookRepository {
   matching(municipalityCode: string, procedureId: string, type: OutboxEventType): Promise<Webhook[]>;
 }
 
-export const RETENTION_MODES = ['delete', 'strip'] as const;
-export type RetentionMode = (typeof RETENTION_MODES)[number];
 
 /** How long a procedure's closed submissions are kept, and what happens then. */
 export interface RetentionPolicy {

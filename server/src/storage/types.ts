@@ -11,6 +11,7 @@ import type {
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
 import type { SealedDataRepository } from './sealedTypes';
 import type { AuditEvent, NewAuditEvent } from './auditTypes';
+import type { AttachmentScanState as FileScanState } from '@madoguchi/shared';
 export type { AuditEvent, NewAuditEvent } from './auditTypes';
 
 export * from './inboxTypes';
@@ -119,8 +120,8 @@ export interface StoredFileMeta {
  * `not_scanned`: scanning was off when the file arrived; `pending`: the scanner
  * could not be reached, the rescan job retries; `clean` / `infected`: its verdict.
  */
-export const FILE_SCAN_STATES = ['not_scanned', 'pending', 'clean', 'infected'] as const;
-export type FileScanState = (typeof FILE_SCAN_STATES)[number];
+/** The scan states of a stored file (the API's attachment scan states). */
+export { ATTACHMENT_SCAN_STATES as FILE_SCAN_STATES, type AttachmentScanState as FileScanState } from '@madoguchi/shared';
 
 export interface FileScanVerdict {
   state: 'clean' | 'infected';

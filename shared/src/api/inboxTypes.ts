@@ -5,6 +5,7 @@
 import type { AnswerLine } from '../form/answerList';
 import type { SignaturePolicy } from '../form/types';
 import type { SubmissionStatus } from '../submission/status';
+import type { AttachmentScanState } from './vocabulary';
 
 export interface InboxItem {
   id: string;
@@ -46,8 +47,6 @@ export interface AttachmentView {
   scannedAt: string | null;
 }
 
-export const ATTACHMENT_SCAN_STATES = ['not_scanned', 'pending', 'clean', 'infected'] as const;
-export type AttachmentScanState = (typeof ATTACHMENT_SCAN_STATES)[number];
 
 export interface AttachmentGroupView {
   specId: string;
