@@ -41,11 +41,17 @@ export interface StaffRouteSpec {
   action?: Action;
 }
 
+/** Lets the HTTP layer wrap each route's handlers (the API contract check) without auth importing it. */
+export type RouteDecorator = (method: Method, path: string, handlers: RequestHandler[]) => RequestHandler[];
+
 export class StaffRoutes {
   readonly router = Router();
   readonly specs: StaffRouteSpec[] = [];
 
-  constructor(private readonly storage: Storage) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly decorate: RouteDecorator = (_method, _path, handlers) => handlers,
+  ) {}
 
   get(path: string, access: Access, ...handlers: RequestHandler[]) {
     return this.add('get', path, access, handlers);
@@ -65,7 +71,7 @@ export class StaffRoutes {
 
   private add(method: Method, path: string, access: Access, handlers: RequestHandler[]): this {
     this.specs.push({ method, path, access: access.kind, ...(access.kind === 'permission' ? { action: access.action } : {}) });
-    this.router[method](path, this.guard(access), ...handlers);
+    this.router[method](path, ...this.decorate(method, path, [this.guard(access), ...handlers]));
     return this;
   }
 

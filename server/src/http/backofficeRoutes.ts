@@ -4,7 +4,7 @@
  * and retention (`/api/v1/staff/municipalities/:code/…`). Both ask the one
  * policy (auth/policy.ts): `authorize` for staff, `authorizeApiKey` for keys.
  */
-import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { type Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { normalizeReceiptNumber, type Language } from '@madoguchi/shared';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors';
 import type { Services } from '../services';
@@ -19,6 +19,7 @@ import { envelopeOf } from '../modules/backoffice/events';
 import { postWebhook } from '../modules/backoffice/webhookSender';
 import { fileHeaders } from '../modules/exports/download';
 import type { ApiKey, DeliveryStatus } from '../storage/types';
+import { ContractRouter } from './contract/contractRouter';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -112,7 +113,7 @@ const apiActor = (res: Response): ApiActor => {
 
 /** The pull API for back-office systems. */
 export function backofficeRoutes(services: Services): Router {
-  const router = Router();
+  const router = new ContractRouter('/backoffice');
   const { pull, workflow } = services.desk;
   const receipt = (req: Request) => normalizeReceiptNumber(param(req, 'receiptNumber'));
   const lang = (req: Request): Language => requestLanguage(req);
@@ -146,5 +147,5 @@ export function backofficeRoutes(services: Services): Router {
   });
 
   router.use((req, _res, next) => next(new NotFoundError(requestLanguage(req) === 'en' ? 'No such API endpoint.' : '指定されたAPIはありません。', 'no_route')));
-  return router;
+  return router.router;
 }

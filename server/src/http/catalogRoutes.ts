@@ -3,15 +3,15 @@
  * adopted presets with local edits, procedures of its own (builder drafts,
  * publish, retire, duplicate, export, import), and the preset library for
  * platform admins. Thin: every route is declared through StaffRoutes (the one
- * authorisation layer), parses, calls a catalog service and answers.
+ * authorisation layer; requests are checked against the API contract before
+ * the handler), calls a catalog service and answers.
  */
 import type { Request, Response } from 'express';
 import type { Decision } from '@madoguchi/shared';
 import { can, type ResourceResolver, type StaffRoutes } from '../auth/staffRouter';
 import { platform } from '../auth/resources';
 import type { MunicipalityRegistry } from '../modules/municipalities/registry';
-import { BadRequestError, NotFoundError } from '../errors';
-import { parseRevision } from '../modules/catalog/catalogErrors';
+import { NotFoundError } from '../errors';
 import type { Actor } from '../modules/catalog';
 import type { StaffContext } from './staff/context';
 import { msg } from '../i18n/messages';
@@ -29,14 +29,6 @@ function inMunicipality(registry: MunicipalityRegistry, procedure?: { param?: st
     const procedureId = procedure?.param ? param(req, procedure.param) : typeof fromBody === 'string' ? fromBody : undefined;
     return { municipalityCode: code, ...(procedureId !== undefined ? { procedureId } : {}) };
   };
-}
-
-function decisionsOf(value: unknown): Record<string, Decision> {
-  if (value === undefined) return {};
-  if (!value || typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((d) => d !== 'keep' && d !== 'drop')) {
-    throw new BadRequestError(msg('badDecisions'), 'bad_decisions');
-  }
-  return value as Record<string, Decision>;
 }
 
 function sendFile(res: Response, fileName: string, content: unknown): void {
@@ -57,32 +49,28 @@ export function catalogRoutes(routes: StaffRoutes, ctx: StaffContext): void {
 
   // Adopted presets: local edits layered over a preset version.
   routes.post(`${base}/adoptions`, can('catalog.edit', m({ bodyField: 'presetId' })), async (req, res) => {
-    const presetId = body(req).presetId;
-    if (typeof presetId !== 'string') throw new BadRequestError(msg('missingPreset'), 'missing_preset');
-    const { view, created } = await adoptions.adopt(param(req, 'code'), presetId, actor(req));
+    const { view, created } = await adoptions.adopt(param(req, 'code'), body(req).presetId as string, actor(req));
     res.status(created ? 201 : 200).json(view);
   });
   routes.get(`${base}/adoptions/:presetId`, can('catalog.read', m(preset)), async (req, res) => {
     res.json(await adoptions.view(param(req, 'code'), param(req, 'presetId')));
   });
   routes.put(`${base}/adoptions/:presetId/edits`, can('catalog.edit', m(preset)), async (req, res) => {
-    res.json(await adoptions.saveEdits(param(req, 'code'), param(req, 'presetId'), body(req).ops, parseRevision(body(req).revision), actor(req)));
+    res.json(await adoptions.saveEdits(param(req, 'code'), param(req, 'presetId'), body(req).ops, body(req).revision as number, actor(req)));
   });
   routes.post(`${base}/adoptions/:presetId/publish`, can('catalog.publish', m(preset)), async (req, res) => {
     const { version, unchanged } = await adoptions.publish(param(req, 'code'), param(req, 'presetId'), actor(req));
     res.status(unchanged ? 200 : 201).json({ version: version.version, status: version.status, publishedAt: version.publishedAt, unchanged });
   });
   routes.post(`${base}/adoptions/:presetId/update-preview`, can('catalog.read', m(preset)), async (req, res) => {
-    res.json(await adoptions.previewUpdate(param(req, 'code'), param(req, 'presetId'), decisionsOf(body(req).decisions)));
+    res.json(await adoptions.previewUpdate(param(req, 'code'), param(req, 'presetId'), (body(req).decisions ?? {}) as Record<string, Decision>));
   });
   routes.post(`${base}/adoptions/:presetId/update`, can('catalog.edit', m(preset)), async (req, res) => {
     const b = body(req);
-    res.json(await adoptions.takeUpdate(param(req, 'code'), param(req, 'presetId'), decisionsOf(b.decisions), parseRevision(b.revision), actor(req)));
+    res.json(await adoptions.takeUpdate(param(req, 'code'), param(req, 'presetId'), (b.decisions ?? {}) as Record<string, Decision>, b.revision as number, actor(req)));
   });
   routes.put(`${base}/adoptions/:presetId/withdrawn`, can('catalog.publish', m(preset)), async (req, res) => {
-    const withdrawn = body(req).withdrawn;
-    if (typeof withdrawn !== 'boolean') throw new BadRequestError(msg('badWithdrawn'), 'bad_withdrawn');
-    res.json(await adoptions.setWithdrawn(param(req, 'code'), param(req, 'presetId'), withdrawn, actor(req)));
+    res.json(await adoptions.setWithdrawn(param(req, 'code'), param(req, 'presetId'), body(req).withdrawn as boolean, actor(req)));
   });
   routes.delete(`${base}/adoptions/:presetId`, can('catalog.publish', m(preset)), async (req, res) => {
     await adoptions.discard(param(req, 'code'), param(req, 'presetId'), actor(req));
@@ -119,7 +107,6 @@ export function catalogRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   });
   routes.get(`${base}/procedures/:procedureId/export`, can('catalog.read', m(own)), async (req, res) => {
     const version = req.query.version === undefined ? undefined : Number(req.query.version);
-    if (version !== undefined && !Number.isInteger(version)) throw new BadRequestError(msg('notAnInteger', { name: 'version' }), 'bad_version');
     sendFile(res, `${param(req, 'procedureId')}.json`, await procedures.export(param(req, 'code'), param(req, 'procedureId'), version));
   });
 
@@ -131,7 +118,7 @@ export function catalogRoutes(routes: StaffRoutes, ctx: StaffContext): void {
     res.json(await presets.view(param(req, 'presetId')));
   });
   routes.put('/presets/:presetId/edits', can('preset.edit', platform), async (req, res) => {
-    res.json(await presets.saveEdits(param(req, 'presetId'), body(req).ops, parseRevision(body(req).revision), actor(req)));
+    res.json(await presets.saveEdits(param(req, 'presetId'), body(req).ops, body(req).revision as number, actor(req)));
   });
   routes.delete('/presets/:presetId/edits', can('preset.edit', platform), async (req, res) => {
     await presets.discardEdits(param(req, 'presetId'));
@@ -142,9 +129,6 @@ export function catalogRoutes(routes: StaffRoutes, ctx: StaffContext): void {
     res.status(unchanged ? 200 : 201).json({ version: version.version, status: version.status, publishedAt: version.publishedAt, unchanged });
   });
   routes.get('/presets/:presetId/diff', can('preset.edit', platform), async (req, res) => {
-    const from = Number(req.query.from);
-    const to = Number(req.query.to);
-    if (!Number.isInteger(from) || !Number.isInteger(to)) throw new BadRequestError(msg('badVersionRange'), 'bad_version');
-    res.json(await presets.diff(param(req, 'presetId'), from, to));
+    res.json(await presets.diff(param(req, 'presetId'), Number(req.query.from), Number(req.query.to)));
   });
 }

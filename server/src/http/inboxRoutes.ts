@@ -4,7 +4,7 @@
  * applicant's correction API (`/api/v1/submissions/:receiptNumber/…`,
  * authorised by the X-Receipt-Secret header). Thin: parse, call a service, answer.
  */
-import { Router, type Request, type Response } from 'express';
+import { type Router, type Request, type Response } from 'express';
 import type { Language } from '@madoguchi/shared';
 import { NotFoundError, BadRequestError } from '../errors';
 import type { Services } from '../services';
@@ -23,6 +23,7 @@ import { renderApplicationSheet } from '../modules/exports/applicationSheetPdf';
 import { contentDisposition, fileHeaders } from '../modules/exports/download';
 import { PREVIEWABLE } from '../modules/inbox/views';
 import type { SubmissionMeta } from '../storage/types';
+import { ContractRouter } from './contract/contractRouter';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
@@ -107,8 +108,7 @@ export function inboxRoutes(routes: StaffRoutes, ctx: StaffContext): void {
 
   routes.get(`${base}/submissions/:submissionId/revisions/:revision`, can('inbox.read', onSubmission), async (req, res) => {
     const lang = requestLanguage(req);
-    const revision = Number(param(req, 'revision'));
-    if (!Number.isInteger(revision) || revision < 1) throw new NotFoundError(inboxText(lang, 'revisionNotFound'), 'revision_not_found');
+    const revision = Number(param(req, 'revision')); // the contract admits only 1, 2, …
     res.json(await desk.inbox.revision(actorOf(req), submissionOf(res, lang).id, revision, lang));
   });
 
@@ -177,7 +177,7 @@ export function inboxRoutes(routes: StaffRoutes, ctx: StaffContext): void {
 
 /** The applicant's side of a 補正依頼, on the public API; the secret travels in a header, never in the URL. */
 export function residentCorrectionRoutes(services: Services): Router {
-  const router = Router();
+  const router = new ContractRouter();
   const corrections = services.desk.corrections;
   const secret = (req: Request) => req.get('X-Receipt-Secret') ?? '';
 
@@ -187,8 +187,7 @@ export function residentCorrectionRoutes(services: Services): Router {
 
   router.get('/submissions/:receiptNumber/revisions/:revision', async (req, res) => {
     const lang = requestLanguage(req);
-    const revision = Number(param(req, 'revision'));
-    if (!Number.isInteger(revision) || revision < 1) throw new NotFoundError(inboxText(lang, 'revisionNotFound'), 'revision_not_found');
+    const revision = Number(param(req, 'revision')); // the contract admits only 1, 2, …
     res.json(await corrections.revision(param(req, 'receiptNumber'), secret(req), revision, lang));
   });
 
@@ -196,5 +195,5 @@ export function residentCorrectionRoutes(services: Services): Router {
     res.json(await corrections.answer(param(req, 'receiptNumber'), secret(req), req.body ?? {}, requestLanguage(req)));
   });
 
-  return router;
+  return router.router;
 }

@@ -2,17 +2,18 @@
  * The public API residents' browsers (and integrators) call: municipalities,
  * catalog, intake and status. Thin: parse the request, call a service, answer.
  */
-import { Router, type Request } from 'express';
+import { type Router, type Request } from 'express';
 import { RECEIPT_PATTERN, STATUS_LABELS, normalizeReceiptNumber, type StatusResponse } from '@madoguchi/shared';
 import { NotFoundError } from '../errors';
 import type { Services } from '../services';
 import { requestLanguage } from '../i18n/language';
 import { matchesHash } from '../security/keys';
+import { ContractRouter } from './contract/contractRouter';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
 export function publicRoutes(services: Services): Router {
-  const router = Router();
+  const router = new ContractRouter();
   const { catalog, intake, municipalities, storage } = services;
 
   router.get('/health', async (req, res) => {
@@ -31,8 +32,8 @@ export function publicRoutes(services: Services): Router {
   });
 
   router.get('/municipalities', (req, res) => {
-    const q = typeof req.query.q === 'string' ? req.query.q : '';
-    const prefecture = typeof req.query.prefecture === 'string' ? req.query.prefecture : '';
+    // The contract admits only single strings here.
+    const { q = '', prefecture = '' } = req.query as { q?: string; prefecture?: string };
     const items = q ? municipalities.search(q, 30) : prefecture ? municipalities.byPrefecture(prefecture) : [];
     res.json({ items, prefectures: q || prefecture ? undefined : municipalities.prefectures() });
   });
@@ -87,5 +88,5 @@ export function publicRoutes(services: Services): Router {
     res.json(body);
   });
 
-  return router;
+  return router.router;
 }

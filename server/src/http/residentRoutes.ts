@@ -2,7 +2,7 @@
  * The resident app's working routes beyond intake: attaching files, saving a
  * draft behind a resume link, and the PDF copy of a submitted application.
  */
-import { Router, type Request } from 'express';
+import { type Router, type Request } from 'express';
 import multer from 'multer';
 import { RECEIPT_PATTERN, normalizeReceiptNumber } from '@madoguchi/shared';
 import { BadRequestError, NotFoundError } from '../errors';
@@ -10,12 +10,13 @@ import type { Services } from '../services';
 import { requestLanguage } from '../i18n/language';
 import { matchesHash } from '../security/keys';
 import { renderApplicationPdf } from '../modules/pdf/applicationPdf';
+import { ContractRouter } from './contract/contractRouter';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 const field = (req: Request, name: string) => (typeof req.body?.[name] === 'string' ? (req.body[name] as string) : '');
 
 export function residentRoutes(services: Services, maxUploadBytes: number): Router {
-  const router = Router();
+  const router = new ContractRouter();
   // Files are held in memory only while checked and sealed (≤ MAX_UPLOAD_MB); names arrive in UTF-8.
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, files: 1, fields: 10, fieldSize: 1024 }, defParamCharset: 'utf8' });
 
@@ -75,5 +76,5 @@ export function residentRoutes(services: Services, maxUploadBytes: number): Rout
     res.send(pdf);
   });
 
-  return router;
+  return router.router;
 }

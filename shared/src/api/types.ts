@@ -1,20 +1,13 @@
-/** Shapes of the public JSON API (`/api/v1`), shared by server and client. */
+/**
+ * Shapes of the public JSON API (`/api/v1`), shared by server and client. Answers
+ * are typed from the contract's schemas (./contract); requests the server checks
+ * against the contract, and these request types match it.
+ */
 import type { Procedure, FormVersion } from '../form/types';
-import type { SubmissionStatus } from '../submission/status';
-import type { FieldError } from '../validation/messages';
+import type { Static } from '@sinclair/typebox';
+import type { ApiErrorSchema, DraftCreatedSchema, DraftViewSchema, IntakeResponseSchema, MunicipalitySchema, StatusResponseSchema, UploadedFileSchema } from './contract/components';
 
-export interface Municipality {
-  /** 6-digit 全国地方公共団体コード (tenant id). */
-  code: string;
-  prefecture: string;
-  /** e.g. 水戸市, or 札幌市 中央区 for a designated-city ward. */
-  name: string;
-  /** Hiragana reading, e.g. みとし. */
-  reading: string;
-  /** For a ward: the code of its designated city. */
-  parentCode?: string;
-  url?: string;
-}
+export type Municipality = Static<typeof MunicipalitySchema>;
 
 /** One row of a municipality's catalog. */
 export type ProcedureSummary = Pick<
@@ -38,36 +31,11 @@ export interface IntakeRequest {
   language?: 'ja' | 'en';
 }
 
-export interface IntakeResponse {
-  receiptNumber: string;
-  /** Shown once; with the receipt number it opens the status page. */
-  secret: string;
-  submittedAt: string;
-  procedureId: string;
-  formVersion: number;
-}
+export type IntakeResponse = Static<typeof IntakeResponseSchema>;
 
-export interface StatusResponse {
-  receiptNumber: string;
-  procedureId: string;
-  procedureTitle: string;
-  municipalityCode: string;
-  status: SubmissionStatus;
-  statusLabel: string;
-  submittedAt: string;
-  updatedAt: string;
-  messages: Array<{ at: string; text: string }>;
-}
+export type StatusResponse = Static<typeof StatusResponseSchema>;
 
-/** Every error the API returns has this shape. */
-export interface ApiErrorBody {
-  error: {
-    code: string;
-    message: string;
-    requestId?: string;
-    fields?: FieldError[];
-  };
-}
+export type ApiErrorBody = Static<typeof ApiErrorSchema>;
 
 /** A draft saved behind a resume link (POST/PUT /drafts). */
 export interface DraftBody {
@@ -80,23 +48,10 @@ export interface DraftBody {
 }
 
 /** A draft as GET /drafts/:id returns it. */
-export interface DraftView extends DraftBody {
-  updatedAt: string;
-  expiresAt: string;
-}
+export type DraftView = Static<typeof DraftViewSchema>;
 
 /** POST /drafts → the resume link's parts (the secret goes in the URL fragment). */
-export interface DraftCreated {
-  draftId: string;
-  secret: string;
-  expiresAt: string;
-  resumePath: string;
-}
+export type DraftCreated = Static<typeof DraftCreatedSchema>;
 
 /** POST /municipalities/:code/uploads → the stored file. */
-export interface UploadedFile {
-  fileId: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-}
+export type UploadedFile = Static<typeof UploadedFileSchema>;

@@ -18,6 +18,10 @@ import { authText } from '../../auth/messages';
 import { requireCsrf, sessionMiddleware, sessionTimeouts, STAFF_API_PATH } from '../../auth/session';
 import { STAFF_ROUTE_MODULES } from './index';
 import type { StaffContext } from './context';
+import { operationFor, withCheck } from '../contract/contractRouter';
+
+/** Where the staff API sits under /api/v1 (the contract's paths are relative to /api/v1). */
+const STAFF_API_PREFIX = '/staff';
 
 /** Installs sign-in and the staff API; returns the route table (also at `app.locals.staffRoutes`, for the access-matrix test). */
 export function installStaffApi(app: Express, deps: AppDeps, services: Services): StaffRoutes {
@@ -59,7 +63,8 @@ export function installStaffApi(app: Express, deps: AppDeps, services: Services)
       handler: (req, _res, next) => next(new TooManyRequestsError(authText(requestLanguage(req), 'rateLimited'), 'rate_limited')),
     }),
   };
-  const routes = new StaffRoutes(storage);
+  // Every staff route is checked against its operation in the API contract, after its guard.
+  const routes = new StaffRoutes(storage, (method, path, handlers) => withCheck(operationFor(method, STAFF_API_PREFIX + path), handlers));
   for (const module of STAFF_ROUTE_MODULES) module(routes, ctx);
 
   const staff = express.Router();

@@ -46,9 +46,3 @@ export function parseOps(value: unknown): EditOp[] {
   }
   return value as EditOp[];
 }
-
-/** A non-negative integer from a request body (revisions, versions). */
-export function parseRevision(value: unknown, name = 'revision'): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new BadRequestError(msg('notAnInteger', { name }), 'bad_revision');
-  return value;
-}

@@ -6,7 +6,7 @@
 import { Type, type TSchema, type TObject, type TProperties, type SchemaOptions } from '@sinclair/typebox';
 
 export { Type };
-export type { Static, TSchema, TObject } from '@sinclair/typebox';
+export type { Static, TSchema, TObject, TProperties } from '@sinclair/typebox';
 
 /** Schemas printed as `#/components/schemas/<name>` in the OpenAPI document (looked up by identity). */
 const componentNames = new WeakMap<object, string>();
@@ -26,9 +26,13 @@ export interface RequestRefusal {
   code: string;
   ja: string;
   en: string;
+  /** 400 unless said (a malformed path segment may mean "no such thing": 404). */
+  status?: number;
 }
 export const REFUSAL_KEYWORD = 'x-refusal';
-export const refusal = (code: string, ja: string, en: string): { [REFUSAL_KEYWORD]: RequestRefusal } => ({ [REFUSAL_KEYWORD]: { code, ja, en } });
+export const refusal = (code: string, ja: string, en: string, status?: number): { [REFUSAL_KEYWORD]: RequestRefusal } => ({
+  [REFUSAL_KEYWORD]: { code, ja, en, ...(status ? { status } : {}) },
+});
 
 export const Str = (options: SchemaOptions & { pattern?: string; format?: string; minLength?: number; maxLength?: number } = {}) => Type.String(options);
 export const Int = (options: SchemaOptions & { minimum?: number; maximum?: number } = {}) => Type.Integer(options);

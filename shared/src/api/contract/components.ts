@@ -1,0 +1,251 @@
+/**
+ * The shapes the API answers with, once: the server's responses are checked
+ * against them (tests/integration/openapi.test.ts), the OpenAPI document prints
+ * them as components, and server and client take their TypeScript types from them.
+ */
+import { SUBMISSION_STATUSES } from '../../submission/status';
+import { SIGNATURE_POLICIES } from '../../form/types';
+import { API_KEY_SCOPES, ATTACHMENT_SCAN_STATES, OUTBOX_EVENT_TYPES, RETENTION_MODES } from '../vocabulary';
+import { AnyObject, Arr, Bool, Closed, DateTime, Enum, Int, Nullable, Num, Opt, Str, Type, component } from './kit';
+
+export const SubmissionStatusSchema = component('SubmissionStatus', Enum(SUBMISSION_STATUSES, { description: 'Submission status (see shared/src/submission/status.ts)' }));
+const status = SubmissionStatusSchema;
+const signaturePolicy = Enum(SIGNATURE_POLICIES);
+const person = Closed({ id: Str(), name: Str() });
+const scanState = () => Enum(ATTACHMENT_SCAN_STATES, { description: 'Malware scan: not_scanned (scanning off), pending (scanner unreachable, retried), clean, infected (download refused with 409)' });
+const spread = { count: Int({ description: 'Completed stays (or closed submissions)' }), medianHours: Nullable(Num()), p90Hours: Nullable(Num()) };
+const revisionRef = Closed({ revision: Int(), createdAt: DateTime() });
+const messageKind = Enum(['correction-request', 'correction-answer'] as const);
+
+export const FieldErrorSchema = component('FieldError', Closed({ pointer: Str({ description: 'JSON pointer' }), property: Str(), label: Str(), keyword: Str(), message: Str() }));
+
+export const ApiErrorSchema = component(
+  'Error',
+  Closed({
+    error: Closed({
+      code: Str({ description: 'Stable machine-readable code' }),
+      message: Str({ description: 'Human message (Japanese, or English with ?lang=en)' }),
+      requestId: Opt(Str()),
+      fields: Opt(Arr(FieldErrorSchema)),
+    }),
+  }),
+);
+
+export const MunicipalitySchema = component(
+  'Municipality',
+  Closed({
+    code: Str({ description: '6-digit 全国地方公共団体コード (tenant id)', pattern: '^\\d{6}$' }),
+    prefecture: Str(),
+    name: Str({ description: 'e.g. 水戸市, or 札幌市 中央区 for a designated-city ward' }),
+    reading: Str({ description: 'Hiragana reading, e.g. みとし' }),
+    parentCode: Opt(Str({ description: 'For a ward: the code of its designated city' })),
+    url: Opt(Str()),
+  }),
+);
+
+export const ProcedureSummarySchema = component(
+  'ProcedureSummary',
+  Closed({
+    id: Str(), owner: Str(), title: Str(), titleEn: Opt(Str()), description: Str(), category: Str(), lifeEvents: Arr(Str()), keywords: Arr(Str()),
+    signaturePolicy, version: Int(),
+  }),
+);
+
+export const ProcedureDetailSchema = component(
+  'ProcedureDetail',
+  Closed({
+    procedure: AnyObject('Procedure metadata'),
+    version: Closed({ version: Int(), schema: AnyObject('JSON Schema'), uiSchema: AnyObject(), publishedAt: Opt(DateTime()) }),
+  }),
+);
+
+export const IntakeResponseSchema = component(
+  'IntakeResponse',
+  Closed({ receiptNumber: Str({ description: '到達番号' }), secret: Str({ description: 'Status secret, shown once' }), submittedAt: DateTime(), procedureId: Str(), formVersion: Int() }),
+);
+
+export const StatusResponseSchema = component(
+  'StatusResponse',
+  Closed({
+    receiptNumber: Str(), procedureId: Str(), procedureTitle: Str(), municipalityCode: Str(), status, statusLabel: Str(), submittedAt: DateTime(), updatedAt: DateTime(),
+    messages: Arr(Closed({ at: DateTime(), text: Str() })),
+  }),
+);
+
+export const UploadedFileSchema = component('UploadResponse', Closed({ fileId: Str(), fileName: Str(), mediaType: Str(), size: Int(), scanState: scanState() }));
+
+export const DraftCreatedSchema = component('DraftCreated', Closed({ draftId: Str(), secret: Str(), expiresAt: DateTime(), resumePath: Str() }));
+
+const draftFields = {
+  municipalityCode: Str(), procedureId: Str(), formVersion: Int(), data: AnyObject(),
+  attachments: Type.Record(Type.String(), Arr(Str()), { description: 'Attachment spec id → uploaded file ids' }), uploadToken: Str(),
+};
+export const DraftViewSchema = component('Draft', Closed({ ...draftFields, updatedAt: DateTime(), expiresAt: DateTime() }));
+
+export const AnswerLineSchema = component(
+  'AnswerLine',
+  Closed({ pointer: Str(), label: Str(), value: Str(), depth: Int(), isGroup: Bool(), sensitive: Opt(Bool({ description: 'A sensitive answer: masked unless revealed' })) }),
+);
+
+export const SensitiveRevealSchema = component('SensitiveReveal', Closed({ answers: Arr(Closed({ pointer: Str(), label: Str(), value: Str() })) }));
+
+export const CorrectionFieldSchema = component(
+  'CorrectionField',
+  Closed({
+    pointer: Str(), group: Str(), label: Str(),
+    input: Enum(['text', 'textarea', 'number', 'integer', 'select', 'multiselect', 'boolean', 'date', 'email', 'tel'] as const),
+    options: Opt(Arr(Str())), value: Type.Unknown(), maxLength: Opt(Int()),
+  }),
+);
+
+export const CorrectionViewSchema = component(
+  'CorrectionView',
+  Closed({
+    receiptNumber: Str(), municipalityCode: Str({ description: 'Upload added files here' }), procedureId: Str(), status, statusLabel: Str(), procedureTitle: Str(), revision: Int(),
+    request: Nullable(Closed({ message: Str(), requestedAt: DateTime(), fields: Arr(CorrectionFieldSchema) })),
+    attachments: Arr(Closed({ id: Str(), label: Str(), accept: Arr(Str()), maxFiles: Int(), maxSizeMb: Num(), files: Arr(Closed({ fileName: Str() })) })),
+    messages: Arr(Closed({ kind: messageKind, body: Str(), at: DateTime() })),
+    revisions: Arr(revisionRef),
+  }),
+);
+
+export const CorrectionAnswerSchema = component(
+  'CorrectionAnswer',
+  Closed({
+    message: Opt(Str({ description: 'Reply to the desk (≤ 2000 characters)' })),
+    changes: Opt(AnyObject('JSON pointer → new value, only for the answers asked to be corrected; null or "" clears')),
+    attachments: Opt(Type.Record(Type.String(), Arr(Str()), { description: 'Attachment id → newly uploaded file ids (added)' })),
+    uploadToken: Opt(Str({ description: 'The X-Upload-Token the files were uploaded with' })),
+    revision: Opt(Int({ description: 'The revision the applicant was looking at' })),
+  }),
+);
+
+export const RevisionAnswersSchema = component('RevisionAnswers', Closed({ revision: Int(), createdAt: DateTime(), answers: Arr(AnswerLineSchema) }));
+
+export const InboxItemSchema = component(
+  'InboxItem',
+  Closed({
+    id: Str(), receiptNumber: Str(), procedureId: Str(), procedureTitle: Str(), formVersion: Int(), status, statusLabel: Str(), assignee: Nullable(person),
+    applicantName: Nullable(Str()), applicantKana: Nullable(Str()), receivedAt: DateTime(), updatedAt: DateTime(), revision: Int(),
+    unread: Bool({ description: 'Not opened by this user since it arrived or was last corrected by the applicant' }), acknowledgedAt: Nullable(DateTime()),
+  }),
+);
+
+export const InboxListSchema = component(
+  'InboxList',
+  Closed({
+    items: Arr(InboxItemSchema),
+    next: Nullable(Str({ description: 'Cursor of the next page' })),
+    counts: Type.Unsafe<Partial<Record<(typeof SUBMISSION_STATUSES)[number], number>>>({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Submissions per status in the user’s scope (tabs)' }),
+  }),
+);
+
+export const AttachmentViewSchema = component(
+  'AttachmentView',
+  Closed({
+    id: Str(), fileName: Str(), mediaType: Str(), size: Int(), previewable: Bool({ description: 'Images and PDFs can be shown in the browser (never an infected file)' }),
+    scanState: scanState(), scanSignature: Nullable(Str()), scannedAt: Nullable(DateTime()),
+  }),
+);
+export const AttachmentGroupViewSchema = Closed({ specId: Str(), label: Str(), files: Arr(AttachmentViewSchema) });
+export const HistoryViewSchema = Closed({ from: Nullable(status), to: status, toLabel: Str(), at: DateTime(), by: Str(), byName: Str(), publicNote: Opt(Str()) });
+export const NoteViewSchema = Closed({ id: Str(), authorId: Str(), authorName: Str(), body: Str(), createdAt: DateTime() });
+export const MessageViewSchema = Closed({ id: Str(), kind: messageKind, authorName: Str(), body: Str(), fields: Arr(Str()), revision: Int(), createdAt: DateTime() });
+
+export const SubmissionViewSchema = component(
+  'SubmissionView',
+  Closed({
+    id: Str(), receiptNumber: Str(), municipalityCode: Str(), procedure: Closed({ id: Str(), owner: Str(), title: Str(), signaturePolicy }), formVersion: Int(), status, statusLabel: Str(),
+    assignee: Nullable(person), applicantName: Nullable(Str()), receivedAt: DateTime(), updatedAt: DateTime(), revision: Int(), acknowledgedAt: Nullable(DateTime()), strippedAt: Nullable(DateTime()),
+    answers: Arr(AnswerLineSchema, { description: 'Every answer with the label of the version it was submitted on; sensitive ones masked' }),
+    attachments: Arr(AttachmentGroupViewSchema),
+    signature: Closed({ policy: signaturePolicy, status: Enum(['none'] as const, { description: 'Online submissions carry no JPKI signature yet' }) }),
+    history: Arr(HistoryViewSchema),
+    notes: Arr(NoteViewSchema),
+    messages: Arr(MessageViewSchema),
+    revisions: Arr(revisionRef, { description: 'Earlier revisions (the current one is `revision`)' }),
+    transitions: Arr(Closed({ to: status, label: Str() }), { description: 'Statuses staff may move it to' }),
+  }),
+);
+
+export const StaffRevisionSchema = component('StaffRevision', Closed({ revision: Int(), createdAt: DateTime(), formVersion: Int(), answers: Arr(AnswerLineSchema) }));
+
+export const ProcessingTimesSchema = component(
+  'ProcessingTimes',
+  Closed({
+    receivedFrom: DateTime(), receivedTo: DateTime(),
+    procedures: Arr(Closed({
+      procedureId: Str(), title: Str(), submissions: Int(),
+      leadTime: Closed(spread),
+      statuses: Arr(Closed({ status, label: Str(), current: Int({ description: 'In this status now' }), ...spread })),
+    })),
+  }),
+);
+
+export const ApiKeySchema = component(
+  'ApiKey',
+  Closed({
+    id: Str(), municipalityCode: Str(), name: Str(), scope: Enum(API_KEY_SCOPES), createdAt: DateTime(), createdBy: Str(),
+    revokedAt: Opt(DateTime()), revokedBy: Opt(Str()), lastUsedAt: Opt(DateTime()),
+  }),
+);
+
+export const WebhookSchema = component(
+  'Webhook',
+  Closed({
+    id: Str(), municipalityCode: Str(), procedureId: Nullable(Str()), url: Str(), events: Arr(Enum(OUTBOX_EVENT_TYPES)), active: Bool(), createdAt: DateTime(), createdBy: Str(), updatedAt: DateTime(),
+  }),
+);
+
+export const WebhookInputSchema = component(
+  'WebhookInput',
+  Closed({
+    url: Opt(Str({ description: 'https URL' })), procedureId: Opt(Nullable(Str({ description: 'Null: every procedure' }))), events: Opt(Arr(Enum(OUTBOX_EVENT_TYPES))),
+    active: Opt(Bool()), rotateSecret: Opt(Bool({ description: 'PATCH only: issue a new signing secret' })),
+  }),
+);
+
+export const OutboxEventSchema = component(
+  'OutboxEvent',
+  Closed({
+    id: Str(), type: Enum(OUTBOX_EVENT_TYPES), municipalityCode: Str(), procedureId: Str(), submissionId: Str(), receiptNumber: Str(), data: AnyObject(), createdAt: DateTime(), dispatchedAt: Opt(DateTime()),
+  }),
+);
+
+export const DeliverySchema = component(
+  'Delivery',
+  Closed({
+    id: Str(), eventId: Str(), event: OutboxEventSchema, channel: Enum(['webhook', 'email'] as const), targetId: Str(), municipalityCode: Str(), status: Enum(['pending', 'delivered', 'failed'] as const),
+    attempts: Int(), nextAttemptAt: DateTime(), createdAt: DateTime(), deliveredAt: Opt(DateTime()),
+    log: Arr(Closed({ at: DateTime(), ok: Bool(), statusCode: Opt(Int()), error: Opt(Str()), durationMs: Int() })),
+  }),
+);
+
+export const WebhookEnvelopeSchema = component('WebhookEnvelope', Closed({ id: Str({ description: 'Event id (de-duplicate on it)' }), type: Str(), createdAt: DateTime(), municipalityCode: Str(), data: AnyObject() }));
+
+export const RetentionPolicySchema = component('RetentionPolicy', Closed({ municipalityCode: Str(), procedureId: Str(), days: Int(), mode: Enum(RETENTION_MODES), updatedAt: DateTime(), updatedBy: Str() }));
+
+const pullItem = {
+  id: Str(), receiptNumber: Str(), procedureId: Str(), formVersion: Int(), status, revision: Int(), changeSeq: Int(), receivedAt: DateTime(), updatedAt: DateTime(),
+  acknowledgedRevision: Nullable(Int()), stripped: Bool({ description: 'Retention removed the answers and files' }),
+};
+export const PullItemSchema = component('PullItem', Closed(pullItem));
+export const PullPageSchema = component('PullPage', Closed({ items: Arr(PullItemSchema), next: Str({ description: 'Cursor to send as `after` next time (also when the page was empty)' }), hasMore: Bool() }));
+export const PullSubmissionSchema = component(
+  'PullSubmission',
+  Closed({
+    ...pullItem,
+    municipalityCode: Str(), procedureTitle: Str(), data: AnyObject('The answers as submitted (個人番号 in full)'), answers: Arr(AnswerLineSchema),
+    attachments: Arr(Closed({
+      specId: Str(), label: Str(),
+      files: Arr(Closed({ id: Str(), fileName: Str(), mediaType: Str(), size: Int(), sha256: Str(), scanState: scanState(), scanSignature: Nullable(Str()), href: Str(), contentBase64: Opt(Str()) })),
+    })),
+    history: Arr(Closed({ from: Nullable(status), to: status, at: DateTime(), by: Str(), publicNote: Opt(Str()) })),
+    revisions: Arr(revisionRef),
+  }),
+);
+
+export const StatusMoveSchema = component(
+  'StatusMove',
+  Closed({ to: status, expected: Opt(status), publicNote: Opt(Str({ description: 'Message shown to the applicant on the status page' })) }),
+);

@@ -1,0 +1,27 @@
+/**
+ * The API contract: every operation of `/api/v1`, declared once. The server
+ * mounts no route without its operation and checks requests against it; the
+ * OpenAPI document is printed from it; server and client take their types
+ * from its schemas. Imported as `@madoguchi/shared/contract` (the browser
+ * bundle imports only types from here).
+ */
+import { PUBLIC_OPERATIONS } from './publicOperations';
+import { STAFF_OPERATIONS } from './staffOperations';
+import { CATALOG_OPERATIONS } from './catalogOperations';
+import { BACKOFFICE_OPERATIONS, INBOX_OPERATIONS, INTEGRATION_OPERATIONS } from './deskOperations';
+import { operationKey, type Operation } from './operation';
+
+export const API_OPERATIONS: readonly Operation[] = [
+  ...PUBLIC_OPERATIONS, ...STAFF_OPERATIONS, ...CATALOG_OPERATIONS, ...INBOX_OPERATIONS, ...INTEGRATION_OPERATIONS, ...BACKOFFICE_OPERATIONS,
+];
+
+const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));
+
+/** The operation declared for `method path` (Express path under /api/v1), if any. */
+export const findOperation = (method: string, path: string): Operation | undefined => byKey.get(operationKey(method, path));
+
+export { operationKey, type Operation, type HttpMethod, type ResponseSpec } from './operation';
+export { REFUSAL_KEYWORD, type RequestRefusal, componentName } from './kit';
+export { openApiDocument } from './openapi';
+export * from './components';
+export { PublicUserSchema, PublicInviteSchema, SessionViewSchema } from './staffOperations';
