@@ -9,6 +9,7 @@ export * from './form/wareki';
 export * from './form/answerList';
 export * from './form/sensitive';
 export * from './validation/japaneseFormats';
+export * from './time/japanTime';
 export * from './validation/createAjv';
 export * from './validation/messages';
 export * from './validation/formValidator';

@@ -1,14 +1,13 @@
 /** Dates, times and sizes as the resident's language writes them. */
 import type { Language } from './i18n/LanguageContext';
 import { formatDateEnglish, formatWareki } from './wareki';
+import { japanClock } from '@madoguchi/shared';
 
 /** An instant (ISO timestamp) in Japan time: 「令和8年11月23日 14:05」. */
 export function formatDateTime(isoInstant: string, language: Language): string {
   const d = new Date(isoInstant);
   if (Number.isNaN(d.getTime())) return isoInstant;
-  const jst = new Date(d.getTime() + 9 * 3600_000).toISOString();
-  const date = jst.slice(0, 10);
-  const time = jst.slice(11, 16);
+  const { date, time } = japanClock(d);
   return language === 'en' ? `${formatDateEnglish(date)} ${time} JST` : `${formatWareki(date)} ${time}`;
 }
 

@@ -3,6 +3,7 @@
  * Pure functions: the same code runs in the browser (as the resident types)
  * and on the server (at intake).
  */
+import { todayInJapan } from '../time/japanTime';
 
 /** NFKC folds half-width katakana and full-width digits to their usual forms. */
 export function normalizeJapanese(value: string): string {
@@ -64,10 +65,6 @@ export const isHiragana = (value: string) => /^[\u3041-\u3096\u30FC\u3000 ]+$/.t
  */
 export const isZenginKana = (value: string) => /^[\u30A1-\u30F6\u30FC\u3000 A-Z0-9().\-/]+$/.test(value);
 
-/** Today's date in Japan (YYYY-MM-DD), whatever the machine's time zone. */
-export function todayInJapan(now: Date = new Date()): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-}
 
 const isIsoDate = (value: string) => {
   if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) return false;

@@ -5,7 +5,7 @@
  * attachments, and an office-use box. Japanese throughout (bundled Noto Sans JP).
  */
 import PDFDocument from 'pdfkit';
-import { STATUS_LABELS, answerList, formatWareki, type FormVersion, type Submission } from '@madoguchi/shared';
+import { STATUS_LABELS, answerList, formatWareki, japanClock, type FormVersion, type Submission } from '@madoguchi/shared';
 
 const FONT = require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf');
 const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf');
@@ -20,8 +20,8 @@ export interface SheetContext {
 }
 
 function jst(iso: string): string {
-  const t = new Date(Date.parse(iso) + 9 * 3600_000).toISOString();
-  return `${formatWareki(t.slice(0, 10))} ${t.slice(11, 16)}`;
+  const { date, time } = japanClock(iso);
+  return `${formatWareki(date)} ${time}`;
 }
 
 export function renderApplicationSheet(s: Submission, version: FormVersion, ctx: SheetContext): Promise<Buffer> {

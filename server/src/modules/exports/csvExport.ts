@@ -5,7 +5,7 @@
  * the receipt numbers it contained, and whether sensitive answers were in
  * clear (only when asked for; the route checks `inbox.exportSensitive`).
  */
-import { STATUS_LABELS, type FormVersion, type Language, type Submission } from '@madoguchi/shared';
+import { STATUS_LABELS, japanClock, type FormVersion, type Language, type Submission } from '@madoguchi/shared';
 import { BadRequestError } from '../../errors';
 import type { InboxQuery, Storage, SubmissionMeta } from '../../storage/types';
 import type { StaffActor } from '../inbox/actor';
@@ -27,8 +27,8 @@ export interface CsvExport {
 
 /** 2026-11-23 14:05 in Japan time. */
 export function jstText(iso: string): string {
-  const jst = new Date(Date.parse(iso) + 9 * 3600_000).toISOString();
-  return `${jst.slice(0, 10)} ${jst.slice(11, 16)}`;
+  const { date, time } = japanClock(iso);
+  return `${date} ${time}`;
 }
 
 export class CsvExportService {

@@ -3,7 +3,7 @@
  * assignee, received dates (Japan time, both ends inclusive), one search box
  * (到達番号, 氏名 or フリガナ, told apart by their form), sort and keyset paging.
  */
-import { RECEIPT_PATTERN, SUBMISSION_STATUSES, normalizeReceiptNumber, type Language, type SubmissionStatus } from '@madoguchi/shared';
+import { RECEIPT_PATTERN, SUBMISSION_STATUSES, japanDayStart, normalizeReceiptNumber, type Language, type SubmissionStatus } from '@madoguchi/shared';
 import { BadRequestError } from '../../errors';
 import type { InboxQuery, InboxSort } from '../../storage/types';
 import { isKanaText, normalizeKana, normalizeName } from './applicantIndex';
@@ -14,12 +14,8 @@ export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 100;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const JST_OFFSET_MS = 9 * 3600_000;
-
 /** Start of a Japan-time day as an ISO instant (stored times are UTC). */
-export function jstDayStart(day: string, addDays = 0): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - JST_OFFSET_MS + addDays * 86_400_000).toISOString();
-}
+export const jstDayStart = japanDayStart;
 
 /** What the search box holds, classified. */
 export function searchTerms(text: string): Pick<InboxQuery, 'receiptNumber' | 'namePrefix' | 'kanaPrefix'> {

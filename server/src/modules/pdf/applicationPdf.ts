@@ -4,15 +4,15 @@
  * Noto Sans JP is bundled (OFL) and subset into each file, so nothing is downloaded.
  */
 import PDFDocument from 'pdfkit';
-import { answerList, formatWareki, type FormVersion, type Submission } from '@madoguchi/shared';
+import { answerList, formatWareki, japanClock, type FormVersion, type Submission } from '@madoguchi/shared';
 
 const FONT = require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf');
 const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf');
 
 /** Date and time of arrival in Japan time, e.g. 令和8年11月23日 14:05. */
 function arrivalText(iso: string): string {
-  const jst = new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString();
-  return `${formatWareki(jst.slice(0, 10))} ${jst.slice(11, 16)}（日本時間）`;
+  const { date, time } = japanClock(iso);
+  return `${formatWareki(date)} ${time}（日本時間）`;
 }
 
 export function renderApplicationPdf(submission: Submission, version: FormVersion, municipalityName: string): Promise<Buffer> {
