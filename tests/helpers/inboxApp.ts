@@ -8,15 +8,10 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { Express } from 'express';
 import type { UserRole } from '../../server/src/storage/types';
-import { createApp } from '../../server/src/app';
 import type { Services } from '../../server/src/services';
-import { loadConfig } from '../../server/src/config';
-import { createStorage } from '../../server/src/storage/createStorage';
-import { DataCipher } from '../../server/src/security/dataCipher';
-import { syncPresets } from '../../server/src/modules/procedures/presetSync';
 import type { Storage } from '../../server/src/storage/types';
-import { makeTempDir } from './tempDir';
-import { allPresets, municipalities } from './testApp';
+import { allPresets } from './testApp';
+import { buildApp } from './buildApp';
 import { makeUser, StaffClient } from './staffAuth';
 import type { Answers } from './answers';
 
@@ -31,22 +26,8 @@ export interface InboxApp {
   close: () => Promise<void>;
 }
 
-export async function buildInboxApp(env: Record<string, string> = {}, now?: () => Date, options: { dataDir?: string; key?: Buffer; clientDist?: string } = {}): Promise<InboxApp> {
-  const dir = options.dataDir ? { path: options.dataDir, remove: () => undefined } : makeTempDir();
-  const config = loadConfig({ DATA_DIR: dir.path, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '10000', ...env });
-  const key = options.key ?? randomBytes(32);
-  const storage = await createStorage({ dataDir: dir.path, cipher: new DataCipher([key]) });
-  await syncPresets(storage, allPresets());
-  const app = createApp({ config, storage, municipalities: municipalities(), secretKey: key, presetCount: allPresets().length, clientDist: options.clientDist ?? '/nonexistent', ...(now ? { now } : {}) });
-  const services = app.locals.services as Services;
-  return {
-    app, storage, services, dataDir: dir.path,
-    close: async () => {
-      await services.desk.dispatcher.stop();
-      await storage.close();
-      dir.remove();
-    },
-  };
+export function buildInboxApp(env: Record<string, string> = {}, now?: () => Date, options: { dataDir?: string; key?: Buffer; clientDist?: string } = {}): Promise<InboxApp> {
+  return buildApp({ env: { LOGIN_RATE_LIMIT: '10000', ...env }, ...options, ...(now ? { now } : {}) });
 }
 
 /** A signed-in staff client of a municipality (or a platform admin with code null). */

@@ -3,17 +3,12 @@
  * environment (and clock), accounts made directly in the store, and a
  * supertest agent that keeps the session cookie and sends the CSRF token.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Express } from 'express';
-import { createApp } from '../../server/src/app';
-import { loadConfig } from '../../server/src/config';
-import { createStorage } from '../../server/src/storage/createStorage';
-import { DataCipher } from '../../server/src/security/dataCipher';
 import { hashPassword } from '../../server/src/auth/passwords';
+import { buildApp } from './buildApp';
 import type { Storage, User, UserRole } from '../../server/src/storage/types';
-import { makeTempDir } from './tempDir';
-import { municipalities } from './testApp';
 
 export const MITO = '082015';
 export const SAPPORO = '011002';
@@ -25,14 +20,9 @@ export interface AuthApp {
   close: () => Promise<void>;
 }
 
-/** The real app on a temporary SQLite file, with extra environment variables and an optional clock. */
-export async function buildAuthApp(env: Record<string, string> = {}, now?: () => Date, clientDist = '/nonexistent'): Promise<AuthApp> {
-  const dir = makeTempDir();
-  const config = loadConfig({ DATA_DIR: dir.path, LOG_LEVEL: 'silent', ...env });
-  const key = randomBytes(32);
-  const storage = await createStorage({ dataDir: dir.path, cipher: new DataCipher([key]) });
-  const app = createApp({ config, storage, municipalities: municipalities(), secretKey: key, presetCount: 0, clientDist, ...(now ? { now } : {}) });
-  return { app, storage, close: async () => (await storage.close(), dir.remove()) };
+/** The real app without presets (sign-in tests need none), with extra environment variables and an optional clock. */
+export function buildAuthApp(env: Record<string, string> = {}, now?: () => Date, clientDist?: string): Promise<AuthApp> {
+  return buildApp({ env, presets: false, ...(now ? { now } : {}), ...(clientDist ? { clientDist } : {}) });
 }
 
 /** An account straight in the store (password hashed like the real thing). */

@@ -4,13 +4,13 @@
  */
 import request from 'supertest';
 import { Writable } from 'node:stream';
-import { randomBytes } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { myNumberCheckDigit } from '@madoguchi/shared';
-import { createApp, CLIENT_DIST } from '../../server/src/app';
-import { buildTestApp, allPresets, municipalities } from '../helpers/testApp';
+import { CLIENT_DIST } from '../../server/src/app';
+import { buildTestApp, allPresets } from '../helpers/testApp';
+import { buildApp } from '../helpers/buildApp';
 import { makeTempDir } from '../helpers/tempDir';
 import type { Answers } from '../helpers/answers';
 
@@ -20,11 +20,11 @@ const WRONG_MY_NUMBER = `56781234567${(myNumberCheckDigit('56781234567') + 1) % 
 describe('personal data stays out of logs and error bodies', () => {
   it('logs nothing of the answers, even for invalid or failing requests', async () => {
     const dir = makeTempDir();
-    const base = await buildTestApp(dir.path);
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(chunk.toString()), done()) });
     const logger = pino({ level: 'trace' }, sink);
-    const app = createApp({ config: base.config, storage: base.storage, municipalities: municipalities(), secretKey: randomBytes(32), presetCount: 27, logger, clientDist: '/nonexistent' });
+    const base = await buildApp({ dataDir: dir.path, logger, env: { RATE_LIMIT_INTAKE_PER_MIN: '0' } });
+    const app = base.app;
     const example = structuredClone(allPresets().find((p) => p.procedure.id === 'jidou-teate-nintei')!.example!) as Answers;
     const url = '/api/v1/municipalities/082015/procedures/jidou-teate-nintei/submissions';
     const withNumber = (n: string) => JSON.parse(JSON.stringify(example).replace(/"\d{12}"/g, `"${n}"`));
