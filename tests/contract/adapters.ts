@@ -56,3 +56,20 @@ const mongo: AdapterFactory = async (options = {}) => {
 };
 
 export const ADAPTERS: Array<[string, AdapterFactory]> = [['sqlite', sqlite], ...(process.env.MONGODB_URI ? ([['mongo', mongo]] as Array<[string, AdapterFactory]>) : [])];
+
+/**
+ * The shared set-up of every contract file: runs `body` once per adapter, each
+ * test on a fresh store that is disposed afterwards.
+ */
+export function describeContract(title: string, body: (store: { s: () => Storage; adapter: () => AdapterUnderTest }) => void, options?: Parameters<AdapterFactory>[0]): void {
+  describe.each(ADAPTERS)(`${title}: %s`, (_name, create) => {
+    let current: AdapterUnderTest;
+    beforeEach(async () => {
+      current = await create(options);
+    });
+    afterEach(async () => {
+      await current.dispose();
+    });
+    body({ s: () => current.storage, adapter: () => current });
+  });
+}

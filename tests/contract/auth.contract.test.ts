@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AuthToken } from '../../server/src/storage/types';
-import { ADAPTERS, type AdapterUnderTest } from './adapters';
+import { describeContract } from './adapters';
 import { user } from './fixtures';
 
 const t0 = new Date('2026-11-01T00:00:00Z');
@@ -17,15 +17,7 @@ function token(overrides: Partial<AuthToken> = {}): AuthToken {
   };
 }
 
-describe.each(ADAPTERS)('auth storage contract: %s', (_name, create) => {
-  let adapter: AdapterUnderTest;
-  beforeEach(async () => {
-    adapter = await create();
-  });
-  afterEach(async () => {
-    await adapter.dispose();
-  });
-  const s = () => adapter.storage;
+describeContract('auth storage contract', ({ s }) => {
 
   describe('one-time tokens', () => {
     it('finds an active token by hash and kind only', async () => {

@@ -1,7 +1,7 @@
 /** The catalog storage contract (edit layers, preset releases): every adapter behaves exactly like this. */
 import { ConflictError } from '../../server/src/errors';
 import type { EditLayerInput } from '../../server/src/storage/types';
-import { ADAPTERS, type AdapterUnderTest } from './adapters';
+import { describeContract } from './adapters';
 import { formInput } from './fixtures';
 
 const t0 = new Date('2026-11-01T00:00:00Z');
@@ -10,15 +10,7 @@ const layer = (owner = '082015', procedureId = 'risai-shomeisho', over: Partial<
   owner, procedureId, baseVersion: 1, ops: [{ id: 'op1', type: 'setLabel', path: 'disaster.name', label: '災害名' }], withdrawn: false, updatedAt: t0.toISOString(), updatedBy: 'u1', ...over,
 });
 
-describe.each(ADAPTERS)('catalog storage contract: %s', (_name, create) => {
-  let adapter: AdapterUnderTest;
-  beforeEach(async () => {
-    adapter = await create();
-  });
-  afterEach(async () => {
-    await adapter.dispose();
-  });
-  const s = () => adapter.storage;
+describeContract('catalog storage contract', ({ s }) => {
 
   describe('edit layers', () => {
     it('inserts a layer at revision 1 and reads it back as saved', async () => {

@@ -1,5 +1,5 @@
 /** The draft part of the storage contract (resume links), for every adapter. */
-import { ADAPTERS, type AdapterUnderTest } from './adapters';
+import { describeContract } from './adapters';
 import type { Draft } from '../../server/src/storage/types';
 
 const draft = (overrides: Partial<Draft> = {}): Draft => ({
@@ -8,17 +8,9 @@ const draft = (overrides: Partial<Draft> = {}): Draft => ({
   createdAt: '2026-11-23T00:00:00.000Z', updatedAt: '2026-11-23T00:00:00.000Z', expiresAt: '2026-12-23T00:00:00.000Z', ...overrides,
 });
 
-describe.each(ADAPTERS)('draft storage contract: %s', (_name, create) => {
-  let adapter: AdapterUnderTest;
-  beforeEach(async () => {
-    adapter = await create();
-  });
-  afterEach(async () => {
-    await adapter.dispose();
-  });
-
+describeContract('draft storage contract', ({ s }) => {
   it('saves, replaces, expires and deletes drafts', async () => {
-    const { drafts } = adapter.storage;
+    const { drafts } = s();
     const now = new Date('2026-11-24T00:00:00Z');
     await drafts.save(draft());
     expect(await drafts.get('draft-1', now)).toEqual(draft());

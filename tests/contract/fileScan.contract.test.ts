@@ -2,18 +2,11 @@
  * The storage contract of per-file malware scan state (issue #8): every
  * adapter must behave exactly like this.
  */
-import { ADAPTERS, type AdapterUnderTest } from './adapters';
+import { describeContract } from './adapters';
 import { fileMeta } from './fixtures';
 
-describe.each(ADAPTERS)('file scan state contract: %s', (_name, create) => {
-  let adapter: AdapterUnderTest;
-  beforeEach(async () => {
-    adapter = await create();
-  });
-  afterEach(async () => {
-    await adapter.dispose();
-  });
-  const files = () => adapter.storage.files;
+describeContract('file scan state contract', ({ s }) => {
+  const files = () => s().files;
 
   it('reads a file stored without a state as not_scanned, and keeps the state it was stored with', async () => {
     const plain = fileMeta();

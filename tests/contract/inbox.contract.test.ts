@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { StatusChange, Submission } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, NotFoundError } from '../../server/src/errors';
 import type { Delivery, OutboxEvent, Webhook } from '../../server/src/storage/types';
-import { ADAPTERS, type AdapterUnderTest } from './adapters';
+import { describeContract } from './adapters';
 import { fileMeta, submission } from './fixtures';
 
 const t0 = new Date('2026-11-10T00:00:00Z');
@@ -18,15 +18,7 @@ function event(s: Submission, type: OutboxEvent['type'] = 'submission.received')
 
 const move = (from: Submission['status'], to: Submission['status'], minutes: number, by = 'u1'): StatusChange => ({ from, to, at: at(minutes).toISOString(), by });
 
-describe.each(ADAPTERS)('inbox storage contract: %s', (_name, create) => {
-  let adapter: AdapterUnderTest;
-  beforeEach(async () => {
-    adapter = await create();
-  });
-  afterEach(async () => {
-    await adapter.dispose();
-  });
-  const s = () => adapter.storage;
+describeContract('inbox storage contract', ({ s }) => {
 
   describe('submission writes', () => {
     it('stores the search index and the outbox event with the submission, and keeps the Submission itself unchanged', async () => {

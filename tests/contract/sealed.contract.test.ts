@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { StatusChange, Submission } from '@madoguchi/shared';
 import { DataCipher } from '../../server/src/security/dataCipher';
 import type { ResealProgress, SealedCount, Storage, Webhook } from '../../server/src/storage/types';
-import { ADAPTERS, type AdapterUnderTest } from './adapters';
+import { describeContract } from './adapters';
 import { fileMeta, submission } from './fixtures';
 
 const t0 = new Date('2026-11-10T00:00:00Z');
@@ -40,26 +40,18 @@ const byTable = (counts: SealedCount[]) => Object.fromEntries(counts.map((c) => 
 const EXPECTED = { submissions: 5, submission_revisions: 1, submission_notes: 1, submission_messages: 1, drafts: 1, webhooks: 1, files: 3 };
 const total = Object.values(EXPECTED).reduce((a, b) => a + b, 0);
 
-describe.each(ADAPTERS)('sealed data (key rotation) contract: %s', (_name, create) => {
-  let adapter: AdapterUnderTest;
-  beforeEach(async () => {
-    adapter = await create({ cipher: new DataCipher([keyA]) });
-  });
-  afterEach(async () => {
-    await adapter.dispose();
-  });
-
+describeContract('sealed data (key rotation) contract', ({ adapter }) => {
   it('counts values per table and key id without changing anything', async () => {
-    await fill(adapter.storage);
-    const counts = await adapter.storage.sealed.countByKey();
+    await fill(adapter().storage);
+    const counts = await adapter().storage.sealed.countByKey();
     expect(byTable(counts)).toEqual(Object.fromEntries(Object.entries(EXPECTED).map(([table, n]) => [table, { [idA]: n }])));
     expect(counts.every((c) => c.total === EXPECTED[c.table as keyof typeof EXPECTED])).toBe(true);
-    expect(await adapter.storage.sealed.countByKey()).toEqual(counts);
+    expect(await adapter().storage.sealed.countByKey()).toEqual(counts);
   });
 
   it('re-seals everything under the new key in batches; a store with only the new key reads it all; a second run changes nothing', async () => {
-    const { subs, revised, files, contents } = await fill(adapter.storage);
-    const rotated = await adapter.reopen(new DataCipher([keyB, keyA]));
+    const { subs, revised, files, contents } = await fill(adapter().storage);
+    const rotated = await adapter().reopen(new DataCipher([keyB, keyA]));
     // Written after the rotation: already under B, so it must be left alone.
     await rotated.drafts.save({ id: 'd2', municipalityCode: '082015', procedureId: 'risai', formVersion: 1, secretHash: 'd'.repeat(64), payload: '{}', createdAt: t0.toISOString(), updatedAt: t0.toISOString(), expiresAt: '2099-01-01T00:00:00.000Z' });
     const progress: ResealProgress[] = [];
@@ -73,7 +65,7 @@ describe.each(ADAPTERS)('sealed data (key rotation) contract: %s', (_name, creat
     expect(progress.filter((p) => p.table === 'submissions').map((p) => p.scanned)).toEqual([2, 4, 5]); // one commit per batch
     expect(byTable(await rotated.sealed.countByKey())).toEqual(Object.fromEntries(Object.entries(EXPECTED).map(([table, n]) => [table, { [idB]: table === 'drafts' ? n + 1 : n }])));
 
-    const onlyB = await adapter.reopen(new DataCipher([keyB]));
+    const onlyB = await adapter().reopen(new DataCipher([keyB]));
     for (const sub of subs.slice(1)) expect((await onlyB.submissions.findById(sub.id))!.data).toEqual(sub.data);
     expect((await onlyB.submissions.findById(revised.id))!.data).toEqual({ name: '水戸 次郎' });
     expect((await onlyB.inbox.listRevisions(revised.id)).map((r) => r.data)).toEqual([{ name: '水戸 0郎' }]);
@@ -91,12 +83,12 @@ describe.each(ADAPTERS)('sealed data (key rotation) contract: %s', (_name, creat
   });
 
   it('reports each value whose key is missing by table and row id, and re-seals the rest', async () => {
-    const { subs, files } = await fill(adapter.storage);
+    const { subs, files } = await fill(adapter().storage);
     // Under B: one more submission. Then a store that knows B and C but lost A.
-    const withB = await adapter.reopen(new DataCipher([keyB, keyA]));
+    const withB = await adapter().reopen(new DataCipher([keyB, keyA]));
     const later = submission({ data: { name: '後日' } });
     await withB.submissions.insert(later);
-    const lostA = await adapter.reopen(new DataCipher([keyC, keyB]));
+    const lostA = await adapter().reopen(new DataCipher([keyC, keyB]));
     const report = await lostA.sealed.resealAll();
 
     const failed = Object.fromEntries(report.tables.map((t) => [t.table, t.failed]));
@@ -112,4 +104,4 @@ describe.each(ADAPTERS)('sealed data (key rotation) contract: %s', (_name, creat
     // Nothing it could not open was touched: the store that still has A reads it.
     expect((await withB.submissions.findById(subs[1]!.id))!.data).toEqual(subs[1]!.data);
   });
-});
+}, { cipher: new DataCipher([keyA]) });

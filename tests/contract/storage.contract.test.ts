@@ -4,20 +4,12 @@
  */
 import { ConflictError, NotFoundError } from '../../server/src/errors';
 import { auditHash, GENESIS_HASH } from '../../server/src/storage/auditHash';
-import { ADAPTERS, type AdapterUnderTest } from './adapters';
+import { describeContract } from './adapters';
 import { fileMeta, formInput, submission, user } from './fixtures';
 
 const t0 = new Date('2026-11-01T00:00:00Z');
 
-describe.each(ADAPTERS)('storage contract: %s', (_name, create) => {
-  let adapter: AdapterUnderTest;
-  beforeEach(async () => {
-    adapter = await create();
-  });
-  afterEach(async () => {
-    await adapter.dispose();
-  });
-  const s = () => adapter.storage;
+describeContract('storage contract', ({ s }) => {
 
   describe('procedures and form versions', () => {
     it('numbers drafts 1, 2, … per owner and procedure', async () => {
