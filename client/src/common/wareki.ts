@@ -3,15 +3,12 @@
  * (令和8年11月23日); the data is always stored as ISO `YYYY-MM-DD`.
  */
 
-/** The eras a resident may pick. Dates before 大正 are entered in 西暦. */
-export const ERAS = [
-  { name: '令和', nameEn: 'Reiwa', start: '2019-05-01' },
-  { name: '平成', nameEn: 'Heisei', start: '1989-01-08' },
-  { name: '昭和', nameEn: 'Showa', start: '1926-12-25' },
-  { name: '大正', nameEn: 'Taisho', start: '1912-07-30' },
-] as const;
+import { ERAS as ALL_ERAS, type EraName as AnyEraName } from '@madoguchi/shared';
 
-export type EraName = (typeof ERAS)[number]['name'];
+/** The eras a resident may pick (from the platform's one era table). Dates before 大正 are entered in 西暦. */
+export const ERAS = ALL_ERAS.filter((e) => e.name !== '明治');
+
+export type EraName = Exclude<AnyEraName, '明治'>;
 /** What the calendar select offers: an era or the Gregorian calendar. */
 export type Calendar = EraName | '西暦';
 

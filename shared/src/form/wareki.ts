@@ -9,14 +9,16 @@ export interface Era {
   start: string;
 }
 
-/** Newest first. */
-export const ERAS: readonly Era[] = [
+/** The one era table of the platform (server, PDF and the resident's date widget). Newest first. */
+export const ERAS = [
   { name: '令和', nameEn: 'Reiwa', start: '2019-05-01' },
   { name: '平成', nameEn: 'Heisei', start: '1989-01-08' },
   { name: '昭和', nameEn: 'Showa', start: '1926-12-25' },
   { name: '大正', nameEn: 'Taisho', start: '1912-07-30' },
   { name: '明治', nameEn: 'Meiji', start: '1868-01-25' },
-];
+] as const satisfies readonly Era[];
+
+export type EraName = (typeof ERAS)[number]['name'];
 
 export interface WarekiDate {
   era: string;
