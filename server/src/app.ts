@@ -4,12 +4,12 @@
  * environment reading: tests build it on a temporary data directory.
  */
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppDeps } from './services';
 import { createServices } from './composition';
 import { createLogger, requestLogger } from './http/logging';
+import { securityHeaders } from './http/securityHeaders';
 import { errorHandler, notFoundHandler } from './http/errorHandler';
 import { publicRoutes } from './http/publicRoutes';
 import { installStaffApi } from './http/staff/installStaffApi';
@@ -31,13 +31,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
   app.use(requestLogger(logger));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], connectSrc: ["'self'"], frameAncestors: ["'none'"] },
-      },
-    }),
-  );
+  app.use(...securityHeaders(deps.config.publicUrl));
 
   // Staff sign-in and the staff API (/api/v1/staff), every route behind the one authorisation layer.
   installStaffApi(app, deps, services);

@@ -10,7 +10,7 @@ import pino from 'pino';
 import { myNumberCheckDigit } from '@madoguchi/shared';
 import { CLIENT_DIST } from '../../server/src/app';
 import { buildTestApp, allPresets } from '../helpers/testApp';
-import { buildApp } from '../helpers/buildApp';
+import { buildApp, type TestApp } from '../helpers/buildApp';
 import { makeTempDir } from '../helpers/tempDir';
 import type { Answers } from '../helpers/answers';
 
@@ -47,16 +47,16 @@ describe('personal data stays out of logs and error bodies', () => {
   });
 });
 
-describe('security headers on every page', () => {
-  const dir = makeTempDir();
-  let ctx: Awaited<ReturnType<typeof buildTestApp>>;
+describe.each([
+  ['http', 'http://192.0.2.10:3000'],
+  ['https', 'https://madoguchi.city.example.jp'],
+])('security headers on every page (PUBLIC_URL %s)', (scheme, publicUrl) => {
+  const https = scheme === 'https';
+  let ctx: TestApp;
   beforeAll(async () => {
-    ctx = await buildTestApp(dir.path, undefined, CLIENT_DIST);
+    ctx = await buildApp({ clientDist: CLIENT_DIST, env: { PUBLIC_URL: publicUrl } });
   });
-  afterAll(async () => {
-    await ctx.storage.close();
-    dir.remove();
-  });
+  afterAll(() => ctx.close());
 
   it.each(['/', '/m/082015', '/m/082015/p/risai-shomeisho', '/status', '/staff/login', '/api/v1/health', '/api/v1/nope'])('%s', async (path) => {
     const res = await request(ctx.app).get(path);
@@ -66,7 +66,13 @@ describe('security headers on every page', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
-    expect(res.headers['strict-transport-security']).toBeDefined();
+    // One framing policy (CSP frame-ancestors), and no browser feature the app does not use.
+    expect(res.headers['x-frame-options']).toBeUndefined();
+    expect(res.headers['permissions-policy']).toContain('camera=()');
+    expect(res.headers['permissions-policy']).toContain('geolocation=()');
+    // Upgrading to https only where https is served: over plain HTTP it would blank the page.
+    expect(csp.includes('upgrade-insecure-requests')).toBe(https);
+    expect(res.headers['strict-transport-security'] !== undefined).toBe(https);
   });
 
   it('ships a page without inline script', () => {
