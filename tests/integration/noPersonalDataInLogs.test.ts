@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { myNumberCheckDigit } from '@madoguchi/shared';
 import { CLIENT_DIST } from '../../server/src/app';
-import { buildTestApp, allPresets } from '../helpers/testApp';
+import { allPresets } from '../helpers/testApp';
 import { buildApp, type TestApp } from '../helpers/buildApp';
 import { makeTempDir } from '../helpers/tempDir';
 import type { Answers } from '../helpers/answers';
