@@ -10,6 +10,8 @@ import type { AppDeps } from './services';
 import { createServices } from './composition';
 import { createLogger, requestLogger } from './http/logging';
 import { securityHeaders } from './http/securityHeaders';
+import { clientAssets } from './http/clientAssets';
+import compression from 'compression';
 import { errorHandler, notFoundHandler } from './http/errorHandler';
 import { publicRoutes } from './http/publicRoutes';
 import { installStaffApi } from './http/staff/installStaffApi';
@@ -32,6 +34,9 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.config.trustProxy);
   app.use(requestLogger(logger));
   app.use(...securityHeaders(deps.config.publicUrl));
+  // JSON answers (and anything not precompressed) go out compressed when the browser accepts it; responses that
+  // already carry a Content-Encoding (the precompressed assets) are left alone.
+  app.use(compression({ brotli: { params: {} } }));
 
   // Staff sign-in and the staff API (/api/v1/staff), every route behind the one authorisation layer.
   installStaffApi(app, deps, services);
@@ -60,9 +65,7 @@ export function createApp(deps: AppDeps): Express {
 
   const clientDist = deps.clientDist ?? CLIENT_DIST;
   if (existsSync(join(clientDist, 'index.html'))) {
-    app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
-    // The client routes (/, /m/:code/…) all load the single page.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(clientDist, 'index.html')));
+    app.use(clientAssets(clientDist));
   }
   app.use(errorHandler);
   return app;

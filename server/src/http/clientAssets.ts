@@ -1,0 +1,38 @@
+/**
+ * Serves the built resident and staff app. Files under /assets carry a
+ * content hash in their name, so they are cached for a year and never
+ * revalidated; the brotli or gzip copy made at build time is sent when the
+ * browser accepts it. The page itself (index.html) is revalidated on every
+ * visit, so a new deployment is picked up at once.
+ */
+import express, { Router } from 'express';
+import expressStaticGzip from 'express-static-gzip';
+import { join } from 'node:path';
+
+const NO_CACHE = 'no-cache';
+
+export function clientAssets(clientDist: string): Router {
+  const router = Router();
+  router.use(
+    '/assets',
+    expressStaticGzip(join(clientDist, 'assets'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gz'],
+      index: false,
+      serveStatic: { immutable: true, maxAge: '365d' },
+    }),
+  );
+  // A missing hashed file (an old page asking for a replaced script) is a 404, never the page in its place.
+  router.use('/assets', (_req, res) => {
+    res.status(404).type('text/plain').setHeader('Cache-Control', NO_CACHE);
+    res.send('Not found');
+  });
+  // Anything else at the top of dist (none today but index.html): short-lived, revalidated.
+  router.use(express.static(clientDist, { index: false, setHeaders: (res) => res.setHeader('Cache-Control', NO_CACHE) }));
+  // The client routes (/, /m/:code/…) all load the single page.
+  router.get(/^\/(?!api\/).*/, (_req, res) => {
+    res.setHeader('Cache-Control', NO_CACHE);
+    res.sendFile(join(clientDist, 'index.html'));
+  });
+  return router;
+}
