@@ -1,6 +1,6 @@
 /**
  * How catalog problems become API errors: refused edits (422, `locked_item`
- * or `invalid_edit`), failed publish checks (422, one field error per problem) and malformed edit lists (400).
+ * or `invalid_edit`), failed publish or pattern checks (422, one field error per problem) and malformed edit lists (400).
  */
 import { EDIT_OPS_SCHEMA, EditRefusedError, createAjv, type DraftProblem, type EditOp, type FieldError } from '@madoguchi/shared';
 import { AppError, BadRequestError, ValidationError } from '../../errors';
@@ -33,6 +33,14 @@ const toFieldError = (p: DraftProblem): FieldError => ({
 /** The publish checks failed: nothing was published (422 `validation_failed`, each problem a field error with keyword `publish_check`). */
 export function publishCheckFailed(problems: DraftProblem[]): ValidationError {
   return new ValidationError(`公開前の確認で${problems.length}件の問題が見つかりました。修正してから公開してください。`, problems.map(toFieldError));
+}
+
+/** A form with patterns that cannot be used was not saved (422 `validation_failed`, each pattern a field error with keyword `pattern_check`). */
+export function patternCheckFailed(problems: DraftProblem[]): ValidationError {
+  return new ValidationError(
+    `入力形式（正規表現）に使えないものが${problems.length}件あります。保存されていません。修正してからもう一度保存してください。`,
+    problems.map((p) => ({ ...toFieldError(p), keyword: 'pattern_check' })),
+  );
 }
 
 const checkOps = createAjv().compile(EDIT_OPS_SCHEMA);
