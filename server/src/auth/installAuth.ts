@@ -24,6 +24,7 @@ import { AccountService } from '../modules/users/accountService';
 import { createMailer } from '../modules/users/inviteMailer';
 import { STAFF_ROUTE_MODULES } from '../http/staff';
 import type { StaffContext } from '../http/staff/context';
+import { refuseInvalidUtf8, staffJsonGuard } from '../http/inputGuards';
 
 /** Installs sign-in and the staff API; returns the route table (also at `app.locals.staffRoutes`, for the access-matrix test). */
 export function installAuth(app: Express, deps: AppDeps, services: Services): StaffRoutes {
@@ -73,7 +74,7 @@ export function installAuth(app: Express, deps: AppDeps, services: Services): St
   for (const module of STAFF_ROUTE_MODULES) module(routes, ctx);
 
   const staff = express.Router();
-  staff.use(express.json({ limit: config.maxJsonBytes }));
+  staff.use(express.json({ limit: config.maxJsonBytes, verify: refuseInvalidUtf8 }), staffJsonGuard);
   staff.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

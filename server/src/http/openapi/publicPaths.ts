@@ -70,7 +70,11 @@ export const PUBLIC_PATHS: Record<string, Schema> = {
       tags: ['resident'], summary: 'Upload one attachment before submitting',
       parameters: [code, headerParam('X-Upload-Token', 'Random token (22–100 URL-safe characters) that later binds the files')],
       requestBody: { required: true, content: { 'multipart/form-data': { schema: obj({ file: { type: 'string', format: 'binary' }, procedureId: str(), attachmentId: str() }, [], false) } } },
-      responses: { 201: json(ref('UploadResponse'), 'Stored'), 400: errorResponse('Missing file or token'), 404: errorResponse('Unknown attachment'), 413: errorResponse('Too large'), 415: errorResponse('Type not accepted'), 422: errorResponse('Malware found (malware_detected); nothing stored') },
+      responses: {
+        201: json(ref('UploadResponse'), 'Stored'), 400: errorResponse('Missing file or token; a name that is not UTF-8 (invalid_text_encoding)'), 404: errorResponse('Unknown attachment'),
+        409: errorResponse('The token already holds as many unsubmitted files as the procedure\'s attachments allow together (too_many_files); nothing stored'),
+        413: errorResponse('Too large'), 415: errorResponse('Type not accepted'), 422: errorResponse('Malware found (malware_detected); nothing stored'),
+      },
     },
   },
   '/uploads/{fileId}': {
