@@ -37,8 +37,10 @@ export function publishCheckFailed(problems: DraftProblem[]): ValidationError {
 
 /** A form with patterns that cannot be used was not saved (422 `validation_failed`, each pattern a field error with keyword `pattern_check`). */
 export function patternCheckFailed(problems: DraftProblem[]): ValidationError {
+  // The message names the first field itself: screens that show only the message (import, autosave) still say where.
+  const more = problems.length > 1 ? `（ほかに${problems.length - 1}件）` : '';
   return new ValidationError(
-    `入力形式（正規表現）に使えないものが${problems.length}件あります。保存されていません。修正してからもう一度保存してください。`,
+    `使えない入力形式（正規表現）があるため、保存されていません。${problems[0]?.message ?? ''}${more}`,
     problems.map((p) => ({ ...toFieldError(p), keyword: 'pattern_check' })),
   );
 }
