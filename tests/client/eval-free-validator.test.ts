@@ -10,6 +10,7 @@ import { loadClient } from './clientModules';
 
 type Interpret = (schema: JsonSchema, data: unknown) => { valid: boolean; data: unknown; errors: Parameters<typeof localizeErrors>[0] };
 const { interpretSchema } = loadClient<{ interpretSchema: Interpret }>('resident/form/evalFree/interpretSchema');
+const { inputHints } = loadClient<{ inputHints: (schema: JsonSchema) => { maxLength?: number } }>('resident/form/templates/BaseInputTemplate');
 
 const ajv = new FormValidator();
 const key = (errors: FieldError[]) => errors.map((e) => `${e.pointer}|${e.keyword}|${e.message}`).sort();
@@ -98,6 +99,10 @@ describe('the pattern length cap', () => {
       const actual = result.valid ? [] : localizeErrors(result.errors, schema, 'ja');
       expect({ valid: result.valid, errors: key(actual) }).toEqual({ valid: expected.valid, errors: key(expected.errors) });
     }
+    // The input itself stops at the cap, so a resident never gets that far.
+    expect(inputHints(schema.properties.redos).maxLength).toBe(MAX_PATTERN_INPUT_LENGTH);
+    expect(inputHints(schema.properties.short).maxLength).toBe(4);
+    expect(inputHints({ type: 'string' }).maxLength).toBeUndefined();
     expect(key(localizeErrors(interpretSchema(schema, { redos: long }).errors, schema, 'ja'))).toEqual([
       `/redos|maxLength|${MAX_PATTERN_INPUT_LENGTH}文字以内で入力してください。`, '/redos|pattern|入力の形式が正しくありません。半角数字や桁数を確認してください。',
     ]);
