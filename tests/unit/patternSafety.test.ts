@@ -26,10 +26,10 @@ describe('the linear-time engine', () => {
   const patterns = [
     ...new Set(allPresets().flatMap((p) => collectPatterns(p.schema).map((c) => c.pattern))),
     '^\\s*$', '^\\S+$', '^[\\S]+$', '^[^\\s]+$', '^.$', 'a.b', '^[\\u30A0-\\u30FF]+$', '^\\u{1F600}$', '^\\uD83D\\uDE00$', '^[]$', '^[^]$',
-    '^\\p{Script=Katakana}+$', '^\\p{L}+$', '\\bfoo\\b', '^[\\b]$', '^\\cJ$', '^(?<year>[0-9]{4})$', '^[ァ-ヶー　]+$', '^[\\]a]+$', '^[0-9]{3}-?[0-9]{4}$',
+    '^\\p{Script=Katakana}+$', '^\\p{L}+$', '\\bfoo\\b', '^[\\b]$', '^\\cJ$', '^(?<year>[0-9]{4})$', '^[ァ-ヶー　]+$', '^[\\]a]+$', '^[0-9]{3}-?[0-9]{4}$', '^[[:alpha:]+$', '😀+',
   ];
   const inputs = ['', '1234567', '123-4567', ' ', '\u3000', '\t', 'a b', '😀', '\r', '\n', '\u2028', 'アイウ', 'カ　タ', 'foo', 'a foo b', '\b', '2024', '2024-04', ']a',
-    'a\nb', 'axb', 'AB12345678', '12:30', '123456', '12345678', '09', 'abc-123'];
+    'a\nb', 'axb', 'AB12345678', '12:30', '123456', '12345678', '09', 'abc-123', 'alpha', '[:]', '[:a]]'];
 
   it.each(patterns)('gives JavaScript\'s answers for %s', (pattern) => {
     const js = new RegExp(pattern, 'u');

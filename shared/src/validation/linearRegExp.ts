@@ -129,7 +129,8 @@ export function toRe2Syntax(pattern: string): string {
     }
     if (inClass) {
       if (c === ']') inClass = false;
-      out += c;
+      // A literal `[` in a JavaScript class; RE2 would read `[[:alpha:]]` as a POSIX class.
+      out += c === '[' ? '\\[' : c;
       i += 1;
       continue;
     }
