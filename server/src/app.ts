@@ -16,7 +16,7 @@ import { errorHandler, notFoundHandler } from './http/errorHandler';
 import { publicRoutes } from './http/publicRoutes';
 import { installStaffApi } from './http/staff/installStaffApi';
 import { residentRoutes } from './http/residentRoutes';
-import { jsonGuard } from './http/inputGuards';
+import { jsonGuard, refuseInvalidUtf8 } from './http/inputGuards';
 import { createRateLimits } from './http/rateLimits';
 import { residentCorrectionRoutes } from './http/inboxRoutes';
 import { backofficeRoutes } from './http/backofficeRoutes';
@@ -42,7 +42,7 @@ export function createApp(deps: AppDeps): Express {
   installStaffApi(app, deps, services);
 
   const api = express.Router();
-  api.use(express.json({ limit: deps.config.maxJsonBytes, type: ['application/json', 'application/*+json'] }));
+  api.use(express.json({ limit: deps.config.maxJsonBytes, type: ['application/json', 'application/*+json'], verify: refuseInvalidUtf8 }));
   api.use(jsonGuard);
   const limits = createRateLimits(deps.config.rateLimits);
   api.post('/municipalities/:code/procedures/:procedureId/submissions', limits.intake);

@@ -4,12 +4,13 @@
  * messages, same normalised data, on every preset's example and on many
  * broken variants of it.
  */
-import { FormValidator, localizeErrors, type FieldError, type JsonSchema } from '@madoguchi/shared';
+import { FormValidator, MAX_PATTERN_INPUT_LENGTH, localizeErrors, type FieldError, type JsonSchema } from '@madoguchi/shared';
 import { loadPresets } from '@madoguchi/presets';
 import { loadClient } from './clientModules';
 
 type Interpret = (schema: JsonSchema, data: unknown) => { valid: boolean; data: unknown; errors: Parameters<typeof localizeErrors>[0] };
 const { interpretSchema } = loadClient<{ interpretSchema: Interpret }>('resident/form/evalFree/interpretSchema');
+const { inputHints } = loadClient<{ inputHints: (schema: JsonSchema) => { maxLength?: number } }>('resident/form/templates/BaseInputTemplate');
 
 const ajv = new FormValidator();
 const key = (errors: FieldError[]) => errors.map((e) => `${e.pointer}|${e.keyword}|${e.message}`).sort();
@@ -77,5 +78,33 @@ describe('annotation keywords', () => {
       const actual = result.valid ? [] : localizeErrors(result.errors, schema, 'ja');
       expect({ valid: result.valid, errors: key(actual) }).toEqual({ valid: expected.valid, errors: key(expected.errors) });
     }
+  });
+});
+
+describe('the pattern length cap', () => {
+  it('caps strings with a pattern and never runs the pattern on a longer one, exactly as ajv does', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: {
+        code: { type: 'string', title: '番号', pattern: '^[0-9]+$' },
+        short: { type: 'string', title: '記号', pattern: '^[0-9]+$', maxLength: 4 },
+        // Backtracks for hours on the long input below in any backtracking engine; the cap means it never runs on it.
+        redos: { type: 'string', title: '会員番号', pattern: '^(a+)+$' },
+      },
+    };
+    const long = 'a'.repeat(MAX_PATTERN_INPUT_LENGTH * 2) + '!';
+    for (const data of [{ code: '1'.repeat(MAX_PATTERN_INPUT_LENGTH) }, { code: '1'.repeat(MAX_PATTERN_INPUT_LENGTH + 1), short: '12345' }, { code: '😀'.repeat(MAX_PATTERN_INPUT_LENGTH) }, { redos: long }]) {
+      const expected = ajv.validate('pattern-cap', schema, data, 'ja');
+      const result = interpretSchema(schema, data);
+      const actual = result.valid ? [] : localizeErrors(result.errors, schema, 'ja');
+      expect({ valid: result.valid, errors: key(actual) }).toEqual({ valid: expected.valid, errors: key(expected.errors) });
+    }
+    // The input itself stops at the cap, so a resident never gets that far.
+    expect(inputHints(schema.properties.redos).maxLength).toBe(MAX_PATTERN_INPUT_LENGTH);
+    expect(inputHints(schema.properties.short).maxLength).toBe(4);
+    expect(inputHints({ type: 'string' }).maxLength).toBeUndefined();
+    expect(key(localizeErrors(interpretSchema(schema, { redos: long }).errors, schema, 'ja'))).toEqual([
+      `/redos|maxLength|${MAX_PATTERN_INPUT_LENGTH}文字以内で入力してください。`, '/redos|pattern|入力の形式が正しくありません。半角数字や桁数を確認してください。',
+    ]);
   });
 });

@@ -183,6 +183,16 @@ describeContract('storage contract', ({ s }) => {
       expect(await s().files.deleteUnbound(fresh.id)).toBe(true);
       expect(await s().files.getMeta(fresh.id)).toBeNull();
     });
+
+    it('counts the unsubmitted files of one upload token', async () => {
+      const mine = [fileMeta({ uploadToken: 'count-me' }), fileMeta({ uploadToken: 'count-me' }), fileMeta({ uploadToken: 'count-me' })];
+      for (const f of [...mine, fileMeta({ uploadToken: 'count-other' })]) await s().files.put(f, Buffer.from('x'));
+      expect(await s().files.countUnbound('count-me')).toBe(3);
+      expect(await s().files.bind([mine[0]!.id], 'count-me', 'sub-count')).toBe(1);
+      expect(await s().files.deleteUnbound(mine[1]!.id)).toBe(true);
+      expect(await s().files.countUnbound('count-me')).toBe(1);
+      expect(await s().files.countUnbound('count-nobody')).toBe(0);
+    });
   });
 
   describe('users', () => {

@@ -1,10 +1,11 @@
 /** Every shipped preset loads through the meta-schema, and its example submission is valid. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FormValidator, versionKey } from '@madoguchi/shared';
+import { FormValidator, collectPatterns, compileLinear, versionKey, type FormDocument } from '@madoguchi/shared';
 import { InvalidPresetError, loadPreset, loadPresets } from '@madoguchi/presets';
 import { makeTempDir } from '../helpers/tempDir';
 import { freshExample } from '../helpers/presetExamples';
+import { unsafePatternProblems } from '../../server/src/modules/catalog/patternSafety';
 
 const presets = loadPresets();
 const validator = new FormValidator();
@@ -25,6 +26,12 @@ describe('preset library', () => {
       const outcome = validator.validate(versionKey('preset', preset.procedure.id, 0), preset.schema, {});
       expect(outcome.valid).toBe(false);
       for (const e of outcome.errors) expect(e.message).toMatch(/[ぁ-んァ-ヶ一-龯]/);
+    });
+
+    it('has patterns that run in linear time on the server and pass the ReDoS check', async () => {
+      for (const { pattern } of collectPatterns(preset.schema)) expect(() => compileLinear(pattern)).not.toThrow();
+      const doc: FormDocument = { procedure: preset.procedure, schema: preset.schema, uiSchema: preset.uiSchema };
+      expect(await unsafePatternProblems(doc)).toEqual([]);
     });
 
     it('documents what must be confirmed against the legal text', () => {

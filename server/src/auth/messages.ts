@@ -1,6 +1,6 @@
 /**
  * Every sign-in and account message, Japanese first with an English
- * counterpart (chosen by `?lang=en` / Accept-Language, see http/language.ts).
+ * counterpart (chosen by `?lang=en` / Accept-Language, see i18n/language.ts).
  */
 import type { Language } from '@madoguchi/shared';
 

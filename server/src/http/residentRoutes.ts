@@ -8,6 +8,7 @@ import { RECEIPT_PATTERN, normalizeReceiptNumber } from '@madoguchi/shared';
 import { BadRequestError, NotFoundError } from '../errors';
 import type { Services } from '../services';
 import { requestLanguage } from '../i18n/language';
+import { invalidTextError, isReadableText } from './inputGuards';
 import { matchesHash } from '../security/keys';
 import { renderApplicationPdf } from '../modules/pdf/applicationPdf';
 import { ContractRouter } from './contract/contractRouter';
@@ -23,6 +24,8 @@ export function residentRoutes(services: Services, maxUploadBytes: number): Rout
   router.post('/municipalities/:code/uploads', upload.single('file'), async (req, res) => {
     const language = requestLanguage(req);
     if (!req.file) throw new BadRequestError(language === 'en' ? 'No file was sent (field "file").' : 'ファイルが送信されていません。', 'no_file');
+    // multer decodes names and fields leniently: bytes that are not UTF-8 arrive as U+FFFD and would be stored as such.
+    if (![req.file.originalname, field(req, 'procedureId'), field(req, 'attachmentId')].every(isReadableText)) throw invalidTextError(req);
     const meta = await services.uploads.accept({
       municipalityCode: param(req, 'code'),
       procedureId: field(req, 'procedureId'),

@@ -135,6 +135,8 @@ export interface FileRepository {
   getContent(id: string): Promise<Buffer | null>;
   /** Binds files to a submission; only files uploaded with `uploadToken` and not yet bound are bound. Returns how many. */
   bind(ids: string[], uploadToken: string, submissionId: string): Promise<number>;
+  /** How many files uploaded with `uploadToken` are not (yet) bound to a submission. */
+  countUnbound(uploadToken: string): Promise<number>;
   /** Deletes one file if it is not bound to a submission; returns whether it did. */
   deleteUnbound(id: string): Promise<boolean>;
   /** Deletes files never bound to a submission and older than `before`. Returns how many. */

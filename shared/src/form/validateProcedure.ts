@@ -1,6 +1,7 @@
 /**
  * Checks a procedure definition (metadata + form) before it is stored or
  * published: the metadata against the meta-schema, the form schema for shape,
+ * its regular expressions (patternRules.ts),
  * that ajv can compile it, and that every attachment condition names a field.
  */
 import type { ValidateFunction } from 'ajv';
@@ -9,9 +10,12 @@ import type { JsonSchema, UiSchema } from './jsonSchema';
 import { PROCEDURE_META_SCHEMA, FORM_SCHEMA_META_SCHEMA } from './procedureMetaSchema';
 import { createAjv, withNormalization } from '../validation/createAjv';
 import { localizeErrors, type Language } from '../validation/messages';
+import { patternProblems } from '../validation/patternRules';
 
 export interface DefinitionProblem {
   where: string;
+  /** The field concerned, when there is one. */
+  path?: string;
   message: string;
 }
 
@@ -66,10 +70,15 @@ export function validateProcedureDefinition(
       problems.push({ where: `schema${e.pointer}`, message: e.message });
     }
   } else {
-    try {
-      createAjv().compile(withNormalization(form.schema));
-    } catch (error) {
-      problems.push({ where: 'schema', message: `JSON Schema をコンパイルできません: ${(error as Error).message}` });
+    // A pattern the linear engine cannot run would fail the compile below with ajv's words; say which field and why.
+    const badPatterns = patternProblems(form.schema);
+    problems.push(...badPatterns);
+    if (badPatterns.length === 0) {
+      try {
+        createAjv().compile(withNormalization(form.schema));
+      } catch (error) {
+        problems.push({ where: 'schema', message: `JSON Schema をコンパイルできません: ${(error as Error).message}` });
+      }
     }
   }
   if (typeof form.uiSchema !== 'object' || form.uiSchema === null || Array.isArray(form.uiSchema)) {

@@ -7,6 +7,7 @@ import addFormats from 'ajv-formats';
 import type { JsonSchema } from '../form/jsonSchema';
 import { JAPANESE_FORMATS, NORMALIZED_FORMATS, normalizeForFormat } from './japaneseFormats';
 import { SENSITIVE_KEYWORD } from '../form/sensitive';
+import { linearRegExp } from './linearRegExp';
 
 /** Marks a string whose format has a normal form; the keyword rewrites the data in place. */
 export const NORMALIZE_KEYWORD = 'x-normalize';
@@ -17,6 +18,8 @@ export function createAjv(): Ajv {
     verbose: true, // keeps parentSchema on errors, which holds the field titles for messages
     strict: false, // form schemas carry RJSF/annotation keywords ajv does not know
     discriminator: false,
+    // `pattern` and `patternProperties` run on RE2 (linear time), never on the backtracking RegExp.
+    code: { regExp: linearRegExp },
   });
   addFormats(ajv);
   for (const [name, check] of Object.entries(JAPANESE_FORMATS)) ajv.addFormat(name, { type: 'string', validate: check });

@@ -6,6 +6,7 @@ import type { ValidateFunction } from 'ajv';
 import type Ajv from 'ajv';
 import type { JsonSchema } from '../form/jsonSchema';
 import { createAjv, withNormalization } from './createAjv';
+import { withPatternLengthCap } from './patternLimits';
 import { localizeErrors, toErrorSchema, type ErrorSchema, type FieldError, type Language } from './messages';
 
 export interface ValidationOutcome {
@@ -34,7 +35,7 @@ export class FormValidator {
       return cached;
     }
     const { $id: _ignored, ...withoutId } = schema; // ids would clash between versions in one ajv
-    const compiled = this.ajv.compile(withNormalization(withoutId));
+    const compiled = this.ajv.compile(withPatternLengthCap(withNormalization(withoutId)));
     this.cache.set(cacheKey, compiled);
     if (this.cache.size > this.maxCached) this.cache.delete(this.cache.keys().next().value!);
     return compiled;

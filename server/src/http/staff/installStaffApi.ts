@@ -22,6 +22,7 @@ import { operationFor, withCheck } from '../contract/contractRouter';
 
 /** Where the staff API sits under /api/v1 (the contract's paths are relative to /api/v1). */
 const STAFF_API_PREFIX = '/staff';
+import { refuseInvalidUtf8, staffJsonGuard } from '../inputGuards';
 
 /** Installs sign-in and the staff API; returns the route table (also at `app.locals.staffRoutes`, for the access-matrix test). */
 export function installStaffApi(app: Express, deps: AppDeps, services: Services): StaffRoutes {
@@ -68,7 +69,7 @@ export function installStaffApi(app: Express, deps: AppDeps, services: Services)
   for (const module of STAFF_ROUTE_MODULES) module(routes, ctx);
 
   const staff = express.Router();
-  staff.use(express.json({ limit: config.maxJsonBytes }));
+  staff.use(express.json({ limit: config.maxJsonBytes, verify: refuseInvalidUtf8 }), staffJsonGuard);
   staff.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

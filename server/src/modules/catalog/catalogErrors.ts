@@ -1,6 +1,6 @@
 /**
  * How catalog problems become API errors: refused edits (422, `locked_item`
- * or `invalid_edit`), failed publish checks (422, one field error per problem) and malformed edit lists (400).
+ * or `invalid_edit`), failed publish or pattern checks (422, one field error per problem) and malformed edit lists (400).
  */
 import { EDIT_OPS_SCHEMA, EditRefusedError, createAjv, type DraftProblem, type EditOp, type FieldError } from '@madoguchi/shared';
 import { AppError, BadRequestError, ValidationError } from '../../errors';
@@ -34,6 +34,16 @@ const toFieldError = (p: DraftProblem): FieldError => ({
 /** The publish checks failed: nothing was published (422 `validation_failed`, each problem a field error with keyword `publish_check`). */
 export function publishCheckFailed(problems: DraftProblem[]): ValidationError {
   return new ValidationError(msg('publishCheckFailed', { count: problems.length }), problems.map(toFieldError));
+}
+
+/** A form with patterns that cannot be used was not saved (422 `validation_failed`, each pattern a field error with keyword `pattern_check`). */
+export function patternCheckFailed(problems: DraftProblem[]): ValidationError {
+  // The message names the first field itself: screens that show only the message (import, autosave) still say where.
+  const more = problems.length > 1 ? `（ほかに${problems.length - 1}件）` : '';
+  return new ValidationError(
+    `使えない入力形式（正規表現）があるため、保存されていません。${problems[0]?.message ?? ''}${more}`,
+    problems.map((p) => ({ ...toFieldError(p), keyword: 'pattern_check' })),
+  );
 }
 
 const checkOps = createAjv().compile(EDIT_OPS_SCHEMA);

@@ -11,7 +11,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../../errors';
 import type { Storage } from '../../storage/types';
 import { refusalsToApi } from './catalogErrors';
 import { documentHash, documentOf } from './documents';
-import { assertPublishable, type PublishOutcome } from './publishing';
+import { assertPublishable, assertSafePatterns, type PublishOutcome } from './publishing';
 import { recordCatalogEvent, type Actor } from './catalogAudit';
 import { msg } from '../../i18n/messages';
 import { publishVersion, replaceDraft, retireVersion } from '../procedures/versionLifecycle';
@@ -52,6 +52,7 @@ export class OwnProcedureService {
 
   private async insert(code: string, doc: FormDocument, actor: Actor, action: 'catalog.procedure_created' | 'catalog.imported'): Promise<OwnProcedureView> {
     const final = finalizeDocument(doc, code);
+    await assertSafePatterns(final);
     await this.storage.procedures.createDraft({ ...final, contentHash: documentHash(final) }, this.now());
     await recordCatalogEvent(this.storage, this.now, actor, action, code, final.procedure.id);
     return this.view(code, final.procedure.id);
@@ -88,6 +89,7 @@ export class OwnProcedureService {
     }
     const { basedOn: _dropped, ...procedure } = raw.procedure as unknown as FormDocument['procedure'];
     const doc = finalizeDocument({ procedure: { ...procedure, id, owner: code }, schema: raw.schema, uiSchema: raw.uiSchema }, code);
+    await assertSafePatterns(doc);
     const input = { ...doc, contentHash: documentHash(doc) };
     if (latest.status === 'draft') await replaceDraft(this.storage.procedures, { owner: code, procedureId: id, version: latest.version }, input);
     else await this.storage.procedures.createDraft(input, this.now());
@@ -99,7 +101,7 @@ export class OwnProcedureService {
   async publish(code: string, id: string, actor: Actor): Promise<PublishOutcome> {
     const latest = await this.latest(code, id);
     if (latest.status !== 'draft') throw new ConflictError(msg('noDraftToPublish'), 'nothing_to_publish');
-    assertPublishable(documentOf(latest));
+    await assertPublishable(documentOf(latest));
     const version = await publishVersion(this.storage.procedures, { owner: code, procedureId: id, version: latest.version }, this.now());
     await recordCatalogEvent(this.storage, this.now, actor, 'catalog.published', code, id, { version: version.version });
     return { version, unchanged: false };

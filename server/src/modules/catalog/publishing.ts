@@ -6,9 +6,10 @@
  */
 import { checkDraft, type FormDocument, type FormVersion } from '@madoguchi/shared';
 import type { Storage } from '../../storage/types';
-import { publishCheckFailed } from './catalogErrors';
+import { patternCheckFailed, publishCheckFailed } from './catalogErrors';
 import { documentHash } from './documents';
 import { publishVersion, replaceDraft } from '../procedures/versionLifecycle';
+import { unsafePatternProblems } from './patternSafety';
 
 /** What publishing did. */
 export interface PublishOutcome {
@@ -17,15 +18,23 @@ export interface PublishOutcome {
   unchanged: boolean;
 }
 
-/** Refuses (422) a document that fails the publish checks. */
-export function assertPublishable(doc: FormDocument): void {
+/** Refuses (422) a document that fails the publish checks, its patterns' ReDoS check included. */
+export async function assertPublishable(doc: FormDocument): Promise<void> {
   const problems = checkDraft(doc);
+  // checkDraft already words bad pattern syntax; add only what the ReDoS check finds beyond it.
+  for (const p of await unsafePatternProblems(doc)) if (!problems.some((q) => q.message === p.message)) problems.push(p);
   if (problems.length > 0) throw publishCheckFailed(problems);
+}
+
+/** Refuses (422) a document to be saved or imported whose patterns cannot be used (bad syntax or ReDoS). */
+export async function assertSafePatterns(doc: FormDocument): Promise<void> {
+  const problems = await unsafePatternProblems(doc);
+  if (problems.length > 0) throw patternCheckFailed(problems);
 }
 
 /** Publishes `doc` (owned by `doc.procedure.owner`) unless the published version already has exactly this content. */
 export async function publishDocument(storage: Storage, doc: FormDocument, now: Date): Promise<PublishOutcome> {
-  assertPublishable(doc);
+  await assertPublishable(doc);
   const { owner, id } = doc.procedure;
   const hash = documentHash(doc);
   const published = await storage.procedures.getPublished(owner, id);

@@ -2,11 +2,14 @@
  * Accepts files residents attach before submitting. Each file is checked
  * against the procedure's attachment spec (type by content, size), sealed and
  * stored unbound under the resident's upload token; intake binds it to the
- * submission, and unbound files expire (see maintenance/cleanup.ts).
+ * submission, and unbound files expire (see maintenance/cleanup.ts). One
+ * token holds at most as many unsubmitted files as the procedure's
+ * attachments allow together (`maxUnboundFiles`), so a script cannot pile up
+ * abandoned files under one token.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Language } from '@madoguchi/shared';
-import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError } from '../../errors';
+import type { Language, Procedure } from '@madoguchi/shared';
+import { AppError, BadRequestError, ConflictError, NotFoundError, PayloadTooLargeError } from '../../errors';
 import type { Storage, StoredFileMeta } from '../../storage/types';
 import type { CatalogService } from '../procedures/catalogService';
 import { sniffMediaType } from './sniffMediaType';
@@ -27,6 +30,20 @@ export class MalwareDetectedError extends AppError {
   constructor(message: string) {
     super('malware_detected', message, 422, true);
   }
+}
+
+/** Unsubmitted files one upload token may hold: everything a complete application of the procedure can attach. */
+export function maxUnboundFiles(procedure: Pick<Procedure, 'attachments'>): number {
+  return procedure.attachments.reduce((sum, a) => sum + a.maxFiles, 0);
+}
+
+function tooManyFiles(max: number, en: boolean): ConflictError {
+  return new ConflictError(
+    en
+      ? `This application takes at most ${max} files in all. Remove files you no longer need, then try again.`
+      : `この申請に添付できるファイルは合計${max}件までです。不要なファイルを削除してから、もう一度お試しください。`,
+    'too_many_files',
+  );
 }
 
 export interface UploadCommand {
@@ -62,6 +79,8 @@ export class UploadService {
       const allowed = spec.accept.map((t) => TYPE_NAMES[t] ?? t).join('、');
       throw new UnsupportedMediaTypeError(en ? `"${cmd.fileName}" cannot be attached. Allowed: ${allowed}.` : `「${cmd.fileName}」は添付できない種類のファイルです。${allowed}のファイルを選んでください。`);
     }
+    const maxFiles = maxUnboundFiles(version.procedure);
+    if ((await this.storage.files.countUnbound(cmd.uploadToken)) >= maxFiles) throw tooManyFiles(maxFiles, en);
     const id = randomUUID();
     const sha256 = createHash('sha256').update(cmd.content).digest('hex');
     // Scanned last: the cheap checks above refuse most bad files without bothering clamd.
@@ -87,6 +106,11 @@ export class UploadService {
       ...(scan.state === 'clean' ? { scannedAt: scan.scannedAt } : {}),
     };
     await this.storage.files.put(meta, cmd.content);
+    // Counted again after storing: uploads that raced past the first count together and overshot take themselves back.
+    if ((await this.storage.files.countUnbound(cmd.uploadToken)) > maxFiles) {
+      await this.storage.files.deleteUnbound(id);
+      throw tooManyFiles(maxFiles, en);
+    }
     return meta;
   }
 

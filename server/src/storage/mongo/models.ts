@@ -98,6 +98,7 @@ const fileSchema = new Schema(
 );
 fileSchema.index({ createdAt: 1 }, { partialFilterExpression: { submissionId: { $exists: false } } });
 fileSchema.index({ submissionId: 1 });
+fileSchema.index({ uploadToken: 1 }); // the per-token cap counts unsubmitted files on every upload
 fileSchema.index({ createdAt: 1, _id: 1 }, { partialFilterExpression: { scanState: 'pending' } });
 
 const userSchema = new Schema(

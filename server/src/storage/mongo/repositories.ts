@@ -138,6 +138,10 @@ export class MongoFileRepository implements FileRepository {
     return res.modifiedCount;
   }
 
+  async countUnbound(uploadToken: string) {
+    return this.m.File.countDocuments({ uploadToken, submissionId: { $exists: false } });
+  }
+
   async deleteUnbound(id: string) {
     return (await guardedMongo(() => this.m.File.deleteOne({ _id: id, submissionId: { $exists: false } }))).deletedCount === 1;
   }

@@ -72,6 +72,10 @@ export class SqliteFileRepository implements FileRepository {
     );
   }
 
+  async countUnbound(uploadToken: string): Promise<number> {
+    return (this.db.prepare('SELECT count(*) AS n FROM files WHERE upload_token = ? AND submission_id IS NULL').get(uploadToken) as { n: number }).n;
+  }
+
   async deleteUnbound(id: string): Promise<boolean> {
     return guarded(() => this.db.prepare('DELETE FROM files WHERE id = ? AND submission_id IS NULL').run(id).changes === 1);
   }

@@ -319,4 +319,7 @@ export const MIGRATIONS: string[] = [
   DROP INDEX IF EXISTS submissions_procedure_keyset;
   CREATE INDEX submissions_procedure_keyset ON submissions (municipality_code, procedure_id, created_at, id, status);
   `,
+  /* 8: unsubmitted files per upload token, counted on every upload (the per-token cap) */ `
+  CREATE INDEX files_unbound_by_token ON files (upload_token) WHERE submission_id IS NULL;
+  `,
 ];

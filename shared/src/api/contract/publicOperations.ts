@@ -92,8 +92,9 @@ export const PUBLIC_OPERATIONS = [
     params: pathParams(code), headers: [uploadTokenHeader], bodyType: 'multipart/form-data',
     body: Closed({ file: Str({ format: 'binary' }), procedureId: Str(), attachmentId: Str() }),
     responses: {
-      201: json(UploadedFileSchema, 'Stored'), 400: errorResponse('Missing file or token'), 404: errorResponse('Unknown attachment'), 413: errorResponse('Too large'),
-      415: errorResponse('Type not accepted'), 422: errorResponse('Malware found (malware_detected); nothing stored'),
+      201: json(UploadedFileSchema, 'Stored'), 400: errorResponse('Missing file or token; a name that is not UTF-8 (invalid_text_encoding)'), 404: errorResponse('Unknown attachment'),
+      409: errorResponse("The token already holds as many unsubmitted files as the procedure's attachments allow together (too_many_files); nothing stored"),
+      413: errorResponse('Too large'), 415: errorResponse('Type not accepted'), 422: errorResponse('Malware found (malware_detected); nothing stored'),
     },
   }),
   operation({

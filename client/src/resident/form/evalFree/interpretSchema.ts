@@ -7,7 +7,7 @@
  * `tests/client/evalFreeValidator.test.ts` checks it against ajv on every preset.
  */
 import type { ErrorObject } from 'ajv';
-import { JAPANESE_FORMATS, NORMALIZED_FORMATS, normalizeForFormat, type JsonSchema } from '@madoguchi/shared';
+import { JAPANESE_FORMATS, NORMALIZED_FORMATS, effectiveMaxLength, normalizeForFormat, patternInputTooLong, type JsonSchema } from '@madoguchi/shared';
 
 type Data = unknown;
 type Errors = ErrorObject[];
@@ -124,8 +124,10 @@ function check(schema: JsonSchema | boolean | undefined, data: Data, path: strin
 function checkString(schema: JsonSchema, value: string, path: string, errors: Errors): void {
   const length = [...value].length; // ajv counts code points
   if (typeof schema.minLength === 'number' && length < schema.minLength) err(errors, path, 'minLength', { limit: schema.minLength }, schema);
-  if (typeof schema.maxLength === 'number' && length > schema.maxLength) err(errors, path, 'maxLength', { limit: schema.maxLength }, schema);
-  if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) err(errors, path, 'pattern', { pattern: schema.pattern }, schema);
+  // As the shared ajv: a string with a pattern is capped (patternLimits.ts), and an over-long one fails the pattern unread.
+  const maxLength = effectiveMaxLength(schema);
+  if (maxLength !== undefined && length > maxLength) err(errors, path, 'maxLength', { limit: maxLength }, schema);
+  if (typeof schema.pattern === 'string' && (patternInputTooLong(value) || !new RegExp(schema.pattern, 'u').test(value))) err(errors, path, 'pattern', { pattern: schema.pattern }, schema);
   if (typeof schema.format === 'string') {
     const test = JAPANESE_FORMATS[schema.format] ?? STANDARD_FORMATS[schema.format];
     if (test && !test(value)) err(errors, path, 'format', { format: schema.format }, schema);

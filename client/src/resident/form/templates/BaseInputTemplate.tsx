@@ -6,6 +6,7 @@
 import { useCallback, type ChangeEvent, type InputHTMLAttributes } from 'react';
 import type { BaseInputTemplateProps, RJSFSchema } from '@rjsf/utils';
 import { ariaDescribedByIds, getInputProps } from '@rjsf/utils';
+import { effectiveMaxLength, type JsonSchema } from '@madoguchi/shared';
 
 /** `^[0-9]{4}$`, `^[0-9]{1,8}$` → digits only, at most 4 / 8. */
 const DIGITS_PATTERN = /^\^\[0-9\]\{(?:(\d+)|\d+,(\d+))\}\$$/;
@@ -18,8 +19,10 @@ export function inputHints(schema: RJSFSchema): InputHTMLAttributes<HTMLInputEle
     hints.inputMode = 'numeric';
     hints.maxLength = Number(digits[1] ?? digits[2]);
     hints.autoComplete = 'off';
-  } else if (typeof schema.maxLength === 'number') {
-    hints.maxLength = schema.maxLength;
+  } else {
+    // A field with a pattern is capped even without a maxLength of its own (patternLimits.ts).
+    const maxLength = effectiveMaxLength(schema as JsonSchema);
+    if (maxLength !== undefined) hints.maxLength = maxLength;
   }
   if (schema.type === 'integer') hints.inputMode = 'numeric';
   if (schema.type === 'number') hints.inputMode = 'decimal';
