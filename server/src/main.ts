@@ -10,6 +10,7 @@ import { createStorage } from './storage/createStorage';
 import { MunicipalityRegistry } from './modules/municipalities/registry';
 import { syncPresets } from './modules/procedures/presetSync';
 import { loadOrCreateKey } from './security/keys';
+import { widePermissions } from './security/privateFiles';
 import { dataCipherFromConfig } from './security/dataKeys';
 import { createLogger } from './http/logging';
 import { ConfigError } from './errors';
@@ -34,6 +35,10 @@ async function main(): Promise<void> {
     // Once per start (the primary does it for its workers): migrations ran in createStorage.
     const sync = await syncPresets(storage, presets);
     logger.info({ storage: storage.kind, dataDir: storage.kind === 'sqlite' ? config.dataDir : undefined, presets: presets.length, newlyPublished: sync.published.length }, 'store ready');
+    // Personal data lives in DATA_DIR: say so when other accounts on the machine may read it.
+    for (const wide of widePermissions(config.dataDir)) {
+      logger.warn({ path: wide.path, mode: wide.mode }, 'DATA_DIR: other accounts may read this (restrict the directory to 700 and its files to 600)');
+    }
   }
   if (role === 'primary') {
     loadOrCreateKey(config.dataDir, 'secret.key', config.secretKey); // created once, before workers read it

@@ -4,14 +4,15 @@
  * with several instances passes them in the environment instead.
  */
 import { randomBytes, createHmac, createHash, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { ensurePrivateDir } from './privateFiles';
 import { join } from 'node:path';
 
 export function loadOrCreateKey(dataDir: string, fileName: string, fromEnv?: string): Buffer {
   if (fromEnv) return Buffer.from(fromEnv, 'base64');
   const path = join(dataDir, fileName);
   if (existsSync(path)) return Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const key = randomBytes(32);
   writeFileSync(path, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   return key;

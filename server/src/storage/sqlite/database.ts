@@ -2,8 +2,8 @@
  * Opens the embedded database: one file in DATA_DIR, WAL journal, FULL sync
  * (a submission answered 201 survives a power cut), migrations applied.
  */
+import { ensurePrivateDir, ensurePrivateFile } from '../../security/privateFiles';
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConflictError, StorageUnavailableError, type ErrorText } from '../../errors';
 import { MIGRATIONS } from './migrations';
@@ -15,7 +15,8 @@ export type Db = Database.Database;
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 export function openDatabase(dataDir: string, fileName = 'madoguchi.sqlite', busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): Db {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
+  ensurePrivateFile(join(dataDir, fileName)); // -wal and -shm take this file's mode
   const db = new Database(join(dataDir, fileName));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
