@@ -225,6 +225,16 @@ describeContract('storage contract', ({ s }) => {
       await s().sessions.destroy('sid-1');
       expect(await s().sessions.get('sid-1', now)).toBeNull();
     });
+
+    it('ends every session of one account but the one named', async () => {
+      const now = new Date('2026-11-23T00:00:00Z');
+      const later = new Date('2026-11-23T01:00:00Z');
+      for (const [sid, user] of [['a1', 'alice'], ['a2', 'alice'], ['a3', 'alice'], ['b1', 'bob']] as const) await s().sessions.set(sid, { passport: { user }, csrf: sid }, later);
+      await s().sessions.set('anon', { csrf: 'y' }, later);
+      expect(await s().sessions.destroyOthersOf('alice', 'a2')).toBe(2);
+      const alive = await Promise.all(['a1', 'a2', 'a3', 'b1', 'anon'].map(async (sid) => [sid, (await s().sessions.get(sid, now)) !== null]));
+      expect(alive).toEqual([['a1', false], ['a2', true], ['a3', false], ['b1', true], ['anon', true]]);
+    });
   });
 
   describe('audit trail', () => {

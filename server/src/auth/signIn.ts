@@ -1,8 +1,10 @@
 /**
  * Checks passwords and TOTP codes, with lockout: after LOGIN_MAX_FAILURES
  * failures in a row an account is locked for LOGIN_LOCK_MINUTES, during which
- * even the right password is refused. Unknown and disabled accounts get the
- * same answer, after the same work, as a wrong password.
+ * even the right password is refused. At the password step an unknown, a
+ * disabled and a locked account get the same answer, after the same work, as
+ * a wrong password: nothing tells an outsider which addresses exist. (At the
+ * TOTP step the password was right, so the lock is named.)
  */
 import type { Language } from '@madoguchi/shared';
 import type { Storage, User } from '../storage/types';
@@ -33,7 +35,11 @@ export class SignInService {
       await this.audit.recordOn('auth.sign_in_failed', 'anonymous', user?.municipalityCode ?? null, 'user', user?.id ?? '-', { reason: user ? 'disabled_or_no_password' : 'unknown_account', ...meta });
       throw new UnauthorizedError(authText(lang, 'badCredentials'));
     }
-    this.refuseIfLocked(user, meta, lang);
+    if (this.isLocked(user)) {
+      await verifyPassword(pw, await dummyHash());
+      void this.audit.record('auth.sign_in_failed', 'anonymous', user, { reason: 'locked', ...meta });
+      throw new UnauthorizedError(authText(lang, 'badCredentials'));
+    }
     if (!(await verifyPassword(pw, user.passwordHash))) return this.fail(user, 'password', meta, lang);
     return user;
   }
@@ -54,10 +60,14 @@ export class SignInService {
     await this.storage.sessions.deleteExpired(this.now());
   }
 
+  private isLocked(user: User): boolean {
+    return !!user.lockedUntil && Date.parse(user.lockedUntil) > this.now().getTime();
+  }
+
   private refuseIfLocked(user: User, meta: ClientMeta, lang: Language): void {
-    if (user.lockedUntil && Date.parse(user.lockedUntil) > this.now().getTime()) {
+    if (this.isLocked(user)) {
       void this.audit.record('auth.sign_in_failed', 'anonymous', user, { reason: 'locked', ...meta });
-      throw new TooManyRequestsError(authText(lang, 'locked', { minutes: this.remainingMinutes(user.lockedUntil) }), 'account_locked');
+      throw new TooManyRequestsError(authText(lang, 'locked', { minutes: this.remainingMinutes(user.lockedUntil!) }), 'account_locked');
     }
   }
 
@@ -71,6 +81,7 @@ export class SignInService {
       const lockedUntil = new Date(this.now().getTime() + this.config.lockMinutes * 60_000).toISOString();
       await this.storage.users.update(user.id, { failedLogins: 0, lockedUntil }, this.now());
       await this.audit.record('auth.lockout', 'system', user, { failures, lockedUntil, ...meta });
+      if (step === 'password') throw new UnauthorizedError(authText(lang, 'badCredentials'));
       throw new TooManyRequestsError(authText(lang, 'locked', { minutes: this.config.lockMinutes }), 'account_locked');
     }
     await this.storage.users.update(user.id, { failedLogins: failures }, this.now());

@@ -185,6 +185,8 @@ export interface SessionRepository {
   set(sid: string, data: Record<string, unknown>, expiresAt: Date): Promise<void>;
   touch(sid: string, expiresAt: Date): Promise<void>;
   destroy(sid: string): Promise<void>;
+  /** Ends every session signed in as `userId` except `keepSid` (after a password change); returns how many ended. */
+  destroyOthersOf(userId: string, keepSid: string): Promise<number>;
   deleteExpired(now: Date): Promise<number>;
 }
 

@@ -12,7 +12,7 @@ export function accountRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   });
 
   routes.post('/me/password', signedIn, async (req, res) => {
-    await account.changePassword(req.user!, req.body?.currentPassword, req.body?.newPassword, requestLanguage(req));
+    await account.changePassword(req.user!, req.body?.currentPassword, req.body?.newPassword, req.sessionID, requestLanguage(req));
     res.status(204).end();
   });
 

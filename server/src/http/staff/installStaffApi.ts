@@ -59,6 +59,8 @@ export function installStaffApi(app: Express, deps: AppDeps, services: Services)
     secretAttemptLimiter: rateLimit({
       windowMs: 15 * 60_000,
       limit: auth.loginRateLimit,
+      // Only refused attempts count: staff behind one address (a town hall's NAT, LGWAN) must not lock each other out.
+      skipSuccessfulRequests: true,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       handler: (req, _res, next) => next(new TooManyRequestsError(authText(requestLanguage(req), 'rateLimited'), 'rate_limited')),

@@ -31,7 +31,8 @@ export class AccountService {
     private readonly now: () => Date,
   ) {}
 
-  async changePassword(user: User, current: unknown, next: unknown, lang: Language): Promise<void> {
+  /** Changes the password and ends every other session of the account (ASVS 3.3.3): the one in `currentSid` stays signed in. */
+  async changePassword(user: User, current: unknown, next: unknown, currentSid: string, lang: Language): Promise<void> {
     if (!user.passwordHash || typeof current !== 'string' || !(await verifyPassword(current, user.passwordHash))) {
       // Accounts created through the IdP have no password to change here.
       throw new UnauthorizedError(authText(lang, 'passwordWrong'));
@@ -40,7 +41,8 @@ export class AccountService {
     const password = checks.password('newPassword', next, user.email);
     checks.done();
     await this.storage.users.update(user.id, { passwordHash: await hashPassword(password) }, this.now());
-    await this.audit.record('user.password_changed', user.id, user);
+    const endedSessions = await this.storage.sessions.destroyOthersOf(user.id, currentSid);
+    await this.audit.record('user.password_changed', user.id, user, { endedSessions });
   }
 
   /** Starts enrolment: a new secret, shown this once (for the app), kept sealed in the session until confirmed. */

@@ -230,6 +230,11 @@ export class MongoSessionRepository implements SessionRepository {
     await guardedMongo(() => this.m.Session.deleteOne({ _id: sid }));
   }
 
+  async destroyOthersOf(userId: string, keepSid: string) {
+    // passport keeps the signed-in account at data.passport.user.
+    return (await guardedMongo(() => this.m.Session.deleteMany({ 'data.passport.user': userId, _id: { $ne: keepSid } }))).deletedCount;
+  }
+
   async deleteExpired(now: Date) {
     return (await guardedMongo(() => this.m.Session.deleteMany({ expiresAt: { $lte: now } }))).deletedCount;
   }

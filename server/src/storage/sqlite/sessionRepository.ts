@@ -26,6 +26,11 @@ export class SqliteSessionRepository implements SessionRepository {
     guarded(() => this.db.prepare('DELETE FROM sessions WHERE sid = ?').run(sid));
   }
 
+  async destroyOthersOf(userId: string, keepSid: string) {
+    // passport keeps the signed-in account at data.passport.user.
+    return guarded(() => this.db.prepare(`DELETE FROM sessions WHERE json_extract(data_json, '$.passport.user') = ? AND sid != ?`).run(userId, keepSid).changes);
+  }
+
   async deleteExpired(now: Date) {
     return guarded(() => this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString()).changes);
   }
