@@ -18,6 +18,8 @@ import { ApiKeyService } from './modules/backoffice/apiKeys';
 import { OutboxDispatcher } from './modules/backoffice/outboxDispatcher';
 import { PullService } from './modules/backoffice/pullService';
 import { WebhookService } from './modules/backoffice/webhookService';
+import { WebhookAddressPolicy } from './modules/backoffice/webhookAddresses';
+import { WebhookSender } from './modules/backoffice/webhookSender';
 import { CsvExportService } from './modules/exports/csvExport';
 import { ApplicantNotifier } from './modules/inbox/applicantNotice';
 import { CorrectionService } from './modules/inbox/correctionService';
@@ -81,6 +83,8 @@ function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailT
       })
     : undefined;
   const b = config.backoffice;
+  const addresses = new WebhookAddressPolicy({ allowedNetworks: b.webhookAllowedNetworks, allowLoopbackForTests: b.webhookTestAllowLoopback });
+  const sender = new WebhookSender(addresses, b.webhookTimeoutSeconds * 1000, now, deps.logger);
   return {
     lookups,
     inbox,
@@ -90,12 +94,14 @@ function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailT
     csv: new CsvExportService(storage, lookups, now),
     retention: new RetentionService(storage, now),
     apiKeys: new ApiKeyService(storage, now),
+    sender,
     webhooks: new WebhookService(storage, {
       allowHttp: b.webhookAllowHttp,
+      addresses,
       procedureExists: async (code, id) => !!((await storage.procedures.getLatest(code, id)) ?? (await storage.procedures.getLatest(PRESET_OWNER, id))),
     }, now),
     pull: new PullService(storage, lookups, now),
-    dispatcher: new OutboxDispatcher(storage, notifier, {
+    dispatcher: new OutboxDispatcher(storage, notifier, sender, {
       pollMs: b.outboxPollMs, maxAttempts: b.webhookMaxAttempts, baseDelayMs: b.webhookRetryBaseSeconds * 1000, maxDelayMs: 6 * 3600_000,
       timeoutMs: b.webhookTimeoutSeconds * 1000, leaseMs: Math.max(60_000, b.webhookTimeoutSeconds * 2000), batch: 20,
     }, now, deps.logger),

@@ -27,6 +27,7 @@ import type { RetentionService } from './modules/inbox/retention';
 import type { CsvExportService } from './modules/exports/csvExport';
 import type { ApiKeyService } from './modules/backoffice/apiKeys';
 import type { WebhookService } from './modules/backoffice/webhookService';
+import type { WebhookSender } from './modules/backoffice/webhookSender';
 import type { PullService } from './modules/backoffice/pullService';
 import type { OutboxDispatcher } from './modules/backoffice/outboxDispatcher';
 import type { UsersService } from './modules/users/usersService';
@@ -63,6 +64,8 @@ export interface DeskServices {
   retention: RetentionService;
   apiKeys: ApiKeyService;
   webhooks: WebhookService;
+  /** Sends webhooks, only to addresses the SSRF policy allows (the dispatcher and the ping button). */
+  sender: WebhookSender;
   pull: PullService;
   /** Started by main.ts (and by tests that want deliveries); never by createApp. */
   dispatcher: OutboxDispatcher;

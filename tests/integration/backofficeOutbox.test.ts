@@ -28,7 +28,7 @@ describe('outbox across a crash', () => {
   });
   const env = (pollMs: string) => ({
     DATA_DIR: dir.path, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SECRET_KEY: randomBytes(32).toString('base64'), DATA_ENCRYPTION_KEY: dataKey.toString('base64'),
-    WEBHOOK_ALLOW_HTTP: 'true', OUTBOX_POLL_MS: pollMs,
+    WEBHOOK_ALLOW_HTTP: 'true', NODE_ENV: 'test', WEBHOOK_TEST_ALLOW_LOOPBACK: 'true', OUTBOX_POLL_MS: pollMs,
   });
 
   beforeAll(async () => {

@@ -72,7 +72,7 @@ describe('webhooks and applicant e-mail', () => {
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const { port } = smtp.server.address() as AddressInfo;
     ctx = await buildInboxApp(
-      { WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_RETRY_BASE_SECONDS: '10', WEBHOOK_MAX_ATTEMPTS: '4', SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: '水戸市 <no-reply@city.mito.example>', PUBLIC_URL: 'http://madoguchi.example.jp' /* https would make the session cookie Secure, which supertest over http does not send */ },
+      { WEBHOOK_ALLOW_HTTP: 'true', NODE_ENV: 'test', WEBHOOK_TEST_ALLOW_LOOPBACK: 'true', WEBHOOK_RETRY_BASE_SECONDS: '10', WEBHOOK_MAX_ATTEMPTS: '4', SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: '水戸市 <no-reply@city.mito.example>', PUBLIC_URL: 'http://madoguchi.example.jp' /* https would make the session cookie Secure, which supertest over http does not send */ },
       clock.now,
     );
     admin = await signIn(ctx, 'municipal-admin', MITO);

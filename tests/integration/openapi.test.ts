@@ -81,7 +81,7 @@ describe('OpenAPI document', () => {
   };
 
   beforeAll(async () => {
-    ctx = await buildInboxApp({ WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_MAX_ATTEMPTS: '1', WEBHOOK_TIMEOUT_SECONDS: '2' });
+    ctx = await buildInboxApp({ WEBHOOK_ALLOW_HTTP: 'true', NODE_ENV: 'test', WEBHOOK_TEST_ALLOW_LOOPBACK: 'true', WEBHOOK_MAX_ATTEMPTS: '1', WEBHOOK_TIMEOUT_SECONDS: '2' });
     doc = (await request(ctx.app).get('/api/v1/openapi.json').expect(200)).body;
     ajv.addSchema(doc as object, 'doc');
   });

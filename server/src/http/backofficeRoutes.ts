@@ -16,7 +16,6 @@ import { requestLanguage } from '../i18n/language';
 import type { ApiActor } from '../modules/inbox/actor';
 import { inboxText } from '../modules/inbox/messages';
 import { envelopeOf } from '../modules/backoffice/events';
-import { postWebhook } from '../modules/backoffice/webhookSender';
 import { fileHeaders } from '../modules/exports/download';
 import type { ApiKey, DeliveryStatus } from '../storage/types';
 import { ContractRouter } from './contract/contractRouter';
@@ -60,7 +59,7 @@ export function integrationRoutes(routes: StaffRoutes, ctx: StaffContext): void 
     const webhook = await desk.webhooks.get(code(req), param(req, 'webhookId'), lang(req));
     const at = ctx.now().toISOString();
     const envelope = { ...envelopeOf({ id: `ping-${Date.now()}`, type: 'submission.received', createdAt: at, municipalityCode: webhook.municipalityCode, data: {} }), type: 'ping' as const };
-    res.json(await postWebhook(webhook, envelope, envelope.id, desk.dispatcher.options.timeoutMs, ctx.now));
+    res.json(await desk.sender.post(webhook, envelope, envelope.id));
   });
 
   routes.get(`${base}/deliveries`, can('integrations.manage', inMunicipality), async (req, res) => {

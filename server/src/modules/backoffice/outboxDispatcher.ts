@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import type { Delivery, DeliveryOutcome, OutboxEvent, Storage } from '../../storage/types';
 import type { ApplicantNotifier } from '../inbox/applicantNotice';
 import { envelopeOf } from './events';
-import { postWebhook, type SendResult } from './webhookSender';
+import type { SendResult, WebhookSender } from './webhookSender';
 
 export interface DispatcherOptions {
   /** How often the store is polled for new events and due deliveries. */
@@ -44,6 +44,7 @@ export class OutboxDispatcher {
   constructor(
     private readonly storage: Storage,
     private readonly notifier: ApplicantNotifier | undefined,
+    private readonly sender: WebhookSender,
     readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
     private readonly now: () => Date = () => new Date(),
     private readonly logger?: Logger,
@@ -126,7 +127,7 @@ export class OutboxDispatcher {
   private async sendWebhook(d: Delivery): Promise<SendResult> {
     const webhook = await this.storage.webhooks.get(d.targetId);
     if (!webhook || !webhook.active) return { ok: false, error: 'webhook removed or paused', durationMs: 0 };
-    return postWebhook(webhook, envelopeOf(d.event), d.id, this.options.timeoutMs, this.now);
+    return this.sender.post(webhook, envelopeOf(d.event), d.id);
   }
 
   private async sendEmail(d: Delivery): Promise<SendResult> {

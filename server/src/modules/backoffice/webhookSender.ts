@@ -1,43 +1,72 @@
 /**
  * POSTs one signed envelope to a webhook. Redirects are not followed (a
- * receiver must answer at the URL the admin registered) and every attempt has
- * a time limit, so a slow receiver cannot hold the dispatcher.
+ * receiver must answer at the URL the admin registered), every attempt has a
+ * time limit, and the connection goes only to an address the address policy
+ * allows (checked on the address actually connected to). What went wrong is
+ * reported in a few words that map nothing of the network (timeout, address
+ * refused, connection failed, HTTP status); the detail goes to the server log.
  */
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Logger } from 'pino';
 import type { Webhook } from '../../storage/types';
 import type { WebhookEnvelope } from './events';
 import { DELIVERY_HEADER, EVENT_HEADER, EVENT_ID_HEADER, SIGNATURE_HEADER, signatureHeader } from './webhookSignature';
+import { WebhookAddressRefusedError, type WebhookAddressPolicy } from './webhookAddresses';
 
 export interface SendResult {
   ok: boolean;
   statusCode?: number;
+  /** `timeout`, `address_refused`, `connection_failed` or `HTTP <status>`. */
   error?: string;
   durationMs: number;
 }
 
-export async function postWebhook(webhook: Pick<Webhook, 'url' | 'secret'>, envelope: WebhookEnvelope, deliveryId: string, timeoutMs: number, now: () => Date): Promise<SendResult> {
-  const body = JSON.stringify(envelope);
-  const started = Date.now();
-  try {
-    const res = await fetch(webhook.url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: {
+export class WebhookSender {
+  constructor(
+    private readonly policy: WebhookAddressPolicy,
+    private readonly timeoutMs: number,
+    private readonly now: () => Date,
+    private readonly logger?: Logger,
+  ) {}
+
+  async post(webhook: Pick<Webhook, 'url' | 'secret'>, envelope: WebhookEnvelope, deliveryId: string): Promise<SendResult> {
+    const body = JSON.stringify(envelope);
+    const started = Date.now();
+    const elapsed = () => Date.now() - started;
+    try {
+      const url = new URL(webhook.url);
+      const hostRefusal = this.policy.refusalForHost(url.hostname);
+      if (hostRefusal) throw new WebhookAddressRefusedError(url.hostname, hostRefusal);
+      const res = await this.send(url, body, {
         'Content-Type': 'application/json; charset=utf-8',
         'User-Agent': 'Madoguchi-Webhook/1',
-        [SIGNATURE_HEADER]: signatureHeader(webhook.secret, Math.floor(now().getTime() / 1000), body),
+        [SIGNATURE_HEADER]: signatureHeader(webhook.secret, Math.floor(this.now().getTime() / 1000), body),
         [EVENT_HEADER]: envelope.type,
         [EVENT_ID_HEADER]: envelope.id,
         [DELIVERY_HEADER]: deliveryId,
-      },
-      body,
+      });
+      const status = res.statusCode ?? 0;
+      const ok = status >= 200 && status < 300;
+      return { ok, statusCode: status, durationMs: elapsed(), ...(ok ? {} : { error: `HTTP ${status}` }) };
+    } catch (error) {
+      const e = error as Error & { code?: string };
+      const reason = e instanceof WebhookAddressRefusedError ? 'address_refused' : e.name === 'TimeoutError' || e.name === 'AbortError' ? 'timeout' : 'connection_failed';
+      this.logger?.warn({ delivery: deliveryId, reason, detail: e.message.slice(0, 300), code: e.code }, 'webhook not delivered');
+      return { ok: false, error: reason, durationMs: elapsed() };
+    }
+  }
+
+  private send(url: URL, body: string, headers: Record<string, string>): Promise<IncomingMessage> {
+    const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    return new Promise((resolve, reject) => {
+      const req = request(url, { method: 'POST', headers: { ...headers, 'Content-Length': Buffer.byteLength(body) }, lookup: this.policy.lookup, signal: AbortSignal.timeout(this.timeoutMs) }, (res) => {
+        res.resume(); // drain, so the socket is freed
+        res.on('end', () => resolve(res));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
     });
-    await res.arrayBuffer().catch(() => undefined); // drain, so the connection is reused
-    const ok = res.status >= 200 && res.status < 300;
-    return { ok, statusCode: res.status, durationMs: Date.now() - started, ...(ok ? {} : { error: `HTTP ${res.status}` }) };
-  } catch (error) {
-    const e = error as Error & { cause?: { code?: string } };
-    const reason = e.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : (e.cause?.code ?? e.message);
-    return { ok: false, error: reason.slice(0, 200), durationMs: Date.now() - started };
   }
 }

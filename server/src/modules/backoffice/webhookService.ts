@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Language } from '@madoguchi/shared';
 import { BadRequestError, NotFoundError } from '../../errors';
 import { OUTBOX_EVENT_TYPES, type Delivery, type DeliveryStatus, type OutboxEventType, type Storage, type Webhook } from '../../storage/types';
+import type { WebhookAddressPolicy } from './webhookAddresses';
 import { inboxText } from '../inbox/messages';
 
 /** A webhook as admins see it: the secret only right after creation or rotation. */
@@ -25,7 +26,7 @@ export interface WebhookInput {
 export class WebhookService {
   constructor(
     private readonly storage: Storage,
-    private readonly options: { allowHttp: boolean; procedureExists: (municipalityCode: string, procedureId: string) => Promise<boolean> },
+    private readonly options: { allowHttp: boolean; addresses: WebhookAddressPolicy; procedureExists: (municipalityCode: string, procedureId: string) => Promise<boolean> },
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -40,6 +41,8 @@ export class WebhookService {
     }
     if (parsed.username || parsed.password) throw bad;
     if (parsed.protocol !== 'https:' && !(this.options.allowHttp && parsed.protocol === 'http:')) throw bad;
+    // An address written in the URL is checked now; a host name is checked on every connection (DNS may change).
+    if (this.options.addresses.refusalForHost(parsed.hostname)) throw new BadRequestError(inboxText(language, 'webhookAddressRefused'), 'webhook_address_refused');
     return parsed.toString();
   }
 

@@ -42,6 +42,10 @@ export const INBOX_MESSAGES = {
   badCursor: { ja: 'カーソルの指定が正しくありません。', en: 'Invalid cursor.' },
   webhookNotFound: { ja: 'Webhookが見つかりません。', en: 'No such webhook.' },
   webhookUrl: { ja: '送信先URLは https:// で始まる正しいURLにしてください。', en: 'The URL must be a valid https:// URL.' },
+  webhookAddressRefused: {
+    ja: 'この送信先には送信できません（ループバック、リンクローカル、内部ネットワークのアドレス）。LGWAN などの閉域網の受信先は、運用者が WEBHOOK_ALLOWED_NETWORKS に登録してから指定してください。',
+    en: 'Webhooks cannot be sent to this address (loopback, link-local or internal network). For a receiver on a closed network such as LGWAN, the operator must list it in WEBHOOK_ALLOWED_NETWORKS first.',
+  },
   webhookEvents: { ja: '通知するイベントを1つ以上選んでください。', en: 'Choose at least one event.' },
   deliveryNotFound: { ja: '配信記録が見つかりません。', en: 'No such delivery.' },
   retentionInvalid: { ja: '保存期間は1〜36500日、方法は delete（削除）か strip（内容の消去）を指定してください。', en: 'Days must be 1–36500 and mode delete or strip.' },
