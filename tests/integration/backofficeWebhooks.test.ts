@@ -143,7 +143,7 @@ describe('webhooks and applicant e-mail', () => {
     expect(hook.requests[0]!.body).not.toContain('水戸');
 
     const log = await admin.client.get(`${base}/deliveries?webhookId=${webhookId}`).expect(200);
-    expect(log.body.items[0]).toMatchObject({ id: first.id, status: 'delivered', attempts: 3, event: { receiptNumber: s.receiptNumber } });
+    expect(log.body.items[0]).toMatchObject({ id: first.id, status: 'delivered', attempts: 3, event: { receiptNumber: s.receiptNumber, data: { status: 'received' } } });
   });
 
   it('e-mails the applicant who gave an address, on arrival and on each status change, without answers or secrets', async () => {

@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
 import { jst } from './inboxApi';
-import { createHook, deleteHook, EVENT_LABELS, listDeliveries, listHooks, pingHook, retryDelivery, updateHook, type Delivery, type Webhook } from './integrationsApi';
+import { createHook, deleteHook, EVENT_LABELS, eventLabel, failureLabel, listDeliveries, listHooks, pingHook, retryDelivery, updateHook, type Delivery, type Webhook } from './integrationsApi';
 
 export function WebhooksPanel({ code, procedures }: { code: string; procedures: Array<{ id: string; name: string }> }) {
   const t = useT();
@@ -38,7 +38,7 @@ export function WebhooksPanel({ code, procedures }: { code: string; procedures: 
           <li key={h.id} className="hook">
             <span className="mono">{h.url}</span>：{title(h.procedureId)}・{h.events.map((e) => t(EVENT_LABELS[e]!)).join('、')}{!h.active && `（${t({ ja: '停止中', en: 'paused' })}）`}
             <span className="buttons">
-              <button type="button" className="button button--small" onClick={() => act(async () => { const r = await pingHook(code, h.id); setMessage(r.ok ? t({ ja: `テスト送信に成功しました（HTTP ${r.statusCode}）。`, en: `Ping OK (${r.statusCode})` }) : t({ ja: `テスト送信に失敗しました（${r.error}）。`, en: `Ping failed: ${r.error}` })); })}>{t({ ja: 'テスト送信', en: 'Ping' })}</button>
+              <button type="button" className="button button--small" onClick={() => act(async () => { const r = await pingHook(code, h.id); setMessage(r.ok ? t({ ja: `テスト送信に成功しました（HTTP ${r.statusCode}）。`, en: `Ping OK (${r.statusCode})` }) : t({ ja: `テスト送信に失敗しました（${failureLabel(r.error ?? '').ja}）。`, en: `Ping failed: ${failureLabel(r.error ?? '').en}` })); })}>{t({ ja: 'テスト送信', en: 'Ping' })}</button>
               <button type="button" className="button button--small" onClick={() => act(() => updateHook(code, h.id, { active: !h.active }))}>{h.active ? t({ ja: '停止', en: 'Pause' }) : t({ ja: '再開', en: 'Resume' })}</button>
               <button type="button" className="button button--small" onClick={() => act(async () => setSecret((await updateHook(code, h.id, { rotateSecret: true })).secret ?? ''))}>{t({ ja: '署名鍵を再発行', en: 'Rotate secret' })}</button>
               <button type="button" className="button button--small" onClick={() => act(() => deleteHook(code, h.id), t({ ja: '削除しました。', en: 'Deleted.' }))}>{t({ ja: '削除', en: 'Delete' })}</button>
@@ -80,11 +80,11 @@ export function WebhooksPanel({ code, procedures }: { code: string; procedures: 
             <tr key={d.id}>
               <td>{jst(d.createdAt)}</td>
               <td>{d.channel === 'email' ? t({ ja: '申請者へのメール', en: 'Applicant e-mail' }) : (hooks.find((h) => h.id === d.targetId)?.url ?? 'Webhook')}</td>
-              <td>{t(EVENT_LABELS[d.event.type] ?? { ja: d.event.type, en: d.event.type })}<br /><span className="mono">{d.event.receiptNumber}</span></td>
+              <td>{t(eventLabel(d.event))}<br /><span className="mono">{d.event.receiptNumber}</span></td>
               <td>
                 {d.status === 'delivered' ? t({ ja: '配信済', en: 'Delivered' }) : d.status === 'failed' ? t({ ja: '失敗（再送停止）', en: 'Failed' }) : t({ ja: `再送待ち（${jst(d.nextAttemptAt)}）`, en: `Retrying at ${jst(d.nextAttemptAt)}` })}
                 {t({ ja: `・試行${d.attempts}回`, en: ` · ${d.attempts} attempt(s)` })}
-                {d.log.at(-1)?.error && <><br /><span className="muted">{d.log.at(-1)!.error}</span></>}
+                {d.log.at(-1)?.error && <><br /><span className="muted">{t(failureLabel(d.log.at(-1)!.error!))}</span></>}
               </td>
               <td>{d.status === 'failed' && <button type="button" className="button button--small" onClick={() => act(() => retryDelivery(code, d.id))}>{t({ ja: '再送', en: 'Retry' })}</button>}</td>
             </tr>

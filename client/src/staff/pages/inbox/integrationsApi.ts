@@ -1,11 +1,12 @@
 /** API keys, webhooks, deliveries and retention as the console uses them (server: server/src/http/backofficeRoutes.ts). */
+import { STATUS_LABELS, type SubmissionStatus } from '@madoguchi/shared';
 import { staffApi } from '../../api';
 
 export interface ApiKey { id: string; name: string; scope: 'read' | 'read-write'; createdAt: string; revokedAt?: string; lastUsedAt?: string }
 export interface Webhook { id: string; url: string; procedureId: string | null; events: string[]; active: boolean; createdAt: string }
 export interface Delivery {
   id: string; channel: 'webhook' | 'email'; targetId: string; status: 'pending' | 'delivered' | 'failed'; attempts: number; nextAttemptAt: string; createdAt: string;
-  event: { type: string; receiptNumber: string }; log: Array<{ at: string; ok: boolean; statusCode?: number; error?: string }>;
+  event: { type: string; receiptNumber: string; data: { status?: string } }; log: Array<{ at: string; ok: boolean; statusCode?: number; error?: string }>;
 }
 export interface RetentionPolicy { procedureId: string; days: number; mode: 'delete' | 'strip'; updatedAt: string }
 
@@ -14,6 +15,21 @@ export const EVENT_LABELS: Record<string, { ja: string; en: string }> = {
   'submission.status-changed': { ja: '状況の変更', en: 'Status changed' },
   'submission.resubmitted': { ja: '補正の提出', en: 'Resubmitted' },
 };
+
+/** What the log says of an event: a status change names the status it moved to (「状況の変更：審査中」). */
+export function eventLabel(event: Delivery['event']): { ja: string; en: string } {
+  const base = EVENT_LABELS[event.type] ?? { ja: event.type, en: event.type };
+  const to = event.type === 'submission.status-changed' && event.data?.status ? STATUS_LABELS[event.data.status as SubmissionStatus] : undefined;
+  return to ? { ja: `${base.ja}：${to.ja}`, en: `${base.en}: ${to.en}` } : base;
+}
+
+/** Why a delivery attempt failed, in words (the server reports only these, never network details). */
+export const FAILURE_LABELS: Record<string, { ja: string; en: string }> = {
+  timeout: { ja: '応答がありませんでした（時間切れ）', en: 'No answer in time' },
+  address_refused: { ja: '送信先のアドレスが許可されていません', en: 'The receiver’s address is not allowed' },
+  connection_failed: { ja: '送信先に接続できませんでした', en: 'Could not connect to the receiver' },
+};
+export const failureLabel = (error: string) => FAILURE_LABELS[error] ?? { ja: error, en: error };
 
 const m = (code: string) => `/municipalities/${code}`;
 export const listKeys = async (code: string) => (await staffApi<{ items: ApiKey[] }>('GET', `${m(code)}/api-keys`)).items;
