@@ -1,5 +1,7 @@
 /** TOTP second factor through real HTTP, with codes computed by otplib as an authenticator app would. */
 import { generate } from 'otplib';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { buildAuthApp, makeUser, MITO, PASSWORD, StaffClient, type AuthApp } from '../helpers/staffAuth';
 
 describe('TOTP second factor', () => {
@@ -9,9 +11,18 @@ describe('TOTP second factor', () => {
   });
   afterAll(() => ctx.close());
 
+  /** Decodes a PNG data URL holding a QR code. */
+  function readQr(dataUrl: string): string | undefined {
+    expect(dataUrl).toMatch(/^data:image\/png;base64,/);
+    const png = PNG.sync.read(Buffer.from(dataUrl.split(',')[1]!, 'base64'));
+    return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+  }
+
   async function enrol(client: StaffClient): Promise<string> {
     const start = await client.post('/me/totp').expect(200);
     expect(start.body.uri).toMatch(/^otpauth:\/\/totp\//);
+    // The QR code is drawn by the server and reads back as exactly the URI (nothing sent to an outside service).
+    expect(readQr(start.body.qrCode)).toBe(start.body.uri);
     const secret: string = start.body.secret;
     await client.post('/me/totp/confirm', { code: '000000' }).expect(400);
     const done = await client.post('/me/totp/confirm', { code: await generate({ secret }) }).expect(200);

@@ -18,12 +18,12 @@ interface SignIn {
 function TotpSection() {
   const t = useT();
   const { session, refresh } = useSession();
-  const [enrolment, setEnrolment] = useState<{ secret: string; uri: string } | null>(null);
+  const [enrolment, setEnrolment] = useState<{ secret: string; uri: string; qrCode: string } | null>(null);
   const api = useApiForm<{ code: string }>();
   if (session!.user!.totpEnabled) return <p>{t({ ja: '2段階認証は有効です。', en: 'Two-step verification is on.' })}</p>;
   if (!enrolment) {
     return (
-      <button type="button" className="button button--primary" onClick={() => void staffApi<{ secret: string; uri: string }>('POST', '/me/totp').then(setEnrolment)}>
+      <button type="button" className="button button--primary" onClick={() => void staffApi<{ secret: string; uri: string; qrCode: string }>('POST', '/me/totp').then(setEnrolment)}>
         {t({ ja: '認証アプリを登録する', en: 'Register an authenticator app' })}
       </button>
     );
@@ -34,7 +34,8 @@ function TotpSection() {
       setEnrolment(null);
       await refresh();
     })}>
-      <p>{t({ ja: '認証アプリ（Google Authenticator、Microsoft Authenticator など）に次のキーを登録してください。このキーは今だけ表示されます。', en: 'Add this key to your authenticator app. It is shown only now.' })}</p>
+      <p>{t({ ja: '認証アプリ（Google Authenticator、Microsoft Authenticator など）で次のQRコードを読み取るか、キーを入力してください。どちらも今だけ表示されます。', en: 'Scan this QR code with your authenticator app, or type the key. Both are shown only now.' })}</p>
+      <img className="totp-qr" src={enrolment.qrCode} width={240} height={240} alt={t({ ja: '認証アプリで読み取るQRコード（読み取れない場合は下のセットアップキーを入力してください）', en: 'QR code for your authenticator app (if it cannot be scanned, type the setup key below)' })} />
       <label htmlFor="totp-secret">{t({ ja: 'セットアップキー', en: 'Setup key' })}</label>
       <input id="totp-secret" className="link-box" readOnly value={enrolment.secret} />
       <p className="field__hint"><a href={enrolment.uri}>{t({ ja: 'この端末の認証アプリで開く', en: 'Open in an authenticator app on this device' })}</a></p>

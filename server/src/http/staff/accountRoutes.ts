@@ -1,4 +1,5 @@
 /** The signed-in account's own page: password, TOTP second factor, recent sign-ins. */
+import { totpQrCode } from '../../auth/totpQrCode';
 import { requestLanguage } from '../../i18n/language';
 import { signedIn, type StaffRoutes } from '../../auth/staffRouter';
 import { toPublicUser } from '../../modules/users/publicUser';
@@ -16,11 +17,11 @@ export function accountRoutes(routes: StaffRoutes, ctx: StaffContext): void {
     res.status(204).end();
   });
 
-  /** The secret is in this one response (to type or scan into the app); afterwards it is never shown. */
-  routes.post('/me/totp', signedIn, (req, res) => {
+  /** The secret is in this one response (to type, or to scan as a QR code made here); afterwards it is never shown. */
+  routes.post('/me/totp', signedIn, async (req, res) => {
     const { secret, uri, sealed } = account.startTotp(req.user!, requestLanguage(req));
     req.session.totpEnrolment = sealed;
-    res.json({ secret, uri });
+    res.json({ secret, uri, qrCode: await totpQrCode(uri) });
   });
 
   routes.post('/me/totp/confirm', signedIn, async (req, res) => {

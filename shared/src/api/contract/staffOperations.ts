@@ -92,7 +92,7 @@ export const STAFF_OPERATIONS = [
   }),
   operation({
     method: 'post', path: '/staff/me/totp', tag: 'account', summary: 'Start enrolling a TOTP second factor: the secret (shown once) and its otpauth URI', ...staff, bodyRequired: false,
-    responses: { 200: json(Type.Object({ secret: Str(), uri: Str() }), 'Enrolment started'), ...denied },
+    responses: { 200: json(Type.Object({ secret: Str(), uri: Str(), qrCode: Str({ description: 'The URI as a QR code: a PNG data URL, drawn on the server' }) }), 'Enrolment started'), ...denied },
   }),
   operation({
     method: 'post', path: '/staff/me/totp/confirm', tag: 'account', summary: 'Confirm the enrolment with a code', ...staff, body: Open({ code: text() }),
