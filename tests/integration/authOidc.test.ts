@@ -8,10 +8,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { buildAuthApp, makeUser, MITO, StaffClient, type AuthApp } from '../helpers/staffAuth';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/** The parts of oidc-provider's instance this test uses (the package ships no types for CommonJS). */
+interface OidcProvider {
+  callback: () => (req: IncomingMessage, res: ServerResponse) => void;
+  interactionDetails: (req: IncomingMessage, res: ServerResponse) => Promise<{ prompt: { name: string }; session: { accountId: string }; params: { client_id: string } }>;
+  interactionFinished: (req: IncomingMessage, res: ServerResponse, result: object, options: { mergeWithLastSubmission: boolean }) => Promise<void>;
+  Grant: new (init: { accountId: string; clientId: string }) => { addOIDCScope: (scope: string) => void; save: () => Promise<string> };
+}
 // oidc-provider is ESM without types; jest compiles it (jest.config.js transformIgnorePatterns).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const Provider = require('oidc-provider').default as new (issuer: string, config: object) => any;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- required at run time: the tests' TS project cannot import its ESM types
+const Provider = require('oidc-provider').default as new (issuer: string, config: object) => OidcProvider;
 
 const PUBLIC_URL = 'http://madoguchi.test';
 const CLIENT = { client_id: 'madoguchi-staff', client_secret: 'a-long-client-secret-for-tests' };
@@ -27,7 +33,7 @@ const PEOPLE: Record<string, { email: string; name: string; verified: boolean }>
 describe('staff sign-in with OpenID Connect', () => {
   let idp: Server;
   let issuer: string;
-  let provider: any;
+  let provider: OidcProvider;
   let signingIn = 'u-admin';
   let ctx: AuthApp;
 

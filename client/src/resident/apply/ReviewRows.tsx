@@ -12,11 +12,10 @@ interface Props {
 
 export function ReviewRows({ rows, depth, onChange }: Props) {
   const { t } = useLanguage();
-  const values = rows.filter((r): r is Extract<ReviewRow, { kind: 'value' }> => r.kind === 'value');
   const Heading = (depth <= 1 ? 'h3' : 'h4') as 'h3' | 'h4';
   const blocks: ReactElement[] = [];
   // Keep the schema's order: runs of values become one list, groups their own block.
-  let run: typeof values = [];
+  let run: Array<Extract<ReviewRow, { kind: 'value' }>> = [];
   const flush = (key: string) => {
     if (run.length === 0) return;
     blocks.push(

@@ -67,14 +67,14 @@ export default function CatalogPage() {
       },
       { replace: key === 'q' },
     );
-  const procedures = loaded.status === 'done' ? loaded.value.procedures : [];
-  const shown = useMemo(() => filterProcedures(procedures, { query, lifeEvent, category }), [procedures, query, lifeEvent, category]);
+  const procedures = loaded.status === 'done' ? loaded.value.procedures : undefined;
+  const shown = useMemo(() => filterProcedures(procedures ?? [], { query, lifeEvent, category }), [procedures, query, lifeEvent, category]);
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <ErrorBlock error={loaded.error} onRetry={loaded.reload} />;
   const { municipality } = loaded.value;
   // The label maps list every life event and category (the compiler checks it), in display order.
-  const events = (Object.keys(LIFE_EVENT_LABELS) as LifeEvent[]).filter((e) => procedures.some((p) => p.lifeEvents.includes(e)));
-  const categories = (Object.keys(CATEGORY_LABELS) as ProcedureCategory[]).filter((c) => procedures.some((p) => p.category === c));
+  const events = (Object.keys(LIFE_EVENT_LABELS) as LifeEvent[]).filter((e) => loaded.value.procedures.some((p) => p.lifeEvents.includes(e)));
+  const categories = (Object.keys(CATEGORY_LABELS) as ProcedureCategory[]).filter((c) => loaded.value.procedures.some((p) => p.category === c));
   const all: [string, string] = ['', t('catalog.all')];
   return (
     <>

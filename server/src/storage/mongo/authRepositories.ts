@@ -2,9 +2,9 @@
 import type { AuthPolicy, AuthPolicyRepository, AuthToken, AuthTokenRepository } from '../types';
 import { guardedMongo } from './errors';
 import type { AuthModels } from './authModels';
+import type { LeanDoc } from './leanDoc';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-const toToken = (doc: any): AuthToken | null => {
+const toToken = (doc: LeanDoc): AuthToken | null => {
   if (!doc) return null;
   const { _id, emailLower: _lower, procedureIds, ...rest } = doc;
   return { id: _id, ...rest, procedureIds: procedureIds ?? null } as AuthToken;

@@ -11,11 +11,11 @@ import type { InboxModels } from './inboxModels';
 import { writeOutbox } from './changeLog';
 import { strip } from './repositories';
 import { msg } from '../../i18n/messages';
+import type { LeanDoc } from './leanDoc';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 const DELIVERY_LOG_LIMIT = 20;
-const withId = <T>(d: any): T => strip<T>(d, 'id');
+const withId = <T>(d: LeanDoc): T => strip<T>(d, 'id');
 
 export class MongoOutboxRepository implements OutboxRepository {
   constructor(private readonly im: InboxModels, private readonly connection: Connection) {}
@@ -25,7 +25,7 @@ export class MongoOutboxRepository implements OutboxRepository {
   }
 
   async pending(limit: number) {
-    const docs = await this.im.Outbox.find({ dispatchedAt: { $exists: false } }).sort({ seq: 1 }).limit(limit).lean<any[]>();
+    const docs = await this.im.Outbox.find({ dispatchedAt: { $exists: false } }).sort({ seq: 1 }).limit(limit).lean<LeanDoc[]>();
     return docs.map(({ seq: _seq, ...d }) => withId<OutboxEvent>(d));
   }
 
@@ -50,7 +50,7 @@ export class MongoDeliveryRepository implements DeliveryRepository {
   constructor(private readonly im: InboxModels) {}
 
   async claimDue(now: Date, leaseUntil: Date, limit: number) {
-    const due = await this.im.Delivery.find({ status: 'pending', nextAttemptAt: { $lte: now.toISOString() } }).sort({ nextAttemptAt: 1 }).limit(limit).lean<any[]>();
+    const due = await this.im.Delivery.find({ status: 'pending', nextAttemptAt: { $lte: now.toISOString() } }).sort({ nextAttemptAt: 1 }).limit(limit).lean<LeanDoc[]>();
     const claimed: Delivery[] = [];
     for (const d of due) {
       // Compare-and-set on the due time: of two workers, one wins the lease.
@@ -123,7 +123,7 @@ export class MongoApiKeyRepository implements ApiKeyRepository {
 export class MongoWebhookRepository implements WebhookRepository {
   constructor(private readonly im: InboxModels, private readonly cipher: DataCipher) {}
 
-  private toHook(d: any): Webhook {
+  private toHook(d: LeanDoc): Webhook {
     const w = withId<Webhook>(d);
     return { ...w, procedureId: w.procedureId ?? null, secret: this.cipher.openText(w.secret) };
   }

@@ -5,15 +5,15 @@ import { type EditLayerInput, type EditLayerRepository, type PresetReleaseReposi
 import { guardedMongo } from './errors';
 import type { CatalogModels } from './catalogModels';
 import { msg } from '../../i18n/messages';
+import type { LeanDoc } from './leanDoc';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-const toLayer = (doc: any): EditLayer | null => {
+const toLayer = (doc: LeanDoc): EditLayer | null => {
   if (!doc) return null;
   const { _id, ...rest } = doc;
   return { ...rest, ops: rest.ops ?? [], withdrawn: rest.withdrawn === true } as EditLayer;
 };
 
-const toRelease = (doc: any): PresetRelease | null => {
+const toRelease = (doc: LeanDoc): PresetRelease | null => {
   if (!doc) return null;
   const { _id, fileHash, ...rest } = doc;
   return { ...rest, ...(fileHash ? { fileHash } : {}) } as PresetRelease;

@@ -10,15 +10,15 @@ import type { Models } from './models';
 import type { InboxModels } from './inboxModels';
 import { nextValue, SUBMISSION_CHANGE } from './changeLog';
 import { msg } from '../../i18n/messages';
+import type { LeanDoc, MongoFilter } from './leanDoc';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 const META_PROJECTION = {
   receiptNumber: 1, municipalityCode: 1, procedureOwner: 1, procedureId: 1, formVersion: 1, status: 1, assigneeId: 1, applicantName: 1, applicantKana: 1,
   revision: 1, changeSeq: 1, createdAt: 1, updatedAt: 1, closedAt: 1, acknowledgedAt: 1, acknowledgedBy: 1, acknowledgedRevision: 1, strippedAt: 1,
 };
 
-const toMeta = (d: any): SubmissionMeta => {
+const toMeta = (d: LeanDoc): SubmissionMeta => {
   const { _id, revision, changeSeq, ...rest } = d;
   for (const key of Object.keys(rest)) if (rest[key] === null || rest[key] === undefined) delete rest[key];
   return { id: _id, ...rest, revision: revision ?? 1, changeSeq: changeSeq ?? 0 } as SubmissionMeta;
@@ -26,9 +26,9 @@ const toMeta = (d: any): SubmissionMeta => {
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function filterOf(q: InboxQuery): Record<string, any> {
-  const f: Record<string, any> = { municipalityCode: q.municipalityCode };
-  const and: Array<Record<string, any>> = [];
+function filterOf(q: InboxQuery): MongoFilter {
+  const f: MongoFilter = { municipalityCode: q.municipalityCode };
+  const and: Array<MongoFilter> = [];
   if (q.status?.length) f.status = { $in: q.status };
   if (q.procedureIds) and.push({ procedureId: { $in: q.procedureIds } });
   if (q.procedureId) and.push({ procedureId: q.procedureId });
@@ -79,7 +79,7 @@ export class MongoInboxRepository implements InboxRepository {
   }
 
   async changes(q: { municipalityCode: string; afterSeq: number; limit: number; procedureId?: string }) {
-    const filter: Record<string, any> = { municipalityCode: q.municipalityCode, changeSeq: { $gt: q.afterSeq } };
+    const filter: MongoFilter = { municipalityCode: q.municipalityCode, changeSeq: { $gt: q.afterSeq } };
     if (q.procedureId) filter.procedureId = q.procedureId;
     return (await this.m.Submission.find(filter, META_PROJECTION).sort({ changeSeq: 1 }).limit(q.limit).lean()).map(toMeta);
   }
@@ -93,7 +93,7 @@ export class MongoInboxRepository implements InboxRepository {
   }
 
   async listRevisions(submissionId: string): Promise<SubmissionRevision[]> {
-    const docs = await this.im.Revision.find({ submissionId }).sort({ revision: 1 }).lean<any[]>();
+    const docs = await this.im.Revision.find({ submissionId }).sort({ revision: 1 }).lean<LeanDoc[]>();
     return docs.map((d) => ({
       submissionId: d.submissionId, revision: d.revision, formVersion: d.formVersion, data: this.cipher.openJson(d.data), attachments: d.attachments, createdAt: d.createdAt,
     }));
@@ -107,7 +107,7 @@ export class MongoInboxRepository implements InboxRepository {
 
   async readRevisions(userId: string, submissionIds: string[]) {
     if (submissionIds.length === 0) return {};
-    const docs = await this.im.Read.find({ userId, submissionId: { $in: submissionIds } }).lean<any[]>();
+    const docs = await this.im.Read.find({ userId, submissionId: { $in: submissionIds } }).lean<LeanDoc[]>();
     return Object.fromEntries(docs.map((d) => [d.submissionId, d.revision]));
   }
 
@@ -117,7 +117,7 @@ export class MongoInboxRepository implements InboxRepository {
   }
 
   async listNotes(submissionId: string): Promise<SubmissionNote[]> {
-    const docs = await this.im.Note.find({ submissionId }).sort({ createdAt: 1, _id: 1 }).lean<any[]>();
+    const docs = await this.im.Note.find({ submissionId }).sort({ createdAt: 1, _id: 1 }).lean<LeanDoc[]>();
     return docs.map(({ _id, ...d }) => ({ id: _id, ...d, body: this.cipher.openText(d.body) }));
   }
 
@@ -127,12 +127,12 @@ export class MongoInboxRepository implements InboxRepository {
   }
 
   async listMessages(submissionId: string): Promise<SubmissionMessage[]> {
-    const docs = await this.im.Message.find({ submissionId }).sort({ createdAt: 1, _id: 1 }).lean<any[]>();
+    const docs = await this.im.Message.find({ submissionId }).sort({ createdAt: 1, _id: 1 }).lean<LeanDoc[]>();
     return docs.map(({ _id, ...d }) => ({ id: _id, ...d, body: this.cipher.openText(d.body) }));
   }
 
   async *histories(q: { municipalityCode: string; procedureId?: string; receivedFrom: string; receivedTo: string }): AsyncIterable<StatusHistoryRow> {
-    const filter: Record<string, any> = { municipalityCode: q.municipalityCode, createdAt: { $gte: q.receivedFrom, $lt: q.receivedTo } };
+    const filter: MongoFilter = { municipalityCode: q.municipalityCode, createdAt: { $gte: q.receivedFrom, $lt: q.receivedTo } };
     if (q.procedureId) filter.procedureId = q.procedureId;
     for await (const d of this.m.Submission.find(filter, { procedureId: 1, status: 1, history: 1 }).lean().cursor()) {
       yield { procedureId: d.procedureId as string, status: d.status as SubmissionStatus, history: d.history as StatusChange[] };
@@ -147,9 +147,9 @@ export class MongoInboxRepository implements InboxRepository {
     return docs.map(toMeta);
   }
 
-  private async removeDependents(id: string, session: any) {
+  private async removeDependents(id: string, session: LeanDoc) {
     await this.m.File.deleteMany({ submissionId: id }, { session });
-    for (const model of [this.im.Revision, this.im.Note, this.im.Message, this.im.Read] as any[]) await model.deleteMany({ submissionId: id }, { session });
+    for (const model of [this.im.Revision, this.im.Note, this.im.Message, this.im.Read] as LeanDoc[]) await model.deleteMany({ submissionId: id }, { session });
   }
 
   async purge(id: string) {

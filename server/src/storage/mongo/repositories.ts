@@ -11,10 +11,10 @@ import { guardedMongo, mapMongoError } from './errors';
 import type { Models } from './models';
 import type { DataCipher } from '../../security/dataCipher';
 import { msg } from '../../i18n/messages';
+import type { LeanDoc } from './leanDoc';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
-export const strip = <T>(doc: any, idField?: string): T => {
+export const strip = <T>(doc: LeanDoc, idField?: string): T => {
   if (!doc) return doc;
   const { _id, ...rest } = doc;
   return (idField ? { [idField]: _id, ...rest } : rest) as T;
@@ -164,7 +164,7 @@ export class MongoFileRepository implements FileRepository {
 }
 
 /** Documents written before scanning existed carry no state: they were never scanned. */
-const fileMeta = (doc: any): StoredFileMeta | null => {
+const fileMeta = (doc: LeanDoc): StoredFileMeta | null => {
   const meta = strip<StoredFileMeta | null>(doc, 'id');
   return meta ? { ...meta, scanState: meta.scanState ?? 'not_scanned' } : null;
 };
@@ -172,7 +172,7 @@ const fileMeta = (doc: any): StoredFileMeta | null => {
 export class MongoUserRepository implements UserRepository {
   constructor(private readonly m: Models) {}
 
-  private toUser(doc: any): User | null {
+  private toUser(doc: LeanDoc): User | null {
     if (!doc) return null;
     const { _id, emailLower: _lower, procedureIds, totpLastStep, ...rest } = doc;
     // Optional fields are left out when unset, as in the SQLite adapter.

@@ -11,14 +11,14 @@ import { ResealTally, countValue, emptyCount } from '../resealTally';
 import { guardedMongo } from './errors';
 import type { Models } from './models';
 import type { InboxModels } from './inboxModels';
+import type { LeanDoc } from './leanDoc';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 interface SealedField extends SealedLocation {
-  model: Model<any>;
+  model: Model<LeanDoc>;
   /** Extra fields naming the document in reports (never the value). */
   idFields?: string[];
-  idOf?: (doc: any) => string;
+  idOf?: (doc: LeanDoc) => string;
   /** Buffer field: values can be megabytes, so batches are small. */
   binary?: boolean;
 }
@@ -51,19 +51,19 @@ export class MongoSealedDataRepository implements SealedDataRepository {
     ];
   }
 
-  private value(f: SealedField, doc: any): Buffer | string | undefined {
+  private value(f: SealedField, doc: LeanDoc): Buffer | string | undefined {
     const raw = doc[f.column];
     if (raw === undefined || raw === null) return undefined;
     return f.binary ? asBuffer(raw) : (raw as string);
   }
 
   /** Documents of one field after `after`, in `_id` order, `size` at a time. */
-  private async *batches(f: SealedField, size: number): AsyncGenerator<any[]> {
+  private async *batches(f: SealedField, size: number): AsyncGenerator<LeanDoc[]> {
     const projection = Object.fromEntries([f.column, ...(f.idFields ?? [])].map((k) => [k, 1]));
     let after: unknown;
     for (;;) {
       const filter = after === undefined ? {} : { _id: { $gt: after } };
-      const docs = await f.model.find(filter, projection).sort({ _id: 1 }).limit(size).lean<any[]>();
+      const docs = await f.model.find(filter, projection).sort({ _id: 1 }).limit(size).lean<LeanDoc[]>();
       if (docs.length === 0) return;
       after = docs.at(-1)._id;
       yield docs;
@@ -118,7 +118,7 @@ export class MongoSealedDataRepository implements SealedDataRepository {
   private async tallyWrites(f: SealedField, table: ReturnType<ResealTally['start']>, tally: ResealTally, writes: Array<{ _id: unknown; previous: Buffer | string; next: Buffer | string }>, modified: number) {
     let won = writes;
     if (modified < writes.length) {
-      const docs = await f.model.find({ _id: { $in: writes.map((w) => w._id) } }, { [f.column]: 1 }).lean<any[]>();
+      const docs = await f.model.find({ _id: { $in: writes.map((w) => w._id) } }, { [f.column]: 1 }).lean<LeanDoc[]>();
       const now = new Map(docs.map((d) => [String(d._id), this.value(f, d)]));
       won = writes.filter((w) => {
         const stored = now.get(String(w._id));

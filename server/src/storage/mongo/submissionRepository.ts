@@ -11,8 +11,8 @@ import type { DataCipher } from '../../security/dataCipher';
 import { stampFields, writeOutbox } from './changeLog';
 import { MongoAuditRepository, strip } from './repositories';
 import { msg, type MessageRef } from '../../i18n/messages';
+import type { MongoFilter } from './leanDoc';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 /** Inbox fields on a submission document that are not part of the Submission domain type. */
 export const META_FIELDS = ['applicantName', 'applicantKana', 'revision', 'changeSeq', 'closedAt', 'acknowledgedAt', 'acknowledgedBy', 'acknowledgedRevision', 'strippedAt'];
@@ -92,7 +92,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
     const at = now.toISOString();
     const updated = await guardedMongo(() =>
       this.connection.transaction(async (session) => {
-        const current = await this.m.Submission.findOne({ _id: id, status: expected }, null, { session }).lean<Record<string, any>>();
+        const current = await this.m.Submission.findOne({ _id: id, status: expected }, null, { session }).lean<MongoFilter>();
         if (!current) throw new StaleWrite();
         const history = current.history as StatusChange[];
         const archivedAt = history.filter((h) => h.to === 'received' || h.to === 'resubmitted').at(-1)?.at ?? current.createdAt;
@@ -141,7 +141,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
   }
 
   async list(q: SubmissionQuery): Promise<SubmissionPage> {
-    const filter: Record<string, any> = { municipalityCode: q.municipalityCode };
+    const filter: MongoFilter = { municipalityCode: q.municipalityCode };
     if (q.status?.length) filter.status = { $in: q.status };
     if (q.procedureId) filter.procedureId = q.procedureId;
     if (q.assigneeId) filter.assigneeId = q.assigneeId;

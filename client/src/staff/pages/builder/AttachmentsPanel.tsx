@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { flattenFields, type AttachmentSpec, type FieldInfo, type LockedField } from '@madoguchi/shared';
+import { flattenFields, type AttachmentSpec, type FieldInfo } from '@madoguchi/shared';
 import type { NewOp } from './useBuilder';
 
 const TYPES: Array<[string, string]> = [['image/jpeg', 'JPEG 画像'], ['image/png', 'PNG 画像'], ['image/heic', 'HEIC 画像（iPhone）'], ['application/pdf', 'PDF']];

@@ -32,7 +32,8 @@ class PreviewBoundary extends Component<{ children: ReactNode; resetKey: unknown
 
 /** The resident form for `doc`, step by step; `step` and `focusPath` follow the field being edited. */
 export function ResidentPreview({ doc, step: requestedStep, focusPath }: { doc: FormDocument; step?: number; focusPath?: string }) {
-  const key = useMemo(() => `preview:${++previewSerial}`, [doc]);
+  // A new validator cache key whenever the document changes (the validator caches compiled schemas by key).
+  const key = useMemo(() => `preview:${doc.procedure.id}:${++previewSerial}`, [doc]);
   const validator = useMemo(() => new SharedRjsfValidator(key, 'ja', previewValidator), [key]);
   const uiSchema = useMemo(() => prepareUiSchema(doc.uiSchema), [doc.uiSchema]);
   const steps = useMemo(() => stepsOf(doc.schema, doc.uiSchema, 'ja', doc.procedure.title), [doc]);
