@@ -3,7 +3,7 @@
  * load neither the staff console nor the form renderer, and the JavaScript
  * each page needs (gzip) stays within budget. Prints the measured sizes.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
@@ -55,3 +55,10 @@ test('finding a procedure loads no form renderer and no staff console; budgets h
   expect(kb(choose)).toBeLessThan(110);
   expect(kb(apply)).toBeLessThanOrEqual(170);
 }, 60_000);
+
+test('no chunk of the built app carries ajv: the builder checks a draft’s structure without it (the server compiles)', () => {
+  const chunks = readdirSync(join(CLIENT_DIST, 'assets')).filter((f) => f.endsWith('.js'));
+  expect(chunks.length).toBeGreaterThan(10);
+  const withAjv = chunks.filter((name) => mentions([{ name }], 'no schema with key or ref'));
+  expect(withAjv).toEqual([]);
+});

@@ -2,7 +2,7 @@
 import type { FormVersion, FormVersionStatus } from '../form/types';
 import type { EditLayer, EditOp, FormDocument, PresetRelease } from './types';
 import type { LockedField } from './legalLocks';
-import type { DraftProblem } from './checkDraft';
+import type { DraftProblem } from './checkDraftStructure';
 import type { FormDiff } from './diffForms';
 import type { Decision, OpOutcome } from './rebaseLayer';
 

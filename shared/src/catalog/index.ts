@@ -14,6 +14,7 @@ export * from './describeForm';
 export * from './describeOp';
 export * from './rebaseLayer';
 export * from './diffForms';
+export * from './checkDraftStructure';
 export * from './checkDraft';
 export * from './importExport';
 export * from './editOpSchema';

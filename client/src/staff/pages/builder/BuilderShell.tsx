@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
-  CONTAINER_KINDS, checkDraft, describeFields, finalizeDocument, flattenFields, stepsOf,
+  CONTAINER_KINDS, checkDraftStructure, describeFields, finalizeDocument, flattenFields, stepsOf,
   type DraftProblem, type FieldKind, type LockedField, type Procedure, type SignaturePolicy,
 } from '@madoguchi/shared';
 import type { Builder } from './useBuilder';
@@ -65,7 +65,7 @@ export function BuilderShell(props: BuilderShellProps) {
   const tree = useMemo(() => describeFields(builder.document), [builder.document]);
   const all = useMemo(() => flattenFields(tree), [tree]);
   const problems = useMemo(() => {
-    const local = checkDraft(finalDoc, { compile: false });
+    const local = checkDraftStructure(finalDoc);
     const fromServer = props.serverProblems.filter((p) => /^(procedure|schema|uiSchema)/.test(p.where) && !local.some((l) => l.message === p.message));
     return [...local, ...fromServer];
   }, [finalDoc, props.serverProblems]);
