@@ -50,7 +50,7 @@ export class FormValidator {
     const validate = this.compile(cacheKey, schema);
     const copy: unknown = inPlace || data === undefined ? data : JSON.parse(JSON.stringify(data));
     const valid = validate(copy) as boolean;
-    const errors = valid ? [] : localizeErrors(validate.errors, schema, language);
+    const errors = valid ? [] : localizeErrors(validate.errors, schema, language, copy);
     return { valid, data: copy, errors, errorSchema: toErrorSchema(errors) };
   }
 }

@@ -129,8 +129,36 @@ function pointerToProperty(pointer: string): string {
     .join('');
 }
 
-/** Converts ajv errors to field errors in one language, skipping structural noise and duplicates. */
-export function localizeErrors(errors: ErrorObject[] | null | undefined, root: JsonSchema, language: Language = 'ja'): FieldError[] {
+const DATE_FORMATS = new Set(['date', 'past-date', 'future-date']);
+const DATE_PARTS = { ja: ['年', '月', '日'], en: ['year', 'month', 'day'] } as const;
+
+/**
+ * The date widget keeps an unfinished date as `2026-11-` (nothing typed is lost);
+ * such a value is not "a date in the past" but a date with a part missing: say which.
+ */
+function incompleteDateMessage(value: unknown, language: Language): string | undefined {
+  const m = typeof value === 'string' ? /^([0-9]{4})?-([0-9]{1,2})?-([0-9]{1,2})?$/.exec(value) : null;
+  if (!m) return undefined;
+  const missing = [1, 2, 3].filter((i) => !m[i]).map((i) => DATE_PARTS[language][i - 1]!);
+  if (missing.length === 0) return undefined;
+  return language === 'ja' ? `日付の${missing.join('・')}を入力してください。` : `Enter the ${missing.join(' and ')} of the date.`;
+}
+
+/** The value at a JSON pointer of `data`. */
+function valueAt(data: unknown, pointer: string): unknown {
+  let node = data;
+  for (const raw of pointer.split('/').slice(1)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node;
+}
+
+/**
+ * Converts ajv errors to field errors in one language, skipping structural noise and duplicates.
+ * `data` (the answers validated) lets a message name what is missing, e.g. the day of a date.
+ */
+export function localizeErrors(errors: ErrorObject[] | null | undefined, root: JsonSchema, language: Language = 'ja', data?: unknown): FieldError[] {
   const result: FieldError[] = [];
   const seen = new Set<string>();
   for (const error of errors ?? []) {
@@ -147,7 +175,8 @@ export function localizeErrors(errors: ErrorObject[] | null | undefined, root: J
     let message: string;
     if (error.keyword === 'format') {
       const format = String((error.params as Params).format);
-      message = FORMAT_MESSAGES[format]?.[language] ?? TEMPLATES[language].pattern!(label, {}, schema);
+      const incomplete = DATE_FORMATS.has(format) ? incompleteDateMessage(valueAt(data, pointer), language) : undefined;
+      message = incomplete ?? FORMAT_MESSAGES[format]?.[language] ?? TEMPLATES[language].pattern!(label, {}, schema);
     } else {
       const template = TEMPLATES[language][error.keyword];
       message = template ? template(label, error.params as Params, schema) : language === 'ja' ? '入力内容を確認してください。' : 'Check this value.';

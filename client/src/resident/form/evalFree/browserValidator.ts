@@ -15,7 +15,7 @@ export class BrowserValidator {
   /** All answers against one form version. `cacheKey` identifies the version (kept for the callers' API; nothing is compiled, so nothing is cached). */
   validate(_cacheKey: string, schema: JsonSchema, data: unknown, language: Language): ValidationOutcome {
     const result = interpretSchema(schema, data);
-    const errors = result.valid ? [] : localizeErrors(result.errors, schema, language);
+    const errors = result.valid ? [] : localizeErrors(result.errors, schema, language, result.data);
     return { valid: result.valid, data: result.data, errors, errorSchema: toErrorSchema(errors) };
   }
 
