@@ -14,6 +14,7 @@ import { useAutosave } from './useAutosave';
 import { BuilderShell } from './BuilderShell';
 import { PublishBox } from './PublishBox';
 import { UpdateReview } from './UpdateReview';
+import { useConfirm } from '../../ui/ConfirmDialog';
 
 function AdoptedEditor({ initial, code, onReplaced }: { initial: AdoptionView; code: string; onReplaced: (view: AdoptionView, message?: string) => void }) {
   const { can } = useSession();
@@ -35,7 +36,16 @@ function AdoptedEditor({ initial, code, onReplaced }: { initial: AdoptionView; c
     setView(await catalogApi.adoption(code, presetId));
     return res.unchanged ? '公開中の版と同じ内容のため、新しい版は作りませんでした。' : `第${res.version}版として公開しました。住民の画面に反映されています。`;
   };
+  const [confirmDialog, confirm] = useConfirm();
   const setWithdrawn = async (withdrawn: boolean) => {
+    if (withdrawn) {
+      const ok = await confirm({
+        title: `「${builder.document.procedure.title}」の公開を停止しますか`,
+        body: <p>公開を停止すると、住民はこの手続を開けなくなり、申請もできなくなります（手続のページは「見つかりません」になります）。すでに受け付けた申請は受付箱に残ります。「公開を再開する」でいつでも戻せます。</p>,
+        action: '公開を停止する',
+      });
+      if (!ok) return;
+    }
     await catalogApi.setWithdrawn(code, presetId, withdrawn);
     setView(await catalogApi.adoption(code, presetId));
   };
@@ -80,6 +90,7 @@ function AdoptedEditor({ initial, code, onReplaced }: { initial: AdoptionView; c
               </button>
             )}
           </div>
+          {confirmDialog}
         </PublishBox>
       )}
     />

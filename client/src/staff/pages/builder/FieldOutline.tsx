@@ -6,6 +6,7 @@
 import { useEffect, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { FIELD_KIND_LABELS, isLocked, type FieldInfo, type FormStep, type LockedField } from '@madoguchi/shared';
 import type { NewOp } from './useBuilder';
+import { useConfirm } from '../../ui/ConfirmDialog';
 
 interface Props {
   fields: FieldInfo[];
@@ -39,6 +40,7 @@ function moveOf(field: FieldInfo, siblings: string[], steps: FormStep[] | undefi
 }
 
 export function FieldOutline({ fields, steps, selected, locks, onSelect, apply, onMessage }: Props) {
+  const [confirmDialog, confirm] = useConfirm();
   const [focus, setFocus] = useState<{ path: string; control: string } | null>(null);
   const [dragging, setDragging] = useState<FieldInfo | null>(null);
 
@@ -104,7 +106,19 @@ export function FieldOutline({ fields, steps, selected, locks, onSelect, apply, 
             className="icon-button icon-button--danger"
             aria-label={lock ? `「${name}」は法令で定められた項目のため削除できません` : `「${name}」を削除`}
             disabled={!!lock}
-            onClick={() => {
+            onClick={async () => {
+              const inside = field.children?.length ?? 0;
+              const ok = await confirm({
+                title: `「${name}」を削除しますか`,
+                body: (
+                  <p>
+                    {inside > 0 && `中の${inside}項目も一緒に削除されます。`}
+                    次に公開する版から、住民の申請画面にこの項目は表示されなくなります。すでに受け付けた申請の回答は、そのまま残ります。削除した直後なら「元に戻す」（Ctrl+Z）で戻せます。
+                  </p>
+                ),
+                action: '削除する',
+              });
+              if (!ok) return;
               const refused = apply({ type: 'removeField', path: field.path });
               onMessage(refused ?? `「${name}」を削除しました。元に戻すには「元に戻す」（Ctrl+Z）を押してください。`);
             }}
@@ -119,9 +133,10 @@ export function FieldOutline({ fields, steps, selected, locks, onSelect, apply, 
 
   if (fields.length === 0) return <p className="builder-empty">まだ項目がありません。「項目を追加」から追加してください。</p>;
   const top = fields.map((f) => f.key);
-  if (!steps?.length) return <ul className="outline">{fields.map((f) => row(f, top))}</ul>;
+  if (!steps?.length) return <>{confirmDialog}<ul className="outline">{fields.map((f) => row(f, top))}</ul></>;
   return (
     <>
+      {confirmDialog}
       {steps.map((step, i) => (
         <section key={`${i}-${step.title}`} aria-label={`ステップ${i + 1}：${step.title}`} className="outline-step">
           <h3 className="outline-step__title">ステップ{i + 1}：{step.title || '（名前なし）'}</h3>

@@ -14,6 +14,7 @@ import { useBuilder } from './useBuilder';
 import { useAutosave } from './useAutosave';
 import { BuilderShell } from './BuilderShell';
 import { PublishBox } from './PublishBox';
+import { useConfirm } from '../../ui/ConfirmDialog';
 
 const STATUS: Record<string, string> = { draft: '下書き', published: '公開中', retired: '公開終了' };
 
@@ -63,7 +64,14 @@ function OwnEditor({ initial, code }: { initial: OwnProcedureView; code: string 
     setView(next);
     return `第${res.version}版として公開しました。住民の画面に反映されています。`;
   };
+  const [confirmDialog, confirm] = useConfirm();
   const retire = async () => {
+    const ok = await confirm({
+      title: `「${builder.document.procedure.title}」の公開を終了しますか`,
+      body: <p>公開を終了すると、住民はこの手続を開けなくなり、申請もできなくなります（手続のページは「見つかりません」になります）。すでに受け付けた申請は受付箱に残り、処理を続けられます。もう一度公開すれば、また受け付けられます。</p>,
+      action: '公開を終了する',
+    });
+    if (!ok) return;
     await catalogApi.retireOwn(code, id);
     setView(await catalogApi.own(code, id));
   };
@@ -95,6 +103,7 @@ function OwnEditor({ initial, code }: { initial: OwnProcedureView; code: string 
             {can('catalog.publish') && view.published && <button type="button" className="button" onClick={() => void retire()}>公開を終了する</button>}
           </div>
           {can('catalog.edit') && <DuplicateForm code={code} id={id} />}
+          {confirmDialog}
         </PublishBox>
       )}
     />

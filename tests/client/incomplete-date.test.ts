@@ -2,11 +2,16 @@
  * A date left half-filled (the day still at 「--」) is not "a date in the past":
  * the message names the missing part, on the server and in the browser alike.
  */
-import { FormValidator, type JsonSchema } from '@madoguchi/shared';
-import { BrowserValidator } from '../../client/src/resident/form/evalFree/browserValidator';
+import { FormValidator, type JsonSchema, type Language, type ValidationOutcome } from '@madoguchi/shared';
+import { loadClient } from './clientModules';
+
+interface Validator {
+  validate: (cacheKey: string, schema: JsonSchema, data: unknown, language: Language) => ValidationOutcome;
+}
+const { BrowserValidator } = loadClient<{ BrowserValidator: new () => Validator }>('resident/form/evalFree/browserValidator');
 
 const schema: JsonSchema = { type: 'object', properties: { birthDate: { type: 'string', format: 'past-date', title: '生年月日' }, moveDate: { type: 'string', format: 'date', title: '転入日' } } };
-const validators = [['server (ajv)', new FormValidator()], ['browser (eval-free)', new BrowserValidator()]] as const;
+const validators: Array<[string, Validator]> = [['server (ajv)', new FormValidator()], ['browser (eval-free)', new BrowserValidator()]];
 
 describe.each(validators)('incomplete dates, %s', (_name, validator) => {
   const message = (data: object, language: 'ja' | 'en' = 'ja') => validator.validate('incomplete-date', schema, data, language).errors.map((e) => [e.pointer, e.message]);
