@@ -132,6 +132,16 @@ describe('catalog and builder in a browser', () => {
     await saved(clerk);
     await clerk.screenshot({ path: screenshotPath('builder-2-adopted-edited') });
 
+    // Deleting a field asks first and says what follows; cancelling keeps it.
+    await clerk.getByRole('button', { name: '「避難生活で困っていること」を削除' }).click();
+    const ask = clerk.getByRole('alertdialog', { name: '「避難生活で困っていること」を削除しますか' });
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain('すでに受け付けた申請の回答は、そのまま残ります');
+    await clerk.screenshot({ path: screenshotPath('builder-2b-confirm-delete') });
+    await ask.getByRole('button', { name: 'やめる' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await clerk.getByRole('button', { name: '「避難生活で困っていること」を削除' }).count()).toBe(1);
+
     await tab(clerk, /変更の一覧/);
     await clerk.getByText('「建物の構造」の項目名を「建物の構造（分かる範囲で）」に変更').waitFor();
     await tab(clerk, /確認と公開/);
@@ -287,6 +297,21 @@ describe('catalog and builder in a browser', () => {
     const submit = (d: unknown) => request(ctx.app).post(`/api/v1/municipalities/${MITO}/procedures/sodai-gomi/submissions`).send({ data: d });
     expect((await submit(data).expect(422)).body.error.fields[0].message).toBe('「出す場所（その他）」を入力してください。');
     await submit({ ...data, [otherKey]: '駐車場の横' }).expect(201);
+
+    // Retiring asks first and says that residents will no longer find the procedure; cancelling changes nothing.
+    const procedurePage = () => request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures/sodai-gomi`);
+    await page.getByRole('button', { name: '公開を終了する' }).click();
+    const ask = page.getByRole('alertdialog', { name: /公開を終了しますか/ });
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain('住民はこの手続を開けなくなり');
+    await page.screenshot({ path: screenshotPath('builder-8-confirm-retire') });
+    await ask.getByRole('button', { name: 'やめる' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await procedurePage().expect(200);
+    await page.getByRole('button', { name: '公開を終了する' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: '公開を終了する' }).click();
+    await page.getByRole('button', { name: '公開を終了する' }).waitFor({ state: 'detached' });
+    await procedurePage().expect(404);
     expect(errors).toEqual([]);
   });
 });
