@@ -113,6 +113,8 @@ export const MESSAGES = {
   'apply.next': ['次へ進む', 'Continue'],
   'apply.back': ['前へ戻る', 'Back'],
   'apply.toReview': ['入力内容を確認する', 'Check your answers'],
+  'apply.toAttachments': ['添付書類へ進む', 'Continue to attachments'],
+  'apply.backToReview': ['確認画面に戻る', 'Back to your answers'],
   'apply.attachmentsStep': ['添付書類', 'Attachments'],
   'apply.reviewStep': ['入力内容の確認', 'Check your answers'],
   'apply.errorSummaryTitle': ['入力内容に{n}件の誤りがあります', 'Please fix {n} problem(s) in your answers'],

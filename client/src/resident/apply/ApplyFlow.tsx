@@ -67,15 +67,17 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   const [serverFileErrors, setServerFileErrors] = useState<FieldError[]>([]);
 
   const stepParam = params.get('step') ?? '1';
+  // Set by 「変更する」 on the check page: after the change the resident goes straight back there.
+  const returnToReview = params.get('return') === 'review';
   const index = stepParam === 'review' ? steps.length + 1 : stepParam === 'files' ? steps.length : Math.min(Math.max(Number(stepParam) - 1 || 0, 0), steps.length - 1);
   const focusId = (location.state as { focusId?: string } | null)?.focusId;
   const validateAll = (data: unknown) => validator.validateAll(schema, data);
 
-  /** `target`: a step index, `files`, or `review`. */
-  const goTo = (target: number | 'files' | 'review', fieldId?: string) => {
+  /** `target`: a step index, `files`, or `review`; `fromReview`: a change asked for on the check page. */
+  const goTo = (target: number | 'files' | 'review', fieldId?: string, fromReview = false) => {
     const value = typeof target === 'number' ? String(target + 1) : target;
     prefetchLaterSteps();
-    setParams({ step: value }, { state: fieldId ? { focusId: fieldId } : null });
+    setParams({ step: value, ...(fromReview ? { return: 'review' } : {}) }, { state: fieldId ? { focusId: fieldId } : null });
     if (!fieldId) window.scrollTo(0, 0);
   };
   const afterForm = hasFiles ? 'files' : 'review';
@@ -140,10 +142,10 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
           validator={validator}
           validateAll={validateAll}
           step={steps[index]!}
-          isLast={index === steps.length - 1}
+          nextLabel={returnToReview ? t('apply.backToReview') : index < steps.length - 1 ? t('apply.next') : hasFiles ? t('apply.toAttachments') : t('apply.toReview')}
           data={draft.data}
           onData={setData}
-          onNext={() => goTo(index === steps.length - 1 ? afterForm : index + 1)}
+          onNext={() => goTo(returnToReview ? 'review' : index === steps.length - 1 ? afterForm : index + 1)}
           {...(index > 0 ? { onBack: () => goTo(index - 1) } : {})}
           {...(focusId ? { focusId } : {})}
         />
@@ -158,6 +160,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
           procedureId={procedure.id}
           uploadToken={draft.uploadToken}
           serverErrors={serverFileErrors}
+          returnToReview={returnToReview}
           onNext={() => goTo('review')}
           onBack={() => goTo(steps.length - 1)}
         />
@@ -175,7 +178,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
           {...(notice ? { notice } : {})}
           submitting={submitting}
           failedAttempt={failedAttempt}
-          onEdit={(i, fieldId) => goTo(i < 0 ? 'files' : i, fieldId)}
+          onEdit={(i, fieldId) => goTo(i < 0 ? 'files' : i, fieldId, true)}
           onSelectError={(e) => {
             const target = stepOfError(e.pointer);
             goTo(target, target === 'files' ? undefined : e.href.slice(1));

@@ -25,7 +25,8 @@ export interface StepFormProps {
   /** Validates all answers with the shared validator (in the resident's language). */
   validateAll: (data: unknown) => FieldError[];
   step: StepView;
-  isLast: boolean;
+  /** The primary button's words: where it leads (「次へ進む」, 「添付書類へ進む」, 「入力内容を確認する」, 「確認画面に戻る」). */
+  nextLabel: string;
   data: Record<string, unknown>;
   onData: (data: Record<string, unknown>) => void;
   onNext: () => void;
@@ -36,7 +37,7 @@ export interface StepFormProps {
 }
 
 export function StepForm(props: StepFormProps) {
-  const { detail, uiSchema, validator, validateAll, step, isLast, data, onData, onNext, onBack, focusId, postalLookup = jpostaLookup } = props;
+  const { detail, uiSchema, validator, validateAll, step, nextLabel, data, onData, onNext, onBack, focusId, postalLookup = jpostaLookup } = props;
   const { t, language } = useLanguage();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const attempted = useRef(false);
@@ -97,7 +98,7 @@ export function StepForm(props: StepFormProps) {
       >
         <div className="step-nav">
           <button type="submit" className="button button--primary button--wide">
-            {isLast ? t('apply.toReview') : t('apply.next')}
+            {nextLabel}
           </button>
           {onBack && (
             <button type="button" className="button button--secondary" onClick={onBack}>

@@ -24,10 +24,12 @@ export interface AttachmentsStepProps {
   serverErrors: FieldError[];
   onNext: () => void;
   onBack: () => void;
+  /** Came here from 「変更する」 on the check page: the button leads back there. */
+  returnToReview?: boolean;
 }
 
 export function AttachmentsStep(props: AttachmentsStepProps) {
-  const { specs, data, files, updateFiles, municipalityCode, procedureId, uploadToken, serverErrors, onNext, onBack } = props;
+  const { specs, data, files, updateFiles, municipalityCode, procedureId, uploadToken, serverErrors, onNext, onBack, returnToReview } = props;
   const { t, language } = useLanguage();
   const [errors, setErrors] = useState<FieldError[]>(serverErrors);
   const [busy, setBusy] = useState(0);
@@ -72,7 +74,7 @@ export function AttachmentsStep(props: AttachmentsStepProps) {
       ))}
       <div className="step-nav">
         <button type="button" className="button button--primary button--wide" onClick={next} disabled={busy > 0}>
-          {t('apply.toReview')}
+          {returnToReview ? t('apply.backToReview') : t('apply.toReview')}
         </button>
         <button type="button" className="button button--secondary" onClick={onBack}>
           {t('apply.back')}

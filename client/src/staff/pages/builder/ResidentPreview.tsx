@@ -81,7 +81,7 @@ export function ResidentPreview({ doc, step: requestedStep, focusPath }: { doc: 
             validator={validator}
             validateAll={validateAll}
             step={steps[current]!}
-            isLast={current === steps.length - 1}
+            nextLabel={current === steps.length - 1 ? (doc.procedure.attachments.length ? '添付書類へ進む' : '入力内容を確認する') : '次へ進む'}
             data={data}
             onData={setData}
             onNext={() => (current === steps.length - 1 ? setFinished(true) : setIndex(current + 1))}
