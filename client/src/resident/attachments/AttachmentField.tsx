@@ -33,6 +33,9 @@ interface Upload {
   progress: number;
 }
 
+/** The server's message usually names the file already (「x.png」は…); name it only when it does not. */
+export const withFileName = (name: string, message: string) => (message.includes(name) ? message : `${name}: ${message}`);
+
 export function AttachmentField(props: AttachmentFieldProps) {
   const { spec, files, requiredNow, updateFiles, municipalityCode, procedureId, uploadToken, errors, onBusyChange } = props;
   const { t, language } = useLanguage();
@@ -67,7 +70,7 @@ export function AttachmentField(props: AttachmentFieldProps) {
           });
           updateFiles((current) => [...current, stored]);
         } catch (error) {
-          setProblems((p) => [...p, `${file.name}: ${(error as Error).message}`]);
+          setProblems((p) => [...p, withFileName(file.name, (error as Error).message)]);
         } finally {
           setUploads((u) => u.filter((x) => x.key !== key));
         }

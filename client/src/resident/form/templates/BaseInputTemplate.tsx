@@ -29,6 +29,19 @@ export function inputHints(schema: RJSFSchema): InputHTMLAttributes<HTMLInputEle
   return hints;
 }
 
+/**
+ * Autofill tokens for the name block every preset shares (commonDefinitions personName): the browser
+ * offers the resident's saved name. The readings (フリガナ) have no standard token and stay off.
+ */
+const NAME_TOKENS: Array<[RegExp, string]> = [
+  [/_familyName$/, 'family-name'],
+  [/_givenName$/, 'given-name'],
+];
+export function autocompleteFor(id: string, uiAutocomplete: unknown): string | undefined {
+  if (typeof uiAutocomplete === 'string') return uiAutocomplete;
+  return NAME_TOKENS.find(([pattern]) => pattern.test(id))?.[1];
+}
+
 /** Width class: short for codes and numbers, so the size hints at what to type. */
 export function inputWidthClass(schema: RJSFSchema, maxLength?: number): string {
   if (schema.type === 'integer' || schema.type === 'number') return 'input--short';
@@ -44,7 +57,8 @@ export function BaseInputTemplate(props: BaseInputTemplateProps) {
   const { step: _step, min: _min, max: _max, ...rjsfProps } = getInputProps(schema, type, options);
   // Numbers use a text input with a numeric keypad: type=number drops full-width digits typed with an IME.
   const isNumber = rjsfProps.type === 'number';
-  const inputProps = { ...rjsfProps, ...(isNumber ? { type: 'text' } : {}), ...inputHints(schema) };
+  const autoComplete = autocompleteFor(id, options.autocomplete);
+  const inputProps = { ...rjsfProps, ...(isNumber ? { type: 'text' } : {}), ...inputHints(schema), ...(autoComplete ? { autoComplete } : {}) };
   const extra = (options.inputAttributes ?? {}) as InputHTMLAttributes<HTMLInputElement>;
   const inputValue = isNumber ? (value || value === 0 ? value : '') : (value ?? '');
   const handleChange = useCallback(
