@@ -71,11 +71,12 @@ test('a draft survives a reload and Back, and moves to another device with a res
   const other = await otherDevice.newPage();
   other.setDefaultTimeout(10_000);
   await other.goto(link);
-  await other.getByRole('heading', { level: 1, name: '災害と被災した住家' }).waitFor();
-  expect(await other.locator('#root_disaster_name').inputValue()).toBe('1月1日の地震');
-  await other.getByRole('button', { name: '次へ進む' }).click();
+  // The link opens where the resident stopped (the first step not yet complete), not at step 1.
   await other.getByRole('heading', { level: 1, name: '被害の状況' }).waitFor();
   expect(await other.locator('#root_damage_statement').inputValue()).toBe('屋根の瓦が落ちた。雨漏りがある。');
+  await other.getByRole('button', { name: '前へ戻る' }).click();
+  await other.getByRole('heading', { level: 1, name: '災害と被災した住家' }).waitFor();
+  expect(await other.locator('#root_disaster_name').inputValue()).toBe('1月1日の地震');
 
   // A link without its secret is refused with an explanation.
   await other.goto(link.split('#')[0]!);

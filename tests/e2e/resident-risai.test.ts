@@ -131,6 +131,15 @@ test('罹災証明書: find, fill, fail once, fix, attach, review, submit, statu
   expect(stored?.attachments.identityDocument).toHaveLength(1);
   expect((stored?.data as { disaster: { name: string } }).disaster.name).toBe('令和8年台風第14号');
 
+  // Browser Back after sending: 「送信済み」 with the receipt number, never an empty form inviting a second submission.
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'この申請は送信済みです' }).waitFor();
+  expect(await page.locator('main').textContent()).toContain(receipt);
+  expect(await page.getByRole('button', { name: 'この内容で申請する' }).count()).toBe(0);
+  await page.screenshot({ path: screenshotPath('resident-desktop-8b-back-after-send'), fullPage: true });
+  await page.getByRole('link', { name: '受付の内容を見る' }).click();
+  await page.getByRole('heading', { level: 1, name: '申請を受け付けました' }).waitFor();
+
   // The PDF copy.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /PDF/ }).click()]);
   const pdfPath = await download.path();

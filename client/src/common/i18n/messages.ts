@@ -168,6 +168,10 @@ export const MESSAGES = {
   'review.fixBeforeSubmit': ['申請する前に、次の項目を直してください。', 'Fix these before you submit.'],
   // done
   'done.title': ['申請を受け付けました', 'Application received'],
+  'done.alreadyTitle': ['この申請は送信済みです', 'This application has been sent'],
+  'done.already': ['この手続は、到達番号 {receipt} で申請済みです。同じ内容をもう一度送る必要はありません。', 'You have already sent this application (receipt number {receipt}). There is no need to send it again.'],
+  'done.showReceipt': ['受付の内容を見る', 'See the receipt'],
+  'done.startNew': ['別の申請を新しく始める', 'Start a new, separate application'],
   'done.receiptNumber': ['到達番号', 'Receipt number'],
   'done.secret': ['確認キー', 'Status key'],
   'done.keep': ['到達番号と確認キーは、申請の状況を確かめるときに必要です。確認キーはこの画面でしか表示されません。メモするか、この画面を保存してください。', 'You need the receipt number and the status key to check your application. The key is shown only here: write it down or save this page.'],

@@ -12,7 +12,8 @@ import { PageHeading } from '../../common/PageHeading';
 import { deleteDraft } from '../../common/api/residentApi';
 import { SharedRjsfValidator } from '../form/sharedRjsfValidator';
 import { RESIDENT_DEFAULTS_BEHAVIOR } from '../form/defaultsBehavior';
-import { saveReceipt } from '../done/receiptStore';
+import { loadReceipt, saveReceipt, forgetReceipt } from '../done/receiptStore';
+import { loadLocalDraft } from './localDraft';
 import { attachmentIds } from './localDraft';
 import { prepareUiSchema } from './prepareUiSchema';
 import { ResumeLinkPanel, syncRemoteDraft } from './ResumeLinkPanel';
@@ -66,6 +67,8 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   const [failedAttempt, setFailedAttempt] = useState(0);
   const [serverFileErrors, setServerFileErrors] = useState<FieldError[]>([]);
 
+  // Browser Back after sending lands here with the draft gone: say it was sent, never invite a second submission.
+  const [sentReceipt, setSentReceipt] = useState(() => (loadLocalDraft(municipality.code, procedure.id) ? null : loadReceipt(municipality.code, procedure.id)));
   const stepParam = params.get('step') ?? '1';
   // Set by 「変更する」 on the check page: after the change the resident goes straight back there.
   const returnToReview = params.get('return') === 'review';
@@ -81,6 +84,14 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
     if (!fieldId) window.scrollTo(0, 0);
   };
   const afterForm = hasFiles ? 'files' : 'review';
+  // A resume link opens where the resident stopped: the first step with an unanswered or wrong answer,
+  // or, when every question is answered, the attachments (or the check page).
+  useEffect(() => {
+    if (stepParam !== 'continue') return;
+    const pending = validateAll(draft.data).map((e) => stepOfPointer(steps, e.pointer)).filter((i) => i >= 0);
+    const target = pending.length ? Math.min(...pending) : afterForm;
+    setParams({ step: typeof target === 'number' ? String(target + 1) : target }, { replace: true });
+  }, [stepParam]); // eslint-disable-line react-hooks/exhaustive-deps
   // Keep the resume link's copy current as the resident moves on.
   useEffect(() => {
     syncRemoteDraft(draft, language).catch(() => undefined);
@@ -127,6 +138,25 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   const stepTitle = index < steps.length ? steps[index]!.title : index === steps.length ? t('apply.attachmentsStep') : t('apply.reviewStep');
   const labels = [...steps.map((s) => s.title), ...(hasFiles ? [t('apply.attachmentsStep')] : []), t('apply.reviewStep')];
   const position = index <= steps.length ? index : labels.length - 1;
+  if (sentReceipt) {
+    const donePath = `/m/${municipality.code}/p/${procedure.id}/done`;
+    return (
+      <>
+        <p className="caption">{title}</p>
+        <PageHeading title={`${t('done.alreadyTitle')} - ${title}`}>{t('done.alreadyTitle')}</PageHeading>
+        <div className="notice" role="status">
+          <p>{t('done.already', { receipt: sentReceipt.receiptNumber })}</p>
+        </div>
+        <p>
+          <a href={donePath} onClick={(e) => { e.preventDefault(); navigate(donePath); }}>{t('done.showReceipt')}</a>
+        </p>
+        <button type="button" className="button button--secondary" onClick={() => { forgetReceipt(municipality.code, procedure.id); setSentReceipt(null); goTo(0); }}>
+          {t('done.startNew')}
+        </button>
+      </>
+    );
+  }
+
   return (
     <>
       <p className="caption">{title}</p>

@@ -3,7 +3,7 @@
  * survives a reload, but the status key does not linger on a shared device.
  */
 import type { IntakeResponse } from '@madoguchi/shared';
-import { readStored, writeStored } from '../../common/storage';
+import { readStored, removeStored, writeStored } from '../../common/storage';
 
 export interface Receipt extends IntakeResponse {
   municipalityCode: string;
@@ -15,6 +15,7 @@ const key = (municipalityCode: string, procedureId: string) => `madoguchi:receip
 
 export const saveReceipt = (r: Receipt) => writeStored(key(r.municipalityCode, r.procedureId), r, 'session');
 export const loadReceipt = (municipalityCode: string, procedureId: string) => readStored<Receipt>(key(municipalityCode, procedureId), 'session');
+export const forgetReceipt = (municipalityCode: string, procedureId: string) => removeStored(key(municipalityCode, procedureId), 'session');
 
 /** The status page link; the secret rides in the fragment, which browsers never send to a server. */
 export const statusPath = (receiptNumber: string, secret: string) => `/status/${encodeURIComponent(receiptNumber)}#${encodeURIComponent(secret)}`;

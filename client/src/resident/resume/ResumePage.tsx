@@ -31,7 +31,7 @@ export default function ResumePage() {
           savedAt: d.updatedAt,
           remote: { draftId, secret, expiresAt: d.expiresAt, resumePath: `/resume/${draftId}#${secret}` },
         });
-        navigate(`/m/${d.municipalityCode}/p/${d.procedureId}/apply?step=1`, { replace: true });
+        navigate(`/m/${d.municipalityCode}/p/${d.procedureId}/apply?step=continue`, { replace: true });
       },
       (e: Error) => setError(`${t('resume.failed')}（${e.message}）`),
     );
