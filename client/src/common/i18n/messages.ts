@@ -42,6 +42,7 @@ export const MESSAGES = {
   'catalog.byCategory': ['分野から探す', 'By area'],
   'catalog.all': ['すべて', 'All'],
   'catalog.count': ['{n}件の手続', '{n} procedures'],
+  'catalog.results': ['手続の一覧', 'Procedures'],
   'catalog.none': ['条件に合う手続はありません。キーワードや条件を変えてください。', 'No procedure matches. Try other words or filters.'],
   'catalog.signatureRequired': ['電子署名が必要', 'e-signature required'],
   'catalog.clearFilters': ['条件をクリア', 'Clear filters'],

@@ -27,7 +27,8 @@ export const ErrorSummary = forwardRef<HTMLDivElement, Props>(function ErrorSumm
   const { t } = useLanguage();
   if (errors.length === 0) return null;
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} aria-labelledby="error-summary-title">
+    // An alert region: the summary is announced when it appears, as well as focused (GOV.UK's error summary pattern).
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
       <h2 id="error-summary-title" className="error-summary__title">
         {t('apply.errorSummaryTitle', { n: errors.length })}
       </h2>

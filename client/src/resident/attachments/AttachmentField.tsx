@@ -88,10 +88,10 @@ export function AttachmentField(props: AttachmentFieldProps) {
   const shownErrors = [...errors, ...problems];
   return (
     <section className={`attachment ${shownErrors.length ? 'field--error' : ''}`} id={`attachment-${spec.id}`} aria-labelledby={headingId}>
-      <h3 className="attachment__title" id={headingId}>
+      <h2 className="attachment__title" id={headingId}>
         {label}
         {requiredNow ? <span className="badge badge--required">{t('form.required')}</span> : <span className="badge badge--optional">{t('form.optional')}</span>}
-      </h3>
+      </h2>
       {spec.conditionText && <p className="attachment__condition">{t('upload.whenApplies', { condition: spec.conditionText })}</p>}
       {spec.description && <p className="attachment__description">{spec.description}</p>}
       <p className="attachment__limits" id={`attachment-${spec.id}-limits`}>

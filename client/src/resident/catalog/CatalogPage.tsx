@@ -93,9 +93,11 @@ export default function CatalogPage() {
       </form>
       <FilterGroup legend={t('catalog.byLifeEvent')} name="event" value={lifeEvent} onChange={(v) => setParam('event', v)} options={[all, ...events.map((e): [string, string] => [e, labelIn(LIFE_EVENT_LABELS[e], language)])]} />
       <FilterGroup legend={t('catalog.byCategory')} name="category" value={category} onChange={(v) => setParam('category', v)} options={[all, ...categories.map((c): [string, string] => [c, labelIn(CATEGORY_LABELS[c], language)])]} />
-      <h2 className="section__title" role="status">
+      {/* The count is announced as the filters change (a live region beside the heading, not the heading itself). */}
+      <h2 className="section__title">{t('catalog.results')}</h2>
+      <p className="result-count" role="status">
         {t('catalog.count', { n: shown.length })}
-      </h2>
+      </p>
       {shown.length === 0 ? (
         <div className="notice">
           <p>{t('catalog.none')}</p>

@@ -5,7 +5,8 @@
  */
 import { useCallback, type ChangeEvent, type InputHTMLAttributes } from 'react';
 import type { BaseInputTemplateProps, RJSFSchema } from '@rjsf/utils';
-import { ariaDescribedByIds, getInputProps } from '@rjsf/utils';
+import { getInputProps } from '@rjsf/utils';
+import { describedBy } from './describedBy';
 import { effectiveMaxLength, type JsonSchema } from '@madoguchi/shared';
 
 /** `^[0-9]{4}$`, `^[0-9]{1,8}$` → digits only, at most 4 / 8. */
@@ -81,7 +82,7 @@ export function BaseInputTemplate(props: BaseInputTemplateProps) {
       placeholder={placeholder || undefined}
       aria-required={required || undefined}
       aria-invalid={invalid || undefined}
-      aria-describedby={ariaDescribedByIds(id)}
+      aria-describedby={describedBy(id, props)}
       {...inputProps}
       {...extra}
       onChange={onChangeOverride || handleChange}

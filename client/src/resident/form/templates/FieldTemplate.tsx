@@ -14,11 +14,8 @@ export function FieldTemplate(props: FieldTemplateProps) {
   if (isContainer(schema, uiSchema)) return <div className={`field field--container ${classNames ?? ''}`}>{children}</div>;
   const hasError = (rawErrors?.length ?? 0) > 0;
   const className = `field ${hasError ? 'field--error' : ''} ${classNames ?? ''}`;
-  const descriptionBlock = rawDescription ? (
-    <div className="field__description" id={descriptionId(id)}>
-      {description}
-    </div>
-  ) : null;
+  // RJSF renders the description through DescriptionFieldTemplate, which carries the id itself (one element, one id).
+  const descriptionBlock = rawDescription ? description : null;
   if (isGroupWidget(schema, uiSchema)) {
     return (
       <fieldset className={`${className} field--group`} aria-describedby={[rawDescription ? descriptionId(id) : '', rawHelp ? helpId(id) : '', hasError ? errorId(id) : ''].join(' ').trim() || undefined}>

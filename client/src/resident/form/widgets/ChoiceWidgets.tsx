@@ -4,9 +4,10 @@
  */
 import type { ChangeEvent } from 'react';
 import type { WidgetProps } from '@rjsf/utils';
-import { ariaDescribedByIds, enumOptionsDeselectValue, enumOptionsSelectValue, optionId } from '@rjsf/utils';
+import { enumOptionsDeselectValue, enumOptionsSelectValue, optionId } from '@rjsf/utils';
 import { useLanguage } from '../../../common/i18n/LanguageContext';
 import { RequirementBadge } from '../templates/RequirementBadge';
+import { describedBy } from '../templates/describedBy';
 
 const invalidOf = (props: WidgetProps) => (props.rawErrors?.length ?? 0) > 0 || undefined;
 
@@ -81,7 +82,7 @@ export function CheckboxWidget(props: WidgetProps) {
         checked={value === true}
         disabled={disabled || readonly}
         aria-invalid={invalidOf(props)}
-        aria-describedby={ariaDescribedByIds(id)}
+        aria-describedby={describedBy(id, props)}
         onChange={(e) => onChange(e.target.checked)}
         onBlur={() => onBlur(id, value)}
         onFocus={() => onFocus(id, value)}
@@ -108,7 +109,7 @@ export function SelectWidget(props: WidgetProps) {
       value={index >= 0 ? String(index) : ''}
       disabled={disabled || readonly}
       aria-invalid={invalidOf(props)}
-      aria-describedby={ariaDescribedByIds(id)}
+      aria-describedby={describedBy(id, props)}
       onChange={(e) => onChange(pick(e.target.value))}
       onBlur={(e) => onBlur(id, pick(e.target.value))}
       onFocus={(e) => onFocus(id, pick(e.target.value))}

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { WidgetProps } from '@rjsf/utils';
-import { ariaDescribedByIds } from '@rjsf/utils';
+import { describedBy } from '../templates/describedBy';
 import { maskMyNumber, myNumberDigits, myNumberStatus } from '../../../common/myNumber';
 import { useLanguage } from '../../../common/i18n/LanguageContext';
 
@@ -39,7 +39,7 @@ export function MyNumberWidget(props: WidgetProps) {
           disabled={disabled}
           readOnly={readonly}
           aria-invalid={invalid || undefined}
-          aria-describedby={`${ariaDescribedByIds(id)} ${id}__status`}
+          aria-describedby={describedBy(id, { ...props, extra: [`${id}__status`] })}
           onChange={(e) => {
             const digits = myNumberDigits(e.target.value);
             onChange(digits === '' ? undefined : digits);

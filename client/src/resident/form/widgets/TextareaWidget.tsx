@@ -1,6 +1,6 @@
 /** Free text with a live count of the characters left, when the schema limits the length. */
 import type { WidgetProps } from '@rjsf/utils';
-import { ariaDescribedByIds } from '@rjsf/utils';
+import { describedBy } from '../templates/describedBy';
 import { useLanguage } from '../../../common/i18n/LanguageContext';
 
 export function TextareaWidget(props: WidgetProps) {
@@ -22,7 +22,7 @@ export function TextareaWidget(props: WidgetProps) {
         disabled={disabled}
         readOnly={readonly}
         aria-invalid={invalid || undefined}
-        aria-describedby={`${ariaDescribedByIds(id)}${max ? ` ${id}__count` : ''}`}
+        aria-describedby={describedBy(id, { ...props, extra: [max ? `${id}__count` : undefined] })}
         onChange={(e) => onChange(e.target.value === '' ? options.emptyValue : e.target.value)}
         onBlur={(e) => onBlur(id, e.target.value)}
         onFocus={(e) => onFocus(id, e.target.value)}

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { WidgetProps } from '@rjsf/utils';
-import { ariaDescribedByIds } from '@rjsf/utils';
+import { describedBy } from '../templates/describedBy';
 import { ERAS, daysInMonth, formatSeireki, formatWareki, fromWareki, parseIsoDate, formatDateEnglish, type Calendar, type EraName } from '../../../common/wareki';
 import { useLanguage } from '../../../common/i18n/LanguageContext';
 import { CALENDARS, gregorianYearOf, stateFromValue, switchCalendar, valueFromState, type DateInputState } from './warekiDateState';
@@ -49,7 +49,7 @@ export function WarekiDateWidget(props: WidgetProps) {
   const days = gy && state.month ? daysInMonth(gy, Number(state.month)) : 31;
   const current = valueFromState(state);
   const invalid = (rawErrors?.length ?? 0) > 0 || undefined;
-  const describedBy = `${ariaDescribedByIds(id)} ${id}__other`;
+  const ariaDescription = describedBy(id, { ...props, extra: [`${id}__other`] });
   const off = disabled || readonly;
   const calendarLabel = (c: Calendar) => (language === 'en' ? (c === '西暦' ? 'Western (西暦)' : `${c} (${ERAS.find((e) => e.name === c)!.nameEn})`) : c);
   return (
@@ -57,20 +57,20 @@ export function WarekiDateWidget(props: WidgetProps) {
       <div className="date-input__parts">
         <span className="date-input__part">
           <label className="visually-hidden" htmlFor={`${id}-calendar`}>{t('date.calendar')}</label>
-          <select id={`${id}-calendar`} className="select select--calendar" value={state.calendar} disabled={off} aria-describedby={describedBy}
+          <select id={`${id}-calendar`} className="select select--calendar" value={state.calendar} disabled={off} aria-describedby={ariaDescription}
             onChange={(e) => update(switchCalendar(state, e.target.value as Calendar))}>
             {CALENDARS.map((c) => <option key={c} value={c}>{calendarLabel(c)}</option>)}
           </select>
         </span>
         <span className="date-input__part">
           <input id={id} className="input input--year" inputMode="numeric" autoComplete="off" maxLength={state.calendar === '西暦' ? 4 : 2}
-            value={state.year} disabled={disabled} readOnly={readonly} aria-invalid={invalid} aria-describedby={describedBy}
+            value={state.year} disabled={disabled} readOnly={readonly} aria-invalid={invalid} aria-describedby={ariaDescription}
             onChange={(e) => update({ ...state, year: e.target.value.normalize('NFKC').replace(/[^0-9元]/g, '') })}
             onBlur={() => onBlur(id, current)} onFocus={() => onFocus(id, current)} />
           <label htmlFor={id}>{t('date.year')}</label>
         </span>
         <span className="date-input__part">
-          <select id={`${id}-month`} className="select select--short" value={state.month} disabled={off} aria-invalid={invalid} aria-describedby={describedBy}
+          <select id={`${id}-month`} className="select select--short" value={state.month} disabled={off} aria-invalid={invalid} aria-describedby={ariaDescription}
             onChange={(e) => update({ ...state, month: e.target.value })}>
             <option value="">--</option>
             {range(12).map((m) => <option key={m} value={String(m)}>{m}</option>)}
@@ -78,7 +78,7 @@ export function WarekiDateWidget(props: WidgetProps) {
           <label htmlFor={`${id}-month`}>{t('date.month')}</label>
         </span>
         <span className="date-input__part">
-          <select id={`${id}-day`} className="select select--short" value={state.day} disabled={off} aria-invalid={invalid} aria-describedby={describedBy}
+          <select id={`${id}-day`} className="select select--short" value={state.day} disabled={off} aria-invalid={invalid} aria-describedby={ariaDescription}
             onChange={(e) => update({ ...state, day: e.target.value })}>
             <option value="">--</option>
             {range(days).map((d) => <option key={d} value={String(d)}>{d}</option>)}
