@@ -82,3 +82,22 @@ test('catalog, form steps, attachments and check page have sound structure', asy
   await page.getByRole('heading', { level: 1, name: '入力内容の確認' }).waitFor();
   await check('罹災証明書 check page');
 });
+
+test('in English, the presets’ English descriptions are served and Japanese-only text is marked lang="ja"', async () => {
+  const page = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })).newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.goto(`${server.url}/m/082015`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const card = page.locator('.procedure-card', { hasText: 'Annual status report for families using childcare facilities' });
+  expect(await card.locator('.procedure-card__description').textContent()).toMatch(/^Once a year, families whose children use a nursery/);
+  expect(await card.locator('.procedure-card__description').getAttribute('lang')).toBeNull();
+
+  await page.goto(`${server.url}/m/082015/p/risai-shomeisho/apply`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  // The questions exist in Japanese only: their labels say so, for the screen reader's voice.
+  const label = page.locator('label[for="root_disaster_name"]');
+  expect(await label.getAttribute('lang')).toBe('ja');
+  await page.screenshot({ path: screenshotPath('english-form-1280') });
+});

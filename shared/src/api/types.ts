@@ -12,7 +12,7 @@ export type Municipality = Static<typeof MunicipalitySchema>;
 /** One row of a municipality's catalog. */
 export type ProcedureSummary = Pick<
   Procedure,
-  'id' | 'owner' | 'title' | 'titleEn' | 'description' | 'category' | 'lifeEvents' | 'keywords' | 'signaturePolicy'
+  'id' | 'owner' | 'title' | 'titleEn' | 'description' | 'descriptionEn' | 'category' | 'lifeEvents' | 'keywords' | 'signaturePolicy'
 > & { version: number };
 
 export interface ProcedureDetail {

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import type { ReviewRow } from './reviewModel';
 import { fieldIdOf } from './steps';
+import { japaneseOnly } from '../../common/i18n/inLanguage';
 
 interface Props {
   rows: ReviewRow[];
@@ -11,7 +12,7 @@ interface Props {
 }
 
 export function ReviewRows({ rows, depth, onChange }: Props) {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   const Heading = (depth <= 1 ? 'h3' : 'h4') as 'h3' | 'h4';
   const blocks: ReactElement[] = [];
   // Keep the schema's order: runs of values become one list, groups their own block.
@@ -22,7 +23,7 @@ export function ReviewRows({ rows, depth, onChange }: Props) {
       <dl className="review-list" key={`dl-${key}`}>
         {run.map((row) => (
           <div className="review-list__row" key={row.pointer}>
-            <dt>{row.label}</dt>
+            <dt lang={japaneseOnly(language)}>{row.label}</dt>
             <dd className={row.multiline ? 'review-list__value review-list__value--multiline' : 'review-list__value'}>{row.value}</dd>
             <dd className="review-list__action">
               <button type="button" className="link-button" onClick={() => onChange(fieldIdOf(row.pointer))}>
@@ -44,7 +45,7 @@ export function ReviewRows({ rows, depth, onChange }: Props) {
     flush(row.pointer);
     blocks.push(
       <div className={`review-group review-group--depth-${Math.min(depth, 3)}`} key={row.pointer}>
-        <Heading className="review-group__title">{row.label}</Heading>
+        <Heading className="review-group__title" lang={japaneseOnly(language)}>{row.label}</Heading>
         <ReviewRows rows={row.rows} depth={depth + 1} onChange={onChange} />
       </div>,
     );

@@ -13,6 +13,7 @@ import { ErrorBlock, Loading } from '../../common/StatusMessages';
 import { rememberMunicipality } from '../municipality/rememberedMunicipality';
 import { CATEGORY_LABELS, LIFE_EVENT_LABELS, labelIn } from './labels';
 import { filterProcedures } from './filterProcedures';
+import { inLanguage } from '../../common/i18n/inLanguage';
 
 function FilterGroup({ legend, name, options, value, onChange }: { legend: string; name: string; options: Array<[string, string]>; value: string; onChange: (v: string) => void }) {
   return (
@@ -30,13 +31,14 @@ function FilterGroup({ legend, name, options, value, onChange }: { legend: strin
 
 function ProcedureCard({ code, p }: { code: string; p: ProcedureSummary }) {
   const { t, language } = useLanguage();
-  const title = language === 'en' && p.titleEn ? p.titleEn : p.title;
+  const title = inLanguage(language, p.title, p.titleEn);
+  const description = inLanguage(language, p.description, p.descriptionEn);
   return (
     <li className="procedure-card">
-      <h3 className="procedure-card__title">
-        <Link to={`/m/${code}/p/${p.id}`}>{title}</Link>
+      <h3 className="procedure-card__title" lang={title.lang}>
+        <Link to={`/m/${code}/p/${p.id}`}>{title.text}</Link>
       </h3>
-      <p className="procedure-card__description">{p.description}</p>
+      <p className="procedure-card__description" lang={description.lang}>{description.text}</p>
       <p className="procedure-card__tags">
         <span className="tag">{labelIn(CATEGORY_LABELS[p.category], language)}</span>
         {p.signaturePolicy === 'required' && <span className="tag tag--muted">{t('catalog.signatureRequired')}</span>}

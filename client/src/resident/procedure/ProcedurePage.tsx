@@ -11,6 +11,7 @@ import { useAsync } from '../../common/useAsync';
 import { ErrorBlock, Loading } from '../../common/StatusMessages';
 import { formatDateTime, formatMediaTypes } from '../../common/format';
 import { clearLocalDraft, loadLocalDraft } from '../apply/localDraft';
+import { inLanguage, japaneseOnly } from '../../common/i18n/inLanguage';
 
 function AttachmentList({ specs }: { specs: AttachmentSpec[] }) {
   const { t, language } = useLanguage();
@@ -61,8 +62,11 @@ export default function ProcedurePage() {
   if (detail.status === 'loading') return <Loading />;
   if (detail.status === 'error') return <ErrorBlock error={detail.error} onRetry={detail.reload} />;
   const p = detail.value.procedure;
-  const title = language === 'en' && p.titleEn ? p.titleEn : p.title;
-  const description = language === 'en' && p.descriptionEn ? p.descriptionEn : p.description;
+  const shownTitle = inLanguage(language, p.title, p.titleEn);
+  const title = shownTitle.text;
+  const description = inLanguage(language, p.description, p.descriptionEn);
+  // The municipality's own texts (who may apply, what to prepare …) exist in Japanese only.
+  const ja = japaneseOnly(language);
   const draft = loadLocalDraft(code, procedureId);
   const applyPath = `/m/${code}/p/${procedureId}/apply`;
   const restart = () => {
@@ -76,8 +80,8 @@ export default function ProcedurePage() {
       <p className="breadcrumb">
         <Link to={`/m/${code}`}>{t('procedure.backToCatalog')}</Link>
       </p>
-      <PageHeading title={title}>{title}</PageHeading>
-      <p className="lead">{description}</p>
+      <PageHeading title={title}><span lang={shownTitle.lang}>{title}</span></PageHeading>
+      <p className="lead" lang={description.lang}>{description.text}</p>
       <div className="start-panel">
         {draft ? (
           <>
@@ -97,14 +101,14 @@ export default function ProcedurePage() {
       </div>
       <dl className="facts">
         <dt>{t('procedure.eligibility')}</dt>
-        <dd>{p.eligibility}</dd>
+        <dd lang={ja}>{p.eligibility}</dd>
         <dt>{t('procedure.applicant')}</dt>
         <dd>{t(`role.${p.applicantRole}`)}</dd>
         <dt>{t('procedure.prepare')}</dt>
         <dd>
           <ul className="bullets">
             {p.prepare.map((item) => (
-              <li key={item}>{item}</li>
+              <li key={item} lang={ja}>{item}</li>
             ))}
           </ul>
         </dd>

@@ -45,6 +45,7 @@ export class CatalogService {
       owner: v.owner,
       title: v.procedure.title,
       ...(v.procedure.titleEn ? { titleEn: v.procedure.titleEn } : {}),
+      ...(v.procedure.descriptionEn ? { descriptionEn: v.procedure.descriptionEn } : {}),
       description: v.procedure.description,
       category: v.procedure.category,
       lifeEvents: v.procedure.lifeEvents,

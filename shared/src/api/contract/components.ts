@@ -46,7 +46,7 @@ export const MunicipalitySchema = component(
 export const ProcedureSummarySchema = component(
   'ProcedureSummary',
   Closed({
-    id: Str(), owner: Str(), title: Str(), titleEn: Opt(Str()), description: Str(), category: Str(), lifeEvents: Arr(Str()), keywords: Arr(Str()),
+    id: Str(), owner: Str(), title: Str(), titleEn: Opt(Str()), description: Str(), descriptionEn: Opt(Str()), category: Str(), lifeEvents: Arr(Str()), keywords: Arr(Str()),
     signaturePolicy, version: Int(),
   }),
 );

@@ -7,8 +7,12 @@ import type { FieldTemplateProps } from '@rjsf/utils';
 import { descriptionId, errorId, helpId } from '@rjsf/utils';
 import { RequirementBadge } from './RequirementBadge';
 import { isContainer, isGroupWidget } from '../schemaKinds';
+import { useLanguage } from '../../../common/i18n/LanguageContext';
+import { japaneseOnly } from '../../../common/i18n/inLanguage';
 
 export function FieldTemplate(props: FieldTemplateProps) {
+  // Questions are written in Japanese by the municipality: on an English page a screen reader needs lang="ja".
+  const ja = japaneseOnly(useLanguage().language);
   const { id, label, children, errors, help, description, hidden, required, displayLabel, rawErrors, rawHelp, schema, uiSchema, classNames, rawDescription } = props;
   if (hidden) return <div hidden>{children}</div>;
   if (isContainer(schema, uiSchema)) return <div className={`field field--container ${classNames ?? ''}`}>{children}</div>;
@@ -19,7 +23,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
   if (isGroupWidget(schema, uiSchema)) {
     return (
       <fieldset className={`${className} field--group`} aria-describedby={[rawDescription ? descriptionId(id) : '', rawHelp ? helpId(id) : '', hasError ? errorId(id) : ''].join(' ').trim() || undefined}>
-        <legend className="field__label">
+        <legend className="field__label" lang={ja}>
           {label}
           <RequirementBadge required={required} />
         </legend>
@@ -33,7 +37,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
   return (
     <div className={className}>
       {displayLabel && (
-        <label className="field__label" htmlFor={id}>
+        <label className="field__label" htmlFor={id} lang={ja}>
           {label}
           <RequirementBadge required={required} />
         </label>

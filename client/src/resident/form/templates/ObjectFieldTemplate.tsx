@@ -9,6 +9,8 @@ import { formContextOf } from '../formContext';
 import { isAddressSchema, isPersonNameSchema } from '../schemaKinds';
 import { RequirementBadge } from './RequirementBadge';
 import { ErrorList, HelpText } from './FieldHelpAndErrors';
+import { useLanguage } from '../../../common/i18n/LanguageContext';
+import { japaneseOnly } from '../../../common/i18n/inLanguage';
 
 /** 「お子さん 2」: array items are numbered so a screen reader user knows which one they are in. */
 function itemTitle(title: string, path: ReadonlyArray<string | number>): string {
@@ -18,6 +20,7 @@ function itemTitle(title: string, path: ReadonlyArray<string | number>): string 
 
 export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   const { properties, fieldPathId, registry, title, description, uiSchema, schema, required, errorSchema } = props;
+  const { language } = useLanguage();
   const path = fieldPathId.path;
   if (path.length === 0) {
     const stepFields = formContextOf(registry).stepFields;
@@ -34,7 +37,7 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   return (
     <fieldset className={`object object--depth-${depth} ${errors.length ? 'field--error' : ''}`} id={fieldPathId.$id} aria-describedby={describedBy || undefined}>
       {legend && (
-        <legend className="object__legend">
+        <legend className="object__legend" lang={japaneseOnly(language)}>
           {legend}
           {depth > 1 && typeof path[path.length - 1] !== 'number' && <RequirementBadge required={required} />}
         </legend>
