@@ -6,6 +6,7 @@ import { useSession } from './session';
 import { setLanguage, useLanguage, useT } from './i18n';
 import type { StaffSession } from './types';
 import { STAFF_PAGES } from './pages/registry';
+import { RefusalAnnouncer } from './ui/RefusalAnnouncer';
 
 export function Layout() {
   const t = useT();
@@ -44,6 +45,7 @@ export function Layout() {
         </ul>
       </nav>
       <main id="main" className="console__main" tabIndex={-1}>
+        <RefusalAnnouncer />
         <Suspense fallback={<p>{t({ ja: '読み込み中…', en: 'Loading…' })}</p>}>
           <Outlet />
         </Suspense>

@@ -12,6 +12,7 @@ import SetupPage from './auth/SetupPage';
 import AcceptInvitePage from './auth/AcceptInvitePage';
 import HomePage from './pages/HomePage';
 import { STAFF_PAGES } from './pages/registry';
+import { RequirePermission } from './ui/RequirePermission';
 import './staff.css';
 
 function SignedIn() {
@@ -31,8 +32,8 @@ function Pages() {
       <Route path="invite" element={<AcceptInvitePage />} />
       <Route element={<SignedIn />}>
         <Route index element={<HomePage />} />
-        {STAFF_PAGES.map(({ path, component: Page }) => (
-          <Route key={path} path={path} element={<Page />} />
+        {STAFF_PAGES.map(({ path, permission, component: Page }) => (
+          <Route key={path} path={path} element={<RequirePermission {...(permission ? { permission } : {})}><Page /></RequirePermission>} />
         ))}
         <Route path="*" element={<Navigate to="/staff/" replace />} />
       </Route>
