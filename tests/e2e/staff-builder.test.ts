@@ -269,6 +269,19 @@ describe('catalog and builder in a browser', () => {
     await saved(page);
     await page.screenshot({ path: screenshotPath('builder-6-sodai-gomi-built') });
 
+    // At 1280×900 the preview panel stays beside the field list: the last field can be reached and clicked.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const last = page.getByRole('button', { name: '「個数」を削除' });
+    await last.scrollIntoViewIfNeeded();
+    const box = (await last.boundingBox())!;
+    const hit = await page.evaluate(([x, y]) => {
+      const el = (globalThis as unknown as { document: Document }).document.elementFromPoint(x!, y!);
+      return el?.getAttribute('aria-label') ?? el?.closest('[aria-label]')?.getAttribute('aria-label') ?? el?.tagName ?? null;
+    }, [box.x + box.width / 2, box.y + box.height / 2]);
+    expect(hit).toBe('「個数」を削除');
+    await page.screenshot({ path: screenshotPath('builder-6b-1280') });
+    await page.setViewportSize({ width: 1440, height: 900 });
+
     // Publish, still from the keyboard: the tabs move with the arrow keys.
     await tabTo(page, '項目', 'tab');
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
@@ -297,6 +310,17 @@ describe('catalog and builder in a browser', () => {
     const submit = (d: unknown) => request(ctx.app).post(`/api/v1/municipalities/${MITO}/procedures/sodai-gomi/submissions`).send({ data: d });
     expect((await submit(data).expect(422)).body.error.fields[0].message).toBe('「出す場所（その他）」を入力してください。');
     await submit({ ...data, [otherKey]: '駐車場の横' }).expect(201);
+
+    // Duplicating opens the copy with its own title in the heading (not the original's).
+    const details = page.locator('details', { hasText: '新しい手続のID' });
+    if ((await details.count()) > 0 && !(await details.evaluate((d) => (d as unknown as { open: boolean }).open))) await details.locator('summary').click();
+    await page.locator('#dup-id').fill('sodai-gomi-rinji');
+    await page.locator('#dup-title').fill('粗大ごみ（臨時収集）');
+    await page.getByRole('button', { name: '複製する' }).click();
+    await page.getByRole('heading', { level: 1, name: '「粗大ごみ（臨時収集）」の編集' }).waitFor();
+    await page.goto(`${url}/staff/procedures/own/sodai-gomi`);
+    await page.getByRole('heading', { level: 1, name: '「粗大ごみ収集の申込」の編集' }).waitFor();
+    await tab(page, /確認と公開/);
 
     // Retiring asks first and says that residents will no longer find the procedure; cancelling changes nothing.
     const procedurePage = () => request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures/sodai-gomi`);

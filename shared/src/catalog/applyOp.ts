@@ -23,7 +23,7 @@ function applyInPlace(doc: FormDocument, op: EditOp): void {
     case 'addField': return addField(doc, op.parent, op.field, op.after, op.step);
     case 'removeField': return removeField(doc, op.path);
     case 'moveField': return moveField(doc, op.path, op.after, op.step);
-    case 'addStep': return addStep(doc, op.title, op.at);
+    case 'addStep': return addStep(doc, op.title, op.at, op.first);
     case 'renameStep': return renameStep(doc, op.index, op.title);
     case 'removeStep': return removeStep(doc, op.index);
     case 'moveStep': return moveStep(doc, op.index, op.to);

@@ -12,8 +12,19 @@ import { invalidEdit } from './editRefused';
 const stepAt = (doc: FormDocument, index: number) => stepsOf(doc)?.[index] ?? invalidEdit(`ステップ${index + 1}が見つかりません。`);
 
 /** Adds a step. A form without steps first gets one step holding every field. */
-export function addStep(doc: FormDocument, title: string, at?: number): void {
-  const steps = stepsOf(doc) ?? [{ title: '入力', fields: fieldKeys(objectAt(doc.schema, '')!) }];
+/**
+ * Adds a step. `first`: the form has no steps yet and the one added becomes step 1, holding every field.
+ * Without it (edit layers saved before `first` existed replay this way), a stepless form gets an implicit
+ * step 「入力」 with every field and the new step after it.
+ */
+export function addStep(doc: FormDocument, title: string, at?: number, first?: boolean): void {
+  const existing = stepsOf(doc);
+  if (!existing && first) {
+    setSteps(doc, [{ title, fields: fieldKeys(objectAt(doc.schema, '')!) }]);
+    alignSteps(doc);
+    return;
+  }
+  const steps = existing ?? [{ title: '入力', fields: fieldKeys(objectAt(doc.schema, '')!) }];
   const index = at === undefined ? steps.length : Math.max(0, Math.min(at, steps.length));
   steps.splice(index, 0, { title, fields: [] });
   setSteps(doc, steps);

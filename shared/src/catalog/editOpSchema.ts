@@ -49,7 +49,7 @@ const SHAPES: Record<EditOpType, Record<string, JsonSchema>> = {
   addField: { parent: parentPath, 'after?': { anyOf: [{ type: 'null' }, text(64)] }, field, 'step?': index },
   removeField: { path },
   moveField: { path, after: { anyOf: [{ type: 'null' }, text(64)] }, 'step?': index },
-  addStep: { title: text(100), 'at?': index },
+  addStep: { title: text(100), 'at?': index, 'first?': { type: 'boolean' } },
   renameStep: { index, title: text(100) },
   removeStep: { index },
   moveStep: { index, to: index },

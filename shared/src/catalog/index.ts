@@ -15,6 +15,7 @@ export * from './describeOp';
 export * from './rebaseLayer';
 export * from './diffForms';
 export * from './checkDraftStructure';
+export * from './newFieldKey';
 export * from './checkDraft';
 export * from './importExport';
 export * from './editOpSchema';

@@ -109,7 +109,7 @@ export type EditOp = OpBase &
     | { type: 'removeField'; path: FieldPath }
     /** Places a field right after a sibling (`after` null: first; with `step`, first of that step). */
     | { type: 'moveField'; path: FieldPath; after: string | null; step?: number }
-    | { type: 'addStep'; title: string; at?: number }
+    | { type: 'addStep'; title: string; at?: number; /** The form's first step: it takes every field. */ first?: boolean }
     | { type: 'renameStep'; index: number; title: string }
     | { type: 'removeStep'; index: number }
     | { type: 'moveStep'; index: number; to: number }

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { CONTAINER_KINDS, FIELD_KINDS, FIELD_KIND_LABELS, OPTION_KINDS, fieldKeys, objectAt, joinPath, type FieldInfo, type FieldKind, type FormDocument } from '@madoguchi/shared';
+import { CONTAINER_KINDS, FIELD_KINDS, FIELD_KIND_LABELS, OPTION_KINDS, joinPath, newFieldKey, type FieldInfo, type FieldKind, type FormDocument } from '@madoguchi/shared';
 import type { NewOp } from './useBuilder';
 
 interface Values {
@@ -28,14 +28,6 @@ interface Props {
   onAdded: (path: string, label: string) => void;
 }
 
-/** A free key in an object: q1, q2, … */
-function freeKey(doc: FormDocument, parent: string): string {
-  const taken = new Set(fieldKeys(objectAt(doc.schema, parent) ?? {}));
-  let n = 1;
-  while (taken.has(`q${n}`)) n++;
-  return `q${n}`;
-}
-
 /** The non-empty lines of a textarea (options, lists). */
 export const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
@@ -53,7 +45,7 @@ export function AddFieldForm({ doc, selected, containers, apply, onAdded }: Prop
   const onSubmit = handleSubmit((v) => {
     const parent = v.where === 'after' && selected ? selected.parentPath : v.where.startsWith('in:') ? v.where.slice(3) : '';
     const after = v.where === 'after' && selected ? selected.key : undefined;
-    const key = v.key.trim() || freeKey(doc, parent);
+    const key = v.key.trim() || newFieldKey(doc, v.kind);
     const options = OPTION_KINDS.includes(v.kind) ? lines(v.options) : undefined;
     const refused = apply({
       type: 'addField', parent, ...(after !== undefined ? { after } : {}),

@@ -120,6 +120,8 @@ export default function OwnBuilderPage() {
     catalogApi.own(code, procedureId).then(setView, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [code, procedureId]);
   if (error) return <p className="form-error" role="alert">{error}</p>;
-  if (!view) return <p>読み込み中…</p>;
+  // After 「複製」 the address changes before the copy is loaded: wait for it, so the editor (and its heading) never
+  // starts from the procedure it was copied from.
+  if (!view || view.procedureId !== procedureId) return <p>読み込み中…</p>;
   return <OwnEditor key={procedureId} initial={view} code={code} />;
 }

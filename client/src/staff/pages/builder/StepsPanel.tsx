@@ -24,7 +24,12 @@ export function StepsPanel({ steps, apply, onMessage }: Props) {
     else onMessage('変更はありません。');
   });
   const add = adder.handleSubmit((v) => {
-    run(`ステップ「${v.title.trim()}」を追加しました。`, { type: 'addStep', title: v.title.trim() });
+    // The first step of a stepless form becomes step 1 with every field; later ones start empty.
+    const first = !steps?.length;
+    run(
+      first ? `ステップ「${v.title.trim()}」を追加し、すべての項目をこのステップに入れました。` : `ステップ「${v.title.trim()}」を追加しました。`,
+      { type: 'addStep', title: v.title.trim(), ...(first ? { first: true } : {}) },
+    );
     adder.reset({ title: '' });
     adder.setFocus('title');
   });

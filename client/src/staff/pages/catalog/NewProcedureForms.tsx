@@ -76,7 +76,7 @@ export function ImportForm({ code }: { code: string }) {
       {error && <p className="form-error" role="alert">{error}</p>}
       <div className="field"><label htmlFor="import-file">ファイル</label><input id="import-file" type="file" accept="application/json,.json" {...register('file', { required: 'ファイルを選んでください。' })} /></div>
       <div className="field"><label htmlFor="import-id">手続のID</label><input id="import-id" {...register('id', ID_RULE)} />{formState.errors.id && <p className="field__error">{formState.errors.id.message}</p>}</div>
-      <div className="field"><label htmlFor="import-title">手続の名称（空欄ならファイルのもの）</label><input id="import-title" {...register('title')} /></div>
+      <div className="field"><label htmlFor="import-name">手続の名称（空欄ならファイルのもの）</label><input id="import-name" {...register('title')} /></div>
       <button type="submit" className="button" disabled={formState.isSubmitting}>読み込んで編集する</button>
       </form>
     </details>
