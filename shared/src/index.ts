@@ -8,6 +8,7 @@ export * from './form/conditions';
 export * from './form/wareki';
 export * from './form/answerList';
 export * from './form/sensitive';
+export * from './form/legal';
 export * from './validation/japaneseFormats';
 export * from './validation/createAjv';
 export * from './validation/messages';

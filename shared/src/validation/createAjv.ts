@@ -7,6 +7,7 @@ import addFormats from 'ajv-formats';
 import type { JsonSchema } from '../form/jsonSchema';
 import { JAPANESE_FORMATS, NORMALIZED_FORMATS, normalizeForFormat } from './japaneseFormats';
 import { SENSITIVE_KEYWORD } from '../form/sensitive';
+import { LEGAL_KEYWORD } from '../form/legal';
 
 /** Marks a string whose format has a normal form; the keyword rewrites the data in place. */
 export const NORMALIZE_KEYWORD = 'x-normalize';
@@ -36,6 +37,9 @@ export function createAjv(): Ajv {
   // meta-schema makes a non-boolean value a compile error, so a typo cannot
   // silently leave a field unmasked.
   ajv.addKeyword({ keyword: SENSITIVE_KEYWORD, schemaType: 'boolean', metaSchema: { type: 'boolean' } });
+  // Annotation only: the provision that requires the field (form/legal.ts); an
+  // empty or non-string value is a compile error, so a lock always names its law.
+  ajv.addKeyword({ keyword: LEGAL_KEYWORD, schemaType: 'string', metaSchema: { type: 'string', minLength: 1 } });
   return ajv;
 }
 // KeywordCxt is re-exported for adapters that add keywords of their own.

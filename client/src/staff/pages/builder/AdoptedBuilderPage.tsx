@@ -65,7 +65,7 @@ function AdoptedEditor({ initial, code, onReplaced }: { initial: AdoptionView; c
       owner={code}
       basedOn={basedOn}
       locks={initial.locks}
-      presetPolicy={initial.base.procedure.signaturePolicy}
+      presetSignature={initial.base.procedure}
       lockedAttachmentIds={initial.base.procedure.attachments.filter((a) => a.required !== 'optional').map((a) => a.id)}
       save={save}
       serverProblems={view.problems}
