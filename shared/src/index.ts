@@ -12,6 +12,8 @@ export * from './form/legal';
 export * from './validation/japaneseFormats';
 export * from './validation/createAjv';
 export * from './validation/messages';
+export * from './validation/dateRules';
+export * from './validation/derivedAnswers';
 export * from './validation/formValidator';
 export * from './submission/status';
 export * from './submission/types';

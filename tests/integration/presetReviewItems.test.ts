@@ -1,0 +1,86 @@
+/**
+ * The items of the 2026-12 legal review, on the real presets: each rule as the
+ * resident meets it (valid or refused with a clear Japanese and English message).
+ */
+import { FormValidator, fiscalYearEndAfterAge, meetsFiscalAge, pregnancyMonthsFromWeeks, todayInJapan, versionKey, withinDays, type Language } from '@madoguchi/shared';
+import { loadPresets } from '@madoguchi/presets';
+import { freshExample } from '../helpers/presetExamples';
+
+const presets = loadPresets();
+const validator = new FormValidator();
+const preset = (id: string) => presets.find((p) => p.procedure.id === id)!;
+const example = (id: string) => freshExample(structuredClone(preset(id).example)) as Record<string, any>;
+const validate = (id: string, data: unknown, language: Language = 'ja') => validator.validate(versionKey('preset', id, 0), preset(id).schema, data, language);
+const messagesAt = (id: string, data: unknown, pointer: string, language: Language = 'ja') =>
+  validate(id, data, language).errors.filter((e) => e.pointer === pointer).map((e) => e.message);
+
+/** A date `days` days before today in Japan. */
+const daysAgo = (days: number) => new Date(Date.parse(todayInJapan()) - days * 86_400_000).toISOString().slice(0, 10);
+/** A birth date so that the person turns `age` on `turns` (YYYY-MM-DD). */
+const bornYearsBefore = (years: number, from = todayInJapan()) => `${Number(from.slice(0, 4)) - years}${from.slice(4)}`;
+
+describe('date rules', () => {
+  it('ends 高校生年代 on the 3月31日 after reaching 18 (reached the day before the birthday)', () => {
+    expect(fiscalYearEndAfterAge('2008-04-01', 18)).toBe('2026-03-31');
+    expect(fiscalYearEndAfterAge('2008-04-02', 18)).toBe('2027-03-31');
+    expect(fiscalYearEndAfterAge('2008-02-29', 18)).toBe('2026-03-31');
+    expect(meetsFiscalAge({ max: 18 }, '2008-04-02', '2027-03-31')).toBe(true);
+    expect(meetsFiscalAge({ max: 18 }, '2008-04-02', '2027-04-01')).toBe(false);
+    expect(meetsFiscalAge({ min: 18, max: 22 }, '2008-04-02', '2027-04-01')).toBe(true);
+  });
+  it('counts days since a date, and months of pregnancy from weeks', () => {
+    expect(withinDays(14, '2026-11-20', '2026-12-04')).toBe(true);
+    expect(withinDays(14, '2026-11-20', '2026-12-05')).toBe(false);
+    expect([3, 4, 7, 8, 35, 36, 41].map(pregnancyMonthsFromWeeks)).toEqual([1, 2, 2, 3, 9, 10, 10]);
+  });
+});
+
+describe('1. 要介護・要支援認定', () => {
+  const NINTEI = ['kaigo-nintei-shinki', 'kaigo-nintei-koshin', 'kaigo-nintei-kubun-henko', 'kaigo-nintei-tennyu'];
+
+  it.each(NINTEI)('%s: asks every insured person for the 医療保険 numbers, with 「わからない」 instead of a refusal', (id) => {
+    const data = example(id);
+    expect(data.insuredCategory).toBe('65歳以上（第1号被保険者）');
+    data.medicalInsurance = { known: 'わかる（入力する）' };
+    expect(messagesAt(id, data, '/medicalInsurance/insurerNumber')).toEqual(['「保険者番号」を入力してください。']);
+    data.medicalInsurance = {};
+    expect(messagesAt(id, data, '/medicalInsurance/known')).toEqual(['「医療保険の保険者番号・被保険者番号など」を選んでください。']);
+    data.medicalInsurance = { known: 'わからない（市区町村から確認の連絡を受ける）' };
+    expect(validate(id, data).errors).toEqual([]);
+  });
+
+  it.each(NINTEI)('%s: the consent to show results to providers is optional', (id) => {
+    const data = example(id);
+    delete data.consentShareCertificationInfo;
+    expect(validate(id, data).errors).toEqual([]);
+    expect(validate(id, { ...data, consentShareCertificationInfo: false }).errors).toEqual([]);
+  });
+
+  it('the care presets use one label per proxy role', () => {
+    const roles = new Set<string>();
+    for (const p of presets.filter((x) => x.procedure.id.startsWith('kaigo-'))) {
+      for (const r of (p.schema.properties?.applicant?.properties?.applicantType?.enum ?? []) as string[]) roles.add(r);
+    }
+    expect([...roles].sort()).toEqual([
+      'その他（民生委員など）', '任意代理人（委任を受けた人）', '同じ世帯の家族', '家族', '提出代行者（事業所・施設）', '法定代理人（成年後見人など）', '相続人（被保険者が亡くなった場合）', '被保険者本人',
+    ].sort());
+  });
+});
+
+describe('2. 住所移転後の認定', () => {
+  const ID = 'kaigo-nintei-tennyu';
+  it('sends an application 20 days after the move to the 新規 application', () => {
+    const data = example(ID);
+    data.moveIn.moveInDate = daysAgo(20);
+    const [ja] = messagesAt(ID, data, '/moveIn/moveInDate');
+    expect(ja).toMatch(/14日を過ぎているため.*「要介護・要支援認定の申請（新規）」から申請してください。/);
+    expect(messagesAt(ID, data, '/moveIn/moveInDate', 'en')[0]).toMatch(/More than 14 days.*new certification/);
+    data.moveIn.moveInDate = daysAgo(14);
+    expect(validate(ID, data).errors).toEqual([]);
+  });
+  it('sends an applicant without a 受給資格証明書 to 新規', () => {
+    const data = example(ID);
+    data.moveIn.hasEligibilityCertificate = false;
+    expect(messagesAt(ID, data, '/moveIn/hasEligibilityCertificate')[0]).toMatch(/^受給資格証明書がない場合は.*（新規）」から申請してください。$/);
+  });
+});
