@@ -79,3 +79,27 @@ describe('annotation keywords', () => {
     }
   });
 });
+
+describe('date windows, derived answers and own messages (x-fiscal-age, x-within-days, x-pregnancy-months, x-messages)', () => {
+  const presets = loadPresets();
+  const preset = (id: string) => presets.find((p) => p.procedure.id === id)!;
+  const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+  const yearsAgo = (n: number) => `${Number(today.slice(0, 4)) - n}${today.slice(4)}`;
+  const daysAgo = (n: number) => new Date(Date.parse(today) - n * 86_400_000).toISOString().slice(0, 10);
+  const agree = (id: string, data: unknown) => {
+    const schema = preset(id).schema;
+    const expected = ajv.validate(`${id}-windows`, schema, data, 'ja');
+    const result = interpretSchema(schema, data);
+    const actual = result.valid ? [] : localizeErrors(result.errors, schema, 'ja');
+    expect({ valid: result.valid, errors: key(actual) }).toEqual({ valid: expected.valid, errors: key(expected.errors) });
+    if (expected.valid) expect(result.data).toEqual(expected.data);
+    return expected;
+  };
+
+  it('agrees with ajv on a move-in 20 days ago, and on the 妊娠月数 written from the weeks', () => {
+    const tennyu = preset('kaigo-nintei-tennyu').example as Record<string, any>;
+    expect(agree('kaigo-nintei-tennyu', { ...tennyu, moveIn: { ...tennyu.moveIn, moveInDate: daysAgo(20) } }).errors.map((e) => e.keyword)).toContain('x-within-days');
+    const ninshin = preset('ninshin-todoke').example as Record<string, any>;
+    expect(agree('ninshin-todoke', { ...ninshin, gestationWeeks: 9, gestationMonths: 1 }).data).toMatchObject({ gestationMonths: 3 });
+  });
+});

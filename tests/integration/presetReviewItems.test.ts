@@ -84,3 +84,24 @@ describe('2. 住所移転後の認定', () => {
     expect(messagesAt(ID, data, '/moveIn/hasEligibilityCertificate')[0]).toMatch(/^受給資格証明書がない場合は.*（新規）」から申請してください。$/);
   });
 });
+
+describe('3. 妊娠の届出', () => {
+  const ID = 'ninshin-todoke';
+  it('requires the 医師又は助産師の氏名 when a diagnosis was made', () => {
+    const data = example(ID);
+    delete data.diagnosis.practitionerName;
+    expect(messagesAt(ID, data, '/diagnosis/practitionerName')).toEqual(['「医師または助産師の氏名」を入力してください。']);
+    expect(validate(ID, { ...example(ID), diagnosed: false, diagnosis: undefined }).errors).toEqual([]);
+  });
+  it('stores the 妊娠月数 derived from the weeks asked, whatever the browser sent', () => {
+    const data = { ...example(ID), gestationWeeks: 11, gestationMonths: 7 };
+    const outcome = validate(ID, data);
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.data).toMatchObject({ gestationWeeks: 11, gestationMonths: 3 });
+  });
+  it('lets a 代理人 file, with a 委任状', () => {
+    const data = { ...example(ID), filer: { filerType: '代理人（家族など）' } };
+    expect(validate(ID, data).errors.map((e) => e.pointer)).toEqual(expect.arrayContaining(['/filer/name', '/filer/relationship']));
+    expect(preset(ID).procedure.attachments.find((a) => a.id === 'powerOfAttorney')).toMatchObject({ condition: { field: 'filer.filerType', equals: '代理人（家族など）' } });
+  });
+});
