@@ -96,6 +96,14 @@ describe('date windows, derived answers and own messages (x-fiscal-age, x-within
     return expected;
   };
 
+  it('agrees with ajv on a child past the 高校生年代 window and on a 大学生年代 child', () => {
+    const example = preset('jidou-teate-nintei').example as Record<string, any>;
+    const child = { ...example.children[0], birthDate: yearsAgo(19) };
+    expect(agree('jidou-teate-nintei', { ...example, children: [child] }).errors.map((e) => e.keyword)).toContain('x-fiscal-age');
+    const older = { ...child, birthDate: yearsAgo(30), status: '働いている', providesCare: true, bearsLivingCost: true };
+    agree('jidou-teate-nintei', { ...example, children: [{ ...child, birthDate: yearsAgo(3) }], hasOlderChildren: true, olderChildren: [older] });
+  });
+
   it('agrees with ajv on a move-in 20 days ago, and on the 妊娠月数 written from the weeks', () => {
     const tennyu = preset('kaigo-nintei-tennyu').example as Record<string, any>;
     expect(agree('kaigo-nintei-tennyu', { ...tennyu, moveIn: { ...tennyu.moveIn, moveInDate: daysAgo(20) } }).errors.map((e) => e.keyword)).toContain('x-within-days');

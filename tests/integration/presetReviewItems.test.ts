@@ -105,3 +105,46 @@ describe('3. 妊娠の届出', () => {
     expect(preset(ID).procedure.attachments.find((a) => a.id === 'powerOfAttorney')).toMatchObject({ condition: { field: 'filer.filerType', equals: '代理人（家族など）' } });
   });
 });
+
+describe('4. 児童手当の認定請求', () => {
+  const ID = 'jidou-teate-nintei';
+  const child = (birthDate: string) => ({ name: { familyName: '水戸', givenName: '花', familyNameKana: 'ミト', givenNameKana: 'ハナ' }, birthDate, relationship: '子（養子を含む）', livingTogether: '同居' });
+  const older = (birthDate: string) => ({ ...child(birthDate), status: '大学・短大・専門学校などの学生', schoolName: '茨城大学', providesCare: true, bearsLivingCost: true });
+
+  it('takes a DV claimant who claims where she lives, not where her 住民票 is', () => {
+    const data: Record<string, any> = { ...example(ID), dvEvacuation: true };
+    expect(validate(ID, data).errors.map((e) => e.pointer)).toContain('/dvDetails');
+    data.dvDetails = {
+      residingAddress: { postalCode: '310-8610', prefecture: '茨城県', city: '水戸市', street: '中央一丁目1番1号' },
+      registeredMunicipality: '千葉県船橋市', proofType: 'まだない（窓口で相談したい）', keepAddressConfidential: true,
+    };
+    expect(validate(ID, data).errors).toEqual([]);
+  });
+
+  it('counts three children with one in 大学生年代 (the 確認書 is asked then)', () => {
+    const data = example(ID);
+    data.children = [child(bornYearsBefore(10)), child(bornYearsBefore(15))];
+    data.hasOlderChildren = true;
+    data.olderChildren = [older(bornYearsBefore(20))];
+    expect(validate(ID, data).errors).toEqual([]);
+  });
+
+  it('refuses the 確認書 section when fewer than three children would be counted', () => {
+    const data = example(ID);
+    data.children = [child(bornYearsBefore(10))];
+    data.hasOlderChildren = true;
+    data.olderChildren = [older(bornYearsBefore(20))];
+    expect(messagesAt(ID, data, '/olderChildren')[0]).toMatch(/^大学生年代のお子さんは、高校生年代までのお子さんと合わせて3人以上になる場合だけ数えます。/);
+  });
+
+  it('refuses a child past the 高校生年代 window with a clear message, in Japanese and English', () => {
+    const data = example(ID);
+    data.children = [child(bornYearsBefore(19))];
+    expect(messagesAt(ID, data, '/children/0/birthDate')).toEqual([expect.stringMatching(/^このお子さんは高校生年代（18歳になった後の最初の3月31日まで）を過ぎているため/)]);
+    expect(messagesAt(ID, data, '/children/0/birthDate', 'en')).toEqual([expect.stringMatching(/past the high-school age window/)]);
+    data.olderChildren = [older(bornYearsBefore(30))];
+    data.hasOlderChildren = true;
+    data.children = [child(bornYearsBefore(10)), child(bornYearsBefore(12))];
+    expect(messagesAt(ID, data, '/olderChildren/0/birthDate')[0]).toMatch(/^大学生年代は、18歳になった後の最初の3月31日を過ぎてから/);
+  });
+});
