@@ -148,3 +148,13 @@ describe('4. 児童手当の認定請求', () => {
     expect(messagesAt(ID, data, '/olderChildren/0/birthDate')[0]).toMatch(/^大学生年代は、18歳になった後の最初の3月31日を過ぎてから/);
   });
 });
+
+describe('5. 児童手当の現況届', () => {
+  it('offers 私学共済 like the other 児童手当 presets, asking for the insurance proof as for 厚生年金', () => {
+    const genkyo = preset('jidou-teate-genkyo');
+    expect(genkyo.schema.properties!.pensionType.enum).toContain('私学共済（私立学校にお勤め）');
+    expect(preset('jidou-teate-nintei').schema.properties!.pensionType.enum).toContain('私学共済（私立学校にお勤め）');
+    expect(validate('jidou-teate-genkyo', { ...example('jidou-teate-genkyo'), pensionType: '私学共済（私立学校にお勤め）' }).errors).toEqual([]);
+    expect(genkyo.procedure.attachments.find((a) => a.id === 'insuranceProof')!.condition).toEqual({ field: 'pensionType', in: ['厚生年金（会社員など）', '私学共済（私立学校にお勤め）'] });
+  });
+});
