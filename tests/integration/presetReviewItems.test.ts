@@ -158,3 +158,23 @@ describe('5. 児童手当の現況届', () => {
     expect(genkyo.procedure.attachments.find((a) => a.id === 'insuranceProof')!.condition).toEqual({ field: 'pensionType', in: ['厚生年金（会社員など）', '私学共済（私立学校にお勤め）'] });
   });
 });
+
+describe('6. 保育の支給認定・利用申込', () => {
+  it.each(['hoiku-shikyu-nintei', 'hoiku-riyo-moshikomi'])('%s: 世帯員 性別 and 課税の有無 optional; the co-resident other parent\'s 個人番号 required', (id) => {
+    const data = example(id);
+    expect(data.otherGuardian.status).toBe('同居している');
+    const member = { name: { familyName: '水戸', givenName: '一郎', familyNameKana: 'ミト', givenNameKana: 'イチロウ' }, relationship: '兄', birthDate: '2019-05-05' };
+    data.hasOtherMembers = true;
+    data.household = [member];
+    expect(validate(id, data).errors).toEqual([]);
+    data.household = [{ ...member, sex: '男', taxStatus: '非課税' }];
+    expect(validate(id, data).errors).toEqual([]);
+    data.household = [{ ...member, taxStatus: '少し' }];
+    expect(messagesAt(id, data, '/household/0/taxStatus')).toEqual(['選択肢の中から選んでください。']);
+    delete data.household;
+    data.hasOtherMembers = false;
+    delete data.otherGuardian.myNumber;
+    expect(messagesAt(id, data, '/otherGuardian/myNumber')).toEqual(['「個人番号（マイナンバー）」を入力してください。']);
+    expect(validate(id, { ...data, otherGuardian: { ...data.otherGuardian, status: '別居している' } }).errors).toEqual([]);
+  });
+});
