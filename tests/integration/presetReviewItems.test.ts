@@ -178,3 +178,35 @@ describe('6. 保育の支給認定・利用申込', () => {
     expect(validate(id, { ...data, otherGuardian: { ...data.otherGuardian, status: '別居している' } }).errors).toEqual([]);
   });
 });
+
+describe('7. 罹災証明書', () => {
+  const ID = 'risai-shomeisho';
+  const QUAKE = '地震による全壊（倒壊・大きな傾きなどが外観の写真で分かる）';
+  const FLOOD = '浸水の深さ（浸水した高さが写真で分かる）';
+
+  it('drops 「住家以外」 (that is the 被災（届出）証明書)', () => {
+    expect(preset(ID).schema.properties!.damagedProperty.properties.propertyType.enum).toEqual(['住家（持ち家）', '住家（借家・賃貸住宅）', 'その他']);
+    const data = example(ID);
+    data.damagedProperty.propertyType = '住家以外（店舗・倉庫・車庫など）';
+    expect(messagesAt(ID, data, '/damagedProperty/propertyType')).toEqual(['選択肢の中から選んでください。']);
+  });
+
+  it('offers photo judgement for 地震による全壊 and 浸水深, not only through 自己判定, with photos required', () => {
+    const quake = example(ID);
+    quake.damage = { ...quake.damage, causes: ['地震'], photoJudgement: QUAKE };
+    delete quake.damage.flooding;
+    expect(validate(ID, quake).errors).toEqual([]);
+    quake.damage.causes = ['暴風'];
+    expect(messagesAt(ID, quake, '/damage/causes')).toEqual(['地震による全壊の写真判定は、罹災原因に「地震」を選んだ場合に希望できます。']);
+    const flood = example(ID);
+    flood.damage.photoJudgement = FLOOD;
+    expect(validate(ID, flood).errors).toEqual([]);
+    flood.damage.flooding = { level: '床下浸水', depthCm: 20 };
+    expect(messagesAt(ID, flood, '/damage/flooding/level')).toEqual(['浸水の深さによる写真判定は、床上浸水の場合に希望できます。']);
+    expect(preset(ID).procedure.attachments.find((a) => a.id === 'judgementPhotos')).toMatchObject({ required: 'conditional', condition: { field: 'damage.photoJudgement', in: [QUAKE, FLOOD] } });
+  });
+
+  it('requires an identity document when the municipality sets no signature', () => {
+    expect(preset(ID).procedure.attachments.find((a) => a.id === 'identityDocument')).toMatchObject({ required: 'optional', requiredWhenSignature: ['none', 'optional'] });
+  });
+});
