@@ -210,3 +210,15 @@ describe('7. 罹災証明書', () => {
     expect(preset(ID).procedure.attachments.find((a) => a.id === 'identityDocument')).toMatchObject({ required: 'optional', requiredWhenSignature: ['none', 'optional'] });
   });
 });
+
+describe('8. 負担割合証の再交付', () => {
+  const ID = 'kaigo-futan-wariai-saikofu';
+  it('asks for the damaged card to be returned on paper instead of as an attachment', () => {
+    expect(preset(ID).procedure.attachments.map((a) => a.id)).not.toContain('damagedCertificate');
+    const data = example(ID);
+    data.reissue = { reason: '破れた・汚れた（破損・汚損）' };
+    expect(messagesAt(ID, data, '/reissue/returnDamaged')).toEqual(['「破れた・汚れた負担割合証は、郵送又は窓口で市区町村に返却します」に同意（チェック）してください。']);
+    data.reissue.returnDamaged = true;
+    expect(validate(ID, data).errors).toEqual([]);
+  });
+});
