@@ -1,7 +1,7 @@
 /** Every shipped preset loads through the meta-schema, and its example submission is valid. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FormValidator, lockedFields, versionKey } from '@madoguchi/shared';
+import { FormValidator, lockedAttachments, lockedFields, versionKey } from '@madoguchi/shared';
 import { InvalidPresetError, loadPreset, loadPresets } from '@madoguchi/presets';
 import { makeTempDir } from '../helpers/tempDir';
 import { freshExample } from '../helpers/presetExamples';
@@ -39,6 +39,7 @@ describe('preset library', () => {
       expect(text).toMatch(/## Signature policy/);
       const legal = lockedFields({ procedure: preset.procedure, schema: preset.schema, uiSchema: preset.uiSchema }).filter((l) => l.reason === 'required');
       for (const l of legal) expect(text).toContain(`| \`${l.path}\` | ${l.label} | ${l.provision} |`);
+      for (const a of lockedAttachments({ procedure: preset.procedure, schema: preset.schema, uiSchema: preset.uiSchema })) expect(text).toContain(`| \`${a.id}\` | ${a.label} | ${a.legalBasis} |`);
       if (legal.length === 0) expect(text).toMatch(/None\. No item of this form could be tied to a provision/);
     });
   });

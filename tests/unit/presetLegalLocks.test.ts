@@ -77,6 +77,14 @@ describe.each(presets.map((p) => [p.procedure.id, p] as const))('%s', (id, prese
     }
   });
 
+  it('locks only the attachments that cite their provision', () => {
+    for (const a of preset.procedure.attachments) {
+      const refused = refusedBy(base, [op({ type: 'removeAttachment', attachmentId: a.id })]);
+      if (a.legalBasis && a.required !== 'optional') expect(refused?.message).toBe(`添付書類「${a.label}」は法令（${a.legalBasis}）で提出が求められているため、削除できません。`);
+      else expect({ id: a.id, refused: refused?.code === 'locked_item' ? refused.message : undefined }).toEqual({ id: a.id, refused: undefined });
+    }
+  });
+
   it('leaves the signature policy to the municipality unless a provision is cited', () => {
     for (const policy of ['required', 'optional', 'none'] as const) {
       const refused = refusedBy(base, [op({ type: 'setSignaturePolicy', policy })]);

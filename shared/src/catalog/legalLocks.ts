@@ -4,8 +4,9 @@
  * by law: it is locked in the conditions the preset requires it under, and so
  * are the groups holding it and the fields its condition tests. Fields the
  * preset requires for design reasons stay required by default, but a
- * municipality may relax them. Attachments the preset requires are locked, and
- * the signature policy only when `signatureLegalBasis` cites a provision.
+ * municipality may relax them. Likewise an attachment is locked only when it
+ * cites its provision (`legalBasis`), and the signature policy only when
+ * `signatureLegalBasis` does.
  *
  * The check compares a composed document with the preset version it was made
  * on, after every edit — so no sequence of edits can wear a locked item down.
@@ -113,11 +114,17 @@ function weakened(before: JsonSchema, after: JsonSchema): boolean {
 const RANK: Record<AttachmentSpec['required'], number> = { optional: 0, conditional: 1, always: 2 };
 const SIGNATURE_RANK: Record<string, number> = { none: 0, optional: 1, required: 2 };
 
+/** The attachments of a preset version that local edits may not remove or weaken: required ones that cite a provision. */
+export function lockedAttachments(base: FormDocument): AttachmentSpec[] {
+  return (base.procedure.attachments ?? []).filter((a) => a.required !== 'optional' && !!a.legalBasis);
+}
+
 function attachmentViolation(before: AttachmentSpec, after: AttachmentSpec | undefined): string | undefined {
-  if (!after) return `添付書類「${before.label}」は法令で提出が求められているため、削除できません。`;
-  if (RANK[after.required] < RANK[before.required]) return `添付書類「${before.label}」は法令で提出が求められているため、任意にはできません。`;
+  const law = `法令（${before.legalBasis}）`;
+  if (!after) return `添付書類「${before.label}」は${law}で提出が求められているため、削除できません。`;
+  if (RANK[after.required] < RANK[before.required]) return `添付書類「${before.label}」は${law}で提出が求められているため、任意にはできません。`;
   if (after.required === 'conditional' && JSON.stringify(after.condition) !== JSON.stringify(before.condition)) {
-    return `添付書類「${before.label}」の提出が必要となる条件は法令で定められているため、変更できません。`;
+    return `添付書類「${before.label}」の提出が必要となる条件は${law}で定められているため、変更できません。`;
   }
   return undefined;
 }
@@ -170,8 +177,7 @@ export function findLockViolation(base: FormDocument, after: FormDocument): stri
     const problem = fieldViolation(base, after, locked);
     if (problem) return problem;
   }
-  for (const attachment of base.procedure.attachments ?? []) {
-    if (attachment.required === 'optional') continue;
+  for (const attachment of lockedAttachments(base)) {
     const problem = attachmentViolation(attachment, (after.procedure.attachments ?? []).find((x) => x.id === attachment.id));
     if (problem) return problem;
   }

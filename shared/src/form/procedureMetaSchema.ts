@@ -81,6 +81,7 @@ export const PROCEDURE_META_SCHEMA: JsonSchema = {
           maxFiles: { type: 'integer', minimum: 1, maximum: 20 },
           maxSizeMb: { type: 'number', exclusiveMinimum: 0, maximum: 50 },
           originalRequired: { type: 'boolean' },
+          legalBasis: nonEmpty,
           requiredWhenSignature: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['required', 'optional', 'none'] } },
         },
         if: { properties: { required: { const: 'conditional' } } },

@@ -57,6 +57,8 @@ export interface AttachmentSpec {
    * e.g. an identity document when no signature proves who applied.
    */
   requiredWhenSignature?: SignaturePolicy[];
+  /** The provision that requires this attachment, if one does: only then is it locked against local edits. */
+  legalBasis?: string;
 }
 
 export interface ContactDesk {
