@@ -1,10 +1,11 @@
 /**
  * Checks presets while writing them: `npx tsx presets/scripts/check.ts [id…]`.
- * Loads each preset (meta-schema + schema compile) and validates its example.
+ * Loads each preset (meta-schema + schema compile) and validates its example as of today (freshExample).
  */
 import { join } from 'node:path';
 import { FormValidator } from '@madoguchi/shared';
 import { loadPreset, loadPresets, PRESETS_ROOT } from '../src/loadPresets';
+import { freshExample } from '../src/freshExample';
 
 const ids = process.argv.slice(2);
 const presets = ids.length ? ids.map((id) => loadPreset(join(PRESETS_ROOT, id))) : loadPresets();
@@ -16,7 +17,7 @@ for (const preset of presets) {
     failed++;
     continue;
   }
-  const outcome = validator.validate(preset.procedure.id, preset.schema, preset.example);
+  const outcome = validator.validate(preset.procedure.id, preset.schema, freshExample(preset.example));
   if (outcome.valid) console.log(`✓ ${preset.procedure.id} (${Object.keys(preset.schema.properties ?? {}).length} top-level fields)`);
   else {
     failed++;

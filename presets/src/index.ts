@@ -1,2 +1,3 @@
 /** @madoguchi/presets: the standard procedures as data, and their loader. */
 export * from './loadPresets';
+export * from './freshExample';

@@ -7,6 +7,8 @@
 import { FormValidator, MAX_PATTERN_INPUT_LENGTH, localizeErrors, type FieldError, type JsonSchema } from '@madoguchi/shared';
 import { loadPresets } from '@madoguchi/presets';
 import { loadClient } from './clientModules';
+import type { Answers } from '../helpers/answers';
+import { todayInJapan } from '@madoguchi/shared';
 
 type Interpret = (schema: JsonSchema, data: unknown) => { valid: boolean; data: unknown; errors: Parameters<typeof localizeErrors>[0] };
 const { interpretSchema } = loadClient<{ interpretSchema: Interpret }>('resident/form/evalFree/interpretSchema');
@@ -106,5 +108,37 @@ describe('the pattern length cap', () => {
     expect(key(localizeErrors(interpretSchema(schema, { redos: long }).errors, schema, 'ja'))).toEqual([
       `/redos|maxLength|${MAX_PATTERN_INPUT_LENGTH}文字以内で入力してください。`, '/redos|pattern|入力の形式が正しくありません。半角数字や桁数を確認してください。',
     ]);
+  });
+});
+
+describe('date windows, derived answers and own messages (x-fiscal-age, x-within-days, x-pregnancy-months, x-messages)', () => {
+  const presets = loadPresets();
+  const preset = (id: string) => presets.find((p) => p.procedure.id === id)!;
+  const today = todayInJapan();
+  const yearsAgo = (n: number) => `${Number(today.slice(0, 4)) - n}${today.slice(4)}`;
+  const daysAgo = (n: number) => new Date(Date.parse(today) - n * 86_400_000).toISOString().slice(0, 10);
+  const agree = (id: string, data: unknown) => {
+    const schema = preset(id).schema;
+    const expected = ajv.validate(`${id}-windows`, schema, data, 'ja');
+    const result = interpretSchema(schema, data);
+    const actual = result.valid ? [] : localizeErrors(result.errors, schema, 'ja');
+    expect({ valid: result.valid, errors: key(actual) }).toEqual({ valid: expected.valid, errors: key(expected.errors) });
+    if (expected.valid) expect(result.data).toEqual(expected.data);
+    return expected;
+  };
+
+  it('agrees with ajv on a child past the 高校生年代 window and on a 大学生年代 child', () => {
+    const example = preset('jidou-teate-nintei').example as Answers;
+    const child = { ...example.children[0], birthDate: yearsAgo(19) };
+    expect(agree('jidou-teate-nintei', { ...example, children: [child] }).errors.map((e) => e.keyword)).toContain('x-fiscal-age');
+    const older = { ...child, birthDate: yearsAgo(30), status: '働いている', providesCare: true, bearsLivingCost: true };
+    agree('jidou-teate-nintei', { ...example, children: [{ ...child, birthDate: yearsAgo(3) }], hasOlderChildren: true, olderChildren: [older] });
+  });
+
+  it('agrees with ajv on a move-in 20 days ago, and on the 妊娠月数 written from the weeks', () => {
+    const tennyu = preset('kaigo-nintei-tennyu').example as Answers;
+    expect(agree('kaigo-nintei-tennyu', { ...tennyu, moveIn: { ...tennyu.moveIn, moveInDate: daysAgo(20) } }).errors.map((e) => e.keyword)).toContain('x-within-days');
+    const ninshin = preset('ninshin-todoke').example as Answers;
+    expect(agree('ninshin-todoke', { ...ninshin, gestationWeeks: 9, gestationMonths: 1 }).data).toMatchObject({ gestationMonths: 3 });
   });
 });

@@ -46,6 +46,23 @@ describeContract('catalog storage contract', ({ s }) => {
     });
   });
 
+  describe("a municipality's signature policy", () => {
+    it('keeps the choice made on an adoption, and the version published with it, with the attachment it makes required', async () => {
+      const choice = layer('082015', 'risai-shomeisho', { ops: [{ id: 'sig', type: 'setSignaturePolicy', policy: 'none' }] });
+      await s().editLayers.save(choice, null, t0);
+      expect((await s().editLayers.get('082015', 'risai-shomeisho'))?.ops).toEqual([{ id: 'sig', type: 'setSignaturePolicy', policy: 'none' }]);
+      const input = formInput('risai-shomeisho', '082015');
+      input.procedure = {
+        ...input.procedure, signaturePolicy: 'none', basedOn: { presetId: 'risai-shomeisho', presetVersion: 1 },
+        attachments: [{ id: 'identityDocument', label: '本人確認書類', required: 'optional', requiredWhenSignature: ['none', 'optional'], accept: ['image/png'], maxFiles: 1, maxSizeMb: 5 }],
+      };
+      await s().procedures.createDraft(input, t0);
+      await s().procedures.publishDraft('082015', 'risai-shomeisho', 1, t0);
+      const stored = await s().procedures.getVersion('082015', 'risai-shomeisho', 1);
+      expect(stored?.procedure).toMatchObject({ signaturePolicy: 'none', attachments: [{ id: 'identityDocument', requiredWhenSignature: ['none', 'optional'] }] });
+    });
+  });
+
   describe('the latest version of each procedure of an owner', () => {
     it('lists drafts, published and retired procedures once each, by id', async () => {
       await s().procedures.createDraft(formInput('b-own', '082015'), t0);

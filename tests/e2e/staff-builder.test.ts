@@ -114,7 +114,9 @@ describe('catalog and builder in a browser', () => {
     await preview(clerk).getByRole('heading', { name: '災害と被災した住家' }).waitFor();
 
     // Items the law requires cannot be removed.
-    expect(await clerk.getByRole('button', { name: '「被害の状況」は法令で定められた項目のため削除できません' }).isDisabled()).toBe(true);
+    expect(await clerk.getByRole('button', { name: '「世帯主」は法令で定められた項目のため削除できません' }).isDisabled()).toBe(true);
+    // What the preset requires only by design can be removed.
+    expect(await clerk.getByRole('button', { name: '「被害の状況」を削除' }).isDisabled()).toBe(false);
 
     // Change a label: the preview follows.
     await clerk.getByRole('button', { name: /^建物の構造/ }).click();

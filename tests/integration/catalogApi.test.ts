@@ -47,14 +47,14 @@ describe('staff catalog API', () => {
       const res = await clerk.post(`${cat}/adoptions`, { presetId: RISAI }).expect(201);
       expect(res.body).toMatchObject({ presetId: RISAI, layer: { baseVersion: 1, ops: [], revision: 1 }, published: null, update: null, problems: [] });
       expect(res.body.document.procedure).toMatchObject({ owner: MITO, basedOn: { presetId: RISAI, presetVersion: 1 } });
-      expect(res.body.locks.map((l: { path: string }) => l.path)).toContain('damage.statement');
+      expect(res.body.locks.map((l: { path: string }) => l.path)).toContain('householder.name');
       revision = res.body.layer.revision;
       await clerk.post(`${cat}/adoptions`, { presetId: RISAI }).expect(200); // adopting twice is harmless
     });
 
     it('refuses to remove a legally required item, in Japanese, and saves nothing', async () => {
-      const res = await staff.send('put', `${cat}/adoptions/${RISAI}/edits`, { ops: [op({ type: 'removeField', path: 'damage.statement' })], revision }).expect(422);
-      expect(res.body.error).toMatchObject({ code: 'locked_item', message: '「被害の状況」は法令で定められた必須の項目のため、削除できません。' });
+      const res = await staff.send('put', `${cat}/adoptions/${RISAI}/edits`, { ops: [op({ type: 'removeField', path: 'householder.name' })], revision }).expect(422);
+      expect(res.body.error).toMatchObject({ code: 'locked_item', message: expect.stringMatching(/^「世帯主の氏名」は法令（罹災証明書交付申請書 統一様式の必須項目.*）で定められた必須の項目のため、削除できません。$/) });
       expect((await clerk.get(`${cat}/adoptions/${RISAI}`).expect(200)).body.layer.ops).toEqual([]);
     });
 

@@ -1,7 +1,7 @@
 /** Every shipped preset loads through the meta-schema, and its example submission is valid. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FormValidator, collectPatterns, compileLinear, versionKey, type FormDocument } from '@madoguchi/shared';
+import { FormValidator, collectPatterns, compileLinear, lockedAttachments, lockedFields, versionKey, type FormDocument } from '@madoguchi/shared';
 import { InvalidPresetError, loadPreset, loadPresets } from '@madoguchi/presets';
 import { makeTempDir } from '../helpers/tempDir';
 import { freshExample } from '../helpers/presetExamples';
@@ -38,6 +38,16 @@ describe('preset library', () => {
       const readme = join(preset.directory, 'README.md');
       expect(existsSync(readme)).toBe(true);
       expect(readFileSync(readme, 'utf8')).toMatch(/To confirm against the legal text/i);
+    });
+
+    it('lists its legal items with their provisions, and its signature policy, in the README', () => {
+      const text = readFileSync(join(preset.directory, 'README.md'), 'utf8');
+      expect(text).toMatch(/## Legal items \(locked against local edits\)/);
+      expect(text).toMatch(/## Signature policy/);
+      const legal = lockedFields({ procedure: preset.procedure, schema: preset.schema, uiSchema: preset.uiSchema }).filter((l) => l.reason === 'required');
+      for (const l of legal) expect(text).toContain(`| \`${l.path}\` | ${l.label} | ${l.provision} |`);
+      for (const a of lockedAttachments({ procedure: preset.procedure, schema: preset.schema, uiSchema: preset.uiSchema })) expect(text).toContain(`| \`${a.id}\` | ${a.label} | ${a.legalBasis} |`);
+      if (legal.length === 0) expect(text).toMatch(/None\. No item of this form could be tied to a provision/);
     });
   });
 });

@@ -12,6 +12,7 @@ import type { Answers } from '../helpers/answers';
 
 const preset = loadPreset(join(PRESETS_ROOT, 'risai-shomeisho'));
 const base: FormDocument = { procedure: preset.procedure, schema: preset.schema, uiSchema: preset.uiSchema };
+const RISAI_FORM = '罹災証明書交付申請書 統一様式の必須項目（内閣府 2024年11月通知。災害対策基本法第90条の2）';
 const example = () => structuredClone(preset.example!) as Answers;
 let n = 0;
 const op = <T extends Omit<EditOp, 'id'>>(o: T) => ({ id: `op${++n}`, ...o }) as unknown as EditOp;
@@ -62,30 +63,40 @@ describe('layering local edits over a preset version', () => {
     expect(JSON.stringify(base)).toBe(before);
   });
 
-  it('marks the legally required items of the preset as locked', () => {
+  it('locks the items the law requires (x-legal) and the sections holding them, not every required item', () => {
     const locked = lockedFields(base).map((l) => l.path);
-    expect(locked).toEqual(expect.arrayContaining(['disaster', 'disaster.name', 'damage.statement', 'consentRisaiInfo', 'delivery.mailTo']));
+    expect(locked).toEqual(expect.arrayContaining(['disaster', 'disaster.name', 'householder', 'householder.name', 'damage.causes', 'damagedProperty.address']));
+    expect(locked).not.toContain('damage.statement');
+    expect(locked).not.toContain('consentRisaiInfo');
     expect(locked).not.toContain('consentPhotoSecondaryUse');
     expect(locked).not.toContain('householdMembers');
+    expect(lockedFields(base).find((l) => l.path === 'householder.name')).toMatchObject({ reason: 'required', provision: expect.stringContaining('統一様式') });
+  });
+
+  it('lets a municipality relax what the preset requires only by design', () => {
+    const doc = compose([op({ type: 'setRequired', path: 'damage.statement', required: false }), op({ type: 'removeField', path: 'consentRisaiInfo' })]);
+    expect(field(doc, 'damage.statement')?.required).toBe(false);
+    expect(field(doc, 'consentRisaiInfo')).toBeUndefined();
   });
 
   it('refuses, in Japanese, to remove a legally required item', () => {
-    const error = refusal(() => compose([op({ type: 'removeField', path: 'damage.statement' })]));
+    const error = refusal(() => compose([op({ type: 'removeField', path: 'householder.name' })]));
     expect(error.code).toBe('locked_item');
-    expect(error.message).toBe('「被害の状況」は法令で定められた必須の項目のため、削除できません。');
+    expect(error.message).toBe(`「世帯主の氏名」は法令（${RISAI_FORM}）で定められた必須の項目のため、削除できません。`);
   });
 
   it('refuses to remove a section holding required items, to make one optional, or to hide it behind a condition', () => {
     expect(refusal(() => compose([op({ type: 'removeField', path: 'householder' })])).code).toBe('locked_item');
     expect(refusal(() => compose([op({ type: 'setRequired', path: 'disaster.date', required: false })])).message).toMatch(/任意の項目にはできません/);
-    const hide = op({ type: 'setShowWhen', path: 'damage.repairStatus', showWhen: { field: 'selfAssessment', equals: true } });
+    const hide = op({ type: 'setShowWhen', path: 'damage.causes', showWhen: { field: 'selfAssessment', equals: true } });
     expect(refusal(() => compose([hide])).message).toMatch(/表示する条件/);
   });
 
-  it('refuses to drop a legal option, loosen a rule, or drop a required attachment', () => {
-    expect(refusal(() => compose([op({ type: 'setOptions', path: 'damage.repairStatus', options: ['手を付けていない', '修理済み'] })])).message).toMatch(/選択肢「修理中」「解体済み」を削除できません/);
+  it('refuses to drop a legal option or loosen a rule; lets a design-only attachment go', () => {
+    expect(refusal(() => compose([op({ type: 'setOptions', path: 'damage.causes', options: ['地震', '津波', '暴風', '竜巻', '豪雨', '洪水', '崖崩れ・土石流・地滑り', '高潮', '豪雪', 'その他'] })])).message).toMatch(/選択肢「噴火」を削除できません/);
     expect(refusal(() => compose([op({ type: 'setRules', path: 'disaster.name', rules: { maxLength: 500 } })])).message).toMatch(/緩める/);
-    expect(refusal(() => compose([op({ type: 'removeAttachment', attachmentId: 'proxyLetter' })])).message).toBe('添付書類「委任状」は法令で提出が求められているため、削除できません。');
+    // An attachment the preset requires only by design (the 委任状 here) may be dropped; one citing its provision may not (presetLegalLocks.test.ts).
+    expect(field(compose([op({ type: 'removeAttachment', attachmentId: 'proxyLetter' })]), 'disaster.name')).toBeDefined();
   });
 
   it('allows what does not weaken the law: removing an optional item, adding options, tightening a rule, choosing the signature policy', () => {
@@ -170,10 +181,11 @@ describe('re-applying local edits on a new preset version', () => {
 
   it('turns an edit into a conflict when the new version makes the item legally required', () => {
     const upstream = nextPresetVersion([op({ type: 'setRequired', path: 'damage.buildingParts', required: true })]);
+    (upstream.schema.properties.damage.properties.buildingParts as Record<string, unknown>)['x-legal'] = '災害対策基本法第90条の2（仮の例）';
     const mine = [op({ type: 'removeField', path: 'damage.buildingParts' })];
     const result = rebaseLayer({ oldBase: base, newBase: upstream, ops: mine, enforceLocks: true });
     expect(result.outcomes[0]).toMatchObject({ status: 'conflict', conflict: { choices: ['drop'] } });
-    expect(result.outcomes[0]!.conflict!.message).toMatch(/法令で定められた必須の項目/);
+    expect(result.outcomes[0]!.conflict!.message).toMatch(/法令（災害対策基本法第90条の2（仮の例））で定められた必須の項目/);
   });
 
   it('describes every edit in Japanese', () => {

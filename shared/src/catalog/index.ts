@@ -9,6 +9,7 @@ export * from './fieldOps';
 export * from './documentOps';
 export * from './applyOp';
 export * from './legalLocks';
+export * from './signatureChoice';
 export * from './composeLayer';
 export * from './describeForm';
 export * from './describeOp';

@@ -1,10 +1,12 @@
 /**
  * What a municipality's local edits may never remove or weaken. In a preset,
- * a field the schema requires (along a chain of required ancestors, always or
- * under its condition) or one marked `"x-locked": true` is required by law;
- * so are attachments the preset requires and a signature policy it fixes.
- * A condition that decides whether a locked field is asked locks the field it
- * tests too.
+ * only a field marked `"x-legal": "<provision>"` (form/legal.ts) is required
+ * by law: it is locked in the conditions the preset requires it under, and so
+ * are the groups holding it and the fields its condition tests. Fields the
+ * preset requires for design reasons stay required by default, but a
+ * municipality may relax them. Likewise an attachment is locked only when it
+ * cites its provision (`legalBasis`), and the signature policy only when
+ * `signatureLegalBasis` does.
  *
  * The check compares a composed document with the preset version it was made
  * on, after every edit — so no sequence of edits can wear a locked item down.
@@ -16,17 +18,20 @@ import type { FieldPath, FormDocument } from './types';
 import { containerOf, fieldKeys, findInObject, joinPath, locateField } from './fieldPaths';
 import { optionsOf } from './fieldKinds';
 import { SENSITIVE_KEYWORD } from '../form/sensitive';
+import { legalProvisionOf } from '../form/legal';
 import { describeFields, flattenFields } from './describeForm';
-
-/** Marks an optional preset field as required by law all the same. */
-export const LOCKED_KEYWORD = 'x-locked';
 
 /** A field of a preset version that local edits may not remove or weaken. */
 export interface LockedField {
   path: FieldPath;
   label: string;
-  /** `required`: the law requires it; `condition`: a locked field's condition tests it. */
-  reason: 'required' | 'condition';
+  /**
+   * `required`: the law requires it (`x-legal`); `container`: it holds such a
+   * field; `condition`: a locked field's condition tests it.
+   */
+  reason: 'required' | 'container' | 'condition';
+  /** The provision the lock rests on (for `container`/`condition`: that of the field it serves). */
+  provision: string;
 }
 
 /** Calls `visit` for an object and each if/then branch in it, with the chain of `if`s leading there. */
@@ -53,27 +58,35 @@ function shownUnder(holder: JsonSchema, key: string): string | undefined {
   return at;
 }
 
-/** Every field of a preset version the law requires, with the fields their conditions test. */
+/** Every field of a preset version the law requires (marked `x-legal`), with the groups holding them and the fields their conditions test. */
 export function lockedFields(base: FormDocument): LockedField[] {
   const result = new Map<FieldPath, LockedField>();
-  const visit = (holder: JsonSchema, parentPath: FieldPath, chainRequired: boolean) => {
+  const add = (lock: LockedField) => {
+    const had = result.get(lock.path);
+    if (!had || (had.reason !== 'required' && lock.reason === 'required')) result.set(lock.path, lock);
+  };
+  /** Visits a holder's fields; returns the provision of the first legal field found inside it. */
+  const visit = (holder: JsonSchema, parentPath: FieldPath): string | undefined => {
+    let firstInside: string | undefined;
     for (const key of fieldKeys(holder)) {
       const found = findInObject(holder, key)!;
       const path = joinPath(parentPath, key);
-      const locked = found.node[LOCKED_KEYWORD] === true || (chainRequired && requiredUnder(holder, key).size > 0);
-      if (locked) {
-        result.set(path, { path, label: found.node.title ?? key, reason: 'required' });
-        for (const tested of Object.keys((found.branch?.if?.properties ?? {}) as object)) {
-          const testedPath = joinPath(parentPath, tested);
-          const testedNode = findInObject(holder, tested)?.node;
-          if (!result.has(testedPath) && testedNode) result.set(testedPath, { path: testedPath, label: testedNode.title ?? tested, reason: 'condition' });
-        }
-      }
+      const label = found.node.title ?? key;
+      const own = legalProvisionOf(found.node);
       const container = containerOf(found.node);
-      if (container) visit(container, path, locked);
+      const inside = container ? visit(container, path) : undefined;
+      const provision = own ?? inside;
+      if (!provision) continue;
+      firstInside ??= provision;
+      add({ path, label, reason: own ? 'required' : 'container', provision });
+      for (const tested of Object.keys((found.branch?.if?.properties ?? {}) as object)) {
+        const testedNode = findInObject(holder, tested)?.node;
+        if (testedNode) add({ path: joinPath(parentPath, tested), label: testedNode.title ?? tested, reason: 'condition', provision });
+      }
     }
+    return firstInside;
   };
-  visit(base.schema, '', true);
+  visit(base.schema, '');
   return [...result.values()];
 }
 
@@ -101,27 +114,34 @@ function weakened(before: JsonSchema, after: JsonSchema): boolean {
 const RANK: Record<AttachmentSpec['required'], number> = { optional: 0, conditional: 1, always: 2 };
 const SIGNATURE_RANK: Record<string, number> = { none: 0, optional: 1, required: 2 };
 
+/** The attachments of a preset version that local edits may not remove or weaken: required ones that cite a provision. */
+export function lockedAttachments(base: FormDocument): AttachmentSpec[] {
+  return (base.procedure.attachments ?? []).filter((a) => a.required !== 'optional' && !!a.legalBasis);
+}
+
 function attachmentViolation(before: AttachmentSpec, after: AttachmentSpec | undefined): string | undefined {
-  if (!after) return `添付書類「${before.label}」は法令で提出が求められているため、削除できません。`;
-  if (RANK[after.required] < RANK[before.required]) return `添付書類「${before.label}」は法令で提出が求められているため、任意にはできません。`;
+  const law = `法令（${before.legalBasis}）`;
+  if (!after) return `添付書類「${before.label}」は${law}で提出が求められているため、削除できません。`;
+  if (RANK[after.required] < RANK[before.required]) return `添付書類「${before.label}」は${law}で提出が求められているため、任意にはできません。`;
   if (after.required === 'conditional' && JSON.stringify(after.condition) !== JSON.stringify(before.condition)) {
-    return `添付書類「${before.label}」の提出が必要となる条件は法令で定められているため、変更できません。`;
+    return `添付書類「${before.label}」の提出が必要となる条件は${law}で定められているため、変更できません。`;
   }
   return undefined;
 }
 
-function signatureViolation(before: SignaturePolicy, after: SignaturePolicy): string | undefined {
-  if (before === after || before === 'municipality-choice') return undefined;
-  if (after !== 'municipality-choice' && SIGNATURE_RANK[after]! >= SIGNATURE_RANK[before]!) return undefined;
-  return before === 'required'
-    ? 'この手続はマイナンバーカードによる電子署名が法令上必要なため、署名を不要にはできません。'
-    : 'この手続の電子署名の扱いは、プリセットの定めより緩めることはできません。';
+/** A preset's signature policy is a recommendation, unless it cites the provision that requires it. */
+function signatureViolation(before: FormDocument['procedure'], after: SignaturePolicy): string | undefined {
+  const provision = before.signatureLegalBasis;
+  if (!provision || before.signaturePolicy === after || before.signaturePolicy === 'municipality-choice') return undefined;
+  if (after !== 'municipality-choice' && SIGNATURE_RANK[after]! >= SIGNATURE_RANK[before.signaturePolicy]!) return undefined;
+  return `この手続の電子署名は法令（${provision}）で定められているため、プリセットの定めより緩めることはできません。`;
 }
 
 function fieldViolation(base: FormDocument, after: FormDocument, locked: LockedField): string | undefined {
   const b = locateField(base.schema, locked.path)!;
   const a = locateField(after.schema, locked.path);
-  const what = `「${locked.label}」は法令で定められた${locked.reason === 'condition' ? '項目の表示条件に使われる項目' : '必須の項目'}のため、`;
+  const kind = locked.reason === 'condition' ? '項目の表示条件に使われる項目' : locked.reason === 'container' ? '項目を含む項目' : '必須の項目';
+  const what = `「${locked.label}」は法令（${locked.provision}）で定められた${kind}のため、`;
   if (!a) return `${what}削除できません。`;
   const beforeOptions = optionsOf(b.node, base.schema.definitions);
   const afterOptions = optionsOf(a.node, after.schema.definitions) ?? [];
@@ -130,6 +150,7 @@ function fieldViolation(base: FormDocument, after: FormDocument, locked: LockedF
   const blockChanged = typeof b.node.$ref === 'string' && resolved(b.node, base.schema).type === 'object' && a.node.$ref !== b.node.$ref;
   if (blockChanged || weakened(resolved(b.node, base.schema), resolved(a.node, after.schema))) return `${what}入力の種類や入力規則を緩めることはできません。`;
   if (locked.reason === 'condition') return undefined;
+  // A group holding a legal field stays as shown and required as the preset has it, or the field could be skipped.
   const afterShown = shownUnder(a.holder, a.key);
   if (afterShown !== '[]' && afterShown !== shownUnder(b.holder, b.key)) return `${what}表示する条件を付けたり変えたりできません。`;
   const beforeRequired = requiredUnder(b.holder, b.key);
@@ -156,12 +177,11 @@ export function findLockViolation(base: FormDocument, after: FormDocument): stri
     const problem = fieldViolation(base, after, locked);
     if (problem) return problem;
   }
-  for (const attachment of base.procedure.attachments ?? []) {
-    if (attachment.required === 'optional') continue;
+  for (const attachment of lockedAttachments(base)) {
     const problem = attachmentViolation(attachment, (after.procedure.attachments ?? []).find((x) => x.id === attachment.id));
     if (problem) return problem;
   }
-  return signatureViolation(base.procedure.signaturePolicy, after.procedure.signaturePolicy);
+  return signatureViolation(base.procedure, after.procedure.signaturePolicy);
 }
 
 /** Whether a field (or something inside it) is locked in a preset version — the builder disables removing it. */

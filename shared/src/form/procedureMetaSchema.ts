@@ -58,6 +58,7 @@ export const PROCEDURE_META_SCHEMA: JsonSchema = {
       },
     },
     signaturePolicy: { enum: [...SIGNATURE_POLICIES] },
+    signatureLegalBasis: nonEmpty,
     attachments: {
       type: 'array',
       items: {
@@ -80,6 +81,8 @@ export const PROCEDURE_META_SCHEMA: JsonSchema = {
           maxFiles: { type: 'integer', minimum: 1, maximum: 20 },
           maxSizeMb: { type: 'number', exclusiveMinimum: 0, maximum: 50 },
           originalRequired: { type: 'boolean' },
+          legalBasis: nonEmpty,
+          requiredWhenSignature: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['required', 'optional', 'none'] } },
         },
         if: { properties: { required: { const: 'conditional' } } },
         then: { required: ['condition', 'conditionText'] },
@@ -97,9 +100,11 @@ export const PROCEDURE_META_SCHEMA: JsonSchema = {
 /**
  * What a form schema must look like to be rendered and validated:
  * a draft-07 object schema with titled top-level properties. Besides JSON
- * Schema and RJSF keywords, fields may carry `x-locked` (legalLocks.ts) and
+ * Schema and RJSF keywords, fields may carry `x-legal: "<provision>"`
+ * (form/legal.ts: required by that provision, locked against local edits) and
  * `x-sensitive: true` (form/sensitive.ts: masked in lists and exports); the
- * shared ajv refuses an `x-sensitive` that is not a boolean when it compiles.
+ * shared ajv refuses an `x-sensitive` that is not a boolean, or an `x-legal`
+ * that is not a non-empty string, when it compiles.
  */
 export const FORM_SCHEMA_META_SCHEMA: JsonSchema = {
   type: 'object',

@@ -52,6 +52,13 @@ export interface AttachmentSpec {
   maxSizeMb: number;
   /** The municipality also needs the paper original (「別途原本の提出が必要」). */
   originalRequired?: boolean;
+  /**
+   * Also required whenever the procedure's signature policy is one of these,
+   * e.g. an identity document when no signature proves who applied.
+   */
+  requiredWhenSignature?: SignaturePolicy[];
+  /** The provision that requires this attachment, if one does: only then is it locked against local edits. */
+  legalBasis?: string;
 }
 
 export interface ContactDesk {
@@ -83,7 +90,14 @@ export interface Procedure {
   /** 「手続期限」 */
   deadline?: string;
   contactDesk: ContactDesk;
+  /**
+   * In a preset, the recommended policy; a municipality chooses its own
+   * (required / optional / none) unless `signatureLegalBasis` names a
+   * provision that requires the signature.
+   */
   signaturePolicy: SignaturePolicy;
+  /** The provision that requires a signature, if one does: then it cannot be loosened. */
+  signatureLegalBasis?: string;
   attachments: AttachmentSpec[];
   /** For procedures adopted from a preset: the preset they came from. */
   basedOn?: { presetId: string; presetVersion: number };

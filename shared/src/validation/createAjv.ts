@@ -8,6 +8,12 @@ import type { JsonSchema } from '../form/jsonSchema';
 import { JAPANESE_FORMATS, NORMALIZED_FORMATS, normalizeForFormat } from './japaneseFormats';
 import { SENSITIVE_KEYWORD } from '../form/sensitive';
 import { linearRegExp } from './linearRegExp';
+import { LEGAL_KEYWORD } from '../form/legal';
+import {
+  FISCAL_AGE_KEYWORD, FISCAL_AGE_META_SCHEMA, MESSAGES_KEYWORD, MESSAGES_META_SCHEMA, WITHIN_DAYS_KEYWORD, WITHIN_DAYS_META_SCHEMA,
+  meetsFiscalAge, withinDays, type FiscalAgeRule,
+} from './dateRules';
+import { PREGNANCY_MONTHS_KEYWORD, pregnancyMonthsFromWeeks } from './derivedAnswers';
 
 /** Marks a string whose format has a normal form; the keyword rewrites the data in place. */
 export const NORMALIZE_KEYWORD = 'x-normalize';
@@ -39,6 +45,25 @@ export function createAjv(): Ajv {
   // meta-schema makes a non-boolean value a compile error, so a typo cannot
   // silently leave a field unmasked.
   ajv.addKeyword({ keyword: SENSITIVE_KEYWORD, schemaType: 'boolean', metaSchema: { type: 'boolean' } });
+  // Annotation only: the provision that requires the field (form/legal.ts); an
+  // empty or non-string value is a compile error, so a lock always names its law.
+  ajv.addKeyword({ keyword: LEGAL_KEYWORD, schemaType: 'string', metaSchema: { type: 'string', minLength: 1 } });
+  // Date windows measured from today in Japan (dateRules.ts); the browser's eval-free validator applies the same functions.
+  ajv.addKeyword({ keyword: FISCAL_AGE_KEYWORD, type: 'string', schemaType: 'object', metaSchema: FISCAL_AGE_META_SCHEMA, validate: (rule: FiscalAgeRule, data: string) => meetsFiscalAge(rule, data) });
+  ajv.addKeyword({ keyword: WITHIN_DAYS_KEYWORD, type: 'string', schemaType: 'number', metaSchema: WITHIN_DAYS_META_SCHEMA, validate: (days: number, data: string) => withinDays(days, data) });
+  // Derived answers (derivedAnswers.ts): writes the sibling the keyword names.
+  ajv.addKeyword({
+    keyword: PREGNANCY_MONTHS_KEYWORD,
+    type: 'integer',
+    modifying: true,
+    schemaType: 'string',
+    validate: (target: string, weeks: number, _schema?: unknown, cxt?: { parentData: Record<string, unknown> | unknown[] }) => {
+      if (cxt && cxt.parentData && !Array.isArray(cxt.parentData)) cxt.parentData[target] = pregnancyMonthsFromWeeks(weeks);
+      return true;
+    },
+  });
+  // Annotation: a procedure's own words for an error (messages.ts).
+  ajv.addKeyword({ keyword: MESSAGES_KEYWORD, schemaType: 'object', metaSchema: MESSAGES_META_SCHEMA });
   return ajv;
 }
 // KeywordCxt is re-exported for adapters that add keywords of their own.

@@ -55,5 +55,4 @@ export class FormValidator {
   }
 }
 
-/** Cache key for a published version. */
-export const versionKey = (owner: string, procedureId: string, version: number) => `${owner}/${procedureId}@${version}`;
+export { versionKey } from './versionKey';

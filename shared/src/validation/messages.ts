@@ -4,6 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { JsonSchema } from '../form/jsonSchema';
+import { MESSAGES_KEYWORD } from './dateRules';
 
 export type Language = 'ja' | 'en';
 
@@ -55,6 +56,8 @@ const TEMPLATES: Record<Language, Record<string, Template>> = {
     uniqueItems: () => '同じ内容が重複しています。',
     additionalProperties: (_l, p) => `この申請にない項目（${String(p.additionalProperty)}）が含まれています。`,
     multipleOf: (_l, p) => `${p.multipleOf}の倍数で入力してください。`,
+    'x-fiscal-age': (l, _p, s) => fiscalAgeText('ja', l, s),
+    'x-within-days': (l, _p, s) => `「${l}」から${String(s['x-within-days'])}日を過ぎています。`,
   },
   en: {
     required: (l, _p, s) =>
@@ -74,8 +77,24 @@ const TEMPLATES: Record<Language, Record<string, Template>> = {
     uniqueItems: () => 'The same entry appears twice.',
     additionalProperties: (_l, p) => `This application has no field "${String(p.additionalProperty)}".`,
     multipleOf: (_l, p) => `Enter a multiple of ${p.multipleOf}.`,
+    'x-fiscal-age': (l, _p, s) => fiscalAgeText('en', l, s),
+    'x-within-days': (l, _p, s) => `More than ${String(s['x-within-days'])} days have passed since "${l}".`,
   },
 };
+
+/** 「n歳に達した日以後の最初の3月31日」 windows (dateRules.ts), said plainly. */
+function fiscalAgeText(language: Language, label: string, schema: JsonSchema): string {
+  const rule = (schema['x-fiscal-age'] ?? {}) as { min?: number; max?: number };
+  const parts: string[] = [];
+  if (language === 'ja') {
+    if (typeof rule.min === 'number') parts.push(`${rule.min}歳になった後の最初の3月31日を過ぎている`);
+    if (typeof rule.max === 'number') parts.push(`${rule.max}歳になった後の最初の3月31日までである`);
+    return `「${label}」から見て、対象になる年齢ではありません（${parts.join('こと、')}ことが必要です）。生年月日を確認してください。`;
+  }
+  if (typeof rule.min === 'number') parts.push(`past the 31 March after turning ${rule.min}`);
+  if (typeof rule.max === 'number') parts.push(`no later than the 31 March after turning ${rule.max}`);
+  return `By "${label}", this person is not in the age range (must be ${parts.join(' and ')}). Check the date of birth.`;
+}
 
 /** Keywords that only say "a sub-schema failed"; the sub-schema's own errors say what. */
 const STRUCTURAL_KEYWORDS = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not', '$ref']);
@@ -173,7 +192,10 @@ export function localizeErrors(errors: ErrorObject[] | null | undefined, root: J
     const label = (typeof fieldSchema?.title === 'string' ? fieldSchema.title : undefined) ?? fallbackLabel;
     const schema = (error.keyword === 'required' ? fieldSchema : (error.parentSchema as JsonSchema)) ?? {};
     let message: string;
-    if (error.keyword === 'format') {
+    const own = (schema[MESSAGES_KEYWORD] as Record<string, Record<Language, string>> | undefined)?.[error.keyword]?.[language];
+    if (own) {
+      message = own;
+    } else if (error.keyword === 'format') {
       const format = String((error.params as Params).format);
       const incomplete = DATE_FORMATS.has(format) ? incompleteDateMessage(valueAt(data, pointer), language) : undefined;
       message = incomplete ?? FORMAT_MESSAGES[format]?.[language] ?? TEMPLATES[language].pattern!(label, {}, schema);

@@ -6,7 +6,7 @@
 import { lazy, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { createSchemaUtils, type RJSFSchema } from '@rjsf/utils';
-import { versionKey, type FieldError, type Municipality, type ProcedureDetail } from '@madoguchi/shared';
+import { attachmentsFor, versionKey, type FieldError, type Municipality, type ProcedureDetail } from '@madoguchi/shared';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { PageHeading } from '../../common/PageHeading';
 import { deleteDraft } from '../../common/api/residentApi';
@@ -53,13 +53,15 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   const [params, setParams] = useSearchParams();
   const { procedure, version } = detail;
   const schema = version.schema as RJSFSchema;
+  // The attachments as this municipality's signature policy requires them (an identity document when nobody signs).
+  const attachments = useMemo(() => attachmentsFor(procedure), [procedure]);
   const key = versionKey(procedure.owner, procedure.id, version.version);
   const validator = useMemo(() => new SharedRjsfValidator(key, language), [key, language]);
   const utils = useMemo(() => createSchemaUtils(validator, schema, RESIDENT_DEFAULTS_BEHAVIOR), [validator, schema]);
   const uiSchema = useMemo(() => prepareUiSchema(version.uiSchema), [version.uiSchema]);
   const title = language === 'en' && procedure.titleEn ? procedure.titleEn : procedure.title;
   const steps = useMemo(() => stepsOf(version.schema, version.uiSchema, language, title), [version, language, title]);
-  const hasFiles = procedure.attachments.length > 0;
+  const hasFiles = attachments.length > 0;
   const { draft, setData, updateFiles, setRemote, discard } = useApplicationDraft(municipality.code, procedure.id, version.version, (d) => utils.getDefaultFormState(schema, d) as Record<string, unknown>);
   const { submit, submitting } = useSubmit(municipality.code, procedure.id, language);
   const [problems, setProblems] = useState<SummaryError[]>([]);
@@ -99,7 +101,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
 
   const stepOfError = (pointer: string) => (pointer.startsWith('/attachments/') ? 'files' : Math.max(stepOfPointer(steps, pointer), 0));
   const showProblems = (fields: FieldError[]) => {
-    setProblems(toSummaryErrors(fields, version.schema, procedure.attachments, language));
+    setProblems(toSummaryErrors(fields, version.schema, attachments, language));
     setServerFileErrors(fields.filter((f) => f.pointer.startsWith('/attachments/')));
     setFailedAttempt((n) => n + 1);
   };
@@ -115,7 +117,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
     }
     const [{ pruneToShown }, { attachmentErrors }] = checks;
     const data = pruneToShown(utils, schema, draft.data) as Record<string, unknown>;
-    const found = [...validateAll(data), ...attachmentErrors(procedure.attachments, data, draft.attachments, language)];
+    const found = [...validateAll(data), ...attachmentErrors(attachments, data, draft.attachments, language)];
     if (found.length) return showProblems(found);
     const outcome = await submit({ data, attachments: attachmentIds(draft.attachments), uploadToken: draft.uploadToken, formVersion: version.version, language });
     if (!outcome) return;
@@ -182,7 +184,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
       )}
       {index === steps.length && hasFiles && (
         <AttachmentsStep
-          specs={procedure.attachments}
+          specs={attachments}
           data={draft.data}
           files={draft.attachments}
           updateFiles={updateFiles}

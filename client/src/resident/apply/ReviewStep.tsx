@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { SchemaUtilsType, UiSchema } from '@rjsf/utils';
-import type { FieldError, ProcedureDetail } from '@madoguchi/shared';
+import { attachmentsFor, type FieldError, type ProcedureDetail } from '@madoguchi/shared';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import type { AttachedFile } from './localDraft';
 import { ErrorSummary, type SummaryError } from './ErrorSummary';
@@ -44,7 +44,7 @@ export function ReviewStep(props: ReviewStepProps) {
     if (failedAttempt) (problemRef.current ?? noticeRef.current)?.focus();
   }, [failedAttempt]);
   const sections = useMemo(() => steps.map((step) => reviewRows(utils, uiSchema, data, step.fields, language)), [utils, uiSchema, data, steps, language]);
-  const specs = detail.procedure.attachments;
+  const specs = attachmentsFor(detail.procedure);
   const attachmentsStepIndex = -1;
   return (
     <>

@@ -3,7 +3,7 @@
  * hand, the attachments, the deadline, the desk, the signature rule.
  */
 import { Link, useNavigate, useParams } from 'react-router';
-import type { AttachmentSpec, ContactDesk } from '@madoguchi/shared';
+import { attachmentsFor, type AttachmentSpec, type ContactDesk } from '@madoguchi/shared';
 import { PageHeading } from '../../common/PageHeading';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { getProcedure } from '../../common/api/residentApi';
@@ -114,7 +114,7 @@ export default function ProcedurePage() {
         </dd>
         <dt>{t('procedure.attachments')}</dt>
         <dd>
-          <AttachmentList specs={p.attachments} />
+          <AttachmentList specs={attachmentsFor(p)} />
         </dd>
         {p.deadline && (
           <>

@@ -4,7 +4,7 @@
  * type and size; the merged set must satisfy the procedure's attachment rules
  * for the corrected answers.
  */
-import { conditionHolds, type FieldError, type FormVersion, type Language, type Submission } from '@madoguchi/shared';
+import { attachmentNeeded, type FieldError, type FormVersion, type Language, type Submission } from '@madoguchi/shared';
 import type { Storage } from '../../storage/types';
 import { inboxText } from './messages';
 
@@ -41,7 +41,7 @@ export async function checkAddedFiles(
     if ((attachments[spec.id]?.length ?? 0) > spec.maxFiles) err(spec.id, label, inboxText(language, 'attachmentTooMany', { label, max: spec.maxFiles }));
   }
   for (const spec of specs.values()) {
-    const needed = spec.required === 'always' || (spec.required === 'conditional' && spec.condition !== undefined && conditionHolds(spec.condition, data));
+    const needed = attachmentNeeded(spec, data, version.procedure.signaturePolicy);
     if (needed && !attachments[spec.id]?.length) err(spec.id, spec.label, inboxText(language, 'attachmentRequired', { label: language === 'en' ? (spec.labelEn ?? spec.label) : spec.label }));
   }
   return { errors, ids, attachments };

@@ -3,7 +3,7 @@
  * specs: required ones present (conditions evaluated on the answers), counts
  * and types within limits, and every file uploaded by this same applicant.
  */
-import { conditionHolds, type FieldError, type FormVersion } from '@madoguchi/shared';
+import { attachmentNeeded, type FieldError, type FormVersion } from '@madoguchi/shared';
 import type { Storage } from '../../storage/types';
 import type { IntakeCommand } from './intakeCommand';
 
@@ -20,7 +20,7 @@ export async function checkAttachments(storage: Storage, version: FormVersion, c
   }
   for (const spec of specs.values()) {
     const ids = Array.isArray(given[spec.id]) ? given[spec.id]! : [];
-    const needed = spec.required === 'always' || (spec.required === 'conditional' && spec.condition !== undefined && conditionHolds(spec.condition, data));
+    const needed = attachmentNeeded(spec, data, version.procedure.signaturePolicy);
     if (needed && ids.length === 0) {
       err(spec.id, spec.label, ja ? `「${spec.label}」を添付してください。` : `Attach "${spec.labelEn ?? spec.label}".`);
       continue;

@@ -7,7 +7,7 @@
  * `tests/client/evalFreeValidator.test.ts` checks it against ajv on every preset.
  */
 import type { ErrorObject } from 'ajv';
-import { JAPANESE_FORMATS, NORMALIZED_FORMATS, effectiveMaxLength, normalizeForFormat, patternInputTooLong, type JsonSchema } from '@madoguchi/shared';
+import { JAPANESE_FORMATS, NORMALIZED_FORMATS, effectiveMaxLength, meetsFiscalAge, normalizeForFormat, patternInputTooLong, pregnancyMonthsFromWeeks, withinDays, type FiscalAgeRule, type JsonSchema } from '@madoguchi/shared';
 
 type Data = unknown;
 type Errors = ErrorObject[];
@@ -76,7 +76,7 @@ function err(errors: Errors, instancePath: string, keyword: string, params: Reco
 /**
  * Validates `data` against `schema`, appending ajv-shaped errors; returns whether it is valid.
  * Keywords not checked below are annotations and ignored, as the shared ajv does:
- * titles, RJSF keys, `x-locked`, `x-sensitive` (who may read an answer, never whether it is valid).
+ * titles, RJSF keys, `x-legal`, `x-sensitive`, `x-messages` (who may read an answer, never whether it is valid).
  */
 function check(schema: JsonSchema | boolean | undefined, data: Data, path: string, ctx: Ctx, errors: Errors, slot: Slot): boolean {
   if (schema === undefined || schema === true) return true;
@@ -90,6 +90,10 @@ function check(schema: JsonSchema | boolean | undefined, data: Data, path: strin
   if (typeof value === 'string' && typeof schema.format === 'string' && NORMALIZED_FORMATS.has(schema.format)) {
     value = normalizeForFormat(schema.format, value);
     if (slot.parent !== undefined && slot.key !== undefined) (slot.parent as Record<string | number, Data>)[slot.key] = value;
+  }
+  // Derived answers, as the shared ajv's modifying keyword (derivedAnswers.ts).
+  if (typeof schema['x-pregnancy-months'] === 'string' && typeof value === 'number' && Number.isInteger(value) && slot.parent && !Array.isArray(slot.parent)) {
+    (slot.parent as Record<string, Data>)[schema['x-pregnancy-months']] = pregnancyMonthsFromWeeks(value);
   }
   if (typeof schema.$ref === 'string') check(resolveRef(schema.$ref, ctx.root), value, path, ctx, errors, slot);
   if (schema.type !== undefined) {
@@ -132,6 +136,9 @@ function checkString(schema: JsonSchema, value: string, path: string, errors: Er
     const test = JAPANESE_FORMATS[schema.format] ?? STANDARD_FORMATS[schema.format];
     if (test && !test(value)) err(errors, path, 'format', { format: schema.format }, schema);
   }
+  // The shared date windows (dateRules.ts), as the shared ajv's keywords.
+  if (schema['x-fiscal-age'] && !meetsFiscalAge(schema['x-fiscal-age'] as FiscalAgeRule, value)) err(errors, path, 'x-fiscal-age', {}, schema);
+  if (typeof schema['x-within-days'] === 'number' && !withinDays(schema['x-within-days'], value)) err(errors, path, 'x-within-days', {}, schema);
 }
 
 function checkNumber(schema: JsonSchema, value: number, path: string, errors: Errors): void {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { AdoptionView } from '@madoguchi/shared';
+import { lockedAttachments, type AdoptionView } from '@madoguchi/shared';
 import { ApiError } from '../../api';
 import { useSession } from '../../session';
 import { catalogApi, downloadJson } from './builderApi';
@@ -75,8 +75,8 @@ function AdoptedEditor({ initial, code, onReplaced }: { initial: AdoptionView; c
       owner={code}
       basedOn={basedOn}
       locks={initial.locks}
-      presetPolicy={initial.base.procedure.signaturePolicy}
-      lockedAttachmentIds={initial.base.procedure.attachments.filter((a) => a.required !== 'optional').map((a) => a.id)}
+      presetSignature={initial.base.procedure}
+      lockedAttachmentIds={lockedAttachments(initial.base).map((a) => a.id)}
       save={save}
       serverProblems={view.problems}
       showEdits

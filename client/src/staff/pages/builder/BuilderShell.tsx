@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
   CONTAINER_KINDS, checkDraftStructure, describeFields, finalizeDocument, flattenFields, stepsOf,
-  type DraftProblem, type FieldKind, type LockedField, type Procedure, type SignaturePolicy,
+  type DraftProblem, type FieldKind, type LockedField, type PresetSignature, type Procedure,
 } from '@madoguchi/shared';
 import type { Builder } from './useBuilder';
 import type { SaveStatus } from './useAutosave';
@@ -33,7 +33,7 @@ export interface BuilderShellProps {
   owner: string;
   basedOn?: Procedure['basedOn'];
   locks: LockedField[];
-  presetPolicy?: SignaturePolicy;
+  presetSignature?: PresetSignature;
   lockedAttachmentIds: string[];
   save: { status: SaveStatus; error: string | null };
   /** The publishing controls of this kind of editing, given how many problems the checks found. */
@@ -121,7 +121,7 @@ export function BuilderShell(props: BuilderShellProps) {
       ),
     },
     { id: 'steps', label: 'ステップ', content: <StepsPanel steps={steps} apply={builder.apply} onMessage={setMessage} /> },
-    { id: 'procedure', label: '手続の情報', content: <ProcedurePanel procedure={builder.document.procedure} {...(props.presetPolicy ? { presetPolicy: props.presetPolicy } : {})} apply={builder.apply} onMessage={setMessage} /> },
+    { id: 'procedure', label: '手続の情報', content: <ProcedurePanel procedure={builder.document.procedure} {...(props.presetSignature ? { presetSignature: props.presetSignature } : {})} apply={builder.apply} onMessage={setMessage} /> },
     { id: 'attachments', label: '添付書類', content: <AttachmentsPanel attachments={builder.document.procedure.attachments} fields={tree} lockedIds={props.lockedAttachmentIds} apply={builder.apply} onMessage={setMessage} /> },
     { id: 'publish', label: `確認と公開${problems.length ? `（${problems.length}件）` : ''}`, content: <><ChecksPanel problems={problems} onSelect={setSelected} />{props.publish(problems.length)}</> },
     ...(props.showEdits ? [{ id: 'edits', label: `変更の一覧（${builder.ops.length}）`, content: <EditsList base={builder.base} ops={builder.ops} /> }] : []),

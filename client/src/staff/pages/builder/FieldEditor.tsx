@@ -91,7 +91,8 @@ export function FieldEditor({ field, siblings, steps, locks, apply, onMessage }:
       <h2 id="edit-field-title" className="builder-panel__title">「{field.label || field.key}」の設定</h2>
       <p className="field__hint">
         種類：{kindLabel}　キー：<code>{field.key}</code>
-        {lock && <><br /><strong>{lockedHere ? '法令で定められた必須の項目です。' : '法令で定められた項目を含みます。'}</strong>文言や説明は変えられますが、削除・任意化・条件付けはできません。</>}
+        {lock && <><br /><strong>{lockedHere ? '法令で定められた必須の項目です' : '法令で定められた項目を含みます'}（根拠：{lock.provision}）。</strong>文言や説明は変えられますが、削除・任意化・条件付けはできません。</>}
+        {!lock && field.required && <><br />プリセットで必須としている項目ですが、法令上の必須項目ではないため、任意にすることもできます。</>}
       </p>
       {refusal && <p className="field__error" role="alert">{refusal}</p>}
       <div className="field">

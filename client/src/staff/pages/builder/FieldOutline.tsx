@@ -96,7 +96,7 @@ export function FieldOutline({ fields, steps, selected, locks, onSelect, apply, 
               {kind}
               {field.required && <span className="badge badge--required">必須</span>}
               {field.showWhen && <span className="badge">条件付き</span>}
-              {lock && <span className="badge badge--locked" title="法令で定められた項目です">法定</span>}
+              {lock && <span className="badge badge--locked" title={`法令で定められた項目です（${lock.provision}）`}>法定</span>}
             </span>
           </button>
           <button type="button" className="icon-button" data-path={field.path} data-control="up" aria-label={`「${name}」を上へ移動`} disabled={!up} onClick={() => move(field, siblings, -1, 'up')}>↑</button>

@@ -5,7 +5,8 @@
  * only be chosen where the preset allows it.
  */
 import { useForm } from 'react-hook-form';
-import { APPLICANT_ROLES, LIFE_EVENTS, PROCEDURE_CATEGORIES, SIGNATURE_POLICY_LABELS, type Procedure, type SignaturePolicy } from '@madoguchi/shared';
+import { APPLICANT_ROLES, LIFE_EVENTS, PROCEDURE_CATEGORIES, type PresetSignature, type Procedure, type SignaturePolicy } from '@madoguchi/shared';
+import { SignaturePolicyField } from './SignaturePolicyField';
 import type { NewOp } from './useBuilder';
 import { lines } from './AddFieldForm';
 
@@ -32,23 +33,20 @@ interface Values {
 
 interface Props {
   procedure: Procedure;
-  /** The preset's policy, for adopted presets (what may be chosen depends on it). */
-  presetPolicy?: SignaturePolicy;
+  /** What the preset says about signatures, for adopted presets (what may be chosen depends on it). */
+  presetSignature?: PresetSignature;
   apply: (...ops: NewOp[]) => string | null;
   onMessage: (message: string) => void;
 }
 
-const RANK: Record<string, number> = { none: 0, optional: 1, required: 2 };
-
-export function ProcedurePanel({ procedure: p, presetPolicy, apply, onMessage }: Props) {
+export function ProcedurePanel({ procedure: p, presetSignature, apply, onMessage }: Props) {
   const before: Values = {
     title: p.title, description: p.description, eligibility: p.eligibility, deadline: p.deadline ?? '', prepare: p.prepare.join('\n'),
     category: p.category, lifeEvents: p.lifeEvents, applicantRole: p.applicantRole,
     deskName: p.contactDesk.name, deskPhone: p.contactDesk.phone ?? '', deskEmail: p.contactDesk.email ?? '', deskHours: p.contactDesk.hours ?? '', deskAddress: p.contactDesk.address ?? '',
     signaturePolicy: p.signaturePolicy,
   };
-  const { register, handleSubmit } = useForm<Values>({ values: before });
-  const policies = (['required', 'optional', 'none'] as const).filter((q) => !presetPolicy || presetPolicy === 'municipality-choice' || q === presetPolicy || RANK[q]! >= RANK[presetPolicy]!);
+  const { register, handleSubmit, watch } = useForm<Values>({ values: before });
 
   const onSubmit = handleSubmit((v) => {
     const ops: NewOp[] = [];
@@ -113,14 +111,7 @@ export function ProcedurePanel({ procedure: p, presetPolicy, apply, onMessage }:
         {text('deskHours', '受付時間')}
         {text('deskAddress', '窓口の場所')}
       </fieldset>
-      <div className="field">
-        <label htmlFor="proc-signaturePolicy">マイナンバーカードによる電子署名</label>
-        {presetPolicy && presetPolicy !== 'municipality-choice' && <p className="field__hint">この手続では「{SIGNATURE_POLICY_LABELS[presetPolicy]}」と定められているため、これより緩くはできません。</p>}
-        <select id="proc-signaturePolicy" {...register('signaturePolicy')}>
-          {policies.map((q) => <option key={q} value={q}>{SIGNATURE_POLICY_LABELS[q]}</option>)}
-          {p.signaturePolicy === 'municipality-choice' && <option value="municipality-choice">{SIGNATURE_POLICY_LABELS['municipality-choice']}（未選択）</option>}
-        </select>
-      </div>
+      <SignaturePolicyField procedure={p} {...(presetSignature ? { preset: presetSignature } : {})} selected={watch('signaturePolicy')} field={register('signaturePolicy')} />
       <button type="submit" className="button button--primary">手続の情報を反映</button>
     </form>
   );
