@@ -9,6 +9,7 @@ import { inlineCommonDefinitions } from '../form/commonDefinitions';
 import type { Procedure } from '../form/types';
 import type { FormDocument } from './types';
 import { invalidEdit } from './editRefused';
+import { normalizeImportedSchema } from './importNormalize';
 
 /** `format` of an exported procedure file. */
 export const EXPORT_FORMAT = 'madoguchi-procedure';
@@ -66,9 +67,19 @@ export function importDocument(input: unknown, owner: string, id: string, title?
     schema = input.form.schema;
     uiSchema = input.form.uiSchema;
     if (isObject(input.procedure)) procedure = input.procedure;
-  } else if (input.type === 'object' || isObject(input.properties)) schema = input;
-  if (!isObject(schema) || !isObject(schema.properties)) invalidEdit('JSON Schema（"type": "object" と "properties" を持つもの）が見つかりません。');
+  } else if (input.type === 'object' || isObject(input.properties) || Array.isArray(input.allOf) || Array.isArray(input.oneOf) || Array.isArray(input.anyOf)) schema = input;
+  if (!isObject(schema)) invalidEdit('JSON Schema（"type": "object" と "properties" を持つもの）が見つかりません。');
+  // Labels from keys, a root allOf merged, and everything this builder cannot represent named with its place.
+  const normalized = normalizeImportedSchema(schema);
+  if (normalized.unsupported.length) {
+    invalidEdit(`読み込めない部分があります：${normalized.unsupported.map((u) => `${u.pointer || '/'}：${u.reason}`).join(' ／ ')}`);
+  }
+  schema = normalized.schema;
+  if (!isObject((schema as Record<string, unknown>).properties)) invalidEdit('JSON Schema（"type": "object" と "properties" を持つもの）が見つかりません。');
   const notes: string[] = [];
+  if (normalized.labelledFromKeys.length) {
+    notes.push(`次の${normalized.labelledFromKeys.length}項目には名前がなかったため、キーを仮の名前にしました。「項目」の一覧で正しい名前に直してください：${normalized.labelledFromKeys.map((l) => `「${l.label}」`).join('、')}`);
+  }
   const { $schema, $id: _id, ...rest } = schema as Record<string, unknown>;
   if (typeof $schema === 'string' && !$schema.includes('draft-07')) notes.push(`「$schema」（${$schema}）を取り除き、draft-07 として読み込みました。`);
   const cleanSchema = inlineCommonDefinitions({ type: 'object', ...rest } as JsonSchema);

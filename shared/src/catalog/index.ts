@@ -17,6 +17,7 @@ export * from './rebaseLayer';
 export * from './diffForms';
 export * from './checkDraftStructure';
 export * from './newFieldKey';
+export * from './importNormalize';
 export * from './checkDraft';
 export * from './importExport';
 export * from './editOpSchema';
