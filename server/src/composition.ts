@@ -34,6 +34,7 @@ import { createMailer } from './modules/users/inviteMailer';
 import { AuthAudit } from './auth/audit';
 import { TotpService } from './auth/totp';
 import { SignInService } from './auth/signIn';
+import { DeskService } from './modules/settings/deskService';
 
 export function createServices(deps: AppDeps): Services {
   const { storage, config, municipalities } = deps;
@@ -63,6 +64,7 @@ export function createServices(deps: AppDeps): Services {
     fileScans,
     drafts: new DraftService(storage, catalog, config.draftTtlDays, deps.now),
     desk: createDeskServices(deps, validator, mail, now),
+    desks: new DeskService(storage, now),
     auth: { audit, totp, signIn: new SignInService(storage, config.auth, totp, audit, now), users, account: new AccountService(storage, totp, audit, now) },
     now,
     presetCount: deps.presetCount,

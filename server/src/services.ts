@@ -35,6 +35,7 @@ import type { AccountService } from './modules/users/accountService';
 import type { AuthAudit } from './auth/audit';
 import type { TotpService } from './auth/totp';
 import type { SignInService } from './auth/signIn';
+import type { DeskService } from './modules/settings/deskService';
 
 export interface AppDeps {
   config: Config;
@@ -97,6 +98,8 @@ export interface Services {
   /** Inbox, corrections, exports, API keys, pull API, webhooks, outbox dispatcher, retention (issue #7). */
   desk: DeskServices;
   auth: AuthServices;
+  /** The municipality's contact desks, named by its procedures. */
+  desks: DeskService;
   now: () => Date;
   presetCount: number;
   version: string;

@@ -90,4 +90,19 @@ describeContract('auth storage contract', ({ s }) => {
       expect(cleared.totpLastStep).toBeUndefined();
     });
   });
+
+  describe('contact desks', () => {
+    it('keeps a municipality’s desks as given, replaces them whole, and keeps municipalities apart', async () => {
+      expect(await s().desks.get('082015')).toBeNull();
+      const desks = [
+        { id: 'd1', name: '税務課 資産税係', phone: '029-232-9146', address: '水戸市中央1丁目4番1号 本庁舎2階', hours: '平日 8:30〜17:15' },
+        { id: 'd2', name: '防災・危機管理課' },
+      ];
+      await s().desks.set({ municipalityCode: '082015', desks, updatedAt: t0.toISOString(), updatedBy: 'admin-1' });
+      expect(await s().desks.get('082015')).toEqual({ municipalityCode: '082015', desks, updatedAt: t0.toISOString(), updatedBy: 'admin-1' });
+      await s().desks.set({ municipalityCode: '082015', desks: [desks[1]!], updatedAt: t0.toISOString(), updatedBy: 'admin-2' });
+      expect((await s().desks.get('082015'))!.desks).toEqual([desks[1]]);
+      expect(await s().desks.get('011002')).toBeNull();
+    });
+  });
 });

@@ -13,6 +13,8 @@ import { platform } from '../auth/resources';
 import type { MunicipalityRegistry } from '../modules/municipalities/registry';
 import { NotFoundError } from '../errors';
 import type { Actor } from '../modules/catalog';
+import { publishWarnings } from '../modules/catalog/publishWarnings';
+import { requestLanguage } from '../i18n/language';
 import type { StaffContext } from './staff/context';
 import { msg } from '../i18n/messages';
 
@@ -60,7 +62,7 @@ export function catalogRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   });
   routes.post(`${base}/adoptions/:presetId/publish`, can('catalog.publish', m(preset)), async (req, res) => {
     const { version, unchanged } = await adoptions.publish(param(req, 'code'), param(req, 'presetId'), actor(req));
-    res.status(unchanged ? 200 : 201).json({ version: version.version, status: version.status, publishedAt: version.publishedAt, unchanged });
+    res.status(unchanged ? 200 : 201).json({ version: version.version, status: version.status, publishedAt: version.publishedAt, unchanged, warnings: publishWarnings(version.procedure, requestLanguage(req)) });
   });
   routes.post(`${base}/adoptions/:presetId/update-preview`, can('catalog.read', m(preset)), async (req, res) => {
     res.json(await adoptions.previewUpdate(param(req, 'code'), param(req, 'presetId'), (body(req).decisions ?? {}) as Record<string, Decision>));
@@ -96,7 +98,7 @@ export function catalogRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   });
   routes.post(`${base}/procedures/:procedureId/publish`, can('catalog.publish', m(own)), async (req, res) => {
     const { version } = await procedures.publish(param(req, 'code'), param(req, 'procedureId'), actor(req));
-    res.status(201).json({ version: version.version, status: version.status, publishedAt: version.publishedAt, unchanged: false });
+    res.status(201).json({ version: version.version, status: version.status, publishedAt: version.publishedAt, unchanged: false, warnings: publishWarnings(version.procedure, requestLanguage(req)) });
   });
   routes.post(`${base}/procedures/:procedureId/retire`, can('catalog.publish', m(own)), async (req, res) => {
     await procedures.retire(param(req, 'code'), param(req, 'procedureId'), actor(req));

@@ -47,7 +47,10 @@ export function publicRoutes(services: Services): Router {
   });
 
   router.get('/municipalities/:code/procedures/:procedureId', async (req, res) => {
-    res.json(await catalog.detail(param(req, 'code'), param(req, 'procedureId')));
+    const detail = await catalog.detail(param(req, 'code'), param(req, 'procedureId'));
+    // The contact names one of the municipality's desks: show the desk as it is now.
+    const contactDesk = await services.desks.contactFor(param(req, 'code'), detail.procedure.contactDesk);
+    res.json({ ...detail, procedure: { ...detail.procedure, contactDesk } });
   });
 
   router.post('/municipalities/:code/procedures/:procedureId/submissions', async (req, res) => {

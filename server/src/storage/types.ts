@@ -268,6 +268,28 @@ export interface AuthPolicy {
   updatedBy: string;
 }
 
+/** A municipality's contact desks (窓口), which its procedures name as their contact. */
+export interface MunicipalDesks {
+  municipalityCode: string;
+  desks: MunicipalDesk[];
+  updatedAt: string;
+  updatedBy: string;
+}
+export interface MunicipalDesk {
+  id: string;
+  name: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  hours?: string;
+}
+
+export interface MunicipalDeskRepository {
+  get(municipalityCode: string): Promise<MunicipalDesks | null>;
+  /** Replaces the municipality's list of desks. */
+  set(desks: MunicipalDesks): Promise<void>;
+}
+
 export interface AuthPolicyRepository {
   get(municipalityCode: string): Promise<AuthPolicy | null>;
   /** Inserts or replaces the municipality's policy. */
@@ -284,6 +306,7 @@ export interface Storage {
   readonly audit: AuditRepository;
   readonly authTokens: AuthTokenRepository;
   readonly authPolicies: AuthPolicyRepository;
+  readonly desks: MunicipalDeskRepository;
   readonly drafts: DraftRepository;
   readonly inbox: InboxRepository;
   readonly outbox: OutboxRepository;

@@ -55,6 +55,8 @@ export const PROCEDURE_META_SCHEMA: JsonSchema = {
         email: { type: 'string', format: 'email' },
         hours: { type: 'string' },
         address: { type: 'string' },
+        deskId: { type: 'string', maxLength: 64 },
+        placeholder: { type: 'boolean' },
       },
     },
     signaturePolicy: { enum: [...SIGNATURE_POLICIES] },

@@ -62,6 +62,10 @@ export interface AttachmentSpec {
 }
 
 export interface ContactDesk {
+  /** One of the municipality's desks (its settings): shown as that desk is now. */
+  deskId?: string;
+  /** The preset's generic wording (「〜担当課」), to be replaced by the municipality's own desk before publishing. */
+  placeholder?: boolean;
   name: string;
   phone?: string;
   email?: string;

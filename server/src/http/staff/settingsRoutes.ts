@@ -2,6 +2,7 @@
 import { can, type StaffRoutes } from '../../auth/staffRouter';
 import { municipalityParam, platform } from '../../auth/resources';
 import type { StaffContext } from './context';
+import { requestLanguage } from '../../i18n/language';
 
 const limitOf = (raw: unknown) => Math.min(Math.max(Number(raw) || 100, 1), 500);
 
@@ -19,6 +20,14 @@ export function settingsRoutes(routes: StaffRoutes, ctx: StaffContext): void {
     await storage.authPolicies.set(policy);
     await ctx.audit.recordOn('settings.auth_policy_changed', req.user!.id, code, 'municipality', code, { requireTotp: policy.requireTotp });
     res.json(policy);
+  });
+
+  routes.get('/municipalities/:code/desks', can('settings.read', municipalityParam(registry)), async (req, res) => {
+    res.json({ items: await ctx.services.desks.list(String(req.params.code)) });
+  });
+
+  routes.put('/municipalities/:code/desks', can('settings.update', municipalityParam(registry)), async (req, res) => {
+    res.json({ items: await ctx.services.desks.save(String(req.params.code), req.body, req.user!.id, requestLanguage(req)) });
   });
 
   routes.get('/municipalities/:code/audit', can('audit.read', municipalityParam(registry)), async (req, res) => {

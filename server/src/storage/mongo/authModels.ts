@@ -30,10 +30,22 @@ const authPolicySchema = new Schema(
   { collection: 'auth_policies', versionKey: false },
 );
 
+/** A municipality's contact desks, one document per municipality. */
+const municipalDesksSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    desks: { type: [Schema.Types.Mixed], required: true },
+    updatedAt: { type: String, required: true },
+    updatedBy: { type: String, required: true },
+  },
+  { collection: 'municipal_desks', versionKey: false, minimize: false },
+);
+
 export function registerAuthModels(connection: Connection) {
   return {
     AuthToken: connection.model('AuthToken', authTokenSchema),
     AuthPolicy: connection.model('AuthPolicy', authPolicySchema),
+    MunicipalDesks: connection.model('MunicipalDesks', municipalDesksSchema),
   };
 }
 export type AuthModels = ReturnType<typeof registerAuthModels>;

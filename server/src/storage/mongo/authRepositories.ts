@@ -1,5 +1,5 @@
 /** Sign-in repositories of the MongoDB adapter, mirroring the SQLite ones behaviour for behaviour. */
-import type { AuthPolicy, AuthPolicyRepository, AuthToken, AuthTokenRepository } from '../types';
+import type { AuthPolicy, AuthPolicyRepository, AuthToken, AuthTokenRepository, MunicipalDeskRepository, MunicipalDesks } from '../types';
 import { guardedMongo } from './errors';
 import type { AuthModels } from './authModels';
 import type { LeanDoc } from './leanDoc';
@@ -65,5 +65,18 @@ export class MongoAuthPolicyRepository implements AuthPolicyRepository {
     await guardedMongo(() =>
       this.m.AuthPolicy.updateOne({ _id: p.municipalityCode }, { $set: { requireTotp: p.requireTotp, updatedAt: p.updatedAt, updatedBy: p.updatedBy } }, { upsert: true }),
     );
+  }
+}
+
+export class MongoDeskRepository implements MunicipalDeskRepository {
+  constructor(private readonly m: AuthModels) {}
+
+  async get(municipalityCode: string): Promise<MunicipalDesks | null> {
+    const doc = await this.m.MunicipalDesks.findById(municipalityCode).lean();
+    return doc ? { municipalityCode: doc._id, desks: doc.desks as MunicipalDesks['desks'], updatedAt: doc.updatedAt, updatedBy: doc.updatedBy } : null;
+  }
+
+  async set(d: MunicipalDesks) {
+    await guardedMongo(() => this.m.MunicipalDesks.updateOne({ _id: d.municipalityCode }, { $set: { desks: d.desks, updatedAt: d.updatedAt, updatedBy: d.updatedBy } }, { upsert: true }));
   }
 }

@@ -8,7 +8,7 @@ import { registerModels } from './models';
 import { registerAuthModels } from './authModels';
 import { registerCatalogModels } from './catalogModels';
 import { MongoEditLayerRepository, MongoPresetReleaseRepository } from './catalogRepositories';
-import { MongoAuthPolicyRepository, MongoAuthTokenRepository } from './authRepositories';
+import { MongoAuthPolicyRepository, MongoDeskRepository, MongoAuthTokenRepository } from './authRepositories';
 import type { DataCipher } from '../../security/dataCipher';
 import {
   MongoAuditRepository, MongoDraftRepository, MongoFileRepository, MongoProcedureRepository, MongoSessionRepository, MongoUserRepository,
@@ -58,6 +58,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     audit: new MongoAuditRepository(models),
     authTokens: new MongoAuthTokenRepository(authModels),
     authPolicies: new MongoAuthPolicyRepository(authModels),
+    desks: new MongoDeskRepository(authModels),
     drafts: new MongoDraftRepository(models, cipher),
     inbox: new MongoInboxRepository(models, inboxModels, connection, cipher),
     outbox: new MongoOutboxRepository(inboxModels, connection),

@@ -12,6 +12,7 @@ import { SqliteUserRepository } from './userRepository';
 import { SqliteSessionRepository } from './sessionRepository';
 import { SqliteAuditRepository } from './auditRepository';
 import { SqliteAuthTokenRepository } from './authTokenRepository';
+import { SqliteDeskRepository } from './deskRepository';
 import { SqliteAuthPolicyRepository } from './authPolicyRepository';
 import { SqliteDraftRepository } from './draftRepository';
 import { SqliteInboxRepository } from './inboxRepository';
@@ -31,6 +32,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     audit: new SqliteAuditRepository(db),
     authTokens: new SqliteAuthTokenRepository(db),
     authPolicies: new SqliteAuthPolicyRepository(db),
+    desks: new SqliteDeskRepository(db),
     drafts: new SqliteDraftRepository(db, cipher),
     inbox: new SqliteInboxRepository(db, cipher),
     outbox: new SqliteOutboxRepository(db),

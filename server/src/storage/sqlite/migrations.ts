@@ -322,4 +322,12 @@ export const MIGRATIONS: string[] = [
   /* 8: unsubmitted files per upload token, counted on every upload (the per-token cap) */ `
   CREATE INDEX files_unbound_by_token ON files (upload_token) WHERE submission_id IS NULL;
   `,
+  /* 9: a municipality's contact desks (窓口), named by its procedures */ `
+  CREATE TABLE municipal_desks (
+    municipality_code TEXT PRIMARY KEY,
+    desks_json TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+  );
+  `,
 ];

@@ -33,7 +33,7 @@ const title = Str(refusal('bad_title', '手続の名称を120文字以内で入�
 
 /** A view of an adoption or an own procedure: the document, its versions, problems and locks. */
 const CatalogView = component('CatalogView', Type.Object({}, { additionalProperties: true, description: 'See server/src/modules/catalog (adoption or own-procedure view)' }));
-const Published = component('PublishOutcome', Type.Object({ version: Int(), status: Str(), publishedAt: Opt(DateTime()), unchanged: Bool() }));
+const Published = component('PublishOutcome', Type.Object({ version: Int(), status: Str(), publishedAt: Opt(DateTime()), unchanged: Bool(), warnings: Opt(Arr(Str({ description: 'Published, but worth fixing (e.g. the contact is still the preset’s placeholder)' }))) }));
 const ProcedureFile = component('ProcedureFile', Type.Object({ format: Opt(Str()), formatVersion: Opt(Int()), procedure: AnyObject(), schema: AnyObject(), uiSchema: AnyObject() }, { additionalProperties: true }));
 
 export const CATALOG_OPERATIONS = [

@@ -49,6 +49,8 @@ const code = pathParams({ code: Str() });
 const auditEvent = Closed({
   seq: Int(), at: DateTime(), actor: Str(), action: Str(), municipalityCode: Nullable(Str()), targetType: Str(), targetId: Str(), details: AnyObject(), prevHash: Str(), hash: Str(),
 });
+/** A municipality's contact desk (窓口). */
+export const DeskSchema = component('Desk', Closed({ id: Str(), name: Str(), phone: Opt(Str()), email: Opt(Str()), address: Opt(Str()), hours: Opt(Str()) }));
 const authPolicy = Closed({ municipalityCode: Str(), requireTotp: Bool(), updatedAt: Nullable(DateTime()), updatedBy: Nullable(Str()) });
 const auditQuery = Open({ limit: Opt(Str({ description: '1–500 (default 100)' })) });
 
@@ -136,6 +138,15 @@ export const STAFF_OPERATIONS = [
     method: 'put', path: '/staff/municipalities/:code/auth-policy', tag: 'settings', summary: 'Require a second factor for the municipality’s accounts', ...staff, params: code,
     body: Open({ requireTotp: Bool(refusal('bad_request', 'requireTotp には true か false を指定してください。', 'requireTotp must be true or false.')) }),
     responses: { 200: json(authPolicy, 'Set'), 400: errorResponse('Invalid'), ...denied },
+  }),
+  operation({
+    method: 'get', path: '/staff/municipalities/:code/desks', tag: 'settings', summary: 'The municipality’s contact desks (窓口), which its procedures name', ...staff, params: code,
+    responses: { 200: json(Closed({ items: Arr(DeskSchema) }), 'Desks'), ...denied },
+  }),
+  operation({
+    method: 'put', path: '/staff/municipalities/:code/desks', tag: 'settings', summary: 'Replace the municipality’s contact desks', ...staff, params: code,
+    body: Open({ desks: Arr(Open({ id: Opt(Str()), name: Str(), phone: Opt(Str()), email: Opt(Str()), address: Opt(Str()), hours: Opt(Str()) })) }),
+    responses: { 200: json(Closed({ items: Arr(DeskSchema) }), 'Saved'), 422: errorResponse('Invalid desks, with per-field messages'), ...denied },
   }),
   operation({
     method: 'get', path: '/staff/municipalities/:code/audit', tag: 'settings', summary: 'The municipality’s audit trail (newest first)', ...staff, params: code, query: auditQuery,
