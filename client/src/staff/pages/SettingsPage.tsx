@@ -3,10 +3,11 @@ import { useEffect, useState } from 'react';
 import { staffApi } from '../api';
 import { useSession } from '../session';
 import { useT } from '../i18n';
+import { DesksSection } from './DesksSection';
 
 export default function SettingsPage() {
   const t = useT();
-  const { session } = useSession();
+  const { session, can } = useSession();
   const code = session!.user!.municipalityCode;
   const [requireTotp, setRequireTotp] = useState<boolean | null>(null);
   const [saved, setSaved] = useState(false);
@@ -31,6 +32,7 @@ export default function SettingsPage() {
           {saved && <p role="status">{t({ ja: '保存しました。', en: 'Saved.' })}</p>}
         </form>
       )}
+      <DesksSection code={code} canEdit={can('settings.update')} />
     </section>
   );
 }

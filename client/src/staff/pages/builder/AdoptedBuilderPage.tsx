@@ -34,7 +34,8 @@ function AdoptedEditor({ initial, code, onReplaced }: { initial: AdoptionView; c
     await save.flush();
     const res = await catalogApi.publishAdoption(code, presetId);
     setView(await catalogApi.adoption(code, presetId));
-    return res.unchanged ? '公開中の版と同じ内容のため、新しい版は作りませんでした。' : `第${res.version}版として公開しました。住民の画面に反映されています。`;
+    const done = res.unchanged ? '公開中の版と同じ内容のため、新しい版は作りませんでした。' : `第${res.version}版として公開しました。住民の画面に反映されています。`;
+    return [done, ...(res.warnings ?? [])].join(' ');
   };
   const [confirmDialog, confirm] = useConfirm();
   const setWithdrawn = async (withdrawn: boolean) => {

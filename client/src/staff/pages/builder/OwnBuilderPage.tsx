@@ -62,7 +62,7 @@ function OwnEditor({ initial, code }: { initial: OwnProcedureView; code: string 
     const next = await catalogApi.own(code, id);
     baseHash.current = next.latest.contentHash;
     setView(next);
-    return `第${res.version}版として公開しました。住民の画面に反映されています。`;
+    return [`第${res.version}版として公開しました。住民の画面に反映されています。`, ...(res.warnings ?? [])].join(' ');
   };
   const [confirmDialog, confirm] = useConfirm();
   const retire = async () => {

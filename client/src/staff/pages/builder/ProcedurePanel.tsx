@@ -4,11 +4,17 @@
  * desk and signature policy. For adopted presets the signature policy can
  * only be chosen where the preset allows it.
  */
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { staffApi } from '../../api';
+import { useSession } from '../../session';
 import { APPLICANT_ROLES, LIFE_EVENTS, PROCEDURE_CATEGORIES, type PresetSignature, type Procedure, type SignaturePolicy } from '@madoguchi/shared';
 import { SignaturePolicyField } from './SignaturePolicyField';
 import type { NewOp } from './useBuilder';
 import { lines } from './AddFieldForm';
+
+/** One of the municipality's contact desks (its settings). */
+interface Desk { id: string; name: string; phone?: string; email?: string; address?: string; hours?: string }
 
 const CATEGORY_LABELS: Record<string, string> = { childcare: '子育て', care: '介護', disaster: '防災・災害', health: '健康・医療', residence: '住まい・引越し', tax: '税', other: 'その他' };
 const LIFE_EVENT_LABELS: Record<string, string> = { 'pregnancy-birth': '妊娠・出産', childrearing: '子育て', nursery: '保育', care: '介護', disaster: '災害', moving: '引越し', bereavement: 'おくやみ', other: 'その他' };
@@ -23,6 +29,8 @@ interface Values {
   category: string;
   lifeEvents: string[];
   applicantRole: string;
+  /** One of the municipality's desks, or '' to type the contact here. */
+  deskId: string;
   deskName: string;
   deskPhone: string;
   deskEmail: string;
@@ -43,10 +51,18 @@ export function ProcedurePanel({ procedure: p, presetSignature, apply, onMessage
   const before: Values = {
     title: p.title, description: p.description, eligibility: p.eligibility, deadline: p.deadline ?? '', prepare: p.prepare.join('\n'),
     category: p.category, lifeEvents: p.lifeEvents, applicantRole: p.applicantRole,
-    deskName: p.contactDesk.name, deskPhone: p.contactDesk.phone ?? '', deskEmail: p.contactDesk.email ?? '', deskHours: p.contactDesk.hours ?? '', deskAddress: p.contactDesk.address ?? '',
+    deskId: p.contactDesk.deskId ?? '', deskName: p.contactDesk.name, deskPhone: p.contactDesk.phone ?? '', deskEmail: p.contactDesk.email ?? '', deskHours: p.contactDesk.hours ?? '', deskAddress: p.contactDesk.address ?? '',
     signaturePolicy: p.signaturePolicy,
   };
   const { register, handleSubmit, watch } = useForm<Values>({ values: before });
+  // The signed-in municipality's desks (its settings); platform admins editing the preset library have none.
+  const code = useSession().session?.user?.municipalityCode;
+  const [desks, setDesks] = useState<Desk[]>([]);
+  useEffect(() => {
+    if (!code) return;
+    staffApi<{ items: Desk[] }>('GET', `/municipalities/${code}/desks`).then((r) => setDesks(r.items), () => setDesks([]));
+  }, [code]);
+  const chosenDesk = desks.find((d) => d.id === watch('deskId'));
 
   const onSubmit = handleSubmit((v) => {
     const ops: NewOp[] = [];
@@ -55,8 +71,10 @@ export function ProcedurePanel({ procedure: p, presetSignature, apply, onMessage
     }
     if (v.prepare !== before.prepare) ops.push({ type: 'setProcedureText', key: 'prepare', value: lines(v.prepare) });
     if (JSON.stringify(v.lifeEvents) !== JSON.stringify(before.lifeEvents)) ops.push({ type: 'setProcedureText', key: 'lifeEvents', value: v.lifeEvents });
-    const desk = { name: v.deskName.trim(), ...(v.deskPhone.trim() ? { phone: v.deskPhone.trim() } : {}), ...(v.deskEmail.trim() ? { email: v.deskEmail.trim() } : {}), ...(v.deskHours.trim() ? { hours: v.deskHours.trim() } : {}), ...(v.deskAddress.trim() ? { address: v.deskAddress.trim() } : {}) };
-    if (JSON.stringify(desk) !== JSON.stringify(p.contactDesk)) ops.push({ type: 'setContactDesk', contactDesk: desk });
+    const picked = desks.find((d) => d.id === v.deskId);
+    const desk = picked ? { deskId: picked.id, name: picked.name } : { name: v.deskName.trim(), ...(v.deskPhone.trim() ? { phone: v.deskPhone.trim() } : {}), ...(v.deskEmail.trim() ? { email: v.deskEmail.trim() } : {}), ...(v.deskHours.trim() ? { hours: v.deskHours.trim() } : {}), ...(v.deskAddress.trim() ? { address: v.deskAddress.trim() } : {}) };
+    const current = p.contactDesk.deskId ? { deskId: p.contactDesk.deskId, name: p.contactDesk.name } : p.contactDesk;
+    if (JSON.stringify(desk) !== JSON.stringify(current)) ops.push({ type: 'setContactDesk', contactDesk: desk });
     if (v.signaturePolicy !== before.signaturePolicy) ops.push({ type: 'setSignaturePolicy', policy: v.signaturePolicy });
     if (!ops.length) return onMessage('変更はありません。');
     onMessage(apply(...ops) ?? '手続の情報を反映しました。');
@@ -105,11 +123,28 @@ export function ProcedurePanel({ procedure: p, presetSignature, apply, onMessage
       </fieldset>
       <fieldset className="builder-fieldset">
         <legend>問い合わせ先（担当窓口）</legend>
-        {text('deskName', '担当課の名前')}
-        {text('deskPhone', '電話番号')}
-        {text('deskEmail', 'メールアドレス')}
-        {text('deskHours', '受付時間')}
-        {text('deskAddress', '窓口の場所')}
+        {p.contactDesk.placeholder && !p.contactDesk.deskId && <p className="notice">いまはプリセットの仮の記載です。この自治体の窓口を選ぶか、入力してください。</p>}
+        {desks.length > 0 && (
+          <div className="field">
+            <label htmlFor="proc-deskId">自治体の窓口から選ぶ</label>
+            <p className="field__hint">設定の「窓口」で登録した窓口です。選ぶと、窓口の電話番号などを変えたときにこの手続の表示も変わります。</p>
+            <select id="proc-deskId" {...register('deskId')}>
+              <option value="">（ここで直接入力する）</option>
+              {desks.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+            </select>
+          </div>
+        )}
+        {chosenDesk ? (
+          <p className="field__hint">{[chosenDesk.phone, chosenDesk.address, chosenDesk.hours].filter(Boolean).join('　')}</p>
+        ) : (
+          <>
+            {text('deskName', '担当課の名前')}
+            {text('deskPhone', '電話番号')}
+            {text('deskEmail', 'メールアドレス')}
+            {text('deskHours', '受付時間')}
+            {text('deskAddress', '窓口の場所')}
+          </>
+        )}
       </fieldset>
       <SignaturePolicyField procedure={p} {...(presetSignature ? { preset: presetSignature } : {})} selected={watch('signaturePolicy')} field={register('signaturePolicy')} />
       <button type="submit" className="button button--primary">手続の情報を反映</button>

@@ -10,6 +10,8 @@ export interface PublishResponse {
   status: string;
   publishedAt?: string;
   unchanged: boolean;
+  /** Published, but worth fixing (e.g. the contact is still the preset's placeholder). */
+  warnings?: string[];
 }
 
 const cat = (code: string) => `/municipalities/${code}/catalog`;
