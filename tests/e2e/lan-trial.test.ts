@@ -6,34 +6,18 @@
  * `upgrade-insecure-requests` used to turn every script request into https and
  * leave only the "enable JavaScript" notice on screen.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
 import { CLIENT_DIST } from '../../server/src/app';
-import { launchBrowser, screenshotPath } from '../helpers/browser';
-import { buildApp, type TestApp } from '../helpers/buildApp';
+import { screenshotPath } from '../helpers/browser';
+import { buildApp } from '../helpers/buildApp';
+import { useBrowser, useLiveApp } from '../helpers/e2eSetup';
 
 const HOST = 'lan-trial.test';
-let ctx: TestApp;
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  ctx = await buildApp({ clientDist: CLIENT_DIST, env: { PUBLIC_URL: `http://${HOST}:3000` } });
-  server = await new Promise((resolve) => {
-    const s = ctx.app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  browser = await launchBrowser([`--host-resolver-rules=MAP ${HOST} 127.0.0.1`]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await ctx?.close();
-});
+const live = useLiveApp(() => buildApp({ clientDist: CLIENT_DIST, env: { PUBLIC_URL: `http://${HOST}:3000` } }));
+const chrome = useBrowser([`--host-resolver-rules=MAP ${HOST} 127.0.0.1`]);
 
 test('the resident app renders over plain HTTP under a host name other than localhost', async () => {
-  const port = (server.address() as AddressInfo).port;
-  const page = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 360, height: 740 } })).newPage();
+  const port = new URL(live().url).port;
+  const page = await (await chrome().newContext({ locale: 'ja-JP', viewport: { width: 360, height: 740 } })).newPage();
   page.setDefaultTimeout(10_000);
   const failed: string[] = [];
   page.on('requestfailed', (r) => failed.push(r.url()));

@@ -3,33 +3,18 @@
  * as the contact of 罹災証明書, and the resident's procedure page shows that
  * desk (name, phone, address, hours) instead of the preset's placeholder.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshotPath } from '../helpers/browser';
-import { buildInboxApp, MITO, RISAI, type InboxApp } from '../helpers/inboxApp';
+import { screenshotPath } from '../helpers/browser';
+import { buildInboxApp, MITO, RISAI } from '../helpers/inboxApp';
 import { makeUser, PASSWORD } from '../helpers/staffAuth';
+import { useBrowser, useLiveApp } from '../helpers/e2eSetup';
 import { CLIENT_DIST } from '../../server/src/app';
 
-let ctx: InboxApp;
-let server: Server;
-let url: string;
-let browser: Browser;
-beforeAll(async () => {
-  ctx = await buildInboxApp({}, undefined, { clientDist: CLIENT_DIST });
-  server = await new Promise((resolve) => {
-    const s = ctx.app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await ctx?.close();
-});
+const live = useLiveApp(() => buildInboxApp({}, undefined, { clientDist: CLIENT_DIST }));
+const chrome = useBrowser();
 
 test('desks kept in the settings become the contact residents see', async () => {
+  const { url, ctx } = live();
+  const browser = chrome();
   const admin = await makeUser(ctx.storage, 'municipal-admin', MITO);
   const page = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } })).newPage();
   page.setDefaultTimeout(10_000);

@@ -12,6 +12,7 @@ import { applyRules, buildField, classifyField } from './fieldKinds';
 import { buildIf, parseIf, sameIf } from './showWhen';
 import { invalidEdit } from './editRefused';
 import { placeKey, unplaceKey, writeOrder } from './formLayout';
+import { LABEL_FROM_KEY } from './importSchema';
 
 /** The field at `path`, or a refusal naming it. */
 export function requireField(doc: FormDocument, path: FieldPath): FieldLocation {
@@ -58,7 +59,9 @@ function materialize(doc: FormDocument, loc: FieldLocation): JsonSchema {
 
 /** Sets a field's label (its schema `title`). */
 export function setLabel(doc: FormDocument, path: FieldPath, label: string): void {
-  requireField(doc, path).node.title = label;
+  const { node } = requireField(doc, path);
+  node.title = label;
+  delete node[LABEL_FROM_KEY]; // named by staff now
 }
 
 /** Sets a uiSchema text (`ui:help`, `ui:description`, `ui:placeholder`); an empty text removes it. */

@@ -9,7 +9,7 @@ import { inlineCommonDefinitions } from '../form/commonDefinitions';
 import type { Procedure } from '../form/types';
 import type { FormDocument } from './types';
 import { invalidEdit } from './editRefused';
-import { normalizeImportedSchema } from './importNormalize';
+import { normalizeImportedSchema, type ImportUnsupported } from './importSchema';
 
 /** `format` of an exported procedure file. */
 export const EXPORT_FORMAT = 'madoguchi-procedure';
@@ -51,7 +51,14 @@ export interface ImportResult {
   document: FormDocument;
   /** What was adjusted on the way in, in Japanese. */
   notes: string[];
+  /** Constructs of the file the form cannot express: where (JSON pointer) and what was done, ja/en. */
+  unsupported: ImportUnsupported[];
+  /** Pointers of fields that had no title: labelled from their key, for the clerk to name. */
+  autoLabelled: string[];
 }
+
+const looksLikeSchema = (v: Record<string, unknown>) =>
+  typeof v.type === 'string' || isObject(v.properties) || Array.isArray(v.allOf) || Array.isArray(v.anyOf) || Array.isArray(v.oneOf);
 
 /** Reads an uploaded file as a new procedure of `owner` with id `id`. */
 export function importDocument(input: unknown, owner: string, id: string, title?: string): ImportResult {
@@ -59,6 +66,8 @@ export function importDocument(input: unknown, owner: string, id: string, title?
   let schema: unknown;
   let uiSchema: unknown;
   let procedure: Record<string, unknown> = {};
+  // Our own export and preset files are already in the builder's shape: taken as they are.
+  const ours = input.format === EXPORT_FORMAT || isObject(input.form);
   if (input.format === EXPORT_FORMAT || (isObject(input.schema) && !isObject(input.form))) {
     schema = input.schema;
     uiSchema = input.uiSchema;
@@ -67,29 +76,30 @@ export function importDocument(input: unknown, owner: string, id: string, title?
     schema = input.form.schema;
     uiSchema = input.form.uiSchema;
     if (isObject(input.procedure)) procedure = input.procedure;
-  } else if (input.type === 'object' || isObject(input.properties) || Array.isArray(input.allOf) || Array.isArray(input.oneOf) || Array.isArray(input.anyOf)) schema = input;
-  if (!isObject(schema)) invalidEdit('JSON Schema（"type": "object" と "properties" を持つもの）が見つかりません。');
-  // Labels from keys, a root allOf merged, and everything this builder cannot represent named with its place.
-  const normalized = normalizeImportedSchema(schema);
-  if (normalized.unsupported.length) {
-    invalidEdit(`読み込めない部分があります：${normalized.unsupported.map((u) => `${u.pointer || '/'}：${u.reason}`).join(' ／ ')}`);
-  }
-  schema = normalized.schema;
-  if (!isObject((schema as Record<string, unknown>).properties)) invalidEdit('JSON Schema（"type": "object" と "properties" を持つもの）が見つかりません。');
+  } else if (looksLikeSchema(input)) schema = input;
+  if (!isObject(schema) || !looksLikeSchema(schema)) invalidEdit('JSON Schema（"type": "object" と "properties" を持つもの）が見つかりません。');
   const notes: string[] = [];
-  if (normalized.labelledFromKeys.length) {
-    notes.push(`次の${normalized.labelledFromKeys.length}項目には名前がなかったため、キーを仮の名前にしました。「項目」の一覧で正しい名前に直してください：${normalized.labelledFromKeys.map((l) => `「${l.label}」`).join('、')}`);
-  }
   const { $schema, $id: _id, ...rest } = schema as Record<string, unknown>;
   if (typeof $schema === 'string' && !$schema.includes('draft-07')) notes.push(`「$schema」（${$schema}）を取り除き、draft-07 として読み込みました。`);
-  const cleanSchema = inlineCommonDefinitions({ type: 'object', ...rest } as JsonSchema);
+  const cleanUi = isObject(uiSchema) ? (uiSchema as UiSchema) : {};
+  const normalized = ours
+    ? { schema: { type: 'object', ...rest } as JsonSchema, uiSchema: cleanUi, unsupported: [], autoLabelled: [], attachments: [] }
+    : normalizeImportedSchema(rest as JsonSchema, cleanUi);
+  if (Object.keys(normalized.schema.properties ?? {}).length === 0) invalidEdit('読み込める項目が1つもありません。');
+  const cleanSchema = inlineCommonDefinitions(normalized.schema);
   const base = defaultProcedure(owner, id, title || (typeof procedure.title === 'string' && procedure.title) || (typeof rest.title === 'string' && rest.title) || '無題の手続');
   const merged: Record<string, unknown> = { ...base };
   for (const key of PROCEDURE_KEYS) if (procedure[key] !== undefined && !(key === 'title' && title)) merged[key] = procedure[key];
-  if (Object.keys(procedure).length === 0) notes.push('手続の情報（概要・対象・問い合わせ先など）がないため、仮の内容を入れました。公開前に確認してください。');
-  if (!isObject(uiSchema)) {
-    if (uiSchema !== undefined) notes.push('uiSchema がオブジェクトでないため、無視しました。');
-    uiSchema = {};
+  if (normalized.attachments.length) {
+    const ids = new Set(((merged.attachments ?? []) as Array<{ id: string }>).map((a) => a.id));
+    merged.attachments = [...((merged.attachments ?? []) as unknown[]), ...normalized.attachments.filter((a) => !ids.has(a.id))];
   }
-  return { document: { procedure: merged as unknown as Procedure, schema: cleanSchema, uiSchema: uiSchema as UiSchema }, notes };
+  if (Object.keys(procedure).length === 0) notes.push('手続の情報（概要・対象・問い合わせ先など）がないため、仮の内容を入れました。公開前に確認してください。');
+  if (!isObject(uiSchema) && uiSchema !== undefined) notes.push('uiSchema がオブジェクトでないため、無視しました。');
+  if (normalized.autoLabelled.length) notes.push(`項目名のない${normalized.autoLabelled.length}項目に、キーから仮の項目名を付けました。「名前を付ける」でまとめて直せます。`);
+  for (const u of normalized.unsupported) notes.push(`${u.pointer || '/'}：${u.ja}`);
+  return {
+    document: { procedure: merged as unknown as Procedure, schema: cleanSchema, uiSchema: normalized.uiSchema },
+    notes, unsupported: normalized.unsupported, autoLabelled: normalized.autoLabelled,
+  };
 }

@@ -5,7 +5,7 @@
  */
 import {
   PRESET_OWNER, PROCEDURE_ID_PATTERN, checkDraft, defaultProcedure, exportDocument, finalizeDocument, importDocument, summarizeVersion,
-  type FormDocument, type FormVersion, type OwnProcedureView, type ProcedureExport,
+  type FormDocument, type FormVersion, type OwnProcedureView, type ProcedureExport, type ImportUnsupported,
 } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors';
 import type { Storage } from '../../storage/types';
@@ -135,10 +135,10 @@ export class OwnProcedureService {
   }
 
   /** A new procedure from a JSON file: our export, a preset file, or a plain JSON Schema (+ uiSchema). */
-  async import(code: string, body: { id?: unknown; title?: unknown; file?: unknown }, actor: Actor): Promise<{ view: OwnProcedureView; notes: string[] }> {
+  async import(code: string, body: { id?: unknown; title?: unknown; file?: unknown }, actor: Actor): Promise<{ view: OwnProcedureView; notes: string[]; unsupported: ImportUnsupported[]; autoLabelled: string[] }> {
     const id = await this.assertNewId(code, body.id);
     const title = body.title === undefined || body.title === '' ? undefined : OwnProcedureService.title(body.title);
-    const { document, notes } = refusalsToApi(() => importDocument(body.file, code, id, title));
-    return { view: await this.insert(code, document, actor, 'catalog.imported'), notes };
+    const { document, notes, unsupported, autoLabelled } = refusalsToApi(() => importDocument(body.file, code, id, title));
+    return { view: await this.insert(code, document, actor, 'catalog.imported'), notes, unsupported, autoLabelled };
   }
 }

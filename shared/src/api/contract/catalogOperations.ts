@@ -75,7 +75,14 @@ export const CATALOG_OPERATIONS = [
   operation({
     method: 'post', path: `${base}/procedures/import`, tag: 'builder', summary: 'Import a procedure file or a JSON Schema from elsewhere as a draft', ...staff, params: pathParams(code),
     body: Open({ id: procedureId, title: Opt(title), file: Type.Unknown({ description: 'A Madoguchi procedure file, or a JSON Schema (draft-07 or 2020-12) from elsewhere' }) }),
-    responses: { 201: json(Type.Object({ view: CatalogView, notes: Arr(Str()) }), 'Imported, with notes on what was adapted'), ...write },
+    responses: {
+      201: json(Type.Object({
+        view: CatalogView, notes: Arr(Str()),
+        unsupported: Arr(Type.Object({ pointer: Str(), ja: Str(), en: Str() }), { description: 'What the file has that a form here cannot express: where, and what was done' }),
+        autoLabelled: Arr(Str({ description: 'Pointer of a field labelled from its key' })),
+      }), 'Imported, with notes on what was adapted'),
+      ...write,
+    },
   }),
   operation({ method: 'get', path: `${base}/procedures/:procedureId`, tag: 'builder', summary: 'An own procedure: draft, versions, problems', ...staff, params: own, responses: { 200: json(CatalogView, 'Procedure'), ...write } }),
   operation({

@@ -22,6 +22,7 @@ import { ChecksPanel } from './ChecksPanel';
 import { EditsList } from './EditsList';
 import { PreviewFrame } from './PreviewFrame';
 import { Tabs } from './Tabs';
+import { NamingPanel } from './NamingPanel';
 import './builder.css';
 
 /** What a kind of editing gives the builder frame. */
@@ -146,6 +147,7 @@ export function BuilderShell(props: BuilderShellProps) {
           <FieldOutline fields={tree} steps={steps} selected={selected} locks={locks} onSelect={setSelected} apply={builder.apply} onMessage={setMessage} />
         </section>
         <div className="builder__panels">
+          <NamingPanel doc={builder.document} fields={all} apply={builder.apply} onMessage={setMessage} onSelect={setSelected} />
           <Tabs label="編集するもの" tabs={tabs} />
         </div>
         <section className="builder__preview" aria-labelledby="preview-title">

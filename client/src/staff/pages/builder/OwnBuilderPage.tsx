@@ -4,7 +4,7 @@
  * export, duplicate and retire are on the 「確認と公開」 panel.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { finalizeDocument, type OwnProcedureView } from '@madoguchi/shared';
 import { ApiError } from '../../api';
@@ -65,6 +65,8 @@ function OwnEditor({ initial, code }: { initial: OwnProcedureView; code: string 
     return [`第${res.version}版として公開しました。住民の画面に反映されています。`, ...(res.warnings ?? [])].join(' ');
   };
   const [confirmDialog, confirm] = useConfirm();
+  // Right after an import: what was adapted or left out (the import form passes it along).
+  const importNotes = ((useLocation().state as { importNotes?: string[] } | null)?.importNotes ?? []);
   const retire = async () => {
     const ok = await confirm({
       title: `「${builder.document.procedure.title}」の公開を終了しますか`,
@@ -79,7 +81,17 @@ function OwnEditor({ initial, code }: { initial: OwnProcedureView; code: string 
   return (
     <BuilderShell
       heading={`「${builder.document.procedure.title}」の編集`}
-      intro={<p className="field__hint">この市区町村独自の手続です。変更は自動で下書きに保存されます。<Link to="/staff/procedures">手続の一覧へ戻る</Link></p>}
+      intro={
+        <>
+          <p className="field__hint">この市区町村独自の手続です。変更は自動で下書きに保存されます。<Link to="/staff/procedures">手続の一覧へ戻る</Link></p>
+          {importNotes.length > 0 && (
+            <div className="notice" role="status">
+              <p>読み込みで調整したこと・読み込めなかったこと：</p>
+              <ul>{importNotes.map((n) => <li key={n}>{n}</li>)}</ul>
+            </div>
+          )}
+        </>
+      }
       builder={builder}
       owner={code}
       locks={[]}

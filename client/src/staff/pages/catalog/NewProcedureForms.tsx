@@ -62,8 +62,10 @@ export function ImportForm({ code }: { code: string }) {
       return setError('JSON として読めないファイルです。');
     }
     try {
-      await catalogApi.importOwn(code, v.id.trim(), v.title.trim(), json);
-      await navigate(builderPath(v.id.trim()));
+      const result = await catalogApi.importOwn(code, v.id.trim(), v.title.trim(), json);
+      // What was adapted or left out is shown on the builder page the import opens.
+      const left = result.unsupported.map((u) => `${u.pointer || '/'}：${u.ja}`);
+      await navigate(builderPath(v.id.trim()), { state: { importNotes: [...result.notes, ...left] } });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     }
