@@ -64,7 +64,7 @@ describe('the staff console by role', () => {
     await page.getByLabel('すべての職員に2段階認証を必須にする').check();
     // The role is taken away while the page is open: the server refuses the save.
     await ctx.storage.users.update(admin.id, { role: 'staff' }, new Date());
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('この操作を行う権限がありません');

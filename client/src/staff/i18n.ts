@@ -1,7 +1,9 @@
 /** The console's own words, Japanese first; the language choice is remembered in the browser. */
 import { useSyncExternalStore } from 'react';
+import type { Language } from '@madoguchi/shared';
 
-export type Lang = 'ja' | 'en';
+/** The platform's language type (shared). */
+export type Lang = Language;
 
 const KEY = 'madoguchi.staff.lang';
 const listeners = new Set<() => void>();

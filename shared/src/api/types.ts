@@ -5,7 +5,7 @@
  */
 import type { Procedure, FormVersion } from '../form/types';
 import type { Static } from '@sinclair/typebox';
-import type { ApiErrorSchema, DraftCreatedSchema, DraftViewSchema, IntakeResponseSchema, MunicipalitySchema, StatusResponseSchema, UploadedFileSchema } from './contract/components';
+import type { ApiErrorSchema, CorrectionFieldSchema, CorrectionViewSchema, DraftCreatedSchema, DraftViewSchema, IntakeResponseSchema, MunicipalitySchema, StatusResponseSchema, UploadedFileSchema } from './contract/components';
 
 export type Municipality = Static<typeof MunicipalitySchema>;
 
@@ -55,3 +55,7 @@ export type DraftCreated = Static<typeof DraftCreatedSchema>;
 
 /** POST /municipalities/:code/uploads → the stored file. */
 export type UploadedFile = Static<typeof UploadedFileSchema>;
+
+/** The applicant's view of an open correction request (補正依頼) and the answers asked for. */
+export type CorrectionView = Static<typeof CorrectionViewSchema>;
+export type CorrectionField = Static<typeof CorrectionFieldSchema>;

@@ -1,7 +1,8 @@
 /**
- * The one way the resident app talks to `/api/v1`: JSON in and out, the
- * language on every call, and every failure turned into an `ApiError` whose
- * message can be shown to the resident as is.
+ * The one way the browser talks to `/api/v1` — resident pages, the applicant's
+ * correction panel and the staff console alike: JSON (or a multipart upload)
+ * in, JSON out, the language on every call, and every failure turned into one
+ * `ApiError` whose message can be shown as is.
  */
 import type { ApiErrorBody, FieldError } from '@madoguchi/shared';
 import type { Language } from '../i18n/LanguageContext';
@@ -42,7 +43,7 @@ export async function errorFromResponse(response: Response, language: Language):
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
   language: Language;
@@ -52,11 +53,13 @@ export interface RequestOptions {
 /** Sends a request and returns the raw response when it succeeded (2xx). */
 export async function apiFetch(path: string, { method = 'GET', body, headers = {}, language, signal }: RequestOptions): Promise<Response> {
   let response: Response;
+  // Multipart bodies (uploads) go as they are; the browser sets their Content-Type with the boundary.
+  const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
   try {
     response = await fetch(apiUrl(path, language), {
       method,
-      headers: { Accept: 'application/json', 'Accept-Language': language, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      headers: { Accept: 'application/json', 'Accept-Language': language, ...(body !== undefined && !isForm ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      ...(body !== undefined ? { body: isForm ? body : JSON.stringify(body) } : {}),
       ...(signal ? { signal } : {}),
     });
   } catch (error) {

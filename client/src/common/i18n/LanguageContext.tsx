@@ -4,9 +4,11 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { readStored, writeStored } from '../storage';
+import type { Language } from '@madoguchi/shared';
 import { MESSAGES, type MessageKey } from './messages';
 
-export type Language = 'ja' | 'en';
+// The one language type of the platform (shared), used by resident and staff pages alike.
+export type { Language };
 const STORAGE_KEY = 'madoguchi:language';
 
 export interface LanguageState {

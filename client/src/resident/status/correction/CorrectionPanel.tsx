@@ -9,11 +9,12 @@
  * It renders nothing when there is no correction to show.
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { type CorrectionError, loadCorrection, newUploadToken, sendAnswer, uploadFile, type CorrectionView, type FieldProblem, type Lang } from './correctionApi';
+import { loadCorrection, newUploadToken, sendAnswer, uploadFile, type CorrectionView, type FieldProblem, type Lang } from './correctionApi';
 import { CorrectionFieldInput, fieldId } from './CorrectionFieldInput';
 import { CorrectionHistory } from './CorrectionHistory';
 import { dateTime, text } from './correctionText';
 import './correction.css';
+import type { ApiError } from '../../../common/api/http';
 
 export interface CorrectionPanelProps {
   receiptNumber: string;
@@ -88,7 +89,7 @@ export default function CorrectionPanel({ receiptNumber, secret, language = 'ja'
       await load();
       onAnswered?.();
     } catch (err) {
-      const ce = err as CorrectionError;
+      const ce = err as ApiError;
       setProblems(ce.fields ?? []);
       setError(ce.message);
     } finally {

@@ -3,7 +3,8 @@
  * shapes in server/src/modules/inbox/views.ts, documented at /api/v1/openapi.json).
  */
 import type { AnswerLine, InboxItem, InboxListResponse, SensitiveRevealResponse, SubmissionStatus, SubmissionView } from '@madoguchi/shared';
-import { staffApi, ApiError } from '../../api';
+import { apiFetch } from '../../../common/api/http';
+import { staffApi } from '../../api';
 import { currentLanguage } from '../../i18n';
 
 export type Status = SubmissionStatus;
@@ -50,11 +51,8 @@ export const pdfUrl = (code: string, id: string) => `/api/v1/staff/municipalitie
 
 /** Downloads the CSV of the filtered list; returns what CP932 could not hold (written as 〓). */
 export async function downloadCsv(code: string, f: Filters, encoding: 'utf-8' | 'cp932', includeSensitive = false): Promise<{ rows: number; replaced: string }> {
-  const res = await fetch(`/api/v1/staff/municipalities/${code}/inbox/export/csv?${query({ ...f, encoding, ...(includeSensitive ? { includeSensitive: '1' } : {}) })}`, { credentials: 'same-origin', headers: { 'Accept-Language': currentLanguage() } });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-    throw new ApiError(res.status, body?.error?.code ?? 'network', body?.error?.message ?? 'CSVを出力できませんでした。');
-  }
+  // Through the one request layer (errors as ApiError with the server's message); the body is a file, not JSON.
+  const res = await apiFetch(`/staff/municipalities/${code}/inbox/export/csv?${query({ ...f, encoding, ...(includeSensitive ? { includeSensitive: '1' } : {}) })}`, { language: currentLanguage() });
   const blob = await res.blob();
   const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('Content-Disposition') ?? '')?.[1];
   const link = document.createElement('a');
