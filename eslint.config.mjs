@@ -42,15 +42,7 @@ const layerZones = [
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/node_modules/**',
-      '**/dist/**',
-      'coverage/**',
-      'data/**',
-      'bench/results/**',
-      'client/public/**',
-      '**/*.d.ts',
-    ],
+    ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', 'data/**', 'bench/results/**', 'client/public/**', '**/*.d.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -61,7 +53,12 @@ export default tseslint.config(
       // So import-x parses the TypeScript files it follows (without this, no-cycle sees no imports in them).
       'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs', '.cjs'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
-      'import-x/resolver-next': [createTypeScriptImportResolver({ noWarnOnMultipleProjects: true, project: ['server/tsconfig.json', 'shared/tsconfig.json', 'presets/tsconfig.json', 'client/tsconfig.json', 'tests/tsconfig.json'] })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          noWarnOnMultipleProjects: true,
+          project: ['server/tsconfig.json', 'shared/tsconfig.json', 'presets/tsconfig.json', 'client/tsconfig.json', 'tests/tsconfig.json'],
+        }),
+      ],
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],

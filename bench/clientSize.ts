@@ -96,8 +96,13 @@ function draftWith(rows: number) {
     return row;
   });
   return {
-    municipalityCode: CODE, procedureId: GROUP_PRESET, formVersion: 1, data: { ...example, [GROUP_FIELD]: group }, attachments: {},
-    uploadToken: 'benchbenchbenchbenchbench', savedAt: new Date().toISOString(),
+    municipalityCode: CODE,
+    procedureId: GROUP_PRESET,
+    formVersion: 1,
+    data: { ...example, [GROUP_FIELD]: group },
+    attachments: {},
+    uploadToken: 'benchbenchbenchbenchbench',
+    savedAt: new Date().toISOString(),
   };
 }
 
@@ -190,8 +195,12 @@ async function groupRun(browser: Browser, base: string, rows: number, profile: b
     const validateProfile = cdp ? (await cdp.send('Profiler.stop')).profile : undefined;
     const t3 = cdp ? await browserTimes(cdp) : undefined;
     return {
-      renderMs: Math.round(marks.rendered!), renderPaintedMs: Math.round(marks.painted), validateMs: Math.round(v.domMs), validatePaintedMs: Math.round(v.paintedMs),
-      outcome: v.outcome, fieldsInDom,
+      renderMs: Math.round(marks.rendered!),
+      renderPaintedMs: Math.round(marks.painted),
+      validateMs: Math.round(v.domMs),
+      validatePaintedMs: Math.round(v.paintedMs),
+      outcome: v.outcome,
+      fieldsInDom,
       ...(renderProfile && validateProfile && t0 && t1 && t2 && t3
         ? { profile: { render: { browserMs: minus(t1, t0), ...profileHotspots(renderProfile) }, validate: { browserMs: minus(t3, t2), ...profileHotspots(validateProfile) } } }
         : {}),

@@ -93,9 +93,17 @@ async function signIn(base: string, email: string): Promise<string> {
 }
 
 async function benchListEndpoint(dir: string, municipalityCode: string, options: InboxOptions): Promise<InboxHttpFigures> {
-  const server = await startChild(['server/dist/main.js'], {
-    PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '10000',
-  }, /serving on http:\/\/localhost:(\d+)/);
+  const server = await startChild(
+    ['server/dist/main.js'],
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dir,
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_LIMIT: '10000',
+    },
+    /serving on http:\/\/localhost:(\d+)/,
+  );
   try {
     const base = `http://127.0.0.1:${server.port}`;
     const cookie = await signIn(base, 'bench-staff@example.jp');
@@ -109,8 +117,16 @@ async function benchListEndpoint(dir: string, municipalityCode: string, options:
     await run(2, 1); // warm-up: statement cache, version lookups
     const r = await run(options.httpConnections, options.httpSeconds);
     return {
-      path: path.replace(municipalityCode, ':code'), connections: options.httpConnections, seconds: options.httpSeconds, itemsPerPage: page.items.length,
-      reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, targetP99Ms: 15,
+      path: path.replace(municipalityCode, ':code'),
+      connections: options.httpConnections,
+      seconds: options.httpSeconds,
+      itemsPerPage: page.items.length,
+      reqPerSec: Math.round(r.requests.average),
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      non2xx: r.non2xx,
+      errors: r.errors,
+      targetP99Ms: 15,
     };
   } finally {
     await server.stop();
@@ -140,15 +156,27 @@ export async function benchInbox(options: InboxOptions) {
             const at = new Date(start + i * 30_000).toISOString();
             const kana = `${FAMILY[i % FAMILY.length]} ${i}`;
             const s = spread(i, municipalities.length);
-            insert.run(randomUUID(), formatReceiptNumber((n) => randomInt(n)), 'x'.repeat(64), municipalities[s.municipality], PROCEDURES[s.procedure],
-              cipher.sealJson({ name: kana, n: i }), STATUSES[s.status], at, at, kana);
+            insert.run(
+              randomUUID(),
+              formatReceiptNumber((n) => randomInt(n)),
+              'x'.repeat(64),
+              municipalities[s.municipality],
+              PROCEDURES[s.procedure],
+              cipher.sealJson({ name: kana, n: i }),
+              STATUSES[s.status],
+              at,
+              at,
+              kana,
+            );
           }
         })();
       }
     });
     db.pragma('optimize');
     db.close();
-    const dbBytes = readdirSync(dir).filter((f) => f.startsWith('madoguchi.sqlite')).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+    const dbBytes = readdirSync(dir)
+      .filter((f) => f.startsWith('madoguchi.sqlite'))
+      .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
 
     const storage = createSqliteStorage(dir, cipher);
     const raw = openDatabase(dir);
@@ -169,15 +197,27 @@ export async function benchInbox(options: InboxOptions) {
       const [, t3] = await timeAsync(() => storage.submissions.findByReceiptNumber(receipts[i % receipts.length]!));
       receiptTimes.push(t3);
       const [, t4] = time(() =>
-        raw.prepare("SELECT id FROM submissions WHERE municipality_code = ? AND applicant_kana >= ? AND applicant_kana < ? ORDER BY applicant_kana LIMIT 50").all(target, FAMILY[i % 10], `${FAMILY[i % 10]}\uffff`),
+        raw
+          .prepare('SELECT id FROM submissions WHERE municipality_code = ? AND applicant_kana >= ? AND applicant_kana < ? ORDER BY applicant_kana LIMIT 50')
+          .all(target, FAMILY[i % 10], `${FAMILY[i % 10]}\uffff`),
       );
       kanaTimes.push(t4);
     }
     // The staff account the HTTP part signs in with, of the municipality the queries target.
     const at = new Date().toISOString();
     await storage.users.create({
-      id: randomUUID(), email: 'bench-staff@example.jp', displayName: 'ベンチ 職員', role: 'staff', municipalityCode: target, passwordHash: await hashPassword(PASSWORD),
-      totpSecret: null, failedLogins: 0, lockedUntil: null, disabled: false, createdAt: at, updatedAt: at,
+      id: randomUUID(),
+      email: 'bench-staff@example.jp',
+      displayName: 'ベンチ 職員',
+      role: 'staff',
+      municipalityCode: target,
+      passwordHash: await hashPassword(PASSWORD),
+      totpSecret: null,
+      failedLogins: 0,
+      lockedUntil: null,
+      disabled: false,
+      createdAt: at,
+      updatedAt: at,
     });
     raw.close();
     await storage.close();

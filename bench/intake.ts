@@ -30,8 +30,12 @@ export interface IntakeOptions {
 }
 
 const PRODUCT_ENV = {
-  PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn',
-  RATE_LIMIT_INTAKE_PER_MIN: '0', RATE_LIMIT_LOOKUP_PER_MIN: '0', RATE_LIMIT_UPLOAD_PER_MIN: '0',
+  PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_INTAKE_PER_MIN: '0',
+  RATE_LIMIT_LOOKUP_PER_MIN: '0',
+  RATE_LIMIT_UPLOAD_PER_MIN: '0',
 };
 
 function startProduct(dataDir: string, workers: number): Promise<Child> {

@@ -55,31 +55,50 @@ async function main() {
   console.table(validation);
   console.log(took());
 
-  const municipalities = MunicipalityRegistry.fromCsv().all.map((m) => m.code).slice(0, 200);
+  const municipalities = MunicipalityRegistry.fromCsv()
+    .all.map((m) => m.code)
+    .slice(0, 200);
   const inbox = await benchInbox({ rows: settings.inboxRows, municipalities, httpConnections: 10, httpSeconds: settings.inboxHttpSeconds });
   console.log(`3. Inbox (${inbox.rows.toLocaleString()} submissions over ${inbox.municipalities} municipalities; database ${inbox.databaseMb} MB; built in ${inbox.buildSeconds} s)`);
   console.log('   a. in the store (200 queries each; target: list p99 ≤ 2 ms)');
   const { minRowsReturned: _rows, targetP99Ms: _target, ...list } = inbox.listNewest50Ms;
-  console.table({ 'list newest 50 (municipality+procedure+status)': list, 'count by status': inbox.countByStatusMs, 'find by receipt number': inbox.findByReceiptMs, 'reading prefix search': inbox.readingPrefixMs });
+  console.table({
+    'list newest 50 (municipality+procedure+status)': list,
+    'count by status': inbox.countByStatusMs,
+    'find by receipt number': inbox.findByReceiptMs,
+    'reading prefix search': inbox.readingPrefixMs,
+  });
   const h = inbox.http;
-  console.log(`   b. list endpoint over HTTP (GET newest ${h.itemsPerPage} for municipality+procedure+status, ${h.connections} signed-in staff connections, ${h.seconds} s; target p99 ≤ ${h.targetP99Ms} ms)`);
+  console.log(
+    `   b. list endpoint over HTTP (GET newest ${h.itemsPerPage} for municipality+procedure+status, ${h.connections} signed-in staff connections, ${h.seconds} s; target p99 ≤ ${h.targetP99Ms} ms)`,
+  );
   console.table({ 'GET …/inbox': { 'req/s': h.reqPerSec, 'p50 ms': h.p50, 'p99 ms': h.p99, non2xx: h.non2xx, errors: h.errors } });
 
   console.log(took());
 
   const client = await benchResidentPage({ rows: settings.groupRows, runs: settings.groupRuns, quick, profile });
-  console.log(`4. Resident page in headless Chromium (cold cache; gzipped by ${client.weights[0]?.gzipBy === 'server' ? 'the server' : 'the bench: the server sends them uncompressed'}; target ≤ 170 KB JS for a form page)`);
+  console.log(
+    `4. Resident page in headless Chromium (cold cache; gzipped by ${client.weights[0]?.gzipBy === 'server' ? 'the server' : 'the bench: the server sends them uncompressed'}; target ≤ 170 KB JS for a form page)`,
+  );
   console.table(Object.fromEntries(client.weights.map((w) => [w.page, { 'JS KB': w.jsKb, 'CSS KB': w.cssKb, 'JS files': w.jsFiles, 'JS KB uncompressed': w.jsRawKb }])));
   const g = client.repeatingGroup;
   console.log(`   ${g.preset} with ${g.rows} rows in「${g.field}」(${g.fieldsInDom.toLocaleString()} inputs; median of ${g.runs}; target ≤ ${g.targetMs} ms)`);
   console.table({
-    [`${g.rows} rows`]: { 'render ms (in DOM)': g.renderMs, 'render ms (painted)': g.renderPaintedMs, 'validate ms (in DOM)': g.validateMs, 'validate ms (painted)': g.validatePaintedMs, 'validate shows': g.validateOutcome },
+    [`${g.rows} rows`]: {
+      'render ms (in DOM)': g.renderMs,
+      'render ms (painted)': g.renderPaintedMs,
+      'validate ms (in DOM)': g.validateMs,
+      'validate ms (painted)': g.validatePaintedMs,
+      'validate shows': g.validateOutcome,
+    },
     ...(g.twoRows ? { '2 rows (example)': { 'render ms (in DOM)': g.twoRows.renderMs, 'validate ms (in DOM)': g.twoRows.validateMs, 'validate shows': g.twoRows.validateOutcome } } : {}),
   });
   if (g.profile) {
     for (const phase of ['render', 'validate'] as const) {
       const b = g.profile[phase].browserMs;
-      console.log(`   CPU profile of the ${phase}: renderer busy ${b.task} ms = script ${b.script} + style recalc ${b.recalcStyle} + layout ${b.layout} + other; ${g.profile[phase].sampledMs} ms sampled, self time:`);
+      console.log(
+        `   CPU profile of the ${phase}: renderer busy ${b.task} ms = script ${b.script} + style recalc ${b.recalcStyle} + layout ${b.layout} + other; ${g.profile[phase].sampledMs} ms sampled, self time:`,
+      );
       console.table(g.profile[phase].byPackage);
       console.table(g.profile[phase].byFunction);
     }

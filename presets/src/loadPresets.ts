@@ -5,15 +5,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  PRESET_OWNER,
-  inlineCommonDefinitions,
-  validateProcedureDefinition,
-  type PresetDefinition,
-  type Procedure,
-  type JsonSchema,
-  type UiSchema,
-} from '@madoguchi/shared';
+import { PRESET_OWNER, inlineCommonDefinitions, validateProcedureDefinition, type PresetDefinition, type Procedure, type JsonSchema, type UiSchema } from '@madoguchi/shared';
 
 export interface LoadedPreset {
   procedure: Procedure;

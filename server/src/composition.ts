@@ -77,13 +77,14 @@ function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailT
   const { storage, config } = deps;
   const lookups = new InboxLookups(storage, now);
   const inbox = new InboxService(storage, lookups, now);
-  const notifier = mail && config.backoffice.notifyApplicants
-    ? new ApplicantNotifier(storage, lookups, mail, {
-        from: config.auth.mailFrom,
-        publicUrl: config.publicUrl,
-        municipalityName: (code) => deps.municipalities.get(code)?.name.replace(' ', '') ?? code,
-      })
-    : undefined;
+  const notifier =
+    mail && config.backoffice.notifyApplicants
+      ? new ApplicantNotifier(storage, lookups, mail, {
+          from: config.auth.mailFrom,
+          publicUrl: config.publicUrl,
+          municipalityName: (code) => deps.municipalities.get(code)?.name.replace(' ', '') ?? code,
+        })
+      : undefined;
   const b = config.backoffice;
   const addresses = new WebhookAddressPolicy({ allowedNetworks: b.webhookAllowedNetworks, allowLoopbackForTests: b.webhookTestAllowLoopback });
   const sender = new WebhookSender(addresses, b.webhookTimeoutSeconds * 1000, now, deps.logger);
@@ -97,15 +98,31 @@ function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailT
     retention: new RetentionService(storage, now),
     apiKeys: new ApiKeyService(storage, now),
     sender,
-    webhooks: new WebhookService(storage, {
-      allowHttp: b.webhookAllowHttp,
-      addresses,
-      procedureExists: async (code, id) => !!((await storage.procedures.getLatest(code, id)) ?? (await storage.procedures.getLatest(PRESET_OWNER, id))),
-    }, now),
+    webhooks: new WebhookService(
+      storage,
+      {
+        allowHttp: b.webhookAllowHttp,
+        addresses,
+        procedureExists: async (code, id) => !!((await storage.procedures.getLatest(code, id)) ?? (await storage.procedures.getLatest(PRESET_OWNER, id))),
+      },
+      now,
+    ),
     pull: new PullService(storage, lookups, now),
-    dispatcher: new OutboxDispatcher(storage, notifier, sender, {
-      pollMs: b.outboxPollMs, maxAttempts: b.webhookMaxAttempts, baseDelayMs: b.webhookRetryBaseSeconds * 1000, maxDelayMs: 6 * 3600_000,
-      timeoutMs: b.webhookTimeoutSeconds * 1000, leaseMs: Math.max(60_000, b.webhookTimeoutSeconds * 2000), batch: 20,
-    }, now, deps.logger),
+    dispatcher: new OutboxDispatcher(
+      storage,
+      notifier,
+      sender,
+      {
+        pollMs: b.outboxPollMs,
+        maxAttempts: b.webhookMaxAttempts,
+        baseDelayMs: b.webhookRetryBaseSeconds * 1000,
+        maxDelayMs: 6 * 3600_000,
+        timeoutMs: b.webhookTimeoutSeconds * 1000,
+        leaseMs: Math.max(60_000, b.webhookTimeoutSeconds * 2000),
+        batch: 20,
+      },
+      now,
+      deps.logger,
+    ),
   };
 }

@@ -34,7 +34,10 @@ export class AppError extends Error {
 
 /** Bad data from the caller; `fields` carries per-field messages in the caller's language. */
 export class ValidationError extends AppError {
-  constructor(message: ErrorText, readonly fields: FieldError[] = []) {
+  constructor(
+    message: ErrorText,
+    readonly fields: FieldError[] = [],
+  ) {
     super('validation_failed', message, 422, true);
   }
 }
@@ -53,7 +56,11 @@ export class NotFoundError extends AppError {
 
 /** A write that collides with existing data (duplicate key, stale version, wrong state). */
 export class ConflictError extends AppError {
-  constructor(message: ErrorText, code = 'conflict', readonly conflictOn?: string) {
+  constructor(
+    message: ErrorText,
+    code = 'conflict',
+    readonly conflictOn?: string,
+  ) {
     super(code, message, 409, true);
   }
 }

@@ -24,5 +24,4 @@ export function requireEsm(file: string): Record<string, unknown> {
 }
 
 /** The file of `@x0k/json-schema-merge` for a sub path ('' or 'lib/array'). */
-export const jsonSchemaMergeFile = (subPath: string) =>
-  join(__dirname, '..', '..', 'node_modules', '@x0k', 'json-schema-merge', 'dist', subPath === '' ? 'index.js' : `${subPath}.js`);
+export const jsonSchemaMergeFile = (subPath: string) => join(__dirname, '..', '..', 'node_modules', '@x0k', 'json-schema-merge', 'dist', subPath === '' ? 'index.js' : `${subPath}.js`);

@@ -95,7 +95,12 @@ describe('the pattern length cap', () => {
       },
     };
     const long = 'a'.repeat(MAX_PATTERN_INPUT_LENGTH * 2) + '!';
-    for (const data of [{ code: '1'.repeat(MAX_PATTERN_INPUT_LENGTH) }, { code: '1'.repeat(MAX_PATTERN_INPUT_LENGTH + 1), short: '12345' }, { code: '😀'.repeat(MAX_PATTERN_INPUT_LENGTH) }, { redos: long }]) {
+    for (const data of [
+      { code: '1'.repeat(MAX_PATTERN_INPUT_LENGTH) },
+      { code: '1'.repeat(MAX_PATTERN_INPUT_LENGTH + 1), short: '12345' },
+      { code: '😀'.repeat(MAX_PATTERN_INPUT_LENGTH) },
+      { redos: long },
+    ]) {
       const expected = ajv.validate('pattern-cap', schema, data, 'ja');
       const result = interpretSchema(schema, data);
       const actual = result.valid ? [] : localizeErrors(result.errors, schema, 'ja');
@@ -106,7 +111,8 @@ describe('the pattern length cap', () => {
     expect(inputHints(schema.properties.short).maxLength).toBe(4);
     expect(inputHints({ type: 'string' }).maxLength).toBeUndefined();
     expect(key(localizeErrors(interpretSchema(schema, { redos: long }).errors, schema, 'ja'))).toEqual([
-      `/redos|maxLength|${MAX_PATTERN_INPUT_LENGTH}文字以内で入力してください。`, '/redos|pattern|入力の形式が正しくありません。半角数字や桁数を確認してください。',
+      `/redos|maxLength|${MAX_PATTERN_INPUT_LENGTH}文字以内で入力してください。`,
+      '/redos|pattern|入力の形式が正しくありません。半角数字や桁数を確認してください。',
     ]);
   });
 });

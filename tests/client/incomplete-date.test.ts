@@ -11,7 +11,10 @@ interface Validator {
 const { BrowserValidator } = loadClient<{ BrowserValidator: new () => Validator }>('resident/form/evalFree/browserValidator');
 
 const schema: JsonSchema = { type: 'object', properties: { birthDate: { type: 'string', format: 'past-date', title: '生年月日' }, moveDate: { type: 'string', format: 'date', title: '転入日' } } };
-const validators: Array<[string, Validator]> = [['server (ajv)', new FormValidator()], ['browser (eval-free)', new BrowserValidator()]];
+const validators: Array<[string, Validator]> = [
+  ['server (ajv)', new FormValidator()],
+  ['browser (eval-free)', new BrowserValidator()],
+];
 
 describe.each(validators)('incomplete dates, %s', (_name, validator) => {
   const message = (data: object, language: 'ja' | 'en' = 'ja') => validator.validate('incomplete-date', schema, data, language).errors.map((e) => [e.pointer, e.message]);

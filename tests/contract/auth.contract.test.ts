@@ -12,13 +12,22 @@ const later = new Date('2026-11-05T00:00:00Z');
 
 function token(overrides: Partial<AuthToken> = {}): AuthToken {
   return {
-    id: randomUUID(), kind: 'invite', tokenHash: randomUUID().replace(/-/g, ''), email: 'Clerk@City.Mito.example', role: 'staff', municipalityCode: '082015',
-    procedureIds: null, createdBy: 'admin-1', createdAt: t0.toISOString(), expiresAt: '2026-11-04T00:00:00.000Z', usedAt: null, ...overrides,
+    id: randomUUID(),
+    kind: 'invite',
+    tokenHash: randomUUID().replace(/-/g, ''),
+    email: 'Clerk@City.Mito.example',
+    role: 'staff',
+    municipalityCode: '082015',
+    procedureIds: null,
+    createdBy: 'admin-1',
+    createdAt: t0.toISOString(),
+    expiresAt: '2026-11-04T00:00:00.000Z',
+    usedAt: null,
+    ...overrides,
   };
 }
 
 describeContract('auth storage contract', ({ s }) => {
-
   describe('one-time tokens', () => {
     it('finds an active token by hash and kind only', async () => {
       const t = token();

@@ -7,11 +7,17 @@ import { formInput } from './fixtures';
 const t0 = new Date('2026-11-01T00:00:00Z');
 const t1 = new Date('2026-11-02T00:00:00Z');
 const layer = (owner = '082015', procedureId = 'risai-shomeisho', over: Partial<EditLayerInput> = {}): EditLayerInput => ({
-  owner, procedureId, baseVersion: 1, ops: [{ id: 'op1', type: 'setLabel', path: 'disaster.name', label: '災害名' }], withdrawn: false, updatedAt: t0.toISOString(), updatedBy: 'u1', ...over,
+  owner,
+  procedureId,
+  baseVersion: 1,
+  ops: [{ id: 'op1', type: 'setLabel', path: 'disaster.name', label: '災害名' }],
+  withdrawn: false,
+  updatedAt: t0.toISOString(),
+  updatedBy: 'u1',
+  ...over,
 });
 
 describeContract('catalog storage contract', ({ s }) => {
-
   describe('edit layers', () => {
     it('inserts a layer at revision 1 and reads it back as saved', async () => {
       const saved = await s().editLayers.save(layer(), null, t0);
@@ -53,7 +59,9 @@ describeContract('catalog storage contract', ({ s }) => {
       expect((await s().editLayers.get('082015', 'risai-shomeisho'))?.ops).toEqual([{ id: 'sig', type: 'setSignaturePolicy', policy: 'none' }]);
       const input = formInput('risai-shomeisho', '082015');
       input.procedure = {
-        ...input.procedure, signaturePolicy: 'none', basedOn: { presetId: 'risai-shomeisho', presetVersion: 1 },
+        ...input.procedure,
+        signaturePolicy: 'none',
+        basedOn: { presetId: 'risai-shomeisho', presetVersion: 1 },
         attachments: [{ id: 'identityDocument', label: '本人確認書類', required: 'optional', requiredWhenSignature: ['none', 'optional'], accept: ['image/png'], maxFiles: 1, maxSizeMb: 5 }],
       };
       await s().procedures.createDraft(input, t0);
@@ -71,14 +79,23 @@ describeContract('catalog storage contract', ({ s }) => {
       await s().procedures.createDraft(formInput('a-own', '082015'), t0);
       await s().procedures.createDraft(formInput('c-other', '131016'), t0);
       const latest = await s().procedures.listLatest('082015');
-      expect(latest.map((v) => [v.procedureId, v.version, v.status])).toEqual([['a-own', 1, 'draft'], ['b-own', 2, 'draft']]);
+      expect(latest.map((v) => [v.procedureId, v.version, v.status])).toEqual([
+        ['a-own', 1, 'draft'],
+        ['b-own', 2, 'draft'],
+      ]);
       expect(await s().procedures.listLatest('999999')).toEqual([]);
     });
   });
 
   describe('preset releases', () => {
     const release = (version: number, source: 'file' | 'builder', fileHash?: string) => ({
-      presetId: 'risai-shomeisho', version, note: `v${version}`, source, ...(fileHash ? { fileHash } : {}), publishedAt: t0.toISOString(), publishedBy: 'system',
+      presetId: 'risai-shomeisho',
+      version,
+      note: `v${version}`,
+      source,
+      ...(fileHash ? { fileHash } : {}),
+      publishedAt: t0.toISOString(),
+      publishedBy: 'system',
     });
 
     it('keeps releases in version order and finds the last one from the preset file', async () => {

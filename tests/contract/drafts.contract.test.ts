@@ -3,9 +3,16 @@ import { describeContract } from './adapters';
 import type { Draft } from '../../server/src/storage/types';
 
 const draft = (overrides: Partial<Draft> = {}): Draft => ({
-  id: 'draft-1', municipalityCode: '082015', procedureId: 'risai-shomeisho', formVersion: 1, secretHash: 'c'.repeat(64),
+  id: 'draft-1',
+  municipalityCode: '082015',
+  procedureId: 'risai-shomeisho',
+  formVersion: 1,
+  secretHash: 'c'.repeat(64),
   payload: JSON.stringify({ data: { householder: { name: { familyName: '水戸' } } } }),
-  createdAt: '2026-11-23T00:00:00.000Z', updatedAt: '2026-11-23T00:00:00.000Z', expiresAt: '2026-12-23T00:00:00.000Z', ...overrides,
+  createdAt: '2026-11-23T00:00:00.000Z',
+  updatedAt: '2026-11-23T00:00:00.000Z',
+  expiresAt: '2026-12-23T00:00:00.000Z',
+  ...overrides,
 });
 
 describeContract('draft storage contract', ({ s }) => {

@@ -5,8 +5,20 @@ import type { NewFormVersion, StoredFileMeta, User } from '../../server/src/stor
 
 export function procedure(id: string, owner = 'preset', title = 'テスト手続'): Procedure {
   return {
-    id, owner, title, description: '説明', category: 'other', lifeEvents: ['other'], keywords: [], legalBasis: [], applicantRole: 'any',
-    eligibility: 'どなたでも', prepare: [], contactDesk: { name: '総務課' }, signaturePolicy: 'none', attachments: [],
+    id,
+    owner,
+    title,
+    description: '説明',
+    category: 'other',
+    lifeEvents: ['other'],
+    keywords: [],
+    legalBasis: [],
+    applicantRole: 'any',
+    eligibility: 'どなたでも',
+    prepare: [],
+    contactDesk: { name: '総務課' },
+    signaturePolicy: 'none',
+    attachments: [],
   };
 }
 
@@ -19,24 +31,53 @@ export function submission(overrides: Partial<Submission> = {}): Submission {
   counter++;
   const at = new Date(Date.UTC(2026, 10, 1, 0, 0, counter)).toISOString();
   return {
-    id: randomUUID(), receiptNumber: formatReceiptNumber((n) => randomInt(n)),
-    secretHash: 'a'.repeat(64), municipalityCode: '082015', procedureOwner: 'preset', procedureId: 'test', formVersion: 1,
-    data: { name: '水戸 太郎' }, attachments: {}, status: 'received', history: [{ from: null, to: 'received', at, by: 'applicant' }],
-    language: 'ja', createdAt: at, updatedAt: at, ...overrides,
+    id: randomUUID(),
+    receiptNumber: formatReceiptNumber((n) => randomInt(n)),
+    secretHash: 'a'.repeat(64),
+    municipalityCode: '082015',
+    procedureOwner: 'preset',
+    procedureId: 'test',
+    formVersion: 1,
+    data: { name: '水戸 太郎' },
+    attachments: {},
+    status: 'received',
+    history: [{ from: null, to: 'received', at, by: 'applicant' }],
+    language: 'ja',
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
   };
 }
 
 export function fileMeta(overrides: Partial<StoredFileMeta> = {}): StoredFileMeta {
   return {
-    id: randomUUID(), municipalityCode: '082015', fileName: '被害写真（全景）.jpg', mediaType: 'image/jpeg', size: 3, sha256: 'b'.repeat(64),
-    uploadToken: 'token-1', createdAt: new Date().toISOString(), ...overrides,
+    id: randomUUID(),
+    municipalityCode: '082015',
+    fileName: '被害写真（全景）.jpg',
+    mediaType: 'image/jpeg',
+    size: 3,
+    sha256: 'b'.repeat(64),
+    uploadToken: 'token-1',
+    createdAt: new Date().toISOString(),
+    ...overrides,
   };
 }
 
 export function user(overrides: Partial<User> = {}): User {
   const at = new Date().toISOString();
   return {
-    id: randomUUID(), email: `clerk-${randomUUID()}@city.mito.example`, displayName: '窓口 花子', role: 'staff', municipalityCode: '082015',
-    passwordHash: null, totpSecret: null, failedLogins: 0, lockedUntil: null, disabled: false, createdAt: at, updatedAt: at, ...overrides,
+    id: randomUUID(),
+    email: `clerk-${randomUUID()}@city.mito.example`,
+    displayName: '窓口 花子',
+    role: 'staff',
+    municipalityCode: '082015',
+    passwordHash: null,
+    totpSecret: null,
+    failedLogins: 0,
+    lockedUntil: null,
+    disabled: false,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
   };
 }

@@ -13,13 +13,21 @@ const t0 = new Date('2026-11-10T00:00:00Z');
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 function event(s: Submission, type: OutboxEvent['type'] = 'submission.received'): OutboxEvent {
-  return { id: randomUUID(), type, municipalityCode: s.municipalityCode, procedureId: s.procedureId, submissionId: s.id, receiptNumber: s.receiptNumber, data: { status: s.status }, createdAt: s.createdAt };
+  return {
+    id: randomUUID(),
+    type,
+    municipalityCode: s.municipalityCode,
+    procedureId: s.procedureId,
+    submissionId: s.id,
+    receiptNumber: s.receiptNumber,
+    data: { status: s.status },
+    createdAt: s.createdAt,
+  };
 }
 
 const move = (from: Submission['status'], to: Submission['status'], minutes: number, by = 'u1'): StatusChange => ({ from, to, at: at(minutes).toISOString(), by });
 
 describeContract('inbox storage contract', ({ s }) => {
-
   describe('submission writes', () => {
     it('stores the search index and the outbox event with the submission, and keeps the Submission itself unchanged', async () => {
       const sub = submission();
@@ -70,14 +78,23 @@ describeContract('inbox storage contract', ({ s }) => {
       const file = fileMeta({ uploadToken: 'token-9' });
       await s().files.put(file, Buffer.from('new'));
       const revised = await s().submissions.revise(
-        sub.id, 'correction-requested',
-        { data: { name: '水戸 次郎' }, attachments: { photo: ['f-old', file.id] }, files: { ids: [file.id], uploadToken: 'token-9' }, change: move('correction-requested', 'resubmitted', 3, 'applicant') },
-        at(3), { index: { name: '水戸次郎', kana: 'ミトジロウ' }, outbox: [event(sub, 'submission.resubmitted')] },
+        sub.id,
+        'correction-requested',
+        {
+          data: { name: '水戸 次郎' },
+          attachments: { photo: ['f-old', file.id] },
+          files: { ids: [file.id], uploadToken: 'token-9' },
+          change: move('correction-requested', 'resubmitted', 3, 'applicant'),
+        },
+        at(3),
+        { index: { name: '水戸次郎', kana: 'ミトジロウ' }, outbox: [event(sub, 'submission.resubmitted')] },
       );
       expect(revised).toMatchObject({ data: { name: '水戸 次郎' }, status: 'resubmitted', attachments: { photo: ['f-old', file.id] } });
       expect(revised.history.at(-1)).toMatchObject({ to: 'resubmitted', by: 'applicant' });
       expect(await s().inbox.getMeta(sub.id)).toMatchObject({ revision: 2, applicantName: '水戸次郎', applicantKana: 'ミトジロウ' });
-      expect(await s().inbox.listRevisions(sub.id)).toEqual([{ submissionId: sub.id, revision: 1, formVersion: 1, data: { name: '水戸 太郎' }, attachments: { photo: ['f-old'] }, createdAt: sub.createdAt }]);
+      expect(await s().inbox.listRevisions(sub.id)).toEqual([
+        { submissionId: sub.id, revision: 1, formVersion: 1, data: { name: '水戸 太郎' }, attachments: { photo: ['f-old'] }, createdAt: sub.createdAt },
+      ]);
       expect((await s().files.getMeta(file.id))!.submissionId).toBe(sub.id);
       expect((await s().outbox.pending(10)).map((x) => x.type)).toEqual(['submission.resubmitted']);
     });
@@ -97,7 +114,14 @@ describeContract('inbox storage contract', ({ s }) => {
   describe('inbox list', () => {
     async function seed() {
       const subs: Submission[] = [];
-      const names = [['水戸太郎', 'ミトタロウ'], ['水戸花子', 'ミトハナコ'], ['日立一郎', 'ヒタチイチロウ'], ['𠮷田花', 'ヨシダハナ'], ['水戸次郎', 'ミトジロウ'], ['笠間和子', 'カサマカズコ']];
+      const names = [
+        ['水戸太郎', 'ミトタロウ'],
+        ['水戸花子', 'ミトハナコ'],
+        ['日立一郎', 'ヒタチイチロウ'],
+        ['𠮷田花', 'ヨシダハナ'],
+        ['水戸次郎', 'ミトジロウ'],
+        ['笠間和子', 'カサマカズコ'],
+      ];
       for (const [i, [name, kana]] of names.entries()) {
         const sub = submission({ procedureId: i < 3 ? 'a' : 'b', ...(i % 2 === 0 ? { assigneeId: 'u1' } : {}) });
         await s().submissions.insert(sub, undefined, { index: { name: name!, kana: kana! } });
@@ -142,7 +166,7 @@ describeContract('inbox storage contract', ({ s }) => {
       expect(ids((await s().inbox.list({ ...q, namePrefix: '水戸花' })).items)).toEqual([subs[1]!.id]);
       expect(ids((await s().inbox.list({ ...q, namePrefix: '𠮷' })).items)).toEqual([subs[3]!.id]);
       expect(ids((await s().inbox.list({ ...q, namePrefix: '水戸.' })).items)).toEqual([]);
-      const page = (await s().inbox.list({ ...q, kanaPrefix: 'ミト', limit: 2 }));
+      const page = await s().inbox.list({ ...q, kanaPrefix: 'ミト', limit: 2 });
       expect(ids((await s().inbox.list({ ...q, kanaPrefix: 'ミト', limit: 2, after: page.next! })).items)).toEqual([subs[0]!.id]);
     });
 
@@ -272,8 +296,17 @@ describeContract('inbox storage contract', ({ s }) => {
 
   describe('outbox and deliveries', () => {
     const delivery = (e: OutboxEvent, targetId: string): Delivery => ({
-      id: randomUUID(), eventId: e.id, event: e, channel: 'webhook', targetId, municipalityCode: e.municipalityCode, status: 'pending', attempts: 0,
-      nextAttemptAt: t0.toISOString(), createdAt: t0.toISOString(), log: [],
+      id: randomUUID(),
+      eventId: e.id,
+      event: e,
+      channel: 'webhook',
+      targetId,
+      municipalityCode: e.municipalityCode,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: t0.toISOString(),
+      createdAt: t0.toISOString(),
+      log: [],
     });
 
     it('fans an event out once, however often dispatch runs', async () => {
@@ -298,7 +331,11 @@ describeContract('inbox storage contract', ({ s }) => {
       expect(claimed).toHaveLength(1);
       expect(await s().deliveries.claimDue(at(1), at(2), 10)).toEqual([]);
       const id = claimed[0]!.id;
-      const failed = await s().deliveries.record(id, { at: at(1).toISOString(), ok: false, statusCode: 500, error: 'HTTP 500', durationMs: 3 }, { status: 'pending', nextAttemptAt: at(5).toISOString() });
+      const failed = await s().deliveries.record(
+        id,
+        { at: at(1).toISOString(), ok: false, statusCode: 500, error: 'HTTP 500', durationMs: 3 },
+        { status: 'pending', nextAttemptAt: at(5).toISOString() },
+      );
       expect(failed).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: at(5).toISOString(), log: [{ ok: false, statusCode: 500 }] });
       expect(await s().deliveries.claimDue(at(4), at(6), 10)).toEqual([]);
       expect(await s().deliveries.claimDue(at(5), at(6), 10)).toHaveLength(1);
@@ -329,8 +366,16 @@ describeContract('inbox storage contract', ({ s }) => {
 
     it('stores webhooks (secret readable for signing) and finds those matching an event', async () => {
       const w: Webhook = {
-        id: 'w1', municipalityCode: '082015', procedureId: null, url: 'https://kikan.example.jp/hook', secret: 's3cret', events: ['submission.received'], active: true,
-        createdAt: t0.toISOString(), createdBy: 'u1', updatedAt: t0.toISOString(),
+        id: 'w1',
+        municipalityCode: '082015',
+        procedureId: null,
+        url: 'https://kikan.example.jp/hook',
+        secret: 's3cret',
+        events: ['submission.received'],
+        active: true,
+        createdAt: t0.toISOString(),
+        createdBy: 'u1',
+        updatedAt: t0.toISOString(),
       };
       await s().webhooks.create(w);
       await s().webhooks.create({ ...w, id: 'w2', procedureId: 'risai', events: ['submission.received', 'submission.status-changed'] });

@@ -10,7 +10,6 @@ import { fileMeta, formInput, submission, user } from './fixtures';
 const t0 = new Date('2026-11-01T00:00:00Z');
 
 describeContract('storage contract', ({ s }) => {
-
   describe('procedures and form versions', () => {
     it('numbers drafts 1, 2, … per owner and procedure', async () => {
       const v1 = await s().procedures.createDraft(formInput('alpha'), t0);
@@ -61,7 +60,12 @@ describeContract('storage contract', ({ s }) => {
     });
 
     it('lists published versions of the given owners only, and retires them', async () => {
-      for (const [id, owner] of [['b-proc', 'preset'], ['a-proc', 'preset'], ['c-proc', '082015'], ['d-proc', '011002']] as const) {
+      for (const [id, owner] of [
+        ['b-proc', 'preset'],
+        ['a-proc', 'preset'],
+        ['c-proc', '082015'],
+        ['d-proc', '011002'],
+      ] as const) {
         await s().procedures.createDraft(formInput(id, owner), t0);
         await s().procedures.publishDraft(owner, id, 1, t0);
       }
@@ -138,7 +142,12 @@ describeContract('storage contract', ({ s }) => {
       const reviewing = await s().submissions.list({ municipalityCode: '082015', limit: 10, status: ['in-review'] });
       expect(reviewing.items).toHaveLength(3);
       const procA = await s().submissions.list({ municipalityCode: '082015', limit: 10, procedureId: 'a' });
-      expect(procA.items.map((x) => x.id).sort()).toEqual(subs.slice(0, 3).map((x) => x.id).sort());
+      expect(procA.items.map((x) => x.id).sort()).toEqual(
+        subs
+          .slice(0, 3)
+          .map((x) => x.id)
+          .sort(),
+      );
       const window = await s().submissions.list({ municipalityCode: '082015', limit: 10, receivedFrom: subs[2]!.createdAt, receivedTo: subs[4]!.createdAt });
       expect(window.items.map((x) => x.id)).toEqual([subs[3]!.id, subs[2]!.id]);
     });
@@ -229,11 +238,23 @@ describeContract('storage contract', ({ s }) => {
     it('ends every session of one account but the one named', async () => {
       const now = new Date('2026-11-23T00:00:00Z');
       const later = new Date('2026-11-23T01:00:00Z');
-      for (const [sid, user] of [['a1', 'alice'], ['a2', 'alice'], ['a3', 'alice'], ['b1', 'bob']] as const) await s().sessions.set(sid, { passport: { user }, csrf: sid }, later);
+      for (const [sid, user] of [
+        ['a1', 'alice'],
+        ['a2', 'alice'],
+        ['a3', 'alice'],
+        ['b1', 'bob'],
+      ] as const)
+        await s().sessions.set(sid, { passport: { user }, csrf: sid }, later);
       await s().sessions.set('anon', { csrf: 'y' }, later);
       expect(await s().sessions.destroyOthersOf('alice', 'a2')).toBe(2);
       const alive = await Promise.all(['a1', 'a2', 'a3', 'b1', 'anon'].map(async (sid) => [sid, (await s().sessions.get(sid, now)) !== null]));
-      expect(alive).toEqual([['a1', false], ['a2', true], ['a3', false], ['b1', true], ['anon', true]]);
+      expect(alive).toEqual([
+        ['a1', false],
+        ['a2', true],
+        ['a3', false],
+        ['b1', true],
+        ['anon', true],
+      ]);
     });
   });
 

@@ -42,8 +42,7 @@ async function scriptsOf(path: string, ready: string): Promise<Array<{ name: str
 }
 
 const kb = (files: Array<{ gzip: number }>) => Math.round(files.reduce((n, f) => n + f.gzip, 0) / 1024);
-const mentions = (files: Array<{ name: string }>, text: string) =>
-  files.some((f) => readFileSync(join(CLIENT_DIST, 'assets', f.name), 'utf8').includes(text));
+const mentions = (files: Array<{ name: string }>, text: string) => files.some((f) => readFileSync(join(CLIENT_DIST, 'assets', f.name), 'utf8').includes(text));
 
 test('finding a procedure loads no form renderer and no staff console; budgets hold', async () => {
   const choose = await scriptsOf('/', '申請先の市区町村を選んでください');

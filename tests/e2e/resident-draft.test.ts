@@ -97,7 +97,10 @@ test('English is one tap away and is remembered; messages follow the language', 
   await page.getByRole('heading', { level: 1, name: 'Choose your municipality' }).waitFor();
   // Romaji works for visitors without a Japanese keyboard.
   await page.getByRole('searchbox').fill('mito');
-  await page.getByRole('link', { name: /水戸市/ }).first().waitFor();
+  await page
+    .getByRole('link', { name: /水戸市/ })
+    .first()
+    .waitFor();
   await page.screenshot({ path: screenshotPath('resident-phone-english'), fullPage: true });
 
   await page.goto(`${server.url}${APPLY}`);

@@ -92,10 +92,7 @@ export async function next(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^(次へ進む|添付書類へ進む|入力内容を確認する)$/ }).click();
 }
 
-export const TINY_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /** A minimal one-page PDF. */
 export const TINY_PDF = Buffer.from(

@@ -39,7 +39,10 @@ test('児童手当 on a phone: every step, errors fixed, required attachments, r
   await page.goto(server.url);
   await page.screenshot({ path: screenshotPath('resident-phone-1-choose') });
   await page.getByRole('searchbox', { name: '市区町村名またはよみがなで探す' }).fill('みと');
-  await page.getByRole('link', { name: /水戸市/ }).first().click();
+  await page
+    .getByRole('link', { name: /水戸市/ })
+    .first()
+    .click();
   await heading(page, '水戸市のオンライン申請');
   await page.getByLabel('手続をキーワードで探す').fill('児童手当 認定');
   await page.screenshot({ path: screenshotPath('resident-phone-2-catalog'), fullPage: false });

@@ -39,7 +39,10 @@ test('罹災証明書: find, fill, fail once, fix, attach, review, submit, statu
   await page.getByRole('heading', { level: 1, name: '申請先の市区町村を選んでください' }).waitFor();
   await page.screenshot({ path: screenshotPath('resident-desktop-1-choose'), fullPage: true });
   await page.getByRole('searchbox').first().fill('みと');
-  await page.getByRole('link', { name: /水戸市/ }).first().click();
+  await page
+    .getByRole('link', { name: /水戸市/ })
+    .first()
+    .click();
   await page.getByRole('heading', { level: 1, name: '水戸市のオンライン申請' }).waitFor();
 
   // The catalog: by life event, then by keyword.
@@ -112,7 +115,10 @@ test('罹災証明書: find, fill, fail once, fix, attach, review, submit, statu
   await page.screenshot({ path: screenshotPath('resident-desktop-7-review'), fullPage: true });
 
   // Change one answer from the review and come back.
-  await page.locator('.review-list__row', { hasText: '災害の名称' }).getByRole('button', { name: /変更する/ }).click();
+  await page
+    .locator('.review-list__row', { hasText: '災害の名称' })
+    .getByRole('button', { name: /変更する/ })
+    .click();
   await page.getByRole('heading', { level: 1, name: steps[0]!.title }).waitFor();
   await page.waitForFunction(() => (globalThis as unknown as { document: PageDocument }).document.activeElement?.id === 'root_disaster_name');
   await page.locator('#root_disaster_name').fill('令和8年台風第14号');

@@ -24,15 +24,18 @@ import { syncPresets } from '../../server/src/modules/procedures/presetSync';
 async function tabTo(page: Page, name: string, kind?: string): Promise<void> {
   for (let i = 0; i < 500; i++) {
     await page.keyboard.press('Tab');
-    const hit = await page.evaluate(([n, k]) => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el.tagName === 'IFRAME' || el === document.body) return false;
-      if (k === 'button' && el.tagName !== 'BUTTON') return false;
-      if (k === 'tab' && el.getAttribute('role') !== 'tab') return false;
-      if (k && k !== 'button' && k !== 'tab' && el.id !== k) return false;
-      const label = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '';
-      return label.trim() === n;
-    }, [name, kind] as const);
+    const hit = await page.evaluate(
+      ([n, k]) => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el.tagName === 'IFRAME' || el === document.body) return false;
+        if (k === 'button' && el.tagName !== 'BUTTON') return false;
+        if (k === 'tab' && el.getAttribute('role') !== 'tab') return false;
+        if (k && k !== 'button' && k !== 'tab' && el.id !== k) return false;
+        const label = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '';
+        return label.trim() === n;
+      },
+      [name, kind] as const,
+    );
     if (hit) return;
   }
   throw new Error(`Tab never reached "${name}"`);
@@ -100,7 +103,11 @@ describe('catalog and builder in a browser', () => {
   const preview = (page: Page): FrameLocator => page.frameLocator('iframe[title^="プレビュー"]');
   const saved = (page: Page) => page.getByRole('status').filter({ hasText: '保存済み' }).waitFor();
   const tab = (page: Page, name: RegExp | string) => page.getByRole('tab', { name }).click();
-  const live = () => request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures/${RISAI}`).expect(200).then((r) => r.body);
+  const live = () =>
+    request(ctx.app)
+      .get(`/api/v1/municipalities/${MITO}/procedures/${RISAI}`)
+      .expect(200)
+      .then((r) => r.body);
 
   let clerk: Page;
 
@@ -276,10 +283,13 @@ describe('catalog and builder in a browser', () => {
     const last = page.getByRole('button', { name: '「個数」を削除' });
     await last.scrollIntoViewIfNeeded();
     const box = (await last.boundingBox())!;
-    const hit = await page.evaluate(([x, y]) => {
-      const el = (globalThis as unknown as { document: Document }).document.elementFromPoint(x!, y!);
-      return el?.getAttribute('aria-label') ?? el?.closest('[aria-label]')?.getAttribute('aria-label') ?? el?.tagName ?? null;
-    }, [box.x + box.width / 2, box.y + box.height / 2]);
+    const hit = await page.evaluate(
+      ([x, y]) => {
+        const el = (globalThis as unknown as { document: Document }).document.elementFromPoint(x!, y!);
+        return el?.getAttribute('aria-label') ?? el?.closest('[aria-label]')?.getAttribute('aria-label') ?? el?.tagName ?? null;
+      },
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
     expect(hit).toBe('「個数」を削除');
     await page.screenshot({ path: screenshotPath('builder-6b-1280') });
     await page.setViewportSize({ width: 1440, height: 900 });

@@ -36,7 +36,12 @@ async function harnessBundle(): Promise<{ js: string; css: string }> {
       resolveDir: ROOT,
       loader: 'tsx',
     },
-    bundle: true, write: false, format: 'iife', jsx: 'automatic', outdir: join(ROOT, 'node_modules', '.cache', 'harness'), logLevel: 'silent',
+    bundle: true,
+    write: false,
+    format: 'iife',
+    jsx: 'automatic',
+    outdir: join(ROOT, 'node_modules', '.cache', 'harness'),
+    logLevel: 'silent',
     nodePaths: [join(ROOT, 'client', 'node_modules'), join(ROOT, 'node_modules')],
     define: { 'process.env.NODE_ENV': '"production"' },
   });
@@ -78,7 +83,10 @@ describe('staff inbox in a browser', () => {
       const path = new URL(route.request().url()).pathname;
       if (path.endsWith('.js')) return route.fulfill({ contentType: 'text/javascript', body: js });
       if (path.endsWith('.css')) return route.fulfill({ contentType: 'text/css', body: css });
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="stylesheet" href="/__correction-harness.css"><title>補正</title></head><body><div id="root"></div><script src="/__correction-harness.js"></script></body></html>' });
+      return route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="stylesheet" href="/__correction-harness.css"><title>補正</title></head><body><div id="root"></div><script src="/__correction-harness.js"></script></body></html>',
+      });
     });
     await page.goto(`${url}/__correction-harness#r=${receipt}&s=${encodeURIComponent(secret)}`);
   }
@@ -87,7 +95,13 @@ describe('staff inbox in a browser', () => {
   async function residentPanel(receipt: string, secret: string): Promise<Page> {
     const page = await newPage(390, 844);
     await page.goto(`${url}/status/${receipt}#${secret}`);
-    const onStatusPage = await page.getByRole('heading', { name: '補正（修正）のお願い' }).waitFor({ timeout: 4000 }).then(() => true, () => false);
+    const onStatusPage = await page
+      .getByRole('heading', { name: '補正（修正）のお願い' })
+      .waitFor({ timeout: 4000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (!onStatusPage) await openHarness(page, receipt, secret);
     await page.getByRole('heading', { name: '補正（修正）のお願い' }).waitFor();
     return page;
@@ -96,9 +110,20 @@ describe('staff inbox in a browser', () => {
   it('clerk: find, assign, request a correction; resident answers; clerk completes and exports CSV', async () => {
     await makeUser(ctx.storage, 'staff', MITO, { email: 'hanako@city.mito.example', displayName: '窓口 花子' });
     await makeUser(ctx.storage, 'staff', MITO, { displayName: '審査 次郎' });
-    const people: Array<[string, string, string, string]> = [['水戸', '花子', 'ミト', 'ハナコ'], ['笠間', '一郎', 'カサマ', 'イチロウ'], ['日立', '和子', 'ヒタチ', 'カズコ']];
-    for (const p of people) await submit(ctx, risaiData((d) => setHouseholder(d, ...p)));
-    const target = await submit(ctx, risaiData((d) => setHouseholder(d, '常陸', '太郎', 'ヒタチ', 'タロウ')));
+    const people: Array<[string, string, string, string]> = [
+      ['水戸', '花子', 'ミト', 'ハナコ'],
+      ['笠間', '一郎', 'カサマ', 'イチロウ'],
+      ['日立', '和子', 'ヒタチ', 'カズコ'],
+    ];
+    for (const p of people)
+      await submit(
+        ctx,
+        risaiData((d) => setHouseholder(d, ...p)),
+      );
+    const target = await submit(
+      ctx,
+      risaiData((d) => setHouseholder(d, '常陸', '太郎', 'ヒタチ', 'タロウ')),
+    );
 
     // The clerk signs in and opens the inbox.
     const clerk = await newPage();
@@ -225,12 +250,20 @@ describe('staff inbox in a browser', () => {
     // A municipality's own procedure with a bank account marked sensitive, published through the real API.
     const admin = await signIn(ctx, 'municipal-admin', MITO);
     const schema = {
-      type: 'object', title: '見舞金の申請', required: ['account'],
-      properties: { account: { type: 'object', title: '振込先口座', 'x-sensitive': true, properties: { accountNumber: { type: 'string', title: '口座番号' } } }, note: { type: 'string', title: '連絡事項' } },
+      type: 'object',
+      title: '見舞金の申請',
+      required: ['account'],
+      properties: {
+        account: { type: 'object', title: '振込先口座', 'x-sensitive': true, properties: { accountNumber: { type: 'string', title: '口座番号' } } },
+        note: { type: 'string', title: '連絡事項' },
+      },
     };
     await admin.client.post(`/municipalities/${MITO}/catalog/procedures/import`, { id: 'mimaikin', file: { schema, uiSchema: {} } }).expect(201);
     await admin.client.post(`/municipalities/${MITO}/catalog/procedures/mimaikin/publish`).expect(201);
-    const created = await request(ctx.app).post(`/api/v1/municipalities/${MITO}/procedures/mimaikin/submissions`).send({ data: { account: { accountNumber: '7654321' }, note: '午前中に連絡可' } }).expect(201);
+    const created = await request(ctx.app)
+      .post(`/api/v1/municipalities/${MITO}/procedures/mimaikin/submissions`)
+      .send({ data: { account: { accountNumber: '7654321' }, note: '午前中に連絡可' } })
+      .expect(201);
     const id = (await ctx.storage.submissions.findByReceiptNumber(created.body.receiptNumber))!.id;
 
     const page = await newPage();

@@ -61,7 +61,6 @@ describe('staff console in a browser', () => {
   }
 
   it('first admin → 水戸市 admin → clerk, who signs in', async () => {
-
     const setup = (await announceSetupLink(ctx.storage, url, () => undefined))!;
 
     // 1. The first platform admin, from the setup link.

@@ -61,12 +61,23 @@ export async function buildApp(options: BuildOptions = {}): Promise<TestApp> {
   const withPresets = options.presets !== false;
   if (withPresets) await syncPresets(storage, allPresets());
   const app = createApp({
-    config, storage, municipalities: municipalities(), secretKey, presetCount: withPresets ? allPresets().length : 0, clientDist: options.clientDist ?? '/nonexistent',
-    ...(options.now ? { now: options.now } : {}), ...(options.logger ? { logger: options.logger } : {}),
+    config,
+    storage,
+    municipalities: municipalities(),
+    secretKey,
+    presetCount: withPresets ? allPresets().length : 0,
+    clientDist: options.clientDist ?? '/nonexistent',
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   const services = app.locals.services as Services;
   return {
-    app, storage, services, config, secretKey, dataDir: dir.path,
+    app,
+    storage,
+    services,
+    config,
+    secretKey,
+    dataDir: dir.path,
     close: async () => {
       await services.desk.dispatcher.stop();
       await storage.close();

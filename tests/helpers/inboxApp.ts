@@ -58,7 +58,9 @@ export interface Submitted {
 
 /** A resident submits through the public API. */
 export async function submit(ctx: Pick<InboxApp, 'app' | 'storage'>, data: Answers = risaiData(), code = '082015', extra: Record<string, unknown> = {}): Promise<Submitted> {
-  const res = await request(ctx.app).post(`/api/v1/municipalities/${code}/procedures/${RISAI}/submissions`).send({ data, ...extra });
+  const res = await request(ctx.app)
+    .post(`/api/v1/municipalities/${code}/procedures/${RISAI}/submissions`)
+    .send({ data, ...extra });
   if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${JSON.stringify(res.body)}`);
   const stored = await ctx.storage.submissions.findByReceiptNumber(res.body.receiptNumber);
   return { receiptNumber: res.body.receiptNumber, secret: res.body.secret, id: stored!.id };

@@ -29,8 +29,19 @@ export function buildAuthApp(env: Record<string, string> = {}, now?: () => Date,
 export async function makeUser(storage: Storage, role: UserRole, municipalityCode: string | null, overrides: Partial<User> = {}): Promise<User> {
   const at = new Date().toISOString();
   const user: User = {
-    id: randomUUID(), email: `${role}-${randomUUID().slice(0, 8)}@example.jp`, displayName: `${role} テスト`, role, municipalityCode,
-    passwordHash: await hashPassword(PASSWORD), totpSecret: null, failedLogins: 0, lockedUntil: null, disabled: false, createdAt: at, updatedAt: at, ...overrides,
+    id: randomUUID(),
+    email: `${role}-${randomUUID().slice(0, 8)}@example.jp`,
+    displayName: `${role} テスト`,
+    role,
+    municipalityCode,
+    passwordHash: await hashPassword(PASSWORD),
+    totpSecret: null,
+    failedLogins: 0,
+    lockedUntil: null,
+    disabled: false,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
   };
   await storage.users.create(user);
   return user;

@@ -41,9 +41,7 @@ const EXPECTED: Record<Action, [platformAdmin: Scope, municipalAdmin: Scope, sta
 const ROLES: UserRole[] = ['platform-admin', 'municipal-admin', 'staff'];
 
 /** The sign-in steps: the only routes reachable without an account. */
-const PUBLIC_ROUTES = [
-  'GET /session', 'POST /login', 'POST /login/totp', 'POST /logout', 'POST /setup', 'POST /invites/lookup', 'POST /invites/accept', 'GET /oidc/login', 'GET /oidc/callback',
-];
+const PUBLIC_ROUTES = ['GET /session', 'POST /login', 'POST /login/totp', 'POST /logout', 'POST /setup', 'POST /invites/lookup', 'POST /invites/accept', 'GET /oidc/login', 'GET /oidc/callback'];
 
 /** Routes without a path parameter whose municipality is in the body (`municipalityCode`). Others without parameters are platform-wide. */
 const BODY_SCOPED = ['POST /invites'];
@@ -75,13 +73,22 @@ describe('access matrix', () => {
   it('every route on the staff router was declared through StaffRoutes (none bypasses the guard)', () => {
     const mounted = (ctx.app.locals.staffRoutes as StaffRoutes).router.stack.flatMap((layer) => {
       const route = (layer as { route?: { path: string; methods: Record<string, boolean> } }).route;
-      return route ? Object.keys(route.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${route.path}`) : ['<middleware>'];
+      return route
+        ? Object.keys(route.methods)
+            .filter((m) => m !== '_all')
+            .map((m) => `${m.toUpperCase()} ${route.path}`)
+        : ['<middleware>'];
     });
     expect(mounted.sort()).toEqual(specs.map(key).sort());
   });
 
   it('only the sign-in steps are public', () => {
-    expect(specs.filter((s) => s.access === 'public').map(key).sort()).toEqual([...PUBLIC_ROUTES].sort());
+    expect(
+      specs
+        .filter((s) => s.access === 'public')
+        .map(key)
+        .sort(),
+    ).toEqual([...PUBLIC_ROUTES].sort());
   });
 
   it('every other route refuses a request without a session (401)', async () => {
@@ -102,8 +109,17 @@ describe('access matrix', () => {
       const id = randomUUID();
       const at = new Date();
       await ctx.storage.authTokens.create({
-        id, kind: 'invite', tokenHash: randomUUID(), email: `${id}@example.jp`, role: 'staff', municipalityCode: code, procedureIds: null,
-        createdBy: 'matrix', createdAt: at.toISOString(), expiresAt: new Date(at.getTime() + 3_600_000).toISOString(), usedAt: null,
+        id,
+        kind: 'invite',
+        tokenHash: randomUUID(),
+        email: `${id}@example.jp`,
+        role: 'staff',
+        municipalityCode: code,
+        procedureIds: null,
+        createdBy: 'matrix',
+        createdAt: at.toISOString(),
+        expiresAt: new Date(at.getTime() + 3_600_000).toISOString(),
+        usedAt: null,
       });
       return id;
     }
@@ -136,9 +152,16 @@ describe('access matrix', () => {
       const scope = EXPECTED[spec.action!][roleIndex];
       const hasParam = /:\w+/.test(spec.path);
       const cases: Array<[label: string, code: string, bodyCode: string | null, allowed: boolean]> = hasParam
-        ? [['own', MITO, MITO, scope !== 'none'], ['other', SAPPORO, SAPPORO, scope === 'any']]
+        ? [
+            ['own', MITO, MITO, scope !== 'none'],
+            ['other', SAPPORO, SAPPORO, scope === 'any'],
+          ]
         : BODY_SCOPED.includes(key(spec))
-          ? [['own', MITO, MITO, scope !== 'none'], ['other', MITO, SAPPORO, scope === 'any'], ['platform', MITO, null, scope === 'any']]
+          ? [
+              ['own', MITO, MITO, scope !== 'none'],
+              ['other', MITO, SAPPORO, scope === 'any'],
+              ['platform', MITO, null, scope === 'any'],
+            ]
           : [['platform', MITO, null, scope === 'any']];
       if (role === 'platform-admin') cases.forEach((c) => (c[3] = scope === 'any'));
       for (const [label, code, bodyCode, allowed] of cases) {

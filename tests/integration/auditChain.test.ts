@@ -11,7 +11,15 @@ async function withEvents(n: number) {
   const dir = makeTempDir();
   const storage = createSqliteStorage(dir.path, new DataCipher([randomBytes(32)]));
   for (let i = 0; i < n; i++) {
-    await storage.audit.append({ at: new Date(Date.UTC(2026, 10, 23, 0, i)).toISOString(), actor: 'u1', action: 'submission.viewed', municipalityCode: '082015', targetType: 'submission', targetId: `s${i}`, details: {} });
+    await storage.audit.append({
+      at: new Date(Date.UTC(2026, 10, 23, 0, i)).toISOString(),
+      actor: 'u1',
+      action: 'submission.viewed',
+      municipalityCode: '082015',
+      targetType: 'submission',
+      targetId: `s${i}`,
+      details: {},
+    });
   }
   return { dir, storage };
 }

@@ -66,7 +66,15 @@ describe('staff sign-in with OpenID Connect', () => {
       grant.addOIDCScope('openid email profile');
       return provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
     });
-    ctx = await buildAuthApp({ PUBLIC_URL, OIDC_ISSUER: issuer, ...Object.fromEntries([['OIDC_CLIENT_ID', CLIENT.client_id], ['OIDC_CLIENT_SECRET', CLIENT.client_secret]]), OIDC_LABEL: '水戸市職員ID' });
+    ctx = await buildAuthApp({
+      PUBLIC_URL,
+      OIDC_ISSUER: issuer,
+      ...Object.fromEntries([
+        ['OIDC_CLIENT_ID', CLIENT.client_id],
+        ['OIDC_CLIENT_SECRET', CLIENT.client_secret],
+      ]),
+      OIDC_LABEL: '水戸市職員ID',
+    });
   });
   afterAll(async () => {
     await ctx.close();

@@ -27,8 +27,16 @@ describe('outbox across a crash', () => {
     req.on('end', () => (received.push({ headers: req.headers, body }), res.writeHead(204).end()));
   });
   const env = (pollMs: string) => ({
-    DATA_DIR: dir.path, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SECRET_KEY: randomBytes(32).toString('base64'), DATA_ENCRYPTION_KEY: dataKey.toString('base64'),
-    WEBHOOK_ALLOW_HTTP: 'true', NODE_ENV: 'test', WEBHOOK_TEST_ALLOW_LOOPBACK: 'true', OUTBOX_POLL_MS: pollMs,
+    DATA_DIR: dir.path,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    SECRET_KEY: randomBytes(32).toString('base64'),
+    DATA_ENCRYPTION_KEY: dataKey.toString('base64'),
+    WEBHOOK_ALLOW_HTTP: 'true',
+    NODE_ENV: 'test',
+    WEBHOOK_TEST_ALLOW_LOOPBACK: 'true',
+    OUTBOX_POLL_MS: pollMs,
   });
 
   beforeAll(async () => {
@@ -44,13 +52,26 @@ describe('outbox across a crash', () => {
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     const setup = createSqliteStorage(dir.path, new DataCipher([dataKey]));
     const at = new Date().toISOString();
-    await setup.webhooks.create({ id: 'w1', municipalityCode: '082015', procedureId: null, url, secret: 'crash-test-secret', events: ['submission.received'], active: true, createdAt: at, createdBy: 'test', updatedAt: at });
+    await setup.webhooks.create({
+      id: 'w1',
+      municipalityCode: '082015',
+      procedureId: null,
+      url,
+      secret: 'crash-test-secret',
+      events: ['submission.received'],
+      active: true,
+      createdAt: at,
+      createdBy: 'test',
+      updatedAt: at,
+    });
     await setup.close();
 
     // The dispatcher polls once at start, then only after a minute: the event stays in the outbox.
     const first = await startServerProcess(env('60000'));
     const res = await fetch(`http://127.0.0.1:${first.port}/api/v1/municipalities/082015/procedures/risai-shomeisho/submissions`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ data: example }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ data: example }),
     });
     expect(res.status).toBe(201);
     const { receiptNumber } = (await res.json()) as { receiptNumber: string };

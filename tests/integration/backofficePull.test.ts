@@ -58,8 +58,12 @@ describe('back-office pull API', () => {
 
   it('refuses calls without a valid key', async () => {
     expect((await api().get('/submissions').expect(401)).headers['www-authenticate']).toContain('Bearer');
-    await api('mdg_0000000000000000_' + 'a'.repeat(43)).get('/submissions').expect(401);
-    await api(readKey.slice(0, -1) + (readKey.endsWith('a') ? 'b' : 'a')).get('/submissions').expect(401);
+    await api('mdg_0000000000000000_' + 'a'.repeat(43))
+      .get('/submissions')
+      .expect(401);
+    await api(readKey.slice(0, -1) + (readKey.endsWith('a') ? 'b' : 'a'))
+      .get('/submissions')
+      .expect(401);
   });
 
   it('lists what changed since a cursor, in commit order, and only the key’s municipality', async () => {
@@ -85,7 +89,12 @@ describe('back-office pull API', () => {
   it('fetches one submission with answers and attachments (audited), and acknowledges it', async () => {
     const token = uploadToken();
     const fileId = await upload(ctx.app, token, fixture('photo.png'), '被害写真.png');
-    const s = await submit(ctx, risaiData((d) => (d.damage.selfAssessment = true, d.damage.selfAssessmentAgreement = true)), MITO, { attachments: { damagePhotos: [fileId] }, uploadToken: token });
+    const s = await submit(
+      ctx,
+      risaiData((d) => ((d.damage.selfAssessment = true), (d.damage.selfAssessmentAgreement = true))),
+      MITO,
+      { attachments: { damagePhotos: [fileId] }, uploadToken: token },
+    );
     const res = await api(readKey).get(`/submissions/${s.receiptNumber}?embed=attachments`).expect(200);
     expect(res.body).toMatchObject({ receiptNumber: s.receiptNumber, procedureTitle: '罹災証明書の発行申請', data: { householder: { name: { familyName: '水戸' } } }, revisions: [] });
     expect(res.body.answers).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: '/householder/name/familyName', label: '氏（姓）', value: '水戸' })]));
@@ -99,9 +108,13 @@ describe('back-office pull API', () => {
     expect(acked.body).toMatchObject({ acknowledgedRevision: 1 });
     await api(readKey).post(`/submissions/${s.receiptNumber}/ack`, { revision: 2 }).expect(400);
     const audit = await ctx.storage.audit.list({ targetId: s.id, limit: 10 });
-    expect(audit.map((e) => [e.action, e.actor])).toEqual(expect.arrayContaining([
-      ['submission.read', `api-key:${readKeyId}`], ['submission.file.read', `api-key:${readKeyId}`], ['submission.acknowledged', `api-key:${readKeyId}`],
-    ]));
+    expect(audit.map((e) => [e.action, e.actor])).toEqual(
+      expect.arrayContaining([
+        ['submission.read', `api-key:${readKeyId}`],
+        ['submission.file.read', `api-key:${readKeyId}`],
+        ['submission.acknowledged', `api-key:${readKeyId}`],
+      ]),
+    );
     // Staff see that the core system took it.
     const clerk = await signIn(ctx, 'staff', MITO);
     const view = await clerk.client.get(`/municipalities/${MITO}/submissions/${s.id}`).expect(200);

@@ -29,7 +29,12 @@ async function receiver(failures: number) {
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { requests, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, setFailures: (n: number) => (left = n), close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) };
+  return {
+    requests,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    setFailures: (n: number) => (left = n),
+    close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))),
+  };
 }
 
 /** RFC 2047 words and a base64 or quoted-printable body, as nodemailer writes them. */
@@ -38,12 +43,21 @@ function decodeMail(raw: string) {
   const headers = head!.replace(/\r?\n[ \t]+/g, ' ');
   const words = (v: string) =>
     v.replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, enc: string, text: string) =>
-      enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'));
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(
+            text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
   const subject = words(/^Subject: (.*)$/im.exec(headers)![1]!);
   const bodyRaw = rest.join('\n\n');
   const body = /Content-Transfer-Encoding: base64/i.test(headers)
     ? Buffer.from(bodyRaw.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : Buffer.from(bodyRaw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    : Buffer.from(
+        bodyRaw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+        'latin1',
+      ).toString('utf8');
   return { subject, body };
 }
 
@@ -62,7 +76,9 @@ describe('webhooks and applicant e-mail', () => {
 
   beforeAll(async () => {
     smtp = new SMTPServer({
-      authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
       onData(stream, session, callback) {
         let raw = '';
         stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
@@ -72,7 +88,16 @@ describe('webhooks and applicant e-mail', () => {
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const { port } = smtp.server.address() as AddressInfo;
     ctx = await buildInboxApp(
-      { WEBHOOK_ALLOW_HTTP: 'true', NODE_ENV: 'test', WEBHOOK_TEST_ALLOW_LOOPBACK: 'true', WEBHOOK_RETRY_BASE_SECONDS: '10', WEBHOOK_MAX_ATTEMPTS: '4', SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: '水戸市 <no-reply@city.mito.example>', PUBLIC_URL: 'http://madoguchi.example.jp' /* https would make the session cookie Secure, which supertest over http does not send */ },
+      {
+        WEBHOOK_ALLOW_HTTP: 'true',
+        NODE_ENV: 'test',
+        WEBHOOK_TEST_ALLOW_LOOPBACK: 'true',
+        WEBHOOK_RETRY_BASE_SECONDS: '10',
+        WEBHOOK_MAX_ATTEMPTS: '4',
+        SMTP_URL: `smtp://127.0.0.1:${port}`,
+        MAIL_FROM: '水戸市 <no-reply@city.mito.example>',
+        PUBLIC_URL: 'http://madoguchi.example.jp' /* https would make the session cookie Secure, which supertest over http does not send */,
+      },
       clock.now,
     );
     admin = await signIn(ctx, 'municipal-admin', MITO);
@@ -104,7 +129,10 @@ describe('webhooks and applicant e-mail', () => {
   });
 
   it('signs each delivery, retries with exponential back-off after two failures, and logs every attempt', async () => {
-    const s = await submit(ctx, risaiData((d) => (d.currentContact.email = 'taro@example.jp')));
+    const s = await submit(
+      ctx,
+      risaiData((d) => (d.currentContact.email = 'taro@example.jp')),
+    );
     expect(await run()).toEqual({ dispatched: 1, attempted: 2 }); // the webhook and the applicant's e-mail
     const first = (await ctx.storage.deliveries.list({ municipalityCode: MITO, targetId: webhookId, limit: 5 }))[0]!;
     expect(first).toMatchObject({ status: 'pending', attempts: 1, log: [{ ok: false, statusCode: 500 }] });
@@ -137,7 +165,10 @@ describe('webhooks and applicant e-mail', () => {
     }
     const envelope = JSON.parse(hook.requests[0]!.body);
     expect(envelope).toEqual({
-      id: ids.values().next().value, type: 'submission.received', createdAt: expect.any(String), municipalityCode: MITO,
+      id: ids.values().next().value,
+      type: 'submission.received',
+      createdAt: expect.any(String),
+      municipalityCode: MITO,
       data: { submissionId: s.id, receiptNumber: s.receiptNumber, procedureId: RISAI, formVersion: 1, status: 'received', previousStatus: null, revision: 1 },
     });
     expect(hook.requests[0]!.body).not.toContain('水戸');
@@ -147,7 +178,10 @@ describe('webhooks and applicant e-mail', () => {
   });
 
   it('e-mails the applicant who gave an address, on arrival and on each status change, without answers or secrets', async () => {
-    const s = await submit(ctx, risaiData((d) => (d.currentContact.email = 'hanako@example.jp')));
+    const s = await submit(
+      ctx,
+      risaiData((d) => (d.currentContact.email = 'hanako@example.jp')),
+    );
     const silent = await submit(ctx); // no address: no e-mail delivery at all
     await clerk.client.post(`${base}/submissions/${s.id}/status`, { to: 'in-review' }).expect(200);
     await clerk.client.post(`${base}/submissions/${s.id}/correction-request`, { message: '写真を追加してください。', fields: [] }).expect(200);

@@ -38,7 +38,9 @@ describe('staff catalog API', () => {
 
   const publicDetail = () => request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures/${RISAI}`);
   const submit = (data: unknown, formVersion?: number) =>
-    request(ctx.app).post(`/api/v1/municipalities/${MITO}/procedures/${RISAI}/submissions`).send({ data, ...(formVersion ? { formVersion } : {}) });
+    request(ctx.app)
+      .post(`/api/v1/municipalities/${MITO}/procedures/${RISAI}/submissions`)
+      .send({ data, ...(formVersion ? { formVersion } : {}) });
 
   describe('adopting a preset with local edits', () => {
     let revision = 0;
@@ -54,7 +56,10 @@ describe('staff catalog API', () => {
 
     it('refuses to remove a legally required item, in Japanese, and saves nothing', async () => {
       const res = await staff.send('put', `${cat}/adoptions/${RISAI}/edits`, { ops: [op({ type: 'removeField', path: 'householder.name' })], revision }).expect(422);
-      expect(res.body.error).toMatchObject({ code: 'locked_item', message: expect.stringMatching(/^「世帯主の氏名」は法令（罹災証明書交付申請書 統一様式の必須項目.*）で定められた必須の項目のため、削除できません。$/) });
+      expect(res.body.error).toMatchObject({
+        code: 'locked_item',
+        message: expect.stringMatching(/^「世帯主の氏名」は法令（罹災証明書交付申請書 統一様式の必須項目.*）で定められた必須の項目のため、削除できません。$/),
+      });
       expect((await clerk.get(`${cat}/adoptions/${RISAI}`).expect(200)).body.layer.ops).toEqual([]);
     });
 
@@ -94,10 +99,12 @@ describe('staff catalog API', () => {
     it('takes a resident submission on the new version, and keeps it pinned when a later version is published', async () => {
       const first = await submit({ ...risaiExample(), evacuationNeeds: '常備薬が足りない' }, 1).expect(201);
       expect(first.body).toMatchObject({ formVersion: 1 });
-      const saved = await staff.send('put', `${cat}/adoptions/${RISAI}/edits`, {
-        ops: [...(await clerk.get(`${cat}/adoptions/${RISAI}`)).body.layer.ops, op({ type: 'setLabel', path: 'evacuationNeeds', label: '避難生活でお困りのこと' })],
-        revision,
-      }).expect(200);
+      const saved = await staff
+        .send('put', `${cat}/adoptions/${RISAI}/edits`, {
+          ops: [...(await clerk.get(`${cat}/adoptions/${RISAI}`)).body.layer.ops, op({ type: 'setLabel', path: 'evacuationNeeds', label: '避難生活でお困りのこと' })],
+          revision,
+        })
+        .expect(200);
       revision = saved.body.layer.revision;
       expect((await clerk.post(`${cat}/adoptions/${RISAI}/publish`).expect(201)).body.version).toBe(2);
       const stored = await ctx.storage.submissions.findByReceiptNumber(first.body.receiptNumber);
@@ -144,7 +151,7 @@ describe('staff catalog API', () => {
       expect(schema.properties.disaster.properties.name.title).toBe('災害名');
     });
 
-    it('a restart with the unchanged preset file does not undo the admin\'s release', async () => {
+    it("a restart with the unchanged preset file does not undo the admin's release", async () => {
       const result = await syncPresets(ctx.storage, allPresets());
       expect(result.published).toEqual([]);
       expect((await ctx.storage.procedures.getPublished('preset', RISAI))!.version).toBe(2);
@@ -161,15 +168,19 @@ describe('staff catalog API', () => {
     });
   });
 
-  describe('procedures of the municipality\'s own', () => {
+  describe("procedures of the municipality's own", () => {
     const sodai = (doc: FormDocument): FormDocument =>
-      composeLayer(doc, [
-        op({ type: 'addField', parent: '', field: { key: 'name', kind: 'personName', label: '申込者の氏名', required: true } }),
-        op({ type: 'addField', parent: '', field: { key: 'place', kind: 'choice', label: '出す場所', required: true, options: ['自宅の前', 'その他'] } }),
-        op({ type: 'addField', parent: '', field: { key: 'placeOther', kind: 'text', label: '出す場所（その他）', required: true, showWhen: { field: 'place', equals: 'その他' } } }),
-        op({ type: 'addField', parent: '', field: { key: 'items', kind: 'group', label: '出すもの', itemLabel: '品目', required: true } }),
-        op({ type: 'addField', parent: 'items', field: { key: 'item', kind: 'text', label: '品名', required: true } }),
-      ], { enforceLocks: false });
+      composeLayer(
+        doc,
+        [
+          op({ type: 'addField', parent: '', field: { key: 'name', kind: 'personName', label: '申込者の氏名', required: true } }),
+          op({ type: 'addField', parent: '', field: { key: 'place', kind: 'choice', label: '出す場所', required: true, options: ['自宅の前', 'その他'] } }),
+          op({ type: 'addField', parent: '', field: { key: 'placeOther', kind: 'text', label: '出す場所（その他）', required: true, showWhen: { field: 'place', equals: 'その他' } } }),
+          op({ type: 'addField', parent: '', field: { key: 'items', kind: 'group', label: '出すもの', itemLabel: '品目', required: true } }),
+          op({ type: 'addField', parent: 'items', field: { key: 'item', kind: 'text', label: '品名', required: true } }),
+        ],
+        { enforceLocks: false },
+      );
 
     it('refuses an id that a preset uses', async () => {
       expect((await staff.post(`${cat}/procedures`, { id: RISAI, title: 'x' }).expect(409)).body.error.code).toBe('id_is_preset');
@@ -188,7 +199,8 @@ describe('staff catalog API', () => {
       expect((await clerk.post(`${cat}/procedures/sodai-gomi/publish`).expect(201)).body).toMatchObject({ version: 1, status: 'published' });
       const detail = (await request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures/sodai-gomi`).expect(200)).body;
       expect(detail.version.schema.definitions.personName).toBeDefined(); // self-contained
-      await request(ctx.app).post(`/api/v1/municipalities/${MITO}/procedures/sodai-gomi/submissions`)
+      await request(ctx.app)
+        .post(`/api/v1/municipalities/${MITO}/procedures/sodai-gomi/submissions`)
         .send({ data: { name: { familyName: '水戸', givenName: '花子', familyNameKana: 'ミト', givenNameKana: 'ハナコ' }, place: '自宅の前', items: [{ item: 'たんす' }] } })
         .expect(201);
       await clerk.post(`${cat}/procedures/sodai-gomi/publish`).expect(409); // nothing new to publish
@@ -204,7 +216,10 @@ describe('staff catalog API', () => {
       const again = (await staff.get(`${cat}/procedures/sodai-gomi-2/export`).expect(200)).body;
       expect({ ...again, exportedAt: 0, procedure: { ...again.procedure, id: 'x' } }).toEqual({ ...exported, exportedAt: 0, procedure: { ...exported.procedure, id: 'x' } });
 
-      const plain = { schema: { type: 'object', title: '犬の登録', required: ['dogName'], properties: { dogName: { type: 'string', title: '犬の名前' } } }, uiSchema: { dogName: { 'ui:help': 'カタカナで' } } };
+      const plain = {
+        schema: { type: 'object', title: '犬の登録', required: ['dogName'], properties: { dogName: { type: 'string', title: '犬の名前' } } },
+        uiSchema: { dogName: { 'ui:help': 'カタカナで' } },
+      };
       const dog = (await staff.post(`${cat}/procedures/import`, { id: 'inu-toroku', file: plain }).expect(201)).body;
       expect(dog.notes.length).toBeGreaterThan(0);
       expect(dog.view).toMatchObject({ problems: [], document: { procedure: { title: '犬の登録', owner: MITO } } });
@@ -219,7 +234,11 @@ describe('staff catalog API', () => {
       await request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures/sodai-gomi`).expect(404);
       const list = (await clerk.get(cat).expect(200)).body.items;
       expect(list.filter((e: { source: string }) => e.source === 'own').map((e: { id: string; offered: string }) => [e.id, e.offered])).toEqual(
-        expect.arrayContaining([['sodai-gomi', 'none'], ['sodai-gomi-kaisyu', 'none'], ['inu-toroku', 'none']]),
+        expect.arrayContaining([
+          ['sodai-gomi', 'none'],
+          ['sodai-gomi-kaisyu', 'none'],
+          ['inu-toroku', 'none'],
+        ]),
       );
     });
 

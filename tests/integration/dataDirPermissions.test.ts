@@ -36,7 +36,10 @@ describe('DATA_DIR permissions', () => {
     chmodSync(dataDir, 0o755); // whatever the umask
     writeFileSync(join(dataDir, 'notes.txt'), 'x', { mode: 0o644 });
     chmodSync(join(dataDir, 'notes.txt'), 0o644);
-    expect(widePermissions(dataDir)).toEqual([{ path: dataDir, mode: '0755' }, { path: join(dataDir, 'notes.txt'), mode: '0644' }]);
+    expect(widePermissions(dataDir)).toEqual([
+      { path: dataDir, mode: '0755' },
+      { path: join(dataDir, 'notes.txt'), mode: '0644' },
+    ]);
     const server = await startServerProcess({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
     try {
       expect(server.output()).toContain('DATA_DIR: other accounts may read this');

@@ -13,7 +13,11 @@ describe('contact desks', () => {
   });
   afterAll(() => ctx.close());
   const desks = `/municipalities/${MITO}/desks`;
-  const publicDetail = () => request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures/${RISAI}`).expect(200).then((r) => r.body.procedure.contactDesk);
+  const publicDetail = () =>
+    request(ctx.app)
+      .get(`/api/v1/municipalities/${MITO}/procedures/${RISAI}`)
+      .expect(200)
+      .then((r) => r.body.procedure.contactDesk);
 
   it('admins keep the desks; bad input is refused field by field and changes nothing; others may not', async () => {
     const { client: admin } = await signIn(ctx, 'municipal-admin', MITO);

@@ -26,22 +26,53 @@ function prng(seed: number) {
 }
 
 const NASTY_STRINGS = [
-  '', ' ', '\u0000', '\u0007\u001b[31m', '𠮷野家', '髙橋﨑', '①②Ⅲ㍻', '👨‍👩‍👧‍👦🏯', 'ﾐﾄ ﾀﾛｳ', '\uD800', '\uFEFF', 'a'.repeat(100_000), '<script>alert(1)</script>',
-  "'; DROP TABLE submissions; --", '{"$gt":""}', '__proto__', '../../etc/passwd', '2026-02-30', '9999-99-99', '-1', '1e309', 'NaN', '０１２３',
+  '',
+  ' ',
+  '\u0000',
+  '\u0007\u001b[31m',
+  '𠮷野家',
+  '髙橋﨑',
+  '①②Ⅲ㍻',
+  '👨‍👩‍👧‍👦🏯',
+  'ﾐﾄ ﾀﾛｳ',
+  '\uD800',
+  '\uFEFF',
+  'a'.repeat(100_000),
+  '<script>alert(1)</script>',
+  "'; DROP TABLE submissions; --",
+  '{"$gt":""}',
+  '__proto__',
+  '../../etc/passwd',
+  '2026-02-30',
+  '9999-99-99',
+  '-1',
+  '1e309',
+  'NaN',
+  '０１２３',
 ];
 
 function randomValue(rand: () => number, depth = 0): unknown {
   const pick = Math.floor(rand() * 10);
   switch (pick) {
-    case 0: return null;
-    case 1: return rand() < 0.5;
-    case 2: return Math.floor(rand() * 2 ** 40) * (rand() < 0.5 ? -1 : 1);
-    case 3: return rand() * 1e308;
-    case 4: case 5: return NASTY_STRINGS[Math.floor(rand() * NASTY_STRINGS.length)];
-    case 6: return depth < 4 ? Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(rand, depth + 1)) : [];
-    case 7: return depth < 4 ? { [NASTY_STRINGS[Math.floor(rand() * 6)]!]: randomValue(rand, depth + 1) } : {};
-    case 8: return { $where: 'sleep(1000)' };
-    default: return 'x'.repeat(Math.floor(rand() * 5000));
+    case 0:
+      return null;
+    case 1:
+      return rand() < 0.5;
+    case 2:
+      return Math.floor(rand() * 2 ** 40) * (rand() < 0.5 ? -1 : 1);
+    case 3:
+      return rand() * 1e308;
+    case 4:
+    case 5:
+      return NASTY_STRINGS[Math.floor(rand() * NASTY_STRINGS.length)];
+    case 6:
+      return depth < 4 ? Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(rand, depth + 1)) : [];
+    case 7:
+      return depth < 4 ? { [NASTY_STRINGS[Math.floor(rand() * 6)]!]: randomValue(rand, depth + 1) } : {};
+    case 8:
+      return { $where: 'sleep(1000)' };
+    default:
+      return 'x'.repeat(Math.floor(rand() * 5000));
   }
 }
 
@@ -149,16 +180,25 @@ describe('fuzzing the public API', () => {
   it('answers junk on status, drafts and unknown routes with 4xx', async () => {
     const rand = prng(SEED + 2);
     for (let i = 0; i < 200; i++) {
-      const junk = i % 10 === 0 ? '%E0%A4%A' : encodeURIComponent(String(randomValue(rand)).slice(0, 300).replace(/[\uD800-\uDFFF]/g, '?'));
+      const junk =
+        i % 10 === 0
+          ? '%E0%A4%A'
+          : encodeURIComponent(
+              String(randomValue(rand))
+                .slice(0, 300)
+                .replace(/[\uD800-\uDFFF]/g, '?'),
+            );
       const draftBody = mutate({ municipalityCode: MITO, procedureId: 'risai-shomeisho', formVersion: 1, data: {}, attachments: {}, uploadToken: 'x'.repeat(30) }, rand) as object;
       const responses = await Promise.all([
         request(ctx.app).get(`/api/v1/submissions/${junk}/status`).set('X-Receipt-Secret', 'x'),
         request(ctx.app).get(`/api/v1/drafts/${junk}`).set('X-Resume-Secret', 'x'),
-        request(ctx.app).put(`/api/v1/drafts/${junk}`).send({ data: randomValue(rand) }),
+        request(ctx.app)
+          .put(`/api/v1/drafts/${junk}`)
+          .send({ data: randomValue(rand) }),
         request(ctx.app).post('/api/v1/drafts').send(draftBody),
         request(ctx.app).get(`/api/v1/municipalities/${junk}/procedures`),
       ]);
-      responses.forEach((res, k) => expectClearAnswer(res, `junk #${i}.${k} ${k === 3 ? JSON.stringify(draftBody).slice(0, 400) : ""}`));
+      responses.forEach((res, k) => expectClearAnswer(res, `junk #${i}.${k} ${k === 3 ? JSON.stringify(draftBody).slice(0, 400) : ''}`));
     }
   });
 });

@@ -37,7 +37,11 @@ function slowSubmission(port: number, agent: Agent): SlowRequest {
   const body = Buffer.from(JSON.stringify({ data: EXAMPLE }));
   const half = Math.floor(body.length / 2);
   const req = request({
-    host: '127.0.0.1', port, method: 'POST', path: INTAKE_PATH, agent,
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: INTAKE_PATH,
+    agent,
     headers: { 'Content-Type': 'application/json', 'Content-Length': body.length, 'Idempotency-Key': key, Expect: '100-continue' },
   });
   const started = new Promise<void>((resolve, reject) => {
@@ -83,7 +87,12 @@ describe('graceful shutdown', () => {
       await Promise.all(slow.map((s) => s.started));
       // Twenty ordinary submissions race the signal: each ends as 201, 503 or a refused connection.
       const fastKeys = Array.from({ length: 20 }, () => `drain-${randomBytes(8).toString('hex')}`);
-      const fast = fastKeys.map((key) => submit(port, key).then((a) => ({ key, answer: a }), () => ({ key, answer: undefined })));
+      const fast = fastKeys.map((key) =>
+        submit(port, key).then(
+          (a) => ({ key, answer: a }),
+          () => ({ key, answer: undefined }),
+        ),
+      );
 
       server.child.kill('SIGTERM');
       await waitFor(() => server!.output().includes('"msg":"shutting down"'));
@@ -108,10 +117,7 @@ describe('graceful shutdown', () => {
       expect(server.output()).not.toMatch(/"statusCode":500/);
 
       server = await startServerProcess(env);
-      const acked = [
-        ...slow.map((s, i) => ({ key: s.key, ...slowAnswers[i]!.body })),
-        ...fastAnswers.filter((f) => f.answer?.status === 201).map((f) => ({ key: f.key, ...f.answer!.body })),
-      ];
+      const acked = [...slow.map((s, i) => ({ key: s.key, ...slowAnswers[i]!.body })), ...fastAnswers.filter((f) => f.answer?.status === 201).map((f) => ({ key: f.key, ...f.answer!.body }))];
       for (const ack of acked) expect(await lookup(server.port, ack.receiptNumber!, ack.secret!)).toBe(200);
       // A request that got no 201 is retried, as a browser would: stored once either way.
       for (const { key, answer } of fastAnswers) if (answer?.status !== 201) expect((await submit(server.port, key)).status).toBe(201);

@@ -26,15 +26,33 @@ describe('staff inbox API', () => {
     ctx = await buildInboxApp();
     clerk = await signIn(ctx, 'staff', MITO, { displayName: '窓口 花子' });
     colleague = await signIn(ctx, 'staff', MITO, { displayName: '審査 次郎' });
-    const people: Array<[string, string, string, string]> = [['水戸', '太郎', 'ミト', 'タロウ'], ['日立', '一郎', 'ヒタチ', 'イチロウ'], ['水戸', '花子', 'ミト', 'ハナコ']];
-    for (const p of people) subs.push(await submit(ctx, risaiData((d) => setHouseholder(d, ...p))));
+    const people: Array<[string, string, string, string]> = [
+      ['水戸', '太郎', 'ミト', 'タロウ'],
+      ['日立', '一郎', 'ヒタチ', 'イチロウ'],
+      ['水戸', '花子', 'ミト', 'ハナコ'],
+    ];
+    for (const p of people)
+      subs.push(
+        await submit(
+          ctx,
+          risaiData((d) => setHouseholder(d, ...p)),
+        ),
+      );
   });
   afterAll(() => ctx.close());
 
   it('lists the municipality’s submissions newest first, unread, with names, counts and keyset pages', async () => {
     const res = await clerk.client.get(`${inbox}?limit=2`).expect(200);
     expect(res.body.items.map((i: { receiptNumber: string }) => i.receiptNumber)).toEqual([subs[2]!.receiptNumber, subs[1]!.receiptNumber]);
-    expect(res.body.items[0]).toMatchObject({ applicantName: '水戸花子', applicantKana: 'ミトハナコ', status: 'received', statusLabel: '到達', unread: true, procedureTitle: '罹災証明書の発行申請', assignee: null });
+    expect(res.body.items[0]).toMatchObject({
+      applicantName: '水戸花子',
+      applicantKana: 'ミトハナコ',
+      status: 'received',
+      statusLabel: '到達',
+      unread: true,
+      procedureTitle: '罹災証明書の発行申請',
+      assignee: null,
+    });
     expect(res.body.counts).toEqual({ received: 3 });
     const next = await clerk.client.get(`${inbox}?limit=2&after=${encodeURIComponent(res.body.next)}`).expect(200);
     expect(next.body.items.map((i: { receiptNumber: string }) => i.receiptNumber)).toEqual([subs[0]!.receiptNumber]);
@@ -63,7 +81,13 @@ describe('staff inbox API', () => {
     await ctx.storage.procedures.publishDraft(PRESET_OWNER, RISAI, draft.version, new Date());
 
     const view = await clerk.client.get(sub(subs[0]!.id)).expect(200);
-    expect(view.body).toMatchObject({ receiptNumber: subs[0]!.receiptNumber, formVersion: v1.version, status: 'received', revision: 1, signature: { policy: v1.procedure.signaturePolicy, status: 'none' } });
+    expect(view.body).toMatchObject({
+      receiptNumber: subs[0]!.receiptNumber,
+      formVersion: v1.version,
+      status: 'received',
+      revision: 1,
+      signature: { policy: v1.procedure.signaturePolicy, status: 'none' },
+    });
     const labels = view.body.answers.map((a: { label: string }) => a.label);
     expect(labels).toContain('世帯主');
     expect(labels).not.toContain('世帯主（新しい文言）');
@@ -130,7 +154,12 @@ describe('staff inbox API', () => {
   it('serves attachments with a safe Content-Disposition, previews images inline, and refuses other submissions’ files', async () => {
     const token = uploadToken();
     const fileId = await upload(ctx.app, token, fixture('photo.png'), '被害写真 "南側";.png');
-    const withPhoto = await submit(ctx, risaiData((d) => (d.damage.selfAssessment = true, d.damage.selfAssessmentAgreement = true)), MITO, { attachments: { damagePhotos: [fileId] }, uploadToken: token });
+    const withPhoto = await submit(
+      ctx,
+      risaiData((d) => ((d.damage.selfAssessment = true), (d.damage.selfAssessmentAgreement = true))),
+      MITO,
+      { attachments: { damagePhotos: [fileId] }, uploadToken: token },
+    );
     const view = await clerk.client.get(sub(withPhoto.id)).expect(200);
     expect(view.body.attachments).toEqual([{ specId: 'damagePhotos', label: '被害状況の写真', files: [expect.objectContaining({ id: fileId, mediaType: 'image/png', previewable: true })] }]);
     const download = await clerk.client.get(sub(withPhoto.id, `/files/${fileId}`)).expect(200);
@@ -145,11 +174,15 @@ describe('staff inbox API', () => {
   });
 
   it('prints one application as a Japanese PDF laid out like the paper form', async () => {
-    const res = await clerk.client.get(sub(subs[0]!.id, '/pdf')).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await clerk.client
+      .get(sub(subs[0]!.id, '/pdf'))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     const pdf = res.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(res.headers['content-disposition']).toContain(encodeURIComponent(`申請書_${subs[0]!.receiptNumber}.pdf`));
@@ -180,7 +213,9 @@ describe('staff inbox API', () => {
     await sapporo.client.post(`/municipalities/${SAPPORO}/submissions/${subs[0]!.id}/status`, { to: 'in-review' }).expect(404);
     const admin = await signIn(ctx, 'platform-admin', null);
     await admin.client.get(sub(subs[0]!.id)).expect(403);
-    await request(ctx.app).get(`/api/v1/staff${sub(subs[0]!.id)}`).expect(401);
+    await request(ctx.app)
+      .get(`/api/v1/staff${sub(subs[0]!.id)}`)
+      .expect(401);
     // Staff bound to other procedures do not see this one.
     const bound = await signIn(ctx, 'staff', MITO, { procedureIds: ['jidou-teate-nintei'] });
     await bound.client.get(sub(subs[0]!.id)).expect(403);

@@ -21,7 +21,10 @@ describe('correction request (補正依頼) round trip', () => {
   beforeAll(async () => {
     ctx = await buildInboxApp();
     clerk = await signIn(ctx, 'staff', MITO, { displayName: '窓口 花子' });
-    s = await submit(ctx, risaiData((d) => (d.currentContact.email = 'taro@example.jp')));
+    s = await submit(
+      ctx,
+      risaiData((d) => (d.currentContact.email = 'taro@example.jp')),
+    );
   });
   afterAll(() => ctx.close());
 
@@ -37,11 +40,19 @@ describe('correction request (補正依頼) round trip', () => {
     await clerk.client.post(staffPath('/correction-request'), { message: '' }).expect(400);
     await clerk.client.post(staffPath('/correction-request'), { message: 'x', fields: ['not a pointer'] }).expect(400);
     const res = await clerk.client
-      .post(staffPath('/correction-request'), { message: '世帯主の名前と電話番号をご確認ください。写真も追加してください。', fields: ['/householder/name/givenName', '/currentContact/phone'], expected: 'in-review' })
+      .post(staffPath('/correction-request'), {
+        message: '世帯主の名前と電話番号をご確認ください。写真も追加してください。',
+        fields: ['/householder/name/givenName', '/currentContact/phone'],
+        expected: 'in-review',
+      })
       .expect(200);
     expect(res.body.status).toBe('correction-requested');
     const status = await resident().get(`/api/v1/submissions/${s.receiptNumber}/status`).set('X-Receipt-Secret', s.secret).expect(200);
-    expect(status.body).toMatchObject({ status: 'correction-requested', statusLabel: '補正依頼中', messages: [expect.objectContaining({ text: '世帯主の名前と電話番号をご確認ください。写真も追加してください。' })] });
+    expect(status.body).toMatchObject({
+      status: 'correction-requested',
+      statusLabel: '補正依頼中',
+      messages: [expect.objectContaining({ text: '世帯主の名前と電話番号をご確認ください。写真も追加してください。' })],
+    });
   });
 
   it('is read by the resident with the receipt secret only, with labels and current values', async () => {
@@ -76,7 +87,13 @@ describe('correction request (補正依頼) round trip', () => {
     const res = await resident()
       .post(`/api/v1/submissions/${s.receiptNumber}/correction`)
       .set('X-Receipt-Secret', s.secret)
-      .send({ message: '名前を直しました。写真を追加します。', changes: { '/householder/name/givenName': '太朗', '/currentContact/phone': '029-224-2222' }, attachments: { damagePhotos: [fileId] }, uploadToken: token, revision: 1 })
+      .send({
+        message: '名前を直しました。写真を追加します。',
+        changes: { '/householder/name/givenName': '太朗', '/currentContact/phone': '029-224-2222' },
+        attachments: { damagePhotos: [fileId] },
+        uploadToken: token,
+        revision: 1,
+      })
       .expect(200);
     expect(res.body).toEqual({ revision: 2, status: 'resubmitted' });
 
@@ -84,16 +101,23 @@ describe('correction request (補正依頼) round trip', () => {
     expect(list.body.items).toEqual([expect.objectContaining({ id: s.id, status: 'resubmitted', revision: 2, unread: true, applicantName: '水戸太朗' })]);
     const view = await clerk.client.get(staffPath()).expect(200);
     expect(view.body).toMatchObject({ revision: 2, status: 'resubmitted', revisions: [{ revision: 1 }] });
-    expect(view.body.answers).toEqual(expect.arrayContaining([
-      expect.objectContaining({ pointer: '/householder/name/givenName', value: '太朗' }),
-      expect.objectContaining({ pointer: '/currentContact/phone', value: '029-224-2222' }),
-    ]));
+    expect(view.body.answers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ pointer: '/householder/name/givenName', value: '太朗' }),
+        expect.objectContaining({ pointer: '/currentContact/phone', value: '029-224-2222' }),
+      ]),
+    );
     expect(view.body.attachments[0].files.map((f: { id: string }) => f.id)).toEqual([fileId]);
     expect(view.body.messages.map((m: { kind: string; body: string; authorName: string }) => [m.kind, m.authorName, m.body])).toEqual([
       ['correction-request', '窓口 花子', '世帯主の名前と電話番号をご確認ください。写真も追加してください。'],
       ['correction-answer', '申請者', '名前を直しました。写真を追加します。'],
     ]);
-    expect(view.body.history.map((h: { to: string; byName: string }) => [h.to, h.byName])).toEqual([['received', '申請者'], ['in-review', '窓口 花子'], ['correction-requested', '窓口 花子'], ['resubmitted', '申請者']]);
+    expect(view.body.history.map((h: { to: string; byName: string }) => [h.to, h.byName])).toEqual([
+      ['received', '申請者'],
+      ['in-review', '窓口 花子'],
+      ['correction-requested', '窓口 花子'],
+      ['resubmitted', '申請者'],
+    ]);
     // The attachment is the submission's now: the clerk can download it.
     await clerk.client.get(staffPath(`/files/${fileId}`)).expect(200);
   });
@@ -115,7 +139,10 @@ describe('correction request (補正依頼) round trip', () => {
     await clerk.client.post(staffPath('/correction-request'), { message: '住所も確認させてください。', fields: ['/householder/address'] }).expect(200);
     const view = await resident().get(`/api/v1/submissions/${s.receiptNumber}/correction`).set('X-Receipt-Secret', s.secret).expect(200);
     expect(view.body.request.fields.map((f: { pointer: string }) => f.pointer)).toEqual([
-      '/householder/address/postalCode', '/householder/address/prefecture', '/householder/address/city', '/householder/address/street',
+      '/householder/address/postalCode',
+      '/householder/address/prefecture',
+      '/householder/address/city',
+      '/householder/address/street',
     ]);
     await resident().post(`/api/v1/submissions/${s.receiptNumber}/correction`).set('X-Receipt-Secret', s.secret).send({ message: '住所は正しいです。' }).expect(200);
     await clerk.client.post(staffPath('/status'), { to: 'accepted' }).expect(200);

@@ -26,13 +26,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
   return rows;
 }
@@ -47,17 +56,27 @@ describe('CSV export', () => {
   beforeAll(async () => {
     ctx = await buildInboxApp();
     clerk = await signIn(ctx, 'staff', MITO, { displayName: '窓口 花子' });
-    a = await submit(ctx, risaiData((d) => {
-      setHouseholder(d, '𠮷田', '髙志', 'ヨシダ', 'タカシ');
-      d.damage.statement = STATEMENT;
-    }));
-    b = await submit(ctx, risaiData((d) => d.householdMembers.push({ name: { familyName: '水戸', givenName: '次郎', familyNameKana: 'ミト', givenNameKana: 'ジロウ' }, relationship: '子' })));
+    a = await submit(
+      ctx,
+      risaiData((d) => {
+        setHouseholder(d, '𠮷田', '髙志', 'ヨシダ', 'タカシ');
+        d.damage.statement = STATEMENT;
+      }),
+    );
+    b = await submit(
+      ctx,
+      risaiData((d) => d.householdMembers.push({ name: { familyName: '水戸', givenName: '次郎', familyNameKana: 'ミト', givenNameKana: 'ジロウ' }, relationship: '子' })),
+    );
     await clerk.client.post(`/municipalities/${MITO}/submissions/${b.id}/assign`, { assigneeId: clerk.user.id }).expect(200);
   });
   afterAll(() => ctx.close());
 
   it('writes UTF-8 with a BOM, CRLF line ends and RFC 4180 quoting, one column per field', async () => {
-    const res = await clerk.client.get(url(`procedureId=${RISAI}`)).buffer(true).parse(binary).expect(200);
+    const res = await clerk.client
+      .get(url(`procedureId=${RISAI}`))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const bytes = res.body as Buffer;
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="risai-shomeisho_\d{12}\.csv"/);
@@ -91,7 +110,11 @@ describe('CSV export', () => {
   });
 
   it('offers stable keys instead of labels for programs', async () => {
-    const res = await clerk.client.get(url(`procedureId=${RISAI}&header=keys`)).buffer(true).parse(binary).expect(200);
+    const res = await clerk.client
+      .get(url(`procedureId=${RISAI}&header=keys`))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const header = parseCsv((res.body as Buffer).subarray(3).toString('utf8'))[0]!;
     expect(header.slice(0, 8)).toEqual(['receiptNumber', 'procedureId', 'formVersion', 'corrections', 'receivedAt', 'updatedAt', 'status', 'assignee']);
     expect(header).toContain('householder.name.familyName');
@@ -99,7 +122,11 @@ describe('CSV export', () => {
   });
 
   it('writes CP932 (Shift_JIS), replacing what it cannot hold by 〓 and saying which', async () => {
-    const res = await clerk.client.get(url(`procedureId=${RISAI}&encoding=cp932`)).buffer(true).parse(binary).expect(200);
+    const res = await clerk.client
+      .get(url(`procedureId=${RISAI}&encoding=cp932`))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const bytes = res.body as Buffer;
     expect(res.headers['content-type']).toBe('text/csv; charset=Shift_JIS');
     expect(res.headers['content-disposition']).toContain('_sjis.csv');
@@ -126,7 +153,11 @@ describe('CSV export', () => {
     expect(exported.length).toBeGreaterThanOrEqual(3);
     expect(exported[0]!.details).toMatchObject({ procedureId: RISAI, encoding: 'cp932', rows: 2, receiptNumbers: [b.receiptNumber, a.receiptNumber], replaced: ['鷗', '𠮷'] });
     expect((await clerk.client.get(url('')).expect(400)).body.error.code).toBe('procedure_required');
-    const filtered = await clerk.client.get(url(`procedureId=${RISAI}&assignee=me`)).buffer(true).parse(binary).expect(200);
+    const filtered = await clerk.client
+      .get(url(`procedureId=${RISAI}&assignee=me`))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(filtered.headers['x-export-rows']).toBe('1');
     const admin = await signIn(ctx, 'platform-admin', null);
     await admin.client.get(url(`procedureId=${RISAI}`)).expect(403);

@@ -33,7 +33,12 @@ describe('retention', () => {
   it('strips closed submissions past the period, with their files, and leaves open ones alone', async () => {
     const token = uploadToken();
     const fileId = await upload(ctx.app, token, fixture('photo.png'), '写真.png');
-    const closed = await submit(ctx, risaiData((d) => (d.damage.selfAssessment = true, d.damage.selfAssessmentAgreement = true)), MITO, { attachments: { damagePhotos: [fileId] }, uploadToken: token });
+    const closed = await submit(
+      ctx,
+      risaiData((d) => ((d.damage.selfAssessment = true), (d.damage.selfAssessmentAgreement = true))),
+      MITO,
+      { attachments: { damagePhotos: [fileId] }, uploadToken: token },
+    );
     const open = await submit(ctx);
     const clerk = await signIn(ctx, 'staff', MITO);
     await clerk.client.post(`${base}/submissions/${closed.id}/status`, { to: 'rejected', publicNote: '対象外の災害のため却下します。' }).expect(200);
@@ -51,7 +56,11 @@ describe('retention', () => {
     expect(await ctx.storage.files.getMeta(fileId)).toBeNull();
     expect((await later.client.get(`${base}/submissions/${open.id}`).expect(200)).body.answers.length).toBeGreaterThan(10);
     const audit = await ctx.storage.audit.list({ targetId: closed.id, limit: 10 });
-    expect(audit.find((e) => e.action.startsWith('submission.retention'))).toMatchObject({ action: 'submission.retention.stripped', actor: 'system', details: { receiptNumber: closed.receiptNumber, days: 30 } });
+    expect(audit.find((e) => e.action.startsWith('submission.retention'))).toMatchObject({
+      action: 'submission.retention.stripped',
+      actor: 'system',
+      details: { receiptNumber: closed.receiptNumber, days: 30 },
+    });
     expect(await ctx.services.desk.retention.run()).toEqual({ deleted: 0, stripped: 0 });
   });
 

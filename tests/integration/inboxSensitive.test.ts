@@ -66,7 +66,8 @@ describe('sensitive answers in the inbox', () => {
     clerk = await signIn(ctx, 'staff', MITO);
     await admin.client.post(`${cat}/procedures/import`, { id: PROCEDURE, file: plainForm }).expect(201);
     await admin.client.post(`${cat}/procedures/${PROCEDURE}/publish`).expect(201);
-    const res = await request(ctx.app).post(`/api/v1/municipalities/${MITO}/procedures/${PROCEDURE}/submissions`)
+    const res = await request(ctx.app)
+      .post(`/api/v1/municipalities/${MITO}/procedures/${PROCEDURE}/submissions`)
       .send({ data: { applicantName: '水戸 花子', account: { bankName: BANK, accountNumber: ACCOUNT_NUMBER }, myNumber: MY_NUMBER, note: '平日の午前に連絡可' } })
       .expect(201);
     submissionId = (await ctx.storage.submissions.findByReceiptNumber(res.body.receiptNumber))!.id;
@@ -96,7 +97,12 @@ describe('sensitive answers in the inbox', () => {
     ]);
     const events = await ctx.storage.audit.list({ targetId: submissionId, limit: 20 });
     const revealed = events.find((e) => e.action === 'submission.sensitive.revealed' && e.actor === clerk.user.id)!;
-    expect(revealed.details).toMatchObject({ fields: [{ pointer: '/account/bankName', label: '金融機関名' }, { pointer: '/account/accountNumber', label: '口座番号' }] });
+    expect(revealed.details).toMatchObject({
+      fields: [
+        { pointer: '/account/bankName', label: '金融機関名' },
+        { pointer: '/account/accountNumber', label: '口座番号' },
+      ],
+    });
     noValues(JSON.stringify(events));
 
     const adminReveal = await admin.client.post(sub('/reveal'), { pointers: ['/myNumber'] }).expect(200);

@@ -59,7 +59,10 @@ describe('intake API', () => {
     expect(status.body).toMatchObject({ status: 'received', statusLabel: '到達', procedureTitle: '罹災証明書の発行申請' });
     await request(ctx.app).get(`/api/v1/submissions/${res.body.receiptNumber}/status`).set('X-Receipt-Secret', 'wrong').expect(404);
     // Residents may type the receipt number in lower case without hyphens.
-    await request(ctx.app).get(`/api/v1/submissions/${res.body.receiptNumber.replace(/-/g, '').toLowerCase()}/status`).set('X-Receipt-Secret', res.body.secret).expect(200);
+    await request(ctx.app)
+      .get(`/api/v1/submissions/${res.body.receiptNumber.replace(/-/g, '').toLowerCase()}/status`)
+      .set('X-Receipt-Secret', res.body.secret)
+      .expect(200);
   });
 
   it('refuses invalid data with 422 and per-field Japanese messages, storing nothing', async () => {
@@ -91,7 +94,11 @@ describe('intake API', () => {
     expect(third.body).toEqual(first.body);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(await ctx.storage.submissions.count(MITO)).toBe(before + 1);
-    const reused = await request(ctx.app).post(submitUrl).set('Idempotency-Key', key).send({ data: { ...body.data, copies: 2 } }).expect(422);
+    const reused = await request(ctx.app)
+      .post(submitUrl)
+      .set('Idempotency-Key', key)
+      .send({ data: { ...body.data, copies: 2 } })
+      .expect(422);
     expect(reused.body.error.message).toContain('Idempotency-Key');
   });
 

@@ -38,7 +38,10 @@ function sealedMarks(keyId: string): Buffer[] {
   return [header, Buffer.from('enc1.' + header.toString('base64').slice(0, 10))];
 }
 
-const databaseBytes = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('madoguchi.sqlite')).map((f) => readFileSync(join(dir, f)));
+const databaseBytes = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.startsWith('madoguchi.sqlite'))
+    .map((f) => readFileSync(join(dir, f)));
 
 describe('data key rotation (npm run keys:reencrypt)', () => {
   const dir = makeTempDir();
@@ -54,24 +57,55 @@ describe('data key rotation (npm run keys:reencrypt)', () => {
   beforeAll(async () => {
     const ctx = await buildTestApp(dir.path, secretKey, '/nonexistent', keyA);
     const uploadToken = randomBytes(18).toString('base64url');
-    const up = await request(ctx.app).post(`/api/v1/municipalities/${MITO}/uploads`).set('X-Upload-Token', uploadToken)
-      .field('procedureId', RISAI).field('attachmentId', 'damagePhotos').attach('file', photo, '被害写真.png').expect(201);
+    const up = await request(ctx.app)
+      .post(`/api/v1/municipalities/${MITO}/uploads`)
+      .set('X-Upload-Token', uploadToken)
+      .field('procedureId', RISAI)
+      .field('attachmentId', 'damagePhotos')
+      .attach('file', photo, '被害写真.png')
+      .expect(201);
     fileId = up.body.fileId;
     const data = structuredClone(allPresets().find((p) => p.procedure.id === RISAI)!.example!) as Answers;
     data.damage = { ...data.damage, selfAssessment: true, selfAssessmentAgreement: true };
-    const sub = await request(ctx.app).post(`/api/v1/municipalities/${MITO}/procedures/${RISAI}/submissions`).send({ data, attachments: { damagePhotos: [fileId] }, uploadToken });
+    const sub = await request(ctx.app)
+      .post(`/api/v1/municipalities/${MITO}/procedures/${RISAI}/submissions`)
+      .send({ data, attachments: { damagePhotos: [fileId] }, uploadToken });
     if (sub.status !== 201) throw new Error(JSON.stringify(sub.body));
     receipt = sub.body;
     submissionId = (await ctx.storage.submissions.findByReceiptNumber(receipt.receiptNumber))!.id;
-    const saved = await request(ctx.app).post('/api/v1/drafts')
-      .send({ municipalityCode: MITO, procedureId: RISAI, formVersion: 1, data: { householder: { name: { familyName: '下書' } } }, attachments: {}, uploadToken: randomBytes(18).toString('base64url') }).expect(201);
+    const saved = await request(ctx.app)
+      .post('/api/v1/drafts')
+      .send({
+        municipalityCode: MITO,
+        procedureId: RISAI,
+        formVersion: 1,
+        data: { householder: { name: { familyName: '下書' } } },
+        attachments: {},
+        uploadToken: randomBytes(18).toString('base64url'),
+      })
+      .expect(201);
     draft = saved.body;
     // Ordinary use leaves earlier copies in free space: a resident removes an upload and saves the draft again.
-    const removed = await request(ctx.app).post(`/api/v1/municipalities/${MITO}/uploads`).set('X-Upload-Token', uploadToken)
-      .field('procedureId', RISAI).field('attachmentId', 'damagePhotos').attach('file', photo, '撮り直し.png').expect(201);
+    const removed = await request(ctx.app)
+      .post(`/api/v1/municipalities/${MITO}/uploads`)
+      .set('X-Upload-Token', uploadToken)
+      .field('procedureId', RISAI)
+      .field('attachmentId', 'damagePhotos')
+      .attach('file', photo, '撮り直し.png')
+      .expect(201);
     await request(ctx.app).delete(`/api/v1/uploads/${removed.body.fileId}`).set('X-Upload-Token', uploadToken).expect(204);
-    await request(ctx.app).put(`/api/v1/drafts/${draft.draftId}`).set('X-Resume-Secret', draft.secret)
-      .send({ municipalityCode: MITO, procedureId: RISAI, formVersion: 1, data: { householder: { name: { familyName: '下書' } } }, attachments: {}, uploadToken: randomBytes(18).toString('base64url') }).expect(200);
+    await request(ctx.app)
+      .put(`/api/v1/drafts/${draft.draftId}`)
+      .set('X-Resume-Secret', draft.secret)
+      .send({
+        municipalityCode: MITO,
+        procedureId: RISAI,
+        formVersion: 1,
+        data: { householder: { name: { familyName: '下書' } } },
+        attachments: {},
+        uploadToken: randomBytes(18).toString('base64url'),
+      })
+      .expect(200);
     await ctx.storage.close();
   });
   afterAll(() => dir.remove());
@@ -113,7 +147,11 @@ describe('data key rotation (npm run keys:reencrypt)', () => {
     try {
       // Every real run is audited with counts only: the refused one, the rotation, the run that found nothing left.
       const events = (await storage.audit.list({ targetId: idB, limit: 10 })).filter((e) => e.action === 'keys.reencrypted').sort((a, b) => a.seq - b.seq);
-      expect(events.map((e) => [e.actor, e.targetType, e.details.resealed, e.details.failed])).toEqual([['system', 'data-key', 0, 3], ['system', 'data-key', 3, 0], ['system', 'data-key', 0, 0]]);
+      expect(events.map((e) => [e.actor, e.targetType, e.details.resealed, e.details.failed])).toEqual([
+        ['system', 'data-key', 0, 3],
+        ['system', 'data-key', 3, 0],
+        ['system', 'data-key', 0, 0],
+      ]);
     } finally {
       await storage.close();
     }

@@ -29,14 +29,24 @@ describe('personal data stays out of logs and error bodies', () => {
     const url = '/api/v1/municipalities/082015/procedures/jidou-teate-nintei/submissions';
     const withNumber = (n: string) => JSON.parse(JSON.stringify(example).replace(/"\d{12}"/g, `"${n}"`));
     const bodies = [
-      await request(app).post(url).send({ data: withNumber(MY_NUMBER) }),
-      await request(app).post(url).send({ data: withNumber(WRONG_MY_NUMBER) }),
+      await request(app)
+        .post(url)
+        .send({ data: withNumber(MY_NUMBER) }),
+      await request(app)
+        .post(url)
+        .send({ data: withNumber(WRONG_MY_NUMBER) }),
       await request(app).post(url).set('Content-Type', 'application/json').send(`{"data":{"myNumber":"${MY_NUMBER}"`),
-      await request(app).post(`${url}?myNumber=${MY_NUMBER}`).send({ data: { myNumber: MY_NUMBER, __proto__x: 1 } }),
+      await request(app)
+        .post(`${url}?myNumber=${MY_NUMBER}`)
+        .send({ data: { myNumber: MY_NUMBER, __proto__x: 1 } }),
     ];
     // An accepted submission carrying the number too (罹災 needs no attachments).
     const risai = structuredClone(allPresets().find((p) => p.procedure.id === 'risai-shomeisho')!.example!);
-    bodies.push(await request(app).post('/api/v1/municipalities/082015/procedures/risai-shomeisho/submissions').send({ data: { ...risai, note: MY_NUMBER } }));
+    bodies.push(
+      await request(app)
+        .post('/api/v1/municipalities/082015/procedures/risai-shomeisho/submissions')
+        .send({ data: { ...risai, note: MY_NUMBER } }),
+    );
     expect(bodies.map((b) => b.status)).toEqual([422, 422, 400, 422, 201]);
     const everything = lines.join('\n') + bodies.map((b) => JSON.stringify(b.body) + JSON.stringify(b.headers)).join('\n');
     expect(lines.length).toBeGreaterThan(3);

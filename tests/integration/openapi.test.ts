@@ -28,7 +28,11 @@ const toTemplate = (expressPath: string) => expressPath.replace(/:(\w+)/g, '{$1}
 const routesOf = (router: Router) =>
   router.stack.flatMap((layer) => {
     const route = (layer as { route?: { path: string; methods: Record<string, boolean> } }).route;
-    return route ? Object.keys(route.methods).filter((m) => METHODS.includes(m)).map((m) => `${m} ${toTemplate(route.path)}`) : [];
+    return route
+      ? Object.keys(route.methods)
+          .filter((m) => METHODS.includes(m))
+          .map((m) => `${m} ${toTemplate(route.path)}`)
+      : [];
   });
 
 describe('OpenAPI document', () => {
@@ -98,12 +102,18 @@ describe('OpenAPI document', () => {
   it('describes every route the server mounts, and no route it does not mount', () => {
     const services = ctx.services;
     const actual = [
-      ...routesOf(publicRoutes(services)), ...routesOf(residentRoutes(services, 1024)), ...routesOf(residentCorrectionRoutes(services)),
+      ...routesOf(publicRoutes(services)),
+      ...routesOf(residentRoutes(services, 1024)),
+      ...routesOf(residentCorrectionRoutes(services)),
       ...routesOf(backofficeRoutes(services)).map((r) => r.replace(' /', ' /backoffice/')),
       ...(ctx.app.locals.staffRoutes as StaffRoutes).specs.map((s) => `${s.method} /staff${toTemplate(s.path)}`),
       'get /openapi.json',
     ];
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`));
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => METHODS.includes(m))
+        .map((m) => `${m} ${path}`),
+    );
     expect(documented.sort()).toEqual([...new Set(actual)].sort());
   });
 
@@ -122,19 +132,36 @@ describe('OpenAPI document', () => {
     await anon.get(`${v1}/municipalities/${MITO}/procedures/nope`);
     await anon.post(`${v1}/municipalities/${MITO}/procedures/${RISAI}/submissions`, { data: {} });
     await anon.post(`${v1}/municipalities/${MITO}/procedures/${RISAI}/submissions`, { data: risaiData(), formVersion: 99 });
-    const s = await submit(ctx, risaiData((d) => (d.currentContact.email = 'a@example.jp')));
+    const s = await submit(
+      ctx,
+      risaiData((d) => (d.currentContact.email = 'a@example.jp')),
+    );
     const created = await anon.post(`${v1}/municipalities/${MITO}/procedures/${RISAI}/submissions`, { data: risaiData() });
     expect(created.status).toBe(201);
     const secret = { 'X-Receipt-Secret': s.secret };
     await anon.get(`${v1}/submissions/${s.receiptNumber}/status`, secret);
     await anon.get(`${v1}/submissions/${s.receiptNumber}/status`, { 'X-Receipt-Secret': 'wrong' });
-    await request(ctx.app).get(`${v1}/submissions/${s.receiptNumber}/pdf`).set(secret).buffer(true).then((res) => conform('get', `${v1}/submissions/${s.receiptNumber}/pdf`, res));
+    await request(ctx.app)
+      .get(`${v1}/submissions/${s.receiptNumber}/pdf`)
+      .set(secret)
+      .buffer(true)
+      .then((res) => conform('get', `${v1}/submissions/${s.receiptNumber}/pdf`, res));
     await anon.get(`${v1}/submissions/${s.receiptNumber}/pdf`, { 'X-Receipt-Secret': 'wrong' });
 
     const token = uploadToken();
-    const up = await request(ctx.app).post(`${v1}/municipalities/${MITO}/uploads`).set('X-Upload-Token', token).field('procedureId', RISAI).field('attachmentId', 'damagePhotos').attach('file', fixture('photo.png'), 'p.png');
+    const up = await request(ctx.app)
+      .post(`${v1}/municipalities/${MITO}/uploads`)
+      .set('X-Upload-Token', token)
+      .field('procedureId', RISAI)
+      .field('attachmentId', 'damagePhotos')
+      .attach('file', fixture('photo.png'), 'p.png');
     conform('post', `${v1}/municipalities/${MITO}/uploads`, up);
-    const bad = await request(ctx.app).post(`${v1}/municipalities/${MITO}/uploads`).set('X-Upload-Token', token).field('procedureId', RISAI).field('attachmentId', 'damagePhotos').attach('file', fixture('not-an-image.jpg'), 'x.jpg');
+    const bad = await request(ctx.app)
+      .post(`${v1}/municipalities/${MITO}/uploads`)
+      .set('X-Upload-Token', token)
+      .field('procedureId', RISAI)
+      .field('attachmentId', 'damagePhotos')
+      .attach('file', fixture('not-an-image.jpg'), 'x.jpg');
     conform('post', `${v1}/municipalities/${MITO}/uploads`, bad);
     await anon.delete(`${v1}/uploads/${up.body.fileId}`, { 'X-Upload-Token': token });
     await anon.delete(`${v1}/uploads/${up.body.fileId}`, { 'X-Upload-Token': token });
@@ -154,11 +181,16 @@ describe('OpenAPI document', () => {
     await staff.get(`${st}/inbox?sort=sideways`);
     await staff.get(`${st}/inbox/assignees`);
     await staff.get(`${st}/inbox/stats`);
-    await request(ctx.app).get(`${st}/inbox`).then((res) => conform('get', `${st}/inbox`, res));
+    await request(ctx.app)
+      .get(`${st}/inbox`)
+      .then((res) => conform('get', `${st}/inbox`, res));
     await clerk.client.agent.get(`${st}/inbox/export/csv?procedureId=${RISAI}`).then((res) => conform('get', `${st}/inbox/export/csv`, res));
     await staff.get(`${st}/submissions/${s.id}`);
     await staff.get(`${st}/submissions/nope`);
-    await clerk.client.agent.get(`${st}/submissions/${s.id}/pdf`).buffer(true).then((res) => conform('get', `${st}/submissions/${s.id}/pdf`, res));
+    await clerk.client.agent
+      .get(`${st}/submissions/${s.id}/pdf`)
+      .buffer(true)
+      .then((res) => conform('get', `${st}/submissions/${s.id}/pdf`, res));
     await staff.post(`${st}/submissions/${s.id}/reveal`, { pointers: ['/applicant'] });
     await staff.post(`${st}/submissions/${s.id}/reveal`, { pointers: 'all' });
     await staff.post(`${st}/submissions/${s.id}/status`, { to: 'accepted' });
@@ -181,7 +213,12 @@ describe('OpenAPI document', () => {
     // Attachments in the staff view and through the API.
     const t2 = uploadToken();
     const photo = await upload(ctx.app, t2, fixture('photo.png'), '写真.png');
-    const withPhoto = await submit(ctx, risaiData((d) => (d.damage.selfAssessment = true, d.damage.selfAssessmentAgreement = true)), MITO, { attachments: { damagePhotos: [photo] }, uploadToken: t2 });
+    const withPhoto = await submit(
+      ctx,
+      risaiData((d) => ((d.damage.selfAssessment = true), (d.damage.selfAssessmentAgreement = true))),
+      MITO,
+      { attachments: { damagePhotos: [photo] }, uploadToken: t2 },
+    );
     await clerk.client.agent.get(`${st}/submissions/${withPhoto.id}/files/${photo}`).then((res) => conform('get', `${st}/submissions/${withPhoto.id}/files/${photo}`, res));
     await staff.get(`${st}/submissions/${withPhoto.id}/files/nope`);
 
@@ -220,7 +257,10 @@ describe('OpenAPI document', () => {
     await anon.get(`${bo}/submissions/${s.receiptNumber}`, bearer);
     const other = await submit(ctx, risaiData(), SAPPORO);
     await anon.get(`${bo}/submissions/${other.receiptNumber}`, bearer);
-    await request(ctx.app).get(`${bo}/submissions/${withPhoto.receiptNumber}/files/${photo}`).set(bearer).then((res) => conform('get', `${bo}/submissions/${withPhoto.receiptNumber}/files/${photo}`, res));
+    await request(ctx.app)
+      .get(`${bo}/submissions/${withPhoto.receiptNumber}/files/${photo}`)
+      .set(bearer)
+      .then((res) => conform('get', `${bo}/submissions/${withPhoto.receiptNumber}/files/${photo}`, res));
     await anon.get(`${bo}/submissions/${withPhoto.receiptNumber}/files/nope`, bearer);
     await anon.post(`${bo}/submissions/${withPhoto.receiptNumber}/ack`, {}, bearer);
     await anon.post(`${bo}/submissions/${withPhoto.receiptNumber}/ack`, { revision: 7 }, bearer);
@@ -235,7 +275,11 @@ describe('OpenAPI document', () => {
     const readOnly = await admin.client.post(`/municipalities/${MITO}/api-keys`, { name: '参照', scope: 'read' });
     await anon.post(`${bo}/submissions/${withPhoto.receiptNumber}/status`, { to: 'accepted' }, { Authorization: `Bearer ${readOnly.body.token}` });
 
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => SCENARIO_TAGS.has(op.tags[0]!)).map(([m]) => `${m} ${path}`));
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => SCENARIO_TAGS.has(op.tags[0]!))
+        .map(([m]) => `${m} ${path}`),
+    );
     expect(documented.length).toBeGreaterThan(40);
     expect(documented.filter((op) => !exercised.has(op))).toEqual([]);
   });

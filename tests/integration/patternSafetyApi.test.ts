@@ -38,7 +38,11 @@ describe('patterns staff define', () => {
     const res = await clerk.send('put', `${cat}/procedures/kaiin-toroku/draft`, { document: withPattern(base, BAD), baseHash }).expect(422);
     expect(res.body.error).toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/^使えない入力形式（正規表現）があるため、保存されていません。「会員番号」の入力形式/) });
     expect(res.body.error.fields).toEqual([
-      expect.objectContaining({ pointer: '/member', keyword: 'pattern_check', message: expect.stringMatching(/^「会員番号」の入力形式（\^\(a\+\)\+\$）は、入力によっては処理に極端な時間がかかるため使えません/) }),
+      expect.objectContaining({
+        pointer: '/member',
+        keyword: 'pattern_check',
+        message: expect.stringMatching(/^「会員番号」の入力形式（\^\(a\+\)\+\$）は、入力によっては処理に極端な時間がかかるため使えません/),
+      }),
     ]);
     const view = (await clerk.get(`${cat}/procedures/kaiin-toroku`).expect(200)).body;
     expect(view.latest.contentHash).toBe(baseHash);
@@ -68,9 +72,7 @@ describe('patterns staff define', () => {
       const doc = withPattern(base, pattern);
       const latest = await ctx.storage.procedures.getLatest(MITO, 'kaiin-toroku');
       const input = { procedure: doc.procedure, schema: doc.schema, uiSchema: doc.uiSchema, contentHash: contentHash(doc) };
-      return latest?.status === 'draft'
-        ? (await ctx.storage.procedures.replaceDraft(MITO, 'kaiin-toroku', latest.version, input))!
-        : ctx.storage.procedures.createDraft(input, new Date());
+      return latest?.status === 'draft' ? (await ctx.storage.procedures.replaceDraft(MITO, 'kaiin-toroku', latest.version, input))! : ctx.storage.procedures.createDraft(input, new Date());
     };
 
     it('is not published while its pattern is unsafe', async () => {
@@ -80,7 +82,7 @@ describe('patterns staff define', () => {
       expect(await ctx.storage.procedures.getPublished(MITO, 'kaiin-toroku')).toBeNull();
     });
 
-    it('answers a resident\'s 5,001-character input at once, and the server stays responsive', async () => {
+    it("answers a resident's 5,001-character input at once, and the server stays responsive", async () => {
       const draft = await stored(BAD);
       await ctx.storage.procedures.publishDraft(MITO, 'kaiin-toroku', draft.version, new Date()); // as if published before the fix
       const submit = (member: string) => request(ctx.app).post(`/api/v1/municipalities/${MITO}/procedures/kaiin-toroku/submissions`).send({ data: { member } });

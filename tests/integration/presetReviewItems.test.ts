@@ -13,7 +13,9 @@ const preset = (id: string) => presets.find((p) => p.procedure.id === id)!;
 const example = (id: string) => freshExample(structuredClone(preset(id).example)) as Answers;
 const validate = (id: string, data: unknown, language: Language = 'ja') => validator.validate(versionKey('preset', id, 0), preset(id).schema, data, language);
 const messagesAt = (id: string, data: unknown, pointer: string, language: Language = 'ja') =>
-  validate(id, data, language).errors.filter((e) => e.pointer === pointer).map((e) => e.message);
+  validate(id, data, language)
+    .errors.filter((e) => e.pointer === pointer)
+    .map((e) => e.message);
 
 /** A date `days` days before today in Japan. */
 const daysAgo = (days: number) => new Date(Date.parse(todayInJapan()) - days * 86_400_000).toISOString().slice(0, 10);
@@ -62,9 +64,18 @@ describe('1. 要介護・要支援認定', () => {
     for (const p of presets.filter((x) => x.procedure.id.startsWith('kaigo-'))) {
       for (const r of (p.schema.properties?.applicant?.properties?.applicantType?.enum ?? []) as string[]) roles.add(r);
     }
-    expect([...roles].sort()).toEqual([
-      'その他（民生委員など）', '任意代理人（委任を受けた人）', '同じ世帯の家族', '家族', '提出代行者（事業所・施設）', '法定代理人（成年後見人など）', '相続人（被保険者が亡くなった場合）', '被保険者本人',
-    ].sort());
+    expect([...roles].sort()).toEqual(
+      [
+        'その他（民生委員など）',
+        '任意代理人（委任を受けた人）',
+        '同じ世帯の家族',
+        '家族',
+        '提出代行者（事業所・施設）',
+        '法定代理人（成年後見人など）',
+        '相続人（被保険者が亡くなった場合）',
+        '被保険者本人',
+      ].sort(),
+    );
   });
 });
 
@@ -109,7 +120,12 @@ describe('3. 妊娠の届出', () => {
 
 describe('4. 児童手当の認定請求', () => {
   const ID = 'jidou-teate-nintei';
-  const child = (birthDate: string) => ({ name: { familyName: '水戸', givenName: '花', familyNameKana: 'ミト', givenNameKana: 'ハナ' }, birthDate, relationship: '子（養子を含む）', livingTogether: '同居' });
+  const child = (birthDate: string) => ({
+    name: { familyName: '水戸', givenName: '花', familyNameKana: 'ミト', givenNameKana: 'ハナ' },
+    birthDate,
+    relationship: '子（養子を含む）',
+    livingTogether: '同居',
+  });
   const older = (birthDate: string) => ({ ...child(birthDate), status: '大学・短大・専門学校などの学生', schoolName: '茨城大学', providesCare: true, bearsLivingCost: true });
 
   it('takes a DV claimant who claims where she lives, not where her 住民票 is', () => {
@@ -117,7 +133,9 @@ describe('4. 児童手当の認定請求', () => {
     expect(validate(ID, data).errors.map((e) => e.pointer)).toContain('/dvDetails');
     data.dvDetails = {
       residingAddress: { postalCode: '310-8610', prefecture: '茨城県', city: '水戸市', street: '中央一丁目1番1号' },
-      registeredMunicipality: '千葉県船橋市', proofType: 'まだない（窓口で相談したい）', keepAddressConfidential: true,
+      registeredMunicipality: '千葉県船橋市',
+      proofType: 'まだない（窓口で相談したい）',
+      keepAddressConfidential: true,
     };
     expect(validate(ID, data).errors).toEqual([]);
   });
@@ -161,7 +179,7 @@ describe('5. 児童手当の現況届', () => {
 });
 
 describe('6. 保育の支給認定・利用申込', () => {
-  it.each(['hoiku-shikyu-nintei', 'hoiku-riyo-moshikomi'])('%s: 世帯員 性別 and 課税の有無 optional; the co-resident other parent\'s 個人番号 required', (id) => {
+  it.each(['hoiku-shikyu-nintei', 'hoiku-riyo-moshikomi'])("%s: 世帯員 性別 and 課税の有無 optional; the co-resident other parent's 個人番号 required", (id) => {
     const data = example(id);
     expect(data.otherGuardian.status).toBe('同居している');
     const member = { name: { familyName: '水戸', givenName: '一郎', familyNameKana: 'ミト', givenNameKana: 'イチロウ' }, relationship: '兄', birthDate: '2019-05-05' };

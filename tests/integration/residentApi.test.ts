@@ -27,12 +27,7 @@ describe('resident API', () => {
   });
 
   const uploadPhoto = (uploadToken: string, name = '被害写真（南側）.png', content = fixture('photo.png'), attachmentId = 'damagePhotos') =>
-    request(ctx.app)
-      .post(`/api/v1/municipalities/${MITO}/uploads`)
-      .set('X-Upload-Token', uploadToken)
-      .field('procedureId', RISAI)
-      .field('attachmentId', attachmentId)
-      .attach('file', content, name);
+    request(ctx.app).post(`/api/v1/municipalities/${MITO}/uploads`).set('X-Upload-Token', uploadToken).field('procedureId', RISAI).field('attachmentId', attachmentId).attach('file', content, name);
 
   it('accepts a photo, keeping its Japanese name, and binds it to the submission', async () => {
     const uploadToken = token();
@@ -72,7 +67,7 @@ describe('resident API', () => {
     await uploadPhoto(token(), 'a.png', fixture('photo.png'), 'noSuchAttachment').expect(404);
   });
 
-  it('does not accept another applicant\'s file', async () => {
+  it("does not accept another applicant's file", async () => {
     const up = await uploadPhoto(token()).expect(201);
     const data = example();
     const res = await request(ctx.app)
@@ -97,9 +92,16 @@ describe('resident API', () => {
     const got = await request(ctx.app).get(`/api/v1/drafts/${created.body.draftId}`).set('X-Resume-Secret', created.body.secret).expect(200);
     expect(got.body).toMatchObject({ procedureId: RISAI, data: body.data });
     await request(ctx.app).get(`/api/v1/drafts/${created.body.draftId}`).set('X-Resume-Secret', 'guess').expect(404);
-    await request(ctx.app).put(`/api/v1/drafts/${created.body.draftId}`).set('X-Resume-Secret', created.body.secret).send({ ...body, data: { copies: 2 } }).expect(200);
+    await request(ctx.app)
+      .put(`/api/v1/drafts/${created.body.draftId}`)
+      .set('X-Resume-Secret', created.body.secret)
+      .send({ ...body, data: { copies: 2 } })
+      .expect(200);
     expect((await request(ctx.app).get(`/api/v1/drafts/${created.body.draftId}`).set('X-Resume-Secret', created.body.secret)).body.data).toEqual({ copies: 2 });
-    await request(ctx.app).post('/api/v1/drafts').send({ ...body, uploadToken: 'x' }).expect(400);
+    await request(ctx.app)
+      .post('/api/v1/drafts')
+      .send({ ...body, uploadToken: 'x' })
+      .expect(400);
     await request(ctx.app).delete(`/api/v1/drafts/${created.body.draftId}`).set('X-Resume-Secret', created.body.secret).expect(204);
     await request(ctx.app).get(`/api/v1/drafts/${created.body.draftId}`).set('X-Resume-Secret', created.body.secret).expect(404);
   });
@@ -140,9 +142,14 @@ describe('resident API', () => {
     const myNumber = `43219876543${myNumberCheckDigit('43219876543')}`; // appears nowhere in the presets
     const statement = '秘密の被害状況：北側の壁が崩落';
     data.damage = { ...data.damage, statement };
-    const res = await request(ctx.app).post(`/api/v1/municipalities/${MITO}/procedures/${RISAI}/submissions`).send({ data: { ...data, applicantMyNumberProbe: myNumber } });
+    const res = await request(ctx.app)
+      .post(`/api/v1/municipalities/${MITO}/procedures/${RISAI}/submissions`)
+      .send({ data: { ...data, applicantMyNumberProbe: myNumber } });
     expect(res.status).toBe(201);
-    await request(ctx.app).post('/api/v1/drafts').send({ municipalityCode: MITO, procedureId: RISAI, formVersion: 1, data: { myNumber, name: '下書太郎' }, attachments: {}, uploadToken: token() }).expect(201);
+    await request(ctx.app)
+      .post('/api/v1/drafts')
+      .send({ municipalityCode: MITO, procedureId: RISAI, formVersion: 1, data: { myNumber, name: '下書太郎' }, attachments: {}, uploadToken: token() })
+      .expect(201);
     for (const file of readdirSync(dir.path).filter((f) => f.startsWith('madoguchi.sqlite'))) {
       const raw = readFileSync(join(dir.path, file));
       expect(raw.includes(Buffer.from(myNumber))).toBe(false);

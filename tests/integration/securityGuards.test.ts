@@ -35,7 +35,10 @@ describe('public API under abuse', () => {
     const poisoned = `{"data":${JSON.stringify(example()).replace(/^\{/, '{"__proto__":{"isAdmin":true},')}}`;
     const res = await request(ctx.app).post(url).set('Content-Type', 'application/json').send(poisoned).expect(400);
     expect(res.body.error).toMatchObject({ code: 'unsafe_json', message: '送信されたデータに使用できない項目名が含まれています。' });
-    await request(ctx.app).post(url).send({ data: { ...example(), copies: { $gt: 0 } } }).expect(400);
+    await request(ctx.app)
+      .post(url)
+      .send({ data: { ...example(), copies: { $gt: 0 } } })
+      .expect(400);
     expect(await ctx.storage.submissions.count(MITO)).toBe(0);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
@@ -58,8 +61,7 @@ describe('public API under abuse', () => {
   it('limits look-ups of one receipt number from every address together (a botnet guesses no faster)', async () => {
     // Per-address limit off, per-receipt limit 3: the addresses differ (X-Forwarded-For behind a trusted proxy).
     const perReceipt = await buildTestApp(makeTempDir().path, undefined, undefined, undefined, { RATE_LIMIT_LOOKUP_PER_MIN: '0', RATE_LIMIT_RECEIPT_PER_MIN: '3', TRUST_PROXY: 'true' });
-    const guess = (receipt: string, i: number) =>
-      request(perReceipt.app).get(`/api/v1/submissions/${receipt}/status`).set('X-Forwarded-For', `203.0.113.${i}`).set('X-Receipt-Secret', `guess-${i}`);
+    const guess = (receipt: string, i: number) => request(perReceipt.app).get(`/api/v1/submissions/${receipt}/status`).set('X-Forwarded-For', `203.0.113.${i}`).set('X-Receipt-Secret', `guess-${i}`);
     const codes: number[] = [];
     for (let i = 0; i < 5; i++) codes.push((await guess(i % 2 ? 'bbbb-cccc-dddd' : 'BBBB-CCCC-DDDD', i)).status); // the same receipt, written two ways
     expect(codes).toEqual([404, 404, 404, 429, 429]);

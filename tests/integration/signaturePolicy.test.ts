@@ -65,8 +65,13 @@ describe('signature policy chosen per municipality', () => {
 
   it('with no signature, accepts it with the identity document', async () => {
     const uploadToken = randomBytes(18).toString('base64url');
-    const up = await request(ctx.app).post(`/api/v1/municipalities/${MITO}/uploads`).set('X-Upload-Token', uploadToken)
-      .field('procedureId', RISAI).field('attachmentId', 'identityDocument').attach('file', photo, '運転免許証.png').expect(201);
+    const up = await request(ctx.app)
+      .post(`/api/v1/municipalities/${MITO}/uploads`)
+      .set('X-Upload-Token', uploadToken)
+      .field('procedureId', RISAI)
+      .field('attachmentId', 'identityDocument')
+      .attach('file', photo, '運転免許証.png')
+      .expect(201);
     await submitRisai({ data: example(RISAI), attachments: { identityDocument: [up.body.fileId] }, uploadToken }).expect(201);
   });
 

@@ -34,16 +34,25 @@ function bodyWithBytes(raw: Buffer): Buffer {
 
 /** Sends `body` byte for byte (superagent would JSON-encode a Buffer sent as application/json). */
 const raw = (req: request.Test, body: Buffer | string, contentType = 'application/json') =>
-  req.set('Content-Type', contentType).serialize((b: unknown) => b as string).send(body as unknown as string);
+  req
+    .set('Content-Type', contentType)
+    .serialize((b: unknown) => b as string)
+    .send(body as unknown as string);
 
 /** A multipart upload whose file name is `name` as raw bytes. */
 function multipart(procedureId: string, attachmentId: string, name: Buffer): { body: Buffer; type: string } {
   const boundary = 'madoguchi-test-boundary';
   const part = (headers: string) => Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`);
   const body = Buffer.concat([
-    part('Content-Disposition: form-data; name="procedureId"'), Buffer.from(`${procedureId}\r\n`),
-    part('Content-Disposition: form-data; name="attachmentId"'), Buffer.from(`${attachmentId}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="`), name, Buffer.from('"\r\nContent-Type: image/png\r\n\r\n'), photo, Buffer.from('\r\n'),
+    part('Content-Disposition: form-data; name="procedureId"'),
+    Buffer.from(`${procedureId}\r\n`),
+    part('Content-Disposition: form-data; name="attachmentId"'),
+    Buffer.from(`${attachmentId}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="`),
+    name,
+    Buffer.from('"\r\nContent-Type: image/png\r\n\r\n'),
+    photo,
+    Buffer.from('\r\n'),
     Buffer.from(`--${boundary}--\r\n`),
   ]);
   return { body, type: `multipart/form-data; boundary=${boundary}` };
@@ -94,7 +103,10 @@ describe('resident bodies and uploads', () => {
   it('still takes well-formed text: Japanese and emoji', async () => {
     const data = example();
     data.householder.name.familyName = '水戸😀';
-    await request(ctx.app).post(submissions).send({ data }).expect((res) => expect(res.body.error?.code).not.toBe('invalid_text_encoding'));
+    await request(ctx.app)
+      .post(submissions)
+      .send({ data })
+      .expect((res) => expect(res.body.error?.code).not.toBe('invalid_text_encoding'));
   });
 
   it('refuses a file name that is not UTF-8, storing no file', async () => {
@@ -109,7 +121,7 @@ describe('resident bodies and uploads', () => {
     expect((await upload(Buffer.from('被害写真.png', 'utf8')).expect(201)).body.fileName).toBe('被害写真.png');
   });
 
-  it('caps the unsubmitted files of one upload token at what the procedure\'s attachments allow together', async () => {
+  it("caps the unsubmitted files of one upload token at what the procedure's attachments allow together", async () => {
     const procedure = allPresets().find((p) => p.procedure.id === KYUSHOKUHI)!.procedure;
     const cap = maxUnboundFiles(procedure);
     expect(cap).toBe(5);
@@ -130,8 +142,13 @@ describe('resident bodies and uploads', () => {
     await request(ctx.app).delete(`/api/v1/uploads/${ids[0]}`).set('X-Upload-Token', uploadToken).expect(204);
     await upload().expect(201);
     // Another token is not affected.
-    await request(ctx.app).post(`/api/v1/municipalities/${MITO}/uploads`).set('X-Upload-Token', token()).field('procedureId', KYUSHOKUHI)
-      .field('attachmentId', procedure.attachments[0]!.id).attach('file', photo, 'notice.png').expect(201);
+    await request(ctx.app)
+      .post(`/api/v1/municipalities/${MITO}/uploads`)
+      .set('X-Upload-Token', token())
+      .field('procedureId', KYUSHOKUHI)
+      .field('attachmentId', procedure.attachments[0]!.id)
+      .attach('file', photo, 'notice.png')
+      .expect(201);
   });
 });
 
@@ -149,7 +166,12 @@ describe('staff bodies', () => {
       expect(escaped.body.error.code).toBe('invalid_text_encoding');
       expect(await ctx.storage.procedures.getLatest(MITO, 'moji-bake')).toBeNull();
       // JSON Schemas keep their `$`-keys in staff bodies.
-      await clerk.post(`/municipalities/${MITO}/catalog/procedures/import`, { id: 'moji-ok', file: { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { a: { type: 'string', title: 'A' } } } }).expect(201);
+      await clerk
+        .post(`/municipalities/${MITO}/catalog/procedures/import`, {
+          id: 'moji-ok',
+          file: { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { a: { type: 'string', title: 'A' } } },
+        })
+        .expect(201);
     } finally {
       await ctx.close();
     }

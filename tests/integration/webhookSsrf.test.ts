@@ -13,8 +13,14 @@ describe('webhooks and internal addresses', () => {
   afterAll(() => ctx.close());
 
   it.each([
-    'https://127.0.0.1/hook', 'http://localhost:3000/hook', 'https://[::1]/hook', 'https://0.0.0.0/', 'https://2130706433/hook',
-    'https://169.254.169.254/latest/meta-data/', 'https://10.0.0.5/hook', 'https://192.168.1.10/hook',
+    'https://127.0.0.1/hook',
+    'http://localhost:3000/hook',
+    'https://[::1]/hook',
+    'https://0.0.0.0/',
+    'https://2130706433/hook',
+    'https://169.254.169.254/latest/meta-data/',
+    'https://10.0.0.5/hook',
+    'https://192.168.1.10/hook',
   ])('refuses %s when it is saved', async (url) => {
     const { client } = await signIn(ctx, 'municipal-admin', MITO);
     const res = await client.post(`/municipalities/${MITO}/webhooks`, { url, events: ['submission.received'] }).expect(400);

@@ -16,8 +16,26 @@ import { makeTempDir } from '../helpers/tempDir';
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const BIG = '082015';
 const STATUSES = ['received', 'in-review', 'correction-requested', 'resubmitted', 'accepted', 'completed', 'completed', 'completed', 'rejected', 'withdrawn'];
-const FAMILY = [['水戸', 'ミト'], ['山田', 'ヤマダ'], ['佐藤', 'サトウ'], ['鈴木', 'スズキ'], ['高橋', 'タカハシ'], ['田中', 'タナカ'], ['渡辺', 'ワタナベ'], ['伊藤', 'イトウ'], ['中村', 'ナカムラ'], ['小林', 'コバヤシ']];
-const GIVEN = [['太郎', 'タロウ'], ['花子', 'ハナコ'], ['一郎', 'イチロウ'], ['和子', 'カズコ'], ['翔', 'ショウ'], ['葵', 'アオイ']];
+const FAMILY = [
+  ['水戸', 'ミト'],
+  ['山田', 'ヤマダ'],
+  ['佐藤', 'サトウ'],
+  ['鈴木', 'スズキ'],
+  ['高橋', 'タカハシ'],
+  ['田中', 'タナカ'],
+  ['渡辺', 'ワタナベ'],
+  ['伊藤', 'イトウ'],
+  ['中村', 'ナカムラ'],
+  ['小林', 'コバヤシ'],
+];
+const GIVEN = [
+  ['太郎', 'タロウ'],
+  ['花子', 'ハナコ'],
+  ['一郎', 'イチロウ'],
+  ['和子', 'カズコ'],
+  ['翔', 'ショウ'],
+  ['葵', 'アオイ'],
+];
 const PROCEDURES = ['risai-shomeisho', 'jidou-teate-nintei', 'kaigo-nintei-shinki', 'ninshin-todoke', 'hoiku-riyo-moshikomi'];
 
 async function main() {
@@ -41,7 +59,20 @@ async function main() {
       const [fn, fk] = FAMILY[h % FAMILY.length]!;
       const [gn, gk] = GIVEN[(h >>> 8) % GIVEN.length]!;
       const at = new Date(t0 + i * 30_000).toISOString();
-      insert.run(randomUUID(), `R${i.toString(36).toUpperCase().padStart(11, '0')}`, muni, PROCEDURES[i % PROCEDURES.length], sealed, STATUSES[(h >>> 4) % STATUSES.length], (h >>> 12) % 3 === 0 ? `u${(h >>> 16) % 20}` : null, at, at, `${fn}${gn}`, `${fk}${gk}`, i + 1);
+      insert.run(
+        randomUUID(),
+        `R${i.toString(36).toUpperCase().padStart(11, '0')}`,
+        muni,
+        PROCEDURES[i % PROCEDURES.length],
+        sealed,
+        STATUSES[(h >>> 4) % STATUSES.length],
+        (h >>> 12) % 3 === 0 ? `u${(h >>> 16) % 20}` : null,
+        at,
+        at,
+        `${fn}${gn}`,
+        `${fk}${gk}`,
+        i + 1,
+      );
     }
   })();
   db.prepare("UPDATE counters SET value = ? WHERE name = 'submission_change'").run(ROWS);
@@ -61,7 +92,7 @@ async function main() {
     }
     samples.sort((a, b) => a - b);
     const rows = await fn();
-    const count = Array.isArray(rows) ? rows.length : (rows as { items?: unknown[] }).items?.length ?? '-';
+    const count = Array.isArray(rows) ? rows.length : ((rows as { items?: unknown[] }).items?.length ?? '-');
     console.log(`${label.padEnd(44)} rows ${String(count).padStart(3)}  p50 ${samples[Math.floor(n / 2)]!.toFixed(2)} ms  p99 ${samples[Math.floor(n * 0.99)]!.toFixed(2)} ms`);
   };
   const q = (extra: Partial<InboxQuery>): InboxQuery => ({ municipalityCode: BIG, limit: 50, ...extra });

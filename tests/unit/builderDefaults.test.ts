@@ -7,7 +7,10 @@ const doc = (owner: string, properties: Record<string, unknown>, basedOn?: { pre
 describe('new field keys', () => {
   it('names a field after its kind, never repeating a key used anywhere in the form', () => {
     expect(newFieldKey(doc('082015', {}), 'date')).toBe('date1');
-    const nested = doc('082015', { section: { type: 'object', properties: { date1: { type: 'string' } } }, items: { type: 'array', items: { type: 'object', properties: { date2: { type: 'string' } } } } });
+    const nested = doc('082015', {
+      section: { type: 'object', properties: { date1: { type: 'string' } } },
+      items: { type: 'array', items: { type: 'object', properties: { date2: { type: 'string' } } } },
+    });
     expect(newFieldKey(nested, 'date')).toBe('date3');
     expect(newFieldKey(nested, 'choice')).toBe('choice1');
   });
@@ -24,11 +27,15 @@ describe('the first step of a form', () => {
   it('becomes step 1 and holds every field, instead of a hidden step before it', async () => {
     const { composeLayer } = await import('@madoguchi/shared');
     const base = doc('082015', {});
-    const layer = composeLayer(base, [
-      { id: 'a', type: 'addField', parent: '', field: { key: 'name', kind: 'text', label: '氏名', required: true } },
-      { id: 'b', type: 'addField', parent: '', field: { key: 'phone', kind: 'phone', label: '電話番号', required: true } },
-      { id: 'c', type: 'addStep', title: '申込者', first: true },
-    ] as never, { enforceLocks: false });
+    const layer = composeLayer(
+      base,
+      [
+        { id: 'a', type: 'addField', parent: '', field: { key: 'name', kind: 'text', label: '氏名', required: true } },
+        { id: 'b', type: 'addField', parent: '', field: { key: 'phone', kind: 'phone', label: '電話番号', required: true } },
+        { id: 'c', type: 'addStep', title: '申込者', first: true },
+      ] as never,
+      { enforceLocks: false },
+    );
     expect(layer.uiSchema['ui:options'].steps).toEqual([{ title: '申込者', fields: ['name', 'phone'] }]);
   });
 });

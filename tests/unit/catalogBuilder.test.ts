@@ -1,7 +1,17 @@
 /** The builder's edits on a procedure of the municipality's own, the publish checks, and import. */
 import {
-  FormValidator, PRESET_OWNER, applyOp, checkDraft, composeLayer, defaultProcedure, describeFields, finalizeDocument, importDocument, EditRefusedError,
-  type EditOp, type FormDocument,
+  FormValidator,
+  PRESET_OWNER,
+  applyOp,
+  checkDraft,
+  composeLayer,
+  defaultProcedure,
+  describeFields,
+  finalizeDocument,
+  importDocument,
+  EditRefusedError,
+  type EditOp,
+  type FormDocument,
 } from '@madoguchi/shared';
 
 let n = 0;
@@ -54,7 +64,12 @@ describe('building a procedure from scratch', () => {
   });
 
   it('compiles the condition to an if/then branch: asked and required only when it holds', () => {
-    expect(doc.schema.allOf).toEqual([{ if: { properties: { place: { const: 'その他' } }, required: ['place'] }, then: { properties: { placeOther: expect.objectContaining({ title: '出す場所（その他）' }) }, required: ['placeOther'] } }]);
+    expect(doc.schema.allOf).toEqual([
+      {
+        if: { properties: { place: { const: 'その他' } }, required: ['place'] },
+        then: { properties: { placeOther: expect.objectContaining({ title: '出す場所（その他）' }) }, required: ['placeOther'] },
+      },
+    ]);
     expect(validate(valid).valid).toBe(true);
     expect(validate({ ...valid, place: 'その他' }).errors.map((e) => e.message)).toEqual(['「出す場所（その他）」を入力してください。']);
   });
@@ -85,25 +100,33 @@ describe('building a procedure from scratch', () => {
 
 describe('publish checks', () => {
   it('finds unlabelled fields, empty groups and conditions that can never hold', () => {
-    const doc = composeLayer(empty(), [
-      op({ type: 'addField', parent: '', field: { key: 'kind', kind: 'choice', label: '種類', options: ['A', 'B'] } }),
-      op({ type: 'addField', parent: '', field: { key: 'detail', kind: 'text', label: '詳細', showWhen: { field: 'kind', equals: 'B' } } }),
-      op({ type: 'addField', parent: '', field: { key: 'list', kind: 'group', label: '一覧' } }),
-      op({ type: 'setLabel', path: 'kind', label: '' }),
-      op({ type: 'setOptions', path: 'kind', options: ['A', 'C'] }),
-    ], { enforceLocks: false });
+    const doc = composeLayer(
+      empty(),
+      [
+        op({ type: 'addField', parent: '', field: { key: 'kind', kind: 'choice', label: '種類', options: ['A', 'B'] } }),
+        op({ type: 'addField', parent: '', field: { key: 'detail', kind: 'text', label: '詳細', showWhen: { field: 'kind', equals: 'B' } } }),
+        op({ type: 'addField', parent: '', field: { key: 'list', kind: 'group', label: '一覧' } }),
+        op({ type: 'setLabel', path: 'kind', label: '' }),
+        op({ type: 'setOptions', path: 'kind', options: ['A', 'C'] }),
+      ],
+      { enforceLocks: false },
+    );
     const messages = checkDraft(finalizeDocument(doc, '082015')).map((p) => p.message);
-    expect(messages).toEqual(expect.arrayContaining([
-      '項目「kind」に項目名がありません。項目名を入力してください。',
-      '「一覧」の中に項目がありません。項目を追加してください。',
-      '「詳細」の表示条件の値（B）は「kind」の選択肢にないため、表示されることがありません。',
-    ]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        '項目「kind」に項目名がありません。項目名を入力してください。',
+        '「一覧」の中に項目がありません。項目を追加してください。',
+        '「詳細」の表示条件の値（B）は「kind」の選択肢にないため、表示されることがありません。',
+      ]),
+    );
   });
 
   it('finds conditions that wait on each other', () => {
     const doc = empty();
     doc.schema = {
-      type: 'object', title: 't', properties: { a: { type: 'boolean', title: 'A' } },
+      type: 'object',
+      title: 't',
+      properties: { a: { type: 'boolean', title: 'A' } },
       allOf: [
         { if: { properties: { c: { const: true } }, required: ['c'] }, then: { properties: { b: { type: 'boolean', title: 'B' } } } },
         { if: { properties: { b: { const: true } }, required: ['b'] }, then: { properties: { c: { type: 'boolean', title: 'C' } } } },
@@ -116,8 +139,12 @@ describe('publish checks', () => {
 describe('import', () => {
   it('accepts a plain JSON Schema + uiSchema made elsewhere, filling in the metadata', () => {
     const { document, notes } = importDocument(
-      { schema: { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', title: '犬の登録', properties: { dogName: { type: 'string', title: '犬の名前' } }, required: ['dogName'] }, uiSchema: { dogName: { 'ui:help': 'カタカナで' } } },
-      '082015', 'inu-toroku',
+      {
+        schema: { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', title: '犬の登録', properties: { dogName: { type: 'string', title: '犬の名前' } }, required: ['dogName'] },
+        uiSchema: { dogName: { 'ui:help': 'カタカナで' } },
+      },
+      '082015',
+      'inu-toroku',
     );
     expect(document.procedure).toMatchObject({ id: 'inu-toroku', owner: '082015', title: '犬の登録' });
     expect(document.uiSchema.dogName['ui:help']).toBe('カタカナで');
@@ -127,7 +154,11 @@ describe('import', () => {
 
   it('accepts a bare schema and a preset file', () => {
     expect(importDocument({ type: 'object', properties: { a: { type: 'string', title: 'A' } } }, '082015', 'abc').document.schema.properties.a.title).toBe('A');
-    const preset = importDocument({ procedure: { id: 'x', title: 'プリセット', owner: PRESET_OWNER }, form: { schema: { type: 'object', properties: { a: { type: 'string', title: 'A' } } }, uiSchema: {} } }, '082015', 'copy-1');
+    const preset = importDocument(
+      { procedure: { id: 'x', title: 'プリセット', owner: PRESET_OWNER }, form: { schema: { type: 'object', properties: { a: { type: 'string', title: 'A' } } }, uiSchema: {} } },
+      '082015',
+      'copy-1',
+    );
     expect(preset.document.procedure).toMatchObject({ id: 'copy-1', owner: '082015', title: 'プリセット' });
   });
 

@@ -5,8 +5,18 @@
 import { join } from 'node:path';
 import { loadPreset, PRESETS_ROOT } from '@madoguchi/presets';
 import {
-  EditRefusedError, FormValidator, checkDraft, composeLayer, describeFields, diffForms, finalizeDocument, flattenFields, lockedFields, rebaseLayer,
-  type EditOp, type FormDocument,
+  EditRefusedError,
+  FormValidator,
+  checkDraft,
+  composeLayer,
+  describeFields,
+  diffForms,
+  finalizeDocument,
+  flattenFields,
+  lockedFields,
+  rebaseLayer,
+  type EditOp,
+  type FormDocument,
 } from '@madoguchi/shared';
 import type { Answers } from '../helpers/answers';
 
@@ -93,7 +103,10 @@ describe('layering local edits over a preset version', () => {
   });
 
   it('refuses to drop a legal option or loosen a rule; lets a design-only attachment go', () => {
-    expect(refusal(() => compose([op({ type: 'setOptions', path: 'damage.causes', options: ['地震', '津波', '暴風', '竜巻', '豪雨', '洪水', '崖崩れ・土石流・地滑り', '高潮', '豪雪', 'その他'] })])).message).toMatch(/選択肢「噴火」を削除できません/);
+    expect(
+      refusal(() => compose([op({ type: 'setOptions', path: 'damage.causes', options: ['地震', '津波', '暴風', '竜巻', '豪雨', '洪水', '崖崩れ・土石流・地滑り', '高潮', '豪雪', 'その他'] })]))
+        .message,
+    ).toMatch(/選択肢「噴火」を削除できません/);
     expect(refusal(() => compose([op({ type: 'setRules', path: 'disaster.name', rules: { maxLength: 500 } })])).message).toMatch(/緩める/);
     // An attachment the preset requires only by design (the 委任状 here) may be dropped; one citing its provision may not (presetLegalLocks.test.ts).
     expect(field(compose([op({ type: 'removeAttachment', attachmentId: 'proxyLetter' })]), 'disaster.name')).toBeDefined();
@@ -135,7 +148,9 @@ describe('re-applying local edits on a new preset version', () => {
     const mine = [op({ type: 'addField', parent: 'damage', after: 'statement', field: { key: 'localNote', kind: 'text', label: '市への連絡事項' } })];
     const result = rebaseLayer({ oldBase: base, newBase, ops: mine, enforceLocks: true });
     expect(result.outcomes[0]!.status).toBe('reapplied');
-    const keys = describeFields(result.document).find((f) => f.key === 'damage')!.children!.map((c) => c.key);
+    const keys = describeFields(result.document)
+      .find((f) => f.key === 'damage')!
+      .children!.map((c) => c.key);
     expect(keys.slice(keys.indexOf('statement'), keys.indexOf('statement') + 3)).toEqual(['statement', 'localNote', 'photoTakenOn']);
   });
 
@@ -149,7 +164,7 @@ describe('re-applying local edits on a new preset version', () => {
     expect(decided).toMatchObject({ unresolved: 0, ops: [] });
   });
 
-  it('lists an edit the preset also made differently as a conflict staff decide: keep mine or take the preset\'s', () => {
+  it("lists an edit the preset also made differently as a conflict staff decide: keep mine or take the preset's", () => {
     const mine = [op({ type: 'setLabel', path: 'disaster.name', label: '災害の名前（分かる範囲で）' })];
     const pending = rebaseLayer({ oldBase: base, newBase, ops: mine, enforceLocks: true });
     expect(pending.outcomes[0]).toMatchObject({ status: 'conflict', conflict: { kind: 'changed-upstream', choices: ['keep', 'drop'] } });
@@ -191,10 +206,7 @@ describe('re-applying local edits on a new preset version', () => {
   it('describes every edit in Japanese', () => {
     const mine = [op({ type: 'setLabel', path: 'damagedProperty.structure', label: '構造' }), op({ type: 'removeField', path: 'consentPhotoSecondaryUse' })];
     const result = rebaseLayer({ oldBase: base, newBase, ops: mine, enforceLocks: true });
-    expect(result.outcomes.map((o) => o.description)).toEqual([
-      '「建物の構造」の項目名を「構造」に変更',
-      '「添付した写真を、市区町村が災害の記録や防災の目的で利用するこ…」を削除',
-    ]);
+    expect(result.outcomes.map((o) => o.description)).toEqual(['「建物の構造」の項目名を「構造」に変更', '「添付した写真を、市区町村が災害の記録や防災の目的で利用するこ…」を削除']);
   });
 });
 

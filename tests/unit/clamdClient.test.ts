@@ -10,7 +10,13 @@ describe('clamd protocol pieces', () => {
     const frames = instreamFrames(Buffer.from('abcdefghij'), 4);
     expect(frames[0]!.toString('latin1')).toBe('zINSTREAM\0');
     expect(frames.slice(1).map((f) => f.toString('hex'))).toEqual([
-      '00000004', Buffer.from('abcd').toString('hex'), '00000004', Buffer.from('efgh').toString('hex'), '00000002', Buffer.from('ij').toString('hex'), '00000000',
+      '00000004',
+      Buffer.from('abcd').toString('hex'),
+      '00000004',
+      Buffer.from('efgh').toString('hex'),
+      '00000002',
+      Buffer.from('ij').toString('hex'),
+      '00000000',
     ]);
     expect(instreamFrames(Buffer.alloc(0)).map((f) => f.toString('hex'))).toEqual([Buffer.from('zINSTREAM\0').toString('hex'), '00000000']);
   });

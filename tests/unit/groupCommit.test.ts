@@ -81,9 +81,11 @@ describe('GroupCommitter', () => {
 
   it('does not fsync a batch in which nothing was written', async () => {
     const committer = new GroupCommitter(db, heldSync);
-    await expect(committer.run(() => {
-      throw new Error('refused');
-    })).rejects.toThrow('refused');
+    await expect(
+      committer.run(() => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
     expect(pendingSyncs).toHaveLength(0);
     committer.close();
   });

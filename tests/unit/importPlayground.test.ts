@@ -10,10 +10,17 @@ import { join } from 'node:path';
 import { LABEL_FROM_KEY, applyOp, autoLabel, checkDraft, finalizeDocument, importDocument, locateField, type EditOp, type FormDocument } from '@madoguchi/shared';
 
 const DIR = join(__dirname, '..', 'fixtures', 'rjsf-playground');
-const samples = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const samples = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 /** The builder path of an auto-labelled field's pointer (`/properties/a/items/properties/b` → `a.b`). */
-const pathOf = (pointer: string) => pointer.split('/').filter((_, i, all) => all[i - 1] === 'properties').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
+const pathOf = (pointer: string) =>
+  pointer
+    .split('/')
+    .filter((_, i, all) => all[i - 1] === 'properties')
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
 
 describe('importing the rjsf playground samples', () => {
   it('has the sample kinds the playground shows', () => {
@@ -62,7 +69,11 @@ describe('importing the rjsf playground samples', () => {
     expect(read('references.json')).toEqual([expect.objectContaining({ pointer: '/properties/tree/properties/children/items/$ref', en: expect.stringContaining('Recursive reference') })]);
     expect(read('files.json').map((u) => u.pointer)).toEqual(['/properties/file', '/properties/files', '/properties/filesAccept', '/properties']);
     const files = importDocument(JSON.parse(readFileSync(join(DIR, 'files.json'), 'utf8')), '082015', 'x').document.procedure.attachments;
-    expect(files.map((a) => [a.id, a.label, a.maxFiles])).toEqual([['file', 'Single file', 1], ['files', 'Multiple files', 5], ['filesAccept', 'Single File with Accept attribute', 1]]);
+    expect(files.map((a) => [a.id, a.label, a.maxFiles])).toEqual([
+      ['file', 'Single file', 1],
+      ['files', 'Multiple files', 5],
+      ['filesAccept', 'Single File with Accept attribute', 1],
+    ]);
     expect(read('nullable.json').map((u) => u.pointer)).toEqual(['/properties/age/type', '/properties/bio/type', '/properties/nothing']);
     expect(read('custom.json')).toEqual([expect.objectContaining({ pointer: 'uiSchema/ui:field' })]);
   });

@@ -1,6 +1,4 @@
-import {
-  FormValidator, isValidLgCode, isValidMyNumber, myNumberCheckDigit, normalizeForFormat, todayInJapan, inlineCommonDefinitions,
-} from '@madoguchi/shared';
+import { FormValidator, isValidLgCode, isValidMyNumber, myNumberCheckDigit, normalizeForFormat, todayInJapan, inlineCommonDefinitions } from '@madoguchi/shared';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,14 +16,23 @@ describe('個人番号 (My Number) check digit', () => {
 });
 
 describe('全国地方公共団体コード check digit', () => {
-  const rows = readFileSync(join(__dirname, '../../server/data/municipalities.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\n').slice(1);
+  const rows = readFileSync(join(__dirname, '../../server/data/municipalities.csv'), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n')
+    .slice(1);
   it('accepts every one of the 1,916 bundled codes', () => {
     expect(rows).toHaveLength(1916);
     for (const row of rows) expect(isValidLgCode(row.split(',')[9]!)).toBe(true);
   });
-  it.each([['082015', true], ['131016', true], ['011002', true], ['082016', false], ['08201', false], ['13101X', false]])('%s → %s', (code, ok) =>
-    expect(isValidLgCode(code)).toBe(ok),
-  );
+  it.each([
+    ['082015', true],
+    ['131016', true],
+    ['011002', true],
+    ['082016', false],
+    ['08201', false],
+    ['13101X', false],
+  ])('%s → %s', (code, ok) => expect(isValidLgCode(code)).toBe(ok));
 });
 
 describe('normalisation of what residents type', () => {

@@ -7,9 +7,7 @@
  */
 import express from 'express';
 import request from 'supertest';
-import {
-  MongoNetworkError, MongoNetworkTimeoutError, MongoNotConnectedError, MongoServerError, MongoServerSelectionError, MongoWriteConcernError,
-} from 'mongodb';
+import { MongoNetworkError, MongoNetworkTimeoutError, MongoNotConnectedError, MongoServerError, MongoServerSelectionError, MongoWriteConcernError } from 'mongodb';
 import { isMongoUnavailable, mapMongoError } from '../../server/src/storage/mongo/errors';
 import { CONNECTION_OPTIONS } from '../../server/src/storage/mongo/index';
 import { ConflictError, StorageUnavailableError } from '../../server/src/errors';

@@ -5,8 +5,16 @@
  * catalog's ReDoS check (recheck) refuses patterns that backtrack badly.
  */
 import {
-  FormValidator, MAX_PATTERN_INPUT_LENGTH, UnsupportedPatternError, collectPatterns, compileLinear, effectiveMaxLength,
-  patternProblems, withPatternLengthCap, type FormDocument, type JsonSchema,
+  FormValidator,
+  MAX_PATTERN_INPUT_LENGTH,
+  UnsupportedPatternError,
+  collectPatterns,
+  compileLinear,
+  effectiveMaxLength,
+  patternProblems,
+  withPatternLengthCap,
+  type FormDocument,
+  type JsonSchema,
 } from '@madoguchi/shared';
 import { redosVerdict, unsafePatternProblems } from '../../server/src/modules/catalog/patternSafety';
 import { allPresets } from '../helpers/testApp';
@@ -25,13 +33,63 @@ describe('the linear-time engine', () => {
 
   const patterns = [
     ...new Set(allPresets().flatMap((p) => collectPatterns(p.schema).map((c) => c.pattern))),
-    '^\\s*$', '^\\S+$', '^[\\S]+$', '^[^\\s]+$', '^.$', 'a.b', '^[\\u30A0-\\u30FF]+$', '^\\u{1F600}$', '^\\uD83D\\uDE00$', '^[]$', '^[^]$',
-    '^\\p{Script=Katakana}+$', '^\\p{L}+$', '\\bfoo\\b', '^[\\b]$', '^\\cJ$', '^(?<year>[0-9]{4})$', '^[ァ-ヶー　]+$', '^[\\]a]+$', '^[0-9]{3}-?[0-9]{4}$', '^[[:alpha:]+$', '😀+',
+    '^\\s*$',
+    '^\\S+$',
+    '^[\\S]+$',
+    '^[^\\s]+$',
+    '^.$',
+    'a.b',
+    '^[\\u30A0-\\u30FF]+$',
+    '^\\u{1F600}$',
+    '^\\uD83D\\uDE00$',
+    '^[]$',
+    '^[^]$',
+    '^\\p{Script=Katakana}+$',
+    '^\\p{L}+$',
+    '\\bfoo\\b',
+    '^[\\b]$',
+    '^\\cJ$',
+    '^(?<year>[0-9]{4})$',
+    '^[ァ-ヶー　]+$',
+    '^[\\]a]+$',
+    '^[0-9]{3}-?[0-9]{4}$',
+    '^[[:alpha:]+$',
+    '😀+',
   ];
-  const inputs = ['', '1234567', '123-4567', ' ', '\u3000', '\t', 'a b', '😀', '\r', '\n', '\u2028', 'アイウ', 'カ　タ', 'foo', 'a foo b', '\b', '2024', '2024-04', ']a',
-    'a\nb', 'axb', 'AB12345678', '12:30', '123456', '12345678', '09', 'abc-123', 'alpha', '[:]', '[:a]]'];
+  const inputs = [
+    '',
+    '1234567',
+    '123-4567',
+    ' ',
+    '\u3000',
+    '\t',
+    'a b',
+    '😀',
+    '\r',
+    '\n',
+    '\u2028',
+    'アイウ',
+    'カ　タ',
+    'foo',
+    'a foo b',
+    '\b',
+    '2024',
+    '2024-04',
+    ']a',
+    'a\nb',
+    'axb',
+    'AB12345678',
+    '12:30',
+    '123456',
+    '12345678',
+    '09',
+    'abc-123',
+    'alpha',
+    '[:]',
+    '[:a]]',
+  ];
 
-  it.each(patterns)('gives JavaScript\'s answers for %s', (pattern) => {
+  it.each(patterns)("gives JavaScript's answers for %s", (pattern) => {
     const js = new RegExp(pattern, 'u');
     const linear = compileLinear(pattern);
     for (const input of inputs) expect([input, linear.test(input)]).toEqual([input, js.test(input)]);
@@ -43,7 +101,12 @@ describe('the linear-time engine', () => {
   });
 
   it('refuses what RE2 cannot run: lookaround and backreferences', () => {
-    for (const [pattern, construct] of [['^(?=\\d)\\d+$', 'lookaround'], ['(?<!a)b', 'lookaround'], ['(a)\\1', 'backreference'], ['(?<n>a)\\k<n>', 'backreference']] as const) {
+    for (const [pattern, construct] of [
+      ['^(?=\\d)\\d+$', 'lookaround'],
+      ['(?<!a)b', 'lookaround'],
+      ['(a)\\1', 'backreference'],
+      ['(?<n>a)\\k<n>', 'backreference'],
+    ] as const) {
       expect(() => compileLinear(pattern)).toThrow(UnsupportedPatternError);
       try {
         compileLinear(pattern);
@@ -101,8 +164,14 @@ describe('the ReDoS check (recheck)', () => {
   });
 
   it('says which field of a form has an unsafe pattern', async () => {
-    const doc = { procedure: {}, uiSchema: {}, schema: { type: 'object', properties: { a: { type: 'string', title: '会員番号', pattern: '^(a+)+$' }, b: { type: 'string', title: '電話', pattern: '^[0-9-]+$' } } } } as unknown as FormDocument;
+    const doc = {
+      procedure: {},
+      uiSchema: {},
+      schema: { type: 'object', properties: { a: { type: 'string', title: '会員番号', pattern: '^(a+)+$' }, b: { type: 'string', title: '電話', pattern: '^[0-9-]+$' } } },
+    } as unknown as FormDocument;
     const problems = await unsafePatternProblems(doc);
-    expect(problems).toEqual([{ where: 'a', path: 'a', message: expect.stringMatching(/^「会員番号」の入力形式（\^\(a\+\)\+\$）は、入力によっては処理に極端な時間がかかるため使えません（ReDoS: exponential backtracking）/) }]);
+    expect(problems).toEqual([
+      { where: 'a', path: 'a', message: expect.stringMatching(/^「会員番号」の入力形式（\^\(a\+\)\+\$）は、入力によっては処理に極端な時間がかかるため使えません（ReDoS: exponential backtracking）/) },
+    ]);
   });
 });

@@ -6,8 +6,20 @@
  */
 import { loadPresets } from '@madoguchi/presets';
 import {
-  EditRefusedError, attachmentsFor, composeLayer, createAjv, describeFields, flattenFields, legalProvisionOf, locateField, lockedFields, isLocked, signatureChoices, signatureConsequence,
-  type EditOp, type FormDocument,
+  EditRefusedError,
+  attachmentsFor,
+  composeLayer,
+  createAjv,
+  describeFields,
+  flattenFields,
+  legalProvisionOf,
+  locateField,
+  lockedFields,
+  isLocked,
+  signatureChoices,
+  signatureConsequence,
+  type EditOp,
+  type FormDocument,
 } from '@madoguchi/shared';
 
 const presets = loadPresets();
@@ -69,7 +81,7 @@ describe.each(presets.map((p) => [p.procedure.id, p] as const))('%s', (id, prese
     }
   });
 
-  it('lets the municipality relax a requirement that is only the preset\'s design', () => {
+  it("lets the municipality relax a requirement that is only the preset's design", () => {
     const designOnly = fields.filter((f) => f.required && f.kind !== 'section' && f.kind !== 'group' && !isLocked(locks, f.path) && !locks.some((l) => f.path.startsWith(`${l.path}.`)));
     for (const f of designOnly) {
       const refused = refusedBy(base, [op({ type: 'setRequired', path: f.path, required: false })]);
@@ -113,7 +125,9 @@ describe('signature choices in the builder', () => {
   it('refuses loosening a signature a provision requires, naming it', () => {
     const preset = presets.find((p) => p.procedure.id === 'jidou-teate-gaku-kaitei')!;
     const base: FormDocument = { procedure: { ...preset.procedure, signatureLegalBasis: '某法第1条' }, schema: preset.schema, uiSchema: preset.uiSchema };
-    expect(refusedBy(base, [op({ type: 'setSignaturePolicy', policy: 'none' })])?.message).toBe('この手続の電子署名は法令（某法第1条）で定められているため、プリセットの定めより緩めることはできません。');
+    expect(refusedBy(base, [op({ type: 'setSignaturePolicy', policy: 'none' })])?.message).toBe(
+      'この手続の電子署名は法令（某法第1条）で定められているため、プリセットの定めより緩めることはできません。',
+    );
   });
 });
 

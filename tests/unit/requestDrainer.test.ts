@@ -40,7 +40,10 @@ describe('RequestDrainer', () => {
     const started = new Promise<void>((r) => (arrived = r));
     const server = createServer(drainer.handler(() => arrived())); // never answers
     const port = await listen(server);
-    const hanging = fetch(`http://127.0.0.1:${port}/slow`).then(() => 'answered', () => 'cut off');
+    const hanging = fetch(`http://127.0.0.1:${port}/slow`).then(
+      () => 'answered',
+      () => 'cut off',
+    );
     await started;
     expect(drainer.requestsInFlight).toBe(1);
     expect(await drainer.drain(server, 200)).toBe(false);

@@ -6,8 +6,23 @@
 import { join } from 'node:path';
 import { loadPreset, loadPresets, PRESETS_ROOT } from '@madoguchi/presets';
 import {
-  EDIT_OP_SCHEMA, EditRefusedError, FormValidator, SENSITIVE_PLACEHOLDER, answerList, applyOp, composeLayer, createAjv, defaultProcedure, describeFields,
-  flattenFields, isSensitiveNode, maskSensitive, validateProcedureDefinition, type EditOp, type FormDocument, type JsonSchema,
+  EDIT_OP_SCHEMA,
+  EditRefusedError,
+  FormValidator,
+  SENSITIVE_PLACEHOLDER,
+  answerList,
+  applyOp,
+  composeLayer,
+  createAjv,
+  defaultProcedure,
+  describeFields,
+  flattenFields,
+  isSensitiveNode,
+  maskSensitive,
+  validateProcedureDefinition,
+  type EditOp,
+  type FormDocument,
+  type JsonSchema,
 } from '@madoguchi/shared';
 
 let n = 0;
@@ -56,8 +71,12 @@ describe('answerList', () => {
     },
   };
   const data = {
-    name: '水戸 花子', myNumber: '123456789018', account: { bankName: 'みと銀行', accountNumber: '7654321' },
-    visits: [{ clinic: '水戸クリニック' }], diseases: ['糖尿病'], hasCert: true,
+    name: '水戸 花子',
+    myNumber: '123456789018',
+    account: { bankName: 'みと銀行', accountNumber: '7654321' },
+    visits: [{ clinic: '水戸クリニック' }],
+    diseases: ['糖尿病'],
+    hasCert: true,
   };
   const byPointer = (options = {}) => new Map(answerList(schema, data, options).map((l) => [l.pointer, l]));
 
@@ -111,11 +130,15 @@ describe('the builder: setSensitive', () => {
     schema: { type: 'object', title: '給付の申請', properties: {} },
     uiSchema: {},
   });
-  const built = composeLayer(empty(), [
-    op({ type: 'addField', parent: '', field: { key: 'account', kind: 'bankAccount', label: '振込先口座' } }),
-    op({ type: 'addField', parent: '', field: { key: 'myNumber', kind: 'myNumber', label: '個人番号' } }),
-    op({ type: 'addField', parent: '', field: { key: 'illness', kind: 'textarea', label: '病名' } }),
-  ], { enforceLocks: false });
+  const built = composeLayer(
+    empty(),
+    [
+      op({ type: 'addField', parent: '', field: { key: 'account', kind: 'bankAccount', label: '振込先口座' } }),
+      op({ type: 'addField', parent: '', field: { key: 'myNumber', kind: 'myNumber', label: '個人番号' } }),
+      op({ type: 'addField', parent: '', field: { key: 'illness', kind: 'textarea', label: '病名' } }),
+    ],
+    { enforceLocks: false },
+  );
   const info = (doc: FormDocument, path: string) => flattenFields(describeFields(doc)).find((f) => f.path === path)!;
 
   it('marks a new bank account sensitive by default, and a 個人番号 always (locked)', () => {
@@ -159,7 +182,11 @@ describe('the presets', () => {
       if (Array.isArray(node)) return node.forEach((n) => walk(n, key));
       if (!node || typeof node !== 'object') return;
       for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
-        if (k === 'properties' && v && typeof v === 'object') for (const [pk, pv] of Object.entries(v)) { visit(pv as JsonSchema, pk); walk(pv, pk); }
+        if (k === 'properties' && v && typeof v === 'object')
+          for (const [pk, pv] of Object.entries(v)) {
+            visit(pv as JsonSchema, pk);
+            walk(pv, pk);
+          }
         else if (k !== 'if') walk(v, key);
       }
     };

@@ -18,11 +18,29 @@ describe('webhook address policy', () => {
   const policy = new WebhookAddressPolicy();
 
   it.each([
-    'http://127.0.0.1/', 'http://127.8.9.10/', 'http://[::1]/', 'http://localhost/', 'http://api.localhost/', 'http://0.0.0.0/', 'http://[::]/',
-    'http://2130706433/', 'http://0x7f.0.0.1/', 'http://017700000001/', 'http://[::ffff:127.0.0.1]/',
-    'http://169.254.169.254/latest/meta-data/', 'http://[fe80::1]/', 'http://[fd00:ec2::254]/',
-    'http://10.0.0.5/', 'http://172.16.3.4/', 'http://192.168.1.1/', 'http://100.64.0.1/', 'http://[fc00::1]/', 'http://[::ffff:10.0.0.1]/',
-    'http://224.0.0.1/', 'http://255.255.255.255/', 'http://[2002:7f00:1::1]/',
+    'http://127.0.0.1/',
+    'http://127.8.9.10/',
+    'http://[::1]/',
+    'http://localhost/',
+    'http://api.localhost/',
+    'http://0.0.0.0/',
+    'http://[::]/',
+    'http://2130706433/',
+    'http://0x7f.0.0.1/',
+    'http://017700000001/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://[fe80::1]/',
+    'http://[fd00:ec2::254]/',
+    'http://10.0.0.5/',
+    'http://172.16.3.4/',
+    'http://192.168.1.1/',
+    'http://100.64.0.1/',
+    'http://[fc00::1]/',
+    'http://[::ffff:10.0.0.1]/',
+    'http://224.0.0.1/',
+    'http://255.255.255.255/',
+    'http://[2002:7f00:1::1]/',
   ])('refuses %s', (url) => {
     expect(policy.refusalForHost(hostOf(url))).not.toBeNull();
   });

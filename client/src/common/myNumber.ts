@@ -13,12 +13,7 @@ export function maskMyNumber(value: string | undefined | null): string {
   return masked.replace(/(.{4})(?=.)/g, '$1 ');
 }
 
-export type MyNumberStatus =
-  | { kind: 'empty' }
-  | { kind: 'incomplete'; remaining: number }
-  | { kind: 'too-long' }
-  | { kind: 'valid' }
-  | { kind: 'invalid-check-digit' };
+export type MyNumberStatus = { kind: 'empty' } | { kind: 'incomplete'; remaining: number } | { kind: 'too-long' } | { kind: 'valid' } | { kind: 'invalid-check-digit' };
 
 /** Where the resident is while typing: digits still missing, or the check digit verdict once all 12 are in. */
 export function myNumberStatus(value: string | undefined | null): MyNumberStatus {

@@ -25,22 +25,30 @@ export function Layout() {
 
   return (
     <div className="console">
-      <a className="skip-link" href="#main">{t({ ja: '本文へ移動', en: 'Skip to content' })}</a>
+      <a className="skip-link" href="#main">
+        {t({ ja: '本文へ移動', en: 'Skip to content' })}
+      </a>
       <header className="console__header">
-        <NavLink to="/staff/" className="console__brand">窓口 Madoguchi <span>{t({ ja: '職員用', en: 'Staff' })}</span></NavLink>
+        <NavLink to="/staff/" className="console__brand">
+          窓口 Madoguchi <span>{t({ ja: '職員用', en: 'Staff' })}</span>
+        </NavLink>
         <p className="console__where">{session?.municipality ? session.municipality.name : t({ ja: 'プラットフォーム管理', en: 'Platform administration' })}</p>
         <div className="console__me">
           <span>{user.displayName}</span>
           <button type="button" className="button button--small" lang={lang === 'ja' ? 'en' : 'ja'} onClick={() => setLanguage(lang === 'ja' ? 'en' : 'ja')}>
             {lang === 'ja' ? 'English' : '日本語'}
           </button>
-          <button type="button" className="button button--small" onClick={() => void signOut()}>{t({ ja: 'ログアウト', en: 'Sign out' })}</button>
+          <button type="button" className="button button--small" onClick={() => void signOut()}>
+            {t({ ja: 'ログアウト', en: 'Sign out' })}
+          </button>
         </div>
       </header>
       <nav className="console__nav" aria-label={t({ ja: 'メニュー', en: 'Menu' })}>
         <ul>
           {STAFF_PAGES.filter((p) => p.inMenu !== false && (!p.permission || can(p.permission))).map((p) => (
-            <li key={p.path}><NavLink to={`/staff/${p.path}`}>{t(p.label)}</NavLink></li>
+            <li key={p.path}>
+              <NavLink to={`/staff/${p.path}`}>{t(p.label)}</NavLink>
+            </li>
           ))}
         </ul>
       </nav>

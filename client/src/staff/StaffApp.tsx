@@ -33,7 +33,15 @@ function Pages() {
       <Route element={<SignedIn />}>
         <Route index element={<HomePage />} />
         {STAFF_PAGES.map(({ path, permission, component: Page }) => (
-          <Route key={path} path={path} element={<RequirePermission {...(permission ? { permission } : {})}><Page /></RequirePermission>} />
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequirePermission {...(permission ? { permission } : {})}>
+                <Page />
+              </RequirePermission>
+            }
+          />
         ))}
         <Route path="*" element={<Navigate to="/staff/" replace />} />
       </Route>

@@ -18,7 +18,10 @@ function remember(body: unknown): void {
 
 export async function staffApi<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const response = await apiFetch(`/staff${path}`, {
-    method, language: currentLanguage(), ...(body === undefined ? {} : { body }), ...(method === 'GET' ? {} : { headers: { 'X-CSRF-Token': csrfToken } }),
+    method,
+    language: currentLanguage(),
+    ...(body === undefined ? {} : { body }),
+    ...(method === 'GET' ? {} : { headers: { 'X-CSRF-Token': csrfToken } }),
   });
   if (response.status === 204) return undefined as T;
   const data = (await response.json()) as T;

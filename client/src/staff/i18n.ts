@@ -19,7 +19,11 @@ export function setLanguage(lang: Lang): void {
 }
 
 export function useLanguage(): Lang {
-  return useSyncExternalStore((l) => (listeners.add(l), () => listeners.delete(l)), currentLanguage, () => 'ja');
+  return useSyncExternalStore(
+    (l) => (listeners.add(l), () => listeners.delete(l)),
+    currentLanguage,
+    () => 'ja',
+  );
 }
 
 export type Text = { ja: string; en: string };

@@ -2,9 +2,25 @@
 export type Role = 'platform-admin' | 'municipal-admin' | 'staff';
 
 export type Action =
-  | 'platform.manage' | 'users.read' | 'users.invite' | 'users.update' | 'settings.read' | 'settings.update' | 'audit.read'
-  | 'catalog.read' | 'catalog.edit' | 'catalog.publish' | 'inbox.read' | 'inbox.update' | 'preset.edit' | 'preset.publish'
-  | 'inbox.export' | 'inbox.revealSensitive' | 'inbox.exportSensitive' | 'integrations.manage' | 'retention.manage';
+  | 'platform.manage'
+  | 'users.read'
+  | 'users.invite'
+  | 'users.update'
+  | 'settings.read'
+  | 'settings.update'
+  | 'audit.read'
+  | 'catalog.read'
+  | 'catalog.edit'
+  | 'catalog.publish'
+  | 'inbox.read'
+  | 'inbox.update'
+  | 'preset.edit'
+  | 'preset.publish'
+  | 'inbox.export'
+  | 'inbox.revealSensitive'
+  | 'inbox.exportSensitive'
+  | 'integrations.manage'
+  | 'retention.manage';
 
 export interface StaffUser {
   id: string;

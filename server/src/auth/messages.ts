@@ -25,7 +25,10 @@ export const AUTH_MESSAGES = {
   csrf: { ja: '画面の有効期限が切れました。ページを再読み込みしてからもう一度操作してください。', en: 'This page has expired. Reload it and try again.' },
   setupInvalid: { ja: 'この設定用リンクは無効か、既に使われています。', en: 'This setup link is invalid or has already been used.' },
   setupDone: { ja: '最初の管理者は既に登録されています。ログイン画面からログインしてください。', en: 'The first administrator already exists. Please sign in.' },
-  inviteInvalid: { ja: 'この招待リンクは無効か、有効期限が切れているか、既に使われています。管理者に新しい招待を依頼してください。', en: 'This invitation link is invalid, expired or already used. Ask your administrator for a new one.' },
+  inviteInvalid: {
+    ja: 'この招待リンクは無効か、有効期限が切れているか、既に使われています。管理者に新しい招待を依頼してください。',
+    en: 'This invitation link is invalid, expired or already used. Ask your administrator for a new one.',
+  },
   emailTaken: { ja: 'このメールアドレスのアカウントは既にあります。', en: 'An account with this e-mail address already exists.' },
   emailInvalid: { ja: 'メールアドレスの形式が正しくありません。', en: 'Enter a valid e-mail address.' },
   displayNameRequired: { ja: '氏名を入力してください。', en: 'Enter a name.' },

@@ -61,7 +61,13 @@ export class StaffOidc {
 
   private async discover(): Promise<client.Configuration> {
     const insecure = new URL(this.config.issuer).protocol === 'http:'; // loopback only (checked in authConfig)
-    const configuration = await client.discovery(new URL(this.config.issuer), this.config.clientId, this.config.clientSecret, undefined, insecure ? { execute: [client.allowInsecureRequests] } : undefined);
+    const configuration = await client.discovery(
+      new URL(this.config.issuer),
+      this.config.clientId,
+      this.config.clientSecret,
+      undefined,
+      insecure ? { execute: [client.allowInsecureRequests] } : undefined,
+    );
     const strategy = new Strategy(
       { config: configuration, name: STAFF_OIDC_STRATEGY, sessionKey: 'oidc', scope: 'openid email profile', callbackURL: `${this.publicUrl}${STAFF_OIDC_CALLBACK_PATH}` },
       (tokens, verified) => {

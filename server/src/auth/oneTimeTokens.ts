@@ -22,8 +22,17 @@ export async function issueSetupToken(storage: Storage, now: Date): Promise<stri
   await storage.authTokens.deleteUnused('setup');
   const token = newTokenValue();
   const record: AuthToken = {
-    id: randomUUID(), kind: 'setup', tokenHash: tokenHash(token), email: null, role: 'platform-admin', municipalityCode: null, procedureIds: null,
-    createdBy: 'system', createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + SETUP_TTL_HOURS * 3_600_000).toISOString(), usedAt: null,
+    id: randomUUID(),
+    kind: 'setup',
+    tokenHash: tokenHash(token),
+    email: null,
+    role: 'platform-admin',
+    municipalityCode: null,
+    procedureIds: null,
+    createdBy: 'system',
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + SETUP_TTL_HOURS * 3_600_000).toISOString(),
+    usedAt: null,
   };
   await storage.authTokens.create(record);
   await storage.audit.append({ at: now.toISOString(), actor: 'system', action: 'auth.setup_link_issued', municipalityCode: null, targetType: 'auth_token', targetId: record.id, details: {} });

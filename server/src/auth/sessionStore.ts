@@ -33,7 +33,10 @@ export class RepositorySessionStore extends session.Store {
     // A JSON round trip: the cookie object carries methods and Dates.
     const plain = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
     this.remember(sid);
-    this.repo.set(sid, plain, this.expiry()).then(() => callback?.(), (error) => callback?.(error));
+    this.repo.set(sid, plain, this.expiry()).then(
+      () => callback?.(),
+      (error) => callback?.(error),
+    );
   }
 
   /**
@@ -48,12 +51,18 @@ export class RepositorySessionStore extends session.Store {
       return;
     }
     this.remember(sid);
-    this.repo.touch(sid, this.expiry()).then(() => callback?.(), (error) => callback?.(error));
+    this.repo.touch(sid, this.expiry()).then(
+      () => callback?.(),
+      (error) => callback?.(error),
+    );
   }
 
   override destroy(sid: string, callback?: Callback): void {
     this.lastWrite.delete(sid);
-    this.repo.destroy(sid).then(() => callback?.(), (error) => callback?.(error));
+    this.repo.destroy(sid).then(
+      () => callback?.(),
+      (error) => callback?.(error),
+    );
   }
 
   /** When each session's expiry was last written by this process (bounded: oldest forgotten first). */

@@ -18,10 +18,7 @@ import { requestLanguage } from '../i18n/language';
 /** Finds what a request acts on; may load it (into res.locals) and throw NotFoundError. */
 export type ResourceResolver = (req: Request, res: Response) => Resource | Promise<Resource>;
 
-export type Access =
-  | { kind: 'public' }
-  | { kind: 'signed-in' }
-  | { kind: 'permission'; action: Action; resource: ResourceResolver };
+export type Access = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; action: Action; resource: ResourceResolver };
 
 /** Reachable without an account (the sign-in steps themselves). */
 export const publicAccess: Access = { kind: 'public' };

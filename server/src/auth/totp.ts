@@ -41,7 +41,10 @@ export class TotpService {
     if (typeof code !== 'string' || !/^\d{6}$/.test(code.trim())) return null;
     try {
       const result = await verify({
-        secret, token: code.trim(), epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30,
+        secret,
+        token: code.trim(),
+        epoch: Math.floor(now.getTime() / 1000),
+        epochTolerance: 30,
         ...(afterStep != null ? { afterTimeStep: afterStep } : {}),
       });
       return result.valid && 'timeStep' in result ? result.timeStep : null;

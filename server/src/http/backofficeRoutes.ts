@@ -100,10 +100,16 @@ function apiKeyAuth(services: Services): RequestHandler {
 }
 
 /** Asks the policy whether the request's key may do `action` in its municipality. */
-const allow = (action: Action): RequestHandler => (req, res, next) => {
-  const key = res.locals.apiKey as ApiKey;
-  next(authorizeApiKey(key, action, { municipalityCode: key.municipalityCode }) ? undefined : new ForbiddenError(requestLanguage(req) === 'en' ? 'This API key may not do this.' : 'このAPIキーにはこの操作の権限がありません。'));
-};
+const allow =
+  (action: Action): RequestHandler =>
+  (req, res, next) => {
+    const key = res.locals.apiKey as ApiKey;
+    next(
+      authorizeApiKey(key, action, { municipalityCode: key.municipalityCode })
+        ? undefined
+        : new ForbiddenError(requestLanguage(req) === 'en' ? 'This API key may not do this.' : 'このAPIキーにはこの操作の権限がありません。'),
+    );
+  };
 
 const apiActor = (res: Response): ApiActor => {
   const key = res.locals.apiKey as ApiKey;
@@ -122,7 +128,9 @@ export function backofficeRoutes(services: Services): Router {
     const limit = req.query.limit === undefined ? undefined : Number(req.query.limit);
     const procedureId = str(req.query.procedureId);
     const after = str(req.query.after);
-    res.json(await pull.changes(apiActor(res), { ...(after ? { after } : {}), ...(limit !== undefined && Number.isFinite(limit) ? { limit } : {}), ...(procedureId ? { procedureId } : {}) }, lang(req)));
+    res.json(
+      await pull.changes(apiActor(res), { ...(after ? { after } : {}), ...(limit !== undefined && Number.isFinite(limit) ? { limit } : {}), ...(procedureId ? { procedureId } : {}) }, lang(req)),
+    );
   });
 
   router.get('/submissions/:receiptNumber', allow('inbox.read'), async (req, res) => {
@@ -141,7 +149,12 @@ export function backofficeRoutes(services: Services): Router {
 
   router.post('/submissions/:receiptNumber/status', allow('inbox.update'), async (req, res) => {
     const meta = await pull.meta(apiActor(res), receipt(req), lang(req));
-    const s = await workflow.changeStatus(apiActor(res), meta.id, { to: req.body?.to, expected: req.body?.expected, publicNote: typeof req.body?.publicNote === 'string' ? req.body.publicNote : undefined }, lang(req));
+    const s = await workflow.changeStatus(
+      apiActor(res),
+      meta.id,
+      { to: req.body?.to, expected: req.body?.expected, publicNote: typeof req.body?.publicNote === 'string' ? req.body.publicNote : undefined },
+      lang(req),
+    );
     res.json({ receiptNumber: s.receiptNumber, status: s.status, updatedAt: s.updatedAt });
   });
 

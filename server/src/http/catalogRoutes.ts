@@ -62,7 +62,9 @@ export function catalogRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   });
   routes.post(`${base}/adoptions/:presetId/publish`, can('catalog.publish', m(preset)), async (req, res) => {
     const { version, unchanged } = await adoptions.publish(param(req, 'code'), param(req, 'presetId'), actor(req));
-    res.status(unchanged ? 200 : 201).json({ version: version.version, status: version.status, publishedAt: version.publishedAt, unchanged, warnings: publishWarnings(version.procedure, requestLanguage(req)) });
+    res
+      .status(unchanged ? 200 : 201)
+      .json({ version: version.version, status: version.status, publishedAt: version.publishedAt, unchanged, warnings: publishWarnings(version.procedure, requestLanguage(req)) });
   });
   routes.post(`${base}/adoptions/:presetId/update-preview`, can('catalog.read', m(preset)), async (req, res) => {
     res.json(await adoptions.previewUpdate(param(req, 'code'), param(req, 'presetId'), (body(req).decisions ?? {}) as Record<string, Decision>));

@@ -83,8 +83,9 @@ export function inboxRoutes(routes: StaffRoutes, ctx: StaffContext): void {
     const procedureId = typeof req.query.procedureId === 'string' && req.query.procedureId ? req.query.procedureId : undefined;
     const titles = new Map((await ctx.services.catalog.publishedFor(param(req, 'code'))).map((v) => [v.procedureId, v.procedure.title]));
     const user = req.user!;
-    const procedures = (await processingTimes(ctx.storage, { municipalityCode: param(req, 'code'), receivedFrom, receivedTo, ...(procedureId ? { procedureId } : {}) }, (id) => titles.get(id) ?? id))
-      .filter((p) => user.role !== 'staff' || !user.procedureIds?.length || user.procedureIds.includes(p.procedureId));
+    const procedures = (
+      await processingTimes(ctx.storage, { municipalityCode: param(req, 'code'), receivedFrom, receivedTo, ...(procedureId ? { procedureId } : {}) }, (id) => titles.get(id) ?? id)
+    ).filter((p) => user.role !== 'staff' || !user.procedureIds?.length || user.procedureIds.includes(p.procedureId));
     res.json({ receivedFrom, receivedTo, procedures });
   });
 
@@ -134,7 +135,13 @@ export function inboxRoutes(routes: StaffRoutes, ctx: StaffContext): void {
       revealSensitive: withSensitive,
     });
     await ctx.storage.audit.append({
-      at: ctx.now().toISOString(), actor: actor.userId, action: 'submission.export.pdf', municipalityCode: meta.municipalityCode, targetType: 'submission', targetId: meta.id, details: { receiptNumber: meta.receiptNumber, includesSensitive: withSensitive },
+      at: ctx.now().toISOString(),
+      actor: actor.userId,
+      action: 'submission.export.pdf',
+      municipalityCode: meta.municipalityCode,
+      targetType: 'submission',
+      targetId: meta.id,
+      details: { receiptNumber: meta.receiptNumber, includesSensitive: withSensitive },
     });
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', contentDisposition(req.query.disposition === 'inline' ? 'inline' : 'attachment', `申請書_${meta.receiptNumber}.pdf`));
@@ -151,7 +158,12 @@ export function inboxRoutes(routes: StaffRoutes, ctx: StaffContext): void {
 
   routes.post(`${base}/submissions/:submissionId/status`, can('inbox.update', onSubmission), async (req, res) => {
     const lang = requestLanguage(req);
-    const s = await desk.workflow.changeStatus(actorOf(req), submissionOf(res, lang).id, { to: req.body?.to, expected: req.body?.expected, publicNote: typeof req.body?.publicNote === 'string' ? req.body.publicNote : undefined }, lang);
+    const s = await desk.workflow.changeStatus(
+      actorOf(req),
+      submissionOf(res, lang).id,
+      { to: req.body?.to, expected: req.body?.expected, publicNote: typeof req.body?.publicNote === 'string' ? req.body.publicNote : undefined },
+      lang,
+    );
     res.json({ id: s.id, status: s.status, updatedAt: s.updatedAt });
   });
 

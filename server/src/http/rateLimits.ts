@@ -48,7 +48,14 @@ export function createRateLimits(settings: RateLimitSettings): Record<'intake' |
     intake: limiter(settings.intakePerMinute, 'rate_limited'),
     lookup: limiter(settings.lookupPerMinute, 'rate_limited'),
     // Keyed by the receipt number as written (upper-cased, separators dropped), not by address.
-    receipt: limiter(settings.receiptLookupPerMinute, 'rate_limited', (req) => `receipt:${String(req.params.receiptNumber ?? '').toUpperCase().replace(/[^0-9A-Z]/g, '')}`),
+    receipt: limiter(
+      settings.receiptLookupPerMinute,
+      'rate_limited',
+      (req) =>
+        `receipt:${String(req.params.receiptNumber ?? '')
+          .toUpperCase()
+          .replace(/[^0-9A-Z]/g, '')}`,
+    ),
     upload: limiter(settings.uploadPerMinute, 'rate_limited'),
   };
 }

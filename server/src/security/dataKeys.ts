@@ -19,8 +19,5 @@ export function dataCipherFromConfig(config: KeyConfig, options: { create: boole
   if (!config.dataEncryptionKey && !options.create && !existsSync(join(config.dataDir, DATA_KEY_FILE))) {
     throw new ConfigError(`DATA_ENCRYPTION_KEY is not set and ${join(config.dataDir, DATA_KEY_FILE)} does not exist`);
   }
-  return new DataCipher([
-    loadOrCreateKey(config.dataDir, DATA_KEY_FILE, config.dataEncryptionKey),
-    ...config.dataEncryptionOldKeys.map((k) => Buffer.from(k, 'base64')),
-  ]);
+  return new DataCipher([loadOrCreateKey(config.dataDir, DATA_KEY_FILE, config.dataEncryptionKey), ...config.dataEncryptionOldKeys.map((k) => Buffer.from(k, 'base64'))]);
 }

@@ -242,7 +242,6 @@ export interface DeliveryRepository {
   retry(id: string, now: Date): Promise<Delivery>;
 }
 
-
 /** A back-office system's key. Only a hash of the secret is stored. */
 export interface ApiKey {
   id: string;
@@ -291,7 +290,6 @@ export interface WebhookRepository {
   /** Active webhooks that want `type` for this municipality and procedure. */
   matching(municipalityCode: string, procedureId: string, type: OutboxEventType): Promise<Webhook[]>;
 }
-
 
 /** How long a procedure's closed submissions are kept, and what happens then. */
 export interface RetentionPolicy {

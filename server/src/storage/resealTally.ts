@@ -4,9 +4,7 @@
  * report, so SQLite and MongoDB cannot drift apart in what they count.
  */
 import { DataCipher } from '../security/dataCipher';
-import {
-  MAX_REPORTED_FAILURES, NOT_SEALED, type ResealFailure, type ResealReport, type ResealTableReport, type SealedCount, type SealedLocation,
-} from './sealedTypes';
+import { MAX_REPORTED_FAILURES, NOT_SEALED, type ResealFailure, type ResealReport, type ResealTableReport, type SealedCount, type SealedLocation } from './sealedTypes';
 
 export const keyLabel = (value: Buffer | string): string => DataCipher.keyIdOf(value) ?? NOT_SEALED;
 

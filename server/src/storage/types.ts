@@ -5,9 +5,7 @@
  * into domain errors (ConflictError, StorageUnavailableError).
  */
 import type { FormVersion, Procedure, Submission, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
-import type {
-  ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository,
-} from './inboxTypes';
+import type { ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
 import type { SealedDataRepository } from './sealedTypes';
 import type { AuditEvent, NewAuditEvent } from './auditTypes';

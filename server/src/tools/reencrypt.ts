@@ -53,8 +53,13 @@ async function reencrypt(storage: Storage, options: Options): Promise<number> {
   for (const line of formatReport(report)) console.log(line);
   // Counts only: the audit log says that a rotation happened, by whom, and how far it got.
   await storage.audit.append({
-    at: new Date().toISOString(), actor: options.actor, action: 'keys.reencrypted', municipalityCode: null,
-    targetType: 'data-key', targetId: report.currentKeyId, details: auditDetails(report),
+    at: new Date().toISOString(),
+    actor: options.actor,
+    action: 'keys.reencrypted',
+    municipalityCode: null,
+    targetType: 'data-key',
+    targetId: report.currentKeyId,
+    details: auditDetails(report),
   });
   if (options.compact) {
     console.log('Compacting the store so no copy under an old key stays in free space …');

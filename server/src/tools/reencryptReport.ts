@@ -15,7 +15,11 @@ function keyRole(cipher: DataCipher, keyId: string): string {
 
 /** Values that cannot be opened with the configured keys. */
 export const unreadableIn = (cipher: DataCipher, counts: SealedCount[]) =>
-  counts.flatMap((c) => Object.entries(c.byKey).filter(([key]) => key === NOT_SEALED || !cipher.hasKey(key)).map(([key, n]) => ({ ...c, key, n })));
+  counts.flatMap((c) =>
+    Object.entries(c.byKey)
+      .filter(([key]) => key === NOT_SEALED || !cipher.hasKey(key))
+      .map(([key, n]) => ({ ...c, key, n })),
+  );
 
 export function formatCounts(cipher: DataCipher, counts: SealedCount[]): string[] {
   const lines = counts.map((c) => {

@@ -5,8 +5,15 @@
  */
 import type { Static } from '@sinclair/typebox';
 import type {
-  AttachmentGroupViewSchema, AttachmentViewSchema, HistoryViewSchema, InboxItemSchema, InboxListSchema, MessageViewSchema, NoteViewSchema,
-  SensitiveRevealSchema, SubmissionViewSchema,
+  AttachmentGroupViewSchema,
+  AttachmentViewSchema,
+  HistoryViewSchema,
+  InboxItemSchema,
+  InboxListSchema,
+  MessageViewSchema,
+  NoteViewSchema,
+  SensitiveRevealSchema,
+  SubmissionViewSchema,
 } from './contract/components';
 
 export type InboxItem = Static<typeof InboxItemSchema>;

@@ -5,15 +5,24 @@
  */
 import type { Procedure, FormVersion } from '../form/types';
 import type { Static } from '@sinclair/typebox';
-import type { ApiErrorSchema, CorrectionFieldSchema, CorrectionViewSchema, DraftCreatedSchema, DraftViewSchema, IntakeResponseSchema, MunicipalitySchema, StatusResponseSchema, UploadedFileSchema } from './contract/components';
+import type {
+  ApiErrorSchema,
+  CorrectionFieldSchema,
+  CorrectionViewSchema,
+  DraftCreatedSchema,
+  DraftViewSchema,
+  IntakeResponseSchema,
+  MunicipalitySchema,
+  StatusResponseSchema,
+  UploadedFileSchema,
+} from './contract/components';
 
 export type Municipality = Static<typeof MunicipalitySchema>;
 
 /** One row of a municipality's catalog. */
-export type ProcedureSummary = Pick<
-  Procedure,
-  'id' | 'owner' | 'title' | 'titleEn' | 'description' | 'descriptionEn' | 'category' | 'lifeEvents' | 'keywords' | 'signaturePolicy'
-> & { version: number };
+export type ProcedureSummary = Pick<Procedure, 'id' | 'owner' | 'title' | 'titleEn' | 'description' | 'descriptionEn' | 'category' | 'lifeEvents' | 'keywords' | 'signaturePolicy'> & {
+  version: number;
+};
 
 export interface ProcedureDetail {
   procedure: Procedure;

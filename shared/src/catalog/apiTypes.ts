@@ -18,7 +18,10 @@ export interface VersionSummary {
 
 /** A stored version as a summary (no schema). */
 export const summarizeVersion = (v: FormVersion): VersionSummary => ({
-  version: v.version, status: v.status, createdAt: v.createdAt, contentHash: v.contentHash,
+  version: v.version,
+  status: v.status,
+  createdAt: v.createdAt,
+  contentHash: v.contentHash,
   ...(v.publishedAt ? { publishedAt: v.publishedAt } : {}),
   ...(v.retiredAt ? { retiredAt: v.retiredAt } : {}),
 });

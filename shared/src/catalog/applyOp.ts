@@ -10,31 +10,53 @@ import { addStep, moveStep, moveToStep, removeAttachment, removeStep, renameStep
 
 function applyInPlace(doc: FormDocument, op: EditOp): void {
   switch (op.type) {
-    case 'setLabel': return setLabel(doc, op.path, op.label);
-    case 'setHelp': return setUiText(doc, op.path, 'ui:help', op.help);
-    case 'setDescription': return setUiText(doc, op.path, 'ui:description', op.text);
-    case 'setPlaceholder': return setUiText(doc, op.path, 'ui:placeholder', op.text);
-    case 'setRequired': return setRequired(doc, op.path, op.required);
-    case 'setOptions': return setOptions(doc, op.path, op.options);
-    case 'setRules': return setRules(doc, op.path, op.rules);
-    case 'setWidget': return setWidget(doc, op.path, op.widget);
-    case 'setSensitive': return setSensitive(doc, op.path, op.sensitive);
-    case 'setShowWhen': return setShowWhen(doc, op.path, op.showWhen);
-    case 'addField': return addField(doc, op.parent, op.field, op.after, op.step);
-    case 'removeField': return removeField(doc, op.path);
-    case 'moveField': return moveField(doc, op.path, op.after, op.step);
-    case 'addStep': return addStep(doc, op.title, op.at, op.first);
-    case 'renameStep': return renameStep(doc, op.index, op.title);
-    case 'removeStep': return removeStep(doc, op.index);
-    case 'moveStep': return moveStep(doc, op.index, op.to);
-    case 'moveToStep': return moveToStep(doc, op.field, op.step);
-    case 'setAttachment': return setAttachment(doc, op.attachment);
-    case 'removeAttachment': return removeAttachment(doc, op.attachmentId);
+    case 'setLabel':
+      return setLabel(doc, op.path, op.label);
+    case 'setHelp':
+      return setUiText(doc, op.path, 'ui:help', op.help);
+    case 'setDescription':
+      return setUiText(doc, op.path, 'ui:description', op.text);
+    case 'setPlaceholder':
+      return setUiText(doc, op.path, 'ui:placeholder', op.text);
+    case 'setRequired':
+      return setRequired(doc, op.path, op.required);
+    case 'setOptions':
+      return setOptions(doc, op.path, op.options);
+    case 'setRules':
+      return setRules(doc, op.path, op.rules);
+    case 'setWidget':
+      return setWidget(doc, op.path, op.widget);
+    case 'setSensitive':
+      return setSensitive(doc, op.path, op.sensitive);
+    case 'setShowWhen':
+      return setShowWhen(doc, op.path, op.showWhen);
+    case 'addField':
+      return addField(doc, op.parent, op.field, op.after, op.step);
+    case 'removeField':
+      return removeField(doc, op.path);
+    case 'moveField':
+      return moveField(doc, op.path, op.after, op.step);
+    case 'addStep':
+      return addStep(doc, op.title, op.at, op.first);
+    case 'renameStep':
+      return renameStep(doc, op.index, op.title);
+    case 'removeStep':
+      return removeStep(doc, op.index);
+    case 'moveStep':
+      return moveStep(doc, op.index, op.to);
+    case 'moveToStep':
+      return moveToStep(doc, op.field, op.step);
+    case 'setAttachment':
+      return setAttachment(doc, op.attachment);
+    case 'removeAttachment':
+      return removeAttachment(doc, op.attachmentId);
     case 'setContactDesk':
       doc.procedure = { ...doc.procedure, contactDesk: op.contactDesk };
       return;
-    case 'setSignaturePolicy': return setSignaturePolicy(doc, op.policy);
-    case 'setProcedureText': return setProcedureText(doc, op.key, op.value);
+    case 'setSignaturePolicy':
+      return setSignaturePolicy(doc, op.policy);
+    case 'setProcedureText':
+      return setProcedureText(doc, op.key, op.value);
   }
 }
 

@@ -57,7 +57,8 @@ function checkConditions(holder: JsonSchema, parentPath: FieldPath, root: JsonSc
         const values = conditionValues(parsed);
         if (values.length > 0 && !values.some((v) => possible.includes(v))) {
           problems.push({
-            where: path ?? parentPath, ...(path ? { path } : {}),
+            where: path ?? parentPath,
+            ...(path ? { path } : {}),
             message: `${names}の表示条件の値（${values.map(String).join('・')}）は「${titleOf(sibling.node, field)}」の選択肢にないため、表示されることがありません。`,
           });
         }
@@ -95,7 +96,7 @@ function checkObject(doc: FormDocument, holder: JsonSchema, parentPath: FieldPat
     const label = titleOf(node, key);
     if (typeof node.title !== 'string' || !node.title.trim()) problems.push({ where: path, path, message: `項目「${key}」に項目名がありません。項目名を入力してください。` });
     const kind = classifyField(node, undefined);
-    if ((kind === 'choice' || kind === 'multiChoice') && !(optionsOf(node, doc.schema.definitions)?.length)) problems.push({ where: path, path, message: `「${label}」に選択肢がありません。` });
+    if ((kind === 'choice' || kind === 'multiChoice') && !optionsOf(node, doc.schema.definitions)?.length) problems.push({ where: path, path, message: `「${label}」に選択肢がありません。` });
     const container = containerOf(node);
     if (container) {
       if (fieldKeys(container).length === 0) problems.push({ where: path, path, message: `「${label}」の中に項目がありません。項目を追加してください。` });
@@ -132,7 +133,8 @@ export function checkDraftStructure(doc: FormDocument): DraftProblem[] {
     checkSteps(doc, problems);
   }
   for (const [k, v] of Object.entries((doc.schema?.properties ?? {}) as Record<string, JsonSchema>)) {
-    if (typeof v?.$ref === 'string' && !v.$ref.startsWith('#/definitions/')) problems.push({ where: k, path: k, message: `「${titleOf(v, k)}」が外部の定義（${v.$ref}）を参照しています。外部の参照は使えません。` });
+    if (typeof v?.$ref === 'string' && !v.$ref.startsWith('#/definitions/'))
+      problems.push({ where: k, path: k, message: `「${titleOf(v, k)}」が外部の定義（${v.$ref}）を参照しています。外部の参照は使えません。` });
   }
   return problems;
 }

@@ -47,10 +47,17 @@ function describeObject(doc: FormDocument, holder: JsonSchema, parentPath: Field
     const kind = classifyField(found.node, ui);
     const required = ((found.requiredOwner.required ?? []) as string[]).includes(key) || ((holder.required ?? []) as string[]).includes(key);
     const info: FieldInfo = {
-      path, key, parentPath, label: typeof found.node.title === 'string' ? found.node.title : '', kind, required,
-      showWhen: found.branch ? parseIf(found.branch.if) ?? 'custom' : null,
-      rules: readRules(found.node, kind), depth,
-      sensitive: isSensitiveNode(found.node) || kind === 'myNumber', sensitiveLocked: kind === 'myNumber' || isMyNumberNode(found.node),
+      path,
+      key,
+      parentPath,
+      label: typeof found.node.title === 'string' ? found.node.title : '',
+      kind,
+      required,
+      showWhen: found.branch ? (parseIf(found.branch.if) ?? 'custom') : null,
+      rules: readRules(found.node, kind),
+      depth,
+      sensitive: isSensitiveNode(found.node) || kind === 'myNumber',
+      sensitiveLocked: kind === 'myNumber' || isMyNumberNode(found.node),
     };
     const options = optionsOf(found.node, doc.schema.definitions);
     if (options && (kind === 'choice' || kind === 'multiChoice')) info.options = options;

@@ -43,11 +43,23 @@ export interface FormDiff {
 }
 
 const RULE_LABELS: Record<string, string> = {
-  minLength: '最小文字数', maxLength: '最大文字数', minimum: '最小値', maximum: '最大値', minItems: '最少件数', maxItems: '最多件数', charset: '文字の種類', dateRule: '日付の範囲',
+  minLength: '最小文字数',
+  maxLength: '最大文字数',
+  minimum: '最小値',
+  maximum: '最大値',
+  minItems: '最少件数',
+  maxItems: '最多件数',
+  charset: '文字の種類',
+  dateRule: '日付の範囲',
 };
 
 function rulesText(f: FieldInfo): string {
-  return Object.entries(f.rules).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => `${RULE_LABELS[k] ?? k}: ${String(v)}`).join('、') || 'なし';
+  return (
+    Object.entries(f.rules)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => `${RULE_LABELS[k] ?? k}: ${String(v)}`)
+      .join('、') || 'なし'
+  );
 }
 
 function conditionText(f: FieldInfo, all: Map<string, FieldInfo>): string {
@@ -82,7 +94,8 @@ function attachmentText(a: AttachmentSpec): string {
 function procedureChanges(a: FormDocument, b: FormDocument): ProcedureDiff[] {
   const out: ProcedureDiff[] = [];
   for (const key of ['title', 'description', 'eligibility', 'deadline', 'prepare', 'legalBasis'] as const) {
-    const x = JSON.stringify(a.procedure[key] ?? ''), y = JSON.stringify(b.procedure[key] ?? '');
+    const x = JSON.stringify(a.procedure[key] ?? ''),
+      y = JSON.stringify(b.procedure[key] ?? '');
     if (x !== y) out.push({ what: PROCEDURE_TEXT_LABELS[key], change: 'changed', before: String(a.procedure[key] ?? ''), after: String(b.procedure[key] ?? '') });
   }
   if (a.procedure.signaturePolicy !== b.procedure.signaturePolicy) {

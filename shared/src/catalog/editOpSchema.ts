@@ -15,22 +15,41 @@ const parentPath = { anyOf: [{ const: '' }, path] };
 const index = { type: 'integer', minimum: 0, maximum: 50 };
 const value = { type: ['string', 'number', 'boolean'] };
 const showWhen = {
-  type: 'object', required: ['field'], additionalProperties: false,
+  type: 'object',
+  required: ['field'],
+  additionalProperties: false,
   properties: { field: text(64), equals: value, in: { type: 'array', maxItems: 100, items: value } },
 };
 const nullableNumber = { type: ['number', 'null'] };
 const rules = {
-  type: 'object', additionalProperties: false,
+  type: 'object',
+  additionalProperties: false,
   properties: {
-    minLength: nullableNumber, maxLength: nullableNumber, minimum: nullableNumber, maximum: nullableNumber, minItems: nullableNumber, maxItems: nullableNumber,
-    charset: { enum: ['any', 'digits', 'katakana', 'hiragana', 'alphanumeric', null] }, dateRule: { enum: ['any', 'past', 'future', null] },
+    minLength: nullableNumber,
+    maxLength: nullableNumber,
+    minimum: nullableNumber,
+    maximum: nullableNumber,
+    minItems: nullableNumber,
+    maxItems: nullableNumber,
+    charset: { enum: ['any', 'digits', 'katakana', 'hiragana', 'alphanumeric', null] },
+    dateRule: { enum: ['any', 'past', 'future', null] },
   },
 };
 const options = { type: 'array', maxItems: 200, items: text(200) };
 const field = {
-  type: 'object', required: ['key', 'kind', 'label'], additionalProperties: false,
+  type: 'object',
+  required: ['key', 'kind', 'label'],
+  additionalProperties: false,
   properties: {
-    key: text(64), kind: { enum: [...FIELD_KINDS] }, label: text(300), help: text(2000), required: { type: 'boolean' }, options, rules, showWhen, itemLabel: text(100),
+    key: text(64),
+    kind: { enum: [...FIELD_KINDS] },
+    label: text(300),
+    help: text(2000),
+    required: { type: 'boolean' },
+    options,
+    rules,
+    showWhen,
+    itemLabel: text(100),
   },
 };
 

@@ -14,9 +14,22 @@ export const LOCAL_KEY_PREFIX = 'local_';
 
 /** A readable English stem per field type, used when the label gives no letters (kanji). */
 const KIND_STEMS: Record<FieldKind, string> = {
-  text: 'text', textarea: 'note', number: 'number', date: 'date', yesNo: 'yesNo', choice: 'choice', multiChoice: 'choices',
-  personName: 'name', address: 'address', phone: 'phone', email: 'email', myNumber: 'myNumber', bankAccount: 'bankAccount',
-  consent: 'consent', section: 'section', group: 'group',
+  text: 'text',
+  textarea: 'note',
+  number: 'number',
+  date: 'date',
+  yesNo: 'yesNo',
+  choice: 'choice',
+  multiChoice: 'choices',
+  personName: 'name',
+  address: 'address',
+  phone: 'phone',
+  email: 'email',
+  myNumber: 'myNumber',
+  bankAccount: 'bankAccount',
+  consent: 'consent',
+  section: 'section',
+  group: 'group',
 };
 
 /** Every property key anywhere in a schema (own, conditional, inside sections and groups). */
@@ -38,8 +51,14 @@ export function allFieldKeys(schema: JsonSchema): Set<string> {
  * lowerCamelCase, at most 40 characters; '' when nothing usable is left.
  */
 export function keyStem(romanised: string): string {
-  const words = romanised.normalize('NFKC').split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const camel = words.map((w, i) => (i === 0 ? w[0]!.toLowerCase() : w[0]!.toUpperCase()) + w.slice(1)).join('').replace(/^[0-9]+/, '');
+  const words = romanised
+    .normalize('NFKC')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  const camel = words
+    .map((w, i) => (i === 0 ? w[0]!.toLowerCase() : w[0]!.toUpperCase()) + w.slice(1))
+    .join('')
+    .replace(/^[0-9]+/, '');
   return camel.slice(0, 40);
 }
 

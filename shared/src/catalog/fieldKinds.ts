@@ -33,8 +33,20 @@ export const CONTAINER_KINDS: readonly FieldKind[] = ['section', 'group'];
 export const OPTION_KINDS: readonly FieldKind[] = ['choice', 'multiChoice'];
 
 const REF_KINDS: Record<string, FieldKind> = {
-  personName: 'personName', address: 'address', bankAccount: 'bankAccount', phone: 'phone', email: 'email', myNumber: 'myNumber',
-  date: 'date', pastDate: 'date', futureDate: 'date', consent: 'consent', sex: 'choice', yen: 'number', insuredNumber: 'text', lgCode: 'text',
+  personName: 'personName',
+  address: 'address',
+  bankAccount: 'bankAccount',
+  phone: 'phone',
+  email: 'email',
+  myNumber: 'myNumber',
+  date: 'date',
+  pastDate: 'date',
+  futureDate: 'date',
+  consent: 'consent',
+  sex: 'choice',
+  yen: 'number',
+  insuredNumber: 'text',
+  lgCode: 'text',
 };
 
 const DATE_FORMATS: Record<string, ValidationRules['dateRule']> = { date: 'any', 'past-date': 'past', 'future-date': 'future' };
@@ -63,7 +75,7 @@ export function classifyField(node: JsonSchema, ui: UiSchema | undefined): Field
 
 /** The options of a choice or multi-choice node. */
 export function optionsOf(node: JsonSchema, definitions?: Record<string, JsonSchema>): string[] | undefined {
-  const resolved = typeof node.$ref === 'string' ? definitions?.[node.$ref.replace('#/definitions/', '')] ?? node : node;
+  const resolved = typeof node.$ref === 'string' ? (definitions?.[node.$ref.replace('#/definitions/', '')] ?? node) : node;
   const list = resolved.type === 'array' ? resolved.items?.enum : resolved.enum;
   return Array.isArray(list) ? list.map(String) : undefined;
 }
@@ -75,22 +87,56 @@ export function buildField(field: NewField): { schema: JsonSchema; ui: UiSchema 
   const ui: UiSchema = field.help ? { 'ui:help': field.help } : {};
   let schema: JsonSchema;
   switch (field.kind) {
-    case 'text': schema = { type: 'string', title, maxLength: 100 }; break;
-    case 'textarea': schema = { type: 'string', title, maxLength: 2000 }; ui['ui:widget'] = 'textarea'; break;
-    case 'number': schema = { type: 'integer', title, minimum: 0 }; break;
-    case 'date': schema = { type: 'string', title, format: 'date' }; break;
-    case 'yesNo': schema = { type: 'boolean', title }; ui['ui:widget'] = 'radio'; break;
-    case 'choice': schema = { type: 'string', title, enum: options }; ui['ui:widget'] = options.length > 6 ? 'select' : 'radio'; break;
-    case 'multiChoice': schema = { type: 'array', title, uniqueItems: true, items: { type: 'string', enum: options } }; ui['ui:widget'] = 'checkboxes'; break;
-    case 'personName': schema = { $ref: '#/definitions/personName', title }; break;
-    case 'address': schema = { $ref: '#/definitions/address', title }; break;
-    case 'phone': schema = { type: 'string', title, format: 'jp-phone' }; break;
-    case 'email': schema = { type: 'string', title, format: 'email', maxLength: 254 }; break;
-    case 'myNumber': schema = { type: 'string', title, format: 'my-number' }; break;
+    case 'text':
+      schema = { type: 'string', title, maxLength: 100 };
+      break;
+    case 'textarea':
+      schema = { type: 'string', title, maxLength: 2000 };
+      ui['ui:widget'] = 'textarea';
+      break;
+    case 'number':
+      schema = { type: 'integer', title, minimum: 0 };
+      break;
+    case 'date':
+      schema = { type: 'string', title, format: 'date' };
+      break;
+    case 'yesNo':
+      schema = { type: 'boolean', title };
+      ui['ui:widget'] = 'radio';
+      break;
+    case 'choice':
+      schema = { type: 'string', title, enum: options };
+      ui['ui:widget'] = options.length > 6 ? 'select' : 'radio';
+      break;
+    case 'multiChoice':
+      schema = { type: 'array', title, uniqueItems: true, items: { type: 'string', enum: options } };
+      ui['ui:widget'] = 'checkboxes';
+      break;
+    case 'personName':
+      schema = { $ref: '#/definitions/personName', title };
+      break;
+    case 'address':
+      schema = { $ref: '#/definitions/address', title };
+      break;
+    case 'phone':
+      schema = { type: 'string', title, format: 'jp-phone' };
+      break;
+    case 'email':
+      schema = { type: 'string', title, format: 'email', maxLength: 254 };
+      break;
+    case 'myNumber':
+      schema = { type: 'string', title, format: 'my-number' };
+      break;
     // An account number is sensitive from the start; the builder may clear the mark.
-    case 'bankAccount': schema = { $ref: '#/definitions/bankAccount', title, 'x-sensitive': true }; break;
-    case 'consent': schema = { type: 'boolean', title, const: true }; break;
-    case 'section': schema = { type: 'object', title, properties: {} }; break;
+    case 'bankAccount':
+      schema = { $ref: '#/definitions/bankAccount', title, 'x-sensitive': true };
+      break;
+    case 'consent':
+      schema = { type: 'boolean', title, const: true };
+      break;
+    case 'section':
+      schema = { type: 'object', title, properties: {} };
+      break;
     case 'group':
       schema = { type: 'array', title, minItems: 1, maxItems: 10, items: { type: 'object', title: field.itemLabel || title, properties: {} } };
       break;
@@ -111,11 +157,18 @@ function setOrDelete(node: JsonSchema, key: string, value: number | null | undef
 /** Rules that apply to a kind (the builder shows only these). */
 export function rulesFor(kind: FieldKind | 'custom'): Array<keyof ValidationRules> {
   switch (kind) {
-    case 'text': case 'textarea': return ['minLength', 'maxLength', 'charset'];
-    case 'number': return ['minimum', 'maximum'];
-    case 'date': return ['dateRule'];
-    case 'multiChoice': case 'group': return ['minItems', 'maxItems'];
-    default: return [];
+    case 'text':
+    case 'textarea':
+      return ['minLength', 'maxLength', 'charset'];
+    case 'number':
+      return ['minimum', 'maximum'];
+    case 'date':
+      return ['dateRule'];
+    case 'multiChoice':
+    case 'group':
+      return ['minItems', 'maxItems'];
+    default:
+      return [];
   }
 }
 
@@ -144,10 +197,14 @@ export function readRules(node: JsonSchema, kind: FieldKind | 'custom'): Validat
     if (key === 'charset') {
       rules.charset = CHARSET_FORMATS.has(node.format)
         ? (node.format as 'katakana' | 'hiragana')
-        : node.pattern === CHARSET_PATTERNS.digits ? 'digits' : node.pattern === CHARSET_PATTERNS.alphanumeric ? 'alphanumeric' : 'any';
+        : node.pattern === CHARSET_PATTERNS.digits
+          ? 'digits'
+          : node.pattern === CHARSET_PATTERNS.alphanumeric
+            ? 'alphanumeric'
+            : 'any';
     } else if (key === 'dateRule') {
       const ref = typeof node.$ref === 'string' ? node.$ref.replace('#/definitions/', '') : '';
-      rules.dateRule = ref === 'pastDate' ? 'past' : ref === 'futureDate' ? 'future' : DATE_FORMATS[node.format as string] ?? 'any';
+      rules.dateRule = ref === 'pastDate' ? 'past' : ref === 'futureDate' ? 'future' : (DATE_FORMATS[node.format as string] ?? 'any');
     } else if (typeof node[key] === 'number') rules[key] = node[key] as number;
   }
   return rules;

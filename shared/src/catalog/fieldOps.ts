@@ -105,7 +105,11 @@ export function setRules(doc: FormDocument, path: FieldPath, rules: ValidationRu
   const loc = requireField(doc, path);
   const kind = classifyField(loc.node, uiAt(doc.uiSchema, doc.schema, path));
   const node = rules.dateRule !== undefined ? materialize(doc, loc) : loc.node;
-  for (const [a, b] of [['minLength', 'maxLength'], ['minimum', 'maximum'], ['minItems', 'maxItems']] as const) {
+  for (const [a, b] of [
+    ['minLength', 'maxLength'],
+    ['minimum', 'maximum'],
+    ['minItems', 'maxItems'],
+  ] as const) {
     const lo = rules[a] ?? (rules[a] === null ? undefined : node[a]);
     const hi = rules[b] ?? (rules[b] === null ? undefined : node[b]);
     if (typeof lo === 'number' && typeof hi === 'number' && lo > hi) invalidEdit(`「${labelOf(loc)}」の下限が上限より大きくなっています。`);
@@ -157,7 +161,7 @@ export function setShowWhen(doc: FormDocument, path: FieldPath, showWhen: ShowWh
   if (!showWhen) target = loc.holder;
   else {
     const ifSchema = buildIf(showWhen, findInObject(loc.holder, showWhen.field)!.node);
-    const branches = ((loc.holder.allOf ??= []) as JsonSchema[]);
+    const branches = (loc.holder.allOf ??= []) as JsonSchema[];
     let branch = branches.find((b) => b?.then && sameIf(b.if, ifSchema));
     if (!branch) branches.push((branch = { if: ifSchema, then: {} }));
     target = branch.then;

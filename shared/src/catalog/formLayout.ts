@@ -68,12 +68,20 @@ export function placeKey(doc: FormDocument, objectPath: FieldPath, key: string, 
     for (const s of steps) s.fields = s.fields.filter((k) => k !== key);
     let target: number;
     if (step !== undefined && steps[step]) target = step;
-    else if (after) target = Math.max(0, steps.findIndex((s) => s.fields.includes(after)));
+    else if (after)
+      target = Math.max(
+        0,
+        steps.findIndex((s) => s.fields.includes(after)),
+      );
     else target = after === null ? 0 : steps.length - 1;
     const fields = steps[target]!.fields;
     const at = after === null ? 0 : after && fields.includes(after) ? fields.indexOf(after) + 1 : fields.length;
     fields.splice(at, 0, key);
-    writeOrder(doc, '', steps.flatMap((s) => s.fields));
+    writeOrder(
+      doc,
+      '',
+      steps.flatMap((s) => s.fields),
+    );
     return;
   }
   const at = after === null ? 0 : after !== undefined && keys.includes(after) ? keys.indexOf(after) + 1 : keys.length;

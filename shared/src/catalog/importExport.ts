@@ -32,17 +32,39 @@ export function exportDocument(doc: FormDocument, now: Date): ProcedureExport {
 /** Metadata of a new procedure, for staff to complete in the builder. */
 export function defaultProcedure(owner: string, id: string, title: string): Procedure {
   return {
-    id, owner, title,
+    id,
+    owner,
+    title,
     description: `${title}の申請です。`,
-    category: 'other', lifeEvents: ['other'], keywords: [], legalBasis: [], applicantRole: 'any',
+    category: 'other',
+    lifeEvents: ['other'],
+    keywords: [],
+    legalBasis: [],
+    applicantRole: 'any',
     eligibility: 'この市区町村にお住まいの方など、手続の対象となる方',
-    prepare: [], contactDesk: { name: '担当課' }, signaturePolicy: 'none', attachments: [],
+    prepare: [],
+    contactDesk: { name: '担当課' },
+    signaturePolicy: 'none',
+    attachments: [],
   };
 }
 
 const PROCEDURE_KEYS: Array<keyof Procedure> = [
-  'title', 'titleEn', 'description', 'descriptionEn', 'category', 'lifeEvents', 'keywords', 'legalBasis', 'applicantRole',
-  'eligibility', 'prepare', 'deadline', 'contactDesk', 'signaturePolicy', 'attachments',
+  'title',
+  'titleEn',
+  'description',
+  'descriptionEn',
+  'category',
+  'lifeEvents',
+  'keywords',
+  'legalBasis',
+  'applicantRole',
+  'eligibility',
+  'prepare',
+  'deadline',
+  'contactDesk',
+  'signaturePolicy',
+  'attachments',
 ];
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -57,8 +79,7 @@ export interface ImportResult {
   autoLabelled: string[];
 }
 
-const looksLikeSchema = (v: Record<string, unknown>) =>
-  typeof v.type === 'string' || isObject(v.properties) || Array.isArray(v.allOf) || Array.isArray(v.anyOf) || Array.isArray(v.oneOf);
+const looksLikeSchema = (v: Record<string, unknown>) => typeof v.type === 'string' || isObject(v.properties) || Array.isArray(v.allOf) || Array.isArray(v.anyOf) || Array.isArray(v.oneOf);
 
 /** Reads an uploaded file as a new procedure of `owner` with id `id`. */
 export function importDocument(input: unknown, owner: string, id: string, title?: string): ImportResult {
@@ -100,6 +121,8 @@ export function importDocument(input: unknown, owner: string, id: string, title?
   for (const u of normalized.unsupported) notes.push(`${u.pointer || '/'}：${u.ja}`);
   return {
     document: { procedure: merged as unknown as Procedure, schema: cleanSchema, uiSchema: normalized.uiSchema },
-    notes, unsupported: normalized.unsupported, autoLabelled: normalized.autoLabelled,
+    notes,
+    unsupported: normalized.unsupported,
+    autoLabelled: normalized.autoLabelled,
   };
 }

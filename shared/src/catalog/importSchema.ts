@@ -32,7 +32,11 @@ export const LABEL_FROM_KEY = 'x-label-from-key';
 
 /** A label made from a key: `firstName` → `First name`, `street_address` → `Street address`. */
 export function autoLabel(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_\-.]+/g, ' ').trim().toLowerCase();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_\-.]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words ? words[0]!.toUpperCase() + words.slice(1) : key;
 }
 
@@ -136,8 +140,14 @@ class Normalizer {
     const node = Array.isArray(input.allOf) && input.type !== 'object' && !isObject(input.properties) ? this.foldAllOf(input, ptr, stack) : input;
     if (Array.isArray(node.type)) {
       const types = (node.type as string[]).filter((t) => t !== 'null');
-      if (types.length < (node.type as string[]).length) this.note(`${ptr}/type`, '空（null）を許す指定は使えないため取り除きました。未入力は「任意」の項目で表せます。', 'Allowing null is not supported; it was removed (an optional field can stay empty).');
-      if (types.length > 1) this.note(`${ptr}/type`, `複数の型（${types.join('・')}）は使えないため、「${types[0]}」にしました。`, `Several types (${types.join(', ')}) are not supported; "${types[0]}" was kept.`);
+      if (types.length < (node.type as string[]).length)
+        this.note(
+          `${ptr}/type`,
+          '空（null）を許す指定は使えないため取り除きました。未入力は「任意」の項目で表せます。',
+          'Allowing null is not supported; it was removed (an optional field can stay empty).',
+        );
+      if (types.length > 1)
+        this.note(`${ptr}/type`, `複数の型（${types.join('・')}）は使えないため、「${types[0]}」にしました。`, `Several types (${types.join(', ')}) are not supported; "${types[0]}" was kept.`);
       node.type = types[0];
     }
     if (node.type === 'null') {
@@ -145,7 +155,11 @@ class Normalizer {
       return undefined;
     }
     if (node.format === 'data-url') {
-      this.note(ptr, 'ファイルの項目（format: data-url）は使えないため取り除きました。ファイルは「添付書類」で設定してください。', 'File fields (format: data-url) are not supported; set files up under attachments instead.');
+      this.note(
+        ptr,
+        'ファイルの項目（format: data-url）は使えないため取り除きました。ファイルは「添付書類」で設定してください。',
+        'File fields (format: data-url) are not supported; set files up under attachments instead.',
+      );
       return undefined;
     }
     if ('enumNames' in node) {
@@ -176,7 +190,11 @@ class Normalizer {
       if (node.type === 'boolean') continue; // はい／いいえ already says it
       if (values.every((v) => v !== undefined)) {
         node.enum = values;
-        this.note(`${ptr}/${key}`, `選択肢の組（${key}）を選択肢の一覧にしました。選択肢の表示名は値と同じになります。`, `The ${key} of constants became a list of options; option labels are the values.`);
+        this.note(
+          `${ptr}/${key}`,
+          `選択肢の組（${key}）を選択肢の一覧にしました。選択肢の表示名は値と同じになります。`,
+          `The ${key} of constants became a list of options; option labels are the values.`,
+        );
       } else {
         this.note(`${ptr}/${key}`, `入力の組み合わせ（${key}）は使えないため、取り除きました。`, `${key} alternatives of this field are not supported; they were removed.`);
       }
@@ -188,8 +206,12 @@ class Normalizer {
     if (Array.isArray(node.items) || Array.isArray(node.prefixItems)) {
       const first = ((Array.isArray(node.items) ? node.items : node.prefixItems) as JsonSchema[])[0];
       const kw = Array.isArray(node.items) ? 'items' : 'prefixItems';
-      this.note(`${ptr}/${kw}`, '位置ごとに型の違う一覧（固定の要素）は使えないため、1つ目の要素の型の繰り返しにしました。', 'Fixed (tuple) items are not supported; the list repeats the first item\'s type.');
-      node.items = isObject(node.items) ? node.items : first ?? { type: 'string' };
+      this.note(
+        `${ptr}/${kw}`,
+        '位置ごとに型の違う一覧（固定の要素）は使えないため、1つ目の要素の型の繰り返しにしました。',
+        "Fixed (tuple) items are not supported; the list repeats the first item's type.",
+      );
+      node.items = isObject(node.items) ? node.items : (first ?? { type: 'string' });
       delete node.prefixItems;
     }
     if ('additionalItems' in node) delete node.additionalItems;
@@ -216,7 +238,11 @@ class Normalizer {
       if (!Array.isArray(node[key])) continue;
       (node[key] as JsonSchema[]).forEach((b, i) => this.merge(node, b, `${ptr}/${key}/${i}`, stack, false));
       delete node[key];
-      this.note(`${ptr}/${key}`, `「どれか1つの組を入力」（${key}）は表せないため、すべての組の項目を任意の項目として取り込みました。必要なら表示条件を設定してください。`, `Alternatives (${key}) cannot be expressed; the fields of every alternative were imported as optional fields. Add show-when conditions if needed.`);
+      this.note(
+        `${ptr}/${key}`,
+        `「どれか1つの組を入力」（${key}）は表せないため、すべての組の項目を任意の項目として取り込みました。必要なら表示条件を設定してください。`,
+        `Alternatives (${key}) cannot be expressed; the fields of every alternative were imported as optional fields. Add show-when conditions if needed.`,
+      );
     }
     const branches: JsonSchema[] = [];
     if (Array.isArray(node.allOf)) {
@@ -233,7 +259,11 @@ class Normalizer {
         if (opposite) branches.push({ if: opposite, then: node.else });
         else {
           this.merge(node, node.else, `${ptr}/else`, stack, false);
-          this.note(`${ptr}/else`, '「そうでない場合」（else）は、選択肢の項目1つを調べる条件でないと表せないため、その項目を任意の項目として取り込みました。', '"else" can only be expressed when the condition tests one choice field; its fields were imported as optional fields.');
+          this.note(
+            `${ptr}/else`,
+            '「そうでない場合」（else）は、選択肢の項目1つを調べる条件でないと表せないため、その項目を任意の項目として取り込みました。',
+            '"else" can only be expressed when the condition tests one choice field; its fields were imported as optional fields.',
+          );
         }
       }
     }
@@ -253,7 +283,11 @@ class Normalizer {
           delete extra[dep];
           this.merge(node, { properties: extra }, at, stack, false);
         }
-        this.note(at, `「${dep}」の回答で項目を出し分ける指定（dependencies）は表せないため、その項目を任意の項目として取り込みました。表示条件を設定してください。`, `Schema dependencies of "${dep}" cannot be expressed; their fields were imported as optional fields. Add show-when conditions.`);
+        this.note(
+          at,
+          `「${dep}」の回答で項目を出し分ける指定（dependencies）は表せないため、その項目を任意の項目として取り込みました。表示条件を設定してください。`,
+          `Schema dependencies of "${dep}" cannot be expressed; their fields were imported as optional fields. Add show-when conditions.`,
+        );
       }
       delete node.dependencies;
     }
@@ -342,11 +376,19 @@ function cleanUi(ui: UiSchema, ptr: string, notes: ImportUnsupported[]): UiSchem
   const out: UiSchema = {};
   for (const [key, value] of Object.entries(ui)) {
     if (key === 'ui:field') {
-      notes.push({ pointer: `${ptr}/ui:field`, ja: `独自の入力部品（ui:field「${String(value)}」）は使えないため、標準の入力欄で表示します。`, en: `Custom field (ui:field "${String(value)}") is not available; the standard input is shown.` });
+      notes.push({
+        pointer: `${ptr}/ui:field`,
+        ja: `独自の入力部品（ui:field「${String(value)}」）は使えないため、標準の入力欄で表示します。`,
+        en: `Custom field (ui:field "${String(value)}") is not available; the standard input is shown.`,
+      });
       continue;
     }
     if (key === 'ui:widget' && !(WIDGETS as readonly string[]).includes(String(value))) {
-      notes.push({ pointer: `${ptr}/ui:widget`, ja: `表示方法「${String(value)}」は使えないため、標準の表示にしました。`, en: `Widget "${String(value)}" is not available; the standard one is used.` });
+      notes.push({
+        pointer: `${ptr}/ui:widget`,
+        ja: `表示方法「${String(value)}」は使えないため、標準の表示にしました。`,
+        en: `Widget "${String(value)}" is not available; the standard one is used.`,
+      });
       continue;
     }
     out[key] = isObject(value) && !key.startsWith('ui:') ? cleanUi(value as UiSchema, `${ptr}/${esc(key)}`, notes) : value;

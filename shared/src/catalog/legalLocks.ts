@@ -178,7 +178,10 @@ export function findLockViolation(base: FormDocument, after: FormDocument): stri
     if (problem) return problem;
   }
   for (const attachment of lockedAttachments(base)) {
-    const problem = attachmentViolation(attachment, (after.procedure.attachments ?? []).find((x) => x.id === attachment.id));
+    const problem = attachmentViolation(
+      attachment,
+      (after.procedure.attachments ?? []).find((x) => x.id === attachment.id),
+    );
     if (problem) return problem;
   }
   return signatureViolation(base.procedure, after.procedure.signaturePolicy);

@@ -73,25 +73,44 @@ function opPath(op: EditOp): FieldPath | undefined {
 /** The field attribute an edit changes, as it is in `doc`, to see whether the preset changed it too. */
 function attribute(op: EditOp, doc: FormDocument, info: FieldInfo | undefined): unknown {
   const path = opPath(op);
-  const ui = path ? uiAt(doc.uiSchema ?? {}, doc.schema, path) ?? {} : {};
+  const ui = path ? (uiAt(doc.uiSchema ?? {}, doc.schema, path) ?? {}) : {};
   switch (op.type) {
-    case 'setLabel': return info?.label;
-    case 'setHelp': return ui['ui:help'];
-    case 'setDescription': return ui['ui:description'];
-    case 'setPlaceholder': return ui['ui:placeholder'];
-    case 'setRequired': return info?.required;
-    case 'setOptions': return info?.options;
-    case 'setRules': return info?.rules;
-    case 'setWidget': return ui['ui:widget'];
-    case 'setSensitive': return info?.sensitive;
-    case 'setShowWhen': return info?.showWhen;
-    case 'removeField': return path ? locateField(doc.schema, path)?.node : undefined;
-    case 'setAttachment': return doc.procedure.attachments?.find((a) => a.id === op.attachment.id);
-    case 'removeAttachment': return doc.procedure.attachments?.find((a) => a.id === op.attachmentId);
-    case 'setProcedureText': return doc.procedure[op.key];
-    case 'setSignaturePolicy': return doc.procedure.signaturePolicy;
-    case 'renameStep': case 'removeStep': case 'moveStep': return stepsOf(doc)?.map((s) => s.title);
-    default: return undefined;
+    case 'setLabel':
+      return info?.label;
+    case 'setHelp':
+      return ui['ui:help'];
+    case 'setDescription':
+      return ui['ui:description'];
+    case 'setPlaceholder':
+      return ui['ui:placeholder'];
+    case 'setRequired':
+      return info?.required;
+    case 'setOptions':
+      return info?.options;
+    case 'setRules':
+      return info?.rules;
+    case 'setWidget':
+      return ui['ui:widget'];
+    case 'setSensitive':
+      return info?.sensitive;
+    case 'setShowWhen':
+      return info?.showWhen;
+    case 'removeField':
+      return path ? locateField(doc.schema, path)?.node : undefined;
+    case 'setAttachment':
+      return doc.procedure.attachments?.find((a) => a.id === op.attachment.id);
+    case 'removeAttachment':
+      return doc.procedure.attachments?.find((a) => a.id === op.attachmentId);
+    case 'setProcedureText':
+      return doc.procedure[op.key];
+    case 'setSignaturePolicy':
+      return doc.procedure.signaturePolicy;
+    case 'renameStep':
+    case 'removeStep':
+    case 'moveStep':
+      return stepsOf(doc)?.map((s) => s.title);
+    default:
+      return undefined;
   }
 }
 

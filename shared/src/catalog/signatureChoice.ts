@@ -30,13 +30,16 @@ export function attachmentsRequiredBy(procedure: Pick<Procedure, 'attachments'>,
 /** What follows from a policy, in Japanese, for the builder. */
 export function signatureConsequence(procedure: Pick<Procedure, 'attachments'>, policy: SignaturePolicy): string {
   const extra = attachmentsRequiredBy(procedure, policy);
-  const proof = extra.length > 0
-    ? `本人確認のため「${extra.join('」「')}」の添付が必須になります。`
-    : '本人確認は、窓口での確認や添付書類（必要なら添付書類で「本人確認書類」を必須にしてください）で行います。';
+  const proof =
+    extra.length > 0 ? `本人確認のため「${extra.join('」「')}」の添付が必須になります。` : '本人確認は、窓口での確認や添付書類（必要なら添付書類で「本人確認書類」を必須にしてください）で行います。';
   switch (policy) {
-    case 'required': return '申請者はマイナンバーカードで電子署名してから申請します。署名が本人確認になります。';
-    case 'optional': return `電子署名は任意です。署名しない申請もあるため、${proof}`;
-    case 'none': return `電子署名を求めません。${proof}`;
-    default: return 'まだ選ばれていません。公開する前に「必要」「任意」「なし」から選んでください。';
+    case 'required':
+      return '申請者はマイナンバーカードで電子署名してから申請します。署名が本人確認になります。';
+    case 'optional':
+      return `電子署名は任意です。署名しない申請もあるため、${proof}`;
+    case 'none':
+      return `電子署名を求めません。${proof}`;
+    default:
+      return 'まだ選ばれていません。公開する前に「必要」「任意」「なし」から選んでください。';
   }
 }

@@ -27,8 +27,22 @@ export type FieldPath = string;
 
 /** The field types the builder offers: the same Japanese field types residents see. */
 export const FIELD_KINDS = [
-  'text', 'textarea', 'number', 'date', 'yesNo', 'choice', 'multiChoice', 'personName', 'address',
-  'phone', 'email', 'myNumber', 'bankAccount', 'consent', 'section', 'group',
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'yesNo',
+  'choice',
+  'multiChoice',
+  'personName',
+  'address',
+  'phone',
+  'email',
+  'myNumber',
+  'bankAccount',
+  'consent',
+  'section',
+  'group',
 ] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 

@@ -26,10 +26,7 @@ export const PROCEDURE_META_SCHEMA: JsonSchema = {
   $id: 'https://madoguchi.example/schemas/procedure.json',
   type: 'object',
   additionalProperties: false,
-  required: [
-    'id', 'owner', 'title', 'description', 'category', 'lifeEvents', 'keywords', 'legalBasis',
-    'applicantRole', 'eligibility', 'prepare', 'contactDesk', 'signaturePolicy', 'attachments',
-  ],
+  required: ['id', 'owner', 'title', 'description', 'category', 'lifeEvents', 'keywords', 'legalBasis', 'applicantRole', 'eligibility', 'prepare', 'contactDesk', 'signaturePolicy', 'attachments'],
   properties: {
     id: { type: 'string', pattern: PROCEDURE_ID_PATTERN },
     owner: { anyOf: [{ const: 'preset' }, { type: 'string', format: 'lg-code' }] },

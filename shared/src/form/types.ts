@@ -13,9 +13,7 @@ export const PROCEDURE_CATEGORIES = ['childcare', 'care', 'disaster', 'health', 
 export type ProcedureCategory = (typeof PROCEDURE_CATEGORIES)[number];
 
 /** Life events residents search by (ぴったりサービスの「ライフイベント」). */
-export const LIFE_EVENTS = [
-  'pregnancy-birth', 'childrearing', 'nursery', 'care', 'disaster', 'moving', 'bereavement', 'other',
-] as const;
+export const LIFE_EVENTS = ['pregnancy-birth', 'childrearing', 'nursery', 'care', 'disaster', 'moving', 'bereavement', 'other'] as const;
 export type LifeEvent = (typeof LIFE_EVENTS)[number];
 
 /** Whether a submission needs a signature with the My Number Card (JPKI). */

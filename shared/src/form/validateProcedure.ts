@@ -53,11 +53,7 @@ function hasField(schema: JsonSchema, dotPath: string): boolean {
 }
 
 /** Returns every problem found; an empty list means the definition can be published. */
-export function validateProcedureDefinition(
-  procedure: Procedure,
-  form: { schema: JsonSchema; uiSchema: UiSchema },
-  language: Language = 'ja',
-): DefinitionProblem[] {
+export function validateProcedureDefinition(procedure: Procedure, form: { schema: JsonSchema; uiSchema: UiSchema }, language: Language = 'ja'): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const { checkMeta, checkFormShape } = checkers();
   if (!checkMeta(procedure)) {
@@ -94,7 +90,8 @@ export function validateProcedureDefinition(
   }
   const steps = form.uiSchema?.['ui:options']?.steps as Array<{ fields: string[] }> | undefined;
   if (steps) {
-    for (const step of steps) for (const f of step.fields) if (!hasField(form.schema, f)) problems.push({ where: 'uiSchema/ui:options/steps', message: `ステップに存在しない項目「${f}」があります。` });
+    for (const step of steps)
+      for (const f of step.fields) if (!hasField(form.schema, f)) problems.push({ where: 'uiSchema/ui:options/steps', message: `ステップに存在しない項目「${f}」があります。` });
   }
   return problems;
 }

@@ -17,6 +17,9 @@ export function formatReceiptNumber(randomInt: (n: number) => number): string {
 
 /** Accepts what residents type: lower case, spaces, full-width characters, missing hyphens. */
 export function normalizeReceiptNumber(input: string): string {
-  const compact = input.normalize('NFKC').toUpperCase().replace(/[^0-9A-Z]/g, '');
+  const compact = input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '');
   return compact.length === 12 ? `${compact.slice(0, 4)}-${compact.slice(4, 8)}-${compact.slice(8)}` : compact;
 }

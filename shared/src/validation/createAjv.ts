@@ -10,8 +10,15 @@ import { SENSITIVE_KEYWORD } from '../form/sensitive';
 import { linearRegExp } from './linearRegExp';
 import { LEGAL_KEYWORD } from '../form/legal';
 import {
-  FISCAL_AGE_KEYWORD, FISCAL_AGE_META_SCHEMA, MESSAGES_KEYWORD, MESSAGES_META_SCHEMA, WITHIN_DAYS_KEYWORD, WITHIN_DAYS_META_SCHEMA,
-  meetsFiscalAge, withinDays, type FiscalAgeRule,
+  FISCAL_AGE_KEYWORD,
+  FISCAL_AGE_META_SCHEMA,
+  MESSAGES_KEYWORD,
+  MESSAGES_META_SCHEMA,
+  WITHIN_DAYS_KEYWORD,
+  WITHIN_DAYS_META_SCHEMA,
+  meetsFiscalAge,
+  withinDays,
+  type FiscalAgeRule,
 } from './dateRules';
 import { PREGNANCY_MONTHS_KEYWORD, pregnancyMonthsFromWeeks } from './derivedAnswers';
 
@@ -49,7 +56,13 @@ export function createAjv(): Ajv {
   // empty or non-string value is a compile error, so a lock always names its law.
   ajv.addKeyword({ keyword: LEGAL_KEYWORD, schemaType: 'string', metaSchema: { type: 'string', minLength: 1 } });
   // Date windows measured from today in Japan (dateRules.ts); the browser's eval-free validator applies the same functions.
-  ajv.addKeyword({ keyword: FISCAL_AGE_KEYWORD, type: 'string', schemaType: 'object', metaSchema: FISCAL_AGE_META_SCHEMA, validate: (rule: FiscalAgeRule, data: string) => meetsFiscalAge(rule, data) });
+  ajv.addKeyword({
+    keyword: FISCAL_AGE_KEYWORD,
+    type: 'string',
+    schemaType: 'object',
+    metaSchema: FISCAL_AGE_META_SCHEMA,
+    validate: (rule: FiscalAgeRule, data: string) => meetsFiscalAge(rule, data),
+  });
   ajv.addKeyword({ keyword: WITHIN_DAYS_KEYWORD, type: 'string', schemaType: 'number', metaSchema: WITHIN_DAYS_META_SCHEMA, validate: (days: number, data: string) => withinDays(days, data) });
   // Derived answers (derivedAnswers.ts): writes the sibling the keyword names.
   ajv.addKeyword({

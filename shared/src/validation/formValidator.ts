@@ -22,7 +22,10 @@ export class FormValidator {
   private readonly ajv: Ajv;
   private readonly cache = new Map<string, ValidateFunction>();
 
-  constructor(private readonly maxCached = 1000, ajv: Ajv = createAjv()) {
+  constructor(
+    private readonly maxCached = 1000,
+    ajv: Ajv = createAjv(),
+  ) {
     this.ajv = ajv;
   }
 

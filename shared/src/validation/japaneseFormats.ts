@@ -51,8 +51,7 @@ export const isValidInsuredNumber = (value: string) => /^[0-9]{10}$/.test(value)
 export const isValidPostalCode = (value: string) => /^[0-9]{3}-?[0-9]{4}$/.test(value);
 
 /** Japanese phone number: 10 or 11 digits starting with 0 once hyphens and spaces are removed. */
-export const isValidJpPhone = (value: string) =>
-  /^[0-9０-９\-‐－ ()（）]+$/.test(value) && /^0[0-9]{9,10}$/.test(digitsOnly(value).replace(/[()（）]/g, ''));
+export const isValidJpPhone = (value: string) => /^[0-9０-９\-‐－ ()（）]+$/.test(value) && /^0[0-9]{9,10}$/.test(digitsOnly(value).replace(/[()（）]/g, ''));
 
 /** Full-width katakana, the long vowel mark, the middle dot and spaces. */
 export const isKatakana = (value: string) => /^[\u30A1-\u30F6\u30FC\u30FB\u3000 ]+$/.test(value);
@@ -64,7 +63,6 @@ export const isHiragana = (value: string) => /^[\u3041-\u3096\u30FC\u3000 ]+$/.t
  * katakana (incl. small kana, which banks read as full size), A–Z, 0–9, space and ( ) . - /.
  */
 export const isZenginKana = (value: string) => /^[\u30A1-\u30F6\u30FC\u3000 A-Z0-9().\-/]+$/.test(value);
-
 
 const isIsoDate = (value: string) => {
   if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) return false;
@@ -106,9 +104,7 @@ export function toKatakana(value: string): string {
 }
 
 /** Formats whose values are normalised (see `normalizeForFormat`) before checking and storing. */
-export const NORMALIZED_FORMATS = new Set([
-  'my-number', 'insured-number', 'lg-code', 'postal-code', 'jp-phone', 'katakana', 'hiragana', 'zengin-kana',
-]);
+export const NORMALIZED_FORMATS = new Set(['my-number', 'insured-number', 'lg-code', 'postal-code', 'jp-phone', 'katakana', 'hiragana', 'zengin-kana']);
 
 const CHECKS: Record<string, (value: string) => boolean> = {
   'my-number': isValidMyNumber,

@@ -20,7 +20,10 @@ import { patternInputTooLong } from './patternLimits';
 export type UnsupportedConstruct = 'lookaround' | 'backreference' | 'syntax';
 
 export class UnsupportedPatternError extends Error {
-  constructor(readonly construct: UnsupportedConstruct, detail: string) {
+  constructor(
+    readonly construct: UnsupportedConstruct,
+    detail: string,
+  ) {
     super(detail);
     this.name = 'UnsupportedPatternError';
   }
@@ -40,7 +43,7 @@ const hex = (cp: number) => `\\x{${cp.toString(16).toUpperCase()}}`;
 function classContents(codePoints: number[]): string {
   const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
   let out = '';
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     out += j > i ? `${hex(sorted[i]!)}-${hex(sorted[j]!)}` : hex(sorted[i]!);
@@ -116,7 +119,8 @@ export function toRe2Syntax(pattern: string): string {
         i += 1;
       } else if (e === '0') out += hex(0);
       else if (/[1-9]/.test(e) || e === 'k') throw new UnsupportedPatternError('backreference', `\\${e}`);
-      else if (e === 'b' && inClass) out += hex(8); // backspace inside a class
+      else if (e === 'b' && inClass)
+        out += hex(8); // backspace inside a class
       else if (e === 'p' || e === 'P') {
         const end = pattern.indexOf('}', i);
         const body = end > i ? pattern.slice(i + 1, end) : '';

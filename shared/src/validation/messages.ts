@@ -23,7 +23,10 @@ type Params = Record<string, unknown>;
 type Template = (label: string, params: Params, schema: JsonSchema) => string;
 
 const FORMAT_MESSAGES: Record<string, { ja: string; en: string }> = {
-  'my-number': { ja: '個人番号が正しくありません。12桁の数字を確認してください（検査用数字が一致しません）。', en: 'This My Number is not valid. Check the 12 digits (the check digit does not match).' },
+  'my-number': {
+    ja: '個人番号が正しくありません。12桁の数字を確認してください（検査用数字が一致しません）。',
+    en: 'This My Number is not valid. Check the 12 digits (the check digit does not match).',
+  },
   'insured-number': { ja: '被保険者番号は10桁の数字で入力してください。', en: 'Enter the insured person number as 10 digits.' },
   'lg-code': { ja: '全国地方公共団体コードが正しくありません（6桁・検査数字付き）。', en: 'This local government code is not valid (6 digits with check digit).' },
   'postal-code': { ja: '郵便番号は7桁の数字で入力してください（例：310-8610）。', en: 'Enter the postal code as 7 digits (e.g. 310-8610).' },
@@ -40,7 +43,11 @@ const FORMAT_MESSAGES: Record<string, { ja: string; en: string }> = {
 const TEMPLATES: Record<Language, Record<string, Template>> = {
   ja: {
     required: (l, _p, s) =>
-      s.type === 'boolean' && s.const === true ? `「${l}」に同意（チェック）してください。` : s.type === 'boolean' || s.enum || s.type === 'array' ? `「${l}」を選んでください。` : `「${l}」を入力してください。`,
+      s.type === 'boolean' && s.const === true
+        ? `「${l}」に同意（チェック）してください。`
+        : s.type === 'boolean' || s.enum || s.type === 'array'
+          ? `「${l}」を選んでください。`
+          : `「${l}」を入力してください。`,
     const: (l, _p, s) => (s.const === true ? `「${l}」に同意（チェック）してください。` : `「${l}」の値が正しくありません。`),
     minLength: (l, p) => (p.limit === 1 ? `「${l}」を入力してください。` : `${p.limit}文字以上で入力してください。`),
     maxLength: (_l, p) => `${p.limit}文字以内で入力してください。`,
@@ -60,8 +67,7 @@ const TEMPLATES: Record<Language, Record<string, Template>> = {
     'x-within-days': (l, _p, s) => `「${l}」から${String(s['x-within-days'])}日を過ぎています。`,
   },
   en: {
-    required: (l, _p, s) =>
-      s.type === 'boolean' && s.const === true ? `You must agree to "${l}".` : s.type === 'boolean' || s.enum || s.type === 'array' ? `Choose "${l}".` : `Enter "${l}".`,
+    required: (l, _p, s) => (s.type === 'boolean' && s.const === true ? `You must agree to "${l}".` : s.type === 'boolean' || s.enum || s.type === 'array' ? `Choose "${l}".` : `Enter "${l}".`),
     const: (l, _p, s) => (s.const === true ? `You must agree to "${l}".` : `"${l}" has an invalid value.`),
     minLength: (l, p) => (p.limit === 1 ? `Enter "${l}".` : `Enter at least ${p.limit} characters.`),
     maxLength: (_l, p) => `Enter no more than ${p.limit} characters.`,
@@ -109,7 +115,10 @@ function resolve(schema: JsonSchema | undefined, root: JsonSchema): JsonSchema |
 
 /** Walks the root schema along a data pointer to the field's schema (through $ref, items and then-branches). */
 export function schemaAt(root: JsonSchema, pointer: string): JsonSchema | undefined {
-  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const find = (node: JsonSchema | undefined, rest: string[]): JsonSchema | undefined => {
     const here = resolve(node, root);
     if (!here) return undefined;
@@ -183,7 +192,10 @@ export function localizeErrors(errors: ErrorObject[] | null | undefined, root: J
   for (const error of errors ?? []) {
     if (STRUCTURAL_KEYWORDS.has(error.keyword)) continue;
     let pointer = error.instancePath;
-    if (error.keyword === 'required') pointer += `/${String((error.params as Params).missingProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (error.keyword === 'required')
+      pointer += `/${String((error.params as Params).missingProperty)
+        .replace(/~/g, '~0')
+        .replace(/\//g, '~1')}`;
     const key = `${pointer}|${error.keyword}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -8,19 +8,15 @@ const enc = encodeURIComponent;
 export const searchMunicipalities = async (query: string, language: Language, signal?: AbortSignal) =>
   (await apiJson<{ items: Municipality[] }>(`/municipalities?q=${enc(query)}`, { language, ...(signal ? { signal } : {}) })).items;
 
-export const listPrefectures = async (language: Language) =>
-  (await apiJson<{ items: Municipality[]; prefectures: string[] }>('/municipalities', { language })).prefectures;
+export const listPrefectures = async (language: Language) => (await apiJson<{ items: Municipality[]; prefectures: string[] }>('/municipalities', { language })).prefectures;
 
-export const municipalitiesIn = async (prefecture: string, language: Language) =>
-  (await apiJson<{ items: Municipality[] }>(`/municipalities?prefecture=${enc(prefecture)}`, { language })).items;
+export const municipalitiesIn = async (prefecture: string, language: Language) => (await apiJson<{ items: Municipality[] }>(`/municipalities?prefecture=${enc(prefecture)}`, { language })).items;
 
 export const getMunicipality = (code: string, language: Language) => apiJson<Municipality>(`/municipalities/${enc(code)}`, { language });
 
-export const listProcedures = async (code: string, language: Language) =>
-  (await apiJson<{ items: ProcedureSummary[] }>(`/municipalities/${enc(code)}/procedures`, { language })).items;
+export const listProcedures = async (code: string, language: Language) => (await apiJson<{ items: ProcedureSummary[] }>(`/municipalities/${enc(code)}/procedures`, { language })).items;
 
-export const getProcedure = (code: string, procedureId: string, language: Language) =>
-  apiJson<ProcedureDetail>(`/municipalities/${enc(code)}/procedures/${enc(procedureId)}`, { language });
+export const getProcedure = (code: string, procedureId: string, language: Language) => apiJson<ProcedureDetail>(`/municipalities/${enc(code)}/procedures/${enc(procedureId)}`, { language });
 
 /** Intake. The same `idempotencyKey` must be sent again on a retry of the same answers. */
 export const submitApplication = (code: string, procedureId: string, body: IntakeRequest, idempotencyKey: string, language: Language) =>
@@ -48,11 +44,9 @@ export const createDraft = (body: DraftBody, language: Language) => apiJson<Draf
 export const updateDraft = (draftId: string, secret: string, body: DraftBody, language: Language) =>
   apiJson<{ expiresAt: string }>(`/drafts/${enc(draftId)}`, { method: 'PUT', body, headers: { 'X-Resume-Secret': secret }, language });
 
-export const getDraft = (draftId: string, secret: string, language: Language) =>
-  apiJson<DraftView>(`/drafts/${enc(draftId)}`, { headers: { 'X-Resume-Secret': secret }, language });
+export const getDraft = (draftId: string, secret: string, language: Language) => apiJson<DraftView>(`/drafts/${enc(draftId)}`, { headers: { 'X-Resume-Secret': secret }, language });
 
-export const deleteDraft = (draftId: string, secret: string, language: Language) =>
-  apiJson<void>(`/drafts/${enc(draftId)}`, { method: 'DELETE', headers: { 'X-Resume-Secret': secret }, language });
+export const deleteDraft = (draftId: string, secret: string, language: Language) => apiJson<void>(`/drafts/${enc(draftId)}`, { method: 'DELETE', headers: { 'X-Resume-Secret': secret }, language });
 
 export const deleteUpload = (fileId: string, uploadToken: string, language: Language) =>
   apiJson<void>(`/uploads/${enc(fileId)}`, { method: 'DELETE', headers: { 'X-Upload-Token': uploadToken }, language });

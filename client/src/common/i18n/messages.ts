@@ -11,13 +11,19 @@ export const MESSAGES = {
   'app.switchLanguage': ['English', '日本語'],
   'app.switchLanguageLabel': ['Switch to English', '日本語に切り替える'],
   'app.checkStatus': ['申請状況の確認', 'Check an application'],
-  'app.footer': ['入力内容はこの端末に一時保存されます。共用のパソコンでは、申請後にブラウザを閉じてください。', 'Your answers are saved on this device while you fill them in. On a shared computer, close the browser when you are done.'],
+  'app.footer': [
+    '入力内容はこの端末に一時保存されます。共用のパソコンでは、申請後にブラウザを閉じてください。',
+    'Your answers are saved on this device while you fill them in. On a shared computer, close the browser when you are done.',
+  ],
   'app.loading': ['読み込み中…', 'Loading…'],
   'app.notFound': ['ページが見つかりません', 'Page not found'],
   'app.backHome': ['トップへ戻る', 'Back to the start'],
   'app.retry': ['もう一度読み込む', 'Try again'],
   // errors
-  'error.network': ['通信できませんでした。電波の良い所で、もう一度お試しください。入力した内容はこの端末に残っています。', 'Could not connect. Please try again where the signal is better. Your answers are still saved on this device.'],
+  'error.network': [
+    '通信できませんでした。電波の良い所で、もう一度お試しください。入力した内容はこの端末に残っています。',
+    'Could not connect. Please try again where the signal is better. Your answers are still saved on this device.',
+  ],
   'error.server': ['システムで問題が発生しました。時間をおいてもう一度お試しください。', 'Something went wrong on our side. Please try again later.'],
   // choose municipality
   'choose.title': ['申請先の市区町村を選んでください', 'Choose your municipality'],
@@ -70,7 +76,10 @@ export const MESSAGES = {
   'signature.required': ['必要です（マイナンバーカードで署名します）。', 'Required (signed with your My Number Card).'],
   'signature.optional': ['任意です。', 'Optional.'],
   'signature.none': ['不要です。', 'Not needed.'],
-  'signature.municipality-choice': ['市区町村によって異なります。電子署名をしない場合は、本人確認書類の画像を添付します。', 'Depends on the municipality. Without a signature, attach an image of an identity document.'],
+  'signature.municipality-choice': [
+    '市区町村によって異なります。電子署名をしない場合は、本人確認書類の画像を添付します。',
+    'Depends on the municipality. Without a signature, attach an image of an identity document.',
+  ],
   'attachment.always': ['必須', 'Required'],
   'attachment.conditional': ['該当する場合', 'If it applies'],
   'attachment.optional': ['任意', 'Optional'],
@@ -99,7 +108,10 @@ export const MESSAGES = {
   'myNumber.hint': ['12桁の数字を入力してください。', 'Enter the 12 digits.'],
   'myNumber.remaining': ['あと{n}桁', '{n} more digits'],
   'myNumber.valid': ['番号の形式を確認しました（検査用数字が一致）。', 'The number looks right (check digit matches).'],
-  'myNumber.invalid': ['番号が正しくありません。検査用数字（最後の1桁）が一致しません。もう一度確認してください。', 'This number is not valid: the check digit (last digit) does not match. Please check it.'],
+  'myNumber.invalid': [
+    '番号が正しくありません。検査用数字（最後の1桁）が一致しません。もう一度確認してください。',
+    'This number is not valid: the check digit (last digit) does not match. Please check it.',
+  ],
   'myNumber.tooLong': ['12桁を超えています。', 'More than 12 digits.'],
   'myNumber.show': ['番号を表示', 'Show'],
   'myNumber.hide': ['番号を隠す', 'Hide'],
@@ -120,12 +132,18 @@ export const MESSAGES = {
   'apply.reviewStep': ['入力内容の確認', 'Check your answers'],
   'apply.errorSummaryTitle': ['入力内容に{n}件の誤りがあります', 'Please fix {n} problem(s) in your answers'],
   'apply.errorSummaryLead': ['次の項目を確認してください。項目名を押すと、その入力欄へ移動します。', 'Check these. Select one to go to it.'],
-  'apply.savedLocally': ['入力内容はこの端末に自動で保存しています。途中で閉じても、続きから入力できます。', 'Your answers are saved on this device as you go. You can close the page and continue later.'],
+  'apply.savedLocally': [
+    '入力内容はこの端末に自動で保存しています。途中で閉じても、続きから入力できます。',
+    'Your answers are saved on this device as you go. You can close the page and continue later.',
+  ],
   'apply.versionChanged': ['この手続の様式が更新されました。入力内容を確認して、もう一度送信してください。', 'This form has been updated. Check your answers and submit again.'],
   'apply.loadFailed': ['手続を読み込めませんでした。', 'Could not load this procedure.'],
   // resume link
   'resume.title': ['別の端末で続きを入力する', 'Continue on another device'],
-  'resume.lead': ['再開用のリンクを作ると、パソコンやほかのスマートフォンで続きを入力できます。リンクを知っている人は誰でも入力内容を見られるので、他の人に教えないでください。', 'Make a resume link to continue on a computer or another phone. Anyone with the link can see your answers, so keep it to yourself.'],
+  'resume.lead': [
+    '再開用のリンクを作ると、パソコンやほかのスマートフォンで続きを入力できます。リンクを知っている人は誰でも入力内容を見られるので、他の人に教えないでください。',
+    'Make a resume link to continue on a computer or another phone. Anyone with the link can see your answers, so keep it to yourself.',
+  ],
   'resume.create': ['再開用のリンクを作る', 'Make a resume link'],
   'resume.update': ['リンク先の内容を今の入力で更新する', 'Update the link with your latest answers'],
   'resume.created': ['再開用のリンクを作りました（{at} まで有効）。', 'Resume link made (valid until {at}).'],
@@ -150,7 +168,10 @@ export const MESSAGES = {
   'upload.missing': ['「{label}」を添付してください。', 'Attach "{label}".'],
   'upload.attached': ['添付済み {n}件', '{n} attached'],
   'upload.resumedFile': ['添付済みのファイル {n}', 'Attached file {n}'],
-  'upload.lead': ['書類は、スマートフォンで撮影した写真やPDFを添付できます。文字がはっきり読めるように撮影してください。', 'Attach photos taken with your phone or PDFs. Make sure the text is readable.'],
+  'upload.lead': [
+    '書類は、スマートフォンで撮影した写真やPDFを添付できます。文字がはっきり読めるように撮影してください。',
+    'Attach photos taken with your phone or PDFs. Make sure the text is readable.',
+  ],
   // review
   'review.title': ['入力内容の確認', 'Check your answers'],
   'review.lead': ['内容に間違いがないか確認してください。変更するときは「変更する」を押してください。', 'Check your answers. Select "Change" to correct one.'],
@@ -165,17 +186,26 @@ export const MESSAGES = {
   'review.submit': ['この内容で申請する', 'Submit application'],
   'review.submitting': ['送信しています…', 'Submitting…'],
   'review.declaration': ['申請すると、入力内容が{municipality}に送信されます。', 'Submitting sends your answers to {municipality}.'],
-  'review.signatureNote': ['この手続は電子署名が必要です。受付後、市区町村から署名または本人確認の案内があります。', 'This procedure needs an electronic signature. The municipality will tell you how to sign or prove your identity.'],
+  'review.signatureNote': [
+    'この手続は電子署名が必要です。受付後、市区町村から署名または本人確認の案内があります。',
+    'This procedure needs an electronic signature. The municipality will tell you how to sign or prove your identity.',
+  ],
   'review.fixBeforeSubmit': ['申請する前に、次の項目を直してください。', 'Fix these before you submit.'],
   // done
   'done.title': ['申請を受け付けました', 'Application received'],
   'done.alreadyTitle': ['この申請は送信済みです', 'This application has been sent'],
-  'done.already': ['この手続は、到達番号 {receipt} で申請済みです。同じ内容をもう一度送る必要はありません。', 'You have already sent this application (receipt number {receipt}). There is no need to send it again.'],
+  'done.already': [
+    'この手続は、到達番号 {receipt} で申請済みです。同じ内容をもう一度送る必要はありません。',
+    'You have already sent this application (receipt number {receipt}). There is no need to send it again.',
+  ],
   'done.showReceipt': ['受付の内容を見る', 'See the receipt'],
   'done.startNew': ['別の申請を新しく始める', 'Start a new, separate application'],
   'done.receiptNumber': ['到達番号', 'Receipt number'],
   'done.secret': ['確認キー', 'Status key'],
-  'done.keep': ['到達番号と確認キーは、申請の状況を確かめるときに必要です。確認キーはこの画面でしか表示されません。メモするか、この画面を保存してください。', 'You need the receipt number and the status key to check your application. The key is shown only here: write it down or save this page.'],
+  'done.keep': [
+    '到達番号と確認キーは、申請の状況を確かめるときに必要です。確認キーはこの画面でしか表示されません。メモするか、この画面を保存してください。',
+    'You need the receipt number and the status key to check your application. The key is shown only here: write it down or save this page.',
+  ],
   'done.copy': ['コピー', 'Copy'],
   'done.copied': ['コピーしました', 'Copied'],
   'done.statusLink': ['申請状況のページ', 'Status page'],
@@ -185,7 +215,10 @@ export const MESSAGES = {
   'done.pdfLoading': ['PDFを作成しています…', 'Making the PDF…'],
   'done.pdfFailed': ['PDFを作成できませんでした。時間をおいてもう一度お試しください。', 'Could not make the PDF. Please try again later.'],
   'done.submittedAt': ['受付日時', 'Received at'],
-  'done.noReceipt': ['受付の情報が見つかりません。到達番号と確認キーがあれば、申請状況のページで確認できます。', 'No receipt found here. With the receipt number and key you can check on the status page.'],
+  'done.noReceipt': [
+    '受付の情報が見つかりません。到達番号と確認キーがあれば、申請状況のページで確認できます。',
+    'No receipt found here. With the receipt number and key you can check on the status page.',
+  ],
   'done.toCatalog': ['ほかの手続を探す', 'Find another procedure'],
   // status
   'status.title': ['申請状況の確認', 'Check an application'],

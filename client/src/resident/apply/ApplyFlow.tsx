@@ -62,7 +62,12 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   const title = language === 'en' && procedure.titleEn ? procedure.titleEn : procedure.title;
   const steps = useMemo(() => stepsOf(version.schema, version.uiSchema, language, title), [version, language, title]);
   const hasFiles = attachments.length > 0;
-  const { draft, setData, updateFiles, setRemote, discard } = useApplicationDraft(municipality.code, procedure.id, version.version, (d) => utils.getDefaultFormState(schema, d) as Record<string, unknown>);
+  const { draft, setData, updateFiles, setRemote, discard } = useApplicationDraft(
+    municipality.code,
+    procedure.id,
+    version.version,
+    (d) => utils.getDefaultFormState(schema, d) as Record<string, unknown>,
+  );
   const { submit, submitting } = useSubmit(municipality.code, procedure.id, language);
   const [problems, setProblems] = useState<SummaryError[]>([]);
   const [notice, setNotice] = useState<string | undefined>(outerNotice);
@@ -90,7 +95,9 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   // or, when every question is answered, the attachments (or the check page).
   useEffect(() => {
     if (stepParam !== 'continue') return;
-    const pending = validateAll(draft.data).map((e) => stepOfPointer(steps, e.pointer)).filter((i) => i >= 0);
+    const pending = validateAll(draft.data)
+      .map((e) => stepOfPointer(steps, e.pointer))
+      .filter((i) => i >= 0);
     const target = pending.length ? Math.min(...pending) : afterForm;
     setParams({ step: typeof target === 'number' ? String(target + 1) : target }, { replace: true });
   }, [stepParam]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -150,9 +157,25 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
           <p>{t('done.already', { receipt: sentReceipt.receiptNumber })}</p>
         </div>
         <p>
-          <a href={donePath} onClick={(e) => { e.preventDefault(); navigate(donePath); }}>{t('done.showReceipt')}</a>
+          <a
+            href={donePath}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(donePath);
+            }}
+          >
+            {t('done.showReceipt')}
+          </a>
         </p>
-        <button type="button" className="button button--secondary" onClick={() => { forgetReceipt(municipality.code, procedure.id); setSentReceipt(null); goTo(0); }}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            forgetReceipt(municipality.code, procedure.id);
+            setSentReceipt(null);
+            goTo(0);
+          }}
+        >
           {t('done.startNew')}
         </button>
       </>

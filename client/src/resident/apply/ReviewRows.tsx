@@ -45,7 +45,9 @@ export function ReviewRows({ rows, depth, onChange }: Props) {
     flush(row.pointer);
     blocks.push(
       <div className={`review-group review-group--depth-${Math.min(depth, 3)}`} key={row.pointer}>
-        <Heading className="review-group__title" lang={japaneseOnly(language)}>{row.label}</Heading>
+        <Heading className="review-group__title" lang={japaneseOnly(language)}>
+          {row.label}
+        </Heading>
         <ReviewRows rows={row.rows} depth={depth + 1} onChange={onChange} />
       </div>,
     );

@@ -84,9 +84,7 @@ export function ReviewStep(props: ReviewStepProps) {
                 return (
                   <div className="review-list__row" key={spec.id}>
                     <dt>{language === 'en' && spec.labelEn ? spec.labelEn : spec.label}</dt>
-                    <dd className="review-list__value">
-                      {list.length ? list.map((f, n) => f.fileName ?? t('upload.resumedFile', { n: n + 1 })).join('、') : t('review.noFiles')}
-                    </dd>
+                    <dd className="review-list__value">{list.length ? list.map((f, n) => f.fileName ?? t('upload.resumedFile', { n: n + 1 })).join('、') : t('review.noFiles')}</dd>
                   </div>
                 );
               })}

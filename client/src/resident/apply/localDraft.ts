@@ -47,4 +47,8 @@ export function newLocalDraft(municipalityCode: string, procedureId: string, for
 
 /** The draft's attachments as the API wants them: spec id → file ids. */
 export const attachmentIds = (attachments: LocalDraft['attachments']) =>
-  Object.fromEntries(Object.entries(attachments).filter(([, files]) => files.length > 0).map(([id, files]) => [id, files.map((f) => f.fileId)]));
+  Object.fromEntries(
+    Object.entries(attachments)
+      .filter(([, files]) => files.length > 0)
+      .map(([id, files]) => [id, files.map((f) => f.fileId)]),
+  );

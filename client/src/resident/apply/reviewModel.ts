@@ -10,9 +10,7 @@ import { maskMyNumber } from '../../common/myNumber';
 import { formatBothCalendars, formatDateEnglish, parseIsoDate } from '../../common/wareki';
 import { isAddressSchema, isPersonNameSchema } from '../form/schemaKinds';
 
-export type ReviewRow =
-  | { kind: 'value'; label: string; value: string; pointer: string; multiline: boolean }
-  | { kind: 'group'; label: string; pointer: string; rows: ReviewRow[] };
+export type ReviewRow = { kind: 'value'; label: string; value: string; pointer: string; multiline: boolean } | { kind: 'group'; label: string; pointer: string; rows: ReviewRow[] };
 
 type Data = Record<string, unknown>;
 const isPlainObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -46,8 +46,7 @@ export function useApplicationDraft(municipalityCode: string, procedureId: strin
 
   const setData = useCallback((data: Record<string, unknown>) => setDraft((d) => ({ ...d, data })), []);
   const updateFiles = useCallback(
-    (specId: string, update: (files: AttachedFile[]) => AttachedFile[]) =>
-      setDraft((d) => ({ ...d, attachments: { ...d.attachments, [specId]: update(d.attachments[specId] ?? []) } })),
+    (specId: string, update: (files: AttachedFile[]) => AttachedFile[]) => setDraft((d) => ({ ...d, attachments: { ...d.attachments, [specId]: update(d.attachments[specId] ?? []) } })),
     [],
   );
   const setRemote = useCallback((remote: RemoteDraftRef) => setDraft((d) => ({ ...d, remote })), []);

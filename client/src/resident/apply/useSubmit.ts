@@ -12,10 +12,7 @@ import { readStored, writeStored } from '../../common/storage';
 import type { Language } from '../../common/i18n/LanguageContext';
 
 export type SubmitOutcome =
-  | { kind: 'sent'; response: IntakeResponse }
-  | { kind: 'invalid'; message: string; fields: FieldError[] }
-  | { kind: 'version-changed'; message: string }
-  | { kind: 'failed'; message: string };
+  { kind: 'sent'; response: IntakeResponse } | { kind: 'invalid'; message: string; fields: FieldError[] } | { kind: 'version-changed'; message: string } | { kind: 'failed'; message: string };
 
 interface PendingKey {
   key: string;

@@ -65,7 +65,12 @@ export function AttachmentField(props: AttachmentFieldProps) {
       batch.map(async ({ file, key }) => {
         try {
           const stored = await uploadFile({
-            municipalityCode, procedureId, attachmentId: spec.id, file, uploadToken, language,
+            municipalityCode,
+            procedureId,
+            attachmentId: spec.id,
+            file,
+            uploadToken,
+            language,
             onProgress: (progress) => setUploads((u) => u.map((x) => (x.key === key ? { ...x, progress } : x))),
           });
           updateFiles((current) => [...current, stored]);

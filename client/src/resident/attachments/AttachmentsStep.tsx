@@ -52,11 +52,7 @@ export function AttachmentsStep(props: AttachmentsStepProps) {
   const summary = toSummaryErrors(errors, {}, specs, language);
   return (
     <>
-      <ErrorSummary
-        ref={summaryRef}
-        errors={summary}
-        onSelect={(e) => document.querySelector<HTMLElement>(`${e.href} input[type=file], ${e.href} button`)?.focus()}
-      />
+      <ErrorSummary ref={summaryRef} errors={summary} onSelect={(e) => document.querySelector<HTMLElement>(`${e.href} input[type=file], ${e.href} button`)?.focus()} />
       <p className="lead">{t('upload.lead')}</p>
       {specs.map((spec) => (
         <AttachmentField

@@ -38,7 +38,9 @@ function ProcedureCard({ code, p }: { code: string; p: ProcedureSummary }) {
       <h3 className="procedure-card__title" lang={title.lang}>
         <Link to={`/m/${code}/p/${p.id}`}>{title.text}</Link>
       </h3>
-      <p className="procedure-card__description" lang={description.lang}>{description.text}</p>
+      <p className="procedure-card__description" lang={description.lang}>
+        {description.text}
+      </p>
       <p className="procedure-card__tags">
         <span className="tag">{labelIn(CATEGORY_LABELS[p.category], language)}</span>
         {p.signaturePolicy === 'required' && <span className="tag tag--muted">{t('catalog.signatureRequired')}</span>}
@@ -91,10 +93,30 @@ export default function CatalogPage() {
         <p id="procedure-query-help" className="field__help">
           {t('catalog.searchHelp')}
         </p>
-        <input id="procedure-query" className="input search__input" type="search" enterKeyHint="search" value={query} aria-describedby="procedure-query-help" onChange={(e) => setParam('q', e.target.value)} />
+        <input
+          id="procedure-query"
+          className="input search__input"
+          type="search"
+          enterKeyHint="search"
+          value={query}
+          aria-describedby="procedure-query-help"
+          onChange={(e) => setParam('q', e.target.value)}
+        />
       </form>
-      <FilterGroup legend={t('catalog.byLifeEvent')} name="event" value={lifeEvent} onChange={(v) => setParam('event', v)} options={[all, ...events.map((e): [string, string] => [e, labelIn(LIFE_EVENT_LABELS[e], language)])]} />
-      <FilterGroup legend={t('catalog.byCategory')} name="category" value={category} onChange={(v) => setParam('category', v)} options={[all, ...categories.map((c): [string, string] => [c, labelIn(CATEGORY_LABELS[c], language)])]} />
+      <FilterGroup
+        legend={t('catalog.byLifeEvent')}
+        name="event"
+        value={lifeEvent}
+        onChange={(v) => setParam('event', v)}
+        options={[all, ...events.map((e): [string, string] => [e, labelIn(LIFE_EVENT_LABELS[e], language)])]}
+      />
+      <FilterGroup
+        legend={t('catalog.byCategory')}
+        name="category"
+        value={category}
+        onChange={(v) => setParam('category', v)}
+        options={[all, ...categories.map((c): [string, string] => [c, labelIn(CATEGORY_LABELS[c], language)])]}
+      />
       {/* The count is announced as the filters change (a live region beside the heading, not the heading itself). */}
       <h2 className="section__title">{t('catalog.results')}</h2>
       <p className="result-count" role="status">

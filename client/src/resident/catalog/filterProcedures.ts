@@ -19,7 +19,9 @@ export interface CatalogFilter {
 }
 
 export function filterProcedures(items: ProcedureSummary[], filter: CatalogFilter): ProcedureSummary[] {
-  const terms = searchKey(filter.query).split(/[\s\u3000]+/).filter(Boolean);
+  const terms = searchKey(filter.query)
+    .split(/[\s\u3000]+/)
+    .filter(Boolean);
   return items.filter((p) => {
     if (filter.lifeEvent && !p.lifeEvents.includes(filter.lifeEvent as never)) return false;
     if (filter.category && p.category !== filter.category) return false;

@@ -5,9 +5,18 @@
  */
 import type { FieldError, Language } from '@madoguchi/shared';
 import {
-  createErrorHandler, toErrorList, unwrapErrorHandler, validationDataMerge,
-  type CustomValidator, type ErrorSchema, type ErrorTransformer, type RJSFSchema, type RJSFValidationError,
-  type UiSchema, type ValidationData, type ValidatorType,
+  createErrorHandler,
+  toErrorList,
+  unwrapErrorHandler,
+  validationDataMerge,
+  type CustomValidator,
+  type ErrorSchema,
+  type ErrorTransformer,
+  type RJSFSchema,
+  type RJSFValidationError,
+  type UiSchema,
+  type ValidationData,
+  type ValidatorType,
 } from '@rjsf/utils';
 import { browserValidator, type BrowserValidator } from './evalFree/browserValidator';
 

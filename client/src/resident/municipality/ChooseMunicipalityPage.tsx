@@ -56,13 +56,15 @@ export default function ChooseMunicipalityPage() {
     }
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
-      searchableQuery(q).then((query) => searchMunicipalities(query, language, controller.signal)).then(
-        (items) => {
-          setResults(items);
-          setError(null);
-        },
-        (e: Error) => e.name !== 'AbortError' && setError(e),
-      );
+      searchableQuery(q)
+        .then((query) => searchMunicipalities(query, language, controller.signal))
+        .then(
+          (items) => {
+            setResults(items);
+            setError(null);
+          },
+          (e: Error) => e.name !== 'AbortError' && setError(e),
+        );
     }, 250);
     return () => {
       window.clearTimeout(timer);

@@ -80,8 +80,12 @@ export default function ProcedurePage() {
       <p className="breadcrumb">
         <Link to={`/m/${code}`}>{t('procedure.backToCatalog')}</Link>
       </p>
-      <PageHeading title={title}><span lang={shownTitle.lang}>{title}</span></PageHeading>
-      <p className="lead" lang={description.lang}>{description.text}</p>
+      <PageHeading title={title}>
+        <span lang={shownTitle.lang}>{title}</span>
+      </PageHeading>
+      <p className="lead" lang={description.lang}>
+        {description.text}
+      </p>
       <div className="start-panel">
         {draft ? (
           <>
@@ -108,7 +112,9 @@ export default function ProcedurePage() {
         <dd>
           <ul className="bullets">
             {p.prepare.map((item) => (
-              <li key={item} lang={ja}>{item}</li>
+              <li key={item} lang={ja}>
+                {item}
+              </li>
             ))}
           </ul>
         </dd>

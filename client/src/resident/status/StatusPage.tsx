@@ -97,7 +97,16 @@ export default function StatusPage() {
           <p className="field__help" id="receipt-help">
             {t('status.receiptHelp')}
           </p>
-          <input id="receipt" className="input input--medium" autoCapitalize="characters" autoComplete="off" spellCheck={false} value={receipt} aria-describedby="receipt-help" onChange={(e) => setReceipt(e.target.value)} />
+          <input
+            id="receipt"
+            className="input input--medium"
+            autoCapitalize="characters"
+            autoComplete="off"
+            spellCheck={false}
+            value={receipt}
+            aria-describedby="receipt-help"
+            onChange={(e) => setReceipt(e.target.value)}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor="secret">

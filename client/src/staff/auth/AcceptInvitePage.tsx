@@ -40,15 +40,23 @@ export default function AcceptInvitePage() {
             <dt>{t({ ja: 'メールアドレス', en: 'E-mail' })}</dt>
             <dd>{info.email}</dd>
             <dt>{t({ ja: '役割', en: 'Role' })}</dt>
-            <dd>{t(ROLE_LABELS[info.role]!)}{info.municipalityName ? `（${info.municipalityName}）` : ''}</dd>
+            <dd>
+              {t(ROLE_LABELS[info.role]!)}
+              {info.municipalityName ? `（${info.municipalityName}）` : ''}
+            </dd>
           </dl>
-          <form noValidate onSubmit={api.submit(async (v) => {
-            update(await staffApi<StaffSession>('POST', '/invites/accept', { token, displayName: v.displayName, password: v.password }));
-            await navigate('/staff/', { replace: true });
-          })}>
+          <form
+            noValidate
+            onSubmit={api.submit(async (v) => {
+              update(await staffApi<StaffSession>('POST', '/invites/accept', { token, displayName: v.displayName, password: v.password }));
+              await navigate('/staff/', { replace: true });
+            })}
+          >
             <FormError message={api.formError} />
             <AccountFields form={api.form} />
-            <button type="submit" className="button button--primary">{t({ ja: 'アカウントを作成', en: 'Create account' })}</button>
+            <button type="submit" className="button button--primary">
+              {t({ ja: 'アカウントを作成', en: 'Create account' })}
+            </button>
           </form>
         </>
       )}

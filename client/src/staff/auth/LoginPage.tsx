@@ -31,7 +31,10 @@ export default function LoginPage() {
       {session?.expired && <p className="notice">{t({ ja: '一定時間操作がなかったため、ログアウトしました。', en: 'You were signed out after a period of inactivity.' })}</p>}
       {session?.setupRequired && (
         <p className="notice">
-          {t({ ja: '最初の管理者がまだ登録されていません。サーバー起動時に表示された設定用リンクを開いてください。', en: 'No administrator exists yet. Open the setup link printed when the server started.' })}
+          {t({
+            ja: '最初の管理者がまだ登録されていません。サーバー起動時に表示された設定用リンクを開いてください。',
+            en: 'No administrator exists yet. Open the setup link printed when the server started.',
+          })}
         </p>
       )}
       {oidcError && <FormError message={t(OIDC_ERRORS[oidcError] ?? OIDC_ERRORS.oidc_failed!)} />}
@@ -39,10 +42,24 @@ export default function LoginPage() {
       {step === 'password' ? (
         <form noValidate onSubmit={password.submit(async (v) => done(await staffApi<StaffSession>('POST', '/login', v)))}>
           <FormError message={password.formError} />
-          <Field id="email" label={t({ ja: 'メールアドレス', en: 'E-mail address' })} type="email" autoComplete="username" required
-            error={password.form.formState.errors.email?.message} {...password.form.register('email', { required: true })} />
-          <Field id="password" label={t({ ja: 'パスワード', en: 'Password' })} type="password" autoComplete="current-password" required
-            error={password.form.formState.errors.password?.message} {...password.form.register('password', { required: true })} />
+          <Field
+            id="email"
+            label={t({ ja: 'メールアドレス', en: 'E-mail address' })}
+            type="email"
+            autoComplete="username"
+            required
+            error={password.form.formState.errors.email?.message}
+            {...password.form.register('email', { required: true })}
+          />
+          <Field
+            id="password"
+            label={t({ ja: 'パスワード', en: 'Password' })}
+            type="password"
+            autoComplete="current-password"
+            required
+            error={password.form.formState.errors.password?.message}
+            {...password.form.register('password', { required: true })}
+          />
           <button type="submit" className="button button--primary" disabled={password.form.formState.isSubmitting}>
             {t({ ja: 'ログイン', en: 'Sign in' })}
           </button>
@@ -50,16 +67,28 @@ export default function LoginPage() {
       ) : (
         <form noValidate onSubmit={totp.submit(async (v) => done(await staffApi<StaffSession>('POST', '/login/totp', v)))}>
           <FormError message={totp.formError} />
-          <Field id="code" label={t({ ja: '確認コード（6桁）', en: 'Verification code (6 digits)' })} inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus
+          <Field
+            id="code"
+            label={t({ ja: '確認コード（6桁）', en: 'Verification code (6 digits)' })}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            autoFocus
             hint={t({ ja: '認証アプリに表示されている6桁の数字を入力してください。', en: 'Enter the 6 digits shown in your authenticator app.' })}
-            error={totp.form.formState.errors.code?.message} {...totp.form.register('code', { required: true })} />
-          <button type="submit" className="button button--primary">{t({ ja: '確認', en: 'Verify' })}</button>
+            error={totp.form.formState.errors.code?.message}
+            {...totp.form.register('code', { required: true })}
+          />
+          <button type="submit" className="button button--primary">
+            {t({ ja: '確認', en: 'Verify' })}
+          </button>
         </form>
       )}
 
       {session?.oidc && step === 'password' && (
         <p className="auth-page__alt">
-          <a className="button" href={session.oidc.loginUrl}>{session.oidc.label}</a>
+          <a className="button" href={session.oidc.loginUrl}>
+            {session.oidc.label}
+          </a>
         </p>
       )}
     </main>

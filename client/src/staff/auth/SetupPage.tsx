@@ -20,14 +20,19 @@ export default function SetupPage() {
     <main className="auth-page" aria-labelledby="setup-title">
       <h1 id="setup-title">{t({ ja: '最初の管理者の登録', en: 'Create the first administrator' })}</h1>
       <p>{t({ ja: 'プラットフォーム管理者のアカウントを作成します。このリンクは一度だけ使えます。', en: 'This creates the platform administrator account. The link works only once.' })}</p>
-      <form noValidate onSubmit={api.submit(async (v) => {
-        const next = await staffApi<StaffSession>('POST', '/setup', { token, email: v.email, displayName: v.displayName, password: v.password });
-        update(next);
-        await navigate('/staff/', { replace: true });
-      })}>
+      <form
+        noValidate
+        onSubmit={api.submit(async (v) => {
+          const next = await staffApi<StaffSession>('POST', '/setup', { token, email: v.email, displayName: v.displayName, password: v.password });
+          update(next);
+          await navigate('/staff/', { replace: true });
+        })}
+      >
         <FormError message={api.formError} />
         <AccountFields form={api.form} withEmail />
-        <button type="submit" className="button button--primary">{t({ ja: '登録してログイン', en: 'Create and sign in' })}</button>
+        <button type="submit" className="button button--primary">
+          {t({ ja: '登録してログイン', en: 'Create and sign in' })}
+        </button>
       </form>
     </main>
   );

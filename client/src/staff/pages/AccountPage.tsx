@@ -29,20 +29,48 @@ function TotpSection() {
     );
   }
   return (
-    <form noValidate onSubmit={api.submit(async (v) => {
-      await staffApi('POST', '/me/totp/confirm', v);
-      setEnrolment(null);
-      await refresh();
-    })}>
-      <p>{t({ ja: '認証アプリ（Google Authenticator、Microsoft Authenticator など）で次のQRコードを読み取るか、キーを入力してください。どちらも今だけ表示されます。', en: 'Scan this QR code with your authenticator app, or type the key. Both are shown only now.' })}</p>
-      <img className="totp-qr" src={enrolment.qrCode} width={240} height={240} alt={t({ ja: '認証アプリで読み取るQRコード（読み取れない場合は下のセットアップキーを入力してください）', en: 'QR code for your authenticator app (if it cannot be scanned, type the setup key below)' })} />
+    <form
+      noValidate
+      onSubmit={api.submit(async (v) => {
+        await staffApi('POST', '/me/totp/confirm', v);
+        setEnrolment(null);
+        await refresh();
+      })}
+    >
+      <p>
+        {t({
+          ja: '認証アプリ（Google Authenticator、Microsoft Authenticator など）で次のQRコードを読み取るか、キーを入力してください。どちらも今だけ表示されます。',
+          en: 'Scan this QR code with your authenticator app, or type the key. Both are shown only now.',
+        })}
+      </p>
+      <img
+        className="totp-qr"
+        src={enrolment.qrCode}
+        width={240}
+        height={240}
+        alt={t({
+          ja: '認証アプリで読み取るQRコード（読み取れない場合は下のセットアップキーを入力してください）',
+          en: 'QR code for your authenticator app (if it cannot be scanned, type the setup key below)',
+        })}
+      />
       <label htmlFor="totp-secret">{t({ ja: 'セットアップキー', en: 'Setup key' })}</label>
       <input id="totp-secret" className="link-box" readOnly value={enrolment.secret} />
-      <p className="field__hint"><a href={enrolment.uri}>{t({ ja: 'この端末の認証アプリで開く', en: 'Open in an authenticator app on this device' })}</a></p>
+      <p className="field__hint">
+        <a href={enrolment.uri}>{t({ ja: 'この端末の認証アプリで開く', en: 'Open in an authenticator app on this device' })}</a>
+      </p>
       <FormError message={api.formError} />
-      <Field id="totp-code" label={t({ ja: 'アプリに表示された6桁のコード', en: 'The 6-digit code from the app' })} inputMode="numeric" autoComplete="one-time-code" maxLength={6}
-        error={api.form.formState.errors.code?.message} {...api.form.register('code', { required: true })} />
-      <button type="submit" className="button button--primary">{t({ ja: '登録を完了する', en: 'Finish' })}</button>
+      <Field
+        id="totp-code"
+        label={t({ ja: 'アプリに表示された6桁のコード', en: 'The 6-digit code from the app' })}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+        error={api.form.formState.errors.code?.message}
+        {...api.form.register('code', { required: true })}
+      />
+      <button type="submit" className="button button--primary">
+        {t({ ja: '登録を完了する', en: 'Finish' })}
+      </button>
     </form>
   );
 }
@@ -51,18 +79,44 @@ function PasswordSection() {
   const t = useT();
   const api = useApiForm<{ currentPassword: string; newPassword: string }>();
   const [done, setDone] = useState(false);
-  const { register, formState: { errors } } = api.form;
+  const {
+    register,
+    formState: { errors },
+  } = api.form;
   return (
-    <form noValidate onSubmit={api.submit(async (v) => {
-      await staffApi('POST', '/me/password', v);
-      api.form.reset();
-      setDone(true);
-    })}>
+    <form
+      noValidate
+      onSubmit={api.submit(async (v) => {
+        await staffApi('POST', '/me/password', v);
+        api.form.reset();
+        setDone(true);
+      })}
+    >
       <FormError message={api.formError} />
-      {done && <p className="notice" role="status">{t({ ja: 'パスワードを変更しました。', en: 'Password changed.' })}</p>}
-      <Field id="current-password" label={t({ ja: '現在のパスワード', en: 'Current password' })} type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...register('currentPassword')} />
-      <Field id="new-password" label={t({ ja: '新しいパスワード（12文字以上）', en: 'New password (12+ characters)' })} type="password" autoComplete="new-password" error={errors.newPassword?.message} {...register('newPassword')} />
-      <button type="submit" className="button">{t({ ja: 'パスワードを変更', en: 'Change password' })}</button>
+      {done && (
+        <p className="notice" role="status">
+          {t({ ja: 'パスワードを変更しました。', en: 'Password changed.' })}
+        </p>
+      )}
+      <Field
+        id="current-password"
+        label={t({ ja: '現在のパスワード', en: 'Current password' })}
+        type="password"
+        autoComplete="current-password"
+        error={errors.currentPassword?.message}
+        {...register('currentPassword')}
+      />
+      <Field
+        id="new-password"
+        label={t({ ja: '新しいパスワード（12文字以上）', en: 'New password (12+ characters)' })}
+        type="password"
+        autoComplete="new-password"
+        error={errors.newPassword?.message}
+        {...register('newPassword')}
+      />
+      <button type="submit" className="button">
+        {t({ ja: 'パスワードを変更', en: 'Change password' })}
+      </button>
     </form>
   );
 }
@@ -100,7 +154,10 @@ export default function AccountPage() {
           {signIns.map((s) => (
             <tr key={s.at + s.action}>
               <td>{new Date(s.at).toLocaleString()}</td>
-              <td>{t(ACTION_LABELS[s.action] ?? { ja: s.action, en: s.action })}{s.method ? `（${s.method}）` : ''}</td>
+              <td>
+                {t(ACTION_LABELS[s.action] ?? { ja: s.action, en: s.action })}
+                {s.method ? `（${s.method}）` : ''}
+              </td>
               <td>{s.ip}</td>
               <td className="table__ua">{s.userAgent}</td>
             </tr>

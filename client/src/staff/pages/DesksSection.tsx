@@ -9,7 +9,14 @@ import { ApiError, staffApi } from '../api';
 import { useT } from '../i18n';
 import { FormError } from '../ui/FormError';
 
-interface Desk { id?: string; name: string; phone: string; email: string; address: string; hours: string }
+interface Desk {
+  id?: string;
+  name: string;
+  phone: string;
+  email: string;
+  address: string;
+  hours: string;
+}
 const empty: Desk = { name: '', phone: '', email: '', address: '', hours: '' };
 
 export function DesksSection({ code, canEdit }: { code: string; canEdit: boolean }) {
@@ -39,15 +46,31 @@ export function DesksSection({ code, canEdit }: { code: string; canEdit: boolean
   const input = (i: number, key: keyof Desk, label: string, type = 'text') => (
     <div className="field">
       <label htmlFor={`desk-${i}-${key}`}>{label}</label>
-      {fieldError(i, key) && <p className="field__error" id={`desk-${i}-${key}-error`}>{fieldError(i, key)}</p>}
-      <input id={`desk-${i}-${key}`} type={type} disabled={!canEdit} aria-invalid={!!fieldError(i, key) || undefined} aria-describedby={fieldError(i, key) ? `desk-${i}-${key}-error` : undefined} {...register(`desks.${i}.${key}`)} />
+      {fieldError(i, key) && (
+        <p className="field__error" id={`desk-${i}-${key}-error`}>
+          {fieldError(i, key)}
+        </p>
+      )}
+      <input
+        id={`desk-${i}-${key}`}
+        type={type}
+        disabled={!canEdit}
+        aria-invalid={!!fieldError(i, key) || undefined}
+        aria-describedby={fieldError(i, key) ? `desk-${i}-${key}-error` : undefined}
+        {...register(`desks.${i}.${key}`)}
+      />
     </div>
   );
 
   return (
     <section aria-labelledby="desks-title">
       <h2 id="desks-title">{t({ ja: '窓口（問い合わせ先）', en: 'Desks (contacts)' })}</h2>
-      <p className="field__hint">{t({ ja: '手続の「問い合わせ先」に選べる窓口です。ここで電話番号などを変えると、その窓口を選んだすべての手続の表示が変わります。', en: 'Procedures name one of these desks as their contact; a change here reaches every procedure that names the desk.' })}</p>
+      <p className="field__hint">
+        {t({
+          ja: '手続の「問い合わせ先」に選べる窓口です。ここで電話番号などを変えると、その窓口を選んだすべての手続の表示が変わります。',
+          en: 'Procedures name one of these desks as their contact; a change here reaches every procedure that names the desk.',
+        })}
+      </p>
       <form onSubmit={save} noValidate>
         {error && <FormError message={error.message} />}
         {fields.map((f, i) => (
@@ -58,13 +81,21 @@ export function DesksSection({ code, canEdit }: { code: string; canEdit: boolean
             {input(i, 'email', t({ ja: 'メールアドレス', en: 'E-mail' }), 'email')}
             {input(i, 'address', t({ ja: '所在地（例：本庁舎2階 7番窓口）', en: 'Address' }))}
             {input(i, 'hours', t({ ja: '受付時間', en: 'Hours' }))}
-            {canEdit && <button type="button" className="button button--small" onClick={() => remove(i)}>{t({ ja: 'この窓口を削除', en: 'Remove this desk' })}</button>}
+            {canEdit && (
+              <button type="button" className="button button--small" onClick={() => remove(i)}>
+                {t({ ja: 'この窓口を削除', en: 'Remove this desk' })}
+              </button>
+            )}
           </fieldset>
         ))}
         {canEdit && (
           <p className="builder-row">
-            <button type="button" className="button" onClick={() => append({ ...empty })}>{t({ ja: '窓口を追加', en: 'Add a desk' })}</button>
-            <button type="submit" className="button button--primary">{t({ ja: '窓口を保存', en: 'Save desks' })}</button>
+            <button type="button" className="button" onClick={() => append({ ...empty })}>
+              {t({ ja: '窓口を追加', en: 'Add a desk' })}
+            </button>
+            <button type="submit" className="button button--primary">
+              {t({ ja: '窓口を保存', en: 'Save desks' })}
+            </button>
           </p>
         )}
         {saved && <p role="status">{t({ ja: '窓口を保存しました。', en: 'Desks saved.' })}</p>}

@@ -11,15 +11,21 @@ export default function HomePage() {
   return (
     <section aria-labelledby="home-title">
       <h1 id="home-title">{t({ ja: `${user.displayName}さん、こんにちは`, en: `Hello, ${user.displayName}` })}</h1>
-      <p>{t(ROLE_LABELS[user.role]!)}{session?.municipality ? ` ・ ${session.municipality.prefecture} ${session.municipality.name}` : ''}</p>
+      <p>
+        {t(ROLE_LABELS[user.role]!)}
+        {session?.municipality ? ` ・ ${session.municipality.prefecture} ${session.municipality.name}` : ''}
+      </p>
       {session?.totpEnrolmentRequired && (
         <p className="notice" role="status">
-          {t({ ja: 'この自治体では2段階認証が必須です。', en: 'Your municipality requires two-step verification.' })} <Link to="/staff/account">{t({ ja: '認証アプリを登録する', en: 'Register an authenticator app' })}</Link>
+          {t({ ja: 'この自治体では2段階認証が必須です。', en: 'Your municipality requires two-step verification.' })}{' '}
+          <Link to="/staff/account">{t({ ja: '認証アプリを登録する', en: 'Register an authenticator app' })}</Link>
         </p>
       )}
       <ul className="tiles">
         {STAFF_PAGES.filter((p) => p.inMenu !== false && (!p.permission || can(p.permission))).map((p) => (
-          <li key={p.path}><Link to={`/staff/${p.path}`}>{t(p.label)}</Link></li>
+          <li key={p.path}>
+            <Link to={`/staff/${p.path}`}>{t(p.label)}</Link>
+          </li>
         ))}
       </ul>
     </section>

@@ -11,31 +11,47 @@ export function InviteForm({ municipalityCode, roles, onInvited }: { municipalit
   const t = useT();
   const api = useApiForm<{ email: string; role: Role }>();
   const [result, setResult] = useState<{ delivery: 'email' | 'link'; link?: string; invite: Invite } | null>(null);
-  const { register, formState: { errors } } = api.form;
+  const {
+    register,
+    formState: { errors },
+  } = api.form;
 
   return (
-    <form className="panel" noValidate aria-labelledby="invite-title" onSubmit={api.submit(async (v) => {
-      setResult(await staffApi('POST', '/invites', { email: v.email, role: v.role, municipalityCode }));
-      api.form.reset();
-      await onInvited();
-    })}>
+    <form
+      className="panel"
+      noValidate
+      aria-labelledby="invite-title"
+      onSubmit={api.submit(async (v) => {
+        setResult(await staffApi('POST', '/invites', { email: v.email, role: v.role, municipalityCode }));
+        api.form.reset();
+        await onInvited();
+      })}
+    >
       <h2 id="invite-title">{t({ ja: 'アカウントに招待する', en: 'Invite someone' })}</h2>
       <FormError message={api.formError} />
       <Field id="invite-email" label={t({ ja: 'メールアドレス', en: 'E-mail address' })} type="email" error={errors.email?.message} {...register('email', { required: true })} />
       <div className="field">
         <label htmlFor="invite-role">{t({ ja: '役割', en: 'Role' })}</label>
         <select id="invite-role" {...register('role')} defaultValue={roles[0]}>
-          {roles.map((r) => <option key={r} value={r}>{t(ROLE_LABELS[r]!)}</option>)}
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {t(ROLE_LABELS[r]!)}
+            </option>
+          ))}
         </select>
       </div>
-      <button type="submit" className="button button--primary">{t({ ja: '招待する', en: 'Invite' })}</button>
+      <button type="submit" className="button button--primary">
+        {t({ ja: '招待する', en: 'Invite' })}
+      </button>
       {result && (
         <div className="notice" role="status">
           {result.delivery === 'email' ? (
             <p>{t({ ja: `${result.invite.email} に招待メールを送りました。`, en: `Invitation sent to ${result.invite.email}.` })}</p>
           ) : (
             <>
-              <p>{t({ ja: 'メールは設定されていません。次の招待リンクを本人に伝えてください（一度だけ表示されます）。', en: 'E-mail is not set up. Pass this invitation link on (shown only once).' })}</p>
+              <p>
+                {t({ ja: 'メールは設定されていません。次の招待リンクを本人に伝えてください（一度だけ表示されます）。', en: 'E-mail is not set up. Pass this invitation link on (shown only once).' })}
+              </p>
               <label htmlFor="invite-link">{t({ ja: '招待リンク', en: 'Invitation link' })}</label>
               <input id="invite-link" className="link-box" readOnly value={result.link} onFocus={(e) => e.target.select()} />
             </>

@@ -19,16 +19,22 @@ export default function SettingsPage() {
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">{t({ ja: '設定', en: 'Settings' })}</h1>
       {requireTotp !== null && (
-        <form onSubmit={(e) => {
-          e.preventDefault();
-          void staffApi('PUT', `/municipalities/${code}/auth-policy`, { requireTotp }).then(() => setSaved(true));
-        }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void staffApi('PUT', `/municipalities/${code}/auth-policy`, { requireTotp }).then(() => setSaved(true));
+          }}
+        >
           <div className="checkbox">
             <input id="require-totp" type="checkbox" checked={requireTotp} onChange={(e) => (setRequireTotp(e.target.checked), setSaved(false))} aria-describedby="require-totp-hint" />
             <label htmlFor="require-totp">{t({ ja: 'すべての職員に2段階認証を必須にする', en: 'Require two-step verification for every account' })}</label>
           </div>
-          <p id="require-totp-hint" className="field__hint">{t({ ja: '未登録の職員は、次の操作の前に認証アプリの登録を求められます。', en: 'Accounts without it must register an authenticator app before doing anything else.' })}</p>
-          <button type="submit" className="button button--primary">{t({ ja: '保存', en: 'Save' })}</button>
+          <p id="require-totp-hint" className="field__hint">
+            {t({ ja: '未登録の職員は、次の操作の前に認証アプリの登録を求められます。', en: 'Accounts without it must register an authenticator app before doing anything else.' })}
+          </p>
+          <button type="submit" className="button button--primary">
+            {t({ ja: '保存', en: 'Save' })}
+          </button>
           {saved && <p role="status">{t({ ja: '保存しました。', en: 'Saved.' })}</p>}
         </form>
       )}

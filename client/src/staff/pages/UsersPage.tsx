@@ -34,7 +34,11 @@ export default function UsersPage() {
       {isPlatform && (
         <div className="toolbar">
           <MunicipalityPicker value={code} onChange={setCode} />
-          {code && <button type="button" className="button button--small" onClick={() => setCode('')}>{t({ ja: 'プラットフォーム管理者を表示', en: 'Show platform admins' })}</button>}
+          {code && (
+            <button type="button" className="button button--small" onClick={() => setCode('')}>
+              {t({ ja: 'プラットフォーム管理者を表示', en: 'Show platform admins' })}
+            </button>
+          )}
         </div>
       )}
       <table className="table">
@@ -80,8 +84,11 @@ export default function UsersPage() {
           <ul className="plain-list">
             {data.invites.map((i) => (
               <li key={i.id}>
-                {i.email}（{t(ROLE_LABELS[i.role]!)}）{t({ ja: ' 有効期限 ', en: ' expires ' })}{new Date(i.expiresAt).toLocaleString()}{' '}
-                <button type="button" className="button button--small" onClick={() => void staffApi('DELETE', `/invites/${i.id}`).then(load)}>{t({ ja: '取り消す', en: 'Revoke' })}</button>
+                {i.email}（{t(ROLE_LABELS[i.role]!)}）{t({ ja: ' 有効期限 ', en: ' expires ' })}
+                {new Date(i.expiresAt).toLocaleString()}{' '}
+                <button type="button" className="button button--small" onClick={() => void staffApi('DELETE', `/invites/${i.id}`).then(load)}>
+                  {t({ ja: '取り消す', en: 'Revoke' })}
+                </button>
               </li>
             ))}
           </ul>

@@ -16,7 +16,10 @@ export function MunicipalityPicker({ value, onChange }: { value: string; onChang
   useEffect(() => {
     if (!query.trim()) return setItems([]);
     const timer = setTimeout(() => {
-      publicApi<{ items: Municipality[] }>(`/municipalities?q=${encodeURIComponent(query)}`).then((r) => setItems(r.items), () => setItems([]));
+      publicApi<{ items: Municipality[] }>(`/municipalities?q=${encodeURIComponent(query)}`).then(
+        (r) => setItems(r.items),
+        () => setItems([]),
+      );
     }, 200);
     return () => clearTimeout(timer);
   }, [query]);

@@ -25,7 +25,9 @@ export function RefusalAnnouncer() {
   return (
     <div className="notice notice--error refusal" role="alert">
       <p>{message}</p>
-      <button type="button" className="button button--small" onClick={() => setMessage(null)}>{t({ ja: '閉じる', en: 'Close' })}</button>
+      <button type="button" className="button button--small" onClick={() => setMessage(null)}>
+        {t({ ja: '閉じる', en: 'Close' })}
+      </button>
     </div>
   );
 }

@@ -23,7 +23,11 @@ const PART_NAMES: Record<Part, Record<Language, string>> = {
 
 /** The innermost refusal on the way from the root to the schema that failed. */
 function refusalFor(root: unknown, error: ErrorObject): RequestRefusal | undefined {
-  const segments = error.schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = error.schemaPath
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node = root as Record<string, unknown> | undefined;
   let found = node?.[REFUSAL_KEYWORD] as RequestRefusal | undefined;
   for (const segment of segments) {
@@ -45,11 +49,7 @@ function refuse(part: Part, schema: unknown, errors: ErrorObject[], language: La
   const refusal = refusalFor(schema, first);
   if (refusal) return new RequestRefusedError(refusal.code, refusal[language], refusal.status ?? 400);
   const where = `${PART_NAMES[part][language]} ${first.instancePath || '/'}`;
-  return new RequestRefusedError(
-    'bad_request',
-    language === 'en' ? `The request is malformed (${where}: ${first.message ?? 'invalid'}).` : `リクエストの形式が正しくありません（${where}）。`,
-    400,
-  );
+  return new RequestRefusedError('bad_request', language === 'en' ? `The request is malformed (${where}: ${first.message ?? 'invalid'}).` : `リクエストの形式が正しくありません（${where}）。`, 400);
 }
 
 const compiled = new WeakMap<object, ValidateFunction>();
@@ -69,7 +69,7 @@ export function checkRequest(operation: Operation): RequestHandler {
   const checks = parts.filter((p): p is [Part, object] => p[1] !== undefined).map(([part, schema]) => [part, schema, validatorOf(schema)] as const);
   return (req, _res, next) => {
     for (const [part, schema, validate] of checks) {
-      const value = part === 'body' && req.body === undefined && operation.bodyRequired === false ? {} : (req[part] as unknown) ?? {};
+      const value = part === 'body' && req.body === undefined && operation.bodyRequired === false ? {} : ((req[part] as unknown) ?? {});
       if (!validate(value)) return next(refuse(part, schema, validate.errors ?? [], requestLanguage(req)));
     }
     next();

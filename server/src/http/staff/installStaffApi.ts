@@ -39,9 +39,12 @@ export function installStaffApi(app: Express, deps: AppDeps, services: Services)
     // A disabled account loses its sessions on its next request.
     storage.users.findById(id).then((user) => done(null, user && !user.disabled ? user : false), done);
   });
-  pp.use('local', new LocalStrategy({ usernameField: 'email', passwordField: 'password', passReqToCallback: true }, (req, email, password, done) => {
-    signIn.checkPassword(email, password, clientMeta(req), requestLanguage(req)).then((user) => done(null, user), done);
-  }));
+  pp.use(
+    'local',
+    new LocalStrategy({ usernameField: 'email', passwordField: 'password', passReqToCallback: true }, (req, email, password, done) => {
+      signIn.checkPassword(email, password, clientMeta(req), requestLanguage(req)).then((user) => done(null, user), done);
+    }),
+  );
   const oidc = auth.oidc
     ? new StaffOidc(pp, auth.oidc, config.publicUrl, async ({ email, name }) => {
         const existing = await storage.users.findByEmail(email);
@@ -53,7 +56,15 @@ export function installStaffApi(app: Express, deps: AppDeps, services: Services)
     : undefined;
 
   const ctx: StaffContext = {
-    services, storage, registry: services.municipalities, config, passport: pp, signIn, users, audit, now,
+    services,
+    storage,
+    registry: services.municipalities,
+    config,
+    passport: pp,
+    signIn,
+    users,
+    audit,
+    now,
     account,
     ...(oidc ? { oidc } : {}),
     secretAttemptLimiter: rateLimit({

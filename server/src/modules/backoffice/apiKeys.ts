@@ -21,7 +21,10 @@ export type ApiKeyView = Omit<ApiKey, 'secretHash'>;
 export const keyView = ({ secretHash: _hash, ...rest }: ApiKey): ApiKeyView => rest;
 
 export class ApiKeyService {
-  constructor(private readonly storage: Storage, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async create(municipalityCode: string, userId: string, body: { name?: unknown; scope?: unknown }, language: Language): Promise<{ key: ApiKeyView; token: string }> {
     const name = typeof body.name === 'string' ? body.name.trim() : '';

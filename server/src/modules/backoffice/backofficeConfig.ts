@@ -24,7 +24,10 @@ export interface BackofficeConfig {
 }
 
 export function loadBackofficeConfig(env: NodeJS.ProcessEnv): BackofficeConfig {
-  const networks = (env.WEBHOOK_ALLOWED_NETWORKS ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  const networks = (env.WEBHOOK_ALLOWED_NETWORKS ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   try {
     for (const [ip, bits] of parseNetworks(networks)) {
       if (['loopback', 'linkLocal', 'unspecified'].includes(ip.range())) throw new Error(`${ip.toString()}/${bits} is loopback or link-local`);

@@ -118,7 +118,13 @@ export class OutboxDispatcher {
         : { status: 'pending', nextAttemptAt: new Date(this.now().getTime() + backoffMs(attempts, this.options)).toISOString() };
     await this.storage.deliveries.record(
       d.id,
-      { at: started.toISOString(), ok: result.ok, durationMs: result.durationMs, ...(result.statusCode !== undefined ? { statusCode: result.statusCode } : {}), ...(result.error ? { error: result.error } : {}) },
+      {
+        at: started.toISOString(),
+        ok: result.ok,
+        durationMs: result.durationMs,
+        ...(result.statusCode !== undefined ? { statusCode: result.statusCode } : {}),
+        ...(result.error ? { error: result.error } : {}),
+      },
       outcome,
     );
     if (!result.ok) this.logger?.warn({ delivery: d.id, channel: d.channel, attempts, error: result.error }, 'delivery attempt failed');

@@ -46,12 +46,25 @@ export function decodePullCursor(cursor: string | undefined, language: Language)
 }
 
 const item = (m: SubmissionMeta): PullItem => ({
-  id: m.id, receiptNumber: m.receiptNumber, procedureId: m.procedureId, formVersion: m.formVersion, status: m.status, revision: m.revision, changeSeq: m.changeSeq,
-  receivedAt: m.createdAt, updatedAt: m.updatedAt, acknowledgedRevision: m.acknowledgedRevision ?? null, stripped: !!m.strippedAt,
+  id: m.id,
+  receiptNumber: m.receiptNumber,
+  procedureId: m.procedureId,
+  formVersion: m.formVersion,
+  status: m.status,
+  revision: m.revision,
+  changeSeq: m.changeSeq,
+  receivedAt: m.createdAt,
+  updatedAt: m.updatedAt,
+  acknowledgedRevision: m.acknowledgedRevision ?? null,
+  stripped: !!m.strippedAt,
 });
 
 export class PullService {
-  constructor(private readonly storage: Storage, private readonly lookups: InboxLookups, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly lookups: InboxLookups,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async changes(actor: ApiActor, q: { after?: string; limit?: number; procedureId?: string }, language: Language) {
     const afterSeq = decodePullCursor(q.after, language);
@@ -59,7 +72,12 @@ export class PullService {
     const metas = await this.storage.inbox.changes({ municipalityCode: actor.municipalityCode, afterSeq, limit, ...(q.procedureId ? { procedureId: q.procedureId } : {}) });
     const last = metas.at(-1);
     await this.storage.audit.append({
-      at: this.now().toISOString(), actor: `api-key:${actor.keyId}`, action: 'api.changes', municipalityCode: actor.municipalityCode, targetType: 'inbox', targetId: actor.municipalityCode,
+      at: this.now().toISOString(),
+      actor: `api-key:${actor.keyId}`,
+      action: 'api.changes',
+      municipalityCode: actor.municipalityCode,
+      targetType: 'inbox',
+      targetId: actor.municipalityCode,
       details: { afterSeq, listed: metas.map((m) => m.receiptNumber) },
     });
     // The cursor always moves to the last item seen; an empty page keeps it, so polling resumes where it was.
@@ -90,8 +108,15 @@ export class PullService {
         const content = embed ? await this.storage.files.getContent(fileId) : null;
         if (content) embedded += f.size;
         files.push({
-          id: f.id, fileName: f.fileName, mediaType: f.mediaType, size: f.size, sha256: f.sha256, scanState: scanStateOf(f), scanSignature: f.scanSignature ?? null,
-          href: `/api/v1/backoffice/submissions/${s.receiptNumber}/files/${f.id}`, ...(content ? { contentBase64: content.toString('base64') } : {}),
+          id: f.id,
+          fileName: f.fileName,
+          mediaType: f.mediaType,
+          size: f.size,
+          sha256: f.sha256,
+          scanState: scanStateOf(f),
+          scanSignature: f.scanSignature ?? null,
+          href: `/api/v1/backoffice/submissions/${s.receiptNumber}/files/${f.id}`,
+          ...(content ? { contentBase64: content.toString('base64') } : {}),
         });
       }
       attachments.push({ specId, label: version.procedure.attachments.find((a) => a.id === specId)?.label ?? specId, files });

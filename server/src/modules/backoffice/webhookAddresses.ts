@@ -22,7 +22,10 @@ const METADATA = ['169.254.169.254', 'fd00:ec2::254'];
 export type AddressRefusal = 'loopback_or_reserved' | 'private_not_allowed' | 'metadata' | 'not_an_address';
 
 export class WebhookAddressRefusedError extends Error {
-  constructor(readonly address: string, readonly reason: AddressRefusal) {
+  constructor(
+    readonly address: string,
+    readonly reason: AddressRefusal,
+  ) {
     super(`webhook address ${address} refused (${reason})`);
     this.name = 'WebhookAddressRefusedError';
   }
@@ -90,7 +93,11 @@ export class WebhookAddressPolicy {
         if (refused) return callback(new WebhookAddressRefusedError(refused[0], refused[1]!), '', 4);
         const first = addresses[0];
         if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 4);
-        if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses.map((a) => ({ address: a, family: isIP(a) })));
+        if ((options as { all?: boolean }).all)
+          return (callback as unknown as (e: null, a: LookupAddress[]) => void)(
+            null,
+            addresses.map((a) => ({ address: a, family: isIP(a) })),
+          );
         callback(null, first, isIP(first));
       },
       (error: Error) => callback(error as NodeJS.ErrnoException, '', 4),

@@ -60,11 +60,15 @@ export class WebhookSender {
   private send(url: URL, body: string, headers: Record<string, string>): Promise<IncomingMessage> {
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {
-      const req = request(url, { method: 'POST', headers: { ...headers, 'Content-Length': Buffer.byteLength(body) }, lookup: this.policy.lookup, signal: AbortSignal.timeout(this.timeoutMs) }, (res) => {
-        res.resume(); // drain, so the socket is freed
-        res.on('end', () => resolve(res));
-        res.on('error', reject);
-      });
+      const req = request(
+        url,
+        { method: 'POST', headers: { ...headers, 'Content-Length': Buffer.byteLength(body) }, lookup: this.policy.lookup, signal: AbortSignal.timeout(this.timeoutMs) },
+        (res) => {
+          res.resume(); // drain, so the socket is freed
+          res.on('end', () => resolve(res));
+          res.on('error', reject);
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });

@@ -64,8 +64,16 @@ export class WebhookService {
   async create(municipalityCode: string, userId: string, body: WebhookInput, language: Language): Promise<{ webhook: WebhookView; secret: string }> {
     const at = this.now().toISOString();
     const webhook: Webhook = {
-      id: randomUUID(), municipalityCode, procedureId: await this.checkProcedure(municipalityCode, body.procedureId, language), url: this.checkUrl(body.url, language),
-      secret: randomBytes(32).toString('base64url'), events: this.checkEvents(body.events, language), active: body.active !== false, createdAt: at, createdBy: userId, updatedAt: at,
+      id: randomUUID(),
+      municipalityCode,
+      procedureId: await this.checkProcedure(municipalityCode, body.procedureId, language),
+      url: this.checkUrl(body.url, language),
+      secret: randomBytes(32).toString('base64url'),
+      events: this.checkEvents(body.events, language),
+      active: body.active !== false,
+      createdAt: at,
+      createdBy: userId,
+      updatedAt: at,
     };
     await this.storage.webhooks.create(webhook);
     await this.audit(userId, 'webhook.created', webhook, { url: webhook.url, events: webhook.events, procedureId: webhook.procedureId });
@@ -109,7 +117,15 @@ export class WebhookService {
     const found = await this.storage.deliveries.get(deliveryId);
     if (!found || found.municipalityCode !== municipalityCode) throw new NotFoundError(inboxText(language, 'deliveryNotFound'), 'delivery_not_found');
     const retried = await this.storage.deliveries.retry(deliveryId, this.now());
-    await this.storage.audit.append({ at: this.now().toISOString(), actor: userId, action: 'delivery.retried', municipalityCode, targetType: 'delivery', targetId: deliveryId, details: { eventId: found.eventId } });
+    await this.storage.audit.append({
+      at: this.now().toISOString(),
+      actor: userId,
+      action: 'delivery.retried',
+      municipalityCode,
+      targetType: 'delivery',
+      targetId: deliveryId,
+      details: { eventId: found.eventId },
+    });
     return retried;
   }
 

@@ -6,8 +6,23 @@
  * new version, the layer is re-applied on it; conflicts wait for staff.
  */
 import {
-  PRESET_OWNER, applyOp, checkDraft, composeLayer, describeOp, diffForms, finalizeDocument, lockedFields, rebaseLayer, summarizeVersion,
-  type AdoptionView, type Decision, type EditLayer, type EditOp, type FormDocument, type PresetUpdateInfo, type UpdatePreview,
+  PRESET_OWNER,
+  applyOp,
+  checkDraft,
+  composeLayer,
+  describeOp,
+  diffForms,
+  finalizeDocument,
+  lockedFields,
+  rebaseLayer,
+  summarizeVersion,
+  type AdoptionView,
+  type Decision,
+  type EditLayer,
+  type EditOp,
+  type FormDocument,
+  type PresetUpdateInfo,
+  type UpdatePreview,
 } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
 import type { Storage } from '../../storage/types';
@@ -69,7 +84,10 @@ export class AdoptionService {
     const document = this.compose(code, presetId, base, layer);
     const published = await this.storage.procedures.getPublished(code, presetId);
     return {
-      presetId, layer, base, document,
+      presetId,
+      layer,
+      base,
+      document,
       locks: lockedFields(base),
       problems: checkDraft(document),
       edits: describeEdits(base, layer.ops),
@@ -133,7 +151,12 @@ export class AdoptionService {
     await this.storage.editLayers.save({ ...layer, baseVersion: preview.toVersion, ops, updatedAt: this.now().toISOString(), updatedBy: actor.userId }, revision, this.now());
     const count = (status: string) => preview.outcomes.filter((o) => o.status === status).length;
     await recordCatalogEvent(this.storage, this.now, actor, 'catalog.preset_update_taken', code, presetId, {
-      from: preview.fromVersion, to: preview.toVersion, reapplied: count('reapplied'), kept: count('kept'), dropped: count('dropped'), obsolete: count('obsolete'),
+      from: preview.fromVersion,
+      to: preview.toVersion,
+      reapplied: count('reapplied'),
+      kept: count('kept'),
+      dropped: count('dropped'),
+      obsolete: count('obsolete'),
     });
     return this.view(code, presetId);
   }

@@ -12,11 +12,7 @@ export class CatalogOverview {
   constructor(private readonly storage: Storage) {}
 
   async listFor(code: string): Promise<CatalogEntry[]> {
-    const [presets, mine, layers] = await Promise.all([
-      this.storage.procedures.listPublished([PRESET_OWNER]),
-      this.storage.procedures.listLatest(code),
-      this.storage.editLayers.listByOwner(code),
-    ]);
+    const [presets, mine, layers] = await Promise.all([this.storage.procedures.listPublished([PRESET_OWNER]), this.storage.procedures.listLatest(code), this.storage.editLayers.listByOwner(code)]);
     const published = new Map((await this.storage.procedures.listPublished([code])).map((v) => [v.procedureId, v]));
     const layerOf = new Map(layers.map((l) => [l.procedureId, l]));
     const presetIds = new Set(presets.map((p) => p.procedureId));

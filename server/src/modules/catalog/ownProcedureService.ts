@@ -4,8 +4,19 @@
  * version; retired, duplicated, exported and imported as JSON.
  */
 import {
-  PRESET_OWNER, PROCEDURE_ID_PATTERN, checkDraft, defaultProcedure, exportDocument, finalizeDocument, importDocument, summarizeVersion,
-  type FormDocument, type FormVersion, type OwnProcedureView, type ProcedureExport, type ImportUnsupported,
+  PRESET_OWNER,
+  PROCEDURE_ID_PATTERN,
+  checkDraft,
+  defaultProcedure,
+  exportDocument,
+  finalizeDocument,
+  importDocument,
+  summarizeVersion,
+  type FormDocument,
+  type FormVersion,
+  type OwnProcedureView,
+  type ProcedureExport,
+  type ImportUnsupported,
 } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors';
 import type { Storage } from '../../storage/types';
@@ -72,8 +83,12 @@ export class OwnProcedureService {
     const published = versions.find((v) => v.status === 'published');
     const document = documentOf(latest);
     return {
-      procedureId: id, document, latest: summarizeVersion(latest), published: published ? summarizeVersion(published) : null,
-      versions: versions.map(summarizeVersion), problems: checkDraft(document),
+      procedureId: id,
+      document,
+      latest: summarizeVersion(latest),
+      published: published ? summarizeVersion(published) : null,
+      versions: versions.map(summarizeVersion),
+      problems: checkDraft(document),
     };
   }
 
@@ -135,7 +150,11 @@ export class OwnProcedureService {
   }
 
   /** A new procedure from a JSON file: our export, a preset file, or a plain JSON Schema (+ uiSchema). */
-  async import(code: string, body: { id?: unknown; title?: unknown; file?: unknown }, actor: Actor): Promise<{ view: OwnProcedureView; notes: string[]; unsupported: ImportUnsupported[]; autoLabelled: string[] }> {
+  async import(
+    code: string,
+    body: { id?: unknown; title?: unknown; file?: unknown },
+    actor: Actor,
+  ): Promise<{ view: OwnProcedureView; notes: string[]; unsupported: ImportUnsupported[]; autoLabelled: string[] }> {
     const id = await this.assertNewId(code, body.id);
     const title = body.title === undefined || body.title === '' ? undefined : OwnProcedureService.title(body.title);
     const { document, notes, unsupported, autoLabelled } = refusalsToApi(() => importDocument(body.file, code, id, title));

@@ -15,7 +15,12 @@ export async function fileAlreadySynced(storage: Storage, presetId: string, file
 export async function recordFileRelease(storage: Storage, presetId: string, version: number, fileHash: string, first: boolean, now: Date): Promise<void> {
   if ((await storage.presetReleases.list(presetId)).some((r) => r.version === version)) return;
   await storage.presetReleases.add({
-    presetId, version, fileHash, source: 'file', publishedAt: now.toISOString(), publishedBy: 'system',
+    presetId,
+    version,
+    fileHash,
+    source: 'file',
+    publishedAt: now.toISOString(),
+    publishedBy: 'system',
     note: first ? 'プリセットの初版' : '窓口の更新に含まれるプリセットの改訂',
   });
 }

@@ -5,8 +5,16 @@
  * adopted it then see the update (AdoptionService).
  */
 import {
-  PRESET_OWNER, checkDraft, composeLayer, diffForms, finalizeDocument, summarizeVersion,
-  type FormDiff, type PresetRelease, type PresetSummary, type PresetTemplateView,
+  PRESET_OWNER,
+  checkDraft,
+  composeLayer,
+  diffForms,
+  finalizeDocument,
+  summarizeVersion,
+  type FormDiff,
+  type PresetRelease,
+  type PresetSummary,
+  type PresetTemplateView,
 } from '@madoguchi/shared';
 import { BadRequestError, ConflictError } from '../../errors';
 import type { Storage } from '../../storage/types';
@@ -29,7 +37,10 @@ export class PresetLibraryService {
     const pending = new Map((await this.storage.editLayers.listByOwner(PRESET_OWNER)).map((l) => [l.procedureId, l.ops.length]));
     return Promise.all(
       presets.map(async (p) => ({
-        id: p.procedureId, title: p.procedure.title, category: p.procedure.category, version: p.version,
+        id: p.procedureId,
+        title: p.procedure.title,
+        category: p.procedure.category,
+        version: p.version,
         ...(p.publishedAt ? { publishedAt: p.publishedAt } : {}),
         pendingEdits: pending.get(p.procedureId) ?? 0,
         adoptedBy: (await this.storage.editLayers.listByProcedure(p.procedureId)).filter((l) => l.owner !== PRESET_OWNER).length,
@@ -42,9 +53,15 @@ export class PresetLibraryService {
     const layer = await this.storage.editLayers.get(PRESET_OWNER, presetId);
     // Edits made on a version that is no longer current are shown over it until published or discarded.
     const base = documentOf(layer && layer.baseVersion !== published.version ? await presetVersion(this.storage, presetId, layer.baseVersion) : published);
-    const document = finalizeDocument(refusalsToApi(() => composeLayer(base, layer?.ops ?? [], { enforceLocks: false })), PRESET_OWNER);
+    const document = finalizeDocument(
+      refusalsToApi(() => composeLayer(base, layer?.ops ?? [], { enforceLocks: false })),
+      PRESET_OWNER,
+    );
     return {
-      presetId, layer, base, document,
+      presetId,
+      layer,
+      base,
+      document,
       problems: checkDraft(document),
       edits: describeEdits(base, layer?.ops ?? []),
       published: summarizeVersion(published),
@@ -76,7 +93,10 @@ export class PresetLibraryService {
     if (layer.baseVersion !== published.version) {
       throw new ConflictError(msg('presetMoved'), 'preset_moved');
     }
-    const doc = finalizeDocument(refusalsToApi(() => composeLayer(documentOf(published), layer.ops, { enforceLocks: false })), PRESET_OWNER);
+    const doc = finalizeDocument(
+      refusalsToApi(() => composeLayer(documentOf(published), layer.ops, { enforceLocks: false })),
+      PRESET_OWNER,
+    );
     await this.rememberFileRelease(presetId, published.version, published.contentHash, published.publishedAt);
     const outcome = await publishDocument(this.storage, doc, this.now());
     const at = this.now().toISOString();
@@ -97,7 +117,15 @@ export class PresetLibraryService {
     if (await this.storage.presetReleases.lastFromFile(presetId)) return;
     const known = (await this.storage.presetReleases.list(presetId)).some((r) => r.version === version);
     if (known) return;
-    await this.storage.presetReleases.add({ presetId, version, note: 'プリセットファイルから登録', source: 'file', fileHash, publishedAt: publishedAt ?? this.now().toISOString(), publishedBy: 'system' });
+    await this.storage.presetReleases.add({
+      presetId,
+      version,
+      note: 'プリセットファイルから登録',
+      source: 'file',
+      fileHash,
+      publishedAt: publishedAt ?? this.now().toISOString(),
+      publishedBy: 'system',
+    });
   }
 
   /** Drops the pending edits of a template. */

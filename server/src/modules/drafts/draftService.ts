@@ -12,7 +12,6 @@ import { matchesHash, sha256Hex } from '../../security/keys';
 import type { CatalogService } from '../procedures/catalogService';
 import { UPLOAD_TOKEN } from '../uploads/uploadService';
 
-
 export class DraftService {
   constructor(
     private readonly storage: Storage,
@@ -28,13 +27,31 @@ export class DraftService {
   private async check(body: DraftBody, language: Language): Promise<DraftBody> {
     const en = language === 'en';
     const ok =
-      body && typeof body === 'object' && typeof body.municipalityCode === 'string' && typeof body.procedureId === 'string' &&
-      Number.isInteger(body.formVersion) && body.data && typeof body.data === 'object' && !Array.isArray(body.data) &&
-      typeof body.uploadToken === 'string' && UPLOAD_TOKEN.test(body.uploadToken) &&
-      (body.attachments === undefined || (typeof body.attachments === 'object' && body.attachments !== null && !Array.isArray(body.attachments) && Object.values(body.attachments).every((v) => Array.isArray(v) && v.every((id) => typeof id === 'string'))));
+      body &&
+      typeof body === 'object' &&
+      typeof body.municipalityCode === 'string' &&
+      typeof body.procedureId === 'string' &&
+      Number.isInteger(body.formVersion) &&
+      body.data &&
+      typeof body.data === 'object' &&
+      !Array.isArray(body.data) &&
+      typeof body.uploadToken === 'string' &&
+      UPLOAD_TOKEN.test(body.uploadToken) &&
+      (body.attachments === undefined ||
+        (typeof body.attachments === 'object' &&
+          body.attachments !== null &&
+          !Array.isArray(body.attachments) &&
+          Object.values(body.attachments).every((v) => Array.isArray(v) && v.every((id) => typeof id === 'string'))));
     if (!ok) throw new BadRequestError(en ? 'The draft is incomplete.' : '一時保存のデータが正しくありません。', 'bad_draft');
     await this.catalog.current(body.municipalityCode, body.procedureId);
-    return { municipalityCode: body.municipalityCode, procedureId: body.procedureId, formVersion: body.formVersion, data: body.data, attachments: body.attachments ?? {}, uploadToken: body.uploadToken };
+    return {
+      municipalityCode: body.municipalityCode,
+      procedureId: body.procedureId,
+      formVersion: body.formVersion,
+      data: body.data,
+      attachments: body.attachments ?? {},
+      uploadToken: body.uploadToken,
+    };
   }
 
   async create(body: DraftBody, language: Language): Promise<DraftCreated> {
@@ -44,8 +61,15 @@ export class DraftService {
     const at = this.now().toISOString();
     const expiresAt = this.expiry();
     await this.storage.drafts.save({
-      id, municipalityCode: clean.municipalityCode, procedureId: clean.procedureId, formVersion: clean.formVersion, secretHash: sha256Hex(secret),
-      payload: JSON.stringify({ data: clean.data, attachments: clean.attachments, uploadToken: clean.uploadToken }), createdAt: at, updatedAt: at, expiresAt,
+      id,
+      municipalityCode: clean.municipalityCode,
+      procedureId: clean.procedureId,
+      formVersion: clean.formVersion,
+      secretHash: sha256Hex(secret),
+      payload: JSON.stringify({ data: clean.data, attachments: clean.attachments, uploadToken: clean.uploadToken }),
+      createdAt: at,
+      updatedAt: at,
+      expiresAt,
     });
     return { draftId: id, secret, expiresAt, resumePath: `/resume/${id}#${secret}` };
   }
@@ -63,7 +87,10 @@ export class DraftService {
     const clean = await this.check(body, language);
     const expiresAt = this.expiry();
     await this.storage.drafts.save({
-      ...draft, formVersion: clean.formVersion, updatedAt: this.now().toISOString(), expiresAt,
+      ...draft,
+      formVersion: clean.formVersion,
+      updatedAt: this.now().toISOString(),
+      expiresAt,
       payload: JSON.stringify({ data: clean.data, attachments: clean.attachments, uploadToken: clean.uploadToken }),
     });
     return { expiresAt };

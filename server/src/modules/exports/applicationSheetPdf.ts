@@ -26,7 +26,12 @@ function jst(iso: string): string {
 
 export function renderApplicationSheet(s: Submission, version: FormVersion, ctx: SheetContext): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 40, bufferPages: true, info: { Title: `${version.procedure.title}（${s.receiptNumber}）`, Author: ctx.municipalityName, Producer: 'Madoguchi' } });
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 40,
+      bufferPages: true,
+      info: { Title: `${version.procedure.title}（${s.receiptNumber}）`, Author: ctx.municipalityName, Producer: 'Madoguchi' },
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
@@ -39,7 +44,11 @@ export function renderApplicationSheet(s: Submission, version: FormVersion, ctx:
 
     // Receipt box, top right, as on paper forms' 「受付番号」欄.
     const boxW = 210;
-    doc.rect(left + width - boxW, 40, boxW, 54).lineWidth(0.8).strokeColor('#000').stroke();
+    doc
+      .rect(left + width - boxW, 40, boxW, 54)
+      .lineWidth(0.8)
+      .strokeColor('#000')
+      .stroke();
     doc.font('jp').fontSize(8.5).fillColor('#000');
     doc.text(`到達番号　${s.receiptNumber}`, left + width - boxW + 8, 46);
     doc.text(`到達日時　${jst(s.createdAt)}`, left + width - boxW + 8, 60);
@@ -61,8 +70,16 @@ export function renderApplicationSheet(s: Submission, version: FormVersion, ctx:
         doc.rect(left, y, labelWidth, h).fillAndStroke('#f6f6f6', '#000');
         doc.rect(left + labelWidth, y, width - labelWidth, h).stroke();
       }
-      doc.fillColor('#000').font(shaded ? 'jp-bold' : 'jp').fontSize(9).text(label, left + 5 + indent, y + 4, { width: (shaded ? width : labelWidth) - 10 - indent });
-      if (!shaded) doc.font('jp').fontSize(10).text(value, left + labelWidth + 5, y + 4, { width: width - labelWidth - 10 });
+      doc
+        .fillColor('#000')
+        .font(shaded ? 'jp-bold' : 'jp')
+        .fontSize(9)
+        .text(label, left + 5 + indent, y + 4, { width: (shaded ? width : labelWidth) - 10 - indent });
+      if (!shaded)
+        doc
+          .font('jp')
+          .fontSize(10)
+          .text(value, left + labelWidth + 5, y + 4, { width: width - labelWidth - 10 });
       doc.x = left;
       doc.y = y + h;
     };

@@ -42,7 +42,11 @@ function properties(schema: JsonSchema, root: JsonSchema): Array<[string, JsonSc
     if (!s) return;
     const r = resolve(s, root);
     for (const [k, v] of Object.entries((r.properties ?? {}) as Record<string, JsonSchema>)) if (!found.has(k)) found.set(k, v);
-    for (const b of [...(r.allOf ?? []), ...(r.oneOf ?? []), ...(r.anyOf ?? [])] as JsonSchema[]) { collect(b); collect(b.then); collect(b.else); }
+    for (const b of [...(r.allOf ?? []), ...(r.oneOf ?? []), ...(r.anyOf ?? [])] as JsonSchema[]) {
+      collect(b);
+      collect(b.then);
+      collect(b.else);
+    }
     collect(r.then);
     collect(r.else);
   };
@@ -60,7 +64,11 @@ function display(value: unknown, schema: JsonSchema): string {
 
 type Path = Array<string | number>;
 const get = (data: unknown, path: Path): unknown => path.reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string | number, unknown>)[k] : undefined), data);
-const keyOf = (path: Path) => path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : `.${p}`)).join('').replace(/^\./, '');
+const keyOf = (path: Path) =>
+  path
+    .map((p) => (typeof p === 'number' ? `[${p + 1}]` : `.${p}`))
+    .join('')
+    .replace(/^\./, '');
 /** Key of an array with its indices wildcarded, to count repeats across submissions. */
 const patternOf = (path: Path) => path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
 

@@ -58,7 +58,10 @@ export function toCp932Text(text: string): { text: string; replaced: string[] } 
     const stand = CP932_STAND_INS[ch];
     if (stand !== undefined) out += stand;
     else if (inCp932(ch)) out += ch;
-    else { replaced.add(ch); out += GETA; }
+    else {
+      replaced.add(ch);
+      out += GETA;
+    }
   }
   return { text: out, replaced: [...replaced] };
 }

@@ -32,7 +32,11 @@ export function jstText(iso: string): string {
 }
 
 export class CsvExportService {
-  constructor(private readonly storage: Storage, private readonly lookups: InboxLookups, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly lookups: InboxLookups,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async export(
     actor: StaffActor,
@@ -46,7 +50,11 @@ export class CsvExportService {
     let after: string | undefined;
     do {
       const page = await this.storage.inbox.list({
-        ...q, municipalityCode: actor.municipalityCode, limit: 500, ...(after ? { after } : {}), ...(actor.procedureIds?.length ? { procedureIds: actor.procedureIds } : {}),
+        ...q,
+        municipalityCode: actor.municipalityCode,
+        limit: 500,
+        ...(after ? { after } : {}),
+        ...(actor.procedureIds?.length ? { procedureIds: actor.procedureIds } : {}),
       });
       metas.push(...page.items);
       if (metas.length > MAX_EXPORT_ROWS) throw new BadRequestError(inboxText(language, 'exportTooLarge', { max: MAX_EXPORT_ROWS }), 'export_too_large');
@@ -84,9 +92,19 @@ export class CsvExportService {
     const { bytes, replaced } = encodeCsv(csvText([options.header === 'keys' ? keys : labels, ...body]), encoding);
     const at = this.now();
     await this.storage.audit.append({
-      at: at.toISOString(), actor: actor.userId, action: 'submission.export.csv', municipalityCode: actor.municipalityCode, targetType: 'inbox', targetId: actor.municipalityCode,
+      at: at.toISOString(),
+      actor: actor.userId,
+      action: 'submission.export.csv',
+      municipalityCode: actor.municipalityCode,
+      targetType: 'inbox',
+      targetId: actor.municipalityCode,
       details: {
-        procedureId: q.procedureId, encoding, rows: submissions.length, receiptNumbers: submissions.map((s) => s.receiptNumber), header: options.header, replaced,
+        procedureId: q.procedureId,
+        encoding,
+        rows: submissions.length,
+        receiptNumbers: submissions.map((s) => s.receiptNumber),
+        header: options.header,
+        replaced,
         // Which sensitive columns left the system in clear (labels only, never values).
         includesSensitive: options.includeSensitive === true,
         ...(options.includeSensitive ? { sensitiveColumns: columns.filter((c) => c.sensitive).map((c) => c.key) } : {}),

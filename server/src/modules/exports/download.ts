@@ -5,7 +5,11 @@
  * preview be framed by our own pages only and run nothing.
  */
 export function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {
-  const ascii = fileName.normalize('NFKC').replace(/[^\x20-\x7e]|["\\;]/g, '_').replace(/^\s+|\s+$/g, '') || 'file';
+  const ascii =
+    fileName
+      .normalize('NFKC')
+      .replace(/[^\x20-\x7e]|["\\;]/g, '_')
+      .replace(/^\s+|\s+$/g, '') || 'file';
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -45,13 +45,16 @@ export async function auditSubmission(
   details: Record<string, unknown> = {},
 ): Promise<void> {
   const waitForDisk = !READ_ACTIONS.has(action);
-  await storage.audit.append({
-    at: at.toISOString(),
-    actor: actorId(actor),
-    action,
-    municipalityCode: meta.municipalityCode,
-    targetType: 'submission',
-    targetId: meta.id,
-    details: { receiptNumber: meta.receiptNumber, ...details },
-  }, { waitForDisk });
+  await storage.audit.append(
+    {
+      at: at.toISOString(),
+      actor: actorId(actor),
+      action,
+      municipalityCode: meta.municipalityCode,
+      targetType: 'submission',
+      targetId: meta.id,
+      details: { receiptNumber: meta.receiptNumber, ...details },
+    },
+    { waitForDisk },
+  );
 }

@@ -10,14 +10,22 @@ import type { InboxLookups } from './lookups';
 import { emailAddresses } from './emailFields';
 import type { MailTransport } from '../mail/mailTransport';
 
-
-export function noticeText(e: Pick<OutboxEvent, 'type' | 'receiptNumber'>, status: SubmissionStatus, procedureTitle: string, municipalityName: string, statusUrl: string): { subject: string; text: string } {
+export function noticeText(
+  e: Pick<OutboxEvent, 'type' | 'receiptNumber'>,
+  status: SubmissionStatus,
+  procedureTitle: string,
+  municipalityName: string,
+  statusUrl: string,
+): { subject: string; text: string } {
   const label = STATUS_LABELS[status].ja;
   const what =
-    e.type === 'submission.received' ? '申請を受け付けました。'
-    : e.type === 'submission.resubmitted' ? '補正（修正）の内容を受け付けました。'
-    : status === 'correction-requested' ? '申請内容について、補正（修正）のお願いがあります。状況確認ページで内容をご確認のうえ、ご回答ください。'
-    : `申請の状況が「${label}」になりました。`;
+    e.type === 'submission.received'
+      ? '申請を受け付けました。'
+      : e.type === 'submission.resubmitted'
+        ? '補正（修正）の内容を受け付けました。'
+        : status === 'correction-requested'
+          ? '申請内容について、補正（修正）のお願いがあります。状況確認ページで内容をご確認のうえ、ご回答ください。'
+          : `申請の状況が「${label}」になりました。`;
   return {
     subject: `【${municipalityName}】${e.type === 'submission.received' ? '申請受付のお知らせ' : '申請状況のお知らせ'}（到達番号 ${e.receiptNumber}）`,
     text: [
@@ -63,7 +71,13 @@ export class ApplicantNotifier {
     if (!s || !to) return { sent: false };
     const version = await this.lookups.version(s.procedureOwner, s.procedureId, s.formVersion);
     const status = (event.data.status as SubmissionStatus | undefined) ?? s.status;
-    const { subject, text } = noticeText(event, status, version?.procedure.title ?? s.procedureId, this.options.municipalityName(s.municipalityCode), `${this.options.publicUrl}/status/${s.receiptNumber}`);
+    const { subject, text } = noticeText(
+      event,
+      status,
+      version?.procedure.title ?? s.procedureId,
+      this.options.municipalityName(s.municipalityCode),
+      `${this.options.publicUrl}/status/${s.receiptNumber}`,
+    );
     await this.transport.sendMail({ from: this.options.from, to, subject, text });
     return { sent: true };
   }

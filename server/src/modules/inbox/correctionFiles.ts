@@ -31,7 +31,14 @@ export async function checkAddedFiles(
     const label = language === 'en' ? (spec.labelEn ?? spec.label) : spec.label;
     for (const fileId of Array.isArray(list) ? list : []) {
       const meta = typeof fileId === 'string' ? await storage.files.getMeta(fileId) : null;
-      if (!meta || meta.uploadToken !== uploadToken || meta.municipalityCode !== s.municipalityCode || meta.submissionId || !spec.accept.includes(meta.mediaType) || meta.size > spec.maxSizeMb * 1024 * 1024) {
+      if (
+        !meta ||
+        meta.uploadToken !== uploadToken ||
+        meta.municipalityCode !== s.municipalityCode ||
+        meta.submissionId ||
+        !spec.accept.includes(meta.mediaType) ||
+        meta.size > spec.maxSizeMb * 1024 * 1024
+      ) {
         err(spec.id, label, inboxText(language, 'attachmentMissing', { label }));
         continue;
       }

@@ -5,10 +5,7 @@
  * becomes a new revision; earlier revisions stay readable.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  type FormValidator, RECEIPT_PATTERN, STATUS_LABELS, answerList, normalizeReceiptNumber, versionKey,
-  type FieldError, type Language, type Submission,
-} from '@madoguchi/shared';
+import { type FormValidator, RECEIPT_PATTERN, STATUS_LABELS, answerList, normalizeReceiptNumber, versionKey, type FieldError, type Language, type Submission } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../errors';
 import type { Storage, SubmissionMeta } from '../../storage/types';
 import { matchesHash } from '../../security/keys';
@@ -85,7 +82,11 @@ export class CorrectionService {
       revision: meta.revision,
       request: open ? { message: open.body, requestedAt: open.createdAt, fields: correctionFields(version.schema, s.data, open.fields) } : null,
       attachments: version.procedure.attachments.map((a) => ({
-        id: a.id, label: language === 'en' ? (a.labelEn ?? a.label) : a.label, accept: a.accept, maxFiles: a.maxFiles, maxSizeMb: a.maxSizeMb,
+        id: a.id,
+        label: language === 'en' ? (a.labelEn ?? a.label) : a.label,
+        accept: a.accept,
+        maxFiles: a.maxFiles,
+        maxSizeMb: a.maxSizeMb,
         files: (files.find(([id]) => id === a.id)?.[1] ?? []).filter((m) => m !== null).map((m) => ({ fileName: m!.fileName })),
       })),
       messages: messages.map((m) => ({ kind: m.kind, body: m.body, at: m.createdAt })),
@@ -129,18 +130,35 @@ export class CorrectionService {
 
     const at = this.now();
     const newData = outcome.data as Record<string, unknown>;
-    const revised = await this.storage.submissions.revise(
-      s.id,
-      'correction-requested',
-      { data: newData, attachments: files.attachments, ...(files.ids.length ? { files: { ids: files.ids, uploadToken } } : {}), change: { from: 'correction-requested', to: 'resubmitted', at: at.toISOString(), by: 'applicant' } },
-      at,
-      { index: deriveApplicantIndex(newData, version.uiSchema), outbox: [submissionEvent('submission.resubmitted', { ...s, status: 'resubmitted' }, at.toISOString(), { previousStatus: 'correction-requested', revision: meta.revision + 1 })] },
-    ).catch((error: unknown) => {
-      throw error instanceof ConflictError && error.code === 'stale_status' ? new ConflictError(inboxText(language, 'correctionStale'), 'stale_revision') : error;
-    });
+    const revised = await this.storage.submissions
+      .revise(
+        s.id,
+        'correction-requested',
+        {
+          data: newData,
+          attachments: files.attachments,
+          ...(files.ids.length ? { files: { ids: files.ids, uploadToken } } : {}),
+          change: { from: 'correction-requested', to: 'resubmitted', at: at.toISOString(), by: 'applicant' },
+        },
+        at,
+        {
+          index: deriveApplicantIndex(newData, version.uiSchema),
+          outbox: [submissionEvent('submission.resubmitted', { ...s, status: 'resubmitted' }, at.toISOString(), { previousStatus: 'correction-requested', revision: meta.revision + 1 })],
+        },
+      )
+      .catch((error: unknown) => {
+        throw error instanceof ConflictError && error.code === 'stale_status' ? new ConflictError(inboxText(language, 'correctionStale'), 'stale_revision') : error;
+      });
     await this.storage.inbox.addMessage({
-      id: randomUUID(), submissionId: s.id, municipalityCode: s.municipalityCode, kind: 'correction-answer', author: 'applicant', body: message,
-      fields: Object.keys(changes), revision: meta.revision + 1, createdAt: at.toISOString(),
+      id: randomUUID(),
+      submissionId: s.id,
+      municipalityCode: s.municipalityCode,
+      kind: 'correction-answer',
+      author: 'applicant',
+      body: message,
+      fields: Object.keys(changes),
+      revision: meta.revision + 1,
+      createdAt: at.toISOString(),
     });
     await auditSubmission(this.storage, actor, 'submission.corrected', meta as SubmissionMeta, at, { revision: meta.revision + 1, changed: Object.keys(changes), filesAdded: files.ids.length });
     return { revision: meta.revision + 1, status: revised.status };

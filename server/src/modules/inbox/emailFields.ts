@@ -19,7 +19,10 @@ export function emailAddresses(schema: JsonSchema, data: Record<string, unknown>
   const found: string[] = [];
   for (const pointer of leafPointers(data)) {
     if (schemaAt(schema, pointer)?.format !== 'email') continue;
-    const value = pointer.split('/').slice(1).reduce<unknown>((n, k) => (n as Record<string, unknown>)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], data);
+    const value = pointer
+      .split('/')
+      .slice(1)
+      .reduce<unknown>((n, k) => (n as Record<string, unknown>)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], data);
     if (typeof value === 'string' && EMAIL.test(value) && !found.includes(value)) found.push(value);
   }
   return found;

@@ -11,10 +11,7 @@ import type { InboxQuery, Storage, StoredFileMeta, SubmissionMeta } from '../../
 import { auditSubmission, type StaffActor } from './actor';
 import type { InboxLookups } from './lookups';
 import { inboxText } from './messages';
-import {
-  PREVIEWABLE, historyView, inboxItem, messageView, noteView, staffTransitions, statusLabel,
-  type AttachmentGroupView, type InboxListResponse, type SubmissionView,
-} from './views';
+import { PREVIEWABLE, historyView, inboxItem, messageView, noteView, staffTransitions, statusLabel, type AttachmentGroupView, type InboxListResponse, type SubmissionView } from './views';
 
 export class InboxService {
   constructor(
@@ -31,13 +28,24 @@ export class InboxService {
   async list(actor: StaffActor, q: Omit<InboxQuery, 'municipalityCode'>): Promise<InboxListResponse> {
     const query = this.scoped(actor, q);
     const [page, counts] = await Promise.all([this.storage.inbox.list(query), this.storage.inbox.countByStatus(actor.municipalityCode, query.procedureIds)]);
-    const reads = await this.storage.inbox.readRevisions(actor.userId, page.items.map((m) => m.id));
+    const reads = await this.storage.inbox.readRevisions(
+      actor.userId,
+      page.items.map((m) => m.id),
+    );
     const items = await Promise.all(page.items.map(async (m) => inboxItem(m, await this.title(m), this.lookups, reads[m.id])));
     // The list shows names: one audit event per page, naming what was shown.
-    await this.storage.audit.append({
-      at: this.now().toISOString(), actor: actor.userId, action: 'inbox.list', municipalityCode: actor.municipalityCode, targetType: 'inbox', targetId: actor.municipalityCode,
-      details: { shown: page.items.map((m) => m.receiptNumber), filter: { ...q, after: undefined } },
-    }, { waitForDisk: false });
+    await this.storage.audit.append(
+      {
+        at: this.now().toISOString(),
+        actor: actor.userId,
+        action: 'inbox.list',
+        municipalityCode: actor.municipalityCode,
+        targetType: 'inbox',
+        targetId: actor.municipalityCode,
+        details: { shown: page.items.map((m) => m.receiptNumber), filter: { ...q, after: undefined } },
+      },
+      { waitForDisk: false },
+    );
     return { items, next: page.next ?? null, counts };
   }
 
@@ -121,8 +129,14 @@ export class InboxService {
         specId,
         label: spec?.label ?? specId,
         files: metas.map((m) => ({
-          id: m.id, fileName: m.fileName, mediaType: m.mediaType, size: m.size, previewable: PREVIEWABLE.has(m.mediaType) && scanStateOf(m) !== 'infected',
-          scanState: scanStateOf(m), scanSignature: m.scanSignature ?? null, scannedAt: m.scannedAt ?? null,
+          id: m.id,
+          fileName: m.fileName,
+          mediaType: m.mediaType,
+          size: m.size,
+          previewable: PREVIEWABLE.has(m.mediaType) && scanStateOf(m) !== 'infected',
+          scanState: scanStateOf(m),
+          scanSignature: m.scanSignature ?? null,
+          scannedAt: m.scannedAt ?? null,
         })),
       });
     }

@@ -11,7 +11,10 @@ export class InboxLookups {
   private readonly versions = new Map<string, FormVersion>();
   private readonly users = new Map<string, { name: string; at: number }>();
 
-  constructor(private readonly storage: Storage, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** The exact version a submission was made on (its labels, never today's wording). */
   async version(owner: string, procedureId: string, version: number): Promise<FormVersion | null> {

@@ -72,7 +72,12 @@ export async function processingTimes(
       title: titleOf(procedureId),
       submissions: a.n,
       leadTime: spread(a.lead),
-      statuses: SUBMISSION_STATUSES.filter((s) => !isFinalStatus(s)).map((status) => ({ status, label: STATUS_LABELS[status].ja, current: a.current.get(status) ?? 0, ...spread(a.stays.get(status) ?? []) })),
+      statuses: SUBMISSION_STATUSES.filter((s) => !isFinalStatus(s)).map((status) => ({
+        status,
+        label: STATUS_LABELS[status].ja,
+        current: a.current.get(status) ?? 0,
+        ...spread(a.stays.get(status) ?? []),
+      })),
     }))
     .sort((x, y) => y.submissions - x.submissions);
 }

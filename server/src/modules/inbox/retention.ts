@@ -13,7 +13,10 @@ import { inboxText } from './messages';
 export const MAX_RETENTION_DAYS = 36_500;
 
 export class RetentionService {
-  constructor(private readonly storage: Storage, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   list(municipalityCode: string): Promise<RetentionPolicy[]> {
     return this.storage.retention.list(municipalityCode);
@@ -48,8 +51,13 @@ export class RetentionService {
           if (p.mode === 'delete') await this.storage.inbox.purge(m.id);
           else await this.storage.inbox.strip(m.id, now);
           await this.storage.audit.append({
-            at: now.toISOString(), actor: 'system', action: p.mode === 'delete' ? 'submission.retention.deleted' : 'submission.retention.stripped',
-            municipalityCode: m.municipalityCode, targetType: 'submission', targetId: m.id, details: { receiptNumber: m.receiptNumber, procedureId: m.procedureId, closedAt: m.closedAt, days: p.days },
+            at: now.toISOString(),
+            actor: 'system',
+            action: p.mode === 'delete' ? 'submission.retention.deleted' : 'submission.retention.stripped',
+            municipalityCode: m.municipalityCode,
+            targetType: 'submission',
+            targetId: m.id,
+            details: { receiptNumber: m.receiptNumber, procedureId: m.procedureId, closedAt: m.closedAt, days: p.days },
           });
           if (p.mode === 'delete') deleted++;
           else stripped++;

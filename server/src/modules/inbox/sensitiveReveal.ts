@@ -22,7 +22,11 @@ export function parsePointers(input: unknown, language: Language): string[] {
 }
 
 export class SensitiveRevealService {
-  constructor(private readonly storage: Storage, private readonly inbox: InboxService, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly inbox: InboxService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Sensitive answers at (or under) the pointers; other answers are not this route's business and are left out. */
   async reveal(actor: StaffActor, id: string, pointers: string[], language: Language): Promise<SensitiveRevealResponse> {
@@ -33,7 +37,8 @@ export class SensitiveRevealService {
       .map(({ pointer, label, value }) => ({ pointer, label, value }));
     if (answers.length > 0) {
       await auditSubmission(this.storage, actor, 'submission.sensitive.revealed', meta, this.now(), {
-        revision: meta.revision, fields: answers.map(({ pointer, label }) => ({ pointer, label })),
+        revision: meta.revision,
+        fields: answers.map(({ pointer, label }) => ({ pointer, label })),
       });
     }
     return { answers };

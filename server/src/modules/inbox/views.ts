@@ -44,7 +44,13 @@ export async function inboxItem(meta: SubmissionMeta, title: string, lookups: In
 export async function historyView(history: StatusChange[], lookups: InboxLookups): Promise<HistoryView[]> {
   return Promise.all(
     history.map(async (h) => ({
-      from: h.from, to: h.to, toLabel: statusLabel(h.to), at: h.at, by: h.by, byName: await lookups.actorName(h.by), ...(h.publicNote ? { publicNote: h.publicNote } : {}),
+      from: h.from,
+      to: h.to,
+      toLabel: statusLabel(h.to),
+      at: h.at,
+      by: h.by,
+      byName: await lookups.actorName(h.by),
+      ...(h.publicNote ? { publicNote: h.publicNote } : {}),
     })),
   );
 }

@@ -53,8 +53,15 @@ export class WorkflowService {
     const moved = await this.move(actor, id, 'correction-requested', cmd.expected, message, language);
     const meta = (await this.storage.inbox.getMeta(id))!;
     await this.storage.inbox.addMessage({
-      id: randomUUID(), submissionId: id, municipalityCode: moved.municipalityCode, kind: 'correction-request', author: actor.userId, body: message,
-      fields: fields as string[], revision: meta.revision, createdAt: this.now().toISOString(),
+      id: randomUUID(),
+      submissionId: id,
+      municipalityCode: moved.municipalityCode,
+      kind: 'correction-request',
+      author: actor.userId,
+      body: message,
+      fields: fields as string[],
+      revision: meta.revision,
+      createdAt: this.now().toISOString(),
     });
     return moved;
   }

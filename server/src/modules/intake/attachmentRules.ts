@@ -12,8 +12,7 @@ export async function checkAttachments(storage: Storage, version: FormVersion, c
   const given = cmd.body.attachments ?? {};
   const errors: FieldError[] = [];
   const specs = new Map(version.procedure.attachments.map((a) => [a.id, a]));
-  const err = (id: string, label: string, message: string) =>
-    errors.push({ pointer: `/attachments/${id}`, property: `.attachments.${id}`, label, keyword: 'attachment', message });
+  const err = (id: string, label: string, message: string) => errors.push({ pointer: `/attachments/${id}`, property: `.attachments.${id}`, label, keyword: 'attachment', message });
 
   for (const id of Object.keys(given)) {
     if (!specs.has(id)) err(id, id, ja ? `この手続にない添付書類（${id}）が指定されています。` : `This procedure has no attachment "${id}".`);

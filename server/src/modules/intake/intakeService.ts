@@ -5,10 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { v7 as timeOrderedUuid } from 'uuid';
-import {
-  type FormValidator, SUBMISSION_STATUS, formatReceiptNumber, versionKey,
-  type FieldError, type FormVersion, type IntakeResponse, type Submission,
-} from '@madoguchi/shared';
+import { type FormValidator, SUBMISSION_STATUS, formatReceiptNumber, versionKey, type FieldError, type FormVersion, type IntakeResponse, type Submission } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, ValidationError } from '../../errors';
 import type { Storage } from '../../storage/types';
 import { contentHash } from '../procedures/contentHash';
@@ -46,7 +43,10 @@ export class IntakeService {
     const { attachments, uploadToken } = cmd.body;
     const attachmentsOk =
       attachments === undefined ||
-      (typeof attachments === 'object' && attachments !== null && !Array.isArray(attachments) && Object.values(attachments).every((ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string')));
+      (typeof attachments === 'object' &&
+        attachments !== null &&
+        !Array.isArray(attachments) &&
+        Object.values(attachments).every((ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string')));
     if (!attachmentsOk || (uploadToken !== undefined && typeof uploadToken !== 'string')) {
       throw new BadRequestError(ja ? '添付ファイルの指定が正しくありません。' : 'The attachments are not in the expected form.', 'bad_attachments');
     }
@@ -107,8 +107,13 @@ export class IntakeService {
           index: deriveApplicantIndex(data, version.uiSchema),
           outbox: [submissionEvent('submission.received', submission, at, { previousStatus: null })],
           audit: {
-            at, actor: 'applicant', action: 'submission.received', municipalityCode: cmd.municipalityCode,
-            targetType: 'submission', targetId: id, details: { receiptNumber: submission.receiptNumber, procedureId: version.procedureId, formVersion: version.version },
+            at,
+            actor: 'applicant',
+            action: 'submission.received',
+            municipalityCode: cmd.municipalityCode,
+            targetType: 'submission',
+            targetId: id,
+            details: { receiptNumber: submission.receiptNumber, procedureId: version.procedureId, formVersion: version.version },
           },
         });
       } catch (error) {
@@ -126,9 +131,7 @@ export class IntakeService {
 
   private replay(earlier: Submission, requestHash: string, ja: boolean): IntakeResult {
     if (earlier.requestHash !== requestHash) {
-      throw new ValidationError(
-        ja ? '同じ Idempotency-Key で異なる内容が送信されました。新しいキーで送信してください。' : 'This Idempotency-Key was used for a different request. Use a new key.',
-      );
+      throw new ValidationError(ja ? '同じ Idempotency-Key で異なる内容が送信されました。新しいキーで送信してください。' : 'This Idempotency-Key was used for a different request. Use a new key.');
     }
     return { response: this.responseFor(earlier), created: false };
   }

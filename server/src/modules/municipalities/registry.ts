@@ -50,7 +50,12 @@ export class MunicipalityRegistry {
    * Prefix matches on the reading or name rank first.
    */
   search(query: string, limit = 20): Municipality[] {
-    const terms = query.normalize('NFKC').trim().split(/\s+/).filter(Boolean).map((t) => toHiragana(t));
+    const terms = query
+      .normalize('NFKC')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((t) => toHiragana(t));
     if (terms.length === 0) return [];
     const scored: Array<{ m: Municipality; score: number }> = [];
     for (const m of this.all) {
@@ -67,7 +72,10 @@ export class MunicipalityRegistry {
       }
       if (matched) scored.push({ m, score: score * 10 - (m.parentCode ? 1 : 0) });
     }
-    return scored.sort((a, b) => b.score - a.score || a.m.code.localeCompare(b.m.code)).slice(0, limit).map((s) => s.m);
+    return scored
+      .sort((a, b) => b.score - a.score || a.m.code.localeCompare(b.m.code))
+      .slice(0, limit)
+      .map((s) => s.m);
   }
 
   prefectures(): string[] {

@@ -34,7 +34,11 @@ export function renderApplicationPdf(submission: Submission, version: FormVersio
     doc.text(`到達日時：${arrivalText(submission.createdAt)}`);
     doc.text(`様式の版：第${submission.formVersion}版`);
     doc.moveDown();
-    doc.moveTo(doc.page.margins.left, doc.y).lineTo(doc.page.width - doc.page.margins.right, doc.y).strokeColor('#999').stroke();
+    doc
+      .moveTo(doc.page.margins.left, doc.y)
+      .lineTo(doc.page.width - doc.page.margins.right, doc.y)
+      .strokeColor('#999')
+      .stroke();
     doc.moveDown(0.5);
 
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
@@ -42,13 +46,24 @@ export function renderApplicationPdf(submission: Submission, version: FormVersio
       const indent = line.depth * 14;
       if (doc.y > doc.page.height - doc.page.margins.bottom - 40) doc.addPage();
       if (line.isGroup) {
-        doc.moveDown(0.3).font('jp-bold').fontSize(11).text(line.label, doc.page.margins.left + indent, doc.y, { width: width - indent });
+        doc
+          .moveDown(0.3)
+          .font('jp-bold')
+          .fontSize(11)
+          .text(line.label, doc.page.margins.left + indent, doc.y, { width: width - indent });
         continue;
       }
       const y = doc.y;
-      doc.font('jp').fontSize(9).fillColor('#444').text(line.label, doc.page.margins.left + indent, y, { width: 170 - indent });
+      doc
+        .font('jp')
+        .fontSize(9)
+        .fillColor('#444')
+        .text(line.label, doc.page.margins.left + indent, y, { width: 170 - indent });
       const labelBottom = doc.y;
-      doc.fontSize(10.5).fillColor('#000').text(line.value, doc.page.margins.left + 180, y, { width: width - 180 });
+      doc
+        .fontSize(10.5)
+        .fillColor('#000')
+        .text(line.value, doc.page.margins.left + 180, y, { width: width - 180 });
       doc.y = Math.max(doc.y, labelBottom) + 3;
     }
     const attachmentCount = Object.values(submission.attachments).flat().length;

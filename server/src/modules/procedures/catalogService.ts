@@ -78,9 +78,7 @@ export class CatalogService {
   /** The current published version of one procedure for a municipality. */
   async current(code: string, procedureId: string): Promise<FormVersion> {
     this.requireMunicipality(code);
-    const version =
-      (await this.published(code, procedureId)) ??
-      ((await this.storage.editLayers.get(code, procedureId))?.withdrawn ? null : await this.published(PRESET_OWNER, procedureId));
+    const version = (await this.published(code, procedureId)) ?? ((await this.storage.editLayers.get(code, procedureId))?.withdrawn ? null : await this.published(PRESET_OWNER, procedureId));
     if (!version) throw new NotFoundError(msg('procedureNotAccepting'), 'procedure_not_found');
     return version;
   }

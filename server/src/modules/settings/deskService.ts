@@ -23,7 +23,10 @@ const TEXT = {
 const say = (key: keyof typeof TEXT, language: Language, n?: number) => TEXT[key][language].replace('{n}', String(n ?? ''));
 
 export class DeskService {
-  constructor(private readonly storage: Storage, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async list(municipalityCode: string): Promise<MunicipalDesk[]> {
     return (await this.storage.desks.get(municipalityCode))?.desks ?? [];
@@ -31,10 +34,9 @@ export class DeskService {
 
   /** Replaces the desks; refuses (422, per-field messages) anything malformed, changing nothing. */
   async save(municipalityCode: string, input: unknown, userId: string, language: Language): Promise<MunicipalDesk[]> {
-    const raw = Array.isArray((input as { desks?: unknown })?.desks) ? ((input as { desks: unknown[] }).desks) : [];
+    const raw = Array.isArray((input as { desks?: unknown })?.desks) ? (input as { desks: unknown[] }).desks : [];
     const problems: FieldError[] = [];
-    const problem = (i: number, key: string, label: string, message: string) =>
-      problems.push({ pointer: `/desks/${i}/${key}`, property: `.desks[${i}].${key}`, label, keyword: 'desk', message });
+    const problem = (i: number, key: string, label: string, message: string) => problems.push({ pointer: `/desks/${i}/${key}`, property: `.desks[${i}].${key}`, label, keyword: 'desk', message });
     if (raw.length > MAX_DESKS) problems.push({ pointer: '/desks', property: '.desks', label: '窓口', keyword: 'maxItems', message: say('tooMany', language, MAX_DESKS) });
     const desks = raw.slice(0, MAX_DESKS).map((d, i): MunicipalDesk => {
       const v = (d ?? {}) as Record<string, unknown>;
@@ -49,13 +51,24 @@ export class DeskService {
       return {
         id: typeof v.id === 'string' && /^[\w-]{1,64}$/.test(v.id) ? v.id : randomUUID(),
         name,
-        ...(phone ? { phone } : {}), ...(email ? { email } : {}), ...(str('address') ? { address: str('address') } : {}), ...(str('hours') ? { hours: str('hours') } : {}),
+        ...(phone ? { phone } : {}),
+        ...(email ? { email } : {}),
+        ...(str('address') ? { address: str('address') } : {}),
+        ...(str('hours') ? { hours: str('hours') } : {}),
       };
     });
     if (problems.length) throw new ValidationError(say('invalid', language, problems.length), problems);
     const at = this.now().toISOString();
     await this.storage.desks.set({ municipalityCode, desks, updatedAt: at, updatedBy: userId });
-    await this.storage.audit.append({ at, actor: userId, action: 'settings.desks_changed', municipalityCode, targetType: 'municipality', targetId: municipalityCode, details: { desks: desks.map((d) => d.name) } });
+    await this.storage.audit.append({
+      at,
+      actor: userId,
+      action: 'settings.desks_changed',
+      municipalityCode,
+      targetType: 'municipality',
+      targetId: municipalityCode,
+      details: { desks: desks.map((d) => d.name) },
+    });
     return desks;
   }
 

@@ -60,7 +60,8 @@ export function parseScanReply(reply: string): ScanVerdict {
   if (found) {
     // The name is shown to staff and stored: keep it printable and short.
     // eslint-disable-next-line no-control-regex
-    const signature = found[1]!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) || 'unknown';
+    const printable = found[1]!.replace(/[\u0000-\u001f\u007f]/g, '');
+    const signature = printable.trim().slice(0, 200) || 'unknown';
     return { infected: true, signature };
   }
   throw new ClamdUnavailableError('error', `clamd answered: ${reply.slice(0, 200) || '(nothing)'}`);

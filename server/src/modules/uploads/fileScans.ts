@@ -81,7 +81,12 @@ export class FileScanService {
   }
 
   /** Audits a detection: which file (hash, size, type, submission), which signature — never the content or its name. */
-  async auditInfected(meta: Pick<StoredFileMeta, 'id' | 'municipalityCode' | 'sha256' | 'size' | 'mediaType' | 'submissionId'>, signature: string, action: string, details: Record<string, unknown> = {}): Promise<void> {
+  async auditInfected(
+    meta: Pick<StoredFileMeta, 'id' | 'municipalityCode' | 'sha256' | 'size' | 'mediaType' | 'submissionId'>,
+    signature: string,
+    action: string,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
     await this.storage.audit.append({
       at: this.now().toISOString(),
       actor: 'system',

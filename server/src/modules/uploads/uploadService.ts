@@ -66,18 +66,23 @@ export class UploadService {
 
   async accept(cmd: UploadCommand): Promise<StoredFileMeta> {
     const en = cmd.language === 'en';
-    if (!UPLOAD_TOKEN.test(cmd.uploadToken)) throw new BadRequestError(en ? 'Missing or invalid X-Upload-Token.' : 'アップロード用のトークン（X-Upload-Token）が正しくありません。', 'bad_upload_token');
+    if (!UPLOAD_TOKEN.test(cmd.uploadToken))
+      throw new BadRequestError(en ? 'Missing or invalid X-Upload-Token.' : 'アップロード用のトークン（X-Upload-Token）が正しくありません。', 'bad_upload_token');
     const version = await this.catalog.current(cmd.municipalityCode, cmd.procedureId);
     const spec = version.procedure.attachments.find((a) => a.id === cmd.attachmentId);
     if (!spec) throw new NotFoundError(en ? 'This procedure has no such attachment.' : 'この手続にその添付書類はありません。', 'attachment_not_found');
     if (cmd.content.length === 0) throw new BadRequestError(en ? 'The file is empty.' : 'ファイルが空です。', 'empty_file');
     if (cmd.content.length > spec.maxSizeMb * 1024 * 1024) {
-      throw new PayloadTooLargeError(en ? `"${cmd.fileName}" is larger than ${spec.maxSizeMb} MB.` : `「${cmd.fileName}」は${spec.maxSizeMb}MBを超えています。${spec.maxSizeMb}MB以下のファイルを選んでください。`);
+      throw new PayloadTooLargeError(
+        en ? `"${cmd.fileName}" is larger than ${spec.maxSizeMb} MB.` : `「${cmd.fileName}」は${spec.maxSizeMb}MBを超えています。${spec.maxSizeMb}MB以下のファイルを選んでください。`,
+      );
     }
     const mediaType = sniffMediaType(cmd.content.subarray(0, 16));
     if (!mediaType || !spec.accept.includes(mediaType)) {
       const allowed = spec.accept.map((t) => TYPE_NAMES[t] ?? t).join('、');
-      throw new UnsupportedMediaTypeError(en ? `"${cmd.fileName}" cannot be attached. Allowed: ${allowed}.` : `「${cmd.fileName}」は添付できない種類のファイルです。${allowed}のファイルを選んでください。`);
+      throw new UnsupportedMediaTypeError(
+        en ? `"${cmd.fileName}" cannot be attached. Allowed: ${allowed}.` : `「${cmd.fileName}」は添付できない種類のファイルです。${allowed}のファイルを選んでください。`,
+      );
     }
     const maxFiles = maxUnboundFiles(version.procedure);
     if ((await this.storage.files.countUnbound(cmd.uploadToken)) >= maxFiles) throw tooManyFiles(maxFiles, en);
@@ -86,7 +91,10 @@ export class UploadService {
     // Scanned last: the cheap checks above refuse most bad files without bothering clamd.
     const scan: UploadScan = this.scans ? await this.scans.scanUpload(cmd.content) : { state: 'not_scanned' };
     if (scan.state === 'infected') {
-      await this.scans?.auditInfected({ id, municipalityCode: cmd.municipalityCode, sha256, size: cmd.content.length, mediaType }, scan.signature, 'upload.malware_refused', { procedureId: cmd.procedureId, attachmentId: cmd.attachmentId });
+      await this.scans?.auditInfected({ id, municipalityCode: cmd.municipalityCode, sha256, size: cmd.content.length, mediaType }, scan.signature, 'upload.malware_refused', {
+        procedureId: cmd.procedureId,
+        attachmentId: cmd.attachmentId,
+      });
       throw new MalwareDetectedError(
         en
           ? `"${cmd.fileName}" was not accepted: malware (${scan.signature}) was found in it. Choose another file, and have your device checked.`

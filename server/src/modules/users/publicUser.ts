@@ -46,6 +46,13 @@ export function toPublicUser(user: User, registry: MunicipalityRegistry, now: Da
 
 export function toPublicInvite(t: AuthToken): PublicInvite {
   return {
-    id: t.id, email: t.email ?? '', role: t.role, municipalityCode: t.municipalityCode, procedureIds: t.procedureIds, createdBy: t.createdBy, createdAt: t.createdAt, expiresAt: t.expiresAt,
+    id: t.id,
+    email: t.email ?? '',
+    role: t.role,
+    municipalityCode: t.municipalityCode,
+    procedureIds: t.procedureIds,
+    createdBy: t.createdBy,
+    createdAt: t.createdAt,
+    expiresAt: t.expiresAt,
   };
 }

@@ -84,8 +84,17 @@ export class UsersService {
     const now = this.now();
     const expiresAt = new Date(now.getTime() + this.config.inviteTtlHours * 3_600_000);
     const record: AuthToken = {
-      id: randomUUID(), kind: 'invite', tokenHash: tokenHash(token), email, role, municipalityCode: code, procedureIds: role === 'staff' ? procedureList(input.procedureIds) : null,
-      createdBy: actor.id, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString(), usedAt: null,
+      id: randomUUID(),
+      kind: 'invite',
+      tokenHash: tokenHash(token),
+      email,
+      role,
+      municipalityCode: code,
+      procedureIds: role === 'staff' ? procedureList(input.procedureIds) : null,
+      createdBy: actor.id,
+      createdAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      usedAt: null,
     };
     await this.storage.authTokens.create(record);
     await this.audit.recordOn('user.invited', actor.id, code, 'invite', record.id, { role, delivery: this.mailer ? 'email' : 'link' });
@@ -181,7 +190,16 @@ export class UsersService {
   private async createUser(fields: Pick<User, 'email' | 'displayName' | 'role' | 'municipalityCode' | 'procedureIds'>, passwordHash: string | null): Promise<User> {
     const at = this.now().toISOString();
     const user: User = {
-      id: randomUUID(), ...fields, procedureIds: fields.procedureIds ?? null, passwordHash, totpSecret: null, failedLogins: 0, lockedUntil: null, disabled: false, createdAt: at, updatedAt: at,
+      id: randomUUID(),
+      ...fields,
+      procedureIds: fields.procedureIds ?? null,
+      passwordHash,
+      totpSecret: null,
+      failedLogins: 0,
+      lockedUntil: null,
+      disabled: false,
+      createdAt: at,
+      updatedAt: at,
     };
     if (!user.procedureIds) delete user.procedureIds;
     await this.storage.users.create(user);

@@ -30,9 +30,7 @@ export class MongoAuthTokenRepository implements AuthTokenRepository {
 
   async consume(kind: AuthToken['kind'], tokenHash: string, now: Date) {
     // findOneAndUpdate on "still unused" is atomic: of two concurrent uses, exactly one wins.
-    const doc = await guardedMongo(() =>
-      this.m.AuthToken.findOneAndUpdate({ kind, tokenHash, ...active(now) }, { $set: { usedAt: now.toISOString() } }, { new: true }).lean(),
-    );
+    const doc = await guardedMongo(() => this.m.AuthToken.findOneAndUpdate({ kind, tokenHash, ...active(now) }, { $set: { usedAt: now.toISOString() } }, { new: true }).lean());
     return toToken(doc);
   }
 
@@ -62,9 +60,7 @@ export class MongoAuthPolicyRepository implements AuthPolicyRepository {
   }
 
   async set(p: AuthPolicy) {
-    await guardedMongo(() =>
-      this.m.AuthPolicy.updateOne({ _id: p.municipalityCode }, { $set: { requireTotp: p.requireTotp, updatedAt: p.updatedAt, updatedBy: p.updatedBy } }, { upsert: true }),
-    );
+    await guardedMongo(() => this.m.AuthPolicy.updateOne({ _id: p.municipalityCode }, { $set: { requireTotp: p.requireTotp, updatedAt: p.updatedAt, updatedBy: p.updatedBy } }, { upsert: true }));
   }
 }
 

@@ -2,8 +2,20 @@
 import type { Connection } from 'mongoose';
 import { NotFoundError } from '../../errors';
 import type {
-  ApiKey, ApiKeyRepository, Delivery, DeliveryAttempt, DeliveryOutcome, DeliveryRepository, DeliveryStatus, OutboxEvent, OutboxEventType, OutboxRepository,
-  RetentionPolicy, RetentionRepository, Webhook, WebhookRepository,
+  ApiKey,
+  ApiKeyRepository,
+  Delivery,
+  DeliveryAttempt,
+  DeliveryOutcome,
+  DeliveryRepository,
+  DeliveryStatus,
+  OutboxEvent,
+  OutboxEventType,
+  OutboxRepository,
+  RetentionPolicy,
+  RetentionRepository,
+  Webhook,
+  WebhookRepository,
 } from '../inboxTypes';
 import type { DataCipher } from '../../security/dataCipher';
 import { guardedMongo } from './errors';
@@ -13,19 +25,24 @@ import { strip } from './repositories';
 import { msg } from '../../i18n/messages';
 import type { LeanDoc } from './leanDoc';
 
-
 const DELIVERY_LOG_LIMIT = 20;
 const withId = <T>(d: LeanDoc): T => strip<T>(d, 'id');
 
 export class MongoOutboxRepository implements OutboxRepository {
-  constructor(private readonly im: InboxModels, private readonly connection: Connection) {}
+  constructor(
+    private readonly im: InboxModels,
+    private readonly connection: Connection,
+  ) {}
 
   async add(event: OutboxEvent) {
     await guardedMongo(() => this.connection.transaction((session) => writeOutbox(this.im, [event], session)));
   }
 
   async pending(limit: number) {
-    const docs = await this.im.Outbox.find({ dispatchedAt: { $exists: false } }).sort({ seq: 1 }).limit(limit).lean<LeanDoc[]>();
+    const docs = await this.im.Outbox.find({ dispatchedAt: { $exists: false } })
+      .sort({ seq: 1 })
+      .limit(limit)
+      .lean<LeanDoc[]>();
     return docs.map(({ seq: _seq, ...d }) => withId<OutboxEvent>(d));
   }
 
@@ -50,11 +67,18 @@ export class MongoDeliveryRepository implements DeliveryRepository {
   constructor(private readonly im: InboxModels) {}
 
   async claimDue(now: Date, leaseUntil: Date, limit: number) {
-    const due = await this.im.Delivery.find({ status: 'pending', nextAttemptAt: { $lte: now.toISOString() } }).sort({ nextAttemptAt: 1 }).limit(limit).lean<LeanDoc[]>();
+    const due = await this.im.Delivery.find({ status: 'pending', nextAttemptAt: { $lte: now.toISOString() } })
+      .sort({ nextAttemptAt: 1 })
+      .limit(limit)
+      .lean<LeanDoc[]>();
     const claimed: Delivery[] = [];
     for (const d of due) {
       // Compare-and-set on the due time: of two workers, one wins the lease.
-      const won = await this.im.Delivery.findOneAndUpdate({ _id: d._id, status: 'pending', nextAttemptAt: d.nextAttemptAt }, { $set: { nextAttemptAt: leaseUntil.toISOString() } }, { new: true }).lean();
+      const won = await this.im.Delivery.findOneAndUpdate(
+        { _id: d._id, status: 'pending', nextAttemptAt: d.nextAttemptAt },
+        { $set: { nextAttemptAt: leaseUntil.toISOString() } },
+        { new: true },
+      ).lean();
       if (won) claimed.push(withId<Delivery>(won));
     }
     return claimed;
@@ -121,7 +145,10 @@ export class MongoApiKeyRepository implements ApiKeyRepository {
 }
 
 export class MongoWebhookRepository implements WebhookRepository {
-  constructor(private readonly im: InboxModels, private readonly cipher: DataCipher) {}
+  constructor(
+    private readonly im: InboxModels,
+    private readonly cipher: DataCipher,
+  ) {}
 
   private toHook(d: LeanDoc): Webhook {
     const w = withId<Webhook>(d);
@@ -155,7 +182,9 @@ export class MongoWebhookRepository implements WebhookRepository {
   }
 
   async matching(municipalityCode: string, procedureId: string, type: OutboxEventType) {
-    const docs = await this.im.Webhook.find({ municipalityCode, active: true, events: type, $or: [{ procedureId: null }, { procedureId }] }).sort({ createdAt: 1, _id: 1 }).lean();
+    const docs = await this.im.Webhook.find({ municipalityCode, active: true, events: type, $or: [{ procedureId: null }, { procedureId }] })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean();
     return docs.map((d) => this.toHook(d));
   }
 }
@@ -164,7 +193,9 @@ export class MongoRetentionRepository implements RetentionRepository {
   constructor(private readonly im: InboxModels) {}
 
   async list(municipalityCode?: string) {
-    const docs = await this.im.Retention.find(municipalityCode ? { municipalityCode } : {}).sort({ municipalityCode: 1, procedureId: 1 }).lean();
+    const docs = await this.im.Retention.find(municipalityCode ? { municipalityCode } : {})
+      .sort({ municipalityCode: 1, procedureId: 1 })
+      .lean();
     return docs.map((d) => strip<RetentionPolicy>(d));
   }
 

@@ -42,9 +42,7 @@ export class MongoEditLayerRepository implements EditLayerRepository {
       await guardedMongo(() => this.m.EditLayer.create({ owner: layer.owner, procedureId: layer.procedureId, ...fields, revision: 1, createdAt: at }), msg('alreadyAdopted'));
     } else {
       // Matching on the revision makes the check and the write one atomic step.
-      const res = await guardedMongo(() =>
-        this.m.EditLayer.updateOne({ owner: layer.owner, procedureId: layer.procedureId, revision: expectedRevision }, { $set: fields, $inc: { revision: 1 } }),
-      );
+      const res = await guardedMongo(() => this.m.EditLayer.updateOne({ owner: layer.owner, procedureId: layer.procedureId, revision: expectedRevision }, { $set: fields, $inc: { revision: 1 } }));
       if (res.matchedCount === 0) throw new ConflictError(msg('staleLayer'), 'stale_revision');
     }
     return (await this.get(layer.owner, layer.procedureId))!;

@@ -12,10 +12,25 @@ import { nextValue, SUBMISSION_CHANGE } from './changeLog';
 import { msg } from '../../i18n/messages';
 import type { LeanDoc, MongoFilter } from './leanDoc';
 
-
 const META_PROJECTION = {
-  receiptNumber: 1, municipalityCode: 1, procedureOwner: 1, procedureId: 1, formVersion: 1, status: 1, assigneeId: 1, applicantName: 1, applicantKana: 1,
-  revision: 1, changeSeq: 1, createdAt: 1, updatedAt: 1, closedAt: 1, acknowledgedAt: 1, acknowledgedBy: 1, acknowledgedRevision: 1, strippedAt: 1,
+  receiptNumber: 1,
+  municipalityCode: 1,
+  procedureOwner: 1,
+  procedureId: 1,
+  formVersion: 1,
+  status: 1,
+  assigneeId: 1,
+  applicantName: 1,
+  applicantKana: 1,
+  revision: 1,
+  changeSeq: 1,
+  createdAt: 1,
+  updatedAt: 1,
+  closedAt: 1,
+  acknowledgedAt: 1,
+  acknowledgedBy: 1,
+  acknowledgedRevision: 1,
+  strippedAt: 1,
 };
 
 const toMeta = (d: LeanDoc): SubmissionMeta => {
@@ -44,7 +59,12 @@ function filterOf(q: InboxQuery): MongoFilter {
 }
 
 export class MongoInboxRepository implements InboxRepository {
-  constructor(private readonly m: Models, private readonly im: InboxModels, private readonly connection: Connection, private readonly cipher: DataCipher) {}
+  constructor(
+    private readonly m: Models,
+    private readonly im: InboxModels,
+    private readonly connection: Connection,
+    private readonly cipher: DataCipher,
+  ) {}
 
   async list(q: InboxQuery): Promise<InboxPage> {
     const sort = q.sort ?? 'received-desc';
@@ -56,7 +76,10 @@ export class MongoInboxRepository implements InboxRepository {
       const op = dir === -1 ? '$lt' : '$gt';
       filter.$or = [{ [field]: { [op]: c.at } }, { [field]: c.at, _id: { [op]: c.id } }];
     }
-    const docs = await this.m.Submission.find(filter, META_PROJECTION).sort({ [field]: dir, _id: dir }).limit(q.limit + 1).lean();
+    const docs = await this.m.Submission.find(filter, META_PROJECTION)
+      .sort({ [field]: dir, _id: dir })
+      .limit(q.limit + 1)
+      .lean();
     const items = docs.slice(0, q.limit).map(toMeta);
     const last = items.at(-1);
     return docs.length > q.limit && last ? { items, next: encodeInboxCursor(sort, last) } : { items };
@@ -86,7 +109,11 @@ export class MongoInboxRepository implements InboxRepository {
 
   async acknowledge(id: string, by: string, revision: number, now: Date) {
     const d = await guardedMongo(() =>
-      this.m.Submission.findOneAndUpdate({ _id: id }, { $set: { acknowledgedAt: now.toISOString(), acknowledgedBy: by, acknowledgedRevision: revision } }, { new: true, projection: META_PROJECTION }).lean(),
+      this.m.Submission.findOneAndUpdate(
+        { _id: id },
+        { $set: { acknowledgedAt: now.toISOString(), acknowledgedBy: by, acknowledgedRevision: revision } },
+        { new: true, projection: META_PROJECTION },
+      ).lean(),
     );
     if (!d) throw new NotFoundError(msg('submissionNotFound'), 'submission_not_found');
     return toMeta(d);
@@ -95,14 +122,17 @@ export class MongoInboxRepository implements InboxRepository {
   async listRevisions(submissionId: string): Promise<SubmissionRevision[]> {
     const docs = await this.im.Revision.find({ submissionId }).sort({ revision: 1 }).lean<LeanDoc[]>();
     return docs.map((d) => ({
-      submissionId: d.submissionId, revision: d.revision, formVersion: d.formVersion, data: this.cipher.openJson(d.data), attachments: d.attachments, createdAt: d.createdAt,
+      submissionId: d.submissionId,
+      revision: d.revision,
+      formVersion: d.formVersion,
+      data: this.cipher.openJson(d.data),
+      attachments: d.attachments,
+      createdAt: d.createdAt,
     }));
   }
 
   async markRead(userId: string, submissionId: string, revision: number, now: Date) {
-    await guardedMongo(() =>
-      this.im.Read.updateOne({ userId, submissionId }, { $max: { revision }, $set: { readAt: now.toISOString() } }, { upsert: true }),
-    );
+    await guardedMongo(() => this.im.Read.updateOne({ userId, submissionId }, { $max: { revision }, $set: { readAt: now.toISOString() } }, { upsert: true }));
   }
 
   async readRevisions(userId: string, submissionIds: string[]) {
@@ -143,7 +173,10 @@ export class MongoInboxRepository implements InboxRepository {
     const docs = await this.m.Submission.find(
       { municipalityCode: q.municipalityCode, procedureId: q.procedureId, closedAt: { $type: 'string', $lt: q.before }, strippedAt: { $exists: false } },
       META_PROJECTION,
-    ).sort({ closedAt: 1 }).limit(q.limit).lean();
+    )
+      .sort({ closedAt: 1 })
+      .limit(q.limit)
+      .lean();
     return docs.map(toMeta);
   }
 
@@ -171,7 +204,10 @@ export class MongoInboxRepository implements InboxRepository {
         const at = now.toISOString();
         await this.m.Submission.updateOne(
           { _id: id },
-          { $set: { data: this.cipher.sealJson({}), attachments: {}, history, strippedAt: at, updatedAt: at, changeSeq: await nextValue(this.im, SUBMISSION_CHANGE, session) }, $unset: { applicantName: 1, applicantKana: 1 } },
+          {
+            $set: { data: this.cipher.sealJson({}), attachments: {}, history, strippedAt: at, updatedAt: at, changeSeq: await nextValue(this.im, SUBMISSION_CHANGE, session) },
+            $unset: { applicantName: 1, applicantKana: 1 },
+          },
           { session },
         );
       }),

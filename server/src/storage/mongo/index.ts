@@ -10,16 +10,12 @@ import { registerCatalogModels } from './catalogModels';
 import { MongoEditLayerRepository, MongoPresetReleaseRepository } from './catalogRepositories';
 import { MongoAuthPolicyRepository, MongoDeskRepository, MongoAuthTokenRepository } from './authRepositories';
 import type { DataCipher } from '../../security/dataCipher';
-import {
-  MongoAuditRepository, MongoDraftRepository, MongoFileRepository, MongoProcedureRepository, MongoSessionRepository, MongoUserRepository,
-} from './repositories';
+import { MongoAuditRepository, MongoDraftRepository, MongoFileRepository, MongoProcedureRepository, MongoSessionRepository, MongoUserRepository } from './repositories';
 import { MongoSubmissionRepository } from './submissionRepository';
 import { registerInboxModels } from './inboxModels';
 import { OUTBOX_SEQ, SUBMISSION_CHANGE } from './changeLog';
 import { MongoInboxRepository } from './inboxRepository';
-import {
-  MongoApiKeyRepository, MongoDeliveryRepository, MongoOutboxRepository, MongoRetentionRepository, MongoWebhookRepository,
-} from './backofficeRepositories';
+import { MongoApiKeyRepository, MongoDeliveryRepository, MongoOutboxRepository, MongoRetentionRepository, MongoWebhookRepository } from './backofficeRepositories';
 import { MongoSealedDataRepository } from './sealedDataRepository';
 
 /**

@@ -60,10 +60,7 @@ const submissionSchema = new Schema(
   },
   { collection: 'submissions', versionKey: false, minimize: false },
 );
-submissionSchema.index(
-  { municipalityCode: 1, idempotencyKey: 1 },
-  { unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } }, name: 'idempotency' },
-);
+submissionSchema.index({ municipalityCode: 1, idempotencyKey: 1 }, { unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } }, name: 'idempotency' });
 submissionSchema.index({ municipalityCode: 1, createdAt: -1, _id: -1 });
 submissionSchema.index({ municipalityCode: 1, status: 1, createdAt: -1 });
 submissionSchema.index({ municipalityCode: 1, procedureId: 1, createdAt: -1 });

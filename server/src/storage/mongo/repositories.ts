@@ -4,15 +4,25 @@ import type { FormVersion } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
 import { auditHash, GENESIS_HASH } from '../auditHash';
 import type {
-  AuditEvent, AuditRepository, Draft, DraftRepository, FileRepository, FileScanVerdict, NewAuditEvent, NewFormVersion, ProcedureRepository, SessionRepository,
-  StoredFileMeta, User, UserRepository,
+  AuditEvent,
+  AuditRepository,
+  Draft,
+  DraftRepository,
+  FileRepository,
+  FileScanVerdict,
+  NewAuditEvent,
+  NewFormVersion,
+  ProcedureRepository,
+  SessionRepository,
+  StoredFileMeta,
+  User,
+  UserRepository,
 } from '../types';
 import { guardedMongo, mapMongoError } from './errors';
 import type { Models } from './models';
 import type { DataCipher } from '../../security/dataCipher';
 import { msg } from '../../i18n/messages';
 import type { LeanDoc } from './leanDoc';
-
 
 export const strip = <T>(doc: LeanDoc, idField?: string): T => {
   if (!doc) return doc;
@@ -24,7 +34,10 @@ export const strip = <T>(doc: LeanDoc, idField?: string): T => {
 class StaleVersion extends Error {}
 
 export class MongoProcedureRepository implements ProcedureRepository {
-  constructor(private readonly m: Models, private readonly connection: Connection) {}
+  constructor(
+    private readonly m: Models,
+    private readonly connection: Connection,
+  ) {}
 
   private async mustGet(owner: string, procedureId: string, version: number): Promise<FormVersion> {
     const found = await this.getVersion(owner, procedureId, version);
@@ -36,7 +49,17 @@ export class MongoProcedureRepository implements ProcedureRepository {
     const { owner, id } = input.procedure;
     for (let attempt = 0; attempt < 5; attempt++) {
       const latest = await this.getLatest(owner, id);
-      const doc = { owner, procedureId: id, version: (latest?.version ?? 0) + 1, status: 'draft' as const, procedure: input.procedure, schema: input.schema, uiSchema: input.uiSchema, contentHash: input.contentHash, createdAt: now.toISOString() };
+      const doc = {
+        owner,
+        procedureId: id,
+        version: (latest?.version ?? 0) + 1,
+        status: 'draft' as const,
+        procedure: input.procedure,
+        schema: input.schema,
+        uiSchema: input.uiSchema,
+        contentHash: input.contentHash,
+        createdAt: now.toISOString(),
+      };
       try {
         await this.m.FormVersion.create(doc);
         return strip<FormVersion>(doc);
@@ -51,7 +74,10 @@ export class MongoProcedureRepository implements ProcedureRepository {
 
   async replaceDraft(owner: string, procedureId: string, version: number, input: NewFormVersion): Promise<FormVersion | null> {
     const res = await guardedMongo(() =>
-      this.m.FormVersion.updateOne({ owner, procedureId, version, status: 'draft' }, { $set: { procedure: input.procedure, schema: input.schema, uiSchema: input.uiSchema, contentHash: input.contentHash } }),
+      this.m.FormVersion.updateOne(
+        { owner, procedureId, version, status: 'draft' },
+        { $set: { procedure: input.procedure, schema: input.schema, uiSchema: input.uiSchema, contentHash: input.contentHash } },
+      ),
     );
     return res.matchedCount === 0 ? null : this.mustGet(owner, procedureId, version);
   }
@@ -98,7 +124,11 @@ export class MongoProcedureRepository implements ProcedureRepository {
 
   async listPublished(owners: string[]) {
     if (owners.length === 0) return [];
-    return (await this.m.FormVersion.find({ status: 'published', owner: { $in: owners } }).sort({ owner: 1, procedureId: 1 }).lean()).map((d) => strip<FormVersion>(d));
+    return (
+      await this.m.FormVersion.find({ status: 'published', owner: { $in: owners } })
+        .sort({ owner: 1, procedureId: 1 })
+        .lean()
+    ).map((d) => strip<FormVersion>(d));
   }
 
   async listLatest(owner: string) {
@@ -115,7 +145,10 @@ export class MongoProcedureRepository implements ProcedureRepository {
 
 /** File contents are sealed with the data cipher at rest. */
 export class MongoFileRepository implements FileRepository {
-  constructor(private readonly m: Models, private readonly cipher: DataCipher) {}
+  constructor(
+    private readonly m: Models,
+    private readonly cipher: DataCipher,
+  ) {}
 
   async put(meta: StoredFileMeta, content: Buffer) {
     const { id, ...rest } = meta;
@@ -274,7 +307,10 @@ export class MongoAuditRepository implements AuditRepository {
 
 /** Draft answers are sealed with the data cipher at rest. */
 export class MongoDraftRepository implements DraftRepository {
-  constructor(private readonly m: Models, private readonly cipher: DataCipher) {}
+  constructor(
+    private readonly m: Models,
+    private readonly cipher: DataCipher,
+  ) {}
 
   async save(d: Draft) {
     const { id, createdAt, ...rest } = d;

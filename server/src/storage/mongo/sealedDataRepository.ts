@@ -13,7 +13,6 @@ import type { Models } from './models';
 import type { InboxModels } from './inboxModels';
 import type { LeanDoc } from './leanDoc';
 
-
 interface SealedField extends SealedLocation {
   model: Model<LeanDoc>;
   /** Extra fields naming the document in reports (never the value). */
@@ -38,7 +37,11 @@ function asBuffer(value: unknown): Buffer {
 export class MongoSealedDataRepository implements SealedDataRepository {
   private readonly fields: SealedField[];
 
-  constructor(m: Models, im: InboxModels, private readonly cipher: DataCipher) {
+  constructor(
+    m: Models,
+    im: InboxModels,
+    private readonly cipher: DataCipher,
+  ) {
     // Every field written through DataCipher (grep `cipher.seal` in this folder). TOTP secrets use another key: see auth/totp.ts.
     this.fields = [
       { table: 'submissions', column: 'data', model: m.Submission },
@@ -115,7 +118,13 @@ export class MongoSealedDataRepository implements SealedDataRepository {
   }
 
   /** bulkWrite only says how many matched: when some lost the compare-and-set, look which documents hold our value. */
-  private async tallyWrites(f: SealedField, table: ReturnType<ResealTally['start']>, tally: ResealTally, writes: Array<{ _id: unknown; previous: Buffer | string; next: Buffer | string }>, modified: number) {
+  private async tallyWrites(
+    f: SealedField,
+    table: ReturnType<ResealTally['start']>,
+    tally: ResealTally,
+    writes: Array<{ _id: unknown; previous: Buffer | string; next: Buffer | string }>,
+    modified: number,
+  ) {
     let won = writes;
     if (modified < writes.length) {
       const docs = await f.model.find({ _id: { $in: writes.map((w) => w._id) } }, { [f.column]: 1 }).lean<LeanDoc[]>();

@@ -13,7 +13,6 @@ import { MongoAuditRepository, strip } from './repositories';
 import { msg, type MessageRef } from '../../i18n/messages';
 import type { MongoFilter } from './leanDoc';
 
-
 /** Inbox fields on a submission document that are not part of the Submission domain type. */
 export const META_FIELDS = ['applicantName', 'applicantKana', 'revision', 'changeSeq', 'closedAt', 'acknowledgedAt', 'acknowledgedBy', 'acknowledgedRevision', 'strippedAt'];
 
@@ -22,7 +21,12 @@ class StaleWrite extends Error {}
 
 /** Answers are sealed with the data cipher at rest (stored as a string in `data`). */
 export class MongoSubmissionRepository implements SubmissionRepository {
-  constructor(private readonly m: Models, private readonly connection: Connection, private readonly cipher: DataCipher, private readonly im: InboxModels) {}
+  constructor(
+    private readonly m: Models,
+    private readonly connection: Connection,
+    private readonly cipher: DataCipher,
+    private readonly im: InboxModels,
+  ) {}
 
   private fromDoc(doc: unknown): Submission | null {
     const s = strip<(Submission & Record<string, unknown>) | null>(doc, 'id');
@@ -34,17 +38,19 @@ export class MongoSubmissionRepository implements SubmissionRepository {
   async insert(s: Submission, files?: { ids: string[]; uploadToken: string }, options: SubmissionWriteOptions = {}): Promise<void> {
     const { id, ...plain } = s;
     const rest = { ...plain, data: this.cipher.sealJson(s.data), revision: 1 };
-    await guardedMongo(() =>
-      this.connection.transaction(async (session) => {
-        const { set } = await stampFields(this.im, s.status, s.createdAt, options, session);
-        await this.m.Submission.create([{ _id: id, ...rest, ...set }], { session });
-        if (files) {
-          const res = await this.m.File.updateMany({ _id: { $in: files.ids }, uploadToken: files.uploadToken, submissionId: { $exists: false } }, { $set: { submissionId: id } }, { session });
-          if (res.modifiedCount !== new Set(files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
-        }
-        await writeOutbox(this.im, options.outbox, session);
-      }),
-    msg('duplicateSubmission'));
+    await guardedMongo(
+      () =>
+        this.connection.transaction(async (session) => {
+          const { set } = await stampFields(this.im, s.status, s.createdAt, options, session);
+          await this.m.Submission.create([{ _id: id, ...rest, ...set }], { session });
+          if (files) {
+            const res = await this.m.File.updateMany({ _id: { $in: files.ids }, uploadToken: files.uploadToken, submissionId: { $exists: false } }, { $set: { submissionId: id } }, { session });
+            if (res.modifiedCount !== new Set(files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
+          }
+          await writeOutbox(this.im, options.outbox, session);
+        }),
+      msg('duplicateSubmission'),
+    );
     await this.appendAudit(options);
   }
 
@@ -150,7 +156,10 @@ export class MongoSubmissionRepository implements SubmissionRepository {
       const c = decodeCursor(q.after);
       filter.$or = [{ createdAt: { $lt: c.at } }, { createdAt: c.at, _id: { $lt: c.id } }];
     }
-    const docs = await this.m.Submission.find(filter).sort({ createdAt: -1, _id: -1 }).limit(q.limit + 1).lean();
+    const docs = await this.m.Submission.find(filter)
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(q.limit + 1)
+      .lean();
     const items = docs.slice(0, q.limit).map((d) => this.fromDoc(d)!);
     const last = items[items.length - 1];
     return docs.length > q.limit && last ? { items, next: encodeCursor(last.createdAt, last.id) } : { items };
@@ -160,4 +169,3 @@ export class MongoSubmissionRepository implements SubmissionRepository {
     return this.m.Submission.countDocuments({ municipalityCode });
   }
 }
-

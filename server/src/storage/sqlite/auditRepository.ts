@@ -39,8 +39,18 @@ export function appendAuditRow(db: Db, event: NewAuditEvent): AuditEvent {
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const hash = auditHash(prevHash, seq, event);
-  db.prepare('INSERT INTO audit_events (seq, at, actor, action, municipality_code, target_type, target_id, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(seq, event.at, event.actor, event.action, event.municipalityCode, event.targetType, event.targetId, JSON.stringify(event.details), prevHash, hash);
+  db.prepare('INSERT INTO audit_events (seq, at, actor, action, municipality_code, target_type, target_id, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    seq,
+    event.at,
+    event.actor,
+    event.action,
+    event.municipalityCode,
+    event.targetType,
+    event.targetId,
+    JSON.stringify(event.details),
+    prevHash,
+    hash,
+  );
   return { ...event, seq, prevHash, hash };
 }
 
@@ -59,8 +69,14 @@ export class SqliteAuditRepository implements AuditRepository {
   async list(filter: { municipalityCode?: string; targetId?: string; limit: number }): Promise<AuditEvent[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.municipalityCode) { where.push('municipality_code = ?'); params.push(filter.municipalityCode); }
-    if (filter.targetId) { where.push('target_id = ?'); params.push(filter.targetId); }
+    if (filter.municipalityCode) {
+      where.push('municipality_code = ?');
+      params.push(filter.municipalityCode);
+    }
+    if (filter.targetId) {
+      where.push('target_id = ?');
+      params.push(filter.targetId);
+    }
     const sql = `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...params, filter.limit) as Row[]).map(toEvent);
   }

@@ -60,9 +60,8 @@ export class SqliteAuthTokenRepository implements AuthTokenRepository {
     // One UPDATE guarded by "still unused": of two concurrent uses, exactly one changes the row.
     const row = guarded(
       () =>
-        this.db
-          .prepare(`UPDATE auth_tokens SET used_at = @now WHERE kind = @kind AND token_hash = @tokenHash AND ${ACTIVE} RETURNING *`)
-          .get({ kind, tokenHash, now: now.toISOString() }) as Row | undefined,
+        this.db.prepare(`UPDATE auth_tokens SET used_at = @now WHERE kind = @kind AND token_hash = @tokenHash AND ${ACTIVE} RETURNING *`).get({ kind, tokenHash, now: now.toISOString() }) as
+          Row | undefined,
     );
     return row ? toToken(row) : null;
   }

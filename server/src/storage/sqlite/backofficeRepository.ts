@@ -1,20 +1,34 @@
 /** API keys, webhooks and retention policies in SQLite. Webhook signing secrets are sealed; API keys are stored as hashes only. */
 import { NotFoundError } from '../../errors';
-import type {
-  ApiKey, ApiKeyRepository, OutboxEventType, RetentionPolicy, RetentionRepository, Webhook, WebhookRepository,
-} from '../inboxTypes';
+import type { ApiKey, ApiKeyRepository, OutboxEventType, RetentionPolicy, RetentionRepository, Webhook, WebhookRepository } from '../inboxTypes';
 import type { DataCipher } from '../../security/dataCipher';
 import { guarded, type Db } from './database';
 import { msg } from '../../i18n/messages';
 
 interface KeyRow {
-  id: string; municipality_code: string; name: string; scope: ApiKey['scope']; secret_hash: string; created_at: string; created_by: string;
-  revoked_at: string | null; revoked_by: string | null; last_used_at: string | null;
+  id: string;
+  municipality_code: string;
+  name: string;
+  scope: ApiKey['scope'];
+  secret_hash: string;
+  created_at: string;
+  created_by: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  last_used_at: string | null;
 }
 
 const toKey = (r: KeyRow): ApiKey => ({
-  id: r.id, municipalityCode: r.municipality_code, name: r.name, scope: r.scope, secretHash: r.secret_hash, createdAt: r.created_at, createdBy: r.created_by,
-  ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}), ...(r.revoked_by ? { revokedBy: r.revoked_by } : {}), ...(r.last_used_at ? { lastUsedAt: r.last_used_at } : {}),
+  id: r.id,
+  municipalityCode: r.municipality_code,
+  name: r.name,
+  scope: r.scope,
+  secretHash: r.secret_hash,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}),
+  ...(r.revoked_by ? { revokedBy: r.revoked_by } : {}),
+  ...(r.last_used_at ? { lastUsedAt: r.last_used_at } : {}),
 });
 
 export class SqliteApiKeyRepository implements ApiKeyRepository {
@@ -50,17 +64,36 @@ export class SqliteApiKeyRepository implements ApiKeyRepository {
 }
 
 interface HookRow {
-  id: string; municipality_code: string; procedure_id: string | null; url: string; secret: string; events_json: string; active: number;
-  created_at: string; created_by: string; updated_at: string;
+  id: string;
+  municipality_code: string;
+  procedure_id: string | null;
+  url: string;
+  secret: string;
+  events_json: string;
+  active: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
 }
 
 export class SqliteWebhookRepository implements WebhookRepository {
-  constructor(private readonly db: Db, private readonly cipher: DataCipher) {}
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: DataCipher,
+  ) {}
 
   private toHook(r: HookRow): Webhook {
     return {
-      id: r.id, municipalityCode: r.municipality_code, procedureId: r.procedure_id, url: r.url, secret: this.cipher.openText(r.secret),
-      events: JSON.parse(r.events_json) as OutboxEventType[], active: r.active === 1, createdAt: r.created_at, createdBy: r.created_by, updatedAt: r.updated_at,
+      id: r.id,
+      municipalityCode: r.municipality_code,
+      procedureId: r.procedure_id,
+      url: r.url,
+      secret: this.cipher.openText(r.secret),
+      events: JSON.parse(r.events_json) as OutboxEventType[],
+      active: r.active === 1,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+      updatedAt: r.updated_at,
     };
   }
 
@@ -109,21 +142,28 @@ export class SqliteRetentionRepository implements RetentionRepository {
   constructor(private readonly db: Db) {}
 
   async list(municipalityCode?: string) {
-    const rows = (municipalityCode
-      ? this.db.prepare('SELECT * FROM retention_policies WHERE municipality_code = ? ORDER BY procedure_id').all(municipalityCode)
-      : this.db.prepare('SELECT * FROM retention_policies ORDER BY municipality_code, procedure_id').all()) as Array<{
-      municipality_code: string; procedure_id: string; days: number; mode: RetentionPolicy['mode']; updated_at: string; updated_by: string;
+    const rows = (
+      municipalityCode
+        ? this.db.prepare('SELECT * FROM retention_policies WHERE municipality_code = ? ORDER BY procedure_id').all(municipalityCode)
+        : this.db.prepare('SELECT * FROM retention_policies ORDER BY municipality_code, procedure_id').all()
+    ) as Array<{
+      municipality_code: string;
+      procedure_id: string;
+      days: number;
+      mode: RetentionPolicy['mode'];
+      updated_at: string;
+      updated_by: string;
     }>;
-    return rows.map(
-      (r): RetentionPolicy => ({ municipalityCode: r.municipality_code, procedureId: r.procedure_id, days: r.days, mode: r.mode, updatedAt: r.updated_at, updatedBy: r.updated_by }),
-    );
+    return rows.map((r): RetentionPolicy => ({ municipalityCode: r.municipality_code, procedureId: r.procedure_id, days: r.days, mode: r.mode, updatedAt: r.updated_at, updatedBy: r.updated_by }));
   }
 
   async set(p: RetentionPolicy) {
     guarded(() =>
       this.db
-        .prepare(`INSERT INTO retention_policies (municipality_code, procedure_id, days, mode, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
-                  ON CONFLICT (municipality_code, procedure_id) DO UPDATE SET days = excluded.days, mode = excluded.mode, updated_at = excluded.updated_at, updated_by = excluded.updated_by`)
+        .prepare(
+          `INSERT INTO retention_policies (municipality_code, procedure_id, days, mode, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
+                  ON CONFLICT (municipality_code, procedure_id) DO UPDATE SET days = excluded.days, mode = excluded.mode, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+        )
         .run(p.municipalityCode, p.procedureId, p.days, p.mode, p.updatedAt, p.updatedBy),
     );
   }

@@ -47,8 +47,19 @@ export class SqliteFileRepository implements FileRepository {
       this.db
         .prepare(`INSERT INTO files (${META_COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(
-          meta.id, meta.municipalityCode, meta.fileName, meta.mediaType, meta.size, meta.sha256, meta.submissionId ?? null, meta.uploadToken, meta.createdAt,
-          meta.scanState ?? 'not_scanned', meta.scanSignature ?? null, meta.scannedAt ?? null, this.cipher.seal(content),
+          meta.id,
+          meta.municipalityCode,
+          meta.fileName,
+          meta.mediaType,
+          meta.size,
+          meta.sha256,
+          meta.submissionId ?? null,
+          meta.uploadToken,
+          meta.createdAt,
+          meta.scanState ?? 'not_scanned',
+          meta.scanSignature ?? null,
+          meta.scannedAt ?? null,
+          this.cipher.seal(content),
         ),
     );
   }

@@ -6,9 +6,7 @@
 import type { StatusChange, SubmissionStatus } from '@madoguchi/shared';
 import { NotFoundError } from '../../errors';
 import { decodeInboxCursor, encodeInboxCursor, prefixEnd, sortDescending } from '../inboxCursor';
-import type {
-  InboxPage, InboxQuery, InboxRepository, StatusHistoryRow, SubmissionMessage, SubmissionMeta, SubmissionNote, SubmissionRevision,
-} from '../inboxTypes';
+import type { InboxPage, InboxQuery, InboxRepository, StatusHistoryRow, SubmissionMessage, SubmissionMeta, SubmissionNote, SubmissionRevision } from '../inboxTypes';
 import type { DataCipher } from '../../security/dataCipher';
 import { guarded, type Db } from './database';
 import { nextChangeSeq } from './changeLog';
@@ -18,20 +16,49 @@ const META_COLUMNS = `id, receipt_number, municipality_code, procedure_owner, pr
   revision, change_seq, created_at, updated_at, closed_at, acknowledged_at, acknowledged_by, acknowledged_revision, stripped_at`;
 
 interface MetaRow {
-  id: string; receipt_number: string; municipality_code: string; procedure_owner: string; procedure_id: string; form_version: number;
-  status: SubmissionStatus; assignee_id: string | null; applicant_name: string | null; applicant_kana: string | null; revision: number;
-  change_seq: number; created_at: string; updated_at: string; closed_at: string | null; acknowledged_at: string | null;
-  acknowledged_by: string | null; acknowledged_revision: number | null; stripped_at: string | null;
+  id: string;
+  receipt_number: string;
+  municipality_code: string;
+  procedure_owner: string;
+  procedure_id: string;
+  form_version: number;
+  status: SubmissionStatus;
+  assignee_id: string | null;
+  applicant_name: string | null;
+  applicant_kana: string | null;
+  revision: number;
+  change_seq: number;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  acknowledged_revision: number | null;
+  stripped_at: string | null;
 }
 
 const opt = <K extends string, V>(key: K, value: V | null): { [P in K]?: V } => (value === null ? {} : ({ [key]: value } as { [P in K]: V }));
 
 const toMeta = (r: MetaRow): SubmissionMeta => ({
-  id: r.id, receiptNumber: r.receipt_number, municipalityCode: r.municipality_code, procedureOwner: r.procedure_owner, procedureId: r.procedure_id,
-  formVersion: r.form_version, status: r.status, ...opt('assigneeId', r.assignee_id), ...opt('applicantName', r.applicant_name),
-  ...opt('applicantKana', r.applicant_kana), revision: r.revision, changeSeq: r.change_seq, createdAt: r.created_at, updatedAt: r.updated_at,
-  ...opt('closedAt', r.closed_at), ...opt('acknowledgedAt', r.acknowledged_at), ...opt('acknowledgedBy', r.acknowledged_by),
-  ...opt('acknowledgedRevision', r.acknowledged_revision), ...opt('strippedAt', r.stripped_at),
+  id: r.id,
+  receiptNumber: r.receipt_number,
+  municipalityCode: r.municipality_code,
+  procedureOwner: r.procedure_owner,
+  procedureId: r.procedure_id,
+  formVersion: r.form_version,
+  status: r.status,
+  ...opt('assigneeId', r.assignee_id),
+  ...opt('applicantName', r.applicant_name),
+  ...opt('applicantKana', r.applicant_kana),
+  revision: r.revision,
+  changeSeq: r.change_seq,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  ...opt('closedAt', r.closed_at),
+  ...opt('acknowledgedAt', r.acknowledged_at),
+  ...opt('acknowledgedBy', r.acknowledged_by),
+  ...opt('acknowledgedRevision', r.acknowledged_revision),
+  ...opt('strippedAt', r.stripped_at),
 });
 
 /** WHERE clause and parameters of an inbox query (everything but the keyset). */
@@ -44,19 +71,43 @@ function filters(q: InboxQuery): { where: string[]; params: Record<string, unkno
   };
   if (q.status?.length) list('s', 'status', q.status);
   if (q.procedureIds) list('p', 'procedure_id', q.procedureIds.length ? q.procedureIds : ['\u0000none']);
-  if (q.procedureId) { where.push('procedure_id = @procedureId'); params.procedureId = q.procedureId; }
+  if (q.procedureId) {
+    where.push('procedure_id = @procedureId');
+    params.procedureId = q.procedureId;
+  }
   if (q.assigneeId === null) where.push('assignee_id IS NULL');
-  else if (q.assigneeId) { where.push('assignee_id = @assigneeId'); params.assigneeId = q.assigneeId; }
-  if (q.receivedFrom) { where.push('created_at >= @from'); params.from = q.receivedFrom; }
-  if (q.receivedTo) { where.push('created_at < @to'); params.to = q.receivedTo; }
-  if (q.receiptNumber) { where.push('receipt_number = @receipt'); params.receipt = q.receiptNumber; }
-  if (q.namePrefix) { where.push('applicant_name >= @np AND applicant_name < @npEnd'); Object.assign(params, { np: q.namePrefix, npEnd: prefixEnd(q.namePrefix) }); }
-  if (q.kanaPrefix) { where.push('applicant_kana >= @kp AND applicant_kana < @kpEnd'); Object.assign(params, { kp: q.kanaPrefix, kpEnd: prefixEnd(q.kanaPrefix) }); }
+  else if (q.assigneeId) {
+    where.push('assignee_id = @assigneeId');
+    params.assigneeId = q.assigneeId;
+  }
+  if (q.receivedFrom) {
+    where.push('created_at >= @from');
+    params.from = q.receivedFrom;
+  }
+  if (q.receivedTo) {
+    where.push('created_at < @to');
+    params.to = q.receivedTo;
+  }
+  if (q.receiptNumber) {
+    where.push('receipt_number = @receipt');
+    params.receipt = q.receiptNumber;
+  }
+  if (q.namePrefix) {
+    where.push('applicant_name >= @np AND applicant_name < @npEnd');
+    Object.assign(params, { np: q.namePrefix, npEnd: prefixEnd(q.namePrefix) });
+  }
+  if (q.kanaPrefix) {
+    where.push('applicant_kana >= @kp AND applicant_kana < @kpEnd');
+    Object.assign(params, { kp: q.kanaPrefix, kpEnd: prefixEnd(q.kanaPrefix) });
+  }
   return { where, params };
 }
 
 export class SqliteInboxRepository implements InboxRepository {
-  constructor(private readonly db: Db, private readonly cipher: DataCipher) {}
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: DataCipher,
+  ) {}
 
   async list(q: InboxQuery): Promise<InboxPage> {
     const sort = q.sort ?? 'received-desc';
@@ -128,28 +179,37 @@ export class SqliteInboxRepository implements InboxRepository {
   }
 
   async acknowledge(id: string, by: string, revision: number, now: Date) {
-    const res = guarded(() =>
-      this.db.prepare('UPDATE submissions SET acknowledged_at = ?, acknowledged_by = ?, acknowledged_revision = ? WHERE id = ?').run(now.toISOString(), by, revision, id),
-    );
+    const res = guarded(() => this.db.prepare('UPDATE submissions SET acknowledged_at = ?, acknowledged_by = ?, acknowledged_revision = ? WHERE id = ?').run(now.toISOString(), by, revision, id));
     if (res.changes === 0) throw new NotFoundError(msg('submissionNotFound'), 'submission_not_found');
     return (await this.getMeta(id))!;
   }
 
   async listRevisions(submissionId: string): Promise<SubmissionRevision[]> {
     const rows = this.db.prepare('SELECT * FROM submission_revisions WHERE submission_id = ? ORDER BY revision').all(submissionId) as Array<{
-      submission_id: string; revision: number; form_version: number; data_json: string; attachments_json: string; created_at: string;
+      submission_id: string;
+      revision: number;
+      form_version: number;
+      data_json: string;
+      attachments_json: string;
+      created_at: string;
     }>;
     return rows.map((r) => ({
-      submissionId: r.submission_id, revision: r.revision, formVersion: r.form_version, data: this.cipher.openJson(r.data_json),
-      attachments: JSON.parse(r.attachments_json), createdAt: r.created_at,
+      submissionId: r.submission_id,
+      revision: r.revision,
+      formVersion: r.form_version,
+      data: this.cipher.openJson(r.data_json),
+      attachments: JSON.parse(r.attachments_json),
+      createdAt: r.created_at,
     }));
   }
 
   async markRead(userId: string, submissionId: string, revision: number, now: Date) {
     guarded(() =>
       this.db
-        .prepare(`INSERT INTO submission_reads (user_id, submission_id, revision, read_at) VALUES (?, ?, ?, ?)
-                  ON CONFLICT (user_id, submission_id) DO UPDATE SET revision = MAX(revision, excluded.revision), read_at = excluded.read_at`)
+        .prepare(
+          `INSERT INTO submission_reads (user_id, submission_id, revision, read_at) VALUES (?, ?, ?, ?)
+                  ON CONFLICT (user_id, submission_id) DO UPDATE SET revision = MAX(revision, excluded.revision), read_at = excluded.read_at`,
+        )
         .run(userId, submissionId, revision, now.toISOString()),
     );
   }
@@ -172,7 +232,14 @@ export class SqliteInboxRepository implements InboxRepository {
 
   async listNotes(submissionId: string): Promise<SubmissionNote[]> {
     const rows = this.db.prepare('SELECT * FROM submission_notes WHERE submission_id = ? ORDER BY created_at, id').all(submissionId) as Array<Record<string, string>>;
-    return rows.map((r) => ({ id: r.id!, submissionId: r.submission_id!, municipalityCode: r.municipality_code!, authorId: r.author_id!, body: this.cipher.openText(r.body!), createdAt: r.created_at! }));
+    return rows.map((r) => ({
+      id: r.id!,
+      submissionId: r.submission_id!,
+      municipalityCode: r.municipality_code!,
+      authorId: r.author_id!,
+      body: this.cipher.openText(r.body!),
+      createdAt: r.created_at!,
+    }));
   }
 
   async addMessage(m: SubmissionMessage) {
@@ -185,11 +252,26 @@ export class SqliteInboxRepository implements InboxRepository {
 
   async listMessages(submissionId: string): Promise<SubmissionMessage[]> {
     const rows = this.db.prepare('SELECT * FROM submission_messages WHERE submission_id = ? ORDER BY created_at, id').all(submissionId) as Array<{
-      id: string; submission_id: string; municipality_code: string; kind: SubmissionMessage['kind']; author: string; body: string; fields_json: string; revision: number; created_at: string;
+      id: string;
+      submission_id: string;
+      municipality_code: string;
+      kind: SubmissionMessage['kind'];
+      author: string;
+      body: string;
+      fields_json: string;
+      revision: number;
+      created_at: string;
     }>;
     return rows.map((r) => ({
-      id: r.id, submissionId: r.submission_id, municipalityCode: r.municipality_code, kind: r.kind, author: r.author,
-      body: this.cipher.openText(r.body), fields: JSON.parse(r.fields_json) as string[], revision: r.revision, createdAt: r.created_at,
+      id: r.id,
+      submissionId: r.submission_id,
+      municipalityCode: r.municipality_code,
+      kind: r.kind,
+      author: r.author,
+      body: this.cipher.openText(r.body),
+      fields: JSON.parse(r.fields_json) as string[],
+      revision: r.revision,
+      createdAt: r.created_at,
     }));
   }
 
@@ -204,7 +286,9 @@ export class SqliteInboxRepository implements InboxRepository {
   async closedBefore(q: { municipalityCode: string; procedureId: string; before: string; limit: number }) {
     return (
       this.db
-        .prepare(`SELECT ${META_COLUMNS} FROM submissions WHERE municipality_code = ? AND procedure_id = ? AND closed_at IS NOT NULL AND stripped_at IS NULL AND closed_at < ? ORDER BY closed_at LIMIT ?`)
+        .prepare(
+          `SELECT ${META_COLUMNS} FROM submissions WHERE municipality_code = ? AND procedure_id = ? AND closed_at IS NOT NULL AND stripped_at IS NULL AND closed_at < ? ORDER BY closed_at LIMIT ?`,
+        )
         .all(q.municipalityCode, q.procedureId, q.before, q.limit) as MetaRow[]
     ).map(toMeta);
   }
@@ -218,27 +302,33 @@ export class SqliteInboxRepository implements InboxRepository {
 
   async purge(id: string) {
     guarded(() =>
-      this.db.transaction(() => {
-        this.removeDependents(id);
-        this.db.prepare('DELETE FROM submissions WHERE id = ?').run(id);
-        nextChangeSeq(this.db); // counts derived from the change counter (countByStatus) must see a purge
-      }).immediate(),
+      this.db
+        .transaction(() => {
+          this.removeDependents(id);
+          this.db.prepare('DELETE FROM submissions WHERE id = ?').run(id);
+          nextChangeSeq(this.db); // counts derived from the change counter (countByStatus) must see a purge
+        })
+        .immediate(),
     );
   }
 
   async strip(id: string, now: Date) {
     guarded(() =>
-      this.db.transaction(() => {
-        const row = this.db.prepare('SELECT history_json FROM submissions WHERE id = ?').get(id) as { history_json: string } | undefined;
-        if (!row) return;
-        this.removeDependents(id);
-        // Messages to the applicant may quote personal data: only the bare status trail stays.
-        const history = (JSON.parse(row.history_json) as StatusChange[]).map(({ publicNote: _note, ...rest }) => rest);
-        this.db
-          .prepare(`UPDATE submissions SET data_json = ?, attachments_json = '{}', applicant_name = NULL, applicant_kana = NULL, history_json = ?,
-                    stripped_at = ?, updated_at = ?, change_seq = ? WHERE id = ?`)
-          .run(this.cipher.sealJson({}), JSON.stringify(history), now.toISOString(), now.toISOString(), nextChangeSeq(this.db), id);
-      }).immediate(),
+      this.db
+        .transaction(() => {
+          const row = this.db.prepare('SELECT history_json FROM submissions WHERE id = ?').get(id) as { history_json: string } | undefined;
+          if (!row) return;
+          this.removeDependents(id);
+          // Messages to the applicant may quote personal data: only the bare status trail stays.
+          const history = (JSON.parse(row.history_json) as StatusChange[]).map(({ publicNote: _note, ...rest }) => rest);
+          this.db
+            .prepare(
+              `UPDATE submissions SET data_json = ?, attachments_json = '{}', applicant_name = NULL, applicant_kana = NULL, history_json = ?,
+                    stripped_at = ?, updated_at = ?, change_seq = ? WHERE id = ?`,
+            )
+            .run(this.cipher.sealJson({}), JSON.stringify(history), now.toISOString(), now.toISOString(), nextChangeSeq(this.db), id);
+        })
+        .immediate(),
     );
   }
 }

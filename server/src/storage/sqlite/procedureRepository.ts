@@ -128,9 +128,7 @@ export class SqliteProcedureRepository implements ProcedureRepository {
   async listPublished(owners: string[]): Promise<FormVersion[]> {
     if (owners.length === 0) return [];
     const placeholders = owners.map(() => '?').join(',');
-    const rows = this.db
-      .prepare(`SELECT * FROM form_versions WHERE status = 'published' AND owner IN (${placeholders}) ORDER BY owner, procedure_id`)
-      .all(...owners) as Row[];
+    const rows = this.db.prepare(`SELECT * FROM form_versions WHERE status = 'published' AND owner IN (${placeholders}) ORDER BY owner, procedure_id`).all(...owners) as Row[];
     return rows.map(toVersion);
   }
 

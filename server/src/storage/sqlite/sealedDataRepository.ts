@@ -76,7 +76,7 @@ export class SqliteSealedDataRepository implements SealedDataRepository {
       for (const c of SEALED_COLUMNS) {
         const table = tally.start({ table: c.table, column: c.column });
         const update = `UPDATE ${c.table} SET ${c.column} = ? WHERE rowid = ? AND ${c.column} = ?`;
-        for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+        for (let after = Number.MIN_SAFE_INTEGER; ;) {
           const rows = this.batch(c, after, c.binary ? Math.min(batchSize, BINARY_BATCH) : batchSize);
           if (rows.length === 0) break;
           after = rows.at(-1)!.rid;

@@ -124,41 +124,45 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
 
   async changeStatus(id: string, expected: SubmissionStatus, change: StatusChange, now: Date, options: SubmissionWriteOptions = {}): Promise<Submission> {
     return guarded(() =>
-      this.db.transaction(() => {
-        const row = this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row | undefined;
-        if (!row) throw new NotFoundError(msg('submissionNotFound'), 'submission_not_found');
-        if (row.status !== expected) throw new ConflictError(msg('staleStatusByStaff'), 'stale_status', 'status');
-        const history = [...JSON.parse(row.history_json), change];
-        this.db.prepare('UPDATE submissions SET status = ?, history_json = ?, updated_at = ? WHERE id = ?').run(change.to, JSON.stringify(history), now.toISOString(), id);
-        afterSubmissionWrite(this.db, id, change.to, now.toISOString(), options);
-        return toSubmission(this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row, this.cipher);
-      }).immediate(),
+      this.db
+        .transaction(() => {
+          const row = this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row | undefined;
+          if (!row) throw new NotFoundError(msg('submissionNotFound'), 'submission_not_found');
+          if (row.status !== expected) throw new ConflictError(msg('staleStatusByStaff'), 'stale_status', 'status');
+          const history = [...JSON.parse(row.history_json), change];
+          this.db.prepare('UPDATE submissions SET status = ?, history_json = ?, updated_at = ? WHERE id = ?').run(change.to, JSON.stringify(history), now.toISOString(), id);
+          afterSubmissionWrite(this.db, id, change.to, now.toISOString(), options);
+          return toSubmission(this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row, this.cipher);
+        })
+        .immediate(),
     );
   }
 
   async revise(id: string, expected: SubmissionStatus, r: NewRevision, now: Date, options: SubmissionWriteOptions = {}): Promise<Submission> {
     return guarded(() =>
-      this.db.transaction(() => {
-        const row = this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as (Row & { revision: number }) | undefined;
-        if (!row) throw new NotFoundError(msg('submissionNotFound'), 'submission_not_found');
-        if (row.status !== expected) throw new ConflictError(msg('staleStatus'), 'stale_status', 'status');
-        // The revision being replaced stays readable, sealed like the current answers.
-        const archivedAt = (JSON.parse(row.history_json) as StatusChange[]).filter((h) => h.to === 'received' || h.to === 'resubmitted').at(-1)?.at ?? row.created_at;
-        this.db
-          .prepare('INSERT INTO submission_revisions (submission_id, revision, form_version, data_json, attachments_json, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(id, row.revision, row.form_version, row.data_json, row.attachments_json, archivedAt);
-        if (r.files?.ids.length) {
-          const bind = this.db.prepare('UPDATE files SET submission_id = ? WHERE id = ? AND upload_token = ? AND submission_id IS NULL');
-          const bound = r.files.ids.reduce((n, fileId) => n + bind.run(id, fileId, r.files!.uploadToken).changes, 0);
-          if (bound !== new Set(r.files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
-        }
-        const history = [...JSON.parse(row.history_json), r.change];
-        this.db
-          .prepare('UPDATE submissions SET data_json = ?, attachments_json = ?, revision = revision + 1, status = ?, history_json = ?, updated_at = ? WHERE id = ?')
-          .run(this.cipher.sealJson(r.data), JSON.stringify(r.attachments), r.change.to, JSON.stringify(history), now.toISOString(), id);
-        afterSubmissionWrite(this.db, id, r.change.to, now.toISOString(), options);
-        return toSubmission(this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row, this.cipher);
-      }).immediate(),
+      this.db
+        .transaction(() => {
+          const row = this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as (Row & { revision: number }) | undefined;
+          if (!row) throw new NotFoundError(msg('submissionNotFound'), 'submission_not_found');
+          if (row.status !== expected) throw new ConflictError(msg('staleStatus'), 'stale_status', 'status');
+          // The revision being replaced stays readable, sealed like the current answers.
+          const archivedAt = (JSON.parse(row.history_json) as StatusChange[]).filter((h) => h.to === 'received' || h.to === 'resubmitted').at(-1)?.at ?? row.created_at;
+          this.db
+            .prepare('INSERT INTO submission_revisions (submission_id, revision, form_version, data_json, attachments_json, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+            .run(id, row.revision, row.form_version, row.data_json, row.attachments_json, archivedAt);
+          if (r.files?.ids.length) {
+            const bind = this.db.prepare('UPDATE files SET submission_id = ? WHERE id = ? AND upload_token = ? AND submission_id IS NULL');
+            const bound = r.files.ids.reduce((n, fileId) => n + bind.run(id, fileId, r.files!.uploadToken).changes, 0);
+            if (bound !== new Set(r.files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
+          }
+          const history = [...JSON.parse(row.history_json), r.change];
+          this.db
+            .prepare('UPDATE submissions SET data_json = ?, attachments_json = ?, revision = revision + 1, status = ?, history_json = ?, updated_at = ? WHERE id = ?')
+            .run(this.cipher.sealJson(r.data), JSON.stringify(r.attachments), r.change.to, JSON.stringify(history), now.toISOString(), id);
+          afterSubmissionWrite(this.db, id, r.change.to, now.toISOString(), options);
+          return toSubmission(this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row, this.cipher);
+        })
+        .immediate(),
     );
   }
 
@@ -175,19 +179,29 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
       where.push(`status IN (${q.status.map((_, i) => `@status${i}`).join(',')})`);
       q.status.forEach((s, i) => (params[`status${i}`] = s));
     }
-    if (q.procedureId) { where.push('procedure_id = @procedureId'); params.procedureId = q.procedureId; }
-    if (q.assigneeId) { where.push('assignee_id = @assigneeId'); params.assigneeId = q.assigneeId; }
-    if (q.receivedFrom) { where.push('created_at >= @receivedFrom'); params.receivedFrom = q.receivedFrom; }
-    if (q.receivedTo) { where.push('created_at < @receivedTo'); params.receivedTo = q.receivedTo; }
+    if (q.procedureId) {
+      where.push('procedure_id = @procedureId');
+      params.procedureId = q.procedureId;
+    }
+    if (q.assigneeId) {
+      where.push('assignee_id = @assigneeId');
+      params.assigneeId = q.assigneeId;
+    }
+    if (q.receivedFrom) {
+      where.push('created_at >= @receivedFrom');
+      params.receivedFrom = q.receivedFrom;
+    }
+    if (q.receivedTo) {
+      where.push('created_at < @receivedTo');
+      params.receivedTo = q.receivedTo;
+    }
     if (q.after) {
       const cursor = decodeCursor(q.after);
       where.push('(created_at < @cAt OR (created_at = @cAt AND id < @cId))');
       params.cAt = cursor.at;
       params.cId = cursor.id;
     }
-    const rows = this.db
-      .prepare(`SELECT * FROM submissions WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT @limit`)
-      .all(params) as Row[];
+    const rows = this.db.prepare(`SELECT * FROM submissions WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT @limit`).all(params) as Row[];
     const items = rows.slice(0, q.limit).map((r) => toSubmission(r, this.cipher));
     const last = items[items.length - 1];
     return rows.length > q.limit && last ? { items, next: encodeCursor(last.createdAt, last.id) } : { items };

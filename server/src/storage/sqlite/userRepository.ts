@@ -40,14 +40,22 @@ const toUser = (r: Row): User => ({
 });
 
 const COLUMN: Record<string, string> = {
-  email: 'email', displayName: 'display_name', role: 'role', municipalityCode: 'municipality_code', passwordHash: 'password_hash',
-  totpSecret: 'totp_secret', failedLogins: 'failed_logins', lockedUntil: 'locked_until', disabled: 'disabled', updatedAt: 'updated_at',
-  procedureIds: 'procedure_ids_json', totpLastStep: 'totp_last_step',
+  email: 'email',
+  displayName: 'display_name',
+  role: 'role',
+  municipalityCode: 'municipality_code',
+  passwordHash: 'password_hash',
+  totpSecret: 'totp_secret',
+  failedLogins: 'failed_logins',
+  lockedUntil: 'locked_until',
+  disabled: 'disabled',
+  updatedAt: 'updated_at',
+  procedureIds: 'procedure_ids_json',
+  totpLastStep: 'totp_last_step',
 };
 
 /** A domain value as an SQLite parameter. */
-const toParam = (key: string, value: unknown) =>
-  key === 'procedureIds' ? (value ? JSON.stringify(value) : null) : typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null);
+const toParam = (key: string, value: unknown) => (key === 'procedureIds' ? (value ? JSON.stringify(value) : null) : typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null));
 
 export class SqliteUserRepository implements UserRepository {
   constructor(private readonly db: Db) {}
@@ -60,8 +68,20 @@ export class SqliteUserRepository implements UserRepository {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
-          u.id, u.email, u.displayName, u.role, u.municipalityCode, u.passwordHash, u.totpSecret, u.failedLogins, u.lockedUntil, u.disabled ? 1 : 0, u.createdAt, u.updatedAt,
-          toParam('procedureIds', u.procedureIds), u.totpLastStep ?? null,
+          u.id,
+          u.email,
+          u.displayName,
+          u.role,
+          u.municipalityCode,
+          u.passwordHash,
+          u.totpSecret,
+          u.failedLogins,
+          u.lockedUntil,
+          u.disabled ? 1 : 0,
+          u.createdAt,
+          u.updatedAt,
+          toParam('procedureIds', u.procedureIds),
+          u.totpLastStep ?? null,
         );
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new ConflictError(msg('duplicateEmail'), 'duplicate', 'email');

@@ -46,8 +46,17 @@ export const MunicipalitySchema = component(
 export const ProcedureSummarySchema = component(
   'ProcedureSummary',
   Closed({
-    id: Str(), owner: Str(), title: Str(), titleEn: Opt(Str()), description: Str(), descriptionEn: Opt(Str()), category: Str(), lifeEvents: Arr(Str()), keywords: Arr(Str()),
-    signaturePolicy, version: Int(),
+    id: Str(),
+    owner: Str(),
+    title: Str(),
+    titleEn: Opt(Str()),
+    description: Str(),
+    descriptionEn: Opt(Str()),
+    category: Str(),
+    lifeEvents: Arr(Str()),
+    keywords: Arr(Str()),
+    signaturePolicy,
+    version: Int(),
   }),
 );
 
@@ -67,7 +76,14 @@ export const IntakeResponseSchema = component(
 export const StatusResponseSchema = component(
   'StatusResponse',
   Closed({
-    receiptNumber: Str(), procedureId: Str(), procedureTitle: Str(), municipalityCode: Str(), status, statusLabel: Str(), submittedAt: DateTime(), updatedAt: DateTime(),
+    receiptNumber: Str(),
+    procedureId: Str(),
+    procedureTitle: Str(),
+    municipalityCode: Str(),
+    status,
+    statusLabel: Str(),
+    submittedAt: DateTime(),
+    updatedAt: DateTime(),
     messages: Arr(Closed({ at: DateTime(), text: Str() })),
   }),
 );
@@ -77,8 +93,12 @@ export const UploadedFileSchema = component('UploadResponse', Closed({ fileId: S
 export const DraftCreatedSchema = component('DraftCreated', Closed({ draftId: Str(), secret: Str(), expiresAt: DateTime(), resumePath: Str() }));
 
 const draftFields = {
-  municipalityCode: Str(), procedureId: Str(), formVersion: Int(), data: AnyObject(),
-  attachments: Type.Record(Type.String(), Arr(Str()), { description: 'Attachment spec id → uploaded file ids' }), uploadToken: Str(),
+  municipalityCode: Str(),
+  procedureId: Str(),
+  formVersion: Int(),
+  data: AnyObject(),
+  attachments: Type.Record(Type.String(), Arr(Str()), { description: 'Attachment spec id → uploaded file ids' }),
+  uploadToken: Str(),
 };
 export const DraftViewSchema = component('Draft', Closed({ ...draftFields, updatedAt: DateTime(), expiresAt: DateTime() }));
 
@@ -92,16 +112,26 @@ export const SensitiveRevealSchema = component('SensitiveReveal', Closed({ answe
 export const CorrectionFieldSchema = component(
   'CorrectionField',
   Closed({
-    pointer: Str(), group: Str(), label: Str(),
+    pointer: Str(),
+    group: Str(),
+    label: Str(),
     input: Enum(['text', 'textarea', 'number', 'integer', 'select', 'multiselect', 'boolean', 'date', 'email', 'tel'] as const),
-    options: Opt(Arr(Str())), value: Type.Unknown(), maxLength: Opt(Int()),
+    options: Opt(Arr(Str())),
+    value: Type.Unknown(),
+    maxLength: Opt(Int()),
   }),
 );
 
 export const CorrectionViewSchema = component(
   'CorrectionView',
   Closed({
-    receiptNumber: Str(), municipalityCode: Str({ description: 'Upload added files here' }), procedureId: Str(), status, statusLabel: Str(), procedureTitle: Str(), revision: Int(),
+    receiptNumber: Str(),
+    municipalityCode: Str({ description: 'Upload added files here' }),
+    procedureId: Str(),
+    status,
+    statusLabel: Str(),
+    procedureTitle: Str(),
+    revision: Int(),
     request: Nullable(Closed({ message: Str(), requestedAt: DateTime(), fields: Arr(CorrectionFieldSchema) })),
     attachments: Arr(Closed({ id: Str(), label: Str(), accept: Arr(Str()), maxFiles: Int(), maxSizeMb: Num(), files: Arr(Closed({ fileName: Str() })) })),
     messages: Arr(Closed({ kind: messageKind, body: Str(), at: DateTime() })),
@@ -125,9 +155,21 @@ export const RevisionAnswersSchema = component('RevisionAnswers', Closed({ revis
 export const InboxItemSchema = component(
   'InboxItem',
   Closed({
-    id: Str(), receiptNumber: Str(), procedureId: Str(), procedureTitle: Str(), formVersion: Int(), status, statusLabel: Str(), assignee: Nullable(person),
-    applicantName: Nullable(Str()), applicantKana: Nullable(Str()), receivedAt: DateTime(), updatedAt: DateTime(), revision: Int(),
-    unread: Bool({ description: 'Not opened by this user since it arrived or was last corrected by the applicant' }), acknowledgedAt: Nullable(DateTime()),
+    id: Str(),
+    receiptNumber: Str(),
+    procedureId: Str(),
+    procedureTitle: Str(),
+    formVersion: Int(),
+    status,
+    statusLabel: Str(),
+    assignee: Nullable(person),
+    applicantName: Nullable(Str()),
+    applicantKana: Nullable(Str()),
+    receivedAt: DateTime(),
+    updatedAt: DateTime(),
+    revision: Int(),
+    unread: Bool({ description: 'Not opened by this user since it arrived or was last corrected by the applicant' }),
+    acknowledgedAt: Nullable(DateTime()),
   }),
 );
 
@@ -136,15 +178,25 @@ export const InboxListSchema = component(
   Closed({
     items: Arr(InboxItemSchema),
     next: Nullable(Str({ description: 'Cursor of the next page' })),
-    counts: Type.Unsafe<Partial<Record<(typeof SUBMISSION_STATUSES)[number], number>>>({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Submissions per status in the user’s scope (tabs)' }),
+    counts: Type.Unsafe<Partial<Record<(typeof SUBMISSION_STATUSES)[number], number>>>({
+      type: 'object',
+      additionalProperties: { type: 'integer' },
+      description: 'Submissions per status in the user’s scope (tabs)',
+    }),
   }),
 );
 
 export const AttachmentViewSchema = component(
   'AttachmentView',
   Closed({
-    id: Str(), fileName: Str(), mediaType: Str(), size: Int(), previewable: Bool({ description: 'Images and PDFs can be shown in the browser (never an infected file)' }),
-    scanState: scanState(), scanSignature: Nullable(Str()), scannedAt: Nullable(DateTime()),
+    id: Str(),
+    fileName: Str(),
+    mediaType: Str(),
+    size: Int(),
+    previewable: Bool({ description: 'Images and PDFs can be shown in the browser (never an infected file)' }),
+    scanState: scanState(),
+    scanSignature: Nullable(Str()),
+    scannedAt: Nullable(DateTime()),
   }),
 );
 export const AttachmentGroupViewSchema = Closed({ specId: Str(), label: Str(), files: Arr(AttachmentViewSchema) });
@@ -155,8 +207,20 @@ export const MessageViewSchema = Closed({ id: Str(), kind: messageKind, authorNa
 export const SubmissionViewSchema = component(
   'SubmissionView',
   Closed({
-    id: Str(), receiptNumber: Str(), municipalityCode: Str(), procedure: Closed({ id: Str(), owner: Str(), title: Str(), signaturePolicy }), formVersion: Int(), status, statusLabel: Str(),
-    assignee: Nullable(person), applicantName: Nullable(Str()), receivedAt: DateTime(), updatedAt: DateTime(), revision: Int(), acknowledgedAt: Nullable(DateTime()), strippedAt: Nullable(DateTime()),
+    id: Str(),
+    receiptNumber: Str(),
+    municipalityCode: Str(),
+    procedure: Closed({ id: Str(), owner: Str(), title: Str(), signaturePolicy }),
+    formVersion: Int(),
+    status,
+    statusLabel: Str(),
+    assignee: Nullable(person),
+    applicantName: Nullable(Str()),
+    receivedAt: DateTime(),
+    updatedAt: DateTime(),
+    revision: Int(),
+    acknowledgedAt: Nullable(DateTime()),
+    strippedAt: Nullable(DateTime()),
     answers: Arr(AnswerLineSchema, { description: 'Every answer with the label of the version it was submitted on; sensitive ones masked' }),
     attachments: Arr(AttachmentGroupViewSchema),
     signature: Closed({ policy: signaturePolicy, status: Enum(['none'] as const, { description: 'Online submissions carry no JPKI signature yet' }) }),
@@ -173,79 +237,142 @@ export const StaffRevisionSchema = component('StaffRevision', Closed({ revision:
 export const ProcessingTimesSchema = component(
   'ProcessingTimes',
   Closed({
-    receivedFrom: DateTime(), receivedTo: DateTime(),
-    procedures: Arr(Closed({
-      procedureId: Str(), title: Str(), submissions: Int(),
-      leadTime: Closed(spread),
-      statuses: Arr(Closed({ status, label: Str(), current: Int({ description: 'In this status now' }), ...spread })),
-    })),
+    receivedFrom: DateTime(),
+    receivedTo: DateTime(),
+    procedures: Arr(
+      Closed({
+        procedureId: Str(),
+        title: Str(),
+        submissions: Int(),
+        leadTime: Closed(spread),
+        statuses: Arr(Closed({ status, label: Str(), current: Int({ description: 'In this status now' }), ...spread })),
+      }),
+    ),
   }),
 );
 
 export const ApiKeySchema = component(
   'ApiKey',
   Closed({
-    id: Str(), municipalityCode: Str(), name: Str(), scope: Enum(API_KEY_SCOPES), createdAt: DateTime(), createdBy: Str(),
-    revokedAt: Opt(DateTime()), revokedBy: Opt(Str()), lastUsedAt: Opt(DateTime()),
+    id: Str(),
+    municipalityCode: Str(),
+    name: Str(),
+    scope: Enum(API_KEY_SCOPES),
+    createdAt: DateTime(),
+    createdBy: Str(),
+    revokedAt: Opt(DateTime()),
+    revokedBy: Opt(Str()),
+    lastUsedAt: Opt(DateTime()),
   }),
 );
 
 export const WebhookSchema = component(
   'Webhook',
   Closed({
-    id: Str(), municipalityCode: Str(), procedureId: Nullable(Str()), url: Str(), events: Arr(Enum(OUTBOX_EVENT_TYPES)), active: Bool(), createdAt: DateTime(), createdBy: Str(), updatedAt: DateTime(),
+    id: Str(),
+    municipalityCode: Str(),
+    procedureId: Nullable(Str()),
+    url: Str(),
+    events: Arr(Enum(OUTBOX_EVENT_TYPES)),
+    active: Bool(),
+    createdAt: DateTime(),
+    createdBy: Str(),
+    updatedAt: DateTime(),
   }),
 );
 
 export const WebhookInputSchema = component(
   'WebhookInput',
   Closed({
-    url: Opt(Str({ description: 'https URL' })), procedureId: Opt(Nullable(Str({ description: 'Null: every procedure' }))), events: Opt(Arr(Enum(OUTBOX_EVENT_TYPES))),
-    active: Opt(Bool()), rotateSecret: Opt(Bool({ description: 'PATCH only: issue a new signing secret' })),
+    url: Opt(Str({ description: 'https URL' })),
+    procedureId: Opt(Nullable(Str({ description: 'Null: every procedure' }))),
+    events: Opt(Arr(Enum(OUTBOX_EVENT_TYPES))),
+    active: Opt(Bool()),
+    rotateSecret: Opt(Bool({ description: 'PATCH only: issue a new signing secret' })),
   }),
 );
 
 export const OutboxEventSchema = component(
   'OutboxEvent',
   Closed({
-    id: Str(), type: Enum(OUTBOX_EVENT_TYPES), municipalityCode: Str(), procedureId: Str(), submissionId: Str(), receiptNumber: Str(), data: AnyObject(), createdAt: DateTime(), dispatchedAt: Opt(DateTime()),
+    id: Str(),
+    type: Enum(OUTBOX_EVENT_TYPES),
+    municipalityCode: Str(),
+    procedureId: Str(),
+    submissionId: Str(),
+    receiptNumber: Str(),
+    data: AnyObject(),
+    createdAt: DateTime(),
+    dispatchedAt: Opt(DateTime()),
   }),
 );
 
 export const DeliverySchema = component(
   'Delivery',
   Closed({
-    id: Str(), eventId: Str(), event: OutboxEventSchema, channel: Enum(['webhook', 'email'] as const), targetId: Str(), municipalityCode: Str(), status: Enum(['pending', 'delivered', 'failed'] as const),
-    attempts: Int(), nextAttemptAt: DateTime(), createdAt: DateTime(), deliveredAt: Opt(DateTime()),
+    id: Str(),
+    eventId: Str(),
+    event: OutboxEventSchema,
+    channel: Enum(['webhook', 'email'] as const),
+    targetId: Str(),
+    municipalityCode: Str(),
+    status: Enum(['pending', 'delivered', 'failed'] as const),
+    attempts: Int(),
+    nextAttemptAt: DateTime(),
+    createdAt: DateTime(),
+    deliveredAt: Opt(DateTime()),
     log: Arr(Closed({ at: DateTime(), ok: Bool(), statusCode: Opt(Int()), error: Opt(Str()), durationMs: Int() })),
   }),
 );
 
-export const WebhookEnvelopeSchema = component('WebhookEnvelope', Closed({ id: Str({ description: 'Event id (de-duplicate on it)' }), type: Str(), createdAt: DateTime(), municipalityCode: Str(), data: AnyObject() }));
+export const WebhookEnvelopeSchema = component(
+  'WebhookEnvelope',
+  Closed({ id: Str({ description: 'Event id (de-duplicate on it)' }), type: Str(), createdAt: DateTime(), municipalityCode: Str(), data: AnyObject() }),
+);
 
-export const RetentionPolicySchema = component('RetentionPolicy', Closed({ municipalityCode: Str(), procedureId: Str(), days: Int(), mode: Enum(RETENTION_MODES), updatedAt: DateTime(), updatedBy: Str() }));
+export const RetentionPolicySchema = component(
+  'RetentionPolicy',
+  Closed({ municipalityCode: Str(), procedureId: Str(), days: Int(), mode: Enum(RETENTION_MODES), updatedAt: DateTime(), updatedBy: Str() }),
+);
 
 const pullItem = {
-  id: Str(), receiptNumber: Str(), procedureId: Str(), formVersion: Int(), status, revision: Int(), changeSeq: Int(), receivedAt: DateTime(), updatedAt: DateTime(),
-  acknowledgedRevision: Nullable(Int()), stripped: Bool({ description: 'Retention removed the answers and files' }),
+  id: Str(),
+  receiptNumber: Str(),
+  procedureId: Str(),
+  formVersion: Int(),
+  status,
+  revision: Int(),
+  changeSeq: Int(),
+  receivedAt: DateTime(),
+  updatedAt: DateTime(),
+  acknowledgedRevision: Nullable(Int()),
+  stripped: Bool({ description: 'Retention removed the answers and files' }),
 };
 export const PullItemSchema = component('PullItem', Closed(pullItem));
-export const PullPageSchema = component('PullPage', Closed({ items: Arr(PullItemSchema), next: Str({ description: 'Cursor to send as `after` next time (also when the page was empty)' }), hasMore: Bool() }));
+export const PullPageSchema = component(
+  'PullPage',
+  Closed({ items: Arr(PullItemSchema), next: Str({ description: 'Cursor to send as `after` next time (also when the page was empty)' }), hasMore: Bool() }),
+);
 export const PullSubmissionSchema = component(
   'PullSubmission',
   Closed({
     ...pullItem,
-    municipalityCode: Str(), procedureTitle: Str(), data: AnyObject('The answers as submitted (個人番号 in full)'), answers: Arr(AnswerLineSchema),
-    attachments: Arr(Closed({
-      specId: Str(), label: Str(),
-      files: Arr(Closed({ id: Str(), fileName: Str(), mediaType: Str(), size: Int(), sha256: Str(), scanState: scanState(), scanSignature: Nullable(Str()), href: Str(), contentBase64: Opt(Str()) })),
-    })),
+    municipalityCode: Str(),
+    procedureTitle: Str(),
+    data: AnyObject('The answers as submitted (個人番号 in full)'),
+    answers: Arr(AnswerLineSchema),
+    attachments: Arr(
+      Closed({
+        specId: Str(),
+        label: Str(),
+        files: Arr(
+          Closed({ id: Str(), fileName: Str(), mediaType: Str(), size: Int(), sha256: Str(), scanState: scanState(), scanSignature: Nullable(Str()), href: Str(), contentBase64: Opt(Str()) }),
+        ),
+      }),
+    ),
     history: Arr(Closed({ from: Nullable(status), to: status, at: DateTime(), by: Str(), publicNote: Opt(Str()) })),
     revisions: Arr(revisionRef),
   }),
 );
 
-export const StatusMoveSchema = component(
-  'StatusMove',
-  Closed({ to: status, expected: Opt(status), publicNote: Opt(Str({ description: 'Message shown to the applicant on the status page' })) }),
-);
+export const StatusMoveSchema = component('StatusMove', Closed({ to: status, expected: Opt(status), publicNote: Opt(Str({ description: 'Message shown to the applicant on the status page' })) }));

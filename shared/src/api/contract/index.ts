@@ -11,9 +11,7 @@ import { CATALOG_OPERATIONS } from './catalogOperations';
 import { BACKOFFICE_OPERATIONS, INBOX_OPERATIONS, INTEGRATION_OPERATIONS } from './deskOperations';
 import { operationKey, type Operation } from './operation';
 
-export const API_OPERATIONS: readonly Operation[] = [
-  ...PUBLIC_OPERATIONS, ...STAFF_OPERATIONS, ...CATALOG_OPERATIONS, ...INBOX_OPERATIONS, ...INTEGRATION_OPERATIONS, ...BACKOFFICE_OPERATIONS,
-];
+export const API_OPERATIONS: readonly Operation[] = [...PUBLIC_OPERATIONS, ...STAFF_OPERATIONS, ...CATALOG_OPERATIONS, ...INBOX_OPERATIONS, ...INTEGRATION_OPERATIONS, ...BACKOFFICE_OPERATIONS];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));
 

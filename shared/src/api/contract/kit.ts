@@ -40,8 +40,7 @@ export const Num = (options: SchemaOptions = {}) => Type.Number(options);
 export const Bool = (options: SchemaOptions = {}) => Type.Boolean(options);
 export const DateTime = (description?: string) => Type.String({ format: 'date-time', ...(description ? { description } : {}) });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-export const Enum = <const V extends readonly string[]>(values: V, options: SchemaOptions = {}) =>
-  Type.Unsafe<V[number]>({ type: 'string', enum: [...values], ...options });
+export const Enum = <const V extends readonly string[]>(values: V, options: SchemaOptions = {}) => Type.Unsafe<V[number]>({ type: 'string', enum: [...values], ...options });
 /** Free-form JSON object (answers, JSON Schemas). */
 export const AnyObject = (description?: string) => Type.Record(Type.String(), Type.Unknown(), description ? { description } : {});
 /** A closed object: a response that grows a field the contract does not name fails the conformance test. */

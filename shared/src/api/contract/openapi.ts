@@ -48,9 +48,19 @@ export function openApiDocument(operations: readonly Operation[], version = '0.1
     return out;
   };
   const parameters = (o: Operation) => [
-    ...Object.entries((o.params?.properties ?? {}) as Record<string, Json>).map(([name, s]) => ({ name, in: 'path', required: true, schema: print(s), ...(s.description ? { description: s.description } : {}) })),
+    ...Object.entries((o.params?.properties ?? {}) as Record<string, Json>).map(([name, s]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: print(s),
+      ...(s.description ? { description: s.description } : {}),
+    })),
     ...Object.entries((o.query?.properties ?? {}) as Record<string, Json>).map(([name, s]) => ({
-      name, in: 'query', required: (o.query?.required ?? []).includes(name), schema: print(s), ...(s.description ? { description: s.description } : {}),
+      name,
+      in: 'query',
+      required: (o.query?.required ?? []).includes(name),
+      schema: print(s),
+      ...(s.description ? { description: s.description } : {}),
     })),
     ...(o.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: h.required, description: h.description, schema: { type: 'string' } })),
   ];
@@ -60,7 +70,9 @@ export function openApiDocument(operations: readonly Operation[], version = '0.1
     path[o.method] = {
       tags: [o.tag],
       summary: o.summary,
-      operationId: `${o.method}${templated(o.path).replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+      operationId: `${o.method}${templated(o.path)
+        .replace(/[{}]/g, '')
+        .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       ...(o.security === 'none' ? { security: [] } : { security: [{ [o.security]: [] }] }),
       ...(parameters(o).length ? { parameters: parameters(o) } : {}),
       ...(o.body ? { requestBody: { required: o.bodyRequired !== false, content: { [o.bodyType ?? 'application/json']: { schema: print(o.body) } } } } : {}),

@@ -7,7 +7,18 @@
  * `tests/client/evalFreeValidator.test.ts` checks it against ajv on every preset.
  */
 import type { ErrorObject } from 'ajv';
-import { JAPANESE_FORMATS, NORMALIZED_FORMATS, effectiveMaxLength, meetsFiscalAge, normalizeForFormat, patternInputTooLong, pregnancyMonthsFromWeeks, withinDays, type FiscalAgeRule, type JsonSchema } from '@madoguchi/shared';
+import {
+  JAPANESE_FORMATS,
+  NORMALIZED_FORMATS,
+  effectiveMaxLength,
+  meetsFiscalAge,
+  normalizeForFormat,
+  patternInputTooLong,
+  pregnancyMonthsFromWeeks,
+  withinDays,
+  type FiscalAgeRule,
+  type JsonSchema,
+} from '@madoguchi/shared';
 
 type Data = unknown;
 type Errors = ErrorObject[];
@@ -107,7 +118,10 @@ function check(schema: JsonSchema | boolean | undefined, data: Data, path: strin
   if (typeOf(value) === 'object') checkObject(schema, value as Record<string, Data>, path, ctx, errors);
   if (Array.isArray(value)) checkArray(schema, value, path, ctx, errors);
   for (const sub of (schema.allOf ?? []) as JsonSchema[]) check(sub, value, path, ctx, errors, slot);
-  for (const [keyword, needed] of [['anyOf', 'some'], ['oneOf', 'one']] as const) {
+  for (const [keyword, needed] of [
+    ['anyOf', 'some'],
+    ['oneOf', 'one'],
+  ] as const) {
     const branches = schema[keyword] as JsonSchema[] | undefined;
     if (!branches) continue;
     const branchErrors: Errors = [];

@@ -52,9 +52,7 @@ export function inputWidthClass(schema: RJSFSchema, maxLength?: number): string 
 }
 
 export function BaseInputTemplate(props: BaseInputTemplateProps) {
-  const {
-    id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, onChangeOverride, options, schema, rawErrors, type, placeholder, required,
-  } = props;
+  const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, onChangeOverride, options, schema, rawErrors, type, placeholder, required } = props;
   const { step: _step, min: _min, max: _max, ...rjsfProps } = getInputProps(schema, type, options);
   // Numbers use a text input with a numeric keypad: type=number drops full-width digits typed with an IME.
   const isNumber = rjsfProps.type === 'number';

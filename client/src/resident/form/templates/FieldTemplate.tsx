@@ -22,7 +22,10 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const descriptionBlock = rawDescription ? description : null;
   if (isGroupWidget(schema, uiSchema)) {
     return (
-      <fieldset className={`${className} field--group`} aria-describedby={[rawDescription ? descriptionId(id) : '', rawHelp ? helpId(id) : '', hasError ? errorId(id) : ''].join(' ').trim() || undefined}>
+      <fieldset
+        className={`${className} field--group`}
+        aria-describedby={[rawDescription ? descriptionId(id) : '', rawHelp ? helpId(id) : '', hasError ? errorId(id) : ''].join(' ').trim() || undefined}
+      >
         <legend className="field__label" lang={ja}>
           {label}
           <RequirementBadge required={required} />

@@ -14,11 +14,8 @@ interface Parts {
 }
 
 export function describedBy(id: string, { schema, uiSchema, rawErrors, extra = [] }: Parts): string | undefined {
-  const ids = [
-    (rawErrors?.length ?? 0) > 0 && errorId(id),
-    (schema.description || uiSchema?.['ui:description']) && descriptionId(id),
-    uiSchema?.['ui:help'] && helpId(id),
-    ...extra,
-  ].filter((x): x is string => typeof x === 'string' && x !== '');
+  const ids = [(rawErrors?.length ?? 0) > 0 && errorId(id), (schema.description || uiSchema?.['ui:description']) && descriptionId(id), uiSchema?.['ui:help'] && helpId(id), ...extra].filter(
+    (x): x is string => typeof x === 'string' && x !== '',
+  );
   return ids.length ? ids.join(' ') : undefined;
 }

@@ -17,11 +17,15 @@ export function MyNumberWidget(props: WidgetProps) {
   const status = myNumberStatus(text);
   const invalid = (rawErrors?.length ?? 0) > 0 || status.kind === 'invalid-check-digit' || status.kind === 'too-long';
   const statusText =
-    status.kind === 'incomplete' ? t('myNumber.remaining', { n: status.remaining })
-    : status.kind === 'valid' ? t('myNumber.valid')
-    : status.kind === 'invalid-check-digit' ? t('myNumber.invalid')
-    : status.kind === 'too-long' ? t('myNumber.tooLong')
-    : t('myNumber.hint');
+    status.kind === 'incomplete'
+      ? t('myNumber.remaining', { n: status.remaining })
+      : status.kind === 'valid'
+        ? t('myNumber.valid')
+        : status.kind === 'invalid-check-digit'
+          ? t('myNumber.invalid')
+          : status.kind === 'too-long'
+            ? t('myNumber.tooLong')
+            : t('myNumber.hint');
   return (
     <div className="my-number">
       <div className="my-number__row">

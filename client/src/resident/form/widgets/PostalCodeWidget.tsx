@@ -56,22 +56,32 @@ export function PostalCodeWidget(props: WidgetProps) {
   };
 
   const message =
-    state.kind === 'looking' ? t('postal.looking')
-    : state.kind === 'found' ? t('postal.found', { address: state.text })
-    : state.kind === 'not-found' ? t('postal.notFound')
-    : fill ? t('postal.hint') : '';
+    state.kind === 'looking'
+      ? t('postal.looking')
+      : state.kind === 'found'
+        ? t('postal.found', { address: state.text })
+        : state.kind === 'not-found'
+          ? t('postal.notFound')
+          : fill
+            ? t('postal.hint')
+            : '';
   return (
     <div className="postal">
       <div className="postal__row">
-        <span className="postal__mark" aria-hidden="true">〒</span>
-        <BaseInputTemplate
-          {...props}
-          type="text"
-          options={{ ...props.options, inputAttributes: { inputMode: 'numeric', autoComplete: 'postal-code', maxLength: 8 } }}
-          onBlur={onBlur}
-        />
+        <span className="postal__mark" aria-hidden="true">
+          〒
+        </span>
+        <BaseInputTemplate {...props} type="text" options={{ ...props.options, inputAttributes: { inputMode: 'numeric', autoComplete: 'postal-code', maxLength: 8 } }} onBlur={onBlur} />
         {fill && (
-          <button type="button" className="button button--tertiary" onClick={() => { const d = postalDigits(value); if (d) void run(d); }} disabled={!postalDigits(value)}>
+          <button
+            type="button"
+            className="button button--tertiary"
+            onClick={() => {
+              const d = postalDigits(value);
+              if (d) void run(d);
+            }}
+            disabled={!postalDigits(value)}
+          >
             {t('postal.search')}
           </button>
         )}

@@ -35,7 +35,12 @@ export const HiraganaWidget = makeTextWidget('HiraganaWidget', { autoComplete: '
 /** 口座名義: katakana and capital letters, as banks print them. */
 export const ZenginKanaWidget = makeTextWidget('ZenginKanaWidget', { autoComplete: 'off', lang: 'ja' }, toZenginKana);
 /** Phone: the tel keypad; full-width digits folded. */
-export const PhoneWidget = makeTextWidget('PhoneWidget', { type: 'tel', inputMode: 'tel', autoComplete: 'tel', maxLength: 15 }, (v) => v.normalize('NFKC').replace(/[‐－ー―]/g, '-').trim());
+export const PhoneWidget = makeTextWidget('PhoneWidget', { type: 'tel', inputMode: 'tel', autoComplete: 'tel', maxLength: 15 }, (v) =>
+  v
+    .normalize('NFKC')
+    .replace(/[‐－ー―]/g, '-')
+    .trim(),
+);
 export const EmailWidget = makeTextWidget('EmailWidget', { type: 'email', inputMode: 'email', autoComplete: 'email', spellCheck: false }, (v) => v.normalize('NFKC').trim());
 /** 介護保険被保険者番号: 10 digits, leading zeros kept. */
 export const InsuredNumberWidget = makeTextWidget('InsuredNumberWidget', { inputMode: 'numeric', autoComplete: 'off', maxLength: 12 }, digitsOnly);

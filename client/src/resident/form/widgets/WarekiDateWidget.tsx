@@ -56,32 +56,77 @@ export function WarekiDateWidget(props: WidgetProps) {
     <div className="date-input">
       <div className="date-input__parts">
         <span className="date-input__part">
-          <label className="visually-hidden" htmlFor={`${id}-calendar`}>{t('date.calendar')}</label>
-          <select id={`${id}-calendar`} className="select select--calendar" value={state.calendar} disabled={off} aria-describedby={ariaDescription}
-            onChange={(e) => update(switchCalendar(state, e.target.value as Calendar))}>
-            {CALENDARS.map((c) => <option key={c} value={c}>{calendarLabel(c)}</option>)}
+          <label className="visually-hidden" htmlFor={`${id}-calendar`}>
+            {t('date.calendar')}
+          </label>
+          <select
+            id={`${id}-calendar`}
+            className="select select--calendar"
+            value={state.calendar}
+            disabled={off}
+            aria-describedby={ariaDescription}
+            onChange={(e) => update(switchCalendar(state, e.target.value as Calendar))}
+          >
+            {CALENDARS.map((c) => (
+              <option key={c} value={c}>
+                {calendarLabel(c)}
+              </option>
+            ))}
           </select>
         </span>
         <span className="date-input__part">
-          <input id={id} className="input input--year" inputMode="numeric" autoComplete="off" maxLength={state.calendar === '西暦' ? 4 : 2}
-            value={state.year} disabled={disabled} readOnly={readonly} aria-invalid={invalid} aria-describedby={ariaDescription}
+          <input
+            id={id}
+            className="input input--year"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={state.calendar === '西暦' ? 4 : 2}
+            value={state.year}
+            disabled={disabled}
+            readOnly={readonly}
+            aria-invalid={invalid}
+            aria-describedby={ariaDescription}
             onChange={(e) => update({ ...state, year: e.target.value.normalize('NFKC').replace(/[^0-9元]/g, '') })}
-            onBlur={() => onBlur(id, current)} onFocus={() => onFocus(id, current)} />
+            onBlur={() => onBlur(id, current)}
+            onFocus={() => onFocus(id, current)}
+          />
           <label htmlFor={id}>{t('date.year')}</label>
         </span>
         <span className="date-input__part">
-          <select id={`${id}-month`} className="select select--short" value={state.month} disabled={off} aria-invalid={invalid} aria-describedby={ariaDescription}
-            onChange={(e) => update({ ...state, month: e.target.value })}>
+          <select
+            id={`${id}-month`}
+            className="select select--short"
+            value={state.month}
+            disabled={off}
+            aria-invalid={invalid}
+            aria-describedby={ariaDescription}
+            onChange={(e) => update({ ...state, month: e.target.value })}
+          >
             <option value="">--</option>
-            {range(12).map((m) => <option key={m} value={String(m)}>{m}</option>)}
+            {range(12).map((m) => (
+              <option key={m} value={String(m)}>
+                {m}
+              </option>
+            ))}
           </select>
           <label htmlFor={`${id}-month`}>{t('date.month')}</label>
         </span>
         <span className="date-input__part">
-          <select id={`${id}-day`} className="select select--short" value={state.day} disabled={off} aria-invalid={invalid} aria-describedby={ariaDescription}
-            onChange={(e) => update({ ...state, day: e.target.value })}>
+          <select
+            id={`${id}-day`}
+            className="select select--short"
+            value={state.day}
+            disabled={off}
+            aria-invalid={invalid}
+            aria-describedby={ariaDescription}
+            onChange={(e) => update({ ...state, day: e.target.value })}
+          >
             <option value="">--</option>
-            {range(days).map((d) => <option key={d} value={String(d)}>{d}</option>)}
+            {range(days).map((d) => (
+              <option key={d} value={String(d)}>
+                {d}
+              </option>
+            ))}
           </select>
           <label htmlFor={`${id}-day`}>{t('date.day')}</label>
         </span>

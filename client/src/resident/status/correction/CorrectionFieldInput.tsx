@@ -15,7 +15,11 @@ export function CorrectionFieldInput({ field, value, error, language, onChange }
       control = (
         <select {...common} className="select" value={str} onChange={(e) => onChange(e.target.value)}>
           <option value="">{text(language, 'none')}</option>
-          {field.options!.map((o) => <option key={o} value={o}>{o}</option>)}
+          {field.options!.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
         </select>
       );
       break;
@@ -23,8 +27,15 @@ export function CorrectionFieldInput({ field, value, error, language, onChange }
       const chosen = Array.isArray(value) ? (value as string[]) : [];
       return (
         <fieldset className={`field${error ? ' field--error' : ''}`} aria-describedby={describedBy}>
-          <legend className="field__label">{field.label}{field.group && <span className="correction__group">（{field.group}）</span>}</legend>
-          {error && <p className="field__error" id={`${id}-error`}>{error}</p>}
+          <legend className="field__label">
+            {field.label}
+            {field.group && <span className="correction__group">（{field.group}）</span>}
+          </legend>
+          {error && (
+            <p className="field__error" id={`${id}-error`}>
+              {error}
+            </p>
+          )}
           {field.options!.map((o, i) => (
             <label key={o} className="correction__check">
               <input type="checkbox" id={i === 0 ? id : undefined} checked={chosen.includes(o)} onChange={() => onChange(chosen.includes(o) ? chosen.filter((c) => c !== o) : [...chosen, o])} /> {o}
@@ -45,7 +56,16 @@ export function CorrectionFieldInput({ field, value, error, language, onChange }
       break;
     case 'number':
     case 'integer':
-      control = <input {...common} className="input input--short" type="number" step={field.input === 'integer' ? 1 : 'any'} value={str} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))} />;
+      control = (
+        <input
+          {...common}
+          className="input input--short"
+          type="number"
+          step={field.input === 'integer' ? 1 : 'any'}
+          value={str}
+          onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}
+        />
+      );
       break;
     default:
       control = (
@@ -62,8 +82,15 @@ export function CorrectionFieldInput({ field, value, error, language, onChange }
   }
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
-      <label className="field__label" htmlFor={id}>{field.label}{field.group && <span className="correction__group">（{field.group}）</span>}</label>
-      {error && <p className="field__error" id={`${id}-error`}>{error}</p>}
+      <label className="field__label" htmlFor={id}>
+        {field.label}
+        {field.group && <span className="correction__group">（{field.group}）</span>}
+      </label>
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
       {control}
     </div>
   );

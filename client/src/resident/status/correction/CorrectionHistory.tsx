@@ -20,7 +20,9 @@ export function CorrectionHistory({ view, secret, language }: { view: Correction
           <ol className="correction__messages">
             {view.messages.map((m, i) => (
               <li key={i} className={`correction__message correction__message--${m.kind}`}>
-                <p className="correction__meta">{text(language, m.kind === 'correction-request' ? 'fromMunicipality' : 'fromYou')}・{dateTime(m.at, language)}</p>
+                <p className="correction__meta">
+                  {text(language, m.kind === 'correction-request' ? 'fromMunicipality' : 'fromYou')}・{dateTime(m.at, language)}
+                </p>
                 {m.body && <p className="correction__body">{m.body}</p>}
               </li>
             ))}
@@ -43,9 +45,16 @@ export function CorrectionHistory({ view, secret, language }: { view: Correction
                     <tbody>
                       {open[r.revision]!.map((a) =>
                         a.isGroup ? (
-                          <tr key={a.pointer}><th colSpan={2} scope="colgroup" className="correction__answers-group">{a.label}</th></tr>
+                          <tr key={a.pointer}>
+                            <th colSpan={2} scope="colgroup" className="correction__answers-group">
+                              {a.label}
+                            </th>
+                          </tr>
                         ) : (
-                          <tr key={a.pointer}><th scope="row">{a.label}</th><td>{a.value}</td></tr>
+                          <tr key={a.pointer}>
+                            <th scope="row">{a.label}</th>
+                            <td>{a.value}</td>
+                          </tr>
                         ),
                       )}
                     </tbody>

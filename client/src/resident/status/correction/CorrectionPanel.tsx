@@ -104,23 +104,35 @@ export default function CorrectionPanel({ receiptNumber, secret, language = 'ja'
 
   return (
     <section className="correction section" aria-labelledby="correction-title">
-      <h2 id="correction-title" className="section__title">{text(language, 'title')}</h2>
-      {sent && <div className="notice" role="status"><p>{text(language, 'sent')}</p></div>}
+      <h2 id="correction-title" className="section__title">
+        {text(language, 'title')}
+      </h2>
+      {sent && (
+        <div className="notice" role="status">
+          <p>{text(language, 'sent')}</p>
+        </div>
+      )}
       {request && (
         <form onSubmit={submit} noValidate>
           <p className="lead">{text(language, 'lead')}</p>
           <div className="correction__request">
-            <p className="correction__meta">{text(language, 'requestedAt')}：{dateTime(request.requestedAt, language)}</p>
+            <p className="correction__meta">
+              {text(language, 'requestedAt')}：{dateTime(request.requestedAt, language)}
+            </p>
             <p className="correction__body">{request.message}</p>
           </div>
           {(error || problems.length > 0) && (
             <div className="error-summary" role="alert" tabIndex={-1} ref={summary} aria-labelledby="correction-errors-title">
-              <h3 id="correction-errors-title" className="error-summary__title">{text(language, 'errorsTitle')}</h3>
+              <h3 id="correction-errors-title" className="error-summary__title">
+                {text(language, 'errorsTitle')}
+              </h3>
               <p>{error}</p>
               {problems.length > 0 && (
                 <ul className="error-summary__list">
                   {problems.map((p) => (
-                    <li key={p.pointer}><a href={`#${p.pointer.startsWith('/attachments/') ? 'correction-file' : fieldId(p.pointer)}`}>{p.message}</a></li>
+                    <li key={p.pointer}>
+                      <a href={`#${p.pointer.startsWith('/attachments/') ? 'correction-file' : fieldId(p.pointer)}`}>{p.message}</a>
+                    </li>
                   ))}
                 </ul>
               )}
@@ -131,23 +143,50 @@ export default function CorrectionPanel({ receiptNumber, secret, language = 'ja'
               <legend className="subsection__title">{text(language, 'fieldsTitle')}</legend>
               <p className="field__help">{text(language, 'fieldsHelp')}</p>
               {request.fields.map((f) => (
-                <CorrectionFieldInput key={f.pointer} field={f} value={values[f.pointer]} language={language} {...(problemFor(f.pointer) ? { error: problemFor(f.pointer)! } : {})} onChange={(v) => setValues((s) => ({ ...s, [f.pointer]: v }))} />
+                <CorrectionFieldInput
+                  key={f.pointer}
+                  field={f}
+                  value={values[f.pointer]}
+                  language={language}
+                  {...(problemFor(f.pointer) ? { error: problemFor(f.pointer)! } : {})}
+                  onChange={(v) => setValues((s) => ({ ...s, [f.pointer]: v }))}
+                />
               ))}
             </fieldset>
           )}
           <fieldset className="correction__files">
             <legend className="subsection__title">{text(language, 'filesTitle')}</legend>
             <p className="field__help">{text(language, 'filesHelp')}</p>
-            {fileProblems.map((p) => <p key={p.pointer} className="field__error">{p.message}</p>)}
+            {fileProblems.map((p) => (
+              <p key={p.pointer} className="field__error">
+                {p.message}
+              </p>
+            ))}
             <div className="field">
-              <label className="field__label" htmlFor="correction-file-kind">{text(language, 'fileKind')}</label>
+              <label className="field__label" htmlFor="correction-file-kind">
+                {text(language, 'fileKind')}
+              </label>
               <select id="correction-file-kind" className="select" value={kind} onChange={(e) => setKind(e.target.value)}>
-                {view.attachments.map((a) => <option key={a.id} value={a.id}>{a.label}{a.files.length ? `（${text(language, 'attached')} ${a.files.length}）` : ''}</option>)}
+                {view.attachments.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.label}
+                    {a.files.length ? `（${text(language, 'attached')} ${a.files.length}）` : ''}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="field">
-              <label className="field__label" htmlFor="correction-file">{text(language, 'fileChoose')}</label>
-              <input id="correction-file" type="file" accept={spec?.accept.join(',')} multiple={(spec?.maxFiles ?? 1) > 1} disabled={busy !== ''} onChange={(e) => void attach(kind, e.target.files).then(() => (e.target.value = ''))} />
+              <label className="field__label" htmlFor="correction-file">
+                {text(language, 'fileChoose')}
+              </label>
+              <input
+                id="correction-file"
+                type="file"
+                accept={spec?.accept.join(',')}
+                multiple={(spec?.maxFiles ?? 1) > 1}
+                disabled={busy !== ''}
+                onChange={(e) => void attach(kind, e.target.files).then(() => (e.target.value = ''))}
+              />
             </div>
             {Object.values(files).some((l) => l.length > 0) && (
               <ul className="file-list">
@@ -155,7 +194,9 @@ export default function CorrectionPanel({ receiptNumber, secret, language = 'ja'
                   list.map((f) => (
                     <li key={f.fileId} className="file-list__item">
                       <span className="file-list__name">{f.fileName}</span> <span className="correction__group">{view.attachments.find((a) => a.id === specId)?.label}</span>{' '}
-                      <button type="button" className="button button--tertiary" onClick={() => setFiles((s) => ({ ...s, [specId]: s[specId]!.filter((x) => x.fileId !== f.fileId) }))}>{text(language, 'remove')}</button>
+                      <button type="button" className="button button--tertiary" onClick={() => setFiles((s) => ({ ...s, [specId]: s[specId]!.filter((x) => x.fileId !== f.fileId) }))}>
+                        {text(language, 'remove')}
+                      </button>
                     </li>
                   )),
                 )}
@@ -163,8 +204,12 @@ export default function CorrectionPanel({ receiptNumber, secret, language = 'ja'
             )}
           </fieldset>
           <div className="field">
-            <label className="field__label" htmlFor="correction-message">{text(language, 'messageLabel')}</label>
-            <p className="field__help" id="correction-message-help">{text(language, 'messageHelp')}</p>
+            <label className="field__label" htmlFor="correction-message">
+              {text(language, 'messageLabel')}
+            </label>
+            <p className="field__help" id="correction-message-help">
+              {text(language, 'messageHelp')}
+            </p>
             <textarea id="correction-message" className="textarea" rows={4} maxLength={2000} value={message} aria-describedby="correction-message-help" onChange={(e) => setMessage(e.target.value)} />
           </div>
           <button type="submit" className="button button--primary" disabled={busy !== ''}>

@@ -20,7 +20,9 @@ export interface FieldProblem {
 /** Through the one client request layer; the receipt secret goes in a header. */
 const call = <T>(path: string, language: Lang, init: { method?: 'GET' | 'POST'; body?: unknown; secret?: string; headers?: Record<string, string> } = {}): Promise<T> =>
   apiJson<T>(path, {
-    language, ...(init.method ? { method: init.method } : {}), ...(init.body !== undefined ? { body: init.body } : {}),
+    language,
+    ...(init.method ? { method: init.method } : {}),
+    ...(init.body !== undefined ? { body: init.body } : {}),
     headers: { ...(init.secret ? { 'X-Receipt-Secret': init.secret } : {}), ...init.headers },
   });
 
@@ -29,7 +31,11 @@ const enc = encodeURIComponent;
 export const loadCorrection = (receipt: string, secret: string, language: Lang) => call<CorrectionView>(`/submissions/${enc(receipt)}/correction`, language, { secret });
 
 export const loadRevision = (receipt: string, secret: string, revision: number, language: Lang) =>
-  call<{ revision: number; createdAt: string; answers: Array<{ pointer: string; label: string; value: string; depth: number; isGroup: boolean }> }>(`/submissions/${enc(receipt)}/revisions/${revision}`, language, { secret });
+  call<{ revision: number; createdAt: string; answers: Array<{ pointer: string; label: string; value: string; depth: number; isGroup: boolean }> }>(
+    `/submissions/${enc(receipt)}/revisions/${revision}`,
+    language,
+    { secret },
+  );
 
 export const sendAnswer = (receipt: string, secret: string, body: object, language: Lang) =>
   call<{ revision: number; status: string }>(`/submissions/${enc(receipt)}/correction`, language, { secret, method: 'POST', body });
@@ -45,5 +51,8 @@ export async function uploadFile(code: string, procedureId: string, attachmentId
 /** A fresh random token for this answer's uploads (binds the files to the answer). */
 export function newUploadToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }

@@ -29,7 +29,11 @@ interface Props {
 }
 
 /** The non-empty lines of a textarea (options, lists). */
-export const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+export const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** The 「項目を追加」 panel. */
 export function AddFieldForm({ doc, selected, containers, apply, onAdded }: Props) {
@@ -48,8 +52,17 @@ export function AddFieldForm({ doc, selected, containers, apply, onAdded }: Prop
     const key = v.key.trim() || newFieldKey(doc, v.kind);
     const options = OPTION_KINDS.includes(v.kind) ? lines(v.options) : undefined;
     const refused = apply({
-      type: 'addField', parent, ...(after !== undefined ? { after } : {}),
-      field: { key, kind: v.kind, label: v.label.trim(), required: v.required, ...(options ? { options } : {}), ...(v.kind === 'group' && v.itemLabel.trim() ? { itemLabel: v.itemLabel.trim() } : {}) },
+      type: 'addField',
+      parent,
+      ...(after !== undefined ? { after } : {}),
+      field: {
+        key,
+        kind: v.kind,
+        label: v.label.trim(),
+        required: v.required,
+        ...(options ? { options } : {}),
+        ...(v.kind === 'group' && v.itemLabel.trim() ? { itemLabel: v.itemLabel.trim() } : {}),
+      },
     });
     setRefusal(refused);
     if (refused) return;
@@ -61,26 +74,52 @@ export function AddFieldForm({ doc, selected, containers, apply, onAdded }: Prop
   const errors = formState.errors;
   return (
     <form className="builder-form" onSubmit={onSubmit} aria-labelledby="add-field-title" noValidate>
-      <h2 id="add-field-title" className="builder-panel__title">項目を追加</h2>
-      {refusal && <p className="field__error" role="alert">{refusal}</p>}
+      <h2 id="add-field-title" className="builder-panel__title">
+        項目を追加
+      </h2>
+      {refusal && (
+        <p className="field__error" role="alert">
+          {refusal}
+        </p>
+      )}
       <div className="field">
         <label htmlFor="add-kind">入力の種類</label>
         <select id="add-kind" {...register('kind')}>
           {FIELD_KINDS.map((k) => (
-            <option key={k} value={k}>{FIELD_KIND_LABELS[k]}</option>
+            <option key={k} value={k}>
+              {FIELD_KIND_LABELS[k]}
+            </option>
           ))}
         </select>
       </div>
       <div className={`field${errors.label ? ' field--error' : ''}`}>
         <label htmlFor="add-label">項目名</label>
-        {errors.label && <p id="add-label-error" className="field__error">{errors.label.message}</p>}
-        <input id="add-label" aria-invalid={errors.label ? true : undefined} aria-describedby={errors.label ? 'add-label-error' : undefined} {...register('label', { validate: (v) => v.trim() !== '' || '項目名を入力してください。' })} />
+        {errors.label && (
+          <p id="add-label-error" className="field__error">
+            {errors.label.message}
+          </p>
+        )}
+        <input
+          id="add-label"
+          aria-invalid={errors.label ? true : undefined}
+          aria-describedby={errors.label ? 'add-label-error' : undefined}
+          {...register('label', { validate: (v) => v.trim() !== '' || '項目名を入力してください。' })}
+        />
       </div>
       {OPTION_KINDS.includes(kind) && (
         <div className={`field${errors.options ? ' field--error' : ''}`}>
           <label htmlFor="add-options">選択肢（1行に1つ）</label>
-          {errors.options && <p id="add-options-error" className="field__error">{errors.options.message}</p>}
-          <textarea id="add-options" rows={4} aria-describedby={errors.options ? 'add-options-error' : undefined} {...register('options', { validate: (v) => lines(v).length > 0 || '選択肢を1つ以上入力してください。' })} />
+          {errors.options && (
+            <p id="add-options-error" className="field__error">
+              {errors.options.message}
+            </p>
+          )}
+          <textarea
+            id="add-options"
+            rows={4}
+            aria-describedby={errors.options ? 'add-options-error' : undefined}
+            {...register('options', { validate: (v) => lines(v).length > 0 || '選択肢を1つ以上入力してください。' })}
+          />
         </div>
       )}
       {kind === 'group' && (
@@ -99,7 +138,9 @@ export function AddFieldForm({ doc, selected, containers, apply, onAdded }: Prop
           <option value="end">フォームの最後</option>
           {selected && <option value="after">「{selected.label || selected.key}」の後</option>}
           {containers.map((c) => (
-            <option key={c.path} value={`in:${c.path}`}>「{c.label || c.key}」の中</option>
+            <option key={c.path} value={`in:${c.path}`}>
+              「{c.label || c.key}」の中
+            </option>
           ))}
         </select>
       </div>
@@ -111,7 +152,9 @@ export function AddFieldForm({ doc, selected, containers, apply, onAdded }: Prop
           {errors.key && <p className="field__error">{errors.key.message}</p>}
         </div>
       </details>
-      <button type="submit" className="button button--primary">項目を追加</button>
+      <button type="submit" className="button button--primary">
+        項目を追加
+      </button>
     </form>
   );
 }

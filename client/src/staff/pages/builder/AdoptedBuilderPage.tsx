@@ -42,7 +42,11 @@ function AdoptedEditor({ initial, code, onReplaced }: { initial: AdoptionView; c
     if (withdrawn) {
       const ok = await confirm({
         title: `「${builder.document.procedure.title}」の公開を停止しますか`,
-        body: <p>公開を停止すると、住民はこの手続を開けなくなり、申請もできなくなります（手続のページは「見つかりません」になります）。すでに受け付けた申請は受付箱に残ります。「公開を再開する」でいつでも戻せます。</p>,
+        body: (
+          <p>
+            公開を停止すると、住民はこの手続を開けなくなり、申請もできなくなります（手続のページは「見つかりません」になります）。すでに受け付けた申請は受付箱に残ります。「公開を再開する」でいつでも戻せます。
+          </p>
+        ),
         action: '公開を停止する',
       });
       if (!ok) return;
@@ -56,7 +60,9 @@ function AdoptedEditor({ initial, code, onReplaced }: { initial: AdoptionView; c
       heading={`「${builder.document.procedure.title}」の編集`}
       intro={
         <>
-          <p className="field__hint">全国共通のプリセット（第{initial.layer.baseVersion}版）に、この市区町村の変更を重ねています。<Link to="/staff/procedures">手続の一覧へ戻る</Link></p>
+          <p className="field__hint">
+            全国共通のプリセット（第{initial.layer.baseVersion}版）に、この市区町村の変更を重ねています。<Link to="/staff/procedures">手続の一覧へ戻る</Link>
+          </p>
           {view.update && (
             <details className="update-banner" open>
               <summary>プリセットの新しい版（第{view.update.toVersion}版）があります。内容を確認して取り込めます。</summary>
@@ -84,7 +90,9 @@ function AdoptedEditor({ initial, code, onReplaced }: { initial: AdoptionView; c
       publish={(problems) => (
         <PublishBox canPublish={can('catalog.publish')} problems={problems} live={live} onPublish={publish}>
           <div className="builder-row">
-            <button type="button" className="button" onClick={() => void catalogApi.exportAdoption(code, presetId).then((f) => downloadJson(`${presetId}.json`, f))}>JSONで書き出す</button>
+            <button type="button" className="button" onClick={() => void catalogApi.exportAdoption(code, presetId).then((f) => downloadJson(`${presetId}.json`, f))}>
+              JSONで書き出す
+            </button>
             {can('catalog.publish') && (
               <button type="button" className="button" onClick={() => void setWithdrawn(!view.layer.withdrawn)}>
                 {view.layer.withdrawn ? '公開を再開する' : '公開を停止する（住民が申請できなくなります）'}
@@ -116,15 +124,28 @@ export default function AdoptedBuilderPage() {
       <section>
         <h1>この手続はまだ採用されていません</h1>
         <p>採用すると、全国共通の内容に、この市区町村の文言・項目・添付書類・問い合わせ先などを加えられます。</p>
-        {can('catalog.edit') && <button type="button" className="button button--primary" onClick={() => void catalogApi.adopt(code, presetId).then(setView)}>採用して編集する</button>}
+        {can('catalog.edit') && (
+          <button type="button" className="button button--primary" onClick={() => void catalogApi.adopt(code, presetId).then(setView)}>
+            採用して編集する
+          </button>
+        )}
       </section>
     );
   }
-  if (error) return <p className="form-error" role="alert">{error.message}</p>;
+  if (error)
+    return (
+      <p className="form-error" role="alert">
+        {error.message}
+      </p>
+    );
   if (!view) return <p>読み込み中…</p>;
   return (
     <>
-      {notice && <p className="notice" role="status">{notice}</p>}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       <AdoptedEditor
         key={`${view.layer.baseVersion}:${view.layer.revision}`}
         initial={view}

@@ -7,8 +7,17 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
-  CONTAINER_KINDS, checkDraftStructure, describeFields, finalizeDocument, flattenFields, stepsOf,
-  type DraftProblem, type FieldKind, type LockedField, type PresetSignature, type Procedure,
+  CONTAINER_KINDS,
+  checkDraftStructure,
+  describeFields,
+  finalizeDocument,
+  flattenFields,
+  stepsOf,
+  type DraftProblem,
+  type FieldKind,
+  type LockedField,
+  type PresetSignature,
+  type Procedure,
 } from '@madoguchi/shared';
 import type { Builder } from './useBuilder';
 import type { SaveStatus } from './useAutosave';
@@ -103,7 +112,8 @@ export function BuilderShell(props: BuilderShellProps) {
 
   const tabs = [
     {
-      id: 'fields', label: '項目',
+      id: 'fields',
+      label: '項目',
       content: (
         <>
           {field && (
@@ -122,27 +132,57 @@ export function BuilderShell(props: BuilderShellProps) {
       ),
     },
     { id: 'steps', label: 'ステップ', content: <StepsPanel steps={steps} apply={builder.apply} onMessage={setMessage} /> },
-    { id: 'procedure', label: '手続の情報', content: <ProcedurePanel procedure={builder.document.procedure} {...(props.presetSignature ? { presetSignature: props.presetSignature } : {})} apply={builder.apply} onMessage={setMessage} /> },
-    { id: 'attachments', label: '添付書類', content: <AttachmentsPanel attachments={builder.document.procedure.attachments} fields={tree} lockedIds={props.lockedAttachmentIds} apply={builder.apply} onMessage={setMessage} /> },
-    { id: 'publish', label: `確認と公開${problems.length ? `（${problems.length}件）` : ''}`, content: <><ChecksPanel problems={problems} onSelect={setSelected} />{props.publish(problems.length)}</> },
+    {
+      id: 'procedure',
+      label: '手続の情報',
+      content: <ProcedurePanel procedure={builder.document.procedure} {...(props.presetSignature ? { presetSignature: props.presetSignature } : {})} apply={builder.apply} onMessage={setMessage} />,
+    },
+    {
+      id: 'attachments',
+      label: '添付書類',
+      content: <AttachmentsPanel attachments={builder.document.procedure.attachments} fields={tree} lockedIds={props.lockedAttachmentIds} apply={builder.apply} onMessage={setMessage} />,
+    },
+    {
+      id: 'publish',
+      label: `確認と公開${problems.length ? `（${problems.length}件）` : ''}`,
+      content: (
+        <>
+          <ChecksPanel problems={problems} onSelect={setSelected} />
+          {props.publish(problems.length)}
+        </>
+      ),
+    },
     ...(props.showEdits ? [{ id: 'edits', label: `変更の一覧（${builder.ops.length}）`, content: <EditsList base={builder.base} ops={builder.ops} /> }] : []),
   ];
 
   return (
     <div className="builder" onKeyDown={onKeyDown}>
       <div className="builder__head">
-        <h1 ref={headingRef} tabIndex={-1}>{props.heading}</h1>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {props.heading}
+        </h1>
         {props.intro}
         <div className="builder-toolbar" role="toolbar" aria-label="編集の操作">
-          <button type="button" className="button" disabled={!builder.canUndo} onClick={undo} aria-keyshortcuts="Control+Z">元に戻す</button>
-          <button type="button" className="button" disabled={!builder.canRedo} onClick={redo} aria-keyshortcuts="Control+Y">やり直す</button>
-          <span className={`save-status save-status--${props.save.status}`} role="status">{SAVE_TEXT[props.save.status]}{props.save.error ? `：${props.save.error}` : ''}</span>
+          <button type="button" className="button" disabled={!builder.canUndo} onClick={undo} aria-keyshortcuts="Control+Z">
+            元に戻す
+          </button>
+          <button type="button" className="button" disabled={!builder.canRedo} onClick={redo} aria-keyshortcuts="Control+Y">
+            やり直す
+          </button>
+          <span className={`save-status save-status--${props.save.status}`} role="status">
+            {SAVE_TEXT[props.save.status]}
+            {props.save.error ? `：${props.save.error}` : ''}
+          </span>
         </div>
-        <p className="builder-message" aria-live="polite">{message}</p>
+        <p className="builder-message" aria-live="polite">
+          {message}
+        </p>
       </div>
       <div className="builder__body">
         <section className="builder__outline" aria-labelledby="outline-title">
-          <h2 id="outline-title" className="builder-panel__title">フォームの項目</h2>
+          <h2 id="outline-title" className="builder-panel__title">
+            フォームの項目
+          </h2>
           <p className="field__hint">項目を選ぶと右で設定できます。Alt+↑／↓でも並べ替えられます。</p>
           <FieldOutline fields={tree} steps={steps} selected={selected} locks={locks} onSelect={setSelected} apply={builder.apply} onMessage={setMessage} />
         </section>
@@ -152,8 +192,12 @@ export function BuilderShell(props: BuilderShellProps) {
         </div>
         <section className="builder__preview" aria-labelledby="preview-title">
           <div className="builder-preview__head">
-            <h2 id="preview-title" className="builder-panel__title">プレビュー</h2>
-            <button type="button" className="button button--small" aria-pressed={wide} onClick={() => setWide(!wide)}>{wide ? 'スマートフォンの幅で表示' : 'パソコンの幅で表示'}</button>
+            <h2 id="preview-title" className="builder-panel__title">
+              プレビュー
+            </h2>
+            <button type="button" className="button button--small" aria-pressed={wide} onClick={() => setWide(!wide)}>
+              {wide ? 'スマートフォンの幅で表示' : 'パソコンの幅で表示'}
+            </button>
           </div>
           <PreviewFrame doc={finalDoc} wide={wide} {...(previewStep !== undefined && previewStep >= 0 ? { step: previewStep } : {})} {...(selected ? { focusPath: selected } : {})} />
         </section>

@@ -15,7 +15,9 @@ export function DiffView({ diff }: { diff: FormDiff }) {
               {f.changes && (
                 <ul>
                   {f.changes.map((c) => (
-                    <li key={c.what}>{c.what}：「{c.before || '（なし）'}」→「{c.after || '（なし）'}」</li>
+                    <li key={c.what}>
+                      {c.what}：「{c.before || '（なし）'}」→「{c.after || '（なし）'}」
+                    </li>
                   ))}
                 </ul>
               )}
@@ -28,7 +30,11 @@ export function DiffView({ diff }: { diff: FormDiff }) {
           {diff.procedure.map((p, i) => (
             <li key={i} className={`diff__item diff__item--${p.change}`}>
               <span className="diff__badge">{CHANGE[p.change]}</span> {p.what}
-              {p.change === 'changed' && <>：「{p.before || '（なし）'}」→「{p.after || '（なし）'}」</>}
+              {p.change === 'changed' && (
+                <>
+                  ：「{p.before || '（なし）'}」→「{p.after || '（なし）'}」
+                </>
+              )}
               {p.change === 'added' && p.after && <>：{p.after}</>}
             </li>
           ))}

@@ -13,10 +13,18 @@ export function EditsList({ base, ops }: { base: FormDocument; ops: EditOp[] }) 
   }, [base, ops]);
   return (
     <section aria-labelledby="edits-title">
-      <h2 id="edits-title" className="builder-panel__title">変更の一覧</h2>
+      <h2 id="edits-title" className="builder-panel__title">
+        変更の一覧
+      </h2>
       <p className="field__hint">プリセットに加えた変更です。プリセットが更新されたときは、これらを新しい版に当て直します。</p>
-      {items.length === 0 ? <p>まだ変更はありません（全国共通の内容のままです）。</p> : (
-        <ol className="edits-list">{items.map((i) => <li key={i.id}>{i.text}</li>)}</ol>
+      {items.length === 0 ? (
+        <p>まだ変更はありません（全国共通の内容のままです）。</p>
+      ) : (
+        <ol className="edits-list">
+          {items.map((i) => (
+            <li key={i.id}>{i.text}</li>
+          ))}
+        </ol>
       )}
     </section>
   );

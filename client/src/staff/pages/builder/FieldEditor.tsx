@@ -6,10 +6,7 @@
  */
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import {
-  FIELD_KIND_LABELS, OPTION_KINDS, isLocked, rulesFor,
-  type FieldInfo, type FieldKind, type FormStep, type LockedField, type ShowWhen, type ValidationRules,
-} from '@madoguchi/shared';
+import { FIELD_KIND_LABELS, OPTION_KINDS, isLocked, rulesFor, type FieldInfo, type FieldKind, type FormStep, type LockedField, type ShowWhen, type ValidationRules } from '@madoguchi/shared';
 import type { NewOp } from './useBuilder';
 import { lines } from './AddFieldForm';
 import { RULE_FIELDS, ShowWhenFields, conditionCandidates, type EditorValues } from './editorParts';
@@ -30,11 +27,25 @@ function valuesOf(field: FieldInfo, steps: FormStep[] | undefined): EditorValues
   const sw = field.showWhen && field.showWhen !== 'custom' ? field.showWhen : null;
   const value = sw ? (sw.in ? sw.in[0] : sw.equals) : undefined;
   return {
-    label: field.label, help: field.help ?? '', description: field.description ?? '', placeholder: field.placeholder ?? '',
-    required: field.required, sensitive: field.sensitive, options: (field.options ?? []).join('\n'), widget: field.widget ?? 'default',
-    minLength: toText(field.rules.minLength), maxLength: toText(field.rules.maxLength), minimum: toText(field.rules.minimum), maximum: toText(field.rules.maximum),
-    minItems: toText(field.rules.minItems), maxItems: toText(field.rules.maxItems), charset: field.rules.charset ?? 'any', dateRule: field.rules.dateRule ?? 'any',
-    showMode: field.showWhen === 'custom' ? 'custom' : sw ? 'when' : 'always', showField: sw?.field ?? '', showValue: value === undefined ? '' : JSON.stringify(value),
+    label: field.label,
+    help: field.help ?? '',
+    description: field.description ?? '',
+    placeholder: field.placeholder ?? '',
+    required: field.required,
+    sensitive: field.sensitive,
+    options: (field.options ?? []).join('\n'),
+    widget: field.widget ?? 'default',
+    minLength: toText(field.rules.minLength),
+    maxLength: toText(field.rules.maxLength),
+    minimum: toText(field.rules.minimum),
+    maximum: toText(field.rules.maximum),
+    minItems: toText(field.rules.minItems),
+    maxItems: toText(field.rules.maxItems),
+    charset: field.rules.charset ?? 'any',
+    dateRule: field.rules.dateRule ?? 'any',
+    showMode: field.showWhen === 'custom' ? 'custom' : sw ? 'when' : 'always',
+    showField: sw?.field ?? '',
+    showValue: value === undefined ? '' : JSON.stringify(value),
     step: field.parentPath === '' && steps ? String(steps.findIndex((s) => s.fields.includes(field.key))) : '',
   };
 }
@@ -88,13 +99,32 @@ export function FieldEditor({ field, siblings, steps, locks, apply, onMessage }:
 
   return (
     <form className="builder-form" onSubmit={onSubmit} aria-labelledby="edit-field-title" noValidate>
-      <h2 id="edit-field-title" className="builder-panel__title">「{field.label || field.key}」の設定</h2>
+      <h2 id="edit-field-title" className="builder-panel__title">
+        「{field.label || field.key}」の設定
+      </h2>
       <p className="field__hint">
         種類：{kindLabel}　キー：<code>{field.key}</code>
-        {lock && <><br /><strong>{lockedHere ? '法令で定められた必須の項目です' : '法令で定められた項目を含みます'}（根拠：{lock.provision}）。</strong>文言や説明は変えられますが、削除・任意化・条件付けはできません。</>}
-        {!lock && field.required && <><br />プリセットで必須としている項目ですが、法令上の必須項目ではないため、任意にすることもできます。</>}
+        {lock && (
+          <>
+            <br />
+            <strong>
+              {lockedHere ? '法令で定められた必須の項目です' : '法令で定められた項目を含みます'}（根拠：{lock.provision}）。
+            </strong>
+            文言や説明は変えられますが、削除・任意化・条件付けはできません。
+          </>
+        )}
+        {!lock && field.required && (
+          <>
+            <br />
+            プリセットで必須としている項目ですが、法令上の必須項目ではないため、任意にすることもできます。
+          </>
+        )}
       </p>
-      {refusal && <p className="field__error" role="alert">{refusal}</p>}
+      {refusal && (
+        <p className="field__error" role="alert">
+          {refusal}
+        </p>
+      )}
       <div className="field">
         <label htmlFor="edit-label">項目名</label>
         <input id="edit-label" {...register('label')} />
@@ -157,12 +187,16 @@ export function FieldEditor({ field, siblings, steps, locks, apply, onMessage }:
           <label htmlFor="edit-step">ステップ</label>
           <select id="edit-step" {...register('step')}>
             {steps.map((s, i) => (
-              <option key={i} value={String(i)}>ステップ{i + 1}：{s.title}</option>
+              <option key={i} value={String(i)}>
+                ステップ{i + 1}：{s.title}
+              </option>
             ))}
           </select>
         </div>
       )}
-      <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>変更を反映</button>
+      <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
+        変更を反映
+      </button>
     </form>
   );
 }

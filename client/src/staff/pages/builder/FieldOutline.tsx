@@ -83,24 +83,42 @@ export function FieldOutline({ fields, steps, selected, locks, onSelect, apply, 
     const kind = field.kind === 'custom' ? 'その他' : FIELD_KIND_LABELS[field.kind];
     return (
       <li key={field.path}>
-        <div
-          className={`outline-row${selected === field.path ? ' is-selected' : ''}`}
-          draggable
-          onDragStart={() => setDragging(field)}
-          onDragOver={(e) => e.preventDefault()}
-          onDrop={onDrop}
-        >
-          <button type="button" className="outline-row__main" aria-pressed={selected === field.path} data-path={field.path} data-control="select" onClick={() => onSelect(field.path)} onKeyDown={onKeyDown}>
+        <div className={`outline-row${selected === field.path ? ' is-selected' : ''}`} draggable onDragStart={() => setDragging(field)} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+          <button
+            type="button"
+            className="outline-row__main"
+            aria-pressed={selected === field.path}
+            data-path={field.path}
+            data-control="select"
+            onClick={() => onSelect(field.path)}
+            onKeyDown={onKeyDown}
+          >
             <span className="outline-row__label">{name}</span>
             <span className="outline-row__meta">
               {kind}
               {field.required && <span className="badge badge--required">必須</span>}
               {field.showWhen && <span className="badge">条件付き</span>}
-              {lock && <span className="badge badge--locked" title={`法令で定められた項目です（${lock.provision}）`}>法定</span>}
+              {lock && (
+                <span className="badge badge--locked" title={`法令で定められた項目です（${lock.provision}）`}>
+                  法定
+                </span>
+              )}
             </span>
           </button>
-          <button type="button" className="icon-button" data-path={field.path} data-control="up" aria-label={`「${name}」を上へ移動`} disabled={!up} onClick={() => move(field, siblings, -1, 'up')}>↑</button>
-          <button type="button" className="icon-button" data-path={field.path} data-control="down" aria-label={`「${name}」を下へ移動`} disabled={!down} onClick={() => move(field, siblings, 1, 'down')}>↓</button>
+          <button type="button" className="icon-button" data-path={field.path} data-control="up" aria-label={`「${name}」を上へ移動`} disabled={!up} onClick={() => move(field, siblings, -1, 'up')}>
+            ↑
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            data-path={field.path}
+            data-control="down"
+            aria-label={`「${name}」を下へ移動`}
+            disabled={!down}
+            onClick={() => move(field, siblings, 1, 'down')}
+          >
+            ↓
+          </button>
           <button
             type="button"
             className="icon-button icon-button--danger"
@@ -126,21 +144,43 @@ export function FieldOutline({ fields, steps, selected, locks, onSelect, apply, 
             削除
           </button>
         </div>
-        {field.children && field.children.length > 0 && <ul className="outline">{field.children.map((c) => row(c, field.children!.map((x) => x.key)))}</ul>}
+        {field.children && field.children.length > 0 && (
+          <ul className="outline">
+            {field.children.map((c) =>
+              row(
+                c,
+                field.children!.map((x) => x.key),
+              ),
+            )}
+          </ul>
+        )}
       </li>
     );
   };
 
   if (fields.length === 0) return <p className="builder-empty">まだ項目がありません。「項目を追加」から追加してください。</p>;
   const top = fields.map((f) => f.key);
-  if (!steps?.length) return <>{confirmDialog}<ul className="outline">{fields.map((f) => row(f, top))}</ul></>;
+  if (!steps?.length)
+    return (
+      <>
+        {confirmDialog}
+        <ul className="outline">{fields.map((f) => row(f, top))}</ul>
+      </>
+    );
   return (
     <>
       {confirmDialog}
       {steps.map((step, i) => (
         <section key={`${i}-${step.title}`} aria-label={`ステップ${i + 1}：${step.title}`} className="outline-step">
-          <h3 className="outline-step__title">ステップ{i + 1}：{step.title || '（名前なし）'}</h3>
-          <ul className="outline">{step.fields.map((k) => fields.find((f) => f.key === k)).filter((f): f is FieldInfo => !!f).map((f) => row(f, top))}</ul>
+          <h3 className="outline-step__title">
+            ステップ{i + 1}：{step.title || '（名前なし）'}
+          </h3>
+          <ul className="outline">
+            {step.fields
+              .map((k) => fields.find((f) => f.key === k))
+              .filter((f): f is FieldInfo => !!f)
+              .map((f) => row(f, top))}
+          </ul>
         </section>
       ))}
     </>

@@ -17,8 +17,7 @@ interface Props {
 }
 
 /** Fields still carrying a provisional label (none, or the one made from the key on import). */
-export const unnamedFields = (doc: FormDocument, fields: FieldInfo[]) =>
-  fields.filter((f) => !f.label.trim() || locateField(doc.schema, f.path)?.node[LABEL_FROM_KEY] === true);
+export const unnamedFields = (doc: FormDocument, fields: FieldInfo[]) => fields.filter((f) => !f.label.trim() || locateField(doc.schema, f.path)?.node[LABEL_FROM_KEY] === true);
 
 export function NamingPanel({ doc, fields, apply, onMessage, onSelect }: Props) {
   const unnamed = unnamedFields(doc, fields);
@@ -36,7 +35,9 @@ export function NamingPanel({ doc, fields, apply, onMessage, onSelect }: Props) 
   });
   return (
     <section className="naming-panel" aria-labelledby="naming-title">
-      <h2 id="naming-title" className="builder-panel__title">名前を付ける（{unnamed.length}項目）</h2>
+      <h2 id="naming-title" className="builder-panel__title">
+        名前を付ける（{unnamed.length}項目）
+      </h2>
       <p className="field__hint">次の項目には、キーから作った仮の項目名が付いています。住民に分かる名前を入力して「名前を反映」を押してください（空欄の項目は今の名前のままです）。</p>
       <form onSubmit={submit} noValidate>
         {unnamed.map((f, i) => (
@@ -49,8 +50,12 @@ export function NamingPanel({ doc, fields, apply, onMessage, onSelect }: Props) 
           </div>
         ))}
         <div className="builder-row">
-          <button type="submit" className="button button--primary">名前を反映</button>
-          <button type="button" className="button" onClick={() => onSelect(unnamed[0]!.path)}>最初の項目を選ぶ</button>
+          <button type="submit" className="button button--primary">
+            名前を反映
+          </button>
+          <button type="button" className="button" onClick={() => onSelect(unnamed[0]!.path)}>
+            最初の項目を選ぶ
+          </button>
         </div>
       </form>
     </section>

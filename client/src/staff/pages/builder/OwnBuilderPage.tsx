@@ -34,10 +34,22 @@ function DuplicateForm({ code, id }: { code: string; id: string }) {
     <details className="builder-details">
       <summary>複製して新しい手続を作る</summary>
       <form onSubmit={submit} noValidate>
-        {error && <p className="form-error" role="alert">{error}</p>}
-        <div className="field"><label htmlFor="dup-id">新しい手続のID（半角英小文字・数字・ハイフン）</label><input id="dup-id" {...register('newId', { required: 'IDを入力してください。' })} /></div>
-        <div className="field"><label htmlFor="dup-title">新しい手続の名称</label><input id="dup-title" {...register('title', { required: '名称を入力してください。' })} /></div>
-        <button type="submit" className="button" disabled={formState.isSubmitting}>複製する</button>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="dup-id">新しい手続のID（半角英小文字・数字・ハイフン）</label>
+          <input id="dup-id" {...register('newId', { required: 'IDを入力してください。' })} />
+        </div>
+        <div className="field">
+          <label htmlFor="dup-title">新しい手続の名称</label>
+          <input id="dup-title" {...register('title', { required: '名称を入力してください。' })} />
+        </div>
+        <button type="submit" className="button" disabled={formState.isSubmitting}>
+          複製する
+        </button>
       </form>
     </details>
   );
@@ -66,11 +78,15 @@ function OwnEditor({ initial, code }: { initial: OwnProcedureView; code: string 
   };
   const [confirmDialog, confirm] = useConfirm();
   // Right after an import: what was adapted or left out (the import form passes it along).
-  const importNotes = ((useLocation().state as { importNotes?: string[] } | null)?.importNotes ?? []);
+  const importNotes = (useLocation().state as { importNotes?: string[] } | null)?.importNotes ?? [];
   const retire = async () => {
     const ok = await confirm({
       title: `「${builder.document.procedure.title}」の公開を終了しますか`,
-      body: <p>公開を終了すると、住民はこの手続を開けなくなり、申請もできなくなります（手続のページは「見つかりません」になります）。すでに受け付けた申請は受付箱に残り、処理を続けられます。もう一度公開すれば、また受け付けられます。</p>,
+      body: (
+        <p>
+          公開を終了すると、住民はこの手続を開けなくなり、申請もできなくなります（手続のページは「見つかりません」になります）。すでに受け付けた申請は受付箱に残り、処理を続けられます。もう一度公開すれば、また受け付けられます。
+        </p>
+      ),
       action: '公開を終了する',
     });
     if (!ok) return;
@@ -83,11 +99,17 @@ function OwnEditor({ initial, code }: { initial: OwnProcedureView; code: string 
       heading={`「${builder.document.procedure.title}」の編集`}
       intro={
         <>
-          <p className="field__hint">この市区町村独自の手続です。変更は自動で下書きに保存されます。<Link to="/staff/procedures">手続の一覧へ戻る</Link></p>
+          <p className="field__hint">
+            この市区町村独自の手続です。変更は自動で下書きに保存されます。<Link to="/staff/procedures">手続の一覧へ戻る</Link>
+          </p>
           {importNotes.length > 0 && (
             <div className="notice" role="status">
               <p>読み込みで調整したこと・読み込めなかったこと：</p>
-              <ul>{importNotes.map((n) => <li key={n}>{n}</li>)}</ul>
+              <ul>
+                {importNotes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
             </div>
           )}
         </>
@@ -103,16 +125,41 @@ function OwnEditor({ initial, code }: { initial: OwnProcedureView; code: string 
         <PublishBox canPublish={can('catalog.publish')} problems={problems} live={live} onPublish={publish}>
           <h3>版の一覧</h3>
           <table className="table">
-            <thead><tr><th scope="col">版</th><th scope="col">状態</th><th scope="col">公開日時</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">版</th>
+                <th scope="col">状態</th>
+                <th scope="col">公開日時</th>
+              </tr>
+            </thead>
             <tbody>
               {[...view.versions].reverse().map((v) => (
-                <tr key={v.version}><td>第{v.version}版</td><td>{STATUS[v.status]}</td><td>{v.publishedAt ? new Date(v.publishedAt).toLocaleString('ja-JP') : '―'}</td></tr>
+                <tr key={v.version}>
+                  <td>第{v.version}版</td>
+                  <td>{STATUS[v.status]}</td>
+                  <td>{v.publishedAt ? new Date(v.publishedAt).toLocaleString('ja-JP') : '―'}</td>
+                </tr>
               ))}
             </tbody>
           </table>
           <div className="builder-row">
-            <button type="button" className="button" onClick={() => void save.flush().then(() => catalogApi.exportOwn(code, id)).then((f) => downloadJson(`${id}.json`, f))}>JSONで書き出す</button>
-            {can('catalog.publish') && view.published && <button type="button" className="button" onClick={() => void retire()}>公開を終了する</button>}
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void save
+                  .flush()
+                  .then(() => catalogApi.exportOwn(code, id))
+                  .then((f) => downloadJson(`${id}.json`, f))
+              }
+            >
+              JSONで書き出す
+            </button>
+            {can('catalog.publish') && view.published && (
+              <button type="button" className="button" onClick={() => void retire()}>
+                公開を終了する
+              </button>
+            )}
           </div>
           {can('catalog.edit') && <DuplicateForm code={code} id={id} />}
           {confirmDialog}
@@ -131,7 +178,12 @@ export default function OwnBuilderPage() {
   useEffect(() => {
     catalogApi.own(code, procedureId).then(setView, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [code, procedureId]);
-  if (error) return <p className="form-error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="form-error" role="alert">
+        {error}
+      </p>
+    );
   // After 「複製」 the address changes before the copy is loaded: wait for it, so the editor (and its heading) never
   // starts from the procedure it was copied from.
   if (!view || view.procedureId !== procedureId) return <p>読み込み中…</p>;

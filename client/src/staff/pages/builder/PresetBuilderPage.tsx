@@ -34,7 +34,11 @@ function PresetEditor({ initial, onPublished }: { initial: PresetTemplateView; o
   return (
     <BuilderShell
       heading={`プリセット「${builder.document.procedure.title}」の編集`}
-      intro={<p className="field__hint">全国共通のプリセット（公開中：第{initial.published.version}版、採用している市区町村：{initial.adoptedBy}）。<Link to="/staff/presets">プリセットの一覧へ戻る</Link></p>}
+      intro={
+        <p className="field__hint">
+          全国共通のプリセット（公開中：第{initial.published.version}版、採用している市区町村：{initial.adoptedBy}）。<Link to="/staff/presets">プリセットの一覧へ戻る</Link>
+        </p>
+      }
       builder={builder}
       owner={PRESET_OWNER}
       locks={[]}
@@ -46,7 +50,11 @@ function PresetEditor({ initial, onPublished }: { initial: PresetTemplateView; o
         <PublishBox canPublish={can('preset.publish')} problems={problems} live={`第${initial.published.version}版`} requireNote onPublish={publish}>
           <h3>これまでの版</h3>
           <ol className="edits-list">
-            {[...initial.releases].reverse().map((r) => <li key={r.version}>第{r.version}版：{r.note}</li>)}
+            {[...initial.releases].reverse().map((r) => (
+              <li key={r.version}>
+                第{r.version}版：{r.note}
+              </li>
+            ))}
           </ol>
         </PublishBox>
       )}
@@ -61,15 +69,28 @@ export default function PresetBuilderPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const load = () => catalogApi.preset(presetId).then(setView, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   useEffect(() => void load(), [presetId]); // eslint-disable-line react-hooks/exhaustive-deps
-  if (error) return <p className="form-error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="form-error" role="alert">
+        {error}
+      </p>
+    );
   if (!view) return <p>読み込み中…</p>;
   return (
     <>
-      {notice && <p className="notice" role="status">{notice}</p>}
-      <PresetEditor key={`${view.published.version}`} initial={view} onPublished={(m) => {
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <PresetEditor
+        key={`${view.published.version}`}
+        initial={view}
+        onPublished={(m) => {
           setNotice(m);
           void load();
-        }} />
+        }}
+      />
     </>
   );
 }

@@ -38,13 +38,5 @@ export function PreviewFrame({ doc, step, focusPath, wide }: { doc: FormDocument
     if (ready) root.current?.render(<ResidentPreview doc={doc} {...(step !== undefined ? { step } : {})} {...(focusPath ? { focusPath } : {})} />);
   }, [ready, doc, step, focusPath]);
 
-  return (
-    <iframe
-      ref={frame}
-      title="プレビュー（住民が見る画面）"
-      className={`builder-preview__frame${wide ? ' builder-preview__frame--wide' : ''}`}
-      srcDoc={FRAME_HTML}
-      onLoad={onLoad}
-    />
-  );
+  return <iframe ref={frame} title="プレビュー（住民が見る画面）" className={`builder-preview__frame${wide ? ' builder-preview__frame--wide' : ''}`} srcDoc={FRAME_HTML} onLoad={onLoad} />;
 }

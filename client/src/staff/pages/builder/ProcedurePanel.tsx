@@ -14,10 +14,26 @@ import type { NewOp } from './useBuilder';
 import { lines } from './AddFieldForm';
 
 /** One of the municipality's contact desks (its settings). */
-interface Desk { id: string; name: string; phone?: string; email?: string; address?: string; hours?: string }
+interface Desk {
+  id: string;
+  name: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  hours?: string;
+}
 
 const CATEGORY_LABELS: Record<string, string> = { childcare: '子育て', care: '介護', disaster: '防災・災害', health: '健康・医療', residence: '住まい・引越し', tax: '税', other: 'その他' };
-const LIFE_EVENT_LABELS: Record<string, string> = { 'pregnancy-birth': '妊娠・出産', childrearing: '子育て', nursery: '保育', care: '介護', disaster: '災害', moving: '引越し', bereavement: 'おくやみ', other: 'その他' };
+const LIFE_EVENT_LABELS: Record<string, string> = {
+  'pregnancy-birth': '妊娠・出産',
+  childrearing: '子育て',
+  nursery: '保育',
+  care: '介護',
+  disaster: '災害',
+  moving: '引越し',
+  bereavement: 'おくやみ',
+  other: 'その他',
+};
 const ROLE_LABELS: Record<string, string> = { 'self-only': '本人のみ', 'self-or-proxy': '本人または代理人', guardian: '保護者', relative: '親族', any: 'どなたでも' };
 
 interface Values {
@@ -49,9 +65,20 @@ interface Props {
 
 export function ProcedurePanel({ procedure: p, presetSignature, apply, onMessage }: Props) {
   const before: Values = {
-    title: p.title, description: p.description, eligibility: p.eligibility, deadline: p.deadline ?? '', prepare: p.prepare.join('\n'),
-    category: p.category, lifeEvents: p.lifeEvents, applicantRole: p.applicantRole,
-    deskId: p.contactDesk.deskId ?? '', deskName: p.contactDesk.name, deskPhone: p.contactDesk.phone ?? '', deskEmail: p.contactDesk.email ?? '', deskHours: p.contactDesk.hours ?? '', deskAddress: p.contactDesk.address ?? '',
+    title: p.title,
+    description: p.description,
+    eligibility: p.eligibility,
+    deadline: p.deadline ?? '',
+    prepare: p.prepare.join('\n'),
+    category: p.category,
+    lifeEvents: p.lifeEvents,
+    applicantRole: p.applicantRole,
+    deskId: p.contactDesk.deskId ?? '',
+    deskName: p.contactDesk.name,
+    deskPhone: p.contactDesk.phone ?? '',
+    deskEmail: p.contactDesk.email ?? '',
+    deskHours: p.contactDesk.hours ?? '',
+    deskAddress: p.contactDesk.address ?? '',
     signaturePolicy: p.signaturePolicy,
   };
   const { register, handleSubmit, watch } = useForm<Values>({ values: before });
@@ -60,7 +87,10 @@ export function ProcedurePanel({ procedure: p, presetSignature, apply, onMessage
   const [desks, setDesks] = useState<Desk[]>([]);
   useEffect(() => {
     if (!code) return;
-    staffApi<{ items: Desk[] }>('GET', `/municipalities/${code}/desks`).then((r) => setDesks(r.items), () => setDesks([]));
+    staffApi<{ items: Desk[] }>('GET', `/municipalities/${code}/desks`).then(
+      (r) => setDesks(r.items),
+      () => setDesks([]),
+    );
   }, [code]);
   const chosenDesk = desks.find((d) => d.id === watch('deskId'));
 
@@ -72,7 +102,15 @@ export function ProcedurePanel({ procedure: p, presetSignature, apply, onMessage
     if (v.prepare !== before.prepare) ops.push({ type: 'setProcedureText', key: 'prepare', value: lines(v.prepare) });
     if (JSON.stringify(v.lifeEvents) !== JSON.stringify(before.lifeEvents)) ops.push({ type: 'setProcedureText', key: 'lifeEvents', value: v.lifeEvents });
     const picked = desks.find((d) => d.id === v.deskId);
-    const desk = picked ? { deskId: picked.id, name: picked.name } : { name: v.deskName.trim(), ...(v.deskPhone.trim() ? { phone: v.deskPhone.trim() } : {}), ...(v.deskEmail.trim() ? { email: v.deskEmail.trim() } : {}), ...(v.deskHours.trim() ? { hours: v.deskHours.trim() } : {}), ...(v.deskAddress.trim() ? { address: v.deskAddress.trim() } : {}) };
+    const desk = picked
+      ? { deskId: picked.id, name: picked.name }
+      : {
+          name: v.deskName.trim(),
+          ...(v.deskPhone.trim() ? { phone: v.deskPhone.trim() } : {}),
+          ...(v.deskEmail.trim() ? { email: v.deskEmail.trim() } : {}),
+          ...(v.deskHours.trim() ? { hours: v.deskHours.trim() } : {}),
+          ...(v.deskAddress.trim() ? { address: v.deskAddress.trim() } : {}),
+        };
     const current = p.contactDesk.deskId ? { deskId: p.contactDesk.deskId, name: p.contactDesk.name } : p.contactDesk;
     if (JSON.stringify(desk) !== JSON.stringify(current)) ops.push({ type: 'setContactDesk', contactDesk: desk });
     if (v.signaturePolicy !== before.signaturePolicy) ops.push({ type: 'setSignaturePolicy', policy: v.signaturePolicy });
@@ -90,7 +128,9 @@ export function ProcedurePanel({ procedure: p, presetSignature, apply, onMessage
 
   return (
     <form className="builder-form" onSubmit={onSubmit} aria-labelledby="procedure-panel-title" noValidate>
-      <h2 id="procedure-panel-title" className="builder-panel__title">手続の情報</h2>
+      <h2 id="procedure-panel-title" className="builder-panel__title">
+        手続の情報
+      </h2>
       {text('title', '手続の名称')}
       {text('description', '概要（住民向けの説明）', 4)}
       {text('eligibility', '対象となる方', 3)}
@@ -100,13 +140,21 @@ export function ProcedurePanel({ procedure: p, presetSignature, apply, onMessage
         <div className="field">
           <label htmlFor="proc-category">分類</label>
           <select id="proc-category" {...register('category')}>
-            {PROCEDURE_CATEGORIES.map((c) => <option key={c} value={c}>{CATEGORY_LABELS[c]}</option>)}
+            {PROCEDURE_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {CATEGORY_LABELS[c]}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="proc-applicantRole">手続を行う人</label>
           <select id="proc-applicantRole" {...register('applicantRole')}>
-            {APPLICANT_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+            {APPLICANT_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
           </select>
         </div>
       </div>
@@ -130,7 +178,11 @@ export function ProcedurePanel({ procedure: p, presetSignature, apply, onMessage
             <p className="field__hint">設定の「窓口」で登録した窓口です。選ぶと、窓口の電話番号などを変えたときにこの手続の表示も変わります。</p>
             <select id="proc-deskId" {...register('deskId')}>
               <option value="">（ここで直接入力する）</option>
-              {desks.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+              {desks.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
             </select>
           </div>
         )}
@@ -147,7 +199,9 @@ export function ProcedurePanel({ procedure: p, presetSignature, apply, onMessage
         )}
       </fieldset>
       <SignaturePolicyField procedure={p} {...(presetSignature ? { preset: presetSignature } : {})} selected={watch('signaturePolicy')} field={register('signaturePolicy')} />
-      <button type="submit" className="button button--primary">手続の情報を反映</button>
+      <button type="submit" className="button button--primary">
+        手続の情報を反映
+      </button>
     </form>
   );
 }

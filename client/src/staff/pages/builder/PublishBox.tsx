@@ -35,8 +35,13 @@ export function PublishBox({ canPublish, problems, live, requireNote, onPublish,
   });
   return (
     <section className="publish-box" aria-labelledby="publish-title">
-      <h2 id="publish-title" className="builder-panel__title">公開</h2>
-      <p><strong>いま住民に表示されているもの：</strong>{live}</p>
+      <h2 id="publish-title" className="builder-panel__title">
+        公開
+      </h2>
+      <p>
+        <strong>いま住民に表示されているもの：</strong>
+        {live}
+      </p>
       {canPublish ? (
         <form onSubmit={submit} noValidate>
           {requireNote && (
@@ -55,7 +60,11 @@ export function PublishBox({ canPublish, problems, live, requireNote, onPublish,
       ) : (
         <p className="notice">公開・公開停止は自治体の管理者が行います。編集した内容は自動で保存されています。</p>
       )}
-      {result && <p className={result.ok ? 'notice' : 'form-error'} role={result.ok ? 'status' : 'alert'}>{result.text}</p>}
+      {result && (
+        <p className={result.ok ? 'notice' : 'form-error'} role={result.ok ? 'status' : 'alert'}>
+          {result.text}
+        </p>
+      )}
       {children}
     </section>
   );

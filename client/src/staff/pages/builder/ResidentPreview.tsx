@@ -70,7 +70,9 @@ export function ResidentPreview({ doc, step: requestedStep, focusPath }: { doc: 
       {finished ? (
         <div className="notice">
           <p>入力内容に誤りはありません。プレビューのため、添付・確認・送信の画面はここまでです。</p>
-          <button type="button" className="button button--secondary" onClick={() => setFinished(false)}>入力に戻る</button>
+          <button type="button" className="button button--secondary" onClick={() => setFinished(false)}>
+            入力に戻る
+          </button>
         </div>
       ) : (
         <PreviewBoundary resetKey={doc}>

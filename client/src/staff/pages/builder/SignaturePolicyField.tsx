@@ -28,10 +28,16 @@ export function SignaturePolicyField({ procedure, preset, selected, field }: Pro
         </p>
       )}
       <select id="proc-signaturePolicy" aria-describedby="proc-signaturePolicy-effect" {...field}>
-        {choices.map((q) => <option key={q} value={q}>{SIGNATURE_POLICY_LABELS[q]}</option>)}
+        {choices.map((q) => (
+          <option key={q} value={q}>
+            {SIGNATURE_POLICY_LABELS[q]}
+          </option>
+        ))}
         {procedure.signaturePolicy === 'municipality-choice' && <option value="municipality-choice">{SIGNATURE_POLICY_LABELS['municipality-choice']}（未選択）</option>}
       </select>
-      <p id="proc-signaturePolicy-effect" className="field__hint" data-testid="signature-effect">{signatureConsequence(procedure, selected)}</p>
+      <p id="proc-signaturePolicy-effect" className="field__hint" data-testid="signature-effect">
+        {signatureConsequence(procedure, selected)}
+      </p>
     </div>
   );
 }

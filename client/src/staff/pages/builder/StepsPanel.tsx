@@ -26,10 +26,11 @@ export function StepsPanel({ steps, apply, onMessage }: Props) {
   const add = adder.handleSubmit((v) => {
     // The first step of a stepless form becomes step 1 with every field; later ones start empty.
     const first = !steps?.length;
-    run(
-      first ? `ステップ「${v.title.trim()}」を追加し、すべての項目をこのステップに入れました。` : `ステップ「${v.title.trim()}」を追加しました。`,
-      { type: 'addStep', title: v.title.trim(), ...(first ? { first: true } : {}) },
-    );
+    run(first ? `ステップ「${v.title.trim()}」を追加し、すべての項目をこのステップに入れました。` : `ステップ「${v.title.trim()}」を追加しました。`, {
+      type: 'addStep',
+      title: v.title.trim(),
+      ...(first ? { first: true } : {}),
+    });
     adder.reset({ title: '' });
     adder.setFocus('title');
   });
@@ -43,17 +44,44 @@ export function StepsPanel({ steps, apply, onMessage }: Props) {
           <ol className="steps-list">
             {steps.map((s, i) => (
               <li key={`${i}-${s.title}`} className="steps-list__row">
-                <label htmlFor={`step-title-${i}`} className="visually-hidden">ステップ{i + 1}の名前</label>
+                <label htmlFor={`step-title-${i}`} className="visually-hidden">
+                  ステップ{i + 1}の名前
+                </label>
                 <span aria-hidden="true">{i + 1}.</span>
                 <input id={`step-title-${i}`} {...titles.register(`titles.${i}` as const)} />
                 <span className="field__hint">{s.fields.length}項目</span>
-                <button type="button" className="icon-button" aria-label={`ステップ「${s.title}」を前へ`} disabled={i === 0} onClick={() => run('ステップの順番を変更しました。', { type: 'moveStep', index: i, to: i - 1 })}>↑</button>
-                <button type="button" className="icon-button" aria-label={`ステップ「${s.title}」を後ろへ`} disabled={i === steps.length - 1} onClick={() => run('ステップの順番を変更しました。', { type: 'moveStep', index: i, to: i + 1 })}>↓</button>
-                <button type="button" className="icon-button icon-button--danger" aria-label={`ステップ「${s.title}」を削除（項目は前のステップへ移ります）`} onClick={() => run(`ステップ「${s.title}」を削除しました。`, { type: 'removeStep', index: i })}>削除</button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`ステップ「${s.title}」を前へ`}
+                  disabled={i === 0}
+                  onClick={() => run('ステップの順番を変更しました。', { type: 'moveStep', index: i, to: i - 1 })}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`ステップ「${s.title}」を後ろへ`}
+                  disabled={i === steps.length - 1}
+                  onClick={() => run('ステップの順番を変更しました。', { type: 'moveStep', index: i, to: i + 1 })}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="icon-button icon-button--danger"
+                  aria-label={`ステップ「${s.title}」を削除（項目は前のステップへ移ります）`}
+                  onClick={() => run(`ステップ「${s.title}」を削除しました。`, { type: 'removeStep', index: i })}
+                >
+                  削除
+                </button>
               </li>
             ))}
           </ol>
-          <button type="submit" className="button">名前の変更を反映</button>
+          <button type="submit" className="button">
+            名前の変更を反映
+          </button>
         </form>
       ) : (
         <p>今は1ページのフォームです。ステップを追加すると、今ある項目は最初のステップに入ります。</p>
@@ -64,7 +92,9 @@ export function StepsPanel({ steps, apply, onMessage }: Props) {
           <input id="new-step-title" {...adder.register('title', { validate: (v) => v.trim() !== '' || 'ステップの名前を入力してください。' })} />
           {adder.formState.errors.title && <p className="field__error">{adder.formState.errors.title.message}</p>}
         </div>
-        <button type="submit" className="button">ステップを追加</button>
+        <button type="submit" className="button">
+          ステップを追加
+        </button>
       </form>
     </div>
   );

@@ -30,7 +30,9 @@ export function Tabs({ label, tabs, initial }: { label: string; tabs: TabSpec[];
         {tabs.map((t, i) => (
           <button
             key={t.id}
-            ref={(el) => { refs.current[t.id] = el; }}
+            ref={(el) => {
+              refs.current[t.id] = el;
+            }}
             type="button"
             role="tab"
             id={`tab-${t.id}`}

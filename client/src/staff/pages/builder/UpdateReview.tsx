@@ -48,14 +48,23 @@ export function UpdateReview({ code, presetId, update, canPublish, beforeTake, o
 
   return (
     <section className="update-review" aria-labelledby="update-title">
-      <h2 id="update-title">プリセットの更新（第{update.fromVersion}版 → 第{update.toVersion}版）</h2>
+      <h2 id="update-title">
+        プリセットの更新（第{update.fromVersion}版 → 第{update.toVersion}版）
+      </h2>
       {update.releases.map((r) => (
-        <p key={r.version} className="notice"><strong>第{r.version}版の変更内容：</strong>{r.note}</p>
+        <p key={r.version} className="notice">
+          <strong>第{r.version}版の変更内容：</strong>
+          {r.note}
+        </p>
       ))}
       <h3>変わったところ</h3>
       <DiffView diff={update.diff} />
       <h3>この市区町村の変更の扱い</h3>
-      {!preview ? <p>確認しています…</p> : preview.outcomes.length === 0 ? <p>この市区町村で加えた変更はありません。</p> : (
+      {!preview ? (
+        <p>確認しています…</p>
+      ) : preview.outcomes.length === 0 ? (
+        <p>この市区町村で加えた変更はありません。</p>
+      ) : (
         <ul className="outcome-list">
           {preview.outcomes.map((o) => (
             <li key={o.opId} className={`outcome outcome--${o.status}`}>
@@ -75,11 +84,21 @@ export function UpdateReview({ code, presetId, update, canPublish, beforeTake, o
           ))}
         </ul>
       )}
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {preview && preview.unresolved > 0 && <p className="field__error">あと{preview.unresolved}件、残すか取り消すかを選んでください。</p>}
       <div className="builder-row">
-        {canPublish && <button type="button" className="button button--primary" disabled={busy || !preview || preview.unresolved > 0} onClick={() => void take(true)}>更新を取り込んで公開</button>}
-        <button type="button" className="button" disabled={busy || !preview || preview.unresolved > 0} onClick={() => void take(false)}>更新を取り込む（公開はあとで）</button>
+        {canPublish && (
+          <button type="button" className="button button--primary" disabled={busy || !preview || preview.unresolved > 0} onClick={() => void take(true)}>
+            更新を取り込んで公開
+          </button>
+        )}
+        <button type="button" className="button" disabled={busy || !preview || preview.unresolved > 0} onClick={() => void take(false)}>
+          更新を取り込む（公開はあとで）
+        </button>
       </div>
     </section>
   );

@@ -1,6 +1,17 @@
 /** The staff catalog API as the builder and the catalog pages call it (server: server/src/http/catalogRoutes.ts). */
 import type {
-  AdoptionView, CatalogEntry, Decision, EditLayer, EditOp, FormDocument, OwnProcedureView, PresetSummary, PresetTemplateView, ProcedureExport, ImportUnsupported, UpdatePreview,
+  AdoptionView,
+  CatalogEntry,
+  Decision,
+  EditLayer,
+  EditOp,
+  FormDocument,
+  OwnProcedureView,
+  PresetSummary,
+  PresetTemplateView,
+  ProcedureExport,
+  ImportUnsupported,
+  UpdatePreview,
 } from '@madoguchi/shared';
 import { staffApi } from '../../api';
 
@@ -36,7 +47,8 @@ export const catalogApi = {
   duplicateOwn: (code: string, id: string, newId: string, title: string) => staffApi<OwnProcedureView>('POST', `${cat(code)}/procedures/${enc(id)}/duplicate`, { newId, title }),
   exportOwn: (code: string, id: string) => staffApi<ProcedureExport>('GET', `${cat(code)}/procedures/${enc(id)}/export`),
   exportAdoption: (code: string, presetId: string) => staffApi<ProcedureExport>('GET', `${cat(code)}/adoptions/${enc(presetId)}/export`),
-  importOwn: (code: string, id: string, title: string, file: unknown) => staffApi<{ view: OwnProcedureView; notes: string[]; unsupported: ImportUnsupported[]; autoLabelled: string[] }>('POST', `${cat(code)}/procedures/import`, { id, title, file }),
+  importOwn: (code: string, id: string, title: string, file: unknown) =>
+    staffApi<{ view: OwnProcedureView; notes: string[]; unsupported: ImportUnsupported[]; autoLabelled: string[] }>('POST', `${cat(code)}/procedures/import`, { id, title, file }),
   presets: () => staffApi<{ items: PresetSummary[] }>('GET', '/presets'),
   preset: (id: string) => staffApi<PresetTemplateView>('GET', `/presets/${enc(id)}`),
   savePreset: (id: string, ops: EditOp[], revision: number) => staffApi<PresetTemplateView>('PUT', `/presets/${enc(id)}/edits`, { ops, revision }),

@@ -83,7 +83,13 @@ export function conditionCandidates(field: FieldInfo, siblings: FieldInfo[]): Ar
     .map((s) => ({
       key: s.key,
       label: s.label || s.key,
-      values: s.kind === 'yesNo' ? [{ value: 'true', label: 'はい' }, { value: 'false', label: 'いいえ' }] : (s.options ?? []).map((o) => ({ value: JSON.stringify(o), label: o })),
+      values:
+        s.kind === 'yesNo'
+          ? [
+              { value: 'true', label: 'はい' },
+              { value: 'false', label: 'いいえ' },
+            ]
+          : (s.options ?? []).map((o) => ({ value: JSON.stringify(o), label: o })),
     }));
 }
 
@@ -121,7 +127,9 @@ export function ShowWhenFields({ form, candidates, disabled, mode }: ShowWhenPro
                 <select id="show-field" {...register('showField')}>
                   <option value="">選んでください</option>
                   {candidates.map((c) => (
-                    <option key={c.key} value={c.key}>{c.label}</option>
+                    <option key={c.key} value={c.key}>
+                      {c.label}
+                    </option>
                   ))}
                 </select>
               </div>
@@ -130,7 +138,9 @@ export function ShowWhenFields({ form, candidates, disabled, mode }: ShowWhenPro
                 <select id="show-value" {...register('showValue')}>
                   <option value="">選んでください</option>
                   {(chosen?.values ?? []).map((v) => (
-                    <option key={v.value} value={v.value}>{v.label}</option>
+                    <option key={v.value} value={v.value}>
+                      {v.label}
+                    </option>
                   ))}
                 </select>
               </div>

@@ -21,19 +21,21 @@ export function useAutosave(change: number, save: () => Promise<void>, delay = 8
     window.clearTimeout(timer.current);
     if (!dirty.current) return queue.current;
     dirty.current = false;
-    queue.current = queue.current.catch(() => undefined).then(async () => {
-      setStatus('saving');
-      try {
-        await latest.current();
-        setError(null);
-        setStatus(dirty.current ? 'pending' : 'saved');
-      } catch (e) {
-        dirty.current = true;
-        setError(e instanceof ApiError ? e.message : '保存できませんでした。通信状態を確認してください。');
-        setStatus('error');
-        throw e;
-      }
-    });
+    queue.current = queue.current
+      .catch(() => undefined)
+      .then(async () => {
+        setStatus('saving');
+        try {
+          await latest.current();
+          setError(null);
+          setStatus(dirty.current ? 'pending' : 'saved');
+        } catch (e) {
+          dirty.current = true;
+          setError(e instanceof ApiError ? e.message : '保存できませんでした。通信状態を確認してください。');
+          setStatus('error');
+          throw e;
+        }
+      });
     return queue.current;
   }, []);
 

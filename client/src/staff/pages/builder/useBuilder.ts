@@ -21,11 +21,7 @@ interface State {
   change: number;
 }
 
-type Action =
-  | { type: 'push'; batch: EditOp[]; document: FormDocument }
-  | { type: 'undo' }
-  | { type: 'redo' }
-  | { type: 'reset'; base: FormDocument; ops: EditOp[]; enforceLocks: boolean };
+type Action = { type: 'push'; batch: EditOp[]; document: FormDocument } | { type: 'undo' } | { type: 'redo' } | { type: 'reset'; base: FormDocument; ops: EditOp[]; enforceLocks: boolean };
 
 const compose = (s: Pick<State, 'base' | 'enforceLocks'>, batches: EditOp[][]) => composeLayer(s.base, batches.flat(), { enforceLocks: s.enforceLocks });
 

@@ -31,7 +31,11 @@ function Rows({ entries, code }: { entries: CatalogEntry[]; code: string }) {
     <tbody>
       {entries.map((e) => (
         <tr key={e.id}>
-          <th scope="row">{e.title}<br /><code className="field__hint">{e.id}</code></th>
+          <th scope="row">
+            {e.title}
+            <br />
+            <code className="field__hint">{e.id}</code>
+          </th>
           <td>
             {offered(e)}
             {e.adoption?.updateAvailable && <span className="badge badge--update">プリセットの更新あり</span>}
@@ -39,11 +43,17 @@ function Rows({ entries, code }: { entries: CatalogEntry[]; code: string }) {
           </td>
           <td>
             <div className="table__actions">
-            {e.source === 'national' ? (
-              can('catalog.edit') && <button type="button" className="button button--small" disabled={busy === e.id} onClick={() => void adopt(e.id)} aria-label={`「${e.title}」を採用して編集`}>採用して編集</button>
-            ) : (
-              <Link className="button button--small" to={`/staff/procedures/${e.source === 'own' ? 'own' : 'adopted'}/${encodeURIComponent(e.id)}`} aria-label={`「${e.title}」を編集`}>編集</Link>
-            )}
+              {e.source === 'national' ? (
+                can('catalog.edit') && (
+                  <button type="button" className="button button--small" disabled={busy === e.id} onClick={() => void adopt(e.id)} aria-label={`「${e.title}」を採用して編集`}>
+                    採用して編集
+                  </button>
+                )
+              ) : (
+                <Link className="button button--small" to={`/staff/procedures/${e.source === 'own' ? 'own' : 'adopted'}/${encodeURIComponent(e.id)}`} aria-label={`「${e.title}」を編集`}>
+                  編集
+                </Link>
+              )}
             </div>
           </td>
         </tr>
@@ -58,38 +68,66 @@ export default function CatalogPage() {
   const [entries, setEntries] = useState<CatalogEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (code) catalogApi.list(code).then((r) => setEntries(r.items), (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+    if (code)
+      catalogApi.list(code).then(
+        (r) => setEntries(r.items),
+        (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
+      );
   }, [code]);
   if (!code) {
     return (
       <section>
         <h1>手続</h1>
-        <p>手続の一覧は市区町村ごとです。全国共通のプリセットの編集は<Link to="/staff/presets">プリセット</Link>から行えます。</p>
+        <p>
+          手続の一覧は市区町村ごとです。全国共通のプリセットの編集は<Link to="/staff/presets">プリセット</Link>から行えます。
+        </p>
       </section>
     );
   }
-  const groups: Array<[string, CatalogEntry['source']]> = [['この市区町村の手続', 'own'], ['採用したプリセット（この市区町村の変更あり）', 'adopted'], ['全国共通のプリセット', 'national']];
+  const groups: Array<[string, CatalogEntry['source']]> = [
+    ['この市区町村の手続', 'own'],
+    ['採用したプリセット（この市区町村の変更あり）', 'adopted'],
+    ['全国共通のプリセット', 'national'],
+  ];
   return (
     <section className="catalog-page" aria-labelledby="catalog-title">
       <h1 id="catalog-title">手続</h1>
-      <p>住民がオンラインで申請できる手続です。全国共通のプリセットは「採用して編集」すると、文言・項目・添付書類・問い合わせ先などをこの市区町村に合わせられます（法令で定められた項目は削除できません）。</p>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      <p>
+        住民がオンラインで申請できる手続です。全国共通のプリセットは「採用して編集」すると、文言・項目・添付書類・問い合わせ先などをこの市区町村に合わせられます（法令で定められた項目は削除できません）。
+      </p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {can('catalog.edit') && (
         <div className="catalog-page__new">
           <NewProcedureForm code={code} />
           <ImportForm code={code} />
         </div>
       )}
-      {!entries ? <p>読み込み中…</p> : groups.map(([title, source]) => {
-        const list = entries.filter((e) => e.source === source);
-        return list.length === 0 ? null : (
-          <table className="table" key={source}>
-            <caption>{title}（{list.length}件）</caption>
-            <thead><tr><th scope="col">手続</th><th scope="col">住民への表示</th><th scope="col">操作</th></tr></thead>
-            <Rows entries={list} code={code} />
-          </table>
-        );
-      })}
+      {!entries ? (
+        <p>読み込み中…</p>
+      ) : (
+        groups.map(([title, source]) => {
+          const list = entries.filter((e) => e.source === source);
+          return list.length === 0 ? null : (
+            <table className="table" key={source}>
+              <caption>
+                {title}（{list.length}件）
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">手続</th>
+                  <th scope="col">住民への表示</th>
+                  <th scope="col">操作</th>
+                </tr>
+              </thead>
+              <Rows entries={list} code={code} />
+            </table>
+          );
+        })
+      )}
     </section>
   );
 }

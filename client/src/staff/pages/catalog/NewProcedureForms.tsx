@@ -30,7 +30,11 @@ export function NewProcedureForm({ code }: { code: string }) {
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="new-procedure-title" noValidate>
       <h2 id="new-procedure-title">新しい手続を作る</h2>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className={`field${e.title ? ' field--error' : ''}`}>
         <label htmlFor="new-title">手続の名称</label>
         <input id="new-title" placeholder="例：粗大ごみ収集の申込" {...register('title', { required: '名称を入力してください。' })} />
@@ -42,7 +46,9 @@ export function NewProcedureForm({ code }: { code: string }) {
         <input id="new-id" {...register('id', ID_RULE)} />
         {e.id && <p className="field__error">{e.id.message}</p>}
       </div>
-      <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>作成して編集する</button>
+      <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
+        作成して編集する
+      </button>
     </form>
   );
 }
@@ -74,12 +80,28 @@ export function ImportForm({ code }: { code: string }) {
     <details className="panel">
       <summary id="import-title">JSONファイルから読み込む</summary>
       <form onSubmit={submit} aria-labelledby="import-title" noValidate>
-      <p className="field__hint">書き出したファイル、または他のツールで作った JSON Schema（＋uiSchema）を読み込めます。</p>
-      {error && <p className="form-error" role="alert">{error}</p>}
-      <div className="field"><label htmlFor="import-file">ファイル</label><input id="import-file" type="file" accept="application/json,.json" {...register('file', { required: 'ファイルを選んでください。' })} /></div>
-      <div className="field"><label htmlFor="import-id">手続のID</label><input id="import-id" {...register('id', ID_RULE)} />{formState.errors.id && <p className="field__error">{formState.errors.id.message}</p>}</div>
-      <div className="field"><label htmlFor="import-name">手続の名称（空欄ならファイルのもの）</label><input id="import-name" {...register('title')} /></div>
-      <button type="submit" className="button" disabled={formState.isSubmitting}>読み込んで編集する</button>
+        <p className="field__hint">書き出したファイル、または他のツールで作った JSON Schema（＋uiSchema）を読み込めます。</p>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="import-file">ファイル</label>
+          <input id="import-file" type="file" accept="application/json,.json" {...register('file', { required: 'ファイルを選んでください。' })} />
+        </div>
+        <div className="field">
+          <label htmlFor="import-id">手続のID</label>
+          <input id="import-id" {...register('id', ID_RULE)} />
+          {formState.errors.id && <p className="field__error">{formState.errors.id.message}</p>}
+        </div>
+        <div className="field">
+          <label htmlFor="import-name">手続の名称（空欄ならファイルのもの）</label>
+          <input id="import-name" {...register('title')} />
+        </div>
+        <button type="submit" className="button" disabled={formState.isSubmitting}>
+          読み込んで編集する
+        </button>
       </form>
     </details>
   );

@@ -10,7 +10,12 @@ export function HistoryPanel({ view }: { view: SubmissionView }) {
       {view.history.map((h, i) => (
         <li key={i}>
           <time dateTime={h.at}>{jst(h.at)}</time> <strong>{h.toLabel}</strong> <span className="muted">（{h.byName}）</span>
-          {h.publicNote && <p className="timeline__note"><span className="visually-hidden">{t({ ja: '申請者へのお知らせ：', en: 'Message to applicant: ' })}</span>{h.publicNote}</p>}
+          {h.publicNote && (
+            <p className="timeline__note">
+              <span className="visually-hidden">{t({ ja: '申請者へのお知らせ：', en: 'Message to applicant: ' })}</span>
+              {h.publicNote}
+            </p>
+          )}
         </li>
       ))}
     </ol>
@@ -61,7 +66,12 @@ export function NotesPanel({ view, onAdded }: { view: SubmissionView; onAdded: (
       {view.notes.length > 0 && (
         <ul className="notes">
           {view.notes.map((n) => (
-            <li key={n.id}><p>{n.body}</p><p className="muted">{n.authorName}・<time dateTime={n.createdAt}>{jst(n.createdAt)}</time></p></li>
+            <li key={n.id}>
+              <p>{n.body}</p>
+              <p className="muted">
+                {n.authorName}・<time dateTime={n.createdAt}>{jst(n.createdAt)}</time>
+              </p>
+            </li>
           ))}
         </ul>
       )}
@@ -70,8 +80,14 @@ export function NotesPanel({ view, onAdded }: { view: SubmissionView; onAdded: (
           <label htmlFor="note-body">{t({ ja: '内部メモ（申請者には表示されません）', en: 'Internal note (never shown to the applicant)' })}</label>
           <textarea id="note-body" rows={2} maxLength={2000} value={body} onChange={(e) => setBody(e.target.value)} />
         </div>
-        {error && <p className="form-error" role="alert">{error}</p>}
-        <button type="submit" className="button button--small" disabled={!body.trim()}>{t({ ja: 'メモを追加', en: 'Add note' })}</button>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button button--small" disabled={!body.trim()}>
+          {t({ ja: 'メモを追加', en: 'Add note' })}
+        </button>
       </form>
     </>
   );

@@ -15,14 +15,19 @@ export interface Selection {
 
 export function AnswersTable({ answers, caption, selection, reveal }: { answers: AnswerLine[]; caption: string; selection?: Selection; reveal?: RevealAnswer }) {
   const t = useT();
-  if (answers.length === 0) return <p className="muted">{t({ ja: '回答はありません（保存期間を過ぎて消去された可能性があります）。', en: 'No answers (they may have been removed after the retention period).' })}</p>;
+  if (answers.length === 0)
+    return <p className="muted">{t({ ja: '回答はありません（保存期間を過ぎて消去された可能性があります）。', en: 'No answers (they may have been removed after the retention period).' })}</p>;
   const cols = selection ? 3 : 2;
   return (
     <table className="table answers">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          {selection && <th scope="col" className="answers__pick">{t({ ja: '補正', en: 'Fix' })}</th>}
+          {selection && (
+            <th scope="col" className="answers__pick">
+              {t({ ja: '補正', en: 'Fix' })}
+            </th>
+          )}
           <th scope="col">{t({ ja: '項目', en: 'Question' })}</th>
           <th scope="col">{t({ ja: '回答', en: 'Answer' })}</th>
         </tr>
@@ -31,7 +36,9 @@ export function AnswersTable({ answers, caption, selection, reveal }: { answers:
         {answers.map((line) =>
           line.isGroup ? (
             <tr key={line.pointer} className={`answers__group answers__group--${Math.min(line.depth, 3)}`}>
-              <th scope="colgroup" colSpan={cols}>{line.label}</th>
+              <th scope="colgroup" colSpan={cols}>
+                {line.label}
+              </th>
             </tr>
           ) : (
             <tr key={line.pointer} className={selection?.selected.has(line.pointer) ? 'answers__row--picked' : undefined}>
@@ -46,7 +53,9 @@ export function AnswersTable({ answers, caption, selection, reveal }: { answers:
                   />
                 </td>
               )}
-              <th scope="row" style={{ paddingLeft: `${0.5 + line.depth * 1}rem` }}>{line.label}</th>
+              <th scope="row" style={{ paddingLeft: `${0.5 + line.depth * 1}rem` }}>
+                {line.label}
+              </th>
               <td className="answers__value">{line.sensitive && reveal ? <SensitiveValue line={line} reveal={reveal} /> : line.value}</td>
             </tr>
           ),

@@ -30,7 +30,15 @@ export function ApiKeysPanel({ code }: { code: string }) {
       <h2 id="keys-title">{t({ ja: 'APIキー', en: 'API keys' })}</h2>
       <table className="table">
         <caption className="visually-hidden">{t({ ja: 'APIキーの一覧', en: 'API keys' })}</caption>
-        <thead><tr><th scope="col">{t({ ja: '名前', en: 'Name' })}</th><th scope="col">{t({ ja: '権限', en: 'Scope' })}</th><th scope="col">{t({ ja: '作成', en: 'Created' })}</th><th scope="col">{t({ ja: '最終利用', en: 'Last used' })}</th><th scope="col">{t({ ja: '操作', en: 'Actions' })}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t({ ja: '名前', en: 'Name' })}</th>
+            <th scope="col">{t({ ja: '権限', en: 'Scope' })}</th>
+            <th scope="col">{t({ ja: '作成', en: 'Created' })}</th>
+            <th scope="col">{t({ ja: '最終利用', en: 'Last used' })}</th>
+            <th scope="col">{t({ ja: '操作', en: 'Actions' })}</th>
+          </tr>
+        </thead>
         <tbody>
           {keys.map((k) => (
             <tr key={k.id}>
@@ -38,7 +46,15 @@ export function ApiKeysPanel({ code }: { code: string }) {
               <td>{k.scope === 'read' ? t({ ja: '参照のみ', en: 'Read' }) : t({ ja: '参照・状況変更', en: 'Read and write' })}</td>
               <td>{jst(k.createdAt)}</td>
               <td>{k.lastUsedAt ? jst(k.lastUsedAt) : '—'}</td>
-              <td>{k.revokedAt ? t({ ja: `失効（${jst(k.revokedAt)}）`, en: 'Revoked' }) : <button type="button" className="button button--small" onClick={() => void revokeKey(code, k.id).then(load)}>{t({ ja: '失効させる', en: 'Revoke' })}</button>}</td>
+              <td>
+                {k.revokedAt ? (
+                  t({ ja: `失効（${jst(k.revokedAt)}）`, en: 'Revoked' })
+                ) : (
+                  <button type="button" className="button button--small" onClick={() => void revokeKey(code, k.id).then(load)}>
+                    {t({ ja: '失効させる', en: 'Revoke' })}
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -50,7 +66,10 @@ export function ApiKeysPanel({ code }: { code: string }) {
         </div>
       )}
       <form className="toolbar" onSubmit={submit}>
-        <div className="field"><label htmlFor="key-name">{t({ ja: 'キーの名前（接続するシステム）', en: 'Name' })}</label><input id="key-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required /></div>
+        <div className="field">
+          <label htmlFor="key-name">{t({ ja: 'キーの名前（接続するシステム）', en: 'Name' })}</label>
+          <input id="key-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required />
+        </div>
         <div className="field">
           <label htmlFor="key-scope">{t({ ja: '権限', en: 'Scope' })}</label>
           <select id="key-scope" value={scope} onChange={(e) => setScope(e.target.value)}>
@@ -58,9 +77,17 @@ export function ApiKeysPanel({ code }: { code: string }) {
             <option value="read-write">{t({ ja: '参照・状況変更', en: 'Read and move status' })}</option>
           </select>
         </div>
-        <div className="field"><button type="submit" className="button button--primary">{t({ ja: 'APIキーを発行', en: 'Create key' })}</button></div>
+        <div className="field">
+          <button type="submit" className="button button--primary">
+            {t({ ja: 'APIキーを発行', en: 'Create key' })}
+          </button>
+        </div>
       </form>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -30,10 +30,20 @@ export function AttachmentScanWarning({ view }: { view: SubmissionView }) {
   return (
     <div className="scan-warning" role="note">
       {infected > 0 && (
-        <p>{t({ ja: `添付ファイル${infected}件からウイルスが検出されました。このファイルはダウンロードできません。申請者に別のファイルの提出を依頼してください。`, en: `Malware was found in ${infected} attachment(s). They cannot be downloaded; ask the applicant for another file.` })}</p>
+        <p>
+          {t({
+            ja: `添付ファイル${infected}件からウイルスが検出されました。このファイルはダウンロードできません。申請者に別のファイルの提出を依頼してください。`,
+            en: `Malware was found in ${infected} attachment(s). They cannot be downloaded; ask the applicant for another file.`,
+          })}
+        </p>
       )}
       {pending > 0 && (
-        <p>{t({ ja: `添付ファイル${pending}件はウイルス検査が終わっていません（検査待ち）。開く場合は十分注意してください。`, en: `${pending} attachment(s) have not been scanned yet (pending). Take care when opening them.` })}</p>
+        <p>
+          {t({
+            ja: `添付ファイル${pending}件はウイルス検査が終わっていません（検査待ち）。開く場合は十分注意してください。`,
+            en: `${pending} attachment(s) have not been scanned yet (pending). Take care when opening them.`,
+          })}
+        </p>
       )}
     </div>
   );

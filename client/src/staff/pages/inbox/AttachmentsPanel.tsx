@@ -19,9 +19,17 @@ export function AttachmentsPanel({ view }: { view: SubmissionView }) {
             {group.files.map((f) => (
               <li key={f.id} className="attachment">
                 {/* An infected file is never offered for download (the server refuses it too). */}
-                {f.scanState === 'infected' ? <span className="attachment__blocked">{f.fileName}</span> : <a href={fileUrl(view.municipalityCode, view.id, f.id)} download>{f.fileName}</a>}{' '}
+                {f.scanState === 'infected' ? (
+                  <span className="attachment__blocked">{f.fileName}</span>
+                ) : (
+                  <a href={fileUrl(view.municipalityCode, view.id, f.id)} download>
+                    {f.fileName}
+                  </a>
+                )}{' '}
                 <span className="muted">（{size(f.size)}）</span> <ScanBadge file={f} />
-                {f.scanState === 'pending' && <span className="attachment__warning">{t({ ja: '検査が終わっていません。開くときは注意してください。', en: 'Not scanned yet: take care when opening it.' })}</span>}
+                {f.scanState === 'pending' && (
+                  <span className="attachment__warning">{t({ ja: '検査が終わっていません。開くときは注意してください。', en: 'Not scanned yet: take care when opening it.' })}</span>
+                )}
                 {f.previewable && (
                   <button type="button" className="button button--small" aria-expanded={preview === f.id} onClick={() => setPreview(preview === f.id ? null : f.id)}>
                     {preview === f.id ? t({ ja: 'プレビューを閉じる', en: 'Close preview' }) : t({ ja: 'プレビュー', en: 'Preview' })}

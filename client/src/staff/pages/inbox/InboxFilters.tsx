@@ -26,7 +26,11 @@ export function InboxFilters({ value, procedures, assignees, onSearch }: { value
         <label htmlFor="inbox-procedure">{t({ ja: '手続', en: 'Procedure' })}</label>
         <select id="inbox-procedure" value={draft.procedureId ?? ''} onChange={set('procedureId')}>
           <option value="">{t({ ja: 'すべての手続', en: 'All procedures' })}</option>
-          {procedures.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {procedures.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
@@ -35,7 +39,11 @@ export function InboxFilters({ value, procedures, assignees, onSearch }: { value
           <option value="">{t({ ja: 'すべて', en: 'Anyone' })}</option>
           <option value="me">{t({ ja: '自分', en: 'Me' })}</option>
           <option value="none">{t({ ja: '未割当', en: 'Unassigned' })}</option>
-          {assignees.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          {assignees.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
@@ -55,8 +63,12 @@ export function InboxFilters({ value, procedures, assignees, onSearch }: { value
         </select>
       </div>
       <div className="inbox-filters__buttons">
-        <button type="submit" className="button button--primary">{t({ ja: '検索', en: 'Search' })}</button>
-        <button type="button" className="button" onClick={() => (setDraft({}), onSearch({}))}>{t({ ja: '条件をクリア', en: 'Clear' })}</button>
+        <button type="submit" className="button button--primary">
+          {t({ ja: '検索', en: 'Search' })}
+        </button>
+        <button type="button" className="button" onClick={() => (setDraft({}), onSearch({}))}>
+          {t({ ja: '条件をクリア', en: 'Clear' })}
+        </button>
       </div>
     </form>
   );

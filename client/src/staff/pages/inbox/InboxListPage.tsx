@@ -16,9 +16,14 @@ import { ExportButtons } from './ExportButtons';
 import './inbox.css';
 
 const STATUS_NAMES: Record<string, { ja: string; en: string }> = {
-  received: { ja: '到達', en: 'Received' }, 'in-review': { ja: '審査中', en: 'In review' }, 'correction-requested': { ja: '補正依頼中', en: 'Correction requested' },
-  resubmitted: { ja: '補正済（再提出）', en: 'Resubmitted' }, accepted: { ja: '受理', en: 'Accepted' }, completed: { ja: '処理完了', en: 'Completed' },
-  rejected: { ja: '却下', en: 'Rejected' }, withdrawn: { ja: '取下げ', en: 'Withdrawn' },
+  received: { ja: '到達', en: 'Received' },
+  'in-review': { ja: '審査中', en: 'In review' },
+  'correction-requested': { ja: '補正依頼中', en: 'Correction requested' },
+  resubmitted: { ja: '補正済（再提出）', en: 'Resubmitted' },
+  accepted: { ja: '受理', en: 'Accepted' },
+  completed: { ja: '処理完了', en: 'Completed' },
+  rejected: { ja: '却下', en: 'Rejected' },
+  withdrawn: { ja: '取下げ', en: 'Withdrawn' },
 };
 const FILTER_KEYS: Array<keyof Filters> = ['status', 'procedureId', 'assignee', 'from', 'to', 'q', 'sort'];
 
@@ -39,14 +44,17 @@ export default function InboxListPage() {
     void listAssignees(code).then(setAssignees);
   }, [code]);
 
-  const load = useCallback(async (after?: string) => {
-    setError('');
-    try {
-      setPage(await listInbox(code, filters, after));
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [code, filters]);
+  const load = useCallback(
+    async (after?: string) => {
+      setError('');
+      try {
+        setPage(await listInbox(code, filters, after));
+      } catch (e) {
+        setError((e as Error).message);
+      }
+    },
+    [code, filters],
+  );
 
   useEffect(() => {
     setCursors([]);
@@ -72,7 +80,9 @@ export default function InboxListPage() {
     <section aria-labelledby="inbox-title" className="inbox">
       <div className="inbox__head">
         <h1 id="inbox-title">{t({ ja: '受付一覧', en: 'Inbox' })}</h1>
-        <Link to="/staff/inbox/stats" className="button button--small">{t({ ja: '処理時間の集計', en: 'Processing times' })}</Link>
+        <Link to="/staff/inbox/stats" className="button button--small">
+          {t({ ja: '処理時間の集計', en: 'Processing times' })}
+        </Link>
       </div>
       <div className="status-filter" role="group" aria-label={t({ ja: '状況で絞り込む', en: 'Filter by status' })}>
         <button type="button" className="chip" aria-pressed={!filters.status} onClick={() => setStatus(undefined)}>
@@ -86,16 +96,25 @@ export default function InboxListPage() {
       </div>
       <InboxFilters key={JSON.stringify(filters)} value={filters} procedures={procedures} assignees={assignees} onSearch={search} />
       {can('inbox.export') && <ExportButtons code={code} filters={filters} />}
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <p className="inbox__summary" aria-live="polite">
-        {page && (page.items.length ? t({ ja: `${first}〜${first + page.items.length - 1}件目を表示`, en: `Showing ${first}–${first + page.items.length - 1}` }) : t({ ja: '該当する申請はありません。', en: 'No submissions match.' }))}
+        {page &&
+          (page.items.length
+            ? t({ ja: `${first}〜${first + page.items.length - 1}件目を表示`, en: `Showing ${first}–${first + page.items.length - 1}` })
+            : t({ ja: '該当する申請はありません。', en: 'No submissions match.' }))}
       </p>
       {!!page?.items.length && (
         <table className="table inbox-table">
           <caption className="visually-hidden">{t({ ja: '申請の一覧（未読は太字）', en: 'Submissions (unread in bold)' })}</caption>
           <thead>
             <tr>
-              <th scope="col"><span className="visually-hidden">{t({ ja: '未読', en: 'Unread' })}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t({ ja: '未読', en: 'Unread' })}</span>
+              </th>
               <th scope="col">{t({ ja: '到達番号', en: 'Receipt no.' })}</th>
               <th scope="col">{t({ ja: '申請者', en: 'Applicant' })}</th>
               <th scope="col">{t({ ja: '手続', en: 'Procedure' })}</th>
@@ -107,9 +126,17 @@ export default function InboxListPage() {
           <tbody>
             {page.items.map((item) => (
               <tr key={item.id} className={item.unread ? 'inbox-table__row--unread' : undefined}>
-                <td className="inbox-table__dot">{item.unread && <span className="unread-dot" title={t({ ja: '未読', en: 'Unread' })}><span className="visually-hidden">{t({ ja: '未読', en: 'Unread' })}</span></span>}</td>
+                <td className="inbox-table__dot">
+                  {item.unread && (
+                    <span className="unread-dot" title={t({ ja: '未読', en: 'Unread' })}>
+                      <span className="visually-hidden">{t({ ja: '未読', en: 'Unread' })}</span>
+                    </span>
+                  )}
+                </td>
                 <th scope="row">
-                  <Link to={`/staff/inbox/${item.id}`} className="inbox-table__link">{item.receiptNumber}</Link>
+                  <Link to={`/staff/inbox/${item.id}`} className="inbox-table__link">
+                    {item.receiptNumber}
+                  </Link>
                   {item.revision > 1 && <span className="tag">{t({ ja: `補正${item.revision - 1}回`, en: `${item.revision - 1} correction(s)` })}</span>}
                 </th>
                 <td>
@@ -117,8 +144,13 @@ export default function InboxListPage() {
                   {item.applicantKana && <span className="inbox-table__kana">{item.applicantKana}</span>}
                 </td>
                 <td>{item.procedureTitle}</td>
-                <td><time dateTime={item.receivedAt}>{jst(item.receivedAt)}</time></td>
-                <td><StatusBadge status={item.status} label={item.statusLabel} />{item.acknowledgedAt && <span className="tag">{t({ ja: '基幹系取込済', en: 'Taken by core system' })}</span>}</td>
+                <td>
+                  <time dateTime={item.receivedAt}>{jst(item.receivedAt)}</time>
+                </td>
+                <td>
+                  <StatusBadge status={item.status} label={item.statusLabel} />
+                  {item.acknowledgedAt && <span className="tag">{t({ ja: '基幹系取込済', en: 'Taken by core system' })}</span>}
+                </td>
                 <td>{item.assignee?.name ?? <span className="muted">{t({ ja: '未割当', en: 'None' })}</span>}</td>
               </tr>
             ))}
@@ -126,8 +158,12 @@ export default function InboxListPage() {
         </table>
       )}
       <nav className="pager" aria-label={t({ ja: 'ページ送り', en: 'Pages' })}>
-        <button type="button" className="button" disabled={cursors.length === 0} onClick={previous}>{t({ ja: '前の50件', en: 'Previous 50' })}</button>
-        <button type="button" className="button" disabled={!page?.next} onClick={next}>{t({ ja: '次の50件', en: 'Next 50' })}</button>
+        <button type="button" className="button" disabled={cursors.length === 0} onClick={previous}>
+          {t({ ja: '前の50件', en: 'Previous 50' })}
+        </button>
+        <button type="button" className="button" disabled={!page?.next} onClick={next}>
+          {t({ ja: '次の50件', en: 'Next 50' })}
+        </button>
       </nav>
     </section>
   );

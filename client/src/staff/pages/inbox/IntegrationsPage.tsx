@@ -19,7 +19,12 @@ export default function IntegrationsPage() {
   return (
     <section aria-labelledby="integrations-title" className="integrations">
       <h1 id="integrations-title">{t({ ja: '外部連携と保存期間', en: 'Integrations and retention' })}</h1>
-      <p>{t({ ja: '基幹系・ケース管理システムは、APIキーで申請を取得し（/api/v1/backoffice）、Webhookで到達や状況の変化を受け取れます。仕様は /api/v1/openapi.json にあります。', en: 'Back-office systems fetch submissions with an API key and receive webhooks. See /api/v1/openapi.json.' })}</p>
+      <p>
+        {t({
+          ja: '基幹系・ケース管理システムは、APIキーで申請を取得し（/api/v1/backoffice）、Webhookで到達や状況の変化を受け取れます。仕様は /api/v1/openapi.json にあります。',
+          en: 'Back-office systems fetch submissions with an API key and receive webhooks. See /api/v1/openapi.json.',
+        })}
+      </p>
       <ApiKeysPanel code={code} />
       <WebhooksPanel code={code} procedures={procedures} />
       {can('retention.manage') && <RetentionPanel code={code} procedures={procedures} />}

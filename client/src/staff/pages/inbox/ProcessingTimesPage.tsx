@@ -6,7 +6,11 @@ import { useSession } from '../../session';
 import { useT } from '../../i18n';
 import './inbox.css';
 
-interface Spread { count: number; medianHours: number | null; p90Hours: number | null }
+interface Spread {
+  count: number;
+  medianHours: number | null;
+  p90Hours: number | null;
+}
 interface Figures {
   receivedFrom: string;
   receivedTo: string;
@@ -23,10 +27,7 @@ export default function ProcessingTimesPage() {
   const code = session!.user!.municipalityCode!;
   const [range, setRange] = useState({ from: '', to: '' });
   const [data, setData] = useState<Figures | null>(null);
-  const load = useCallback(
-    async (from = '', to = '') => setData(await staffApi<Figures>('GET', `/municipalities/${code}/inbox/stats?from=${from}&to=${to}`)),
-    [code],
-  );
+  const load = useCallback(async (from = '', to = '') => setData(await staffApi<Figures>('GET', `/municipalities/${code}/inbox/stats?from=${from}&to=${to}`)), [code]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -36,18 +37,37 @@ export default function ProcessingTimesPage() {
   };
   return (
     <section aria-labelledby="times-title">
-      <p><Link to="/staff/inbox">← {t({ ja: '受付一覧へ戻る', en: 'Back to inbox' })}</Link></p>
+      <p>
+        <Link to="/staff/inbox">← {t({ ja: '受付一覧へ戻る', en: 'Back to inbox' })}</Link>
+      </p>
       <h1 id="times-title">{t({ ja: '処理時間の集計', en: 'Processing times' })}</h1>
-      <p className="field__hint">{t({ ja: '各状況にとどまった時間の中央値と90パーセンタイル（遅い方から1割の境目）です。「現在」はいまその状況にある件数で、時間には含めていません。', en: 'Median and 90th percentile of the time spent in each status; "now" counts submissions still in it (not in the times).' })}</p>
+      <p className="field__hint">
+        {t({
+          ja: '各状況にとどまった時間の中央値と90パーセンタイル（遅い方から1割の境目）です。「現在」はいまその状況にある件数で、時間には含めていません。',
+          en: 'Median and 90th percentile of the time spent in each status; "now" counts submissions still in it (not in the times).',
+        })}
+      </p>
       <form className="toolbar" onSubmit={submit}>
-        <div className="field"><label htmlFor="times-from">{t({ ja: '到達日（から）', en: 'From' })}</label><input id="times-from" type="date" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} /></div>
-        <div className="field"><label htmlFor="times-to">{t({ ja: '到達日（まで）', en: 'To' })}</label><input id="times-to" type="date" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} /></div>
-        <div className="field"><button type="submit" className="button">{t({ ja: '集計', en: 'Show' })}</button></div>
+        <div className="field">
+          <label htmlFor="times-from">{t({ ja: '到達日（から）', en: 'From' })}</label>
+          <input id="times-from" type="date" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />
+        </div>
+        <div className="field">
+          <label htmlFor="times-to">{t({ ja: '到達日（まで）', en: 'To' })}</label>
+          <input id="times-to" type="date" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />
+        </div>
+        <div className="field">
+          <button type="submit" className="button">
+            {t({ ja: '集計', en: 'Show' })}
+          </button>
+        </div>
       </form>
       {data?.procedures.length === 0 && <p>{t({ ja: 'この期間に到達した申請はありません。', en: 'No submissions in this period.' })}</p>}
       {data?.procedures.map((p) => (
         <table key={p.procedureId} className="table times">
-          <caption>{p.title}（{t({ ja: `${p.submissions}件`, en: `${p.submissions} submissions` })}）</caption>
+          <caption>
+            {p.title}（{t({ ja: `${p.submissions}件`, en: `${p.submissions} submissions` })}）
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t({ ja: '状況', en: 'Status' })}</th>
@@ -59,9 +79,21 @@ export default function ProcessingTimesPage() {
           </thead>
           <tbody>
             {p.statuses.map((s) => (
-              <tr key={s.status}><th scope="row">{s.label}</th><td>{s.count}</td><td>{duration(s.medianHours, en)}</td><td>{duration(s.p90Hours, en)}</td><td>{s.current}</td></tr>
+              <tr key={s.status}>
+                <th scope="row">{s.label}</th>
+                <td>{s.count}</td>
+                <td>{duration(s.medianHours, en)}</td>
+                <td>{duration(s.p90Hours, en)}</td>
+                <td>{s.current}</td>
+              </tr>
             ))}
-            <tr className="times__total"><th scope="row">{t({ ja: '到達から完了・却下・取下げまで', en: 'Arrival to closing' })}</th><td>{p.leadTime.count}</td><td>{duration(p.leadTime.medianHours, en)}</td><td>{duration(p.leadTime.p90Hours, en)}</td><td>—</td></tr>
+            <tr className="times__total">
+              <th scope="row">{t({ ja: '到達から完了・却下・取下げまで', en: 'Arrival to closing' })}</th>
+              <td>{p.leadTime.count}</td>
+              <td>{duration(p.leadTime.medianHours, en)}</td>
+              <td>{duration(p.leadTime.p90Hours, en)}</td>
+              <td>—</td>
+            </tr>
           </tbody>
         </table>
       ))}

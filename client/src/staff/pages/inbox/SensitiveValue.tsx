@@ -29,11 +29,21 @@ export function SensitiveValue({ line, reveal }: { line: AnswerLine; reveal: Rev
   return (
     <span className="sensitive">
       <span className="sensitive__masked">{line.value}</span>{' '}
-      <button type="button" className="button button--small sensitive__reveal" disabled={busy} onClick={() => void onClick()} aria-label={t({ ja: `「${line.label}」を表示`, en: `Show "${line.label}"` })}>
+      <button
+        type="button"
+        className="button button--small sensitive__reveal"
+        disabled={busy}
+        onClick={() => void onClick()}
+        aria-label={t({ ja: `「${line.label}」を表示`, en: `Show "${line.label}"` })}
+      >
         {t({ ja: '表示', en: 'Show' })}
       </button>{' '}
       <span className="sensitive__note">{t({ ja: '閲覧は記録されます', en: 'Viewing is recorded' })}</span>
-      {error && <span className="form-error" role="alert">{error}</span>}
+      {error && (
+        <span className="form-error" role="alert">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

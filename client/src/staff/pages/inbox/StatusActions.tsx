@@ -46,10 +46,18 @@ export function StatusActions({ view, onDone }: { view: SubmissionView; onDone: 
       <div className="field">
         <label htmlFor="public-note">{t({ ja: '申請者へのお知らせ（任意）', en: 'Message to the applicant (optional)' })}</label>
         <textarea id="public-note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="public-note-hint" />
-        <p id="public-note-hint" className="field__hint">{t({ ja: '状況確認ページに表示されます。メールには本文を載せません。', en: 'Shown on the status page; never in the e-mail.' })}</p>
+        <p id="public-note-hint" className="field__hint">
+          {t({ ja: '状況確認ページに表示されます。メールには本文を載せません。', en: 'Shown on the status page; never in the e-mail.' })}
+        </p>
       </div>
-      {error && <p className="form-error" role="alert">{error}</p>}
-      <button type="submit" className="button button--primary" disabled={busy}>{t({ ja: '状況を変更する', en: 'Change status' })}</button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {t({ ja: '状況を変更する', en: 'Change status' })}
+      </button>
     </form>
   );
 }

@@ -61,53 +61,99 @@ export default function SubmissionPage() {
     await load();
     setNotice(message);
   };
-  const toggle = (pointer: string) => setSelected((s) => {
-    const next = new Set(s);
-    if (next.has(pointer)) next.delete(pointer);
-    else next.add(pointer);
-    return next;
-  });
+  const toggle = (pointer: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(pointer)) next.delete(pointer);
+      else next.add(pointer);
+      return next;
+    });
 
-  if (error) return <p className="form-error" role="alert">{error} <Link to="/staff/inbox">{t({ ja: '受付一覧へ', en: 'Back to inbox' })}</Link></p>;
+  if (error)
+    return (
+      <p className="form-error" role="alert">
+        {error} <Link to="/staff/inbox">{t({ ja: '受付一覧へ', en: 'Back to inbox' })}</Link>
+      </p>
+    );
   if (!view) return <p>{t({ ja: '読み込み中…', en: 'Loading…' })}</p>;
   const mayUpdate = can('inbox.update');
   const mayCorrect = mayUpdate && view.transitions.some((tr) => tr.to === 'correction-requested');
 
   return (
     <article className="submission" aria-labelledby="submission-title">
-      <p><Link to="/staff/inbox">← {t({ ja: '受付一覧へ戻る', en: 'Back to inbox' })}</Link></p>
+      <p>
+        <Link to="/staff/inbox">← {t({ ja: '受付一覧へ戻る', en: 'Back to inbox' })}</Link>
+      </p>
       <header className="submission__head">
-        <h1 id="submission-title" ref={heading} tabIndex={-1}>{view.procedure.title}</h1>
+        <h1 id="submission-title" ref={heading} tabIndex={-1}>
+          {view.procedure.title}
+        </h1>
         <dl className="facts submission__facts">
-          <dt>{t({ ja: '到達番号', en: 'Receipt no.' })}</dt><dd className="mono">{view.receiptNumber}</dd>
-          <dt>{t({ ja: '状況', en: 'Status' })}</dt><dd><StatusBadge status={view.status} label={view.statusLabel} /></dd>
-          <dt>{t({ ja: '申請者', en: 'Applicant' })}</dt><dd>{view.applicantName ?? '—'}</dd>
-          <dt>{t({ ja: '到達日時', en: 'Received' })}</dt><dd>{jst(view.receivedAt)}</dd>
-          <dt>{t({ ja: '様式', en: 'Form' })}</dt><dd>{t({ ja: `第${view.formVersion}版（申請時の様式で表示）`, en: `Version ${view.formVersion} (as submitted)` })}{view.revision > 1 && t({ ja: `・補正${view.revision - 1}回`, en: ` · ${view.revision - 1} correction(s)` })}</dd>
-          <dt>{t({ ja: '電子署名', en: 'Signature' })}</dt><dd>{t(SIGNATURE[view.signature.policy] ?? SIGNATURE.none!)}</dd>
-          {view.acknowledgedAt && (<><dt>{t({ ja: '基幹系', en: 'Core system' })}</dt><dd>{t({ ja: `取込済（${jst(view.acknowledgedAt)}）`, en: `Taken ${jst(view.acknowledgedAt)}` })}</dd></>)}
+          <dt>{t({ ja: '到達番号', en: 'Receipt no.' })}</dt>
+          <dd className="mono">{view.receiptNumber}</dd>
+          <dt>{t({ ja: '状況', en: 'Status' })}</dt>
+          <dd>
+            <StatusBadge status={view.status} label={view.statusLabel} />
+          </dd>
+          <dt>{t({ ja: '申請者', en: 'Applicant' })}</dt>
+          <dd>{view.applicantName ?? '—'}</dd>
+          <dt>{t({ ja: '到達日時', en: 'Received' })}</dt>
+          <dd>{jst(view.receivedAt)}</dd>
+          <dt>{t({ ja: '様式', en: 'Form' })}</dt>
+          <dd>
+            {t({ ja: `第${view.formVersion}版（申請時の様式で表示）`, en: `Version ${view.formVersion} (as submitted)` })}
+            {view.revision > 1 && t({ ja: `・補正${view.revision - 1}回`, en: ` · ${view.revision - 1} correction(s)` })}
+          </dd>
+          <dt>{t({ ja: '電子署名', en: 'Signature' })}</dt>
+          <dd>{t(SIGNATURE[view.signature.policy] ?? SIGNATURE.none!)}</dd>
+          {view.acknowledgedAt && (
+            <>
+              <dt>{t({ ja: '基幹系', en: 'Core system' })}</dt>
+              <dd>{t({ ja: `取込済（${jst(view.acknowledgedAt)}）`, en: `Taken ${jst(view.acknowledgedAt)}` })}</dd>
+            </>
+          )}
         </dl>
         <div className="submission__tools">
           {mayUpdate && (
             <div className="field field--inline">
               <label htmlFor="assignee">{t({ ja: '担当者', en: 'Assignee' })}</label>
-              <select id="assignee" value={view.assignee?.id ?? ''} onChange={(e) => void assign(code, view.id, e.target.value || null).then(() => done(t({ ja: '担当者を変更しました。', en: 'Assignee changed.' })))}>
+              <select
+                id="assignee"
+                value={view.assignee?.id ?? ''}
+                onChange={(e) => void assign(code, view.id, e.target.value || null).then(() => done(t({ ja: '担当者を変更しました。', en: 'Assignee changed.' })))}
+              >
                 <option value="">{t({ ja: '未割当', en: 'Unassigned' })}</option>
-                {assignees.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+                {assignees.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
               </select>
             </div>
           )}
-          {can('inbox.export') && <a className="button button--small" href={pdfUrl(code, view.id)} download>{t({ ja: '申請書PDF', en: 'PDF' })}</a>}
-          {mayCorrect && !correcting && <button type="button" className="button button--small" onClick={() => setCorrecting(true)}>{t({ ja: '補正依頼を作成', en: 'Request correction' })}</button>}
+          {can('inbox.export') && (
+            <a className="button button--small" href={pdfUrl(code, view.id)} download>
+              {t({ ja: '申請書PDF', en: 'PDF' })}
+            </a>
+          )}
+          {mayCorrect && !correcting && (
+            <button type="button" className="button button--small" onClick={() => setCorrecting(true)}>
+              {t({ ja: '補正依頼を作成', en: 'Request correction' })}
+            </button>
+          )}
         </div>
       </header>
-      <p className="notice-live" role="status" aria-live="polite">{notice}</p>
+      <p className="notice-live" role="status" aria-live="polite">
+        {notice}
+      </p>
       <AttachmentScanWarning view={view} />
       <div className="submission__body">
         <div className="submission__main">
           {correcting && <CorrectionRequestForm view={view} selected={selected} onCancel={() => (setCorrecting(false), setSelected(new Set()))} onDone={(m) => void done(m)} />}
           <AnswersTable
-            answers={view.answers} caption={t({ ja: '申請内容', en: 'Answers' })} {...(correcting ? { selection: { selected, toggle } } : {})}
+            answers={view.answers}
+            caption={t({ ja: '申請内容', en: 'Answers' })}
+            {...(correcting ? { selection: { selected, toggle } } : {})}
             {...(can('inbox.revealSensitive') ? { reveal: async (p: string) => (await revealSensitive(code, view.id, [p])).find((a) => a.pointer === p)?.value } : {})}
           />
           <section aria-labelledby="attachments-title">

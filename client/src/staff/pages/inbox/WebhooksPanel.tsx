@@ -19,7 +19,10 @@ export function WebhooksPanel({ code, procedures }: { code: string; procedures: 
   useEffect(load, [code]);
   const act = (fn: () => Promise<unknown>, done?: string) => {
     setError('');
-    fn().then(() => (done && setMessage(done), load()), (err: Error) => setError(err.message));
+    fn().then(
+      () => (done && setMessage(done), load()),
+      (err: Error) => setError(err.message),
+    );
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -36,12 +39,34 @@ export function WebhooksPanel({ code, procedures }: { code: string; procedures: 
       <ul className="plain-list">
         {hooks.map((h) => (
           <li key={h.id} className="hook">
-            <span className="mono">{h.url}</span>：{title(h.procedureId)}・{h.events.map((e) => t(EVENT_LABELS[e]!)).join('、')}{!h.active && `（${t({ ja: '停止中', en: 'paused' })}）`}
+            <span className="mono">{h.url}</span>：{title(h.procedureId)}・{h.events.map((e) => t(EVENT_LABELS[e]!)).join('、')}
+            {!h.active && `（${t({ ja: '停止中', en: 'paused' })}）`}
             <span className="buttons">
-              <button type="button" className="button button--small" onClick={() => act(async () => { const r = await pingHook(code, h.id); setMessage(r.ok ? t({ ja: `テスト送信に成功しました（HTTP ${r.statusCode}）。`, en: `Ping OK (${r.statusCode})` }) : t({ ja: `テスト送信に失敗しました（${failureLabel(r.error ?? '').ja}）。`, en: `Ping failed: ${failureLabel(r.error ?? '').en}` })); })}>{t({ ja: 'テスト送信', en: 'Ping' })}</button>
-              <button type="button" className="button button--small" onClick={() => act(() => updateHook(code, h.id, { active: !h.active }))}>{h.active ? t({ ja: '停止', en: 'Pause' }) : t({ ja: '再開', en: 'Resume' })}</button>
-              <button type="button" className="button button--small" onClick={() => act(async () => setSecret((await updateHook(code, h.id, { rotateSecret: true })).secret ?? ''))}>{t({ ja: '署名鍵を再発行', en: 'Rotate secret' })}</button>
-              <button type="button" className="button button--small" onClick={() => act(() => deleteHook(code, h.id), t({ ja: '削除しました。', en: 'Deleted.' }))}>{t({ ja: '削除', en: 'Delete' })}</button>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() =>
+                  act(async () => {
+                    const r = await pingHook(code, h.id);
+                    setMessage(
+                      r.ok
+                        ? t({ ja: `テスト送信に成功しました（HTTP ${r.statusCode}）。`, en: `Ping OK (${r.statusCode})` })
+                        : t({ ja: `テスト送信に失敗しました（${failureLabel(r.error ?? '').ja}）。`, en: `Ping failed: ${failureLabel(r.error ?? '').en}` }),
+                    );
+                  })
+                }
+              >
+                {t({ ja: 'テスト送信', en: 'Ping' })}
+              </button>
+              <button type="button" className="button button--small" onClick={() => act(() => updateHook(code, h.id, { active: !h.active }))}>
+                {h.active ? t({ ja: '停止', en: 'Pause' }) : t({ ja: '再開', en: 'Resume' })}
+              </button>
+              <button type="button" className="button button--small" onClick={() => act(async () => setSecret((await updateHook(code, h.id, { rotateSecret: true })).secret ?? ''))}>
+                {t({ ja: '署名鍵を再発行', en: 'Rotate secret' })}
+              </button>
+              <button type="button" className="button button--small" onClick={() => act(() => deleteHook(code, h.id), t({ ja: '削除しました。', en: 'Deleted.' }))}>
+                {t({ ja: '削除', en: 'Delete' })}
+              </button>
             </span>
           </li>
         ))}
@@ -52,41 +77,86 @@ export function WebhooksPanel({ code, procedures }: { code: string; procedures: 
           <input className="link-box" readOnly value={secret} aria-label={t({ ja: '署名鍵', en: 'Signing secret' })} onFocus={(e) => e.target.select()} />
         </div>
       )}
-      <p role="status" aria-live="polite">{message}</p>
+      <p role="status" aria-live="polite">
+        {message}
+      </p>
       <form onSubmit={submit} className="hook-form">
-        <div className="field"><label htmlFor="hook-url">{t({ ja: '送信先URL（https）', en: 'URL (https)' })}</label><input id="hook-url" type="url" value={form.url} onChange={(e) => setForm((f) => ({ ...f, url: e.target.value }))} required /></div>
+        <div className="field">
+          <label htmlFor="hook-url">{t({ ja: '送信先URL（https）', en: 'URL (https)' })}</label>
+          <input id="hook-url" type="url" value={form.url} onChange={(e) => setForm((f) => ({ ...f, url: e.target.value }))} required />
+        </div>
         <div className="field">
           <label htmlFor="hook-procedure">{t({ ja: '手続', en: 'Procedure' })}</label>
           <select id="hook-procedure" value={form.procedureId} onChange={(e) => setForm((f) => ({ ...f, procedureId: e.target.value }))}>
             <option value="">{t({ ja: 'すべての手続', en: 'All procedures' })}</option>
-            {procedures.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {procedures.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </div>
         <fieldset className="checks">
           <legend>{t({ ja: '通知するイベント', en: 'Events' })}</legend>
           {Object.keys(EVENT_LABELS).map((e) => (
-            <label key={e} className="checkbox"><input type="checkbox" checked={form.events.includes(e)} onChange={() => setForm((f) => ({ ...f, events: f.events.includes(e) ? f.events.filter((x) => x !== e) : [...f.events, e] }))} /> {t(EVENT_LABELS[e]!)}</label>
+            <label key={e} className="checkbox">
+              <input type="checkbox" checked={form.events.includes(e)} onChange={() => setForm((f) => ({ ...f, events: f.events.includes(e) ? f.events.filter((x) => x !== e) : [...f.events, e] }))} />{' '}
+              {t(EVENT_LABELS[e]!)}
+            </label>
           ))}
         </fieldset>
-        <button type="submit" className="button button--primary">{t({ ja: 'Webhookを追加', en: 'Add webhook' })}</button>
+        <button type="submit" className="button button--primary">
+          {t({ ja: 'Webhookを追加', en: 'Add webhook' })}
+        </button>
       </form>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <h3>{t({ ja: '配信の記録', en: 'Delivery log' })}</h3>
       <table className="table">
         <caption className="visually-hidden">{t({ ja: '配信の記録（新しい順）', en: 'Deliveries, newest first' })}</caption>
-        <thead><tr><th scope="col">{t({ ja: '日時', en: 'Time' })}</th><th scope="col">{t({ ja: '宛先', en: 'To' })}</th><th scope="col">{t({ ja: 'イベント', en: 'Event' })}</th><th scope="col">{t({ ja: '結果', en: 'Result' })}</th><th scope="col">{t({ ja: '操作', en: 'Actions' })}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t({ ja: '日時', en: 'Time' })}</th>
+            <th scope="col">{t({ ja: '宛先', en: 'To' })}</th>
+            <th scope="col">{t({ ja: 'イベント', en: 'Event' })}</th>
+            <th scope="col">{t({ ja: '結果', en: 'Result' })}</th>
+            <th scope="col">{t({ ja: '操作', en: 'Actions' })}</th>
+          </tr>
+        </thead>
         <tbody>
           {deliveries.map((d) => (
             <tr key={d.id}>
               <td>{jst(d.createdAt)}</td>
               <td>{d.channel === 'email' ? t({ ja: '申請者へのメール', en: 'Applicant e-mail' }) : (hooks.find((h) => h.id === d.targetId)?.url ?? 'Webhook')}</td>
-              <td>{t(eventLabel(d.event))}<br /><span className="mono">{d.event.receiptNumber}</span></td>
               <td>
-                {d.status === 'delivered' ? t({ ja: '配信済', en: 'Delivered' }) : d.status === 'failed' ? t({ ja: '失敗（再送停止）', en: 'Failed' }) : t({ ja: `再送待ち（${jst(d.nextAttemptAt)}）`, en: `Retrying at ${jst(d.nextAttemptAt)}` })}
-                {t({ ja: `・試行${d.attempts}回`, en: ` · ${d.attempts} attempt(s)` })}
-                {d.log.at(-1)?.error && <><br /><span className="muted">{t(failureLabel(d.log.at(-1)!.error!))}</span></>}
+                {t(eventLabel(d.event))}
+                <br />
+                <span className="mono">{d.event.receiptNumber}</span>
               </td>
-              <td>{d.status === 'failed' && <button type="button" className="button button--small" onClick={() => act(() => retryDelivery(code, d.id))}>{t({ ja: '再送', en: 'Retry' })}</button>}</td>
+              <td>
+                {d.status === 'delivered'
+                  ? t({ ja: '配信済', en: 'Delivered' })
+                  : d.status === 'failed'
+                    ? t({ ja: '失敗（再送停止）', en: 'Failed' })
+                    : t({ ja: `再送待ち（${jst(d.nextAttemptAt)}）`, en: `Retrying at ${jst(d.nextAttemptAt)}` })}
+                {t({ ja: `・試行${d.attempts}回`, en: ` · ${d.attempts} attempt(s)` })}
+                {d.log.at(-1)?.error && (
+                  <>
+                    <br />
+                    <span className="muted">{t(failureLabel(d.log.at(-1)!.error!))}</span>
+                  </>
+                )}
+              </td>
+              <td>
+                {d.status === 'failed' && (
+                  <button type="button" className="button button--small" onClick={() => act(() => retryDelivery(code, d.id))}>
+                    {t({ ja: '再送', en: 'Retry' })}
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

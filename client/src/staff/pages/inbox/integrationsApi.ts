@@ -2,13 +2,39 @@
 import { STATUS_LABELS, type SubmissionStatus } from '@madoguchi/shared';
 import { staffApi } from '../../api';
 
-export interface ApiKey { id: string; name: string; scope: 'read' | 'read-write'; createdAt: string; revokedAt?: string; lastUsedAt?: string }
-export interface Webhook { id: string; url: string; procedureId: string | null; events: string[]; active: boolean; createdAt: string }
-export interface Delivery {
-  id: string; channel: 'webhook' | 'email'; targetId: string; status: 'pending' | 'delivered' | 'failed'; attempts: number; nextAttemptAt: string; createdAt: string;
-  event: { type: string; receiptNumber: string; data: { status?: string } }; log: Array<{ at: string; ok: boolean; statusCode?: number; error?: string }>;
+export interface ApiKey {
+  id: string;
+  name: string;
+  scope: 'read' | 'read-write';
+  createdAt: string;
+  revokedAt?: string;
+  lastUsedAt?: string;
 }
-export interface RetentionPolicy { procedureId: string; days: number; mode: 'delete' | 'strip'; updatedAt: string }
+export interface Webhook {
+  id: string;
+  url: string;
+  procedureId: string | null;
+  events: string[];
+  active: boolean;
+  createdAt: string;
+}
+export interface Delivery {
+  id: string;
+  channel: 'webhook' | 'email';
+  targetId: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  event: { type: string; receiptNumber: string; data: { status?: string } };
+  log: Array<{ at: string; ok: boolean; statusCode?: number; error?: string }>;
+}
+export interface RetentionPolicy {
+  procedureId: string;
+  days: number;
+  mode: 'delete' | 'strip';
+  updatedAt: string;
+}
 
 export const EVENT_LABELS: Record<string, { ja: string; en: string }> = {
   'submission.received': { ja: '申請の到達', en: 'Received' },
