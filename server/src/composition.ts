@@ -35,6 +35,7 @@ import { AuthAudit } from './auth/audit';
 import { TotpService } from './auth/totp';
 import { SignInService } from './auth/signIn';
 import { DeskService } from './modules/settings/deskService';
+import { BusinessPostalCodes } from './modules/postal/businessPostalCodes';
 
 export function createServices(deps: AppDeps): Services {
   const { storage, config, municipalities } = deps;
@@ -65,6 +66,7 @@ export function createServices(deps: AppDeps): Services {
     drafts: new DraftService(storage, catalog, config.draftTtlDays, deps.now),
     desk: createDeskServices(deps, validator, mail, now),
     desks: new DeskService(storage, now),
+    postalCodes: new BusinessPostalCodes(),
     auth: { audit, totp, signIn: new SignInService(storage, config.auth, totp, audit, now), users, account: new AccountService(storage, totp, audit, now) },
     now,
     presetCount: deps.presetCount,

@@ -36,6 +36,7 @@ import type { AuthAudit } from './auth/audit';
 import type { TotpService } from './auth/totp';
 import type { SignInService } from './auth/signIn';
 import type { DeskService } from './modules/settings/deskService';
+import type { BusinessPostalCodes } from './modules/postal/businessPostalCodes';
 
 export interface AppDeps {
   config: Config;
@@ -100,6 +101,8 @@ export interface Services {
   auth: AuthServices;
   /** The municipality's contact desks, named by its procedures. */
   desks: DeskService;
+  /** 事業所個別番号 → address, for codes the resident app's own postal data lacks. */
+  postalCodes: BusinessPostalCodes;
   now: () => Date;
   presetCount: number;
   version: string;

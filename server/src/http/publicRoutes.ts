@@ -7,6 +7,7 @@ import { RECEIPT_PATTERN, STATUS_LABELS, normalizeReceiptNumber, type StatusResp
 import { NotFoundError } from '../errors';
 import type { Services } from '../services';
 import { requestLanguage } from '../i18n/language';
+import { msg } from '../i18n/messages';
 import { matchesHash } from '../security/keys';
 import { ContractRouter } from './contract/contractRouter';
 
@@ -40,6 +41,14 @@ export function publicRoutes(services: Services): Router {
 
   router.get('/municipalities/:code', (req, res) => {
     res.json(catalog.requireMunicipality(param(req, 'code')));
+  });
+
+  router.get('/postal-codes/:postalCode', async (req, res) => {
+    const address = await services.postalCodes.lookup(param(req, 'postalCode'));
+    if (!address) throw new NotFoundError(msg('postalCodeNotFound'), 'postal_code_not_found');
+    // The office list changes with the package version only: let browsers keep the answer for a day.
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.json(address);
   });
 
   router.get('/municipalities/:code/procedures', async (req, res) => {

@@ -14,6 +14,7 @@ const MESSAGES = {
   apiKeyNotFound: { ja: 'APIキーが見つかりません。', en: 'The API key was not found.' },
   webhookNotFound: { ja: 'Webhookが見つかりません。', en: 'The webhook was not found.' },
   userNotFound: { ja: '利用者が見つかりません。', en: 'The user was not found.' },
+  postalCodeNotFound: { ja: 'この郵便番号の事業所は見つかりません。住所を入力してください。', en: 'No office has this postal code. Please enter the address.' },
   // Store: writes that collided (compare-and-set failed, unique keys).
   duplicate: { ja: '同じデータが既に登録されています。', en: 'The same data is already registered.' },
   duplicateIdempotencyKey: { ja: '同じ Idempotency-Key の申請が既にあります。', en: 'An application with the same Idempotency-Key already exists.' },

@@ -8,7 +8,7 @@ import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
 import { toErrorSchema, type FieldError, type ProcedureDetail } from '@madoguchi/shared';
 import { useLanguage } from '../../common/i18n/LanguageContext';
-import { jpostaLookup, type PostalLookup } from '../../common/postal/lookupAddress';
+import { residentPostalLookup, type PostalLookup } from '../../common/postal/lookupAddress';
 import { residentFields, residentTemplates, residentWidgets } from '../form/registry';
 import { rjsfTranslator } from '../form/translateString';
 import { RESIDENT_DEFAULTS_BEHAVIOR } from '../form/defaultsBehavior';
@@ -37,7 +37,7 @@ export interface StepFormProps {
 }
 
 export function StepForm(props: StepFormProps) {
-  const { detail, uiSchema, validator, validateAll, step, nextLabel, data, onData, onNext, onBack, focusId, postalLookup = jpostaLookup } = props;
+  const { detail, uiSchema, validator, validateAll, step, nextLabel, data, onData, onNext, onBack, focusId, postalLookup = residentPostalLookup } = props;
   const { t, language } = useLanguage();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const attempted = useRef(false);

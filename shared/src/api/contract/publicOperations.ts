@@ -82,6 +82,25 @@ export const PUBLIC_OPERATIONS = [
   }),
   operation({
     method: 'get',
+    path: '/postal-codes/:postalCode',
+    tag: 'public',
+    summary: "A 事業所個別番号's address (large offices, e.g. 3108610 水戸市役所); area codes are in the resident app's own data",
+    security: 'none',
+    params: pathParams({
+      postalCode: Str({
+        pattern: '^[0-9]{7}$',
+        description: '7 digits, no hyphen',
+        ...refusal('invalid_postal_code', '郵便番号は7桁の数字で指定してください。', 'A postal code is 7 digits.', 400),
+      }),
+    }),
+    responses: {
+      200: json(Closed({ prefecture: Str(), city: Str(), town: Str(), street: Str({ description: '丁目・番地 as Japan Post writes it' }) }), 'The office address'),
+      400: errorResponse('Not 7 digits (invalid_postal_code)'),
+      404: errorResponse('No office has this code'),
+    },
+  }),
+  operation({
+    method: 'get',
     path: '/municipalities/:code/procedures',
     tag: 'public',
     summary: "The municipality's published procedures",

@@ -1,11 +1,12 @@
 /**
  * 郵便番号: numeric keypad; once 7 digits are in, the address of the same
- * block is filled from the postal data bundled with the app (offline).
+ * block is filled from the postal data bundled with the app (offline; a
+ * 事業所個別番号 is asked of the server).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { WidgetProps } from '@rjsf/utils';
 import { getTemplate } from '@rjsf/utils';
-import { postalDigits, jpostaLookup } from '../../../common/postal/lookupAddress';
+import { postalDigits, residentPostalLookup } from '../../../common/postal/lookupAddress';
 import { useLanguage } from '../../../common/i18n/LanguageContext';
 import { useAddressFiller } from '../ResidentObjectField';
 import { formContextOf } from '../formContext';
@@ -19,7 +20,7 @@ export function PostalCodeWidget(props: WidgetProps) {
   const { id, value, onChange, registry } = props;
   const { t } = useLanguage();
   const fill = useAddressFiller();
-  const lookup = formContextOf(registry).postalLookup ?? jpostaLookup;
+  const lookup = formContextOf(registry).postalLookup ?? residentPostalLookup;
   const [state, setState] = useState<LookupState>({ kind: 'idle' });
   const looked = useRef<string | null>(postalDigits(value));
   const BaseInputTemplate = getTemplate('BaseInputTemplate', registry, props.options);
