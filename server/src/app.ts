@@ -16,6 +16,7 @@ import { errorHandler, notFoundHandler } from './http/errorHandler';
 import { publicRoutes } from './http/publicRoutes';
 import { installStaffApi } from './http/staff/installStaffApi';
 import { residentRoutes } from './http/residentRoutes';
+import { residentCardRoutes } from './http/residentCardRoutes';
 import { jsonGuard, refuseInvalidUtf8 } from './http/inputGuards';
 import { createRateLimits } from './http/rateLimits';
 import { residentCorrectionRoutes } from './http/inboxRoutes';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
   });
   api.use(publicRoutes(services));
   api.use(residentRoutes(services, deps.config.maxUploadBytes));
+  api.use(residentCardRoutes(services, deps.config.publicUrl));
   api.use(residentCorrectionRoutes(services));
   api.use('/backoffice', backofficeRoutes(services));
   api.use(openApiRoutes());

@@ -36,6 +36,11 @@ import { TotpService } from './auth/totp';
 import { SignInService } from './auth/signIn';
 import { DeskService } from './modules/settings/deskService';
 import { BusinessPostalCodes } from './modules/postal/businessPostalCodes';
+import { MyNumberCardService } from './modules/identity/myNumberCardService';
+import { DigitalAuthApp } from './modules/identity/digitalAuthApp';
+import { ResidentSessions } from './modules/identity/residentSessions';
+import { SignatureVerifier } from './modules/identity/signing/signatureVerifier';
+import { loadResultEncryptionKey } from './modules/identity/resultEncryptionKey';
 
 export function createServices(deps: AppDeps): Services {
   const { storage, config, municipalities } = deps;
@@ -51,6 +56,7 @@ export function createServices(deps: AppDeps): Services {
 
   const audit = new AuthAudit(storage, now);
   const totp = new TotpService(secrets);
+  const card = createCardServices(deps, secrets, catalog, validator, now);
   const users = new UsersService(storage, municipalities, { ...config.auth, publicUrl: config.publicUrl }, audit, mail ? createMailer(mail, config.auth.mailFrom) : undefined, now);
 
   return {
@@ -60,18 +66,31 @@ export function createServices(deps: AppDeps): Services {
     validator,
     catalog,
     staffCatalog: createCatalogModule(storage, now),
-    intake: new IntakeService(storage, catalog, validator, secrets, deps.now),
+    intake: new IntakeService(storage, catalog, validator, secrets, now, card?.service),
     uploads: new UploadService(storage, catalog, deps.now, fileScans),
     fileScans,
     drafts: new DraftService(storage, catalog, config.draftTtlDays, deps.now),
     desk: createDeskServices(deps, validator, mail, now),
     desks: new DeskService(storage, now),
     postalCodes: new BusinessPostalCodes(),
+    ...(card ? { card } : {}),
     auth: { audit, totp, signIn: new SignInService(storage, config.auth, totp, audit, now), users, account: new AccountService(storage, totp, audit, now) },
     now,
     presetCount: deps.presetCount,
     version: process.env.npm_package_version ?? '0.1.0',
   };
+}
+
+/** My Number Card sign-in and signatures, when a provider is configured. */
+function createCardServices(deps: AppDeps, secrets: SecretDeriver, catalog: CatalogService, validator: FormValidator, now: () => Date): Services['card'] {
+  const settings = deps.config.identity;
+  if (!settings) return undefined;
+  const key = loadResultEncryptionKey(deps.config.dataDir, settings.encryptionKeyFile);
+  const provider = new DigitalAuthApp(settings, `${deps.config.publicUrl}/api/v1/resident/card/callback`, key.privateKey);
+  const sessions = new ResidentSessions(deps.storage, secrets, settings.sessionMinutes, now);
+  const verifier = new SignatureVerifier(settings.trustAnchors, deps.revocation);
+  const service = new MyNumberCardService(provider, sessions, verifier, settings.trustAnchors.length > 0, deps.storage, catalog, validator, deps.municipalities, now);
+  return { service, jwks: key.jwks, sessionMinutes: settings.sessionMinutes };
 }
 
 /** The inbox and back-office services: one lookup cache shared by all of them. */

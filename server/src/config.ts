@@ -3,6 +3,7 @@
  * stops the server with a message naming the variable, never a silent default.
  * Every variable here is documented in README.md ("Configuration").
  */
+import { loadIdentityConfig, type CardProviderConfig } from './modules/identity/identityConfig';
 import { resolve } from 'node:path';
 import { ConfigError } from './errors';
 import { loadAuthConfig, type AuthConfig } from './auth/authConfig';
@@ -48,6 +49,8 @@ export interface Config {
   backoffice: BackofficeConfig;
   /** Malware scanning of uploads through clamd; absent = off (modules/uploads/scanConfig.ts). */
   malwareScan?: ScanConfig;
+  /** The デジタル認証アプリ (My Number Card sign-in and signatures); absent = not offered (modules/identity/identityConfig.ts). */
+  identity?: CardProviderConfig;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -110,5 +113,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: loadAuthConfig(env),
     backoffice: loadBackofficeConfig(env),
     malwareScan: loadScanConfig(env),
+    identity: loadIdentityConfig(env),
   };
 }

@@ -2,6 +2,7 @@
  * Starts Madoguchi: reads configuration, opens the store, loads the presets,
  * and serves the API and the app. `npm start` runs this (after building).
  */
+import { identityStartupWarnings } from './modules/identity/identityConfig';
 import { loadPresets } from '@madoguchi/presets';
 import { loadConfig } from './config';
 import { createApp } from './app';
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
     for (const wide of widePermissions(config.dataDir)) {
       logger.warn({ path: wide.path, mode: wide.mode }, 'DATA_DIR: other accounts may read this (restrict the directory to 700 and its files to 600)');
     }
+    if (config.identity) logger.info({ issuer: config.identity.issuer, trustAnchors: config.identity.trustAnchorsFile ?? null }, 'My Number Card (デジタル認証アプリ) configured');
+    for (const warning of identityStartupWarnings(config.identity)) logger.warn(warning);
   }
   if (role === 'primary') {
     loadOrCreateKey(config.dataDir, 'secret.key', config.secretKey); // created once, before workers read it

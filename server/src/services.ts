@@ -37,6 +37,8 @@ import type { TotpService } from './auth/totp';
 import type { SignInService } from './auth/signIn';
 import type { DeskService } from './modules/settings/deskService';
 import type { BusinessPostalCodes } from './modules/postal/businessPostalCodes';
+import type { MyNumberCardService } from './modules/identity/myNumberCardService';
+import type { RevocationChecker } from './modules/identity/signing/signatureVerifier';
 
 export interface AppDeps {
   config: Config;
@@ -53,6 +55,8 @@ export interface AppDeps {
   mailTransport?: MailTransport;
   /** Replaces the clamd client built from CLAMD_* (malware scanning of uploads). */
   scanner?: MalwareScanner;
+  /** Revocation of 署名用電子証明書 (a 署名検証者 connection); without one, signatures say 「失効確認なし」. */
+  revocation?: RevocationChecker;
 }
 
 /** The inbox and back-office services of a municipal desk (issue #7). */
@@ -103,6 +107,8 @@ export interface Services {
   desks: DeskService;
   /** 事業所個別番号 → address, for codes the resident app's own postal data lacks. */
   postalCodes: BusinessPostalCodes;
+  /** My Number Card sign-in and signatures (デジタル認証アプリ), when MYNA_* is configured. */
+  card?: { service: MyNumberCardService; jwks: { keys: Record<string, unknown>[] }; sessionMinutes: number };
   now: () => Date;
   presetCount: number;
   version: string;

@@ -26,3 +26,4 @@ export * from './api/types';
 export * from './api/inboxTypes';
 export * from './api/vocabulary';
 export * from './catalog';
+export * from './identity/cardIdentity';

@@ -17,9 +17,11 @@ const move = (from: Submission['status'], to: Submission['status'], minutes: num
 const [keyA, keyB, keyC] = [randomBytes(32), randomBytes(32), randomBytes(32)];
 const [idA, idB] = [DataCipher.keyId(keyA), DataCipher.keyId(keyB)];
 
-/** One value in every sealed table: 5 submissions (one revised), a revision, a note, a message, a draft, a webhook, 3 files. */
+/** One value in every sealed place: 5 submissions (one revised, one signed), a revision, a note, a message, a draft, a webhook, 3 files. */
 async function fill(s: Storage) {
-  const subs = Array.from({ length: 5 }, (_, i) => submission({ data: { name: `水戸 ${i}郎` } }));
+  const subs = Array.from({ length: 5 }, (_, i) =>
+    submission({ data: { name: `水戸 ${i}郎` }, ...(i === 4 ? { evidence: { identity: { method: 'myna-card' as const, verifiedAt: t0.toISOString() } } } : {}) }),
+  );
   for (const sub of subs) await s.submissions.insert(sub);
   const revised = subs[0]!;
   await s.submissions.changeStatus(revised.id, 'received', move('received', 'in-review', 1), at(1));
@@ -67,8 +69,10 @@ async function fill(s: Storage) {
   return { subs, revised, files, contents };
 }
 
-const byTable = (counts: SealedCount[]) => Object.fromEntries(counts.map((c) => [c.table, c.byKey]));
-const EXPECTED = { submissions: 5, submission_revisions: 1, submission_notes: 1, submission_messages: 1, drafts: 1, webhooks: 1, files: 3 };
+/** Submissions hold two sealed columns: the answers, and the card sign-in and signature evidence. */
+const where = (c: { table: string; column: string }) => (c.column.startsWith('evidence') ? 'submission_evidence' : c.table);
+const byTable = (counts: SealedCount[]) => Object.fromEntries(counts.map((c) => [where(c), c.byKey]));
+const EXPECTED = { submissions: 5, submission_evidence: 1, submission_revisions: 1, submission_notes: 1, submission_messages: 1, drafts: 1, webhooks: 1, files: 3 };
 const total = Object.values(EXPECTED).reduce((a, b) => a + b, 0);
 
 describeContract(
@@ -78,7 +82,7 @@ describeContract(
       await fill(adapter().storage);
       const counts = await adapter().storage.sealed.countByKey();
       expect(byTable(counts)).toEqual(Object.fromEntries(Object.entries(EXPECTED).map(([table, n]) => [table, { [idA]: n }])));
-      expect(counts.every((c) => c.total === EXPECTED[c.table as keyof typeof EXPECTED])).toBe(true);
+      expect(counts.every((c) => c.total === EXPECTED[where(c) as keyof typeof EXPECTED])).toBe(true);
       expect(await adapter().storage.sealed.countByKey()).toEqual(counts);
     });
 
@@ -102,10 +106,10 @@ describeContract(
 
       expect(report.currentKeyId).toBe(idB);
       expect(report.failures).toEqual([]);
-      expect(Object.fromEntries(report.tables.map((t) => [t.table, t.resealed]))).toEqual(EXPECTED);
+      expect(Object.fromEntries(report.tables.map((t) => [where(t), t.resealed]))).toEqual(EXPECTED);
       expect(report.tables.find((t) => t.table === 'drafts')).toMatchObject({ scanned: 2, resealed: 1, fromKeys: { [idA]: 1 } });
       expect(report.tables.every((t) => Object.keys(t.fromKeys).every((k) => k === idA))).toBe(true);
-      expect(progress.filter((p) => p.table === 'submissions').map((p) => p.scanned)).toEqual([2, 4, 5]); // one commit per batch
+      expect(progress.filter((p) => where(p) === 'submissions').map((p) => p.scanned)).toEqual([2, 4, 5]); // one commit per batch
       expect(byTable(await rotated.sealed.countByKey())).toEqual(Object.fromEntries(Object.entries(EXPECTED).map(([table, n]) => [table, { [idB]: table === 'drafts' ? n + 1 : n }])));
 
       const onlyB = await adapter().reopen(new DataCipher([keyB]));
@@ -120,7 +124,7 @@ describeContract(
 
       const again = await onlyB.sealed.resealAll();
       expect(again.failures).toEqual([]);
-      expect(again.tables.map((t) => [t.table, t.scanned, t.resealed])).toEqual(Object.entries(EXPECTED).map(([table, n]) => [table, table === 'drafts' ? n + 1 : n, 0]));
+      expect(again.tables.map((t) => [where(t), t.scanned, t.resealed])).toEqual(Object.entries(EXPECTED).map(([table, n]) => [table, table === 'drafts' ? n + 1 : n, 0]));
       expect(typeof (await onlyB.sealed.compact())).toBe('boolean');
       expect((await onlyB.files.getContent(files[1]!.id))!.equals(contents[1]!)).toBe(true);
     });
@@ -134,7 +138,7 @@ describeContract(
       const lostA = await adapter().reopen(new DataCipher([keyC, keyB]));
       const report = await lostA.sealed.resealAll();
 
-      const failed = Object.fromEntries(report.tables.map((t) => [t.table, t.failed]));
+      const failed = Object.fromEntries(report.tables.map((t) => [where(t), t.failed]));
       expect(failed).toEqual(EXPECTED);
       expect(report.tables.find((t) => t.table === 'submissions')!.resealed).toBe(1);
       expect(report.failures).toHaveLength(total);

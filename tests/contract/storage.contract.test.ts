@@ -98,6 +98,32 @@ describeContract('storage contract', ({ s }) => {
       expect(await s().submissions.findById('missing')).toBeNull();
     });
 
+    it('keeps the card sign-in and signature evidence with the submission, and replaces it after re-verification', async () => {
+      const signature = {
+        status: 'verified_no_revocation' as const,
+        signerName: '𠮷田 太郎',
+        certificateSerial: '0A1B',
+        certificateIssuer: 'CN=テスト署名用CA',
+        certificateValidTo: '2030-01-01T00:00:00.000Z',
+        signedAt: '2026-12-05T01:00:00.000Z',
+        lastVerifiedAt: '2026-12-05T01:00:00.000Z',
+        revocation: 'not_checked' as const,
+        contentDigest: 'ab'.repeat(32),
+        signatureValue: 'c2ln',
+        certificate: 'Y2VydA==',
+      };
+      const sub = submission({ evidence: { identity: { method: 'myna-card', verifiedAt: '2026-12-05T00:59:00.000Z' }, signature } });
+      await s().submissions.insert(sub);
+      expect(await s().submissions.findById(sub.id)).toEqual(sub);
+      const plain = submission();
+      await s().submissions.insert(plain);
+      expect((await s().submissions.findById(plain.id))?.evidence).toBeUndefined();
+      const again = { ...sub.evidence, signature: { ...signature, status: 'invalid' as const, failure: 'untrusted_issuer' } };
+      expect(await s().submissions.setEvidence(sub.id, again)).toBe(true);
+      expect((await s().submissions.findById(sub.id))?.evidence).toEqual(again);
+      expect(await s().submissions.setEvidence('missing', again)).toBe(false);
+    });
+
     it('refuses a duplicate receipt number or idempotency key, naming which', async () => {
       const first = submission({ idempotencyKey: 'key-12345678' });
       await s().submissions.insert(first);

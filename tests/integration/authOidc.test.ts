@@ -4,6 +4,7 @@
  * provider's login and consent, callback, claims mapped to the invited
  * account, and logout at the provider.
  */
+import { throughProvider as throughProviderTo } from '../helpers/providerBrowser';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildAuthApp, makeUser, MITO, StaffClient, type AuthApp } from '../helpers/staffAuth';
@@ -81,23 +82,7 @@ describe('staff sign-in with OpenID Connect', () => {
     await new Promise((resolve) => idp.close(resolve));
   });
 
-  /** A browser at the provider: follows its redirects with its cookies until it is sent back to Madoguchi. */
-  async function throughProvider(url: string): Promise<string> {
-    const jar = new Map<string, string>();
-    for (let hops = 0; hops < 20; hops++) {
-      if (url.startsWith(PUBLIC_URL)) return url.slice(PUBLIC_URL.length);
-      const res = await fetch(url, { redirect: 'manual', headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
-      for (const c of res.headers.getSetCookie()) {
-        const [pair] = c.split(';');
-        const [name, value] = pair!.split('=') as [string, string];
-        jar.set(name, value);
-      }
-      const location = res.headers.get('location');
-      if (!location) throw new Error(`provider answered ${res.status} without a redirect: ${await res.text()}`);
-      url = new URL(location, url).href;
-    }
-    throw new Error('too many redirects');
-  }
+  const throughProvider = (url: string) => throughProviderTo(url, PUBLIC_URL);
 
   /** Login button → provider → callback; returns the callback's redirect and the client. */
   async function signIn(person: string) {

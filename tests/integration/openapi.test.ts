@@ -12,13 +12,14 @@ import type { Router } from 'express';
 import request from 'supertest';
 import { publicRoutes } from '../../server/src/http/publicRoutes';
 import { residentRoutes } from '../../server/src/http/residentRoutes';
+import { residentCardRoutes } from '../../server/src/http/residentCardRoutes';
 import { residentCorrectionRoutes } from '../../server/src/http/inboxRoutes';
 import { backofficeRoutes } from '../../server/src/http/backofficeRoutes';
 import type { StaffRoutes } from '../../server/src/auth/staffRouter';
 import { buildInboxApp, MITO, RISAI, SAPPORO, risaiData, signIn, submit, upload, uploadToken, type InboxApp } from '../helpers/inboxApp';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', name));
-/** Tags whose every operation the scenario below calls (sign-in, account, users, settings and catalog are exercised in their own tests). */
+/** Tags whose every operation the scenario below calls (sign-in, account, users, settings, catalog and the My Number Card are exercised in their own tests). */
 const SCENARIO_TAGS = new Set(['public', 'resident', 'corrections', 'inbox', 'integrations', 'retention', 'backoffice']);
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
@@ -104,6 +105,7 @@ describe('OpenAPI document', () => {
     const actual = [
       ...routesOf(publicRoutes(services)),
       ...routesOf(residentRoutes(services, 1024)),
+      ...routesOf(residentCardRoutes(services, 'http://madoguchi.test')),
       ...routesOf(residentCorrectionRoutes(services)),
       ...routesOf(backofficeRoutes(services)).map((r) => r.replace(' /', ' /backoffice/')),
       ...(ctx.app.locals.staffRoutes as StaffRoutes).specs.map((s) => `${s.method} /staff${toTemplate(s.path)}`),

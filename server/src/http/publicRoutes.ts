@@ -2,6 +2,7 @@
  * The public API residents' browsers (and integrators) call: municipalities,
  * catalog, intake and status. Thin: parse the request, call a service, answer.
  */
+import { residentSessionId } from './residentCardRoutes';
 import { type Router, type Request } from 'express';
 import { RECEIPT_PATTERN, STATUS_LABELS, normalizeReceiptNumber, type StatusResponse } from '@madoguchi/shared';
 import { NotFoundError } from '../errors';
@@ -70,6 +71,7 @@ export function publicRoutes(services: Services): Router {
       body: req.body,
       ...(key !== undefined ? { idempotencyKey: key } : {}),
       language: req.body?.language === 'en' ? 'en' : requestLanguage(req),
+      residentSession: residentSessionId(req),
     });
     if (!created) res.setHeader('Idempotent-Replayed', 'true');
     res.status(201).location(`/api/v1/submissions/${response.receiptNumber}/status`).json(response);

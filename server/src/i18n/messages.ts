@@ -87,6 +87,34 @@ const MESSAGES = {
   missingPreset: { ja: '採用するプリセット（presetId）を指定してください。', en: 'Name the preset to adopt (presetId).' },
   badWithdrawn: { ja: 'withdrawn には true か false を指定してください。', en: 'Give true or false for withdrawn.' },
   badVersionRange: { ja: 'from と to に版の番号を指定してください。', en: 'Give version numbers for from and to.' },
+  // My Number Card sign-in and electronic signatures (modules/identity).
+  cardNotConfigured: { ja: 'この市区町村では、マイナンバーカードでのログインと電子署名を利用できません。', en: 'Signing in and signing with the My Number Card is not available here.' },
+  cardProviderDown: {
+    ja: 'デジタル認証アプリのサービスにつながりませんでした。時間をおいてもう一度お試しください。入力した内容はこの端末に残っています。',
+    en: 'Could not reach the Digital Authentication App service. Please try again later; your answers are still saved on this device.',
+  },
+  cardStateMismatch: { ja: 'ログインの手続が一致しませんでした。最初からやり直してください。', en: 'The sign-in did not match the one started here. Please start again.' },
+  cardClaimsMissing: { ja: 'マイナンバーカードから氏名と住所を受け取れませんでした。', en: 'The name and address could not be read from the My Number Card.' },
+  cardLockedChanged: {
+    ja: 'マイナンバーカードから入力した項目は変更できません（{fields}）。カードの内容のまま申請してください。',
+    en: 'Fields filled in from the My Number Card cannot be changed ({fields}). Please apply with the values from the card.',
+  },
+  signatureRequired: {
+    ja: 'この手続には、マイナンバーカードによる電子署名が必要です。「マイナンバーカードで署名する」から署名してください。',
+    en: 'This procedure needs an electronic signature with the My Number Card. Please sign with “Sign with My Number Card”.',
+  },
+  signatureUnknown: { ja: '電子署名が見つからないか、有効期限が切れました。もう一度署名してください。', en: 'The signature was not found or has expired. Please sign again.' },
+  signatureOtherContent: {
+    ja: '署名した後に申請内容が変わりました。内容を確認して、もう一度署名してください。',
+    en: 'The application changed after it was signed. Please check it and sign again.',
+  },
+  signatureInvalid: { ja: '電子署名を確認できませんでした（{reason}）。もう一度署名してください。', en: 'The electronic signature could not be verified ({reason}). Please sign again.' },
+  signatureReplayed: { ja: 'この署名の手続は既に完了しています。もう一度署名してください。', en: 'This signing was already completed. Please sign again.' },
+  signatureNoAnchors: {
+    ja: '電子署名を検証する設定（信頼する認証局）がないため、署名できません。市区町村にお問い合わせください。',
+    en: 'Signatures cannot be verified here (no trusted certificate authority is configured). Please contact the municipality.',
+  },
+  signatureNotNeeded: { ja: 'この手続に電子署名は使いません。', en: 'This procedure does not use electronic signatures.' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

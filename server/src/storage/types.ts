@@ -4,7 +4,7 @@
  * the same contract suite (tests/contract). Adapters translate driver errors
  * into domain errors (ConflictError, StorageUnavailableError).
  */
-import type { FormVersion, Procedure, Submission, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
+import type { FormVersion, Procedure, Submission, SubmissionEvidence, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
 import type { ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
 import type { SealedDataRepository } from './sealedTypes';
@@ -74,6 +74,8 @@ export interface SubmissionRepository {
    */
   insert(submission: Submission, files?: { ids: string[]; uploadToken: string }, options?: SubmissionWriteOptions): Promise<void>;
   findById(id: string): Promise<Submission | null>;
+  /** Replaces the identity and signature evidence of a submission (after 「署名を再検証」); false when it does not exist. */
+  setEvidence(id: string, evidence: SubmissionEvidence): Promise<boolean>;
   findByReceiptNumber(receiptNumber: string): Promise<Submission | null>;
   findByIdempotencyKey(municipalityCode: string, key: string): Promise<Submission | null>;
   /**

@@ -38,6 +38,8 @@ export interface IntakeRequest {
   /** The form version the resident filled in; intake refuses a stale one. */
   formVersion?: number;
   language?: 'ja' | 'en';
+  /** One-time handle of a verified My Number Card signature over exactly these answers (issue #17). */
+  signature?: string;
 }
 
 export type IntakeResponse = Static<typeof IntakeResponseSchema>;

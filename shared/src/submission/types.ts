@@ -1,5 +1,6 @@
 /** A resident's submission as stored and as returned by the API. */
 import type { SubmissionStatus } from './status';
+import type { SubmissionEvidence } from '../identity/cardIdentity';
 
 export interface StatusChange {
   from: SubmissionStatus | null;
@@ -32,6 +33,8 @@ export interface Submission {
   /** sha256 of the request that carried the idempotency key, to spot a different body under the same key. */
   requestHash?: string;
   language: 'ja' | 'en';
+  /** Sign-in with the My Number Card and the electronic signature, when there were any (issue #17). */
+  evidence?: SubmissionEvidence;
   createdAt: string;
   updatedAt: string;
 }

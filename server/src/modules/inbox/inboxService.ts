@@ -4,7 +4,7 @@
  * own form version, earlier revisions and attachments. Every read of a
  * submission leaves an audit event; opening one clears its unread marker.
  */
-import { answerList, type FormVersion, type Language, type Submission } from '@madoguchi/shared';
+import { answerList, type FormVersion, type Language, type SignaturePolicy, type SignatureRecord, type Submission } from '@madoguchi/shared';
 import { refuseInfected, scanStateOf } from '../uploads/scanGuard';
 import { NotFoundError } from '../../errors';
 import type { InboxQuery, Storage, StoredFileMeta, SubmissionMeta } from '../../storage/types';
@@ -90,7 +90,8 @@ export class InboxService {
       strippedAt: meta.strippedAt ?? null,
       answers: answerList(version.schema, s.data, { language }),
       attachments,
-      signature: { policy: version.procedure.signaturePolicy, status: 'none' },
+      signature: signatureView(version.procedure.signaturePolicy, s.evidence?.signature),
+      ...(s.evidence?.identity ? { identity: s.evidence.identity } : {}),
       history: await historyView(s.history, this.lookups),
       notes: await Promise.all(notes.map((n) => noteView(n, this.lookups))),
       messages: await Promise.all(messages.map((m) => messageView(m, this.lookups))),
@@ -148,4 +149,19 @@ export class InboxService {
     const users = await this.storage.users.list({ municipalityCode });
     return users.filter((u) => !u.disabled).map((u) => ({ id: u.id, name: u.displayName, role: u.role }));
   }
+}
+
+/** What the inbox shows of a signature: the status, and the signer and certificate as the certificate states them. */
+function signatureView(policy: SignaturePolicy, record: SignatureRecord | undefined) {
+  if (!record) return { policy, status: 'none' as const };
+  return {
+    policy,
+    status: record.status,
+    signerName: record.signerName,
+    certificateSerial: record.certificateSerial,
+    certificateIssuer: record.certificateIssuer,
+    signedAt: record.signedAt,
+    lastVerifiedAt: record.lastVerifiedAt,
+    ...(record.failure ? { failure: record.failure } : {}),
+  };
 }

@@ -1,10 +1,32 @@
 /** What a resident's POST asks the intake service to do (read by the service and its attachment rules). */
-import type { IntakeRequest, Language } from '@madoguchi/shared';
+import type { FormVersion, IntakeRequest, Language, SubmissionEvidence } from '@madoguchi/shared';
 
 export interface IntakeCommand {
   municipalityCode: string;
   procedureId: string;
   body: IntakeRequest;
   idempotencyKey?: string;
+  language: Language;
+  /** The resident's card session cookie, when there is one (sign-in and signatures, issue #17). */
+  residentSession?: string;
+}
+
+/**
+ * Checks a submission's card sign-in and signature before it is stored
+ * (modules/identity); absent when the card is not configured, so policy
+ * `required` then cannot be met online.
+ */
+export interface EvidenceGate {
+  evidenceFor(input: EvidenceCheck): Promise<{ evidence?: SubmissionEvidence; consume: () => Promise<void> }>;
+}
+
+/** One submission as the evidence gate checks it: the resident session, the signature handle, the validated answers. */
+export interface EvidenceCheck {
+  sid: string | undefined;
+  handle: string | undefined;
+  version: FormVersion;
+  municipalityCode: string;
+  data: Record<string, unknown>;
+  attachments: Record<string, string[]>;
   language: Language;
 }

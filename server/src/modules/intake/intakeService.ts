@@ -5,14 +5,24 @@
  */
 import { randomInt } from 'node:crypto';
 import { v7 as timeOrderedUuid } from 'uuid';
-import { type FormValidator, SUBMISSION_STATUS, formatReceiptNumber, versionKey, type FieldError, type FormVersion, type IntakeResponse, type Submission } from '@madoguchi/shared';
+import {
+  type FormValidator,
+  SUBMISSION_STATUS,
+  formatReceiptNumber,
+  versionKey,
+  type FieldError,
+  type FormVersion,
+  type IntakeResponse,
+  type Submission,
+  type SubmissionEvidence,
+} from '@madoguchi/shared';
 import { BadRequestError, ConflictError, ValidationError } from '../../errors';
 import type { Storage } from '../../storage/types';
 import { contentHash } from '../procedures/contentHash';
 import type { CatalogService } from '../procedures/catalogService';
 import { sha256Hex, type SecretDeriver } from '../../security/keys';
 import { checkAttachments } from './attachmentRules';
-import type { IntakeCommand } from './intakeCommand';
+import type { EvidenceGate, IntakeCommand } from './intakeCommand';
 
 export type { IntakeCommand } from './intakeCommand';
 import { deriveApplicantIndex } from '../inbox/applicantIndex';
@@ -33,6 +43,7 @@ export class IntakeService {
     private readonly validator: FormValidator,
     private readonly secrets: SecretDeriver,
     private readonly now: () => Date = () => new Date(),
+    private readonly evidenceGate?: EvidenceGate,
   ) {}
 
   async submit(cmd: IntakeCommand): Promise<IntakeResult> {
@@ -72,10 +83,34 @@ export class IntakeService {
     if (errors.length > 0) {
       throw new ValidationError(ja ? `入力内容に${errors.length}件の誤りがあります。` : `There ${errors.length === 1 ? 'is 1 problem' : `are ${errors.length} problems`} with your answers.`, errors);
     }
-    return this.store(cmd, version, outcome.data as Record<string, unknown>, requestHash, ja);
+    const data = outcome.data as Record<string, unknown>;
+    const checked = await this.checkEvidence(cmd, version, data, ja);
+    const result = await this.store(cmd, version, data, requestHash, ja, checked?.evidence);
+    if (result.created) await checked?.consume();
+    return result;
   }
 
-  private async store(cmd: IntakeCommand, version: FormVersion, data: Record<string, unknown>, requestHash: string, ja: boolean): Promise<IntakeResult> {
+  /** Card sign-in and signature: refused before anything is stored when they do not fit the answers or the policy. */
+  private async checkEvidence(cmd: IntakeCommand, version: FormVersion, data: Record<string, unknown>, ja: boolean) {
+    if (cmd.body.signature !== undefined && typeof cmd.body.signature !== 'string') {
+      throw new BadRequestError(ja ? '署名の指定が正しくありません。' : 'The signature reference is not valid.', 'bad_signature');
+    }
+    if (this.evidenceGate) {
+      return this.evidenceGate.evidenceFor({
+        sid: cmd.residentSession,
+        handle: cmd.body.signature,
+        version,
+        municipalityCode: cmd.municipalityCode,
+        data,
+        attachments: cmd.body.attachments ?? {},
+        language: cmd.language,
+      });
+    }
+    // Without a card provider nothing can be signed: submissions are taken unsigned, as the inbox says (start-up warns).
+    return undefined;
+  }
+
+  private async store(cmd: IntakeCommand, version: FormVersion, data: Record<string, unknown>, requestHash: string, ja: boolean, evidence?: SubmissionEvidence): Promise<IntakeResult> {
     const attachments = cmd.body.attachments ?? {};
     const fileIds = Object.values(attachments).flat();
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -97,6 +132,7 @@ export class IntakeService {
         history: [{ from: null, to: SUBMISSION_STATUS.received, at, by: 'applicant' }],
         ...(cmd.idempotencyKey ? { idempotencyKey: cmd.idempotencyKey, requestHash } : {}),
         language: cmd.language,
+        ...(evidence ? { evidence } : {}),
         createdAt: at,
         updatedAt: at,
       };

@@ -44,6 +44,8 @@ const submissionSchema = new Schema(
     assigneeId: String,
     idempotencyKey: String,
     requestHash: String,
+    // Sealed JSON: card sign-in and electronic signature (issue #17).
+    evidence: String,
     language: { type: String, required: true },
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },

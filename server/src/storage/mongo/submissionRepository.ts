@@ -1,6 +1,6 @@
 /** Submissions in MongoDB: every write is a transaction that also stamps the change sequence and writes the outbox. */
 import type { Connection } from 'mongoose';
-import type { StatusChange, Submission, SubmissionStatus } from '@madoguchi/shared';
+import type { StatusChange, Submission, SubmissionEvidence, SubmissionStatus } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { NewRevision, SubmissionPage, SubmissionQuery, SubmissionRepository, SubmissionWriteOptions } from '../types';
@@ -32,12 +32,14 @@ export class MongoSubmissionRepository implements SubmissionRepository {
     const s = strip<(Submission & Record<string, unknown>) | null>(doc, 'id');
     if (!s) return null;
     for (const key of META_FIELDS) delete s[key];
-    return { ...s, data: this.cipher.openJson(s.data as unknown as string) };
+    const evidence = s.evidence as unknown as string | undefined;
+    delete s.evidence;
+    return { ...s, data: this.cipher.openJson(s.data as unknown as string), ...(evidence ? { evidence: this.cipher.openJson(evidence) as Submission['evidence'] } : {}) };
   }
 
   async insert(s: Submission, files?: { ids: string[]; uploadToken: string }, options: SubmissionWriteOptions = {}): Promise<void> {
-    const { id, ...plain } = s;
-    const rest = { ...plain, data: this.cipher.sealJson(s.data), revision: 1 };
+    const { id, evidence, ...plain } = s;
+    const rest = { ...plain, data: this.cipher.sealJson(s.data), ...(evidence ? { evidence: this.cipher.sealJson(evidence) } : {}), revision: 1 };
     await guardedMongo(
       () =>
         this.connection.transaction(async (session) => {
@@ -52,6 +54,11 @@ export class MongoSubmissionRepository implements SubmissionRepository {
       msg('duplicateSubmission'),
     );
     await this.appendAudit(options);
+  }
+
+  async setEvidence(id: string, evidence: SubmissionEvidence): Promise<boolean> {
+    const res = await guardedMongo(() => this.m.Submission.updateOne({ _id: id }, { $set: { evidence: this.cipher.sealJson(evidence) } }));
+    return res.matchedCount === 1;
   }
 
   /** The audit chain serialises on its own unique index, so it is appended after the write commits. */

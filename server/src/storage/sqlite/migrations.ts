@@ -330,4 +330,7 @@ export const MIGRATIONS: string[] = [
     updated_by TEXT NOT NULL
   );
   `,
+  /* 10: sign-in with the My Number Card and the electronic signature, sealed with the submission (issue #17) */ `
+  ALTER TABLE submissions ADD COLUMN evidence_json TEXT;
+  `,
 ];

@@ -20,6 +20,7 @@ interface SealedColumn extends SealedLocation {
 /** Every column written through DataCipher (grep `cipher.seal` in this folder). TOTP secrets use another key: see auth/totp.ts. */
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'submissions', column: 'data_json', id: 'id' },
+  { table: 'submissions', column: 'evidence_json', id: 'id' },
   { table: 'submission_revisions', column: 'data_json', id: "submission_id || '#' || revision" },
   { table: 'submission_notes', column: 'body', id: 'id' },
   { table: 'submission_messages', column: 'body', id: 'id' },

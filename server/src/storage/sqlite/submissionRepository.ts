@@ -1,5 +1,5 @@
 /** Submissions in SQLite. Inserts are single-row transactions; status moves are compare-and-set. */
-import { isFinalStatus, type StatusChange, type Submission, type SubmissionStatus } from '@madoguchi/shared';
+import { isFinalStatus, type StatusChange, type Submission, type SubmissionEvidence, type SubmissionStatus } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
 import type { NewRevision, SubmissionPage, SubmissionQuery, SubmissionRepository, SubmissionWriteOptions } from '../types';
 import { afterSubmissionWrite, nextChangeSeq, writeWithEvents } from './changeLog';
@@ -24,6 +24,7 @@ interface Row {
   assignee_id: string | null;
   idempotency_key: string | null;
   request_hash: string | null;
+  evidence_json: string | null;
   language: 'ja' | 'en';
   created_at: string;
   updated_at: string;
@@ -45,6 +46,7 @@ const toSubmission = (r: Row, cipher: DataCipher): Submission => ({
   ...(r.idempotency_key ? { idempotencyKey: r.idempotency_key } : {}),
   ...(r.request_hash ? { requestHash: r.request_hash } : {}),
   language: r.language,
+  ...(r.evidence_json ? { evidence: cipher.openJson(r.evidence_json) as Submission['evidence'] } : {}),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -64,10 +66,10 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
         this.db
           .prepare(
             `INSERT INTO submissions (id, receipt_number, secret_hash, municipality_code, procedure_owner, procedure_id, form_version,
-               data_json, attachments_json, status, history_json, assignee_id, idempotency_key, request_hash, language, created_at, updated_at,
+               data_json, attachments_json, status, history_json, assignee_id, idempotency_key, request_hash, evidence_json, language, created_at, updated_at,
                change_seq, applicant_name, applicant_kana)
              VALUES (@id, @receiptNumber, @secretHash, @municipalityCode, @procedureOwner, @procedureId, @formVersion,
-               @data, @attachments, @status, @history, @assigneeId, @idempotencyKey, @requestHash, @language, @createdAt, @updatedAt,
+               @data, @attachments, @status, @history, @assigneeId, @idempotencyKey, @requestHash, @evidence, @language, @createdAt, @updatedAt,
                @changeSeq, @applicantName, @applicantKana)`,
           )
           .run({
@@ -78,6 +80,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
             assigneeId: s.assigneeId ?? null,
             idempotencyKey: s.idempotencyKey ?? null,
             requestHash: s.requestHash ?? null,
+            evidence: s.evidence ? this.cipher.sealJson(s.evidence) : null,
             changeSeq: nextChangeSeq(this.db),
             applicantName: options.index?.name || null,
             applicantKana: options.index?.kana || null,
@@ -100,6 +103,10 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
       }
       mapSqliteError(error);
     }
+  }
+
+  async setEvidence(id: string, evidence: SubmissionEvidence): Promise<boolean> {
+    return guarded(() => this.db.prepare('UPDATE submissions SET evidence_json = ? WHERE id = ?').run(this.cipher.sealJson(evidence), id).changes === 1);
   }
 
   private one(sql: string, ...params: unknown[]): Submission | null {

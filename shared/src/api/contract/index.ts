@@ -9,9 +9,18 @@ import { PUBLIC_OPERATIONS } from './publicOperations';
 import { STAFF_OPERATIONS } from './staffOperations';
 import { CATALOG_OPERATIONS } from './catalogOperations';
 import { BACKOFFICE_OPERATIONS, INBOX_OPERATIONS, INTEGRATION_OPERATIONS } from './deskOperations';
+import { IDENTITY_OPERATIONS } from './identityOperations';
 import { operationKey, type Operation } from './operation';
 
-export const API_OPERATIONS: readonly Operation[] = [...PUBLIC_OPERATIONS, ...STAFF_OPERATIONS, ...CATALOG_OPERATIONS, ...INBOX_OPERATIONS, ...INTEGRATION_OPERATIONS, ...BACKOFFICE_OPERATIONS];
+export const API_OPERATIONS: readonly Operation[] = [
+  ...PUBLIC_OPERATIONS,
+  ...IDENTITY_OPERATIONS,
+  ...STAFF_OPERATIONS,
+  ...CATALOG_OPERATIONS,
+  ...INBOX_OPERATIONS,
+  ...INTEGRATION_OPERATIONS,
+  ...BACKOFFICE_OPERATIONS,
+];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));
 

@@ -15,6 +15,7 @@ const templated = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 const TAG_DESCRIPTIONS: Record<string, string> = {
   public: 'Catalog, intake and status',
   resident: 'Uploads, drafts',
+  'my-number-card': 'The resident signs in and signs applications with the My Number Card through the デジタル認証アプリ (resident session cookie)',
   corrections: '補正依頼: the applicant answers a correction request',
   'sign-in': 'Staff sign-in steps and the session (the session cookie; writes need X-CSRF-Token)',
   account: 'The signed-in account: password, second factor, recent sign-ins',

@@ -126,7 +126,14 @@ export const PUBLIC_OPERATIONS = [
     params: pathParams({ ...code, ...procedureId }),
     headers: [{ name: 'Idempotency-Key', description: 'Makes retries safe (8–200 visible ASCII characters)', required: false }],
     // The answers themselves are checked against the procedure's own form version (422 with per-field messages).
-    body: Open({ data: AnyObject(), attachments: Opt(AnyObject()), uploadToken: Opt(Str()), formVersion: Opt(Int()), language: Opt(Str()) }),
+    body: Open({
+      data: AnyObject(),
+      attachments: Opt(AnyObject()),
+      uploadToken: Opt(Str()),
+      formVersion: Opt(Int()),
+      language: Opt(Str()),
+      signature: Opt(Str({ description: 'One-time handle of a verified My Number Card signature (from /resident/card/sign)', maxLength: 100 })),
+    }),
     responses: {
       201: json(IntakeResponseSchema, 'Stored (or an identical retry: header Idempotent-Replayed)'),
       400: errorResponse('Malformed'),

@@ -1,0 +1,80 @@
+/**
+ * The resident's My Number Card routes (sign-in, signing, the provider's
+ * redirect back). The browser holds only an opaque, HttpOnly session cookie;
+ * everything else stays on the server (modules/identity).
+ */
+import type { Request, Response } from 'express';
+import type { Services } from '../services';
+import { NotFoundError } from '../errors';
+import { msg } from '../i18n/messages';
+import { AppError } from '../errors';
+import { ContractRouter } from './contract/contractRouter';
+import { RESIDENT_COOKIE } from '../modules/identity/residentSessions';
+import { safeReturnPath } from '../modules/identity/myNumberCardService';
+import { requestLanguage } from '../i18n/language';
+
+/** The resident session cookie's value, read without a cookie parser (one name, one value). */
+export function residentSessionId(req: Request): string | undefined {
+  const header = req.headers.cookie ?? '';
+  for (const part of header.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === RESIDENT_COOKIE) return value.join('=') || undefined;
+  }
+  return undefined;
+}
+
+export function residentCardRoutes(services: Services, publicUrl: string): ContractRouter['router'] {
+  const router = new ContractRouter();
+  const secure = publicUrl.startsWith('https:');
+  const card = () => {
+    if (!services.card) throw new NotFoundError(msg('cardNotConfigured'), 'card_not_configured');
+    return services.card;
+  };
+  const setCookie = (res: Response, sid: string) => res.cookie(RESIDENT_COOKIE, sid, { httpOnly: true, sameSite: 'lax', secure, path: '/api/v1', maxAge: card().sessionMinutes * 60_000 });
+
+  router.get('/resident/card', async (req, res) => {
+    res.json({ available: !!services.card, identity: services.card ? await services.card.service.identity(residentSessionId(req)) : null });
+  });
+
+  router.get('/resident/card/login', async (req, res) => {
+    const { sid, url } = await card().service.startSignIn(residentSessionId(req), safeReturnPath(req.query.returnTo));
+    setCookie(res, sid);
+    res.redirect(302, url);
+  });
+
+  router.get('/resident/card/callback', async (req, res) => {
+    const sid = residentSessionId(req);
+    const callbackUrl = new URL(req.originalUrl, publicUrl);
+    const back = (await card().service.pendingReturn(sid, callbackUrl.searchParams.get('state'))) ?? '/';
+    try {
+      res.redirect(303, await card().service.finish(sid, callbackUrl));
+    } catch (error) {
+      // The resident returns to the page they came from, which explains the refusal in their language.
+      if (!(error instanceof AppError) || error.code === 'card_not_configured') throw error;
+      res.redirect(303, `${back}${back.includes('?') ? '&' : '?'}cardError=${encodeURIComponent(error.code)}`);
+    }
+  });
+
+  router.post('/resident/card/logout', async (req, res) => {
+    if (services.card) await services.card.service.signOut(residentSessionId(req));
+    res.clearCookie(RESIDENT_COOKIE, { path: '/api/v1' });
+    res.status(204).end();
+  });
+
+  router.post('/resident/card/sign', async (req, res) => {
+    const body = req.body as { municipalityCode: string; procedureId: string; data: Record<string, unknown>; attachments?: Record<string, string[]>; returnTo?: string };
+    const { sid, url } = await card().service.startSigning(
+      residentSessionId(req),
+      { municipalityCode: body.municipalityCode, procedureId: body.procedureId, data: body.data, attachments: body.attachments ?? {}, returnTo: body.returnTo ?? '/' },
+      requestLanguage(req),
+    );
+    setCookie(res, sid);
+    res.json({ url });
+  });
+
+  router.get('/resident/card/jwks', (_req, res) => {
+    res.json(card().jwks);
+  });
+
+  return router.router;
+}

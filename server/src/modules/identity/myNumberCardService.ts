@@ -1,0 +1,293 @@
+/**
+ * Resident sign-in with the My Number Card and electronic signatures on
+ * applications, through the デジタル認証アプリ. The resident's browser only
+ * ever holds an opaque session cookie; state, nonce, PKCE verifier, the
+ * claims and verified signatures stay in the (sealed) server-side session.
+ *
+ * A signature is made over the application's canonical bytes (see
+ * signing/canonicalApplication.ts) before it is submitted, verified here,
+ * and kept in the session under a one-time handle; intake accepts the
+ * handle only for exactly the answers and files that were signed.
+ */
+import type { X509Certificate } from 'node:crypto';
+import {
+  changedLockedValues,
+  versionKey,
+  type CardIdentity,
+  type FormValidator,
+  type FormVersion,
+  type Language,
+  type SignatureRecord,
+  type Submission,
+  type SubmissionEvidence,
+} from '@madoguchi/shared';
+import { randomBytes } from 'node:crypto';
+import { AppError, BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../errors';
+import { msg } from '../../i18n/messages';
+import type { EvidenceCheck } from '../intake/intakeCommand';
+import type { Storage } from '../../storage/types';
+import type { CatalogService } from '../procedures/catalogService';
+import type { MunicipalityRegistry } from '../municipalities/registry';
+import { ProviderError, SIGN_IN_SCOPE, SIGN_SCOPE, type DigitalAuthApp, type PendingAuthorization } from './digitalAuthApp';
+import { toCardIdentity } from './cardClaims';
+import type { ResidentSession, ResidentSessions } from './residentSessions';
+import { canonicalBytes, digestInfo, sha256, type SignedApplication } from './signing/canonicalApplication';
+import { subjectName, type SignatureVerifier, type VerificationFailure } from './signing/signatureVerifier';
+
+const REASONS: Record<VerificationFailure, { ja: string; en: string }> = {
+  signature_mismatch: { ja: '署名値が申請内容と一致しません', en: 'the signature does not match the application' },
+  certificate_unreadable: { ja: '署名用電子証明書を読み取れません', en: 'the signing certificate is unreadable' },
+  untrusted_issuer: { ja: '信頼できない認証局の証明書です', en: 'the certificate is from an untrusted authority' },
+  certificate_expired: { ja: '署名用電子証明書の有効期限が切れています', en: 'the signing certificate has expired' },
+  certificate_not_yet_valid: { ja: '署名用電子証明書がまだ有効ではありません', en: 'the signing certificate is not yet valid' },
+  certificate_revoked: { ja: '署名用電子証明書は失効しています', en: 'the signing certificate has been revoked' },
+  no_trust_anchors: { ja: '信頼する認証局が設定されていません', en: 'no trusted authority is configured' },
+};
+
+/** An error whose text follows the caller's language, with the refusal code clients branch on. */
+class CardRefusal extends AppError {
+  constructor(code: string, status: number, message: ReturnType<typeof msg>) {
+    super(code, message, status, true);
+  }
+}
+
+/** Only paths of this site: never an open redirect. */
+export function safeReturnPath(value: unknown): string {
+  return typeof value === 'string' && /^\/(?![/\\])[\x21-\x7e]{0,500}$/.test(value) ? value : '/';
+}
+
+export interface ApplicationToSign {
+  municipalityCode: string;
+  procedureId: string;
+  data: Record<string, unknown>;
+  attachments?: Record<string, string[]>;
+  returnTo: string;
+}
+
+export class MyNumberCardService {
+  constructor(
+    private readonly provider: DigitalAuthApp,
+    private readonly sessions: ResidentSessions,
+    private readonly verifier: SignatureVerifier,
+    private readonly hasTrustAnchors: boolean,
+    private readonly storage: Storage,
+    private readonly catalog: CatalogService,
+    private readonly validator: FormValidator,
+    private readonly municipalities: MunicipalityRegistry,
+    private readonly now: () => Date,
+  ) {}
+
+  /** The signed-in identity (null when none). */
+  async identity(sid: string | undefined): Promise<CardIdentity | null> {
+    return (await this.sessions.get(sid))?.identity ?? null;
+  }
+
+  async startSignIn(sid: string | undefined, returnTo: string): Promise<{ sid: string; url: string }> {
+    const { url, pending } = await this.authorize(SIGN_IN_SCOPE);
+    return this.remember(sid, (s) => ({ ...s, pendingLogin: { ...pending, returnTo: safeReturnPath(returnTo) } }), url);
+  }
+
+  async signOut(sid: string | undefined): Promise<void> {
+    await this.sessions.destroy(sid);
+  }
+
+  /** The provider's redirect back: finishes whichever round trip (sign-in or signing) the state belongs to. */
+  async finish(sid: string | undefined, callbackUrl: URL): Promise<string> {
+    const session = await this.sessions.get(sid);
+    const state = callbackUrl.searchParams.get('state');
+    if (!session || !sid || !state) throw new CardRefusal('card_state_mismatch', 400, msg('cardStateMismatch'));
+    if (session.pendingLogin?.state === state) return this.finishSignIn(sid, session, callbackUrl);
+    if (session.pendingSign?.state === state) return this.finishSigning(sid, session, callbackUrl);
+    if (session.finishedTransactions?.includes(state)) throw new CardRefusal('signature_replayed', 409, msg('signatureReplayed'));
+    throw new CardRefusal('card_state_mismatch', 400, msg('cardStateMismatch'));
+  }
+
+  /** Where the round trip with `state` was to return to (to explain a refusal there). */
+  async pendingReturn(sid: string | undefined, state: string | null): Promise<string | null> {
+    const session = await this.sessions.get(sid);
+    if (!session || !state) return null;
+    if (session.pendingLogin?.state === state) return session.pendingLogin.returnTo;
+    if (session.pendingSign?.state === state) return session.pendingSign.returnTo;
+    return null;
+  }
+
+  private async finishSignIn(sid: string, session: ResidentSession, callbackUrl: URL): Promise<string> {
+    const pending = session.pendingLogin!;
+    const { accessToken, claims } = await this.exchange(callbackUrl, pending);
+    const info = await this.provider.userInfo(accessToken, String(claims.sub ?? '')).catch(providerDown);
+    const identity = toCardIdentity({ ...claims, ...info }, this.municipalities, this.now());
+    if (!identity) throw new CardRefusal('card_claims_missing', 502, msg('cardClaimsMissing'));
+    const { pendingLogin: _done, ...rest } = session;
+    await this.sessions.save(sid, { ...rest, identity });
+    return pending.returnTo;
+  }
+
+  /** Starts signing an application: checks it as intake would, then asks the provider for a sign transaction over its digest. */
+  async startSigning(sid: string | undefined, app: ApplicationToSign, language: Language): Promise<{ sid: string; url: string }> {
+    const version = await this.catalog.current(app.municipalityCode, app.procedureId);
+    if (version.procedure.signaturePolicy === 'none') throw new BadRequestError(msg('signatureNotNeeded'), 'signature_not_needed');
+    if (!this.hasTrustAnchors) throw new CardRefusal('signature_unverifiable', 503, msg('signatureNoAnchors'));
+    const signed = await this.signedApplication(version, app.municipalityCode, app.data, app.attachments ?? {}, language);
+    const digest = sha256(canonicalBytes(signed));
+    const info = digestInfo(digest);
+    const signTxId = await this.provider.startSignTransaction(info).catch(providerDown);
+    const { url, pending } = await this.authorize(SIGN_SCOPE, { sign_tx_id: signTxId });
+    return this.remember(
+      sid,
+      (s) => ({
+        ...s,
+        pendingSign: {
+          ...pending,
+          signTxId,
+          digestInfo: info.toString('base64'),
+          contentDigest: digest.toString('hex'),
+          procedureKey: procedureKey(version, app.municipalityCode),
+          returnTo: safeReturnPath(app.returnTo),
+        },
+      }),
+      url,
+    );
+  }
+
+  private async finishSigning(sid: string, session: ResidentSession, callbackUrl: URL): Promise<string> {
+    const pending = session.pendingSign!;
+    if (session.finishedTransactions?.includes(pending.signTxId)) throw new CardRefusal('signature_replayed', 409, msg('signatureReplayed'));
+    const { accessToken } = await this.exchange(callbackUrl, pending);
+    const result = await this.provider.signResult(pending.signTxId, accessToken).catch(providerDown);
+    const at = this.now();
+    const outcome = await this.verifier.verify(result.signature, result.certificate, Buffer.from(pending.digestInfo, 'base64'), at);
+    const { pendingSign: _done, ...rest } = session;
+    const finished = [...(session.finishedTransactions ?? []), pending.signTxId, pending.state].slice(-20);
+    if (!outcome.ok) {
+      await this.sessions.save(sid, { ...rest, finishedTransactions: finished });
+      throw new CardRefusal('signature_invalid', 422, msg('signatureInvalid', { reason: REASONS[outcome.failure].ja }));
+    }
+    const record = signatureRecord(outcome.certificate, result, pending.contentDigest, at, outcome.revocation);
+    const handle = randomBytes(18).toString('base64url');
+    await this.sessions.save(sid, { ...rest, finishedTransactions: finished, signatures: { ...(rest.signatures ?? {}), [handle]: { record, procedureKey: pending.procedureKey } } });
+    const separator = pending.returnTo.includes('?') ? '&' : '?';
+    return `${pending.returnTo}${separator}signature=${handle}`;
+  }
+
+  /**
+   * What intake stores about identity and signature, after checking them:
+   * a locked card value that was changed, a required signature that is
+   * missing, or a signature over other content refuses the submission.
+   * `consume` ends the one-time handle once the submission is stored.
+   */
+  async evidenceFor(input: EvidenceCheck): Promise<{ evidence?: SubmissionEvidence; consume: () => Promise<void> }> {
+    const session = input.sid ? await this.sessions.get(input.sid) : null;
+    const evidence: SubmissionEvidence = {};
+    if (session?.identity) {
+      const changed = changedLockedValues(input.version.uiSchema, input.data, session.identity);
+      if (changed.length > 0) throw new ValidationError(msg('cardLockedChanged', { fields: changed.join(', ') }));
+      evidence.identity = { method: 'myna-card', verifiedAt: session.identity.verifiedAt };
+    }
+    const policy = input.version.procedure.signaturePolicy;
+    const entry = input.handle ? session?.signatures?.[input.handle] : undefined;
+    if (input.handle && !entry) throw new CardRefusal('signature_unknown', 422, msg('signatureUnknown'));
+    if (entry) {
+      const signed = await this.signedApplication(input.version, input.municipalityCode, input.data, input.attachments, input.language, false);
+      const digest = sha256(canonicalBytes(signed)).toString('hex');
+      if (entry.procedureKey !== procedureKey(input.version, input.municipalityCode) || entry.record.contentDigest !== digest) {
+        throw new CardRefusal('signature_other_content', 422, msg('signatureOtherContent'));
+      }
+      evidence.signature = entry.record;
+    } else if (policy === 'required') {
+      throw new CardRefusal('signature_required', 422, msg('signatureRequired'));
+    }
+    const consume = async () => {
+      if (!entry || !input.sid) return;
+      const latest = await this.sessions.get(input.sid);
+      if (!latest?.signatures) return;
+      const { [input.handle!]: _used, ...others } = latest.signatures;
+      await this.sessions.save(input.sid, { ...latest, signatures: others });
+    };
+    return { ...(evidence.identity || evidence.signature ? { evidence } : {}), consume };
+  }
+
+  /** Verifies a stored signature again against today's trust anchors and revocation; the submission's copy is updated by the caller. */
+  async reverify(submission: Submission): Promise<SignatureRecord> {
+    const record = submission.evidence?.signature;
+    if (!record) throw new NotFoundError(msg('signatureUnknown'), 'no_signature');
+    const version = await this.storage.procedures.getVersion(submission.procedureOwner, submission.procedureId, submission.formVersion);
+    if (!version) throw new NotFoundError(msg('versionNotFound'), 'version_not_found');
+    const signed = await this.signedApplication(version, submission.municipalityCode, submission.data, submission.attachments, 'ja', false);
+    const digest = sha256(canonicalBytes(signed));
+    const at = new Date(record.signedAt);
+    const outcome = await this.verifier.verify(Buffer.from(record.signatureValue, 'base64'), Buffer.from(record.certificate, 'base64'), digestInfo(digest), at);
+    const lastVerifiedAt = this.now().toISOString();
+    if (!outcome.ok) return { ...record, status: 'invalid', failure: outcome.failure, lastVerifiedAt };
+    const { failure: _old, ...rest } = record;
+    return { ...rest, status: outcome.revocation === 'good' ? 'verified' : 'verified_no_revocation', revocation: outcome.revocation, lastVerifiedAt };
+  }
+
+  /** The application as it is signed: validated answers (as intake stores them) and the SHA-256 of each attached file. */
+  private async signedApplication(
+    version: FormVersion,
+    municipalityCode: string,
+    data: Record<string, unknown>,
+    attachments: Record<string, string[]>,
+    language: Language,
+    validate = true,
+  ): Promise<SignedApplication> {
+    let answers = data;
+    if (validate) {
+      const outcome = this.validator.validate(versionKey(version.owner, version.procedureId, version.version), version.schema, data, language, true);
+      if (!outcome.valid) throw new ValidationError(language === 'en' ? 'Please correct your answers before signing.' : '署名の前に、入力内容の誤りを直してください。', outcome.errors);
+      answers = outcome.data as Record<string, unknown>;
+    }
+    const hashes: Record<string, string[]> = {};
+    for (const [spec, ids] of Object.entries(attachments)) {
+      hashes[spec] = await Promise.all(
+        ids.map(async (id) => {
+          const meta = await this.storage.files.getMeta(id);
+          if (!meta) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
+          return meta.sha256;
+        }),
+      );
+    }
+    return { municipalityCode, procedure: { owner: version.owner, id: version.procedureId, version: version.version }, data: answers, attachments: hashes };
+  }
+
+  private async authorize(scope: string, extra?: Record<string, string>) {
+    return this.provider.authorizationUrl(scope, extra).catch(providerDown);
+  }
+
+  private async exchange(callbackUrl: URL, pending: PendingAuthorization) {
+    return this.provider.finish(callbackUrl, pending).catch((error: unknown) => {
+      if (error instanceof ProviderError && error.code === 'provider_refused') throw new CardRefusal('card_state_mismatch', 400, msg('cardStateMismatch'));
+      throw providerDown(error);
+    });
+  }
+
+  private async remember(sid: string | undefined, change: (s: ResidentSession) => ResidentSession, url: string): Promise<{ sid: string; url: string }> {
+    const existing = (await this.sessions.get(sid)) ?? {};
+    const id = sid && (await this.sessions.get(sid)) ? sid : this.sessions.newId();
+    await this.sessions.save(id, change(existing));
+    return { sid: id, url };
+  }
+}
+
+const procedureKey = (version: FormVersion, municipalityCode: string) => `${municipalityCode}/${version.owner}/${version.procedureId}@${version.version}`;
+
+function providerDown(error: unknown): never {
+  if (error instanceof AppError) throw error;
+  throw new CardRefusal('card_provider_unreachable', 502, msg('cardProviderDown'));
+}
+
+function signatureRecord(certificate: X509Certificate, result: { signature: Buffer; certificate: Buffer }, contentDigest: string, at: Date, revocation: 'good' | 'not_checked'): SignatureRecord {
+  return {
+    status: revocation === 'good' ? 'verified' : 'verified_no_revocation',
+    signerName: subjectName(certificate),
+    certificateSerial: certificate.serialNumber.toUpperCase(),
+    certificateIssuer: certificate.issuer.replace(/\n/g, ', '),
+    certificateValidTo: new Date(certificate.validTo).toISOString(),
+    signedAt: at.toISOString(),
+    lastVerifiedAt: at.toISOString(),
+    revocation,
+    contentDigest,
+    signatureValue: result.signature.toString('base64'),
+    certificate: result.certificate.toString('base64'),
+  };
+}
