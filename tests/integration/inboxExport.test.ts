@@ -90,12 +90,12 @@ describe('CSV export', () => {
     const rows = parseCsv(text);
     expect(rows).toHaveLength(3);
     const [header, first, second] = rows as [string[], string[], string[]];
-    expect(header.slice(0, 8)).toEqual(['到達番号', '手続', '様式の版', '補正回数', '到達日時', '最終更新日時', '状況', '担当者']);
+    expect(header.slice(0, 9)).toEqual(['到達番号', '手続', '様式の版', '補正回数', '到達日時', '最終更新日時', '状況', '担当者', '電子署名']);
     expect(new Set(rows.map((r) => r.length)).size).toBe(1);
     const col = (label: string) => header.indexOf(label);
     expect(first[0]).toBe(b.receiptNumber);
     expect(second[0]).toBe(a.receiptNumber);
-    expect(first.slice(1, 8)).toEqual(['罹災証明書の発行申請', '1', '0', expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), expect.any(String), '到達', '窓口 花子']);
+    expect(first.slice(1, 9)).toEqual(['罹災証明書の発行申請', '1', '0', expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), expect.any(String), '到達', '窓口 花子', 'なし']);
     expect(second[col('世帯主／世帯主の氏名／氏（姓）')]).toBe('𠮷田');
     expect(second[col('被害について／被害の状況')]).toBe(`'${STATEMENT}`);
     expect(text).toContain(`"'=HYPERLINK(""x""),カンマと""引用符""\n改行〜−鷗①"`);

@@ -202,6 +202,7 @@ describe('OpenAPI document', () => {
     await staff.post(`${st}/submissions/${s.id}/status`, { to: 'in-review' });
     await staff.post(`${st}/submissions/${s.id}/assign`, { assigneeId: clerk.user.id });
     await staff.post(`${st}/submissions/${s.id}/notes`, { body: 'メモ' });
+    await staff.post(`${st}/submissions/${s.id}/signature/verify`); // no card provider here: 404 card_not_configured
     await staff.post(`${st}/submissions/${s.id}/correction-request`, { message: '電話番号をご確認ください。', fields: ['/currentContact/phone'] });
 
     // The applicant answers.

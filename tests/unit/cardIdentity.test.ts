@@ -4,7 +4,7 @@
  * allows), the marked applicant block filled, locked values guarded; and
  * the canonical bytes a resident signs.
  */
-import { applyCardIdentity, changedLockedValues, type CardIdentity } from '@madoguchi/shared';
+import { applyCardIdentity, changedLockedValues, signatureSummaryJa, signatureView, type CardIdentity } from '@madoguchi/shared';
 import { toCardIdentity, splitAddress } from '../../server/src/modules/identity/cardClaims';
 import { canonicalBytes, digestInfo, sha256 } from '../../server/src/modules/identity/signing/canonicalApplication';
 import { safeReturnPath } from '../../server/src/modules/identity/myNumberCardService';
@@ -102,4 +102,26 @@ describe('what a resident signs', () => {
 it('returns residents only to paths of this site', () => {
   expect(safeReturnPath('/082015/risai-shomeisho/apply?step=2')).toBe('/082015/risai-shomeisho/apply?step=2');
   for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', 42, undefined]) expect(safeReturnPath(bad)).toBe('/');
+});
+
+it('says in Japanese what was verified, for the PDF and the CSV column 電子署名', () => {
+  const record = {
+    status: 'verified_no_revocation' as const,
+    signerName: '𠮷田　太郎',
+    certificateSerial: '1004',
+    certificateIssuer: 'CN=Test',
+    certificateValidTo: '2030-01-01T00:00:00.000Z',
+    signedAt: '2026-12-05T01:00:00.000Z',
+    lastVerifiedAt: '2026-12-05T01:00:00.000Z',
+    revocation: 'not_checked' as const,
+    contentDigest: 'ab',
+    signatureValue: '',
+    certificate: '',
+  };
+  const time = (iso: string) => `JST(${iso.slice(0, 10)})`;
+  expect(signatureSummaryJa(undefined, time)).toEqual(['なし']);
+  expect(signatureSummaryJa(record, time)).toEqual(['署名検証済（失効確認なし）', '署名者：𠮷田　太郎', '証明書シリアル：1004', '署名日時：JST(2026-12-05)']);
+  expect(signatureSummaryJa({ ...record, status: 'invalid', failure: 'untrusted_issuer' }, time)[0]).toBe('署名検証失敗（untrusted_issuer）');
+  expect(signatureView('required', record)).toMatchObject({ status: 'verified_no_revocation', signerName: '𠮷田　太郎' });
+  expect(signatureView('required', record)).not.toHaveProperty('certificate');
 });

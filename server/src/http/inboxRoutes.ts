@@ -180,6 +180,13 @@ export function inboxRoutes(routes: StaffRoutes, ctx: StaffContext): void {
     res.status(201).json({ ok: true });
   });
 
+  routes.post(`${base}/submissions/:submissionId/signature/verify`, can('inbox.update', onSubmission), async (req, res) => {
+    const lang = requestLanguage(req);
+    const meta = submissionOf(res, lang);
+    if (!ctx.services.card) throw new NotFoundError(inboxText(lang, 'cardNotConfigured'), 'card_not_configured');
+    res.json(await ctx.services.card.service.reverifyStored(actorOf(req), meta));
+  });
+
   routes.post(`${base}/submissions/:submissionId/correction-request`, can('inbox.update', onSubmission), async (req, res) => {
     const lang = requestLanguage(req);
     const s = await desk.workflow.requestCorrection(actorOf(req), submissionOf(res, lang).id, { message: req.body?.message, fields: req.body?.fields, expected: req.body?.expected }, lang);

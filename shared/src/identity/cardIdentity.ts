@@ -172,3 +172,38 @@ export interface SubmissionEvidence {
   identity?: { method: 'myna-card'; verifiedAt: string };
   signature?: SignatureRecord;
 }
+
+/** A signature as staff, the PDF, the CSV and back-office systems see it: the certificate's own words, never the raw values. */
+export function signatureView<P extends string>(policy: P, record: SignatureRecord | undefined) {
+  if (!record) return { policy, status: 'none' as const };
+  return {
+    policy,
+    status: record.status,
+    signerName: record.signerName,
+    certificateSerial: record.certificateSerial,
+    certificateIssuer: record.certificateIssuer,
+    signedAt: record.signedAt,
+    lastVerifiedAt: record.lastVerifiedAt,
+    revocation: record.revocation,
+    ...(record.failure ? { failure: record.failure } : {}),
+  };
+}
+
+const SIGNATURE_STATUS_JA: Record<SignatureStatus | 'none', string> = {
+  none: 'なし',
+  verified: '署名検証済',
+  verified_no_revocation: '署名検証済（失効確認なし）',
+  invalid: '署名検証失敗',
+};
+
+/** The signature in Japanese for the PDF (one part a line) and the CSV column 「電子署名」 (joined). `time` formats an ISO instant in Japan time. */
+export function signatureSummaryJa(record: SignatureRecord | undefined, time: (iso: string) => string): string[] {
+  if (!record) return [SIGNATURE_STATUS_JA.none];
+  const parts = [
+    SIGNATURE_STATUS_JA[record.status] + (record.failure ? `（${record.failure}）` : ''),
+    `署名者：${record.signerName}`,
+    `証明書シリアル：${record.certificateSerial}`,
+    `署名日時：${time(record.signedAt)}`,
+  ];
+  return parts;
+}

@@ -5,7 +5,7 @@
  * answers and attachments, acknowledgement of receipt. Every read is audited
  * against the API key.
  */
-import { answerList, type Language, type StatusChange } from '@madoguchi/shared';
+import { answerList, signatureView, type Language, type StatusChange } from '@madoguchi/shared';
 import { refuseInfected, scanStateOf } from '../uploads/scanGuard';
 import { BadRequestError, NotFoundError } from '../../errors';
 import type { Storage, SubmissionMeta } from '../../storage/types';
@@ -133,6 +133,8 @@ export class PullService {
       attachments,
       history: s.history.map((h: StatusChange) => ({ from: h.from, to: h.to, at: h.at, by: h.by, ...(h.publicNote ? { publicNote: h.publicNote } : {}) })),
       revisions: revisions.map((r) => ({ revision: r.revision, createdAt: r.createdAt })),
+      signature: signatureView(version.procedure.signaturePolicy, s.evidence?.signature),
+      ...(s.evidence?.identity ? { identity: s.evidence.identity } : {}),
     };
   }
 

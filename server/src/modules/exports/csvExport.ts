@@ -5,7 +5,7 @@
  * the receipt numbers it contained, and whether sensitive answers were in
  * clear (only when asked for; the route checks `inbox.exportSensitive`).
  */
-import { STATUS_LABELS, japanClock, type FormVersion, type Language, type Submission } from '@madoguchi/shared';
+import { STATUS_LABELS, japanClock, signatureSummaryJa, type FormVersion, type Language, type Submission } from '@madoguchi/shared';
 import { BadRequestError } from '../../errors';
 import type { InboxQuery, Storage, SubmissionMeta } from '../../storage/types';
 import type { StaffActor } from '../inbox/actor';
@@ -75,8 +75,8 @@ export class CsvExportService {
     for (const s of submissions) if (s.assigneeId && !assigneeNames.has(s.assigneeId)) assigneeNames.set(s.assigneeId, (await this.lookups.userName(s.assigneeId)) ?? s.assigneeId);
 
     const metaById = new Map(metas.map((m) => [m.id, m]));
-    const labels = ['到達番号', '手続', '様式の版', '補正回数', '到達日時', '最終更新日時', '状況', '担当者', ...columns.map((c) => c.label)];
-    const keys = ['receiptNumber', 'procedureId', 'formVersion', 'corrections', 'receivedAt', 'updatedAt', 'status', 'assignee', ...columns.map((c) => c.key)];
+    const labels = ['到達番号', '手続', '様式の版', '補正回数', '到達日時', '最終更新日時', '状況', '担当者', '電子署名', ...columns.map((c) => c.label)];
+    const keys = ['receiptNumber', 'procedureId', 'formVersion', 'corrections', 'receivedAt', 'updatedAt', 'status', 'assignee', 'signature', ...columns.map((c) => c.key)];
     const body = submissions.map((s) => [
       s.receiptNumber,
       versions.get(s.formVersion)?.procedure.title ?? s.procedureId,
@@ -86,6 +86,7 @@ export class CsvExportService {
       jstText(s.updatedAt),
       STATUS_LABELS[s.status].ja,
       s.assigneeId ? (assigneeNames.get(s.assigneeId) ?? '') : '',
+      signatureSummaryJa(s.evidence?.signature, jstText).join('　'),
       ...columns.map((c) => c.value(s.data)),
     ]);
     // One header row (two would break imports): Japanese labels for people, or stable keys for programs.

@@ -12,6 +12,7 @@
 import type { X509Certificate } from 'node:crypto';
 import {
   changedLockedValues,
+  signatureView,
   versionKey,
   type CardIdentity,
   type FormValidator,
@@ -25,6 +26,8 @@ import { randomBytes } from 'node:crypto';
 import { AppError, BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { msg } from '../../i18n/messages';
 import type { EvidenceCheck } from '../intake/intakeCommand';
+import { auditSubmission, type StaffActor } from '../inbox/actor';
+import type { SubmissionMeta } from '../../storage/types';
 import type { Storage } from '../../storage/types';
 import type { CatalogService } from '../procedures/catalogService';
 import type { MunicipalityRegistry } from '../municipalities/registry';
@@ -220,6 +223,17 @@ export class MyNumberCardService {
     if (!outcome.ok) return { ...record, status: 'invalid', failure: outcome.failure, lastVerifiedAt };
     const { failure: _old, ...rest } = record;
     return { ...rest, status: outcome.revocation === 'good' ? 'verified' : 'verified_no_revocation', revocation: outcome.revocation, lastVerifiedAt };
+  }
+
+  /** 「署名を再検証」: verifies a stored signature again, keeps the outcome with the submission and audits who asked. */
+  async reverifyStored(actor: StaffActor, meta: SubmissionMeta) {
+    const submission = await this.storage.submissions.findById(meta.id);
+    if (!submission?.evidence?.signature) throw new NotFoundError(msg('signatureUnknown'), 'no_signature');
+    const record = await this.reverify(submission);
+    await this.storage.submissions.setEvidence(submission.id, { ...submission.evidence, signature: record });
+    await auditSubmission(this.storage, actor, 'submission.signature.reverified', meta, this.now(), { status: record.status, ...(record.failure ? { failure: record.failure } : {}) });
+    const version = await this.storage.procedures.getVersion(submission.procedureOwner, submission.procedureId, submission.formVersion);
+    return signatureView(version?.procedure.signaturePolicy ?? 'required', record);
   }
 
   /** The application as it is signed: validated answers (as intake stores them) and the SHA-256 of each attached file. */

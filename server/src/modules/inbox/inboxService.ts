@@ -4,7 +4,7 @@
  * own form version, earlier revisions and attachments. Every read of a
  * submission leaves an audit event; opening one clears its unread marker.
  */
-import { answerList, type FormVersion, type Language, type SignaturePolicy, type SignatureRecord, type Submission } from '@madoguchi/shared';
+import { answerList, signatureView, type FormVersion, type Language, type Submission } from '@madoguchi/shared';
 import { refuseInfected, scanStateOf } from '../uploads/scanGuard';
 import { NotFoundError } from '../../errors';
 import type { InboxQuery, Storage, StoredFileMeta, SubmissionMeta } from '../../storage/types';
@@ -149,19 +149,4 @@ export class InboxService {
     const users = await this.storage.users.list({ municipalityCode });
     return users.filter((u) => !u.disabled).map((u) => ({ id: u.id, name: u.displayName, role: u.role }));
   }
-}
-
-/** What the inbox shows of a signature: the status, and the signer and certificate as the certificate states them. */
-function signatureView(policy: SignaturePolicy, record: SignatureRecord | undefined) {
-  if (!record) return { policy, status: 'none' as const };
-  return {
-    policy,
-    status: record.status,
-    signerName: record.signerName,
-    certificateSerial: record.certificateSerial,
-    certificateIssuer: record.certificateIssuer,
-    signedAt: record.signedAt,
-    lastVerifiedAt: record.lastVerifiedAt,
-    ...(record.failure ? { failure: record.failure } : {}),
-  };
 }

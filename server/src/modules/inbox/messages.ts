@@ -3,6 +3,7 @@ import type { Language } from '@madoguchi/shared';
 
 export const INBOX_MESSAGES = {
   submissionNotFound: { ja: '申請が見つかりません。', en: 'No such submission.' },
+  cardNotConfigured: { ja: 'マイナンバーカードの電子署名を検証する設定がありません。', en: 'Signature verification with the My Number Card is not configured.' },
   fileNotFound: { ja: '添付ファイルが見つかりません。', en: 'No such attachment.' },
   fileInfected: { ja: 'この添付ファイルからウイルス（{signature}）が検出されたため、ダウンロードできません。', en: 'Malware ({signature}) was found in this attachment; it cannot be downloaded.' },
   revisionNotFound: { ja: '指定された版の申請内容はありません。', en: 'No such revision.' },

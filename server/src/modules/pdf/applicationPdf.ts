@@ -4,7 +4,7 @@
  * Noto Sans JP is bundled (OFL) and subset into each file, so nothing is downloaded.
  */
 import PDFDocument from 'pdfkit';
-import { answerList, formatWareki, japanClock, type FormVersion, type Submission } from '@madoguchi/shared';
+import { answerList, formatWareki, japanClock, signatureSummaryJa, type FormVersion, type Submission } from '@madoguchi/shared';
 
 const FONT = require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf');
 const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf');
@@ -33,6 +33,10 @@ export function renderApplicationPdf(submission: Submission, version: FormVersio
     doc.text(`到達番号：${submission.receiptNumber}`);
     doc.text(`到達日時：${arrivalText(submission.createdAt)}`);
     doc.text(`様式の版：第${submission.formVersion}版`);
+    if (submission.evidence?.identity) doc.text(`本人確認：マイナンバーカード（利用者証明用電子証明書）${arrivalText(submission.evidence.identity.verifiedAt)}`);
+    const [signatureStatus, ...signatureDetails] = signatureSummaryJa(submission.evidence?.signature, arrivalText);
+    doc.text(`電子署名：${signatureStatus}`);
+    if (signatureDetails.length) doc.text(`　${signatureDetails.join('　')}`);
     doc.moveDown();
     doc
       .moveTo(doc.page.margins.left, doc.y)

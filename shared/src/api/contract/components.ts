@@ -204,6 +204,25 @@ export const HistoryViewSchema = Closed({ from: Nullable(status), to: status, to
 export const NoteViewSchema = Closed({ id: Str(), authorId: Str(), authorName: Str(), body: Str(), createdAt: DateTime() });
 export const MessageViewSchema = Closed({ id: Str(), kind: messageKind, authorName: Str(), body: Str(), fields: Arr(Str()), revision: Int(), createdAt: DateTime() });
 
+/** An application's electronic signature as staff and back-office systems see it (the certificate's own words). */
+export const SignatureViewSchema = component(
+  'SignatureView',
+  Closed({
+    policy: signaturePolicy,
+    status: Enum(['none', 'verified', 'verified_no_revocation', 'invalid'] as const, {
+      description: 'none: not signed; verified: signature, chain, validity and revocation checked; verified_no_revocation: 署名検証済（失効確認なし）; invalid: a re-verification failed',
+    }),
+    signerName: Opt(Str({ description: 'The signer as the 署名用電子証明書 states it' })),
+    certificateSerial: Opt(Str()),
+    certificateIssuer: Opt(Str()),
+    signedAt: Opt(DateTime()),
+    lastVerifiedAt: Opt(DateTime()),
+    revocation: Opt(Enum(['good', 'revoked', 'not_checked'] as const)),
+    failure: Opt(Str({ description: 'Why a re-verification failed (e.g. untrusted_issuer, signature_mismatch)' })),
+  }),
+);
+export const IdentityViewSchema = Closed({ method: Enum(['myna-card'] as const, { description: '本人確認：マイナンバーカード（利用者証明用電子証明書）' }), verifiedAt: DateTime() });
+
 export const SubmissionViewSchema = component(
   'SubmissionView',
   Closed({
@@ -223,19 +242,8 @@ export const SubmissionViewSchema = component(
     strippedAt: Nullable(DateTime()),
     answers: Arr(AnswerLineSchema, { description: 'Every answer with the label of the version it was submitted on; sensitive ones masked' }),
     attachments: Arr(AttachmentGroupViewSchema),
-    signature: Closed({
-      policy: signaturePolicy,
-      status: Enum(['none', 'verified', 'verified_no_revocation', 'invalid'] as const, {
-        description: 'none: not signed; verified_no_revocation: 署名検証済（失効確認なし）; invalid: a re-verification failed',
-      }),
-      signerName: Opt(Str({ description: 'The signer as the 署名用電子証明書 states it' })),
-      certificateSerial: Opt(Str()),
-      certificateIssuer: Opt(Str()),
-      signedAt: Opt(Str({ format: 'date-time' })),
-      lastVerifiedAt: Opt(Str({ format: 'date-time' })),
-      failure: Opt(Str()),
-    }),
-    identity: Opt(Closed({ method: Enum(['myna-card'] as const, { description: '本人確認：マイナンバーカード（利用者証明用電子証明書）' }), verifiedAt: Str({ format: 'date-time' }) })),
+    signature: SignatureViewSchema,
+    identity: Opt(IdentityViewSchema),
     history: Arr(HistoryViewSchema),
     notes: Arr(NoteViewSchema),
     messages: Arr(MessageViewSchema),
@@ -384,6 +392,8 @@ export const PullSubmissionSchema = component(
     ),
     history: Arr(Closed({ from: Nullable(status), to: status, at: DateTime(), by: Str(), publicNote: Opt(Str()) })),
     revisions: Arr(revisionRef),
+    signature: SignatureViewSchema,
+    identity: Opt(IdentityViewSchema),
   }),
 );
 

@@ -7,6 +7,7 @@ import { SUBMISSION_STATUSES } from '../../submission/status';
 import { API_KEY_SCOPES, OUTBOX_EVENT_TYPES, RETENTION_MODES } from '../vocabulary';
 import {
   ApiKeySchema,
+  SignatureViewSchema,
   DeliverySchema,
   InboxListSchema,
   ProcessingTimesSchema,
@@ -174,6 +175,15 @@ export const INBOX_OPERATIONS = [
     params: pathParams(sub),
     body: Open({ assigneeId: Nullable(Str()) }, refusal('bad_assignee', '担当者に指定できるのは、この自治体の有効な職員だけです。', 'Only an active account of this municipality can be assigned.')),
     responses: { 200: json(Closed({ id: Str(), assigneeId: Nullable(Str()), updatedAt: DateTime() }), 'Assigned'), ...write },
+  }),
+  operation({
+    method: 'post',
+    path: `${base}/submissions/:submissionId/signature/verify`,
+    tag: 'inbox',
+    summary: '「署名を再検証」: verify the stored signature again (today’s trust anchors and revocation); the outcome is kept and audited',
+    ...staff,
+    params: pathParams(sub),
+    responses: { 200: json(SignatureViewSchema, 'The signature as verified now'), ...write },
   }),
   operation({
     method: 'post',
