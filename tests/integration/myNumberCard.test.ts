@@ -12,6 +12,7 @@ import request from 'supertest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
+import { applyCardIdentity, type CardIdentity } from '@madoguchi/shared';
 import type { KeyObject } from 'node:crypto';
 import { buildTestApp } from '../helpers/testApp';
 import type { TestApp } from '../helpers/buildApp';
@@ -99,6 +100,13 @@ describe('My Number Card: sign-in with 基本4情報 and signatures (デジタ�
     return ids;
   }
 
+  /** The example answers as the form fills them after sign-in: the card's 基本4情報 in the marked block. */
+  async function prefilled(agent: ReturnType<typeof request.agent>, id: string) {
+    const { identity } = (await agent.get('/api/v1/resident/card').expect(200)).body as { identity: CardIdentity };
+    const version = allPresets().find((p) => p.procedure.id === id)!;
+    return applyCardIdentity(version.uiSchema, example(id), identity).data;
+  }
+
   async function signIn() {
     const agent = request.agent(ctx.app);
     const start = await agent
@@ -160,8 +168,14 @@ describe('My Number Card: sign-in with 基本4情報 and signatures (デジタ�
 
   it('signs 児童手当の認定請求 and stores the verified signature with the submission; re-verification agrees', async () => {
     const { agent } = await signIn();
-    const data = example('jidou-teate-nintei');
+    const data = await prefilled(agent, 'jidou-teate-nintei');
+    expect(data.claimant).toMatchObject({ name: { familyName: '𠮷田', givenName: '太郎' }, birthDate: '1985-04-01', sex: '男' });
+    // A locked card value changed in the request is refused, whatever the signature.
+    const edited = structuredClone(data) as { claimant: { birthDate: string } };
+    edited.claimant.birthDate = '1990-01-01';
     const files = await attachments();
+    const locked = await submit(agent, 'jidou-teate-nintei', { data: edited, attachments: files, uploadToken: UPLOAD_TOKEN }).expect(422);
+    expect(locked.body.error.message).toContain('マイナンバーカードから入力した項目は変更できません');
     const { location } = await sign(agent, 'jidou-teate-nintei', data, files);
     const handle = new URL(location, PUBLIC_URL).searchParams.get('signature');
     expect(handle).toBeTruthy();
@@ -206,7 +220,7 @@ describe('My Number Card: sign-in with 基本4情報 and signatures (デジタ�
 
   it('refuses answers changed after signing, and a required signature that is missing, storing nothing', async () => {
     const { agent } = await signIn();
-    const data = example('jidou-teate-nintei');
+    const data = await prefilled(agent, 'jidou-teate-nintei');
     const files = await attachments();
     const { location } = await sign(agent, 'jidou-teate-nintei', data, files);
     const handle = new URL(location, PUBLIC_URL).searchParams.get('signature');

@@ -3,7 +3,7 @@
  * review, then submission. The step is in the URL (`?step=2`, `files`,
  * `review`), so the browser's Back button goes back one step.
  */
-import { lazy, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { createSchemaUtils, type RJSFSchema } from '@rjsf/utils';
 import { attachmentsFor, versionKey, type FieldError, type Municipality, type ProcedureDetail } from '@madoguchi/shared';
@@ -24,6 +24,8 @@ import { toSummaryErrors } from './summaryErrors';
 import type { SummaryError } from './ErrorSummary';
 import { useApplicationDraft } from './useApplicationDraft';
 import { useSubmit } from './useSubmit';
+import { getCardState } from '../card/cardApi';
+import type { CardState } from '../card/CardBridge';
 
 // The attachments and review steps (file upload, the answer list) load when the resident gets there, so the
 // form's first step does not wait for them; leaving any step starts fetching both (see `goTo`). There is no
@@ -33,6 +35,8 @@ const loadAttachmentsStep = () => import('../attachments/AttachmentsStep');
 const loadReviewStep = () => import('./ReviewStep');
 const AttachmentsStep = lazy(() => loadAttachmentsStep().then((m) => ({ default: m.AttachmentsStep })));
 const ReviewStep = lazy(() => loadReviewStep().then((m) => ({ default: m.ReviewStep })));
+// The My Number Card's part of the form loads only where the municipality offers the card.
+const CardBridge = lazy(() => import('../card/CardBridge'));
 const prefetchLaterSteps = () => {
   loadAttachmentsStep().catch(() => undefined);
   loadReviewStep().catch(() => undefined);
@@ -58,7 +62,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   const key = versionKey(procedure.owner, procedure.id, version.version);
   const validator = useMemo(() => new SharedRjsfValidator(key, language), [key, language]);
   const utils = useMemo(() => createSchemaUtils(validator, schema, RESIDENT_DEFAULTS_BEHAVIOR), [validator, schema]);
-  const uiSchema = useMemo(() => prepareUiSchema(version.uiSchema), [version.uiSchema]);
+  const preparedUi = useMemo(() => prepareUiSchema(version.uiSchema), [version.uiSchema]);
   const title = language === 'en' && procedure.titleEn ? procedure.titleEn : procedure.title;
   const steps = useMemo(() => stepsOf(version.schema, version.uiSchema, language, title), [version, language, title]);
   const hasFiles = attachments.length > 0;
@@ -69,8 +73,19 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
     (d) => utils.getDefaultFormState(schema, d) as Record<string, unknown>,
   );
   const { submit, submitting } = useSubmit(municipality.code, procedure.id, language);
+  const [cardOffered, setCardOffered] = useState(false);
+  const [card, setCard] = useState<CardState | null>(null);
+  useEffect(() => {
+    getCardState(language).then(
+      (s) => setCardOffered(s.available),
+      () => undefined,
+    );
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  const markUi = card?.markUi;
+  const uiSchema = useMemo(() => (markUi ? markUi(preparedUi) : preparedUi), [markUi, preparedUi]);
   const [problems, setProblems] = useState<SummaryError[]>([]);
   const [notice, setNotice] = useState<string | undefined>(outerNotice);
+  const cardNotice = card?.error;
   const [failedAttempt, setFailedAttempt] = useState(0);
   const [serverFileErrors, setServerFileErrors] = useState<FieldError[]>([]);
 
@@ -126,12 +141,20 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
     const data = pruneToShown(utils, schema, draft.data) as Record<string, unknown>;
     const found = [...validateAll(data), ...attachmentErrors(attachments, data, draft.attachments, language)];
     if (found.length) return showProblems(found);
-    const outcome = await submit({ data, attachments: attachmentIds(draft.attachments), uploadToken: draft.uploadToken, formVersion: version.version, language });
+    const outcome = await submit({
+      data,
+      attachments: attachmentIds(draft.attachments),
+      uploadToken: draft.uploadToken,
+      formVersion: version.version,
+      language,
+      ...(card?.signature ? { signature: card.signature } : {}),
+    });
     if (!outcome) return;
     if (outcome.kind === 'sent') {
       saveReceipt({ ...outcome.response, municipalityCode: municipality.code, municipalityName: municipality.name, procedureTitle: procedure.title });
       if (draft.remote) deleteDraft(draft.remote.draftId, draft.remote.secret, language).catch(() => undefined);
       discard();
+      card?.forget();
       navigate(`/m/${municipality.code}/p/${procedure.id}/done`, { replace: true });
     } else if (outcome.kind === 'invalid') {
       setNotice(outcome.message);
@@ -142,6 +165,17 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
       setNotice(outcome.message);
       setFailedAttempt((n) => n + 1);
     }
+  };
+
+  /** Signs the answers as they would be sent (hidden branches pruned), after the same checks as submitting. */
+  const onSign = async () => {
+    const checks = await Promise.all([import('./reviewModel'), import('../attachments/attachmentChecks')]).catch(() => null);
+    if (!checks) return setNotice(t('error.network'));
+    const [{ pruneToShown }, { attachmentErrors }] = checks;
+    const data = pruneToShown(utils, schema, draft.data) as Record<string, unknown>;
+    const found = [...validateAll(data), ...attachmentErrors(attachments, data, draft.attachments, language)];
+    if (found.length) return showProblems(found);
+    await card?.sign(data);
   };
 
   const stepTitle = index < steps.length ? steps[index]!.title : index === steps.length ? t('apply.attachmentsStep') : t('apply.reviewStep');
@@ -189,6 +223,21 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
       <PageHeading key={stepParam} title={`${stepTitle} - ${title}`}>
         {stepTitle}
       </PageHeading>
+      {cardOffered && (
+        <Suspense fallback={null}>
+          <CardBridge
+            municipalityCode={municipality.code}
+            procedureId={procedure.id}
+            uiSchema={version.uiSchema}
+            data={draft.data}
+            attachments={attachmentIds(draft.attachments)}
+            setData={setData}
+            language={language}
+            showPanel={index < steps.length}
+            onState={setCard}
+          />
+        </Suspense>
+      )}
       {index < steps.length && (
         <StepForm
           key={`form-${index}`}
@@ -230,7 +279,8 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
           files={draft.attachments}
           municipalityName={municipality.name}
           errors={problems}
-          {...(notice ? { notice } : {})}
+          {...(notice || cardNotice ? { notice: notice ?? cardNotice } : {})}
+          {...(card ? { card: { signed: card.signed, signing: card.signing, onSign: () => void onSign() } } : {})}
           submitting={submitting}
           failedAttempt={failedAttempt}
           onEdit={(i, fieldId) => goTo(i < 0 ? 'files' : i, fieldId, true)}

@@ -12,6 +12,7 @@ import { ReviewRows } from './ReviewRows';
 import { reviewRows } from './reviewModel';
 import { isRequiredNow } from '../attachments/attachmentChecks';
 import type { StepView } from './steps';
+import { CardSignSection } from '../card/CardSignSection';
 
 export interface ReviewStepProps {
   detail: ProcedureDetail;
@@ -33,10 +34,12 @@ export interface ReviewStepProps {
   /** Changes whenever a submit attempt fails, to move focus to the problems. */
   failedAttempt: number;
   serverFields?: FieldError[];
+  /** Signing with the My Number Card, when the municipality offers it and the procedure uses signatures. */
+  card?: { signed: boolean; signing: boolean; onSign: () => void };
 }
 
 export function ReviewStep(props: ReviewStepProps) {
-  const { detail, utils, uiSchema, steps, data, files, municipalityName, errors, notice, submitting, onEdit, onSelectError, onSubmit, onBack, failedAttempt } = props;
+  const { detail, utils, uiSchema, steps, data, files, municipalityName, errors, notice, submitting, onEdit, onSelectError, onSubmit, onBack, failedAttempt, card } = props;
   const { t, language } = useLanguage();
   const problemRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -91,7 +94,11 @@ export function ReviewStep(props: ReviewStepProps) {
           </dl>
         </section>
       )}
-      {detail.procedure.signaturePolicy === 'required' && <p className="notice">{t('review.signatureNote')}</p>}
+      {card && detail.procedure.signaturePolicy !== 'none' ? (
+        <CardSignSection {...card} required={detail.procedure.signaturePolicy === 'required'} />
+      ) : (
+        detail.procedure.signaturePolicy === 'required' && <p className="notice">{t('review.signatureNote')}</p>
+      )}
       <p>{t('review.declaration', { municipality: municipalityName })}</p>
       <div className="step-nav">
         <button type="button" className="button button--primary button--wide" onClick={onSubmit} disabled={submitting} aria-busy={submitting || undefined}>
