@@ -16,6 +16,7 @@ import { STAFF_PAGES } from './pages/registry';
 import { RequirePermission } from './ui/RequirePermission';
 import './staff.css';
 
+// Once, before the first render reads the language.
 adoptOldStaffLanguage();
 
 function SignedIn() {
