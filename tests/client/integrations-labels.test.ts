@@ -7,22 +7,22 @@
 import { loadClient } from './clientModules';
 
 interface Labels {
-  eventLabel: (event: { type: string; receiptNumber: string; data: { status?: string } }) => { ja: string; en: string };
-  failureLabel: (error: string) => { ja: string; en: string };
+  eventLabel: (event: { type: string; receiptNumber: string; data: { status?: string } }, language: 'ja' | 'en') => string;
+  failureLabel: (error: string, language: 'ja' | 'en') => string;
 }
 const { eventLabel, failureLabel } = loadClient<Labels>('staff/pages/inbox/integrationsApi');
 
 describe('delivery log labels', () => {
   it('names the status a submission moved to', () => {
-    const moved = (status: string) => eventLabel({ type: 'submission.status-changed', receiptNumber: 'X', data: { status } });
-    expect([moved('in-review').ja, moved('correction-requested').ja, moved('completed').ja]).toEqual(['状況の変更：審査中', '状況の変更：補正依頼中', '状況の変更：処理完了']);
-    expect(moved('in-review').en).toBe('Status changed: In review');
-    expect(eventLabel({ type: 'submission.received', receiptNumber: 'X', data: { status: 'received' } }).ja).toBe('申請の到達');
+    const moved = (status: string, language: 'ja' | 'en' = 'ja') => eventLabel({ type: 'submission.status-changed', receiptNumber: 'X', data: { status } }, language);
+    expect([moved('in-review'), moved('correction-requested'), moved('completed')]).toEqual(['状況の変更：審査中', '状況の変更：補正依頼中', '状況の変更：処理完了']);
+    expect(moved('in-review', 'en')).toBe('Status changed: In review');
+    expect(eventLabel({ type: 'submission.received', receiptNumber: 'X', data: { status: 'received' } }, 'ja')).toBe('申請の到達');
   });
 
   it('says why a delivery failed in words', () => {
-    expect(failureLabel('address_refused').ja).toBe('送信先のアドレスが許可されていません');
-    expect(failureLabel('connection_failed').en).toBe('Could not connect to the receiver');
-    expect(failureLabel('HTTP 503').ja).toBe('HTTP 503');
+    expect(failureLabel('address_refused', 'ja')).toBe('送信先のアドレスが許可されていません');
+    expect(failureLabel('connection_failed', 'en')).toBe('Could not connect to the receiver');
+    expect(failureLabel('HTTP 503', 'ja')).toBe('HTTP 503');
   });
 });

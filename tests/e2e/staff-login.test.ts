@@ -104,4 +104,46 @@ describe('staff console in a browser', () => {
     expect(menu).not.toContain('職員');
     await clerk.screenshot({ path: screenshotPath('staff-home'), fullPage: true });
   }, 90_000);
+
+  /** Catalogue keys shown instead of their text (a key missing from the catalogue or passed unchanged). */
+  const rawKeys = async (page: Page) => {
+    // Required at run time: the tests' TypeScript project does not include the client's sources (see tests/client/clientModules.ts).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { STAFF_MESSAGES } = require('../../client/src/staff/messages') as { STAFF_MESSAGES: Record<string, unknown> };
+    const text = await page.locator('body').innerText();
+    return Object.keys(STAFF_MESSAGES).filter((key) => text.includes(key));
+  };
+
+  it('speaks the language chosen (one setting; a choice saved by the old console carries over)', async () => {
+    const page = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 360, height: 740 } })).newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${url}/staff/login`);
+    await page.getByRole('heading', { name: '職員ログイン' }).waitFor();
+    // English chosen before the console used the common setting.
+    await page.evaluate(() => localStorage.setItem('madoguchi.staff.lang', 'en'));
+    await page.reload();
+    await page.getByRole('heading', { name: 'Staff sign-in' }).waitFor();
+    expect(await page.evaluate(() => [document.documentElement.lang, localStorage.getItem('madoguchi:language'), localStorage.getItem('madoguchi.staff.lang')])).toEqual(['en', '"en"', null]);
+
+    await page.getByLabel('E-mail address').fill('madoguchi@city.mito.example');
+    await page.getByLabel('Password').fill(PASSWORDS.clerk);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Hello, 窓口 花子' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Menu' }).innerText()).toContain('Inbox');
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Inbox' }).click();
+    await page.getByRole('button', { name: 'Search' }).waitFor();
+    expect(await rawKeys(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('staff-inbox-en-360'), fullPage: true });
+
+    // Back to Japanese: the page, <html lang> and the next visit follow.
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByRole('button', { name: '検索' }).waitFor();
+    await page.screenshot({ path: screenshotPath('staff-inbox-ja-360'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.reload();
+    await page.getByRole('button', { name: '検索' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    expect(await rawKeys(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('staff-inbox-ja-1280'), fullPage: true });
+  }, 60_000);
 });

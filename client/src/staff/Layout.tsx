@@ -3,14 +3,15 @@ import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { staffApi } from './api';
 import { useSession } from './session';
-import { setLanguage, useLanguage, useT } from './i18n';
+import { useLanguage } from '../common/i18n/LanguageContext';
+import { useStaffText } from './i18n';
 import type { StaffSession } from './types';
 import { STAFF_PAGES } from './pages/registry';
 import { RefusalAnnouncer } from './ui/RefusalAnnouncer';
 
 export function Layout() {
-  const t = useT();
-  const lang = useLanguage();
+  const t = useStaffText();
+  const { language: lang, setLanguage } = useLanguage();
   const navigate = useNavigate();
   const { session, update, can } = useSession();
   const user = session!.user!;
@@ -26,24 +27,24 @@ export function Layout() {
   return (
     <div className="console">
       <a className="skip-link" href="#main">
-        {t({ ja: '本文へ移動', en: 'Skip to content' })}
+        {t('layout.skipToContent')}
       </a>
       <header className="console__header">
         <NavLink to="/staff/" className="console__brand">
-          窓口 Madoguchi <span>{t({ ja: '職員用', en: 'Staff' })}</span>
+          窓口 Madoguchi <span>{t('layout.staff')}</span>
         </NavLink>
-        <p className="console__where">{session?.municipality ? session.municipality.name : t({ ja: 'プラットフォーム管理', en: 'Platform administration' })}</p>
+        <p className="console__where">{session?.municipality ? session.municipality.name : t('layout.platformAdministration')}</p>
         <div className="console__me">
           <span>{user.displayName}</span>
           <button type="button" className="button button--small" lang={lang === 'ja' ? 'en' : 'ja'} onClick={() => setLanguage(lang === 'ja' ? 'en' : 'ja')}>
             {lang === 'ja' ? 'English' : '日本語'}
           </button>
           <button type="button" className="button button--small" onClick={() => void signOut()}>
-            {t({ ja: 'ログアウト', en: 'Sign out' })}
+            {t('layout.signOut')}
           </button>
         </div>
       </header>
-      <nav className="console__nav" aria-label={t({ ja: 'メニュー', en: 'Menu' })}>
+      <nav className="console__nav" aria-label={t('layout.menu')}>
         <ul>
           {STAFF_PAGES.filter((p) => p.inMenu !== false && (!p.permission || can(p.permission))).map((p) => (
             <li key={p.path}>
@@ -54,7 +55,7 @@ export function Layout() {
       </nav>
       <main id="main" className="console__main" tabIndex={-1}>
         <RefusalAnnouncer />
-        <Suspense fallback={<p>{t({ ja: '読み込み中…', en: 'Loading…' })}</p>}>
+        <Suspense fallback={<p>{t('common.loading')}</p>}>
           <Outlet />
         </Suspense>
       </main>

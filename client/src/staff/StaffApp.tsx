@@ -5,7 +5,8 @@
  */
 import { Navigate, Route, Routes } from 'react-router';
 import { SessionProvider, useSession } from './session';
-import { useT } from './i18n';
+import { LanguageProvider } from '../common/i18n/LanguageContext';
+import { adoptOldStaffLanguage, useStaffText } from './i18n';
 import { Layout } from './Layout';
 import LoginPage from './auth/LoginPage';
 import SetupPage from './auth/SetupPage';
@@ -15,10 +16,13 @@ import { STAFF_PAGES } from './pages/registry';
 import { RequirePermission } from './ui/RequirePermission';
 import './staff.css';
 
+// Once, before the first render reads the language.
+adoptOldStaffLanguage();
+
 function SignedIn() {
-  const t = useT();
+  const t = useStaffText();
   const { session } = useSession();
-  if (!session) return <p className="loading">{t({ ja: '読み込み中…', en: 'Loading…' })}</p>;
+  if (!session) return <p className="loading">{t('common.loading')}</p>;
   if (!session.user) return <Navigate to="/staff/login" replace />;
   return <Layout />;
 }
@@ -51,10 +55,12 @@ function Pages() {
 
 export default function StaffApp() {
   return (
-    <div className="staff-root">
-      <SessionProvider>
-        <Pages />
-      </SessionProvider>
-    </div>
+    <LanguageProvider>
+      <div className="staff-root">
+        <SessionProvider>
+          <Pages />
+        </SessionProvider>
+      </div>
+    </LanguageProvider>
   );
 }

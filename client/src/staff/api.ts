@@ -4,7 +4,7 @@
  * with the server's (Japanese or English) message.
  */
 import { ApiError, apiFetch, apiJson } from '../common/api/http';
-import { currentLanguage } from './i18n';
+import { currentLanguage } from '../common/i18n/languageStore';
 
 export { ApiError };
 

@@ -1,49 +1,53 @@
-/** The console's own words, Japanese first; the language choice is remembered in the browser. */
-import { useSyncExternalStore } from 'react';
+/**
+ * The console's words come from its catalogue (messages.ts) through the
+ * platform's one language setting (common/i18n), so resident and staff pages
+ * share the choice, the `{name}` placeholders and `<html lang>`.
+ */
+import { useCallback } from 'react';
 import type { Language } from '@madoguchi/shared';
+import { translateFrom, type TextParams } from '../common/i18n/catalogue';
+import { useLanguage } from '../common/i18n/LanguageContext';
+import { setLanguage } from '../common/i18n/languageStore';
+import { STAFF_MESSAGES, type StaffMessageKey } from './messages';
 
-/** The platform's language type (shared). */
-export type Lang = Language;
+export type { StaffMessageKey };
+export type StaffT = (key: StaffMessageKey, params?: TextParams) => string;
 
-const KEY = 'madoguchi.staff.lang';
-const listeners = new Set<() => void>();
+/** Console text without React (labels built by API helpers). */
+export const staffText = (language: Language, key: StaffMessageKey, params?: TextParams): string => translateFrom(STAFF_MESSAGES, language, key, params);
 
-export function currentLanguage(): Lang {
-  return globalThis.localStorage?.getItem(KEY) === 'en' ? 'en' : 'ja';
+/** The translator for console text in the current language. */
+export function useStaffText(): StaffT {
+  const { language } = useLanguage();
+  return useCallback<StaffT>((key, params) => staffText(language, key, params), [language]);
 }
 
-export function setLanguage(lang: Lang): void {
-  localStorage.setItem(KEY, lang);
-  document.documentElement.lang = lang;
-  listeners.forEach((l) => l());
-}
-
-export function useLanguage(): Lang {
-  return useSyncExternalStore(
-    (l) => (listeners.add(l), () => listeners.delete(l)),
-    currentLanguage,
-    () => 'ja',
-  );
-}
-
-export type Text = { ja: string; en: string };
-
-/** Picks the text for the current language. */
-export function useT(): (text: Text) => string {
-  const lang = useLanguage();
-  return (text) => text[lang];
-}
-
-export const ROLE_LABELS: Record<string, Text> = {
-  'platform-admin': { ja: 'プラットフォーム管理者', en: 'Platform administrator' },
-  'municipal-admin': { ja: '自治体管理者', en: 'Municipal administrator' },
-  staff: { ja: '職員', en: 'Staff' },
+export const ROLE_LABELS: Record<string, StaffMessageKey> = {
+  'platform-admin': 'role.platformAdmin',
+  'municipal-admin': 'role.municipalAdmin',
+  staff: 'role.staff',
 };
 
 /** Why a sign-in through the identity provider came back without an account. */
-export const OIDC_ERRORS: Record<string, Text> = {
-  oidc_no_account: { ja: 'このIDに対応する職員アカウントがありません。管理者に招待を依頼してください。', en: 'There is no staff account for this ID. Ask an administrator to invite you.' },
-  oidc_email_unverified: { ja: 'IDのメールアドレスが確認されていないため、ログインできません。', en: 'The ID provider has not verified this e-mail address.' },
-  oidc_wrong_municipality: { ja: 'このIDでは、この自治体のアカウントにログインできません。', en: 'This ID cannot sign in to an account of this municipality.' },
-  oidc_failed: { ja: '外部IDでのログインに失敗しました。もう一度お試しください。', en: 'Signing in with the external ID failed. Please try again.' },
+export const OIDC_ERRORS: Record<string, StaffMessageKey> = {
+  oidc_no_account: 'login.oidc.noAccount',
+  oidc_email_unverified: 'login.oidc.emailUnverified',
+  oidc_wrong_municipality: 'login.oidc.wrongMunicipality',
+  oidc_failed: 'login.oidc.failed',
 };
+
+const OLD_KEY = 'madoguchi.staff.lang';
+
+/**
+ * The console used to keep its own language ('madoguchi.staff.lang', plain
+ * text); a clerk's choice carries over to the one setting once.
+ */
+export function adoptOldStaffLanguage(): void {
+  try {
+    const old = window.localStorage.getItem(OLD_KEY);
+    if (old === 'en' || old === 'ja') setLanguage(old);
+    window.localStorage.removeItem(OLD_KEY);
+  } catch {
+    /* storage unavailable: nothing to carry over */
+  }
+}

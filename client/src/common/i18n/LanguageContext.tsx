@@ -1,46 +1,39 @@
 /**
- * The resident's language: Japanese first, English on request. The choice is
- * remembered on the device and sets `<html lang>` for screen readers.
+ * The language in React: Japanese first, English on request. One provider and
+ * one hook serve the resident app and the staff console; each translates with
+ * its own catalogue (resident: messages.ts here, staff: staff/messages.ts).
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { readStored, writeStored } from '../storage';
+import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import type { Language } from '@madoguchi/shared';
+import { translateFrom, type TextParams } from './catalogue';
+import { currentLanguage, setLanguage, subscribeLanguage } from './languageStore';
 import { MESSAGES, type MessageKey } from './messages';
 
 // The one language type of the platform (shared), used by resident and staff pages alike.
 export type { Language };
-const STORAGE_KEY = 'madoguchi:language';
 
 export interface LanguageState {
   language: Language;
   setLanguage: (language: Language) => void;
-  /** The interface text for `key`, with `{name}` placeholders filled from `params`. */
-  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  /** The resident interface text for `key`, with `{name}` placeholders filled from `params`. */
+  t: (key: MessageKey, params?: TextParams) => string;
 }
 
 const LanguageContext = createContext<LanguageState | null>(null);
 
-/** Fills `{name}` placeholders. */
-export function fillTemplate(template: string, params?: Record<string, string | number>): string {
-  return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : template;
+/** Translates resident text without React (used by modules that build strings outside components). */
+export function translate(language: Language, key: MessageKey, params?: TextParams): string {
+  return translateFrom(MESSAGES, language, key, params);
 }
 
-/** Translates without React (used by modules that build strings outside components). */
-export function translate(language: Language, key: MessageKey, params?: Record<string, string | number>): string {
-  const entry = MESSAGES[key];
-  return fillTemplate(language === 'en' ? entry[1] : entry[0], params);
-}
-
-export function LanguageProvider({ children, initial }: { children: ReactNode; initial?: Language }) {
-  const [language, setLanguageState] = useState<Language>(() => initial ?? (readStored<Language>(STORAGE_KEY) === 'en' ? 'en' : 'ja'));
-  const setLanguage = useCallback((next: Language) => {
-    setLanguageState(next);
-    writeStored(STORAGE_KEY, next);
-  }, []);
+/** `fixed`: a part shown in one language whatever the setting (the builder's preview of the Japanese form). */
+export function LanguageProvider({ children, fixed }: { children: ReactNode; fixed?: Language }) {
+  const chosen = useSyncExternalStore(subscribeLanguage, currentLanguage);
+  const language = fixed ?? chosen;
   useEffect(() => {
-    document.documentElement.lang = language;
-  }, [language]);
-  const value = useMemo<LanguageState>(() => ({ language, setLanguage, t: (key, params) => translate(language, key, params) }), [language, setLanguage]);
+    if (!fixed) document.documentElement.lang = language;
+  }, [language, fixed]);
+  const value = useMemo<LanguageState>(() => ({ language, setLanguage, t: (key, params) => translate(language, key, params) }), [language]);
   return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
 }
 

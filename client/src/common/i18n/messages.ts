@@ -3,6 +3,8 @@
  * source; keep both short and plain (やさしい日本語 where possible).
  * Procedure content (titles, help) comes from the presets, not from here.
  */
+import type { Catalogue } from './catalogue';
+
 export const MESSAGES = {
   // layout
   'app.name': ['窓口', 'Madoguchi'],
@@ -233,6 +235,6 @@ export const MESSAGES = {
   'status.updatedAt': ['最終更新', 'Last updated'],
   'status.messages': ['市区町村からのお知らせ', 'Messages from the municipality'],
   'status.noMessages': ['お知らせはありません。', 'No messages.'],
-} as const satisfies Record<string, readonly [string, string]>;
+} as const satisfies Catalogue;
 
 export type MessageKey = keyof typeof MESSAGES;

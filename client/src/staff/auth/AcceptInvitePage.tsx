@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, staffApi } from '../api';
 import { useSession } from '../session';
-import { ROLE_LABELS, useT } from '../i18n';
+import { ROLE_LABELS, useStaffText } from '../i18n';
 import type { Role, StaffSession } from '../types';
 import { AccountFields, type AccountValues } from './AccountFields';
 import { FormError } from '../ui/FormError';
@@ -17,7 +17,7 @@ interface InviteInfo {
 }
 
 export default function AcceptInvitePage() {
-  const t = useT();
+  const t = useStaffText();
   const navigate = useNavigate();
   const { session, update } = useSession();
   const api = useApiForm<AccountValues>();
@@ -32,14 +32,14 @@ export default function AcceptInvitePage() {
 
   return (
     <main className="auth-page" aria-labelledby="invite-title">
-      <h1 id="invite-title">{t({ ja: 'アカウントの作成', en: 'Create your account' })}</h1>
+      <h1 id="invite-title">{t('invite.title')}</h1>
       <FormError message={problem} />
       {info && (
         <>
           <dl className="facts">
-            <dt>{t({ ja: 'メールアドレス', en: 'E-mail' })}</dt>
+            <dt>{t('common.email')}</dt>
             <dd>{info.email}</dd>
-            <dt>{t({ ja: '役割', en: 'Role' })}</dt>
+            <dt>{t('common.role')}</dt>
             <dd>
               {t(ROLE_LABELS[info.role]!)}
               {info.municipalityName ? `（${info.municipalityName}）` : ''}
@@ -55,7 +55,7 @@ export default function AcceptInvitePage() {
             <FormError message={api.formError} />
             <AccountFields form={api.form} />
             <button type="submit" className="button button--primary">
-              {t({ ja: 'アカウントを作成', en: 'Create account' })}
+              {t('invite.submit')}
             </button>
           </form>
         </>

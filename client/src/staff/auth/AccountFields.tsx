@@ -1,6 +1,6 @@
 /** Name, (e-mail,) password and its confirmation: the fields of setup and of accepting an invitation. */
 import type { UseFormReturn } from 'react-hook-form';
-import { useT } from '../i18n';
+import { useStaffText } from '../i18n';
 import { Field } from '../ui/Field';
 
 export interface AccountValues {
@@ -11,7 +11,7 @@ export interface AccountValues {
 }
 
 export function AccountFields({ form, withEmail }: { form: UseFormReturn<AccountValues>; withEmail?: boolean }) {
-  const t = useT();
+  const t = useStaffText();
   const {
     register,
     formState: { errors },
@@ -20,38 +20,25 @@ export function AccountFields({ form, withEmail }: { form: UseFormReturn<Account
   return (
     <>
       {withEmail && (
-        <Field
-          id="email"
-          label={t({ ja: 'メールアドレス', en: 'E-mail address' })}
-          type="email"
-          autoComplete="username"
-          error={errors.email?.message}
-          {...register('email', { required: t({ ja: 'メールアドレスを入力してください。', en: 'Enter an e-mail address.' }) })}
-        />
+        <Field id="email" label={t('common.emailAddress')} type="email" autoComplete="username" error={errors.email?.message} {...register('email', { required: t('accountFields.emailRequired') })} />
       )}
-      <Field
-        id="displayName"
-        label={t({ ja: '氏名', en: 'Name' })}
-        autoComplete="name"
-        error={errors.displayName?.message}
-        {...register('displayName', { required: t({ ja: '氏名を入力してください。', en: 'Enter a name.' }) })}
-      />
+      <Field id="displayName" label={t('common.name')} autoComplete="name" error={errors.displayName?.message} {...register('displayName', { required: t('accountFields.nameRequired') })} />
       <Field
         id="password"
-        label={t({ ja: 'パスワード', en: 'Password' })}
+        label={t('common.password')}
         type="password"
         autoComplete="new-password"
-        hint={t({ ja: '12文字以上。長い文章のようなものがおすすめです。', en: 'At least 12 characters; a long phrase works well.' })}
+        hint={t('accountFields.passwordHelp')}
         error={errors.password?.message}
-        {...register('password', { minLength: { value: 12, message: t({ ja: 'パスワードは12文字以上にしてください。', en: 'Use at least 12 characters.' }) } })}
+        {...register('password', { minLength: { value: 12, message: t('accountFields.passwordTooShort') } })}
       />
       <Field
         id="confirm"
-        label={t({ ja: 'パスワード（確認）', en: 'Password again' })}
+        label={t('accountFields.passwordAgain')}
         type="password"
         autoComplete="new-password"
         error={errors.confirm?.message}
-        {...register('confirm', { validate: (v) => v === getValues('password') || t({ ja: 'パスワードが一致しません。', en: 'The passwords do not match.' }) })}
+        {...register('confirm', { validate: (v) => v === getValues('password') || t('accountFields.passwordMismatch') })}
       />
     </>
   );

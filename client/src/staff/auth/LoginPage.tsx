@@ -3,14 +3,14 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { staffApi } from '../api';
 import { useSession } from '../session';
-import { OIDC_ERRORS, useT } from '../i18n';
+import { OIDC_ERRORS, useStaffText } from '../i18n';
 import type { StaffSession } from '../types';
 import { Field } from '../ui/Field';
 import { FormError } from '../ui/FormError';
 import { useApiForm } from '../ui/useApiForm';
 
 export default function LoginPage() {
-  const t = useT();
+  const t = useStaffText();
   const { session, update } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -27,16 +27,9 @@ export default function LoginPage() {
 
   return (
     <main className="auth-page" aria-labelledby="login-title">
-      <h1 id="login-title">{t({ ja: '職員ログイン', en: 'Staff sign-in' })}</h1>
-      {session?.expired && <p className="notice">{t({ ja: '一定時間操作がなかったため、ログアウトしました。', en: 'You were signed out after a period of inactivity.' })}</p>}
-      {session?.setupRequired && (
-        <p className="notice">
-          {t({
-            ja: '最初の管理者がまだ登録されていません。サーバー起動時に表示された設定用リンクを開いてください。',
-            en: 'No administrator exists yet. Open the setup link printed when the server started.',
-          })}
-        </p>
-      )}
+      <h1 id="login-title">{t('login.title')}</h1>
+      {session?.expired && <p className="notice">{t('login.signedOutIdle')}</p>}
+      {session?.setupRequired && <p className="notice">{t('login.noAdministratorYet')}</p>}
       {oidcError && <FormError message={t(OIDC_ERRORS[oidcError] ?? OIDC_ERRORS.oidc_failed!)} />}
 
       {step === 'password' ? (
@@ -44,7 +37,7 @@ export default function LoginPage() {
           <FormError message={password.formError} />
           <Field
             id="email"
-            label={t({ ja: 'メールアドレス', en: 'E-mail address' })}
+            label={t('common.emailAddress')}
             type="email"
             autoComplete="username"
             required
@@ -53,7 +46,7 @@ export default function LoginPage() {
           />
           <Field
             id="password"
-            label={t({ ja: 'パスワード', en: 'Password' })}
+            label={t('common.password')}
             type="password"
             autoComplete="current-password"
             required
@@ -61,7 +54,7 @@ export default function LoginPage() {
             {...password.form.register('password', { required: true })}
           />
           <button type="submit" className="button button--primary" disabled={password.form.formState.isSubmitting}>
-            {t({ ja: 'ログイン', en: 'Sign in' })}
+            {t('login.submit')}
           </button>
         </form>
       ) : (
@@ -69,17 +62,17 @@ export default function LoginPage() {
           <FormError message={totp.formError} />
           <Field
             id="code"
-            label={t({ ja: '確認コード（6桁）', en: 'Verification code (6 digits)' })}
+            label={t('login.code')}
             inputMode="numeric"
             autoComplete="one-time-code"
             maxLength={6}
             autoFocus
-            hint={t({ ja: '認証アプリに表示されている6桁の数字を入力してください。', en: 'Enter the 6 digits shown in your authenticator app.' })}
+            hint={t('login.codeHelp')}
             error={totp.form.formState.errors.code?.message}
             {...totp.form.register('code', { required: true })}
           />
           <button type="submit" className="button button--primary">
-            {t({ ja: '確認', en: 'Verify' })}
+            {t('login.verify')}
           </button>
         </form>
       )}

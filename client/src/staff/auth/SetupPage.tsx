@@ -2,14 +2,14 @@
 import { useNavigate } from 'react-router';
 import { staffApi } from '../api';
 import { useSession } from '../session';
-import { useT } from '../i18n';
+import { useStaffText } from '../i18n';
 import type { StaffSession } from '../types';
 import { AccountFields, type AccountValues } from './AccountFields';
 import { FormError } from '../ui/FormError';
 import { useApiForm } from '../ui/useApiForm';
 
 export default function SetupPage() {
-  const t = useT();
+  const t = useStaffText();
   const navigate = useNavigate();
   const { update } = useSession();
   const api = useApiForm<AccountValues>();
@@ -18,8 +18,8 @@ export default function SetupPage() {
 
   return (
     <main className="auth-page" aria-labelledby="setup-title">
-      <h1 id="setup-title">{t({ ja: '最初の管理者の登録', en: 'Create the first administrator' })}</h1>
-      <p>{t({ ja: 'プラットフォーム管理者のアカウントを作成します。このリンクは一度だけ使えます。', en: 'This creates the platform administrator account. The link works only once.' })}</p>
+      <h1 id="setup-title">{t('setup.title')}</h1>
+      <p>{t('setup.lead')}</p>
       <form
         noValidate
         onSubmit={api.submit(async (v) => {
@@ -31,7 +31,7 @@ export default function SetupPage() {
         <FormError message={api.formError} />
         <AccountFields form={api.form} withEmail />
         <button type="submit" className="button button--primary">
-          {t({ ja: '登録してログイン', en: 'Create and sign in' })}
+          {t('setup.submit')}
         </button>
       </form>
     </main>

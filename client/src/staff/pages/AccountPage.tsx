@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { staffApi } from '../api';
 import { useSession } from '../session';
-import { useT } from '../i18n';
+import { useStaffText, type StaffMessageKey } from '../i18n';
 import { Field } from '../ui/Field';
 import { FormError } from '../ui/FormError';
 import { useApiForm } from '../ui/useApiForm';
@@ -16,15 +16,15 @@ interface SignIn {
 }
 
 function TotpSection() {
-  const t = useT();
+  const t = useStaffText();
   const { session, refresh } = useSession();
   const [enrolment, setEnrolment] = useState<{ secret: string; uri: string; qrCode: string } | null>(null);
   const api = useApiForm<{ code: string }>();
-  if (session!.user!.totpEnabled) return <p>{t({ ja: '2段階認証は有効です。', en: 'Two-step verification is on.' })}</p>;
+  if (session!.user!.totpEnabled) return <p>{t('account.twoStep.on')}</p>;
   if (!enrolment) {
     return (
       <button type="button" className="button button--primary" onClick={() => void staffApi<{ secret: string; uri: string; qrCode: string }>('POST', '/me/totp').then(setEnrolment)}>
-        {t({ ja: '認証アプリを登録する', en: 'Register an authenticator app' })}
+        {t('common.registerAuthenticatorApp')}
       </button>
     );
   }
@@ -37,31 +37,17 @@ function TotpSection() {
         await refresh();
       })}
     >
-      <p>
-        {t({
-          ja: '認証アプリ（Google Authenticator、Microsoft Authenticator など）で次のQRコードを読み取るか、キーを入力してください。どちらも今だけ表示されます。',
-          en: 'Scan this QR code with your authenticator app, or type the key. Both are shown only now.',
-        })}
-      </p>
-      <img
-        className="totp-qr"
-        src={enrolment.qrCode}
-        width={240}
-        height={240}
-        alt={t({
-          ja: '認証アプリで読み取るQRコード（読み取れない場合は下のセットアップキーを入力してください）',
-          en: 'QR code for your authenticator app (if it cannot be scanned, type the setup key below)',
-        })}
-      />
-      <label htmlFor="totp-secret">{t({ ja: 'セットアップキー', en: 'Setup key' })}</label>
+      <p>{t('account.twoStep.scanLead')}</p>
+      <img className="totp-qr" src={enrolment.qrCode} width={240} height={240} alt={t('account.twoStep.qrAlt')} />
+      <label htmlFor="totp-secret">{t('account.twoStep.setupKey')}</label>
       <input id="totp-secret" className="link-box" readOnly value={enrolment.secret} />
       <p className="field__hint">
-        <a href={enrolment.uri}>{t({ ja: 'この端末の認証アプリで開く', en: 'Open in an authenticator app on this device' })}</a>
+        <a href={enrolment.uri}>{t('account.twoStep.openApp')}</a>
       </p>
       <FormError message={api.formError} />
       <Field
         id="totp-code"
-        label={t({ ja: 'アプリに表示された6桁のコード', en: 'The 6-digit code from the app' })}
+        label={t('account.twoStep.code')}
         inputMode="numeric"
         autoComplete="one-time-code"
         maxLength={6}
@@ -69,14 +55,14 @@ function TotpSection() {
         {...api.form.register('code', { required: true })}
       />
       <button type="submit" className="button button--primary">
-        {t({ ja: '登録を完了する', en: 'Finish' })}
+        {t('account.twoStep.finish')}
       </button>
     </form>
   );
 }
 
 function PasswordSection() {
-  const t = useT();
+  const t = useStaffText();
   const api = useApiForm<{ currentPassword: string; newPassword: string }>();
   const [done, setDone] = useState(false);
   const {
@@ -95,59 +81,45 @@ function PasswordSection() {
       <FormError message={api.formError} />
       {done && (
         <p className="notice" role="status">
-          {t({ ja: 'パスワードを変更しました。', en: 'Password changed.' })}
+          {t('account.passwordChanged')}
         </p>
       )}
-      <Field
-        id="current-password"
-        label={t({ ja: '現在のパスワード', en: 'Current password' })}
-        type="password"
-        autoComplete="current-password"
-        error={errors.currentPassword?.message}
-        {...register('currentPassword')}
-      />
-      <Field
-        id="new-password"
-        label={t({ ja: '新しいパスワード（12文字以上）', en: 'New password (12+ characters)' })}
-        type="password"
-        autoComplete="new-password"
-        error={errors.newPassword?.message}
-        {...register('newPassword')}
-      />
+      <Field id="current-password" label={t('account.currentPassword')} type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...register('currentPassword')} />
+      <Field id="new-password" label={t('account.newPassword')} type="password" autoComplete="new-password" error={errors.newPassword?.message} {...register('newPassword')} />
       <button type="submit" className="button">
-        {t({ ja: 'パスワードを変更', en: 'Change password' })}
+        {t('account.changePassword')}
       </button>
     </form>
   );
 }
 
-const ACTION_LABELS: Record<string, { ja: string; en: string }> = {
-  'auth.sign_in': { ja: 'ログイン', en: 'Signed in' },
-  'auth.sign_in_failed': { ja: 'ログイン失敗', en: 'Failed sign-in' },
-  'auth.lockout': { ja: 'ロック', en: 'Locked' },
+const ACTION_LABELS: Record<string, StaffMessageKey> = {
+  'auth.sign_in': 'account.action.signIn',
+  'auth.sign_in_failed': 'account.action.signInFailed',
+  'auth.lockout': 'account.action.lockout',
 };
 
 export default function AccountPage() {
-  const t = useT();
+  const t = useStaffText();
   const [signIns, setSignIns] = useState<SignIn[]>([]);
   useEffect(() => {
     void staffApi<{ items: SignIn[] }>('GET', '/me/sign-ins').then((r) => setSignIns(r.items));
   }, []);
   return (
     <section aria-labelledby="account-title">
-      <h1 id="account-title">{t({ ja: 'アカウント', en: 'My account' })}</h1>
-      <h2>{t({ ja: '2段階認証', en: 'Two-step verification' })}</h2>
+      <h1 id="account-title">{t('common.myAccount')}</h1>
+      <h2>{t('account.twoStep.title')}</h2>
       <TotpSection />
-      <h2>{t({ ja: 'パスワード', en: 'Password' })}</h2>
+      <h2>{t('common.password')}</h2>
       <PasswordSection />
-      <h2>{t({ ja: '最近のログイン', en: 'Recent sign-ins' })}</h2>
+      <h2>{t('account.recentSignIns')}</h2>
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">{t({ ja: '日時', en: 'When' })}</th>
-            <th scope="col">{t({ ja: '結果', en: 'Result' })}</th>
+            <th scope="col">{t('account.when')}</th>
+            <th scope="col">{t('common.result')}</th>
             <th scope="col">IP</th>
-            <th scope="col">{t({ ja: 'ブラウザ', en: 'Browser' })}</th>
+            <th scope="col">{t('account.browser')}</th>
           </tr>
         </thead>
         <tbody>
@@ -155,7 +127,7 @@ export default function AccountPage() {
             <tr key={s.at + s.action}>
               <td>{new Date(s.at).toLocaleString()}</td>
               <td>
-                {t(ACTION_LABELS[s.action] ?? { ja: s.action, en: s.action })}
+                {ACTION_LABELS[s.action] ? t(ACTION_LABELS[s.action]!) : s.action}
                 {s.method ? `（${s.method}）` : ''}
               </td>
               <td>{s.ip}</td>

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { ApiError, staffApi } from '../api';
-import { useT } from '../i18n';
+import { useStaffText } from '../i18n';
 import { FormError } from '../ui/FormError';
 
 interface Desk {
@@ -20,7 +20,7 @@ interface Desk {
 const empty: Desk = { name: '', phone: '', email: '', address: '', hours: '' };
 
 export function DesksSection({ code, canEdit }: { code: string; canEdit: boolean }) {
-  const t = useT();
+  const t = useStaffText();
   const { control, register, handleSubmit, reset } = useForm<{ desks: Desk[] }>({ defaultValues: { desks: [] } });
   const { fields, append, remove } = useFieldArray({ control, name: 'desks' });
   const [saved, setSaved] = useState(false);
@@ -64,26 +64,21 @@ export function DesksSection({ code, canEdit }: { code: string; canEdit: boolean
 
   return (
     <section aria-labelledby="desks-title">
-      <h2 id="desks-title">{t({ ja: '窓口（問い合わせ先）', en: 'Desks (contacts)' })}</h2>
-      <p className="field__hint">
-        {t({
-          ja: '手続の「問い合わせ先」に選べる窓口です。ここで電話番号などを変えると、その窓口を選んだすべての手続の表示が変わります。',
-          en: 'Procedures name one of these desks as their contact; a change here reaches every procedure that names the desk.',
-        })}
-      </p>
+      <h2 id="desks-title">{t('settings.desks.title')}</h2>
+      <p className="field__hint">{t('settings.desks.lead')}</p>
       <form onSubmit={save} noValidate>
         {error && <FormError message={error.message} />}
         {fields.map((f, i) => (
           <fieldset key={f.id} className="builder-fieldset">
-            <legend>{t({ ja: `窓口 ${i + 1}`, en: `Desk ${i + 1}` })}</legend>
-            {input(i, 'name', t({ ja: '名称（例：税務課 資産税係）', en: 'Name' }))}
-            {input(i, 'phone', t({ ja: '電話番号', en: 'Phone' }), 'tel')}
-            {input(i, 'email', t({ ja: 'メールアドレス', en: 'E-mail' }), 'email')}
-            {input(i, 'address', t({ ja: '所在地（例：本庁舎2階 7番窓口）', en: 'Address' }))}
-            {input(i, 'hours', t({ ja: '受付時間', en: 'Hours' }))}
+            <legend>{t('settings.desks.desk', { number: i + 1 })}</legend>
+            {input(i, 'name', t('settings.desks.name'))}
+            {input(i, 'phone', t('settings.desks.phone'), 'tel')}
+            {input(i, 'email', t('common.email'), 'email')}
+            {input(i, 'address', t('settings.desks.address'))}
+            {input(i, 'hours', t('settings.desks.hours'))}
             {canEdit && (
               <button type="button" className="button button--small" onClick={() => remove(i)}>
-                {t({ ja: 'この窓口を削除', en: 'Remove this desk' })}
+                {t('settings.desks.removeDesk')}
               </button>
             )}
           </fieldset>
@@ -91,14 +86,14 @@ export function DesksSection({ code, canEdit }: { code: string; canEdit: boolean
         {canEdit && (
           <p className="builder-row">
             <button type="button" className="button" onClick={() => append({ ...empty })}>
-              {t({ ja: '窓口を追加', en: 'Add a desk' })}
+              {t('settings.desks.addDesk')}
             </button>
             <button type="submit" className="button button--primary">
-              {t({ ja: '窓口を保存', en: 'Save desks' })}
+              {t('settings.desks.saveDesks')}
             </button>
           </p>
         )}
-        {saved && <p role="status">{t({ ja: '窓口を保存しました。', en: 'Desks saved.' })}</p>}
+        {saved && <p role="status">{t('settings.desks.desksSaved')}</p>}
       </form>
     </section>
   );

@@ -1,24 +1,23 @@
 /** The console's start page: who is signed in, and links to what they may use. */
 import { Link } from 'react-router';
 import { useSession } from '../session';
-import { ROLE_LABELS, useT } from '../i18n';
+import { ROLE_LABELS, useStaffText } from '../i18n';
 import { STAFF_PAGES } from './registry';
 
 export default function HomePage() {
-  const t = useT();
+  const t = useStaffText();
   const { session, can } = useSession();
   const user = session!.user!;
   return (
     <section aria-labelledby="home-title">
-      <h1 id="home-title">{t({ ja: `${user.displayName}さん、こんにちは`, en: `Hello, ${user.displayName}` })}</h1>
+      <h1 id="home-title">{t('home.hello', { displayName: user.displayName })}</h1>
       <p>
         {t(ROLE_LABELS[user.role]!)}
         {session?.municipality ? ` ・ ${session.municipality.prefecture} ${session.municipality.name}` : ''}
       </p>
       {session?.totpEnrolmentRequired && (
         <p className="notice" role="status">
-          {t({ ja: 'この自治体では2段階認証が必須です。', en: 'Your municipality requires two-step verification.' })}{' '}
-          <Link to="/staff/account">{t({ ja: '認証アプリを登録する', en: 'Register an authenticator app' })}</Link>
+          {t('home.twoStepRequired')} <Link to="/staff/account">{t('common.registerAuthenticatorApp')}</Link>
         </p>
       )}
       <ul className="tiles">

@@ -2,13 +2,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { staffApi } from '../api';
 import { useSession } from '../session';
-import { ROLE_LABELS, useT } from '../i18n';
+import { ROLE_LABELS, useStaffText } from '../i18n';
 import type { Invite, Role, StaffUser } from '../types';
 import { MunicipalityPicker } from '../ui/MunicipalityPicker';
 import { InviteForm } from './InviteForm';
 
 export default function UsersPage() {
-  const t = useT();
+  const t = useStaffText();
   const { session } = useSession();
   const me = session!.user!;
   const isPlatform = me.role === 'platform-admin';
@@ -30,26 +30,26 @@ export default function UsersPage() {
 
   return (
     <section aria-labelledby="users-title">
-      <h1 id="users-title">{t({ ja: '職員アカウント', en: 'Staff accounts' })}</h1>
+      <h1 id="users-title">{t('users.staffAccounts')}</h1>
       {isPlatform && (
         <div className="toolbar">
           <MunicipalityPicker value={code} onChange={setCode} />
           {code && (
             <button type="button" className="button button--small" onClick={() => setCode('')}>
-              {t({ ja: 'プラットフォーム管理者を表示', en: 'Show platform admins' })}
+              {t('users.showPlatformAdmins')}
             </button>
           )}
         </div>
       )}
       <table className="table">
-        <caption>{code ? t({ ja: `自治体 ${code} のアカウント`, en: `Accounts of ${code}` }) : t({ ja: 'プラットフォーム管理者', en: 'Platform administrators' })}</caption>
+        <caption>{code ? t('users.accounts', { code }) : t('users.platformAdministrators')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t({ ja: '氏名', en: 'Name' })}</th>
-            <th scope="col">{t({ ja: 'メールアドレス', en: 'E-mail' })}</th>
-            <th scope="col">{t({ ja: '役割', en: 'Role' })}</th>
-            <th scope="col">{t({ ja: '状態', en: 'Status' })}</th>
-            <th scope="col">{t({ ja: '操作', en: 'Actions' })}</th>
+            <th scope="col">{t('common.name')}</th>
+            <th scope="col">{t('common.email')}</th>
+            <th scope="col">{t('common.role')}</th>
+            <th scope="col">{t('users.status')}</th>
+            <th scope="col">{t('common.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -59,18 +59,18 @@ export default function UsersPage() {
               <td>{u.email}</td>
               <td>{t(ROLE_LABELS[u.role]!)}</td>
               <td>
-                {u.disabled ? t({ ja: '無効', en: 'Disabled' }) : u.lockedUntil ? t({ ja: 'ロック中', en: 'Locked' }) : t({ ja: '有効', en: 'Active' })}
-                {u.totpEnabled ? ` ・ ${t({ ja: '2段階認証', en: '2-step' })}` : ''}
+                {u.disabled ? t('users.disabled') : u.lockedUntil ? t('users.locked') : t('users.active')}
+                {u.totpEnabled ? ` ・ ${t('users.twoStep')}` : ''}
               </td>
               <td className="table__actions">
                 {u.id !== me.id && (
                   <button type="button" className="button button--small" onClick={() => void change(u, { disabled: !u.disabled })}>
-                    {u.disabled ? t({ ja: '有効にする', en: 'Enable' }) : t({ ja: '無効にする', en: 'Disable' })}
+                    {u.disabled ? t('users.enable') : t('users.disable')}
                   </button>
                 )}
                 {u.totpEnabled && u.id !== me.id && (
                   <button type="button" className="button button--small" onClick={() => void staffApi('POST', `/users/${u.id}/reset-totp`).then(load)}>
-                    {t({ ja: '2段階認証をリセット', en: 'Reset 2-step' })}
+                    {t('users.resetTwoStep')}
                   </button>
                 )}
               </td>
@@ -80,14 +80,14 @@ export default function UsersPage() {
       </table>
       {!!data?.invites.length && (
         <>
-          <h2>{t({ ja: '招待中', en: 'Pending invitations' })}</h2>
+          <h2>{t('users.pendingInvitations')}</h2>
           <ul className="plain-list">
             {data.invites.map((i) => (
               <li key={i.id}>
-                {i.email}（{t(ROLE_LABELS[i.role]!)}）{t({ ja: ' 有効期限 ', en: ' expires ' })}
+                {i.email}（{t(ROLE_LABELS[i.role]!)}）{t('users.expires')}
                 {new Date(i.expiresAt).toLocaleString()}{' '}
                 <button type="button" className="button button--small" onClick={() => void staffApi('DELETE', `/invites/${i.id}`).then(load)}>
-                  {t({ ja: '取り消す', en: 'Revoke' })}
+                  {t('users.revoke')}
                 </button>
               </li>
             ))}

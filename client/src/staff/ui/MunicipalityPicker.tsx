@@ -1,7 +1,7 @@
 /** Choose a municipality by name or reading (「みと」 finds 水戸市), for platform admins. */
 import { useEffect, useState } from 'react';
 import { publicApi } from '../api';
-import { useT } from '../i18n';
+import { useStaffText } from '../i18n';
 
 interface Municipality {
   code: string;
@@ -10,7 +10,7 @@ interface Municipality {
 }
 
 export function MunicipalityPicker({ value, onChange }: { value: string; onChange: (code: string) => void }) {
-  const t = useT();
+  const t = useStaffText();
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<Municipality[]>([]);
   useEffect(() => {
@@ -25,11 +25,11 @@ export function MunicipalityPicker({ value, onChange }: { value: string; onChang
   }, [query]);
   return (
     <div className="field">
-      <label htmlFor="municipality-search">{t({ ja: '自治体を検索', en: 'Find a municipality' })}</label>
-      <input id="municipality-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t({ ja: '例：みと、水戸', en: 'e.g. mito, 水戸' })} />
-      <label htmlFor="municipality-code">{t({ ja: '自治体', en: 'Municipality' })}</label>
+      <label htmlFor="municipality-search">{t('municipalityPicker.findMunicipality')}</label>
+      <input id="municipality-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('municipalityPicker.queryExample')} />
+      <label htmlFor="municipality-code">{t('municipalityPicker.municipality')}</label>
       <select id="municipality-code" value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t({ ja: '選択してください', en: 'Choose' })}</option>
+        <option value="">{t('municipalityPicker.choose')}</option>
         {items.map((m) => (
           <option key={m.code} value={m.code}>{`${m.prefecture} ${m.name}（${m.code}）`}</option>
         ))}

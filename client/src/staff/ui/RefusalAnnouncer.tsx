@@ -6,10 +6,10 @@
  * Nothing fails silently.
  */
 import { useEffect, useState } from 'react';
-import { useT } from '../i18n';
+import { useStaffText } from '../i18n';
 
 export function RefusalAnnouncer() {
-  const t = useT();
+  const t = useStaffText();
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     const onRejection = (event: PromiseRejectionEvent) => {
@@ -26,7 +26,7 @@ export function RefusalAnnouncer() {
     <div className="notice notice--error refusal" role="alert">
       <p>{message}</p>
       <button type="button" className="button button--small" onClick={() => setMessage(null)}>
-        {t({ ja: '閉じる', en: 'Close' })}
+        {t('refusal.close')}
       </button>
     </div>
   );

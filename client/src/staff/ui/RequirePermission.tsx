@@ -7,24 +7,19 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../session';
-import { useT } from '../i18n';
+import { useStaffText } from '../i18n';
 import type { Action } from '../types';
 
 export function RequirePermission({ permission, children }: { permission?: Action; children: ReactNode }) {
-  const t = useT();
+  const t = useStaffText();
   const { can } = useSession();
   if (!permission || can(permission)) return <>{children}</>;
   return (
     <section aria-labelledby="not-allowed-title">
-      <h1 id="not-allowed-title">{t({ ja: 'この画面を使う権限がありません', en: 'You are not allowed to use this page' })}</h1>
+      <h1 id="not-allowed-title">{t('permission.title')}</h1>
+      <p>{t('permission.lead')}</p>
       <p>
-        {t({
-          ja: 'この画面の操作は、あなたの役割（権限）では行えません。必要な場合は、自治体の管理者に依頼してください。',
-          en: 'Your role does not allow the actions on this page. Ask an administrator of your municipality if you need them.',
-        })}
-      </p>
-      <p>
-        <Link to="/staff/">{t({ ja: 'トップへ戻る', en: 'Back to the start' })}</Link>
+        <Link to="/staff/">{t('permission.backToStart')}</Link>
       </p>
     </section>
   );

@@ -11,6 +11,7 @@ import { prepareUiSchema } from '../../../resident/apply/prepareUiSchema';
 import { stepsOf } from '../../../resident/apply/steps';
 import { SharedRjsfValidator } from '../../../resident/form/sharedRjsfValidator';
 import { BrowserValidator } from '../../../resident/form/evalFree/browserValidator';
+import { LanguageProvider } from '../../../common/i18n/LanguageContext';
 
 /** The preview's own validator cache: every edit is a new "version", so the resident cache is left alone. */
 const previewValidator = new BrowserValidator();
@@ -62,35 +63,38 @@ export function ResidentPreview({ doc, step: requestedStep, focusPath }: { doc: 
   const labels = [...steps.map((s) => s.title), ...(doc.procedure.attachments.length ? ['添付書類'] : []), '入力内容の確認'];
   const validateAll = (d: unknown) => validator.validateAll(doc.schema, d);
 
+  // The form is previewed in Japanese, as its texts are written, whatever the console's language.
   return (
-    <main className="container main" ref={main}>
-      <p className="caption">{doc.procedure.title}</p>
-      <StepProgress labels={labels} current={finished ? labels.length - 1 : current} />
-      <h1 className="page-title">{finished ? '入力内容の確認' : steps[current]?.title}</h1>
-      {finished ? (
-        <div className="notice">
-          <p>入力内容に誤りはありません。プレビューのため、添付・確認・送信の画面はここまでです。</p>
-          <button type="button" className="button button--secondary" onClick={() => setFinished(false)}>
-            入力に戻る
-          </button>
-        </div>
-      ) : (
-        <PreviewBoundary resetKey={doc}>
-          <StepForm
-            key={`${key}-${current}`}
-            detail={detail}
-            uiSchema={uiSchema}
-            validator={validator}
-            validateAll={validateAll}
-            step={steps[current]!}
-            nextLabel={current === steps.length - 1 ? (doc.procedure.attachments.length ? '添付書類へ進む' : '入力内容を確認する') : '次へ進む'}
-            data={data}
-            onData={setData}
-            onNext={() => (current === steps.length - 1 ? setFinished(true) : setIndex(current + 1))}
-            {...(current > 0 ? { onBack: () => setIndex(current - 1) } : {})}
-          />
-        </PreviewBoundary>
-      )}
-    </main>
+    <LanguageProvider fixed="ja">
+      <main className="container main" ref={main}>
+        <p className="caption">{doc.procedure.title}</p>
+        <StepProgress labels={labels} current={finished ? labels.length - 1 : current} />
+        <h1 className="page-title">{finished ? '入力内容の確認' : steps[current]?.title}</h1>
+        {finished ? (
+          <div className="notice">
+            <p>入力内容に誤りはありません。プレビューのため、添付・確認・送信の画面はここまでです。</p>
+            <button type="button" className="button button--secondary" onClick={() => setFinished(false)}>
+              入力に戻る
+            </button>
+          </div>
+        ) : (
+          <PreviewBoundary resetKey={doc}>
+            <StepForm
+              key={`${key}-${current}`}
+              detail={detail}
+              uiSchema={uiSchema}
+              validator={validator}
+              validateAll={validateAll}
+              step={steps[current]!}
+              nextLabel={current === steps.length - 1 ? (doc.procedure.attachments.length ? '添付書類へ進む' : '入力内容を確認する') : '次へ進む'}
+              data={data}
+              onData={setData}
+              onNext={() => (current === steps.length - 1 ? setFinished(true) : setIndex(current + 1))}
+              {...(current > 0 ? { onBack: () => setIndex(current - 1) } : {})}
+            />
+          </PreviewBoundary>
+        )}
+      </main>
+    </LanguageProvider>
   );
 }

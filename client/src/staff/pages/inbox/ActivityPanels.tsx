@@ -1,10 +1,10 @@
 /** The submission's history (status trail), the correction thread with the applicant, and internal notes. */
 import { useState, type FormEvent } from 'react';
-import { useT } from '../../i18n';
+import { useStaffText } from '../../i18n';
 import { addNote, jst, type SubmissionView } from './inboxApi';
 
 export function HistoryPanel({ view }: { view: SubmissionView }) {
-  const t = useT();
+  const t = useStaffText();
   return (
     <ol className="timeline">
       {view.history.map((h, i) => (
@@ -12,7 +12,7 @@ export function HistoryPanel({ view }: { view: SubmissionView }) {
           <time dateTime={h.at}>{jst(h.at)}</time> <strong>{h.toLabel}</strong> <span className="muted">（{h.byName}）</span>
           {h.publicNote && (
             <p className="timeline__note">
-              <span className="visually-hidden">{t({ ja: '申請者へのお知らせ：', en: 'Message to applicant: ' })}</span>
+              <span className="visually-hidden">{t('inbox.activity.messageApplicant')}</span>
               {h.publicNote}
             </p>
           )}
@@ -23,20 +23,20 @@ export function HistoryPanel({ view }: { view: SubmissionView }) {
 }
 
 export function MessagesPanel({ view }: { view: SubmissionView }) {
-  const t = useT();
-  if (view.messages.length === 0) return <p className="muted">{t({ ja: '申請者とのやり取りはまだありません。', en: 'No messages yet.' })}</p>;
+  const t = useStaffText();
+  if (view.messages.length === 0) return <p className="muted">{t('inbox.activity.noMessagesYet')}</p>;
   const label = (pointer: string) => view.answers.find((a) => a.pointer === pointer)?.label ?? pointer;
   return (
     <ol className="messages">
       {view.messages.map((m) => (
         <li key={m.id} className={`message message--${m.kind}`}>
           <p className="message__meta">
-            {m.kind === 'correction-request' ? t({ ja: '補正依頼', en: 'Request' }) : t({ ja: '申請者の回答', en: 'Answer' })}・{m.authorName}・<time dateTime={m.createdAt}>{jst(m.createdAt)}</time>
+            {m.kind === 'correction-request' ? t('inbox.activity.request') : t('inbox.activity.answer')}・{m.authorName}・<time dateTime={m.createdAt}>{jst(m.createdAt)}</time>
           </p>
           {m.body && <p className="message__body">{m.body}</p>}
           {m.fields.length > 0 && (
             <p className="message__fields">
-              {m.kind === 'correction-request' ? t({ ja: '対象の項目：', en: 'Fields: ' }) : t({ ja: '修正された項目：', en: 'Changed: ' })}
+              {m.kind === 'correction-request' ? t('inbox.activity.fields') : t('inbox.activity.changed')}
               {m.fields.map(label).join('、')}
             </p>
           )}
@@ -47,7 +47,7 @@ export function MessagesPanel({ view }: { view: SubmissionView }) {
 }
 
 export function NotesPanel({ view, onAdded }: { view: SubmissionView; onAdded: () => void }) {
-  const t = useT();
+  const t = useStaffText();
   const [body, setBody] = useState('');
   const [error, setError] = useState('');
   const submit = async (e: FormEvent) => {
@@ -77,7 +77,7 @@ export function NotesPanel({ view, onAdded }: { view: SubmissionView; onAdded: (
       )}
       <form onSubmit={submit} className="notes__form">
         <div className="field">
-          <label htmlFor="note-body">{t({ ja: '内部メモ（申請者には表示されません）', en: 'Internal note (never shown to the applicant)' })}</label>
+          <label htmlFor="note-body">{t('inbox.activity.noteLabel')}</label>
           <textarea id="note-body" rows={2} maxLength={2000} value={body} onChange={(e) => setBody(e.target.value)} />
         </div>
         {error && (
@@ -86,7 +86,7 @@ export function NotesPanel({ view, onAdded }: { view: SubmissionView; onAdded: (
           </p>
         )}
         <button type="submit" className="button button--small" disabled={!body.trim()}>
-          {t({ ja: 'メモを追加', en: 'Add note' })}
+          {t('inbox.activity.addNote')}
         </button>
       </form>
     </>

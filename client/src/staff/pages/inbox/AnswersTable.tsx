@@ -4,7 +4,7 @@
  * can mark what the applicant should correct. Sensitive answers arrive masked;
  * with `reveal` (staff allowed to see them) each gets a 「表示」 button.
  */
-import { useT } from '../../i18n';
+import { useStaffText } from '../../i18n';
 import type { AnswerLine } from './inboxApi';
 import { SensitiveValue, type RevealAnswer } from './SensitiveValue';
 
@@ -14,9 +14,8 @@ export interface Selection {
 }
 
 export function AnswersTable({ answers, caption, selection, reveal }: { answers: AnswerLine[]; caption: string; selection?: Selection; reveal?: RevealAnswer }) {
-  const t = useT();
-  if (answers.length === 0)
-    return <p className="muted">{t({ ja: '回答はありません（保存期間を過ぎて消去された可能性があります）。', en: 'No answers (they may have been removed after the retention period).' })}</p>;
+  const t = useStaffText();
+  if (answers.length === 0) return <p className="muted">{t('inbox.answers.none')}</p>;
   const cols = selection ? 3 : 2;
   return (
     <table className="table answers">
@@ -25,11 +24,11 @@ export function AnswersTable({ answers, caption, selection, reveal }: { answers:
         <tr>
           {selection && (
             <th scope="col" className="answers__pick">
-              {t({ ja: '補正', en: 'Fix' })}
+              {t('inbox.answers.fix')}
             </th>
           )}
-          <th scope="col">{t({ ja: '項目', en: 'Question' })}</th>
-          <th scope="col">{t({ ja: '回答', en: 'Answer' })}</th>
+          <th scope="col">{t('inbox.answers.question')}</th>
+          <th scope="col">{t('inbox.answers.answer')}</th>
         </tr>
       </thead>
       <tbody>
@@ -49,7 +48,7 @@ export function AnswersTable({ answers, caption, selection, reveal }: { answers:
                     id={`pick-${line.pointer}`}
                     checked={selection.selected.has(line.pointer)}
                     onChange={() => selection.toggle(line.pointer)}
-                    aria-label={t({ ja: `「${line.label}」の補正を求める`, en: `Ask to correct "${line.label}"` })}
+                    aria-label={t('inbox.answers.askCorrect', { label: line.label })}
                   />
                 </td>
               )}

@@ -1,11 +1,11 @@
 /** API keys of back-office systems: created here, shown once, revocable. */
 import { useEffect, useState, type FormEvent } from 'react';
-import { useT } from '../../i18n';
+import { useStaffText } from '../../i18n';
 import { jst } from './inboxApi';
 import { createKey, listKeys, revokeKey, type ApiKey } from './integrationsApi';
 
 export function ApiKeysPanel({ code }: { code: string }) {
-  const t = useT();
+  const t = useStaffText();
   const [keys, setKeys] = useState<ApiKey[]>([]);
   const [name, setName] = useState('');
   const [scope, setScope] = useState('read');
@@ -27,31 +27,31 @@ export function ApiKeysPanel({ code }: { code: string }) {
   };
   return (
     <section aria-labelledby="keys-title">
-      <h2 id="keys-title">{t({ ja: 'APIキー', en: 'API keys' })}</h2>
+      <h2 id="keys-title">{t('integrations.apiKeys.title')}</h2>
       <table className="table">
-        <caption className="visually-hidden">{t({ ja: 'APIキーの一覧', en: 'API keys' })}</caption>
+        <caption className="visually-hidden">{t('integrations.apiKeys.tableCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t({ ja: '名前', en: 'Name' })}</th>
-            <th scope="col">{t({ ja: '権限', en: 'Scope' })}</th>
-            <th scope="col">{t({ ja: '作成', en: 'Created' })}</th>
-            <th scope="col">{t({ ja: '最終利用', en: 'Last used' })}</th>
-            <th scope="col">{t({ ja: '操作', en: 'Actions' })}</th>
+            <th scope="col">{t('integrations.apiKeys.name')}</th>
+            <th scope="col">{t('integrations.apiKeys.scope')}</th>
+            <th scope="col">{t('integrations.apiKeys.created')}</th>
+            <th scope="col">{t('integrations.apiKeys.lastUsed')}</th>
+            <th scope="col">{t('common.actions')}</th>
           </tr>
         </thead>
         <tbody>
           {keys.map((k) => (
             <tr key={k.id}>
               <th scope="row">{k.name}</th>
-              <td>{k.scope === 'read' ? t({ ja: '参照のみ', en: 'Read' }) : t({ ja: '参照・状況変更', en: 'Read and write' })}</td>
+              <td>{k.scope === 'read' ? t('integrations.apiKeys.read') : t('integrations.apiKeys.readWrite')}</td>
               <td>{jst(k.createdAt)}</td>
               <td>{k.lastUsedAt ? jst(k.lastUsedAt) : '—'}</td>
               <td>
                 {k.revokedAt ? (
-                  t({ ja: `失効（${jst(k.revokedAt)}）`, en: 'Revoked' })
+                  t('integrations.apiKeys.revokedAt', { at: jst(k.revokedAt) })
                 ) : (
                   <button type="button" className="button button--small" onClick={() => void revokeKey(code, k.id).then(load)}>
-                    {t({ ja: '失効させる', en: 'Revoke' })}
+                    {t('integrations.apiKeys.revoke')}
                   </button>
                 )}
               </td>
@@ -61,25 +61,25 @@ export function ApiKeysPanel({ code }: { code: string }) {
       </table>
       {token && (
         <div className="notice" role="status">
-          <p>{t({ ja: 'APIキーを発行しました。この画面を閉じると二度と表示されません。基幹システムに設定してください。', en: 'Key created. It is shown only now.' })}</p>
-          <input className="link-box" readOnly value={token} aria-label={t({ ja: '発行したAPIキー', en: 'New API key' })} onFocus={(e) => e.target.select()} />
+          <p>{t('integrations.apiKeys.newKeyLead')}</p>
+          <input className="link-box" readOnly value={token} aria-label={t('integrations.apiKeys.newApiKey')} onFocus={(e) => e.target.select()} />
         </div>
       )}
       <form className="toolbar" onSubmit={submit}>
         <div className="field">
-          <label htmlFor="key-name">{t({ ja: 'キーの名前（接続するシステム）', en: 'Name' })}</label>
+          <label htmlFor="key-name">{t('integrations.apiKeys.keyName')}</label>
           <input id="key-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required />
         </div>
         <div className="field">
-          <label htmlFor="key-scope">{t({ ja: '権限', en: 'Scope' })}</label>
+          <label htmlFor="key-scope">{t('integrations.apiKeys.scope')}</label>
           <select id="key-scope" value={scope} onChange={(e) => setScope(e.target.value)}>
-            <option value="read">{t({ ja: '参照のみ（取得・受領確認）', en: 'Read (fetch, acknowledge)' })}</option>
-            <option value="read-write">{t({ ja: '参照・状況変更', en: 'Read and move status' })}</option>
+            <option value="read">{t('integrations.apiKeys.scopeRead')}</option>
+            <option value="read-write">{t('integrations.apiKeys.scopeReadWrite')}</option>
           </select>
         </div>
         <div className="field">
           <button type="submit" className="button button--primary">
-            {t({ ja: 'APIキーを発行', en: 'Create key' })}
+            {t('integrations.apiKeys.createKey')}
           </button>
         </div>
       </form>

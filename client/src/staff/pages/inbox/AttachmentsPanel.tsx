@@ -1,15 +1,15 @@
 /** The attachments: download (safe names from the server), and a preview of images and PDFs in the page. */
 import { useState } from 'react';
-import { useT } from '../../i18n';
+import { useStaffText } from '../../i18n';
 import { fileUrl, type SubmissionView } from './inboxApi';
 import { ScanBadge } from './AttachmentScan';
 
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 export function AttachmentsPanel({ view }: { view: SubmissionView }) {
-  const t = useT();
+  const t = useStaffText();
   const [preview, setPreview] = useState<string | null>(null);
-  if (view.attachments.every((g) => g.files.length === 0)) return <p className="muted">{t({ ja: '添付書類はありません。', en: 'No attachments.' })}</p>;
+  if (view.attachments.every((g) => g.files.length === 0)) return <p className="muted">{t('inbox.attachments.noAttachments')}</p>;
   return (
     <ul className="attachments">
       {view.attachments.map((group) => (
@@ -27,12 +27,10 @@ export function AttachmentsPanel({ view }: { view: SubmissionView }) {
                   </a>
                 )}{' '}
                 <span className="muted">（{size(f.size)}）</span> <ScanBadge file={f} />
-                {f.scanState === 'pending' && (
-                  <span className="attachment__warning">{t({ ja: '検査が終わっていません。開くときは注意してください。', en: 'Not scanned yet: take care when opening it.' })}</span>
-                )}
+                {f.scanState === 'pending' && <span className="attachment__warning">{t('inbox.attachments.notScannedYet')}</span>}
                 {f.previewable && (
                   <button type="button" className="button button--small" aria-expanded={preview === f.id} onClick={() => setPreview(preview === f.id ? null : f.id)}>
-                    {preview === f.id ? t({ ja: 'プレビューを閉じる', en: 'Close preview' }) : t({ ja: 'プレビュー', en: 'Preview' })}
+                    {preview === f.id ? t('inbox.attachments.closePreview') : t('inbox.attachments.preview')}
                   </button>
                 )}
                 {preview === f.id &&

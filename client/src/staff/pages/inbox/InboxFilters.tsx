@@ -1,6 +1,6 @@
 /** The inbox's search form: procedure, assignee, dates, one search box (到達番号・氏名・フリガナ), sort. */
 import { useState, type FormEvent } from 'react';
-import { useT } from '../../i18n';
+import { useStaffText } from '../../i18n';
 import type { Filters } from './inboxApi';
 
 export interface Option {
@@ -9,7 +9,7 @@ export interface Option {
 }
 
 export function InboxFilters({ value, procedures, assignees, onSearch }: { value: Filters; procedures: Option[]; assignees: Option[]; onSearch: (f: Filters) => void }) {
-  const t = useT();
+  const t = useStaffText();
   const [draft, setDraft] = useState<Filters>(value);
   const set = (key: keyof Filters) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value }));
   const submit = (e: FormEvent) => {
@@ -17,15 +17,15 @@ export function InboxFilters({ value, procedures, assignees, onSearch }: { value
     onSearch({ ...draft, status: value.status });
   };
   return (
-    <form role="search" className="inbox-filters" onSubmit={submit} aria-label={t({ ja: '申請の検索', en: 'Search submissions' })}>
+    <form role="search" className="inbox-filters" onSubmit={submit} aria-label={t('inbox.filters.searchSubmissions')}>
       <div className="field inbox-filters__q">
-        <label htmlFor="inbox-q">{t({ ja: '到達番号・氏名・フリガナ', en: 'Receipt no., name or reading' })}</label>
-        <input id="inbox-q" type="search" value={draft.q ?? ''} onChange={set('q')} placeholder={t({ ja: '例：ミト、水戸 太郎、ABCD-EFGH-JKMN', en: 'e.g. ミト' })} />
+        <label htmlFor="inbox-q">{t('inbox.filters.query')}</label>
+        <input id="inbox-q" type="search" value={draft.q ?? ''} onChange={set('q')} placeholder={t('inbox.filters.queryExample')} />
       </div>
       <div className="field">
-        <label htmlFor="inbox-procedure">{t({ ja: '手続', en: 'Procedure' })}</label>
+        <label htmlFor="inbox-procedure">{t('common.procedure')}</label>
         <select id="inbox-procedure" value={draft.procedureId ?? ''} onChange={set('procedureId')}>
-          <option value="">{t({ ja: 'すべての手続', en: 'All procedures' })}</option>
+          <option value="">{t('common.allProcedures')}</option>
           {procedures.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -34,11 +34,11 @@ export function InboxFilters({ value, procedures, assignees, onSearch }: { value
         </select>
       </div>
       <div className="field">
-        <label htmlFor="inbox-assignee">{t({ ja: '担当者', en: 'Assignee' })}</label>
+        <label htmlFor="inbox-assignee">{t('common.assignee')}</label>
         <select id="inbox-assignee" value={draft.assignee ?? ''} onChange={set('assignee')}>
-          <option value="">{t({ ja: 'すべて', en: 'Anyone' })}</option>
-          <option value="me">{t({ ja: '自分', en: 'Me' })}</option>
-          <option value="none">{t({ ja: '未割当', en: 'Unassigned' })}</option>
+          <option value="">{t('inbox.filters.anyone')}</option>
+          <option value="me">{t('inbox.filters.me')}</option>
+          <option value="none">{t('common.unassigned')}</option>
           {assignees.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
@@ -47,27 +47,27 @@ export function InboxFilters({ value, procedures, assignees, onSearch }: { value
         </select>
       </div>
       <div className="field">
-        <label htmlFor="inbox-from">{t({ ja: '到達日（から）', en: 'Received from' })}</label>
+        <label htmlFor="inbox-from">{t('inbox.filters.receivedFrom')}</label>
         <input id="inbox-from" type="date" value={draft.from ?? ''} onChange={set('from')} />
       </div>
       <div className="field">
-        <label htmlFor="inbox-to">{t({ ja: '到達日（まで）', en: 'Received to' })}</label>
+        <label htmlFor="inbox-to">{t('inbox.filters.receivedTo')}</label>
         <input id="inbox-to" type="date" value={draft.to ?? ''} onChange={set('to')} />
       </div>
       <div className="field">
-        <label htmlFor="inbox-sort">{t({ ja: '並び順', en: 'Sort' })}</label>
+        <label htmlFor="inbox-sort">{t('inbox.filters.sort')}</label>
         <select id="inbox-sort" value={draft.sort ?? 'received-desc'} onChange={set('sort')}>
-          <option value="received-desc">{t({ ja: '到達の新しい順', en: 'Newest first' })}</option>
-          <option value="received-asc">{t({ ja: '到達の古い順', en: 'Oldest first' })}</option>
-          <option value="updated-desc">{t({ ja: '更新の新しい順', en: 'Recently updated' })}</option>
+          <option value="received-desc">{t('inbox.filters.newestFirst')}</option>
+          <option value="received-asc">{t('inbox.filters.oldestFirst')}</option>
+          <option value="updated-desc">{t('inbox.filters.recentlyUpdated')}</option>
         </select>
       </div>
       <div className="inbox-filters__buttons">
         <button type="submit" className="button button--primary">
-          {t({ ja: '検索', en: 'Search' })}
+          {t('inbox.filters.search')}
         </button>
         <button type="button" className="button" onClick={() => (setDraft({}), onSearch({}))}>
-          {t({ ja: '条件をクリア', en: 'Clear' })}
+          {t('inbox.filters.clear')}
         </button>
       </div>
     </form>

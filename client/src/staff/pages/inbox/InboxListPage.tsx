@@ -8,27 +8,27 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { publicApi } from '../../api';
 import { useSession } from '../../session';
-import { useT } from '../../i18n';
+import { useStaffText, type StaffMessageKey } from '../../i18n';
 import { listAssignees, listInbox, jst, STATUS_ORDER, type Filters, type InboxList } from './inboxApi';
 import { InboxFilters, type Option } from './InboxFilters';
 import { StatusBadge } from './StatusBadge';
 import { ExportButtons } from './ExportButtons';
 import './inbox.css';
 
-const STATUS_NAMES: Record<string, { ja: string; en: string }> = {
-  received: { ja: '到達', en: 'Received' },
-  'in-review': { ja: '審査中', en: 'In review' },
-  'correction-requested': { ja: '補正依頼中', en: 'Correction requested' },
-  resubmitted: { ja: '補正済（再提出）', en: 'Resubmitted' },
-  accepted: { ja: '受理', en: 'Accepted' },
-  completed: { ja: '処理完了', en: 'Completed' },
-  rejected: { ja: '却下', en: 'Rejected' },
-  withdrawn: { ja: '取下げ', en: 'Withdrawn' },
+const STATUS_NAMES: Record<string, StaffMessageKey> = {
+  received: 'inbox.list.status.received',
+  'in-review': 'inbox.list.status.inReview',
+  'correction-requested': 'inbox.list.status.correctionRequested',
+  resubmitted: 'inbox.list.status.resubmitted',
+  accepted: 'inbox.list.status.accepted',
+  completed: 'inbox.list.status.completed',
+  rejected: 'inbox.list.status.rejected',
+  withdrawn: 'inbox.list.status.withdrawn',
 };
 const FILTER_KEYS: Array<keyof Filters> = ['status', 'procedureId', 'assignee', 'from', 'to', 'q', 'sort'];
 
 export default function InboxListPage() {
-  const t = useT();
+  const t = useStaffText();
   const { session, can } = useSession();
   const code = session!.user!.municipalityCode!;
   const [params, setParams] = useSearchParams();
@@ -79,14 +79,14 @@ export default function InboxListPage() {
   return (
     <section aria-labelledby="inbox-title" className="inbox">
       <div className="inbox__head">
-        <h1 id="inbox-title">{t({ ja: '受付一覧', en: 'Inbox' })}</h1>
+        <h1 id="inbox-title">{t('common.inbox')}</h1>
         <Link to="/staff/inbox/stats" className="button button--small">
-          {t({ ja: '処理時間の集計', en: 'Processing times' })}
+          {t('common.processingTimes')}
         </Link>
       </div>
-      <div className="status-filter" role="group" aria-label={t({ ja: '状況で絞り込む', en: 'Filter by status' })}>
+      <div className="status-filter" role="group" aria-label={t('inbox.list.filterByStatus')}>
         <button type="button" className="chip" aria-pressed={!filters.status} onClick={() => setStatus(undefined)}>
-          {t({ ja: 'すべて', en: 'All' })} <span className="chip__count">{total}</span>
+          {t('inbox.list.all')} <span className="chip__count">{total}</span>
         </button>
         {STATUS_ORDER.map((s) => (
           <button key={s} type="button" className="chip" aria-pressed={filters.status === s} onClick={() => setStatus(s)}>
@@ -102,25 +102,22 @@ export default function InboxListPage() {
         </p>
       )}
       <p className="inbox__summary" aria-live="polite">
-        {page &&
-          (page.items.length
-            ? t({ ja: `${first}〜${first + page.items.length - 1}件目を表示`, en: `Showing ${first}–${first + page.items.length - 1}` })
-            : t({ ja: '該当する申請はありません。', en: 'No submissions match.' }))}
+        {page && (page.items.length ? t('inbox.list.showing', { first, last: first + page.items.length - 1 }) : t('inbox.list.noSubmissionsMatch'))}
       </p>
       {!!page?.items.length && (
         <table className="table inbox-table">
-          <caption className="visually-hidden">{t({ ja: '申請の一覧（未読は太字）', en: 'Submissions (unread in bold)' })}</caption>
+          <caption className="visually-hidden">{t('inbox.list.tableCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">
-                <span className="visually-hidden">{t({ ja: '未読', en: 'Unread' })}</span>
+                <span className="visually-hidden">{t('inbox.list.unread')}</span>
               </th>
-              <th scope="col">{t({ ja: '到達番号', en: 'Receipt no.' })}</th>
-              <th scope="col">{t({ ja: '申請者', en: 'Applicant' })}</th>
-              <th scope="col">{t({ ja: '手続', en: 'Procedure' })}</th>
-              <th scope="col">{t({ ja: '到達日時', en: 'Received' })}</th>
-              <th scope="col">{t({ ja: '状況', en: 'Status' })}</th>
-              <th scope="col">{t({ ja: '担当', en: 'Assignee' })}</th>
+              <th scope="col">{t('common.receiptNo')}</th>
+              <th scope="col">{t('common.applicant')}</th>
+              <th scope="col">{t('common.procedure')}</th>
+              <th scope="col">{t('common.receivedAt')}</th>
+              <th scope="col">{t('common.status')}</th>
+              <th scope="col">{t('inbox.list.assignee')}</th>
             </tr>
           </thead>
           <tbody>
@@ -128,8 +125,8 @@ export default function InboxListPage() {
               <tr key={item.id} className={item.unread ? 'inbox-table__row--unread' : undefined}>
                 <td className="inbox-table__dot">
                   {item.unread && (
-                    <span className="unread-dot" title={t({ ja: '未読', en: 'Unread' })}>
-                      <span className="visually-hidden">{t({ ja: '未読', en: 'Unread' })}</span>
+                    <span className="unread-dot" title={t('inbox.list.unread')}>
+                      <span className="visually-hidden">{t('inbox.list.unread')}</span>
                     </span>
                   )}
                 </td>
@@ -137,7 +134,7 @@ export default function InboxListPage() {
                   <Link to={`/staff/inbox/${item.id}`} className="inbox-table__link">
                     {item.receiptNumber}
                   </Link>
-                  {item.revision > 1 && <span className="tag">{t({ ja: `補正${item.revision - 1}回`, en: `${item.revision - 1} correction(s)` })}</span>}
+                  {item.revision > 1 && <span className="tag">{t('inbox.list.corrections', { corrections: item.revision - 1 })}</span>}
                 </th>
                 <td>
                   <span className="inbox-table__name">{item.applicantName ?? '—'}</span>
@@ -149,20 +146,20 @@ export default function InboxListPage() {
                 </td>
                 <td>
                   <StatusBadge status={item.status} label={item.statusLabel} />
-                  {item.acknowledgedAt && <span className="tag">{t({ ja: '基幹系取込済', en: 'Taken by core system' })}</span>}
+                  {item.acknowledgedAt && <span className="tag">{t('inbox.list.takenCoreSystem')}</span>}
                 </td>
-                <td>{item.assignee?.name ?? <span className="muted">{t({ ja: '未割当', en: 'None' })}</span>}</td>
+                <td>{item.assignee?.name ?? <span className="muted">{t('inbox.list.unassigned')}</span>}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <nav className="pager" aria-label={t({ ja: 'ページ送り', en: 'Pages' })}>
+      <nav className="pager" aria-label={t('inbox.list.pages')}>
         <button type="button" className="button" disabled={cursors.length === 0} onClick={previous}>
-          {t({ ja: '前の50件', en: 'Previous 50' })}
+          {t('inbox.list.previous50')}
         </button>
         <button type="button" className="button" disabled={!page?.next} onClick={next}>
-          {t({ ja: '次の50件', en: 'Next 50' })}
+          {t('inbox.list.next50')}
         </button>
       </nav>
     </section>

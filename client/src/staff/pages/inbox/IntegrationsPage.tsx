@@ -2,14 +2,14 @@
 import { useEffect, useState } from 'react';
 import { publicApi } from '../../api';
 import { useSession } from '../../session';
-import { useT } from '../../i18n';
+import { useStaffText } from '../../i18n';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { WebhooksPanel } from './WebhooksPanel';
 import { RetentionPanel } from './RetentionPanel';
 import './inbox.css';
 
 export default function IntegrationsPage() {
-  const t = useT();
+  const t = useStaffText();
   const { session, can } = useSession();
   const code = session!.user!.municipalityCode!;
   const [procedures, setProcedures] = useState<Array<{ id: string; name: string }>>([]);
@@ -18,13 +18,8 @@ export default function IntegrationsPage() {
   }, [code]);
   return (
     <section aria-labelledby="integrations-title" className="integrations">
-      <h1 id="integrations-title">{t({ ja: '外部連携と保存期間', en: 'Integrations and retention' })}</h1>
-      <p>
-        {t({
-          ja: '基幹系・ケース管理システムは、APIキーで申請を取得し（/api/v1/backoffice）、Webhookで到達や状況の変化を受け取れます。仕様は /api/v1/openapi.json にあります。',
-          en: 'Back-office systems fetch submissions with an API key and receive webhooks. See /api/v1/openapi.json.',
-        })}
-      </p>
+      <h1 id="integrations-title">{t('integrations.title')}</h1>
+      <p>{t('integrations.lead')}</p>
       <ApiKeysPanel code={code} />
       <WebhooksPanel code={code} procedures={procedures} />
       {can('retention.manage') && <RetentionPanel code={code} procedures={procedures} />}

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { staffApi } from '../../api';
 import { useSession } from '../../session';
-import { useT } from '../../i18n';
+import { useStaffText, type StaffT } from '../../i18n';
 import './inbox.css';
 
 interface Spread {
@@ -18,11 +18,10 @@ interface Figures {
 }
 
 /** Hours as a desk reads them: 5.2時間, or 3.1日 beyond two days. */
-const duration = (h: number | null, en: boolean) => (h === null ? '—' : h >= 48 ? `${(h / 24).toFixed(1)}${en ? ' d' : '日'}` : `${h}${en ? ' h' : '時間'}`);
+const duration = (h: number | null, t: StaffT) => (h === null ? '—' : h >= 48 ? t('inbox.times.days', { n: (h / 24).toFixed(1) }) : t('inbox.times.hours', { n: h }));
 
 export default function ProcessingTimesPage() {
-  const t = useT();
-  const en = t({ ja: 'ja', en: 'en' }) === 'en';
+  const t = useStaffText();
   const { session } = useSession();
   const code = session!.user!.municipalityCode!;
   const [range, setRange] = useState({ from: '', to: '' });
@@ -38,43 +37,38 @@ export default function ProcessingTimesPage() {
   return (
     <section aria-labelledby="times-title">
       <p>
-        <Link to="/staff/inbox">← {t({ ja: '受付一覧へ戻る', en: 'Back to inbox' })}</Link>
+        <Link to="/staff/inbox">← {t('common.backToInbox')}</Link>
       </p>
-      <h1 id="times-title">{t({ ja: '処理時間の集計', en: 'Processing times' })}</h1>
-      <p className="field__hint">
-        {t({
-          ja: '各状況にとどまった時間の中央値と90パーセンタイル（遅い方から1割の境目）です。「現在」はいまその状況にある件数で、時間には含めていません。',
-          en: 'Median and 90th percentile of the time spent in each status; "now" counts submissions still in it (not in the times).',
-        })}
-      </p>
+      <h1 id="times-title">{t('common.processingTimes')}</h1>
+      <p className="field__hint">{t('inbox.times.lead')}</p>
       <form className="toolbar" onSubmit={submit}>
         <div className="field">
-          <label htmlFor="times-from">{t({ ja: '到達日（から）', en: 'From' })}</label>
+          <label htmlFor="times-from">{t('inbox.times.from')}</label>
           <input id="times-from" type="date" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />
         </div>
         <div className="field">
-          <label htmlFor="times-to">{t({ ja: '到達日（まで）', en: 'To' })}</label>
+          <label htmlFor="times-to">{t('inbox.times.to')}</label>
           <input id="times-to" type="date" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />
         </div>
         <div className="field">
           <button type="submit" className="button">
-            {t({ ja: '集計', en: 'Show' })}
+            {t('inbox.times.show')}
           </button>
         </div>
       </form>
-      {data?.procedures.length === 0 && <p>{t({ ja: 'この期間に到達した申請はありません。', en: 'No submissions in this period.' })}</p>}
+      {data?.procedures.length === 0 && <p>{t('inbox.times.noSubmissionsPeriod')}</p>}
       {data?.procedures.map((p) => (
         <table key={p.procedureId} className="table times">
           <caption>
-            {p.title}（{t({ ja: `${p.submissions}件`, en: `${p.submissions} submissions` })}）
+            {p.title}（{t('inbox.times.submissionCount', { submissions: p.submissions })}）
           </caption>
           <thead>
             <tr>
-              <th scope="col">{t({ ja: '状況', en: 'Status' })}</th>
-              <th scope="col">{t({ ja: '件数', en: 'Stays' })}</th>
-              <th scope="col">{t({ ja: '中央値', en: 'Median' })}</th>
-              <th scope="col">{t({ ja: '90パーセンタイル', en: '90th pct.' })}</th>
-              <th scope="col">{t({ ja: '現在', en: 'Now' })}</th>
+              <th scope="col">{t('common.status')}</th>
+              <th scope="col">{t('inbox.times.stays')}</th>
+              <th scope="col">{t('inbox.times.median')}</th>
+              <th scope="col">{t('inbox.times.p90')}</th>
+              <th scope="col">{t('inbox.times.now')}</th>
             </tr>
           </thead>
           <tbody>
@@ -82,16 +76,16 @@ export default function ProcessingTimesPage() {
               <tr key={s.status}>
                 <th scope="row">{s.label}</th>
                 <td>{s.count}</td>
-                <td>{duration(s.medianHours, en)}</td>
-                <td>{duration(s.p90Hours, en)}</td>
+                <td>{duration(s.medianHours, t)}</td>
+                <td>{duration(s.p90Hours, t)}</td>
                 <td>{s.current}</td>
               </tr>
             ))}
             <tr className="times__total">
-              <th scope="row">{t({ ja: '到達から完了・却下・取下げまで', en: 'Arrival to closing' })}</th>
+              <th scope="row">{t('inbox.times.arrivalClosing')}</th>
               <td>{p.leadTime.count}</td>
-              <td>{duration(p.leadTime.medianHours, en)}</td>
-              <td>{duration(p.leadTime.p90Hours, en)}</td>
+              <td>{duration(p.leadTime.medianHours, t)}</td>
+              <td>{duration(p.leadTime.p90Hours, t)}</td>
               <td>—</td>
             </tr>
           </tbody>

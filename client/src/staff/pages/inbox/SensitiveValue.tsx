@@ -4,13 +4,13 @@
  * fetched only on that click, and the server records the reveal — so say so.
  */
 import { useState } from 'react';
-import { useT } from '../../i18n';
+import { useStaffText } from '../../i18n';
 import type { AnswerLine } from './inboxApi';
 
 export type RevealAnswer = (pointer: string) => Promise<string | undefined>;
 
 export function SensitiveValue({ line, reveal }: { line: AnswerLine; reveal: RevealAnswer }) {
-  const t = useT();
+  const t = useStaffText();
   const [shown, setShown] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -29,16 +29,10 @@ export function SensitiveValue({ line, reveal }: { line: AnswerLine; reveal: Rev
   return (
     <span className="sensitive">
       <span className="sensitive__masked">{line.value}</span>{' '}
-      <button
-        type="button"
-        className="button button--small sensitive__reveal"
-        disabled={busy}
-        onClick={() => void onClick()}
-        aria-label={t({ ja: `「${line.label}」を表示`, en: `Show "${line.label}"` })}
-      >
-        {t({ ja: '表示', en: 'Show' })}
+      <button type="button" className="button button--small sensitive__reveal" disabled={busy} onClick={() => void onClick()} aria-label={t('inbox.sensitive.show', { label: line.label })}>
+        {t('common.show')}
       </button>{' '}
-      <span className="sensitive__note">{t({ ja: '閲覧は記録されます', en: 'Viewing is recorded' })}</span>
+      <span className="sensitive__note">{t('inbox.sensitive.viewingRecorded')}</span>
       {error && (
         <span className="form-error" role="alert">
           {error}

@@ -4,11 +4,11 @@
  * status page. The 補正依頼 has its own form (CorrectionRequestForm).
  */
 import { useState, type FormEvent } from 'react';
-import { useT } from '../../i18n';
+import { useStaffText } from '../../i18n';
 import { moveStatus, type Status, type SubmissionView } from './inboxApi';
 
 export function StatusActions({ view, onDone }: { view: SubmissionView; onDone: (message: string) => void }) {
-  const t = useT();
+  const t = useStaffText();
   const options = view.transitions.filter((tr) => tr.to !== 'correction-requested');
   const [to, setTo] = useState<Status | ''>('');
   const [note, setNote] = useState('');
@@ -17,7 +17,7 @@ export function StatusActions({ view, onDone }: { view: SubmissionView; onDone: 
   if (options.length === 0) return null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!to) return setError(t({ ja: '変更後の状況を選んでください。', en: 'Choose the new status.' }));
+    if (!to) return setError(t('inbox.status.chooseNewStatus'));
     setBusy(true);
     setError('');
     try {
@@ -25,7 +25,7 @@ export function StatusActions({ view, onDone }: { view: SubmissionView; onDone: 
       const label = options.find((o) => o.to === to)!.label;
       setTo('');
       setNote('');
-      onDone(t({ ja: `状況を「${label}」に変更しました。`, en: `Status changed to "${label}".` }));
+      onDone(t('inbox.status.statusChanged', { label }));
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -34,9 +34,9 @@ export function StatusActions({ view, onDone }: { view: SubmissionView; onDone: 
   };
   return (
     <form className="panel panel--wide" onSubmit={submit} aria-labelledby="status-form-title">
-      <h2 id="status-form-title">{t({ ja: '状況の変更', en: 'Change status' })}</h2>
+      <h2 id="status-form-title">{t('inbox.status.changeStatus')}</h2>
       <fieldset className="radios">
-        <legend>{t({ ja: '変更後の状況', en: 'New status' })}</legend>
+        <legend>{t('inbox.status.newStatus')}</legend>
         {options.map((o) => (
           <label key={o.to} className="radio">
             <input type="radio" name="to" value={o.to} checked={to === o.to} onChange={() => setTo(o.to)} /> {o.label}
@@ -44,10 +44,10 @@ export function StatusActions({ view, onDone }: { view: SubmissionView; onDone: 
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor="public-note">{t({ ja: '申請者へのお知らせ（任意）', en: 'Message to the applicant (optional)' })}</label>
+        <label htmlFor="public-note">{t('inbox.status.message')}</label>
         <textarea id="public-note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="public-note-hint" />
         <p id="public-note-hint" className="field__hint">
-          {t({ ja: '状況確認ページに表示されます。メールには本文を載せません。', en: 'Shown on the status page; never in the e-mail.' })}
+          {t('inbox.status.messageHelp')}
         </p>
       </div>
       {error && (
@@ -56,7 +56,7 @@ export function StatusActions({ view, onDone }: { view: SubmissionView; onDone: 
         </p>
       )}
       <button type="submit" className="button button--primary" disabled={busy}>
-        {t({ ja: '状況を変更する', en: 'Change status' })}
+        {t('inbox.status.submit')}
       </button>
     </form>
   );

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../session';
-import { useT } from '../../i18n';
+import { useStaffText, type StaffMessageKey } from '../../i18n';
 import { assign, getSubmission, jst, listAssignees, pdfUrl, revealSensitive, type SubmissionView } from './inboxApi';
 import { AnswersTable } from './AnswersTable';
 import { AttachmentsPanel } from './AttachmentsPanel';
@@ -18,15 +18,15 @@ import { StatusActions } from './StatusActions';
 import { StatusBadge } from './StatusBadge';
 import './inbox.css';
 
-const SIGNATURE: Record<string, { ja: string; en: string }> = {
-  required: { ja: 'なし（この手続では必須です。本人確認の方法を確認してください）', en: 'None, although the procedure requires one' },
-  optional: { ja: 'なし（この手続では任意）', en: 'None (optional for this procedure)' },
-  none: { ja: 'なし（この手続では不要）', en: 'None (not needed)' },
-  'municipality-choice': { ja: 'なし（要否は自治体の設定による）', en: 'None (the municipality decides)' },
+const SIGNATURE: Record<string, StaffMessageKey> = {
+  required: 'inbox.submission.noSignature.required',
+  optional: 'inbox.submission.noSignature.optional',
+  none: 'inbox.submission.noSignature.none',
+  'municipality-choice': 'inbox.submission.noSignature.municipalityChoice',
 };
 
 export default function SubmissionPage() {
-  const t = useT();
+  const t = useStaffText();
   const { submissionId = '' } = useParams();
   const { session, can } = useSession();
   const code = session!.user!.municipalityCode!;
@@ -72,57 +72,53 @@ export default function SubmissionPage() {
   if (error)
     return (
       <p className="form-error" role="alert">
-        {error} <Link to="/staff/inbox">{t({ ja: '受付一覧へ', en: 'Back to inbox' })}</Link>
+        {error} <Link to="/staff/inbox">{t('inbox.submission.backToInbox')}</Link>
       </p>
     );
-  if (!view) return <p>{t({ ja: '読み込み中…', en: 'Loading…' })}</p>;
+  if (!view) return <p>{t('common.loading')}</p>;
   const mayUpdate = can('inbox.update');
   const mayCorrect = mayUpdate && view.transitions.some((tr) => tr.to === 'correction-requested');
 
   return (
     <article className="submission" aria-labelledby="submission-title">
       <p>
-        <Link to="/staff/inbox">← {t({ ja: '受付一覧へ戻る', en: 'Back to inbox' })}</Link>
+        <Link to="/staff/inbox">← {t('common.backToInbox')}</Link>
       </p>
       <header className="submission__head">
         <h1 id="submission-title" ref={heading} tabIndex={-1}>
           {view.procedure.title}
         </h1>
         <dl className="facts submission__facts">
-          <dt>{t({ ja: '到達番号', en: 'Receipt no.' })}</dt>
+          <dt>{t('common.receiptNo')}</dt>
           <dd className="mono">{view.receiptNumber}</dd>
-          <dt>{t({ ja: '状況', en: 'Status' })}</dt>
+          <dt>{t('common.status')}</dt>
           <dd>
             <StatusBadge status={view.status} label={view.statusLabel} />
           </dd>
-          <dt>{t({ ja: '申請者', en: 'Applicant' })}</dt>
+          <dt>{t('common.applicant')}</dt>
           <dd>{view.applicantName ?? '—'}</dd>
-          <dt>{t({ ja: '到達日時', en: 'Received' })}</dt>
+          <dt>{t('common.receivedAt')}</dt>
           <dd>{jst(view.receivedAt)}</dd>
-          <dt>{t({ ja: '様式', en: 'Form' })}</dt>
+          <dt>{t('inbox.submission.form')}</dt>
           <dd>
-            {t({ ja: `第${view.formVersion}版（申請時の様式で表示）`, en: `Version ${view.formVersion} (as submitted)` })}
-            {view.revision > 1 && t({ ja: `・補正${view.revision - 1}回`, en: ` · ${view.revision - 1} correction(s)` })}
+            {t('inbox.submission.formVersion', { formVersion: view.formVersion })}
+            {view.revision > 1 && t('inbox.submission.corrections', { corrections: view.revision - 1 })}
           </dd>
-          <dt>{t({ ja: '電子署名', en: 'Signature' })}</dt>
+          <dt>{t('inbox.submission.signature')}</dt>
           <dd>{t(SIGNATURE[view.signature.policy] ?? SIGNATURE.none!)}</dd>
           {view.acknowledgedAt && (
             <>
-              <dt>{t({ ja: '基幹系', en: 'Core system' })}</dt>
-              <dd>{t({ ja: `取込済（${jst(view.acknowledgedAt)}）`, en: `Taken ${jst(view.acknowledgedAt)}` })}</dd>
+              <dt>{t('inbox.submission.coreSystem')}</dt>
+              <dd>{t('inbox.submission.taken', { acknowledgedAt: jst(view.acknowledgedAt) })}</dd>
             </>
           )}
         </dl>
         <div className="submission__tools">
           {mayUpdate && (
             <div className="field field--inline">
-              <label htmlFor="assignee">{t({ ja: '担当者', en: 'Assignee' })}</label>
-              <select
-                id="assignee"
-                value={view.assignee?.id ?? ''}
-                onChange={(e) => void assign(code, view.id, e.target.value || null).then(() => done(t({ ja: '担当者を変更しました。', en: 'Assignee changed.' })))}
-              >
-                <option value="">{t({ ja: '未割当', en: 'Unassigned' })}</option>
+              <label htmlFor="assignee">{t('common.assignee')}</label>
+              <select id="assignee" value={view.assignee?.id ?? ''} onChange={(e) => void assign(code, view.id, e.target.value || null).then(() => done(t('inbox.submission.assigneeChanged')))}>
+                <option value="">{t('common.unassigned')}</option>
                 {assignees.map((a) => (
                   <option key={a.id} value={a.id}>
                     {a.name}
@@ -133,12 +129,12 @@ export default function SubmissionPage() {
           )}
           {can('inbox.export') && (
             <a className="button button--small" href={pdfUrl(code, view.id)} download>
-              {t({ ja: '申請書PDF', en: 'PDF' })}
+              {t('inbox.submission.pdf')}
             </a>
           )}
           {mayCorrect && !correcting && (
             <button type="button" className="button button--small" onClick={() => setCorrecting(true)}>
-              {t({ ja: '補正依頼を作成', en: 'Request correction' })}
+              {t('inbox.submission.requestCorrection')}
             </button>
           )}
         </div>
@@ -152,28 +148,28 @@ export default function SubmissionPage() {
           {correcting && <CorrectionRequestForm view={view} selected={selected} onCancel={() => (setCorrecting(false), setSelected(new Set()))} onDone={(m) => void done(m)} />}
           <AnswersTable
             answers={view.answers}
-            caption={t({ ja: '申請内容', en: 'Answers' })}
+            caption={t('inbox.submission.answers')}
             {...(correcting ? { selection: { selected, toggle } } : {})}
             {...(can('inbox.revealSensitive') ? { reveal: async (p: string) => (await revealSensitive(code, view.id, [p])).find((a) => a.pointer === p)?.value } : {})}
           />
           <section aria-labelledby="attachments-title">
-            <h2 id="attachments-title">{t({ ja: '添付書類', en: 'Attachments' })}</h2>
+            <h2 id="attachments-title">{t('inbox.submission.attachments')}</h2>
             <AttachmentsPanel view={view} />
           </section>
           <RevisionsPanel view={view} />
         </div>
-        <aside className="submission__side" aria-label={t({ ja: '処理', en: 'Processing' })}>
+        <aside className="submission__side" aria-label={t('inbox.submission.processing')}>
           {mayUpdate && <StatusActions view={view} onDone={(m) => void done(m)} />}
           <section aria-labelledby="messages-title">
-            <h2 id="messages-title">{t({ ja: '申請者とのやり取り', en: 'Messages' })}</h2>
+            <h2 id="messages-title">{t('inbox.submission.messages')}</h2>
             <MessagesPanel view={view} />
           </section>
           <section aria-labelledby="history-title">
-            <h2 id="history-title">{t({ ja: '履歴', en: 'History' })}</h2>
+            <h2 id="history-title">{t('inbox.submission.history')}</h2>
             <HistoryPanel view={view} />
           </section>
           <section aria-labelledby="notes-title">
-            <h2 id="notes-title">{t({ ja: '内部メモ', en: 'Notes' })}</h2>
+            <h2 id="notes-title">{t('inbox.submission.notes')}</h2>
             <NotesPanel view={view} onAdded={() => void load()} />
           </section>
         </aside>

@@ -5,7 +5,7 @@
 import type { AnswerLine, InboxItem, InboxListResponse, SensitiveRevealResponse, SubmissionStatus, SubmissionView } from '@madoguchi/shared';
 import { apiFetch } from '../../../common/api/http';
 import { staffApi } from '../../api';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage } from '../../../common/i18n/languageStore';
 
 export type Status = SubmissionStatus;
 

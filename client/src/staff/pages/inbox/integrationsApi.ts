@@ -1,5 +1,6 @@
 /** API keys, webhooks, deliveries and retention as the console uses them (server: server/src/http/backofficeRoutes.ts). */
-import { STATUS_LABELS, type SubmissionStatus } from '@madoguchi/shared';
+import { STATUS_LABELS, type Language, type SubmissionStatus } from '@madoguchi/shared';
+import { staffText, type StaffMessageKey } from '../../i18n';
 import { staffApi } from '../../api';
 
 export interface ApiKey {
@@ -36,26 +37,27 @@ export interface RetentionPolicy {
   updatedAt: string;
 }
 
-export const EVENT_LABELS: Record<string, { ja: string; en: string }> = {
-  'submission.received': { ja: '申請の到達', en: 'Received' },
-  'submission.status-changed': { ja: '状況の変更', en: 'Status changed' },
-  'submission.resubmitted': { ja: '補正の提出', en: 'Resubmitted' },
+export const EVENT_LABELS: Record<string, StaffMessageKey> = {
+  'submission.received': 'integrations.event.received',
+  'submission.status-changed': 'integrations.event.statusChanged',
+  'submission.resubmitted': 'integrations.event.resubmitted',
 };
 
 /** What the log says of an event: a status change names the status it moved to (「状況の変更：審査中」). */
-export function eventLabel(event: Delivery['event']): { ja: string; en: string } {
-  const base = EVENT_LABELS[event.type] ?? { ja: event.type, en: event.type };
+export function eventLabel(event: Delivery['event'], language: Language): string {
+  const key = EVENT_LABELS[event.type];
+  const name = key ? staffText(language, key) : event.type;
   const to = event.type === 'submission.status-changed' && event.data?.status ? STATUS_LABELS[event.data.status as SubmissionStatus] : undefined;
-  return to ? { ja: `${base.ja}：${to.ja}`, en: `${base.en}: ${to.en}` } : base;
+  return to ? staffText(language, 'integrations.event.withStatus', { event: name, status: to[language] }) : name;
 }
 
 /** Why a delivery attempt failed, in words (the server reports only these, never network details). */
-export const FAILURE_LABELS: Record<string, { ja: string; en: string }> = {
-  timeout: { ja: '応答がありませんでした（時間切れ）', en: 'No answer in time' },
-  address_refused: { ja: '送信先のアドレスが許可されていません', en: 'The receiver’s address is not allowed' },
-  connection_failed: { ja: '送信先に接続できませんでした', en: 'Could not connect to the receiver' },
+export const FAILURE_LABELS: Record<string, StaffMessageKey> = {
+  timeout: 'integrations.failure.timeout',
+  address_refused: 'integrations.failure.addressRefused',
+  connection_failed: 'integrations.failure.connectionFailed',
 };
-export const failureLabel = (error: string) => FAILURE_LABELS[error] ?? { ja: error, en: error };
+export const failureLabel = (error: string, language: Language): string => (FAILURE_LABELS[error] ? staffText(language, FAILURE_LABELS[error]) : error);
 
 const m = (code: string) => `/municipalities/${code}`;
 export const listKeys = async (code: string) => (await staffApi<{ items: ApiKey[] }>('GET', `${m(code)}/api-keys`)).items;
