@@ -12,6 +12,7 @@ type Catalogue = Record<string, readonly [string, string]>;
 const catalogues: Record<string, Catalogue> = {
   resident: loadClient<{ MESSAGES: Catalogue }>('common/i18n/messages').MESSAGES,
   staff: loadClient<{ STAFF_MESSAGES: Catalogue }>('staff/messages').STAFF_MESSAGES,
+  card: loadClient<{ CARD_MESSAGES: Catalogue }>('resident/card/cardMessages').CARD_MESSAGES,
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -22,6 +22,7 @@ import { CLIENT_DIST } from '../../server/src/app';
 import { makeSigningCertificate, makeTestPki } from '../../server/src/tools/mynaStandIn/testCertificates';
 import { startStandIn, type StandIn } from '../../server/src/tools/mynaStandIn/standInProvider';
 import { TINY_PDF } from './resident-helpers';
+import { makeUser, PASSWORD } from '../helpers/staffAuth';
 
 const MITO = '082015';
 const ID = 'jidou-teate-nintei';
@@ -145,4 +146,22 @@ test('sign in with the card, have the 基本4情報 filled in, sign 児童手当
   if (receipt) expect(receipt.replace(/\s/g, '')).toMatch(RECEIPT_PATTERN);
   expect(problems).toEqual([]);
   await context.close();
+
+  // The clerk sees who signed, as the certificate states it, and verifies it again.
+  const clerk = await makeUser(ctx.storage, 'staff', MITO, { displayName: '窓口 花子' });
+  const desk = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } })).newPage();
+  desk.setDefaultTimeout(15_000);
+  await desk.goto(`${url}/staff/login`);
+  await desk.getByLabel('メールアドレス').fill(clerk.email);
+  await desk.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
+  await desk.getByRole('button', { name: 'ログイン' }).click();
+  await desk.getByRole('navigation', { name: 'メニュー' }).waitFor();
+  await desk.goto(`${url}/staff/inbox/${stored.id}`);
+  await desk.getByText('署名検証済（失効確認なし）').waitFor();
+  expect(await desk.getByText(`署名者：${NAME}（証明書の記載のとおり）`).count()).toBe(1);
+  expect(await desk.getByText('マイナンバーカード（利用者証明用電子証明書）', { exact: false }).count()).toBe(1);
+  await desk.getByRole('button', { name: '署名を再検証' }).click();
+  await desk.getByText('署名を再検証しました：署名検証済（失効確認なし）').waitFor();
+  await desk.screenshot({ path: screenshotPath('resident-card-5-clerk') });
+  await desk.context().close();
 });

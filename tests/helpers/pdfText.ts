@@ -38,7 +38,8 @@ function cmap(stream: Buffer): Map<number, string> {
   const hex = (h: string) => String.fromCodePoint(...(h.match(/.{4}/g) ?? []).map((u) => parseInt(u, 16)));
   for (const m of text.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*\[([^\]]*)\]/gi)) {
     const from = parseInt(m[1]!, 16);
-    [...m[3]!.matchAll(/<([0-9a-f]+)>/gi)].forEach((d, i) => map.set(from + i, hex(d[1]!)));
+    // A character outside the BMP is written as a surrogate pair with a space inside (<d842 dfb7>).
+    [...m[3]!.matchAll(/<([0-9a-f\s]+)>/gi)].forEach((d, i) => map.set(from + i, hex(d[1]!.replace(/\s/g, ''))));
   }
   for (const m of text.matchAll(/^<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*<([0-9a-f]+)>$/gim)) {
     for (let c = parseInt(m[1]!, 16), u = parseInt(m[3]!, 16); c <= parseInt(m[2]!, 16); c++, u++) map.set(c, String.fromCodePoint(u));

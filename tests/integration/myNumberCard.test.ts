@@ -201,8 +201,8 @@ describe('My Number Card: sign-in with 基本4情報 and signatures (デジタ�
     const lines = pdfText(pdf.body as Buffer).join('\n');
     expect(lines).toContain('本人確認：マイナンバーカード（利用者証明用電子証明書）');
     expect(lines).toContain('電子署名：署名検証済（失効確認なし）');
-    // (The test's text extraction garbles lines holding a character outside the BMP such as 𠮷; pdftotext reads them right.)
-    expect(lines).toContain(stored.evidence!.signature!.certificateSerial);
+    expect(lines).toContain(`署名者：${NAME}`);
+    expect(lines).toContain(`証明書シリアル：${stored.evidence!.signature!.certificateSerial}`);
     // 「署名を再検証」 by a clerk: verified again, kept, and audited.
     const clerk = await makeUser(ctx.storage, 'staff', MITO);
     const staff = new StaffClient(ctx.app);

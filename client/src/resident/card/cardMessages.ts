@@ -1,9 +1,10 @@
 /**
  * The My Number Card's words, in the same [Japanese, English] catalogue form
- * as common/i18n/messages.ts. Kept apart because they load only where a
+ * as common/i18n/catalogue.ts defines (like the resident and staff catalogues). Kept apart because they load only where a
  * municipality offers the card: the form's first step stays within its budget.
  */
-import { fillTemplate, useLanguage } from '../../common/i18n/LanguageContext';
+import { useLanguage } from '../../common/i18n/LanguageContext';
+import { translateFrom, type Catalogue, type TextParams } from '../../common/i18n/catalogue';
 
 export const CARD_MESSAGES = {
   offer: [
@@ -30,12 +31,12 @@ export const CARD_MESSAGES = {
     'Could not reach the Digital Authentication App service. Please try again later; your answers are still saved on this device.',
   ],
   'error.card_claims_missing': ['マイナンバーカードから氏名と住所を受け取れませんでした。', 'Your name and address could not be read from the card.'],
-} as const satisfies Record<string, readonly [string, string]>;
+} as const satisfies Catalogue;
 
 export type CardMessageKey = keyof typeof CARD_MESSAGES;
 
 /** The card's text in the resident's language, with `{name}` placeholders filled. */
-export function useCardText(): (key: CardMessageKey, params?: Record<string, string | number>) => string {
+export function useCardText(): (key: CardMessageKey, params?: TextParams) => string {
   const { language } = useLanguage();
-  return (key, params) => fillTemplate(CARD_MESSAGES[key][language === 'en' ? 1 : 0], params);
+  return (key, params) => translateFrom(CARD_MESSAGES, language, key, params);
 }

@@ -36,7 +36,7 @@ export function renderApplicationPdf(submission: Submission, version: FormVersio
     if (submission.evidence?.identity) doc.text(`本人確認：マイナンバーカード（利用者証明用電子証明書）${arrivalText(submission.evidence.identity.verifiedAt)}`);
     const [signatureStatus, ...signatureDetails] = signatureSummaryJa(submission.evidence?.signature, arrivalText);
     doc.text(`電子署名：${signatureStatus}`);
-    if (signatureDetails.length) doc.text(`　${signatureDetails.join('　')}`);
+    for (const detail of signatureDetails) doc.text(`　${detail}`);
     doc.moveDown();
     doc
       .moveTo(doc.page.margins.left, doc.y)

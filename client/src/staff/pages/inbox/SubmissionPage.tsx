@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../session';
-import { useStaffText, type StaffMessageKey } from '../../i18n';
+import { useStaffText } from '../../i18n';
 import { assign, getSubmission, jst, listAssignees, pdfUrl, revealSensitive, type SubmissionView } from './inboxApi';
 import { AnswersTable } from './AnswersTable';
 import { AttachmentsPanel } from './AttachmentsPanel';
@@ -16,14 +16,8 @@ import { HistoryPanel, MessagesPanel, NotesPanel } from './ActivityPanels';
 import { RevisionsPanel } from './RevisionsPanel';
 import { StatusActions } from './StatusActions';
 import { StatusBadge } from './StatusBadge';
+import { SignatureDetails } from './SignatureDetails';
 import './inbox.css';
-
-const SIGNATURE: Record<string, StaffMessageKey> = {
-  required: 'inbox.submission.noSignature.required',
-  optional: 'inbox.submission.noSignature.optional',
-  none: 'inbox.submission.noSignature.none',
-  'municipality-choice': 'inbox.submission.noSignature.municipalityChoice',
-};
 
 export default function SubmissionPage() {
   const t = useStaffText();
@@ -104,8 +98,7 @@ export default function SubmissionPage() {
             {t('inbox.submission.formVersion', { formVersion: view.formVersion })}
             {view.revision > 1 && t('inbox.submission.corrections', { corrections: view.revision - 1 })}
           </dd>
-          <dt>{t('inbox.submission.signature')}</dt>
-          <dd>{t(SIGNATURE[view.signature.policy] ?? SIGNATURE.none!)}</dd>
+          <SignatureDetails code={code} view={view} mayUpdate={mayUpdate} onDone={done} />
           {view.acknowledgedAt && (
             <>
               <dt>{t('inbox.submission.coreSystem')}</dt>

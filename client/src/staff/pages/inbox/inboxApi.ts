@@ -38,6 +38,8 @@ export const getRevision = (code: string, id: string, revision: number) =>
 export const moveStatus = (code: string, id: string, to: Status, expected: Status, publicNote?: string) =>
   staffApi('POST', `/municipalities/${code}/submissions/${id}/status`, { to, expected, ...(publicNote ? { publicNote } : {}) });
 export const assign = (code: string, id: string, assigneeId: string | null) => staffApi('POST', `/municipalities/${code}/submissions/${id}/assign`, { assigneeId });
+export const reverifySignature = (code: string, id: string) => staffApi<SubmissionView['signature']>('POST', `/municipalities/${code}/submissions/${id}/signature/verify`);
+
 export const addNote = (code: string, id: string, body: string) => staffApi('POST', `/municipalities/${code}/submissions/${id}/notes`, { body });
 export const requestCorrection = (code: string, id: string, message: string, fields: string[], expected: Status) =>
   staffApi('POST', `/municipalities/${code}/submissions/${id}/correction-request`, { message, fields, expected });
