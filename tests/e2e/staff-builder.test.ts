@@ -131,6 +131,18 @@ describe('catalog and builder in a browser', () => {
     await clerk.getByRole('button', { name: '変更を反映' }).click();
     await preview(clerk).getByText('建物の構造（分かる範囲で）').waitFor();
 
+    // The 世帯主 section takes the 基本4情報 from the My Number Card.
+    await clerk
+      .getByRole('button', { name: /^世帯主/ })
+      .first()
+      .click();
+    await clerk.getByLabel('氏名を入れる項目').selectOption({ label: '世帯主の氏名' });
+    await clerk.getByLabel('住所を入れる項目').selectOption({ label: '世帯主の住所（住民票の住所）' });
+    await clerk.getByLabel('生年月日を入れる項目').selectOption({ label: '世帯主の生年月日' });
+    await clerk.getByRole('button', { name: 'カードからの入力を反映' }).click();
+    await clerk.getByText('「世帯主」にマイナンバーカードからの入力を設定しました。').waitFor();
+    await clerk.screenshot({ path: screenshotPath('builder-2c-card-prefill') });
+
     // Add a field after 「連絡先」.
     await clerk.getByRole('button', { name: /^現在の連絡先/ }).click();
     await clerk.getByLabel('入力の種類').selectOption({ label: '長い文章（複数行）' });
@@ -153,6 +165,7 @@ describe('catalog and builder in a browser', () => {
 
     await tab(clerk, /変更の一覧/);
     await clerk.getByText('「建物の構造」の項目名を「建物の構造（分かる範囲で）」に変更').waitFor();
+    await clerk.getByText('「世帯主」にマイナンバーカードの基本4情報を入力').waitFor();
     await tab(clerk, /確認と公開/);
     await clerk.getByText('問題は見つかりませんでした。公開できます。').waitFor();
     await clerk.getByRole('button', { name: '公開する' }).click();
@@ -162,6 +175,7 @@ describe('catalog and builder in a browser', () => {
     const detail = await live();
     expect(detail.procedure).toMatchObject({ owner: MITO, basedOn: { presetId: RISAI, presetVersion: 1 } });
     expect(detail.version.schema.properties.damagedProperty.properties.structure.title).toBe('建物の構造（分かる範囲で）');
+    expect(detail.version.uiSchema.householder['ui:cardPrefill']).toEqual({ name: 'name', address: 'address', birthdate: 'birthDate' });
   });
 
   it('a resident submits on the new version', async () => {
@@ -202,7 +216,7 @@ describe('catalog and builder in a browser', () => {
     await clerk.getByText('プリセットの新しい版（第2版）があります。内容を確認して取り込めます。').waitFor();
     await clerk.getByText('写真を撮った日を尋ねる項目を追加し、「災害の名称」を「災害名」にしました。').waitFor();
     await clerk.getByText('項目名：「災害の名称」→「災害名」').waitFor();
-    expect(await clerk.locator('.outcome strong').allTextContents()).toEqual(['そのまま引き継ぎます', 'そのまま引き継ぎます']);
+    expect(await clerk.locator('.outcome strong').allTextContents()).toEqual(['そのまま引き継ぎます', 'そのまま引き継ぎます', 'そのまま引き継ぎます']); // label, card prefill, added field
     await clerk.screenshot({ path: screenshotPath('builder-5-update-offered'), fullPage: true });
     await clerk.getByRole('button', { name: '更新を取り込んで公開' }).click();
     await clerk.getByText('更新を取り込み、第2版として公開しました。').waitFor();

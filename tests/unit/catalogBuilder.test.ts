@@ -166,3 +166,31 @@ describe('import', () => {
     expect(() => importDocument({ hello: 1 }, '082015', 'abc')).toThrow('JSON Schema（"type": "object" と "properties" を持つもの）が見つかりません。');
   });
 });
+
+describe('filling a section from the My Number Card (ui:cardPrefill)', () => {
+  const withApplicant = () =>
+    [
+      op({ type: 'addField', parent: '', field: { key: 'applicant', kind: 'section', label: '申込者' } }),
+      op({ type: 'addField', parent: 'applicant', field: { key: 'name', kind: 'personName', label: '氏名', required: true } }),
+      op({ type: 'addField', parent: 'applicant', field: { key: 'address', kind: 'address', label: '住所', required: true } }),
+      op({ type: 'addField', parent: 'applicant', field: { key: 'born', kind: 'date', label: '生年月日' } }),
+      op({ type: 'addField', parent: 'applicant', field: { key: 'sex', kind: 'choice', label: '性別', options: ['男', '女'] } }),
+      op({ type: 'addField', parent: 'applicant', field: { key: 'phone', kind: 'phone', label: '電話番号' } }),
+    ].reduce(applyOp, empty());
+
+  it('marks the section, shows the marking to the builder, and clears it again', () => {
+    const marked = applyOp(withApplicant(), op({ type: 'setCardPrefill', path: 'applicant', prefill: { name: 'name', address: 'address', birthdate: 'born', gender: 'sex' } }));
+    expect(marked.uiSchema.applicant?.['ui:cardPrefill']).toEqual({ name: 'name', address: 'address', birthdate: 'born', gender: 'sex' });
+    expect(describeFields(marked).find((f) => f.key === 'applicant')?.cardPrefill).toEqual({ name: 'name', address: 'address', birthdate: 'born', gender: 'sex' });
+    const cleared = applyOp(marked, op({ type: 'setCardPrefill', path: 'applicant', prefill: null }));
+    expect(cleared.uiSchema.applicant?.['ui:cardPrefill']).toBeUndefined();
+  });
+
+  it('refuses a field of the wrong kind, a missing one, or a field that is not a section', () => {
+    const doc = withApplicant();
+    expect(() => applyOp(doc, op({ type: 'setCardPrefill', path: 'applicant', prefill: { name: 'phone' } }))).toThrow(/氏名を入れる項目「phone」/);
+    expect(() => applyOp(doc, op({ type: 'setCardPrefill', path: 'applicant', prefill: { address: 'nowhere' } }))).toThrow(EditRefusedError);
+    expect(() => applyOp(doc, op({ type: 'setCardPrefill', path: 'applicant/phone'.replace('/', '.'), prefill: { name: 'name' } }))).toThrow(/セクション/);
+    expect(() => applyOp(doc, op({ type: 'setCardPrefill', path: 'applicant', prefill: {} }))).toThrow(/1つ以上/);
+  });
+});

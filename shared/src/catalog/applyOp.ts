@@ -5,7 +5,7 @@
 import type { EditOp, FormDocument } from './types';
 import { cloneJson } from './fieldPaths';
 import { EditRefusedError } from './editRefused';
-import { addField, moveField, removeField, setLabel, setOptions, setRequired, setRules, setSensitive, setShowWhen, setUiText, setWidget } from './fieldOps';
+import { addField, moveField, removeField, setCardPrefill, setLabel, setOptions, setRequired, setRules, setSensitive, setShowWhen, setUiText, setWidget } from './fieldOps';
 import { addStep, moveStep, moveToStep, removeAttachment, removeStep, renameStep, setAttachment, setProcedureText, setSignaturePolicy } from './documentOps';
 
 function applyInPlace(doc: FormDocument, op: EditOp): void {
@@ -28,6 +28,8 @@ function applyInPlace(doc: FormDocument, op: EditOp): void {
       return setWidget(doc, op.path, op.widget);
     case 'setSensitive':
       return setSensitive(doc, op.path, op.sensitive);
+    case 'setCardPrefill':
+      return setCardPrefill(doc, op.path, op.prefill);
     case 'setShowWhen':
       return setShowWhen(doc, op.path, op.showWhen);
     case 'addField':

@@ -3,6 +3,7 @@
  * their type, label, help, required flag, options, rules and "show when"
  * condition. The builder draws its field list from it; diffs compare it.
  */
+import type { CardPrefillMarker } from '../identity/cardIdentity';
 import type { JsonSchema } from '../form/jsonSchema';
 import type { FieldKind, FieldPath, FormDocument, ShowWhen, ValidationRules, Widget } from './types';
 import { containerOf, findInObject, joinPath, orderedKeys, uiAt, objectAt } from './fieldPaths';
@@ -37,6 +38,8 @@ export interface FieldInfo {
   sensitive: boolean;
   /** A 個人番号: sensitive whatever the form says. */
   sensitiveLocked: boolean;
+  /** Which of its fields the My Number Card fills (sections only). */
+  cardPrefill?: CardPrefillMarker;
 }
 
 function describeObject(doc: FormDocument, holder: JsonSchema, parentPath: FieldPath, depth: number): FieldInfo[] {
@@ -65,6 +68,7 @@ function describeObject(doc: FormDocument, holder: JsonSchema, parentPath: Field
     if (typeof ui['ui:description'] === 'string') info.description = ui['ui:description'];
     if (typeof ui['ui:placeholder'] === 'string') info.placeholder = ui['ui:placeholder'];
     if (typeof ui['ui:widget'] === 'string') info.widget = ui['ui:widget'];
+    if (ui['ui:cardPrefill'] && typeof ui['ui:cardPrefill'] === 'object') info.cardPrefill = ui['ui:cardPrefill'] as CardPrefillMarker;
     const container = containerOf(found.node);
     if (container) {
       info.children = describeObject(doc, container, path, depth + 1);

@@ -51,6 +51,8 @@ export function describeOp(op: EditOp, doc: FormDocument): string {
       return `${label(op.path)}の表示方法を変更`;
     case 'setSensitive':
       return op.sensitive ? `${label(op.path)}を機微情報に設定` : `${label(op.path)}の機微情報の設定を解除`;
+    case 'setCardPrefill':
+      return op.prefill ? `${label(op.path)}にマイナンバーカードの基本4情報を入力` : `${label(op.path)}のマイナンバーカードからの入力を解除`;
     case 'setShowWhen':
       return op.showWhen ? `${label(op.path)}に表示条件を設定` : `${label(op.path)}を常に表示`;
     case 'addField':

@@ -65,6 +65,15 @@ const SHAPES: Record<EditOpType, Record<string, JsonSchema>> = {
   setWidget: { path, widget: { enum: [...WIDGETS] } },
   setSensitive: { path, sensitive: { type: 'boolean' } },
   setShowWhen: { path, showWhen: { anyOf: [{ type: 'null' }, showWhen] } },
+  setCardPrefill: {
+    path,
+    prefill: {
+      anyOf: [
+        { type: 'null' },
+        { type: 'object', additionalProperties: false, properties: { name: text(64), address: text(64), birthdate: text(64), gender: text(64), editable: { type: 'boolean' } } },
+      ],
+    },
+  },
   addField: { parent: parentPath, 'after?': { anyOf: [{ type: 'null' }, text(64)] }, field, 'step?': index },
   removeField: { path },
   moveField: { path, after: { anyOf: [{ type: 'null' }, text(64)] }, 'step?': index },

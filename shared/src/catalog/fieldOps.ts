@@ -3,6 +3,7 @@
  * options, rules and texts. Each function changes a private copy of the
  * document in place and throws EditRefusedError when the edit does not fit.
  */
+import { CARD_PREFILL_KEY, type CardClaim, type CardPrefillMarker } from '../identity/cardIdentity';
 import type { JsonSchema } from '../form/jsonSchema';
 import { COMMON_DEFINITIONS } from '../form/commonDefinitions';
 import { SENSITIVE_KEYWORD, isMyNumberNode } from '../form/sensitive';
@@ -141,6 +142,41 @@ export function setSensitive(doc: FormDocument, path: FieldPath, sensitive: bool
   if (!sensitive && isMyNumberNode(resolvedNode(doc, loc.node))) invalidEdit(`「${labelOf(loc)}」は個人番号のため、常に機微情報として扱われます（解除できません）。`);
   if (sensitive) loc.node[SENSITIVE_KEYWORD] = true;
   else delete loc.node[SENSITIVE_KEYWORD];
+}
+
+/** What each claim of the card may fill: a 氏名 block, a 住所 block, a date, a choice offering 男 and 女. */
+const CARD_TARGETS: Record<CardClaim, { kinds: readonly string[]; label: string }> = {
+  name: { kinds: ['personName'], label: '氏名' },
+  address: { kinds: ['address'], label: '住所' },
+  birthdate: { kinds: ['date'], label: '生年月日' },
+  gender: { kinds: ['choice'], label: '性別' },
+};
+
+/**
+ * Says which fields of a section the My Number Card fills (`ui:cardPrefill`), or
+ * that it fills none. Each named field must be in the section and of a kind the
+ * claim can fill; a 性別 choice must offer 男 and 女.
+ */
+export function setCardPrefill(doc: FormDocument, path: FieldPath, prefill: CardPrefillMarker | null): void {
+  const loc = requireField(doc, path);
+  const container = objectAt(doc.schema, path);
+  if (!container) invalidEdit(`「${labelOf(loc)}」はまとまり（セクション）ではないため、マイナンバーカードから入力できません。`);
+  const ui = uiAt(doc.uiSchema, doc.schema, path, true)!;
+  if (!prefill) return void delete ui[CARD_PREFILL_KEY];
+  const marker: CardPrefillMarker = {};
+  for (const claim of Object.keys(CARD_TARGETS) as CardClaim[]) {
+    const key = prefill[claim];
+    if (!key) continue;
+    const child = findInObject(container, key);
+    const childPath = joinPath(path, key);
+    const kind = child ? classifyField(resolvedNode(doc, child.node), uiAt(doc.uiSchema, doc.schema, childPath)) : undefined;
+    if (!child || !kind || !CARD_TARGETS[claim].kinds.includes(kind)) invalidEdit(`${CARD_TARGETS[claim].label}を入れる項目「${key}」が「${labelOf(loc)}」の中にないか、${CARD_TARGETS[claim].label}を入れられない種類です。`);
+    if (claim === 'gender' && !['男', '女'].every((v) => (resolvedNode(doc, child.node).enum ?? []).includes(v))) invalidEdit(`性別を入れる項目「${key}」に「男」「女」の選択肢がありません。`);
+    marker[claim] = key;
+  }
+  if (Object.keys(marker).length === 0) invalidEdit('マイナンバーカードから入れる項目を1つ以上選んでください。');
+  if (prefill.editable) marker.editable = true;
+  ui[CARD_PREFILL_KEY] = marker;
 }
 
 /** Moves a field into (or out of) an if/then branch of its object. */

@@ -95,6 +95,8 @@ function attribute(op: EditOp, doc: FormDocument, info: FieldInfo | undefined): 
       return info?.sensitive;
     case 'setShowWhen':
       return info?.showWhen;
+    case 'setCardPrefill':
+      return ui['ui:cardPrefill'];
     case 'removeField':
       return path ? locateField(doc.schema, path)?.node : undefined;
     case 'setAttachment':

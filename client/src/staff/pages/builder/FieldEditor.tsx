@@ -10,6 +10,7 @@ import { FIELD_KIND_LABELS, OPTION_KINDS, isLocked, rulesFor, type FieldInfo, ty
 import type { NewOp } from './useBuilder';
 import { lines } from './AddFieldForm';
 import { RULE_FIELDS, ShowWhenFields, conditionCandidates, type EditorValues } from './editorParts';
+import { CardPrefillEditor } from './CardPrefillEditor';
 
 interface Props {
   field: FieldInfo;
@@ -98,105 +99,108 @@ export function FieldEditor({ field, siblings, steps, locks, apply, onMessage }:
   });
 
   return (
-    <form className="builder-form" onSubmit={onSubmit} aria-labelledby="edit-field-title" noValidate>
-      <h2 id="edit-field-title" className="builder-panel__title">
-        「{field.label || field.key}」の設定
-      </h2>
-      <p className="field__hint">
-        種類：{kindLabel}　キー：<code>{field.key}</code>
-        {lock && (
-          <>
-            <br />
-            <strong>
-              {lockedHere ? '法令で定められた必須の項目です' : '法令で定められた項目を含みます'}（根拠：{lock.provision}）。
-            </strong>
-            文言や説明は変えられますが、削除・任意化・条件付けはできません。
-          </>
-        )}
-        {!lock && field.required && (
-          <>
-            <br />
-            プリセットで必須としている項目ですが、法令上の必須項目ではないため、任意にすることもできます。
-          </>
-        )}
-      </p>
-      {refusal && (
-        <p className="field__error" role="alert">
-          {refusal}
+    <>
+      <form className="builder-form" onSubmit={onSubmit} aria-labelledby="edit-field-title" noValidate>
+        <h2 id="edit-field-title" className="builder-panel__title">
+          「{field.label || field.key}」の設定
+        </h2>
+        <p className="field__hint">
+          種類：{kindLabel}　キー：<code>{field.key}</code>
+          {lock && (
+            <>
+              <br />
+              <strong>
+                {lockedHere ? '法令で定められた必須の項目です' : '法令で定められた項目を含みます'}（根拠：{lock.provision}）。
+              </strong>
+              文言や説明は変えられますが、削除・任意化・条件付けはできません。
+            </>
+          )}
+          {!lock && field.required && (
+            <>
+              <br />
+              プリセットで必須としている項目ですが、法令上の必須項目ではないため、任意にすることもできます。
+            </>
+          )}
         </p>
-      )}
-      <div className="field">
-        <label htmlFor="edit-label">項目名</label>
-        <input id="edit-label" {...register('label')} />
-      </div>
-      <div className="field">
-        <label htmlFor="edit-help">説明（項目の下に表示）</label>
-        <textarea id="edit-help" rows={2} {...register('help')} />
-      </div>
-      {field.kind !== 'section' && field.kind !== 'group' && (
+        {refusal && (
+          <p className="field__error" role="alert">
+            {refusal}
+          </p>
+        )}
         <div className="field">
-          <label htmlFor="edit-placeholder">入力例（欄の中に薄く表示）</label>
-          <input id="edit-placeholder" {...register('placeholder')} />
+          <label htmlFor="edit-label">項目名</label>
+          <input id="edit-label" {...register('label')} />
         </div>
-      )}
-      {(field.kind === 'section' || field.kind === 'group') && (
         <div className="field">
-          <label htmlFor="edit-description">補足説明（見出しの下に表示）</label>
-          <textarea id="edit-description" rows={2} {...register('description')} />
+          <label htmlFor="edit-help">説明（項目の下に表示）</label>
+          <textarea id="edit-help" rows={2} {...register('help')} />
         </div>
-      )}
-      <div className="checkbox">
-        <input id="edit-required" type="checkbox" disabled={lockedHere && before.required} {...register('required')} />
-        <label htmlFor="edit-required">必須</label>
-      </div>
-      <div className="checkbox">
-        <input id="edit-sensitive" type="checkbox" disabled={field.sensitiveLocked} aria-describedby="edit-sensitive-hint" {...register('sensitive')} />
-        <label htmlFor="edit-sensitive">機微情報（一覧・出力で伏せる）</label>
-      </div>
-      <p id="edit-sensitive-hint" className="field__hint">
-        {field.sensitiveLocked
-          ? '個人番号は常に伏せられます（解除できません）。'
-          : '病名・障害・所得・口座番号など、特に配慮が必要な情報に付けます。受付一覧・CSV・PDFで伏せられ、表示した職員は記録されます。'}
-      </p>
-      {OPTION_KINDS.includes(field.kind as FieldKind) && (
-        <div className="field">
-          <label htmlFor="edit-options">選択肢（1行に1つ）</label>
-          {lockedHere && <p className="field__hint">法令で定められた選択肢は削除できません（追加はできます）。</p>}
-          <textarea id="edit-options" rows={Math.min(8, Math.max(3, (field.options ?? []).length + 1))} {...register('options')} />
+        {field.kind !== 'section' && field.kind !== 'group' && (
+          <div className="field">
+            <label htmlFor="edit-placeholder">入力例（欄の中に薄く表示）</label>
+            <input id="edit-placeholder" {...register('placeholder')} />
+          </div>
+        )}
+        {(field.kind === 'section' || field.kind === 'group') && (
+          <div className="field">
+            <label htmlFor="edit-description">補足説明（見出しの下に表示）</label>
+            <textarea id="edit-description" rows={2} {...register('description')} />
+          </div>
+        )}
+        <div className="checkbox">
+          <input id="edit-required" type="checkbox" disabled={lockedHere && before.required} {...register('required')} />
+          <label htmlFor="edit-required">必須</label>
         </div>
-      )}
-      {(field.kind === 'choice' || field.kind === 'yesNo') && (
-        <div className="field">
-          <label htmlFor="edit-widget">表示方法</label>
-          <select id="edit-widget" {...register('widget')}>
-            <option value="default">標準</option>
-            <option value="radio">ボタンで選ぶ（ラジオボタン）</option>
-            <option value="select">一覧から選ぶ（プルダウン）</option>
-          </select>
+        <div className="checkbox">
+          <input id="edit-sensitive" type="checkbox" disabled={field.sensitiveLocked} aria-describedby="edit-sensitive-hint" {...register('sensitive')} />
+          <label htmlFor="edit-sensitive">機微情報（一覧・出力で伏せる）</label>
         </div>
-      )}
-      {rules.length > 0 && (
-        <fieldset className="builder-fieldset">
-          <legend>入力の決まり</legend>
-          {RULE_FIELDS.filter((r) => rules.includes(r.key)).map((r) => r.render(register))}
-        </fieldset>
-      )}
-      <ShowWhenFields form={form} candidates={candidates} disabled={lockedHere} mode={watch('showMode')} />
-      {field.parentPath === '' && steps && steps.length > 0 && (
-        <div className="field">
-          <label htmlFor="edit-step">ステップ</label>
-          <select id="edit-step" {...register('step')}>
-            {steps.map((s, i) => (
-              <option key={i} value={String(i)}>
-                ステップ{i + 1}：{s.title}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
-        変更を反映
-      </button>
-    </form>
+        <p id="edit-sensitive-hint" className="field__hint">
+          {field.sensitiveLocked
+            ? '個人番号は常に伏せられます（解除できません）。'
+            : '病名・障害・所得・口座番号など、特に配慮が必要な情報に付けます。受付一覧・CSV・PDFで伏せられ、表示した職員は記録されます。'}
+        </p>
+        {OPTION_KINDS.includes(field.kind as FieldKind) && (
+          <div className="field">
+            <label htmlFor="edit-options">選択肢（1行に1つ）</label>
+            {lockedHere && <p className="field__hint">法令で定められた選択肢は削除できません（追加はできます）。</p>}
+            <textarea id="edit-options" rows={Math.min(8, Math.max(3, (field.options ?? []).length + 1))} {...register('options')} />
+          </div>
+        )}
+        {(field.kind === 'choice' || field.kind === 'yesNo') && (
+          <div className="field">
+            <label htmlFor="edit-widget">表示方法</label>
+            <select id="edit-widget" {...register('widget')}>
+              <option value="default">標準</option>
+              <option value="radio">ボタンで選ぶ（ラジオボタン）</option>
+              <option value="select">一覧から選ぶ（プルダウン）</option>
+            </select>
+          </div>
+        )}
+        {rules.length > 0 && (
+          <fieldset className="builder-fieldset">
+            <legend>入力の決まり</legend>
+            {RULE_FIELDS.filter((r) => rules.includes(r.key)).map((r) => r.render(register))}
+          </fieldset>
+        )}
+        <ShowWhenFields form={form} candidates={candidates} disabled={lockedHere} mode={watch('showMode')} />
+        {field.parentPath === '' && steps && steps.length > 0 && (
+          <div className="field">
+            <label htmlFor="edit-step">ステップ</label>
+            <select id="edit-step" {...register('step')}>
+              {steps.map((s, i) => (
+                <option key={i} value={String(i)}>
+                  ステップ{i + 1}：{s.title}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
+          変更を反映
+        </button>
+      </form>
+      {field.kind === 'section' && <CardPrefillEditor key={field.path} field={field} apply={apply} onMessage={onMessage} />}
+    </>
   );
 }
