@@ -210,6 +210,17 @@ describe('My Number Card: sign-in with 基本4情報 and signatures (デジタ�
     const again = await staff.post(`/municipalities/${MITO}/submissions/${stored.id}/signature/verify`).expect(200);
     expect(again.body).toMatchObject({ policy: 'required', status: 'verified_no_revocation', signerName: NAME });
     expect((await ctx.storage.audit.list({ targetId: stored.id, limit: 5 })).map((e) => e.action)).toContain('submission.signature.reverified');
+    // A correction that changes the answers: the signature no longer covers them, and the clerk is told so.
+    const on = `/municipalities/${MITO}/submissions/${stored.id}`;
+    await staff.post(`${on}/status`, { to: 'in-review' }).expect(200);
+    await staff.post(`${on}/correction-request`, { message: '電話番号をご確認ください。', fields: ['/claimant/phone'], expected: 'in-review' }).expect(200);
+    await request(ctx.app)
+      .post(`/api/v1/submissions/${res.body.receiptNumber}/correction`)
+      .set('X-Receipt-Secret', res.body.secret)
+      .send({ changes: { '/claimant/phone': '029-000-1111' } })
+      .expect(200);
+    const corrected = await ctx.services.desk.inbox.view({ kind: 'staff', userId: 'clerk', municipalityCode: MITO }, stored.id, 'ja');
+    expect(corrected.signature).toMatchObject({ status: 'invalid', failure: 'corrected_after_signing', signerName: NAME });
     // The handle is one-time: a second submission with it is refused.
     const reuse = await submit(agent, 'jidou-teate-nintei', { data, attachments: await attachments(), uploadToken: UPLOAD_TOKEN, signature: handle }).expect(422);
     expect(reuse.body.error.code).toBe('signature_unknown');

@@ -282,6 +282,10 @@ export const STAFF_MESSAGES = {
   'inbox.submission.signature.verified': ['署名検証済', 'Verified'],
   'inbox.submission.signature.verified_no_revocation': ['署名検証済（失効確認なし）', 'Verified (revocation not checked)'],
   'inbox.submission.signature.invalid': ['署名検証失敗（{failure}）', 'Verification failed ({failure})'],
+  'inbox.submission.signature.corrected': [
+    '補正で内容が変わったため、署名は現在の内容を証明しません（署名は補正前の内容に対するものです）',
+    'The answers changed in a correction: the signature covers the answers before it, not the current ones',
+  ],
   'inbox.submission.signature.signer': ['署名者：{name}（証明書の記載のとおり）', 'Signer: {name} (as the certificate states)'],
   'inbox.submission.signature.certificate': ['証明書シリアル：{serial}　発行者：{issuer}', 'Certificate serial: {serial} · issuer: {issuer}'],
   'inbox.submission.signature.times': ['署名日時：{signedAt}　最終検証：{verifiedAt}', 'Signed: {signedAt} · last verified: {verifiedAt}'],

@@ -149,6 +149,14 @@ export class CorrectionService {
       .catch((error: unknown) => {
         throw error instanceof ConflictError && error.code === 'stale_status' ? new ConflictError(inboxText(language, 'correctionStale'), 'stale_revision') : error;
       });
+    // The signature covered the answers as first sent: after a change it no longer does (a new one is needed at the desk
+    // or through a new application until corrections can be signed online).
+    if (s.evidence?.signature && (Object.keys(changes).length > 0 || files.ids.length > 0)) {
+      await this.storage.submissions.setEvidence(s.id, {
+        ...s.evidence,
+        signature: { ...s.evidence.signature, status: 'invalid', failure: 'corrected_after_signing', lastVerifiedAt: at.toISOString() },
+      });
+    }
     await this.storage.inbox.addMessage({
       id: randomUUID(),
       submissionId: s.id,

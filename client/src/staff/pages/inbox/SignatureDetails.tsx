@@ -26,7 +26,8 @@ export function SignatureDetails({ code, view, mayUpdate, onDone }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const s = view.signature;
-  const status = (sig: SubmissionView['signature']) => t(`inbox.submission.signature.${sig.status}` as StaffMessageKey, { failure: sig.failure ?? '' });
+  const status = (sig: SubmissionView['signature']) =>
+    sig.failure === 'corrected_after_signing' ? t('inbox.submission.signature.corrected') : t(`inbox.submission.signature.${sig.status}` as StaffMessageKey, { failure: sig.failure ?? '' });
   return (
     <>
       {view.identity && (
