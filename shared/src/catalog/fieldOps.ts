@@ -170,7 +170,8 @@ export function setCardPrefill(doc: FormDocument, path: FieldPath, prefill: Card
     const child = findInObject(container, key);
     const childPath = joinPath(path, key);
     const kind = child ? classifyField(resolvedNode(doc, child.node), uiAt(doc.uiSchema, doc.schema, childPath)) : undefined;
-    if (!child || !kind || !CARD_TARGETS[claim].kinds.includes(kind)) invalidEdit(`${CARD_TARGETS[claim].label}を入れる項目「${key}」が「${labelOf(loc)}」の中にないか、${CARD_TARGETS[claim].label}を入れられない種類です。`);
+    if (!child || !kind || !CARD_TARGETS[claim].kinds.includes(kind))
+      invalidEdit(`${CARD_TARGETS[claim].label}を入れる項目「${key}」が「${labelOf(loc)}」の中にないか、${CARD_TARGETS[claim].label}を入れられない種類です。`);
     if (claim === 'gender' && !['男', '女'].every((v) => (resolvedNode(doc, child.node).enum ?? []).includes(v))) invalidEdit(`性別を入れる項目「${key}」に「男」「女」の選択肢がありません。`);
     marker[claim] = key;
   }
