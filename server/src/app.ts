@@ -52,6 +52,9 @@ export function createApp(deps: AppDeps): Express {
   api.use('/submissions/:receiptNumber/correction', limits.lookup, limits.receipt);
   api.use('/submissions/:receiptNumber/revisions', limits.lookup, limits.receipt);
   api.use('/drafts', limits.lookup);
+  // Each card sign-in or signing starts a round trip with the provider: limited like look-ups, so it cannot be used to flood it.
+  api.get(['/resident/card/login', '/resident/card/callback'], limits.lookup);
+  api.post('/resident/card/sign', limits.lookup);
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

@@ -275,6 +275,25 @@ describe('My Number Card: sign-in with 基本4情報 and signatures (デジタ�
     expect((await ctx.storage.submissions.findByReceiptNumber(res.body.receiptNumber))?.evidence).toBeUndefined();
   });
 
+  it('limits sign-in and signing starts per address, so the provider cannot be flooded through us', async () => {
+    const limited = await buildTestApp(join(dir.path, 'limited'), undefined, undefined, undefined, {
+      PUBLIC_URL,
+      MYNA_ISSUER: idp.issuer,
+      MYNA_CLIENT_ID: CLIENT.clientId,
+      MYNA_CLIENT_SECRET: CLIENT.clientSecret,
+      MYNA_TRUST_ANCHORS: join(dir.path, 'anchors.pem'),
+      RATE_LIMIT_LOOKUP_PER_MIN: '2',
+    });
+    try {
+      await request(limited.app).get('/api/v1/resident/card/login').expect(302);
+      await request(limited.app).get('/api/v1/resident/card/login').expect(302);
+      await request(limited.app).get('/api/v1/resident/card/login').expect(429);
+      await request(limited.app).post('/api/v1/resident/card/sign').send({ municipalityCode: MITO, procedureId: 'jidou-teate-nintei', data: {} }).expect(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('sends returnTo only to paths of this site', async () => {
     const start = await request(ctx.app).get('/api/v1/resident/card/login').query({ returnTo: '//evil.example/x' }).expect(302);
     const back = await throughProvider(start.headers.location!);
