@@ -64,6 +64,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  http.closeAllConnections();
   await new Promise((r) => http.close(r));
   await idp?.close();
   await ctx?.close();

@@ -32,6 +32,8 @@ export function useLiveApp<T extends { app: Express; close: () => Promise<void> 
     live = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, ctx };
   });
   afterAll(async () => {
+    // The browser may still hold keep-alive connections (it is closed by its own hook): end them, or close() waits for them.
+    server?.closeAllConnections();
     if (server) await new Promise((r) => server!.close(r));
     await live?.ctx.close();
   });

@@ -25,6 +25,7 @@ export async function startLiveServer(): Promise<LiveServer> {
     url: `http://127.0.0.1:${port}`,
     ctx,
     close: async () => {
+      server.closeAllConnections(); // keep-alive connections of a browser that is still open would hold close() up
       await new Promise((r) => server.close(r));
       await ctx.storage.close();
       dir.remove();
