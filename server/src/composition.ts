@@ -70,7 +70,7 @@ export function createServices(deps: AppDeps): Services {
     uploads: new UploadService(storage, catalog, deps.now, fileScans),
     fileScans,
     drafts: new DraftService(storage, catalog, config.draftTtlDays, deps.now),
-    desk: createDeskServices(deps, validator, mail, now),
+    desk: createDeskServices(deps, validator, mail, now, card?.service),
     desks: new DeskService(storage, now),
     postalCodes: new BusinessPostalCodes(),
     ...(card ? { card } : {}),
@@ -90,11 +90,11 @@ function createCardServices(deps: AppDeps, secrets: SecretDeriver, catalog: Cata
   const sessions = new ResidentSessions(deps.storage, secrets, settings.sessionMinutes, now);
   const verifier = new SignatureVerifier(settings.trustAnchors, deps.revocation);
   const service = new MyNumberCardService(provider, sessions, verifier, settings.trustAnchors.length > 0, deps.storage, catalog, validator, deps.municipalities, now);
-  return { service, jwks: key.jwks, sessionMinutes: settings.sessionMinutes };
+  return { service, jwks: key.jwks, sessionMinutes: settings.sessionMinutes, secureCookie: deps.config.publicUrl.startsWith('https:') };
 }
 
 /** The inbox and back-office services: one lookup cache shared by all of them. */
-function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailTransport | undefined, now: () => Date): DeskServices {
+function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailTransport | undefined, now: () => Date, card?: MyNumberCardService): DeskServices {
   const { storage, config } = deps;
   const lookups = new InboxLookups(storage, now);
   const inbox = new InboxService(storage, lookups, now);
@@ -113,7 +113,7 @@ function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailT
     lookups,
     inbox,
     workflow: new WorkflowService(storage, inbox, now),
-    corrections: new CorrectionService(storage, lookups, validator, now),
+    corrections: new CorrectionService(storage, lookups, validator, now, card),
     reveal: new SensitiveRevealService(storage, inbox, now),
     csv: new CsvExportService(storage, lookups, now),
     retention: new RetentionService(storage, now),

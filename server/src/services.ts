@@ -108,7 +108,7 @@ export interface Services {
   /** 事業所個別番号 → address, for codes the resident app's own postal data lacks. */
   postalCodes: BusinessPostalCodes;
   /** My Number Card sign-in and signatures (デジタル認証アプリ), when MYNA_* is configured. */
-  card?: { service: MyNumberCardService; jwks: { keys: Record<string, unknown>[] }; sessionMinutes: number };
+  card?: { service: MyNumberCardService; jwks: { keys: Record<string, unknown>[] }; sessionMinutes: number; secureCookie: boolean };
   now: () => Date;
   presetCount: number;
   version: string;

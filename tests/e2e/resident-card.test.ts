@@ -164,5 +164,37 @@ test('sign in with the card, have the 基本4情報 filled in, sign 児童手当
   await desk.getByRole('button', { name: '署名を再検証' }).click();
   await desk.getByText('署名を再検証しました：署名検証済（失効確認なし）').waitFor();
   await desk.screenshot({ path: screenshotPath('resident-card-5-clerk') });
+
+  // The clerk asks to correct the phone number; the resident signs the corrected answers with the card and sends them.
+  await desk.getByRole('radio', { name: '審査中' }).check();
+  await desk.getByRole('button', { name: '状況を変更する' }).click();
+  await desk.getByText('状況を「審査中」に変更しました。').waitFor();
   await desk.context().close();
+  await ctx.services.desk.workflow.requestCorrection(
+    { kind: 'staff', userId: clerk.id, municipalityCode: MITO },
+    stored.id,
+    { message: '日中の電話番号をご確認ください。', fields: ['/claimant/phone'], expected: 'in-review' },
+    'ja',
+  );
+  const phone = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'ja-JP' })).newPage();
+  phone.setDefaultTimeout(15_000);
+  await phone.goto(`${url}/status/${stored.receiptNumber}#${ctx.services.intake.statusSecret(stored.id)}`);
+  const field = phone.locator('#correction-claimant-phone');
+  expect(await phone.evaluate(() => window.innerWidth)).toBe(360); // nothing wider than the phone (a mobile browser would zoom out)
+  await field.fill('029-000-1111');
+  await phone.getByText('修正した内容は、マイナンバーカードで署名してから送信します').waitFor();
+  const signButton = phone.getByRole('button', { name: 'マイナンバーカードで署名する' });
+  await signButton.scrollIntoViewIfNeeded();
+  await signButton.click();
+  await phone.getByText('マイナンバーカードで署名しました。「回答を送信する」を押してください。').waitFor();
+  await expect(field.inputValue()).resolves.toBe('029-000-1111');
+  await field.scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: screenshotPath('resident-card-6-correction-signed') });
+  await phone.getByRole('button', { name: '回答を送信する' }).click();
+  await phone.getByText('回答を送信しました。', { exact: false }).waitFor();
+  const corrected = (await ctx.storage.submissions.findById(stored.id))!;
+  expect(corrected.data).toMatchObject({ claimant: { phone: '029-000-1111' } });
+  expect(corrected.evidence?.signature?.status).toBe('verified_no_revocation');
+  expect(corrected.evidence?.signature?.contentDigest).not.toBe(stored.evidence?.signature?.contentDigest);
+  await phone.context().close();
 });

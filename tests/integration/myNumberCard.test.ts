@@ -210,17 +210,29 @@ describe('My Number Card: sign-in with 基本4情報 and signatures (デジタ�
     const again = await staff.post(`/municipalities/${MITO}/submissions/${stored.id}/signature/verify`).expect(200);
     expect(again.body).toMatchObject({ policy: 'required', status: 'verified_no_revocation', signerName: NAME });
     expect((await ctx.storage.audit.list({ targetId: stored.id, limit: 5 })).map((e) => e.action)).toContain('submission.signature.reverified');
-    // A correction that changes the answers: the signature no longer covers them, and the clerk is told so.
+    // A correction that changes the answers of a procedure that requires a signature is signed again.
     const on = `/municipalities/${MITO}/submissions/${stored.id}`;
     await staff.post(`${on}/status`, { to: 'in-review' }).expect(200);
     await staff.post(`${on}/correction-request`, { message: '電話番号をご確認ください。', fields: ['/claimant/phone'], expected: 'in-review' }).expect(200);
-    await request(ctx.app)
-      .post(`/api/v1/submissions/${res.body.receiptNumber}/correction`)
+    const correction = { changes: { '/claimant/phone': '029-000-1111' } };
+    const answer = (body: object) => agent.post(`/api/v1/submissions/${res.body.receiptNumber}/correction`).set('X-Receipt-Secret', res.body.secret).send(body);
+    expect((await answer(correction).expect(422)).body.error.code).toBe('signature_required');
+    const statusPage = `/status/${res.body.receiptNumber}#${res.body.secret}`;
+    const started = await agent
+      .post(`/api/v1/submissions/${res.body.receiptNumber}/correction/sign`)
       .set('X-Receipt-Secret', res.body.secret)
-      .send({ changes: { '/claimant/phone': '029-000-1111' } })
+      .send({ ...correction, returnTo: statusPage })
       .expect(200);
+    const landed = await agent.get(await throughProvider(started.body.url)).expect(303);
+    // The handle goes into the query, before the fragment that holds the status secret.
+    expect(landed.headers.location).toMatch(new RegExp(`^/status/${res.body.receiptNumber}\\?signature=[\\w-]+#${res.body.secret}$`));
+    const again2 = new URL(landed.headers.location!, PUBLIC_URL).searchParams.get('signature');
+    // Signed over the corrected answers: other answers are refused, these are taken and the new signature stands.
+    expect((await answer({ changes: { '/claimant/phone': '029-999-9999' }, signature: again2 }).expect(422)).body.error.code).toBe('signature_other_content');
+    await answer({ ...correction, signature: again2 }).expect(200);
     const corrected = await ctx.services.desk.inbox.view({ kind: 'staff', userId: 'clerk', municipalityCode: MITO }, stored.id, 'ja');
-    expect(corrected.signature).toMatchObject({ status: 'invalid', failure: 'corrected_after_signing', signerName: NAME });
+    expect(corrected.signature).toMatchObject({ status: 'verified_no_revocation', signerName: NAME });
+    expect((await ctx.storage.submissions.findById(stored.id))!.evidence!.signature!.contentDigest).not.toBe(stored.evidence!.signature!.contentDigest);
     // The handle is one-time: a second submission with it is refused.
     const reuse = await submit(agent, 'jidou-teate-nintei', { data, attachments: await attachments(), uploadToken: UPLOAD_TOKEN, signature: handle }).expect(422);
     expect(reuse.body.error.code).toBe('signature_unknown');

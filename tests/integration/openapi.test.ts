@@ -207,6 +207,7 @@ describe('OpenAPI document', () => {
 
     // The applicant answers.
     await anon.get(`${v1}/submissions/${s.receiptNumber}/correction`, secret);
+    await anon.post(`${v1}/submissions/${s.receiptNumber}/correction/sign`, { changes: { '/currentContact/phone': '029-111-2222' } }, secret); // no card provider: 404
     await anon.post(`${v1}/submissions/${s.receiptNumber}/correction`, { changes: { '/currentContact/phone': 'x' } }, secret);
     await anon.post(`${v1}/submissions/${s.receiptNumber}/correction`, { changes: { '/currentContact/email': 'b@example.jp' } }, secret);
     await anon.post(`${v1}/submissions/${s.receiptNumber}/correction`, { message: '確認しました。', changes: { '/currentContact/phone': '029-111-2222' } }, secret);

@@ -24,6 +24,7 @@ import { contentDisposition, fileHeaders } from '../modules/exports/download';
 import { PREVIEWABLE } from '../modules/inbox/views';
 import type { SubmissionMeta } from '../storage/types';
 import { ContractRouter } from './contract/contractRouter';
+import { residentSessionId, setResidentCookie } from './residentCardRoutes';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
@@ -211,7 +212,24 @@ export function residentCorrectionRoutes(services: Services): Router {
   });
 
   router.post('/submissions/:receiptNumber/correction', async (req, res) => {
-    res.json(await corrections.answer(param(req, 'receiptNumber'), secret(req), req.body ?? {}, requestLanguage(req)));
+    res.json(await corrections.answer(param(req, 'receiptNumber'), secret(req), req.body ?? {}, requestLanguage(req), residentSessionId(req)));
+  });
+
+  // Signing a correction: the answers are checked as the answer would be, then signed with the card before sending.
+  router.post('/submissions/:receiptNumber/correction/sign', async (req, res) => {
+    const lang = requestLanguage(req);
+    if (!services.card) throw new NotFoundError(inboxText(lang, 'cardNotConfigured'), 'card_not_configured');
+    const { returnTo, ...answer } = (req.body ?? {}) as { returnTo?: string };
+    const prepared = await corrections.prepare(param(req, 'receiptNumber'), secret(req), answer, lang);
+    const { sid, url } = await services.card.service.startSigningChecked(residentSessionId(req), {
+      version: prepared.version,
+      municipalityCode: prepared.s.municipalityCode,
+      data: prepared.newData,
+      attachments: prepared.files.attachments,
+      returnTo: returnTo ?? '/status',
+    });
+    setResidentCookie(res, sid, services.card);
+    res.json({ url });
   });
 
   return router.router;

@@ -10,7 +10,7 @@ import { msg } from '../i18n/messages';
 import { AppError } from '../errors';
 import { ContractRouter } from './contract/contractRouter';
 import { RESIDENT_COOKIE } from '../modules/identity/residentSessions';
-import { safeReturnPath } from '../modules/identity/myNumberCardService';
+import { safeReturnPath, withQuery } from '../modules/identity/myNumberCardService';
 import { requestLanguage } from '../i18n/language';
 
 /** The resident session cookie's value, read without a cookie parser (one name, one value). */
@@ -23,14 +23,18 @@ export function residentSessionId(req: Request): string | undefined {
   return undefined;
 }
 
+/** The resident session cookie: HttpOnly, SameSite=Lax (it must come back with the provider's redirect), API only. */
+export function setResidentCookie(res: Response, sid: string, card: { sessionMinutes: number; secureCookie: boolean }): void {
+  res.cookie(RESIDENT_COOKIE, sid, { httpOnly: true, sameSite: 'lax', secure: card.secureCookie, path: '/api/v1', maxAge: card.sessionMinutes * 60_000 });
+}
+
 export function residentCardRoutes(services: Services, publicUrl: string): ContractRouter['router'] {
   const router = new ContractRouter();
-  const secure = publicUrl.startsWith('https:');
   const card = () => {
     if (!services.card) throw new NotFoundError(msg('cardNotConfigured'), 'card_not_configured');
     return services.card;
   };
-  const setCookie = (res: Response, sid: string) => res.cookie(RESIDENT_COOKIE, sid, { httpOnly: true, sameSite: 'lax', secure, path: '/api/v1', maxAge: card().sessionMinutes * 60_000 });
+  const setCookie = (res: Response, sid: string) => setResidentCookie(res, sid, card());
 
   router.get('/resident/card', async (req, res) => {
     res.json({ available: !!services.card, identity: services.card ? await services.card.service.identity(residentSessionId(req)) : null });
@@ -51,7 +55,7 @@ export function residentCardRoutes(services: Services, publicUrl: string): Contr
     } catch (error) {
       // The resident returns to the page they came from, which explains the refusal in their language.
       if (!(error instanceof AppError) || error.code === 'card_not_configured') throw error;
-      res.redirect(303, `${back}${back.includes('?') ? '&' : '?'}cardError=${encodeURIComponent(error.code)}`);
+      res.redirect(303, withQuery(back, 'cardError', error.code));
     }
   });
 

@@ -78,7 +78,7 @@ export default function StatusPage() {
   useEffect(() => {
     if (receipt && secret) void check(receipt, secret);
     // The key has been read: take it out of the address bar and the history.
-    if (location.hash) window.history.replaceState(window.history.state, '', location.pathname);
+    if (location.hash) window.history.replaceState(window.history.state, '', location.pathname + location.search);
   }, [language]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const onSubmit = (e: FormEvent) => {

@@ -54,6 +54,12 @@ class CardRefusal extends AppError {
   }
 }
 
+/** Adds `name=value` to a path's query, before any fragment (the status page keeps its secret in the fragment). */
+export function withQuery(path: string, name: string, value: string): string {
+  const [beforeHash, hash] = path.split(/#(.*)/s, 2) as [string, string | undefined];
+  return `${beforeHash}${beforeHash.includes('?') ? '&' : '?'}${name}=${encodeURIComponent(value)}${hash !== undefined ? `#${hash}` : ''}`;
+}
+
 /** Only paths of this site: never an open redirect. */
 export function safeReturnPath(value: unknown): string {
   return typeof value === 'string' && /^\/(?![/\\])[\x21-\x7e]{0,500}$/.test(value) ? value : '/';
@@ -129,8 +135,21 @@ export class MyNumberCardService {
   async startSigning(sid: string | undefined, app: ApplicationToSign, language: Language): Promise<{ sid: string; url: string }> {
     const version = await this.catalog.current(app.municipalityCode, app.procedureId);
     if (version.procedure.signaturePolicy === 'none') throw new BadRequestError(msg('signatureNotNeeded'), 'signature_not_needed');
-    if (!this.hasTrustAnchors) throw new CardRefusal('signature_unverifiable', 503, msg('signatureNoAnchors'));
     const signed = await this.signedApplication(version, app.municipalityCode, app.data, app.attachments ?? {}, language);
+    return this.startTransaction(sid, version, signed, app.returnTo);
+  }
+
+  /** Starts signing an application already checked by its caller (a correction's answers, as `CorrectionService.prepare` made them). */
+  async startSigningChecked(
+    sid: string | undefined,
+    checked: { version: FormVersion; municipalityCode: string; data: Record<string, unknown>; attachments: Record<string, string[]>; returnTo: string },
+  ): Promise<{ sid: string; url: string }> {
+    const signed = await this.signedApplication(checked.version, checked.municipalityCode, checked.data, checked.attachments, 'ja', false);
+    return this.startTransaction(sid, checked.version, signed, checked.returnTo);
+  }
+
+  private async startTransaction(sid: string | undefined, version: FormVersion, signed: SignedApplication, returnTo: string): Promise<{ sid: string; url: string }> {
+    if (!this.hasTrustAnchors) throw new CardRefusal('signature_unverifiable', 503, msg('signatureNoAnchors'));
     const digest = sha256(canonicalBytes(signed));
     const info = digestInfo(digest);
     const signTxId = await this.provider.startSignTransaction(info).catch(providerDown);
@@ -144,8 +163,8 @@ export class MyNumberCardService {
           signTxId,
           digestInfo: info.toString('base64'),
           contentDigest: digest.toString('hex'),
-          procedureKey: procedureKey(version, app.municipalityCode),
-          returnTo: safeReturnPath(app.returnTo),
+          procedureKey: procedureKey(version, signed.municipalityCode),
+          returnTo: safeReturnPath(returnTo),
         },
       }),
       url,
@@ -168,8 +187,7 @@ export class MyNumberCardService {
     const record = signatureRecord(outcome.certificate, result, pending.contentDigest, at, outcome.revocation);
     const handle = randomBytes(18).toString('base64url');
     await this.sessions.save(sid, { ...rest, finishedTransactions: finished, signatures: { ...(rest.signatures ?? {}), [handle]: { record, procedureKey: pending.procedureKey } } });
-    const separator = pending.returnTo.includes('?') ? '&' : '?';
-    return `${pending.returnTo}${separator}signature=${handle}`;
+    return withQuery(pending.returnTo, 'signature', handle);
   }
 
   /**

@@ -17,6 +17,7 @@ import { correctionFields, setAt, type CorrectionField } from './correctionField
 import type { InboxLookups } from './lookups';
 import { inboxText } from './messages';
 import { MAX_TEXT } from './workflowService';
+import type { EvidenceGate } from '../intake/intakeCommand';
 
 export interface CorrectionView {
   receiptNumber: string;
@@ -32,6 +33,8 @@ export interface CorrectionView {
   attachments: Array<{ id: string; label: string; accept: string[]; maxFiles: number; maxSizeMb: number; files: Array<{ fileName: string }> }>;
   messages: Array<{ kind: 'correction-request' | 'correction-answer'; body: string; at: string }>;
   revisions: Array<{ revision: number; createdAt: string }>;
+  /** A changed answer must be signed with the My Number Card before it is sent (the procedure requires it and the card is offered). */
+  signatureRequired: boolean;
 }
 
 export interface CorrectionAnswer {
@@ -43,6 +46,16 @@ export interface CorrectionAnswer {
   uploadToken?: unknown;
   /** The revision the applicant was looking at. */
   revision?: unknown;
+  /** One-time handle of a My Number Card signature over the corrected application (when the procedure requires one). */
+  signature?: unknown;
+}
+
+/**
+ * Signatures on corrections (modules/identity, through the composition root):
+ * the same check as at intake, over the corrected answers and files.
+ */
+export interface CorrectionSignatures {
+  evidenceFor: EvidenceGate['evidenceFor'];
 }
 
 export class CorrectionService {
@@ -51,6 +64,7 @@ export class CorrectionService {
     private readonly lookups: InboxLookups,
     private readonly validator: FormValidator,
     private readonly now: () => Date = () => new Date(),
+    private readonly signatures?: CorrectionSignatures,
   ) {}
 
   /** The submission behind a receipt number and secret; one 404 for every mismatch. */
@@ -80,6 +94,7 @@ export class CorrectionService {
       statusLabel: STATUS_LABELS[s.status][language],
       procedureTitle: version.procedure.title,
       revision: meta.revision,
+      signatureRequired: !!this.signatures && version.procedure.signaturePolicy === 'required',
       request: open ? { message: open.body, requestedAt: open.createdAt, fields: correctionFields(version.schema, s.data, open.fields) } : null,
       attachments: version.procedure.attachments.map((a) => ({
         id: a.id,
@@ -104,7 +119,11 @@ export class CorrectionService {
     return { revision: found.revision, createdAt: found.createdAt, answers: v ? answerList(v.schema, found.data, { language }) : [] };
   }
 
-  async answer(receipt: string, secret: string, body: CorrectionAnswer, language: Language): Promise<{ revision: number; status: Submission['status'] }> {
+  /**
+   * The corrected application as it would be stored (answers validated, files checked), without storing it:
+   * what a resident signs before answering, and what `answer` stores.
+   */
+  async prepare(receipt: string, secret: string, body: CorrectionAnswer, language: Language) {
     const { submission: s, meta, version, actor } = await this.authenticate(receipt, secret, language);
     const request = s.status === 'correction-requested' ? (await this.storage.inbox.listMessages(s.id)).filter((m) => m.kind === 'correction-request').at(-1) : undefined;
     if (!request) throw new ConflictError(inboxText(language, 'noOpenCorrection'), 'no_open_correction');
@@ -128,8 +147,26 @@ export class CorrectionService {
     const errors: FieldError[] = [...outcome.errors, ...files.errors];
     if (errors.length) throw new ValidationError(inboxText(language, 'correctionInvalid', { count: errors.length }), errors);
 
+    return { s, meta, version, actor, message, changes, files, uploadToken, newData: outcome.data as Record<string, unknown> };
+  }
+
+  async answer(receipt: string, secret: string, body: CorrectionAnswer, language: Language, residentSession?: string): Promise<{ revision: number; status: Submission['status'] }> {
+    const { s, meta, version, actor, message, changes, files, uploadToken, newData } = await this.prepare(receipt, secret, body, language);
+    const changed = Object.keys(changes).length > 0 || files.ids.length > 0;
+    // A procedure that requires a signature needs one over the corrected application too (when the card is offered).
+    const signed =
+      changed && this.signatures && (version.procedure.signaturePolicy === 'required' || body.signature !== undefined)
+        ? await this.signatures.evidenceFor({
+            sid: residentSession,
+            handle: typeof body.signature === 'string' ? body.signature : undefined,
+            version,
+            municipalityCode: s.municipalityCode,
+            data: newData,
+            attachments: files.attachments,
+            language,
+          })
+        : undefined;
     const at = this.now();
-    const newData = outcome.data as Record<string, unknown>;
     const revised = await this.storage.submissions
       .revise(
         s.id,
@@ -149,9 +186,12 @@ export class CorrectionService {
       .catch((error: unknown) => {
         throw error instanceof ConflictError && error.code === 'stale_status' ? new ConflictError(inboxText(language, 'correctionStale'), 'stale_revision') : error;
       });
-    // The signature covered the answers as first sent: after a change it no longer does (a new one is needed at the desk
-    // or through a new application until corrections can be signed online).
-    if (s.evidence?.signature && (Object.keys(changes).length > 0 || files.ids.length > 0)) {
+    if (signed?.evidence?.signature) {
+      // Signed again over the corrected application: that signature now stands for the submission.
+      await this.storage.submissions.setEvidence(s.id, { ...s.evidence, signature: signed.evidence.signature });
+      await signed.consume();
+    } else if (s.evidence?.signature && changed) {
+      // The signature covered the answers as first sent: after a change it no longer does.
       await this.storage.submissions.setEvidence(s.id, {
         ...s.evidence,
         signature: { ...s.evidence.signature, status: 'invalid', failure: 'corrected_after_signing', lastVerifiedAt: at.toISOString() },

@@ -136,6 +136,7 @@ export const CorrectionViewSchema = component(
     attachments: Arr(Closed({ id: Str(), label: Str(), accept: Arr(Str()), maxFiles: Int(), maxSizeMb: Num(), files: Arr(Closed({ fileName: Str() })) })),
     messages: Arr(Closed({ kind: messageKind, body: Str(), at: DateTime() })),
     revisions: Arr(revisionRef),
+    signatureRequired: Bool({ description: 'Changed answers must be signed with the My Number Card first (POST …/correction/sign)' }),
   }),
 );
 
@@ -147,6 +148,7 @@ export const CorrectionAnswerSchema = component(
     attachments: Opt(Type.Record(Type.String(), Arr(Str()), { description: 'Attachment id → newly uploaded file ids (added)' })),
     uploadToken: Opt(Str({ description: 'The X-Upload-Token the files were uploaded with' })),
     revision: Opt(Int({ description: 'The revision the applicant was looking at' })),
+    signature: Opt(Str({ description: 'One-time handle of a My Number Card signature over the corrected application', maxLength: 100 })),
   }),
 );
 

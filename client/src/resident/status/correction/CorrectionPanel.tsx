@@ -9,7 +9,8 @@
  * It renders nothing when there is no correction to show.
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { loadCorrection, newUploadToken, sendAnswer, uploadFile, type CorrectionView, type FieldProblem, type Lang } from './correctionApi';
+import { loadCorrection, newUploadToken, sendAnswer, startCorrectionSigning, uploadFile, type CorrectionView, type FieldProblem, type Lang } from './correctionApi';
+import { readStored, removeStored, writeStored } from '../../../common/storage';
 import { CorrectionFieldInput, fieldId } from './CorrectionFieldInput';
 import { CorrectionHistory } from './CorrectionHistory';
 import { dateTime, text } from './correctionText';
@@ -24,12 +25,32 @@ export interface CorrectionPanelProps {
   onAnswered?: () => void;
 }
 
+/** What the panel holds while the resident signs with the card (the browser leaves the page and comes back). */
+interface PendingAnswer {
+  values: Record<string, unknown>;
+  message: string;
+  files: Record<string, Array<{ fileId: string; fileName: string }>>;
+  uploadToken: string;
+}
+
+/** The signature handle the signing step sent back (`?signature=`), or a refusal (`?cardError=`); read once. */
+function signingOutcome(): { signature?: string; failed: boolean } {
+  const params = new URLSearchParams(window.location.search);
+  const signature = params.get('signature') ?? undefined;
+  const failed = params.has('cardError');
+  if (signature || failed) window.history.replaceState(null, '', window.location.pathname + window.location.hash);
+  return { ...(signature ? { signature } : {}), failed };
+}
+
 export default function CorrectionPanel({ receiptNumber, secret, language = 'ja', onAnswered }: CorrectionPanelProps) {
+  const pendingKey = `madoguchi:correction-signing:${receiptNumber}`;
+  const [pending] = useState(() => readStored<PendingAnswer>(pendingKey, 'session'));
+  const [outcome] = useState(signingOutcome);
   const [view, setView] = useState<CorrectionView | null>(null);
   const [values, setValues] = useState<Record<string, unknown>>({});
-  const [message, setMessage] = useState('');
-  const [files, setFiles] = useState<Record<string, Array<{ fileId: string; fileName: string }>>>({});
-  const [uploadToken] = useState(newUploadToken);
+  const [message, setMessage] = useState(pending?.message ?? '');
+  const [files, setFiles] = useState<Record<string, Array<{ fileId: string; fileName: string }>>>(pending?.files ?? {});
+  const [uploadToken] = useState(() => pending?.uploadToken ?? newUploadToken());
   const [kind, setKind] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [error, setError] = useState('');
@@ -37,11 +58,15 @@ export default function CorrectionPanel({ receiptNumber, secret, language = 'ja'
   const [busy, setBusy] = useState<'' | 'sending' | 'uploading'>('');
   const summary = useRef<HTMLDivElement>(null);
 
+  // Back from signing, the first load shows the answers the resident had typed, not the stored ones.
+  const typedBeforeSigning = useRef(pending?.values);
   const load = useCallback(async () => {
     try {
       const v = await loadCorrection(receiptNumber, secret, language);
       setView(v);
-      setValues(Object.fromEntries((v.request?.fields ?? []).map((f) => [f.pointer, f.value])));
+      const typed = typedBeforeSigning.current;
+      typedBeforeSigning.current = undefined;
+      setValues(typed ?? Object.fromEntries((v.request?.fields ?? []).map((f) => [f.pointer, f.value])));
       setKind((k) => k || v.attachments[0]?.id || '');
     } catch {
       setView(null); // the status lookup above already says what went wrong
@@ -81,8 +106,19 @@ export default function CorrectionPanel({ receiptNumber, secret, language = 'ja'
     const original = Object.fromEntries((view.request?.fields ?? []).map((f) => [f.pointer, f.value]));
     const changes = Object.fromEntries(Object.entries(values).filter(([p, v]) => JSON.stringify(v ?? null) !== JSON.stringify(original[p] ?? null)));
     const attachments = Object.fromEntries(Object.entries(files).map(([id, list]) => [id, list.map((f) => f.fileId)]));
+    const changed = Object.keys(changes).length > 0 || Object.keys(attachments).length > 0;
     try {
-      await sendAnswer(view.receiptNumber, secret, { message, changes, attachments, uploadToken, revision: view.revision }, language);
+      if (view.signatureRequired && changed && !outcome.signature) {
+        // Signed first, with the card: the browser goes to the デジタル認証アプリ and comes back here.
+        writeStored(pendingKey, { values, message, files, uploadToken } satisfies PendingAnswer, 'session');
+        // Back to this page with the key in the fragment (never in the query, so it reaches no server log).
+        const returnTo = `${window.location.pathname}#${encodeURIComponent(secret)}`;
+        const { url } = await startCorrectionSigning(view.receiptNumber, secret, { message, changes, attachments, uploadToken, revision: view.revision, returnTo }, language);
+        window.location.assign(url);
+        return;
+      }
+      await sendAnswer(view.receiptNumber, secret, { message, changes, attachments, uploadToken, revision: view.revision, ...(outcome.signature ? { signature: outcome.signature } : {}) }, language);
+      removeStored(pendingKey, 'session');
       setSent(true);
       setMessage('');
       setFiles({});
@@ -212,8 +248,19 @@ export default function CorrectionPanel({ receiptNumber, secret, language = 'ja'
             </p>
             <textarea id="correction-message" className="textarea" rows={4} maxLength={2000} value={message} aria-describedby="correction-message-help" onChange={(e) => setMessage(e.target.value)} />
           </div>
+          {view.signatureRequired && (
+            <div className={outcome.failed ? 'notice notice--error' : 'notice'} role="status">
+              <p>{outcome.signature ? text(language, 'signedNow') : outcome.failed ? text(language, 'signFailed') : text(language, 'signFirst')}</p>
+            </div>
+          )}
           <button type="submit" className="button button--primary" disabled={busy !== ''}>
-            {busy === 'sending' ? text(language, 'sending') : busy === 'uploading' ? text(language, 'uploading') : text(language, 'send')}
+            {busy === 'sending'
+              ? text(language, 'sending')
+              : busy === 'uploading'
+                ? text(language, 'uploading')
+                : view.signatureRequired && !outcome.signature
+                  ? text(language, 'signAndSend')
+                  : text(language, 'send')}
           </button>
         </form>
       )}

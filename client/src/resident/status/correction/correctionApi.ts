@@ -37,6 +37,10 @@ export const loadRevision = (receipt: string, secret: string, revision: number, 
     { secret },
   );
 
+/** Starts signing the corrected answers with the My Number Card; answers the URL of the signing step. */
+export const startCorrectionSigning = (receipt: string, secret: string, body: object, language: Lang) =>
+  call<{ url: string }>(`/submissions/${enc(receipt)}/correction/sign`, language, { secret, method: 'POST', body });
+
 export const sendAnswer = (receipt: string, secret: string, body: object, language: Lang) =>
   call<{ revision: number; status: string }>(`/submissions/${enc(receipt)}/correction`, language, { secret, method: 'POST', body });
 

@@ -17,6 +17,13 @@ const TEXT = {
   messageLabel: ['市区町村へのメッセージ', 'Message to the municipality'],
   messageHelp: ['2000文字以内。修正した点や補足があれば書いてください。', 'Up to 2000 characters.'],
   send: ['回答を送信する', 'Send answer'],
+  signFirst: [
+    'この手続は電子署名が必要です。修正した内容は、マイナンバーカードで署名してから送信します。',
+    'This procedure needs an electronic signature: changed answers are signed with your My Number Card before they are sent.',
+  ],
+  signAndSend: ['マイナンバーカードで署名する', 'Sign with My Number Card'],
+  signedNow: ['マイナンバーカードで署名しました。「回答を送信する」を押してください。', 'Signed with your My Number Card. Press “Send answer”.'],
+  signFailed: ['電子署名を確認できませんでした。もう一度署名してください。', 'The signature could not be verified. Please sign again.'],
   sending: ['送信しています…', 'Sending…'],
   uploading: ['アップロードしています…', 'Uploading…'],
   remove: ['取り消す', 'Remove'],
