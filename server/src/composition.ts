@@ -89,7 +89,7 @@ function createCardServices(deps: AppDeps, secrets: SecretDeriver, catalog: Cata
   const provider = new DigitalAuthApp(settings, `${deps.config.publicUrl}/api/v1/resident/card/callback`, key.privateKey);
   const sessions = new ResidentSessions(deps.storage, secrets, settings.sessionMinutes, now);
   const verifier = new SignatureVerifier(settings.trustAnchors, deps.revocation);
-  const service = new MyNumberCardService(provider, sessions, verifier, settings.trustAnchors.length > 0, deps.storage, catalog, validator, deps.municipalities, now);
+  const service = new MyNumberCardService(provider, sessions, verifier, settings.trustAnchors.length > 0, deps.storage, catalog, validator, deps.municipalities, now, settings.municipalities);
   return { service, jwks: key.jwks, sessionMinutes: settings.sessionMinutes, secureCookie: deps.config.publicUrl.startsWith('https:') };
 }
 

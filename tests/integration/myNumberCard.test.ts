@@ -85,10 +85,10 @@ describe('My Number Card: sign-in with 基本4情報 and signatures (デジタ�
 
   const UPLOAD_TOKEN = 'card-test-upload-token-0123456789';
   /** 児童手当の認定請求 needs two attachments: uploaded under one token, their hashes are part of what is signed. */
-  async function attachments(): Promise<Record<string, string[]>> {
+  async function attachments(app = ctx.app): Promise<Record<string, string[]>> {
     const ids: Record<string, string[]> = {};
     for (const attachmentId of ['bankProof', 'healthInsurance']) {
-      const res = await request(ctx.app)
+      const res = await request(app)
         .post(`/api/v1/municipalities/${MITO}/uploads`)
         .set('X-Upload-Token', UPLOAD_TOKEN)
         .field('procedureId', 'jidou-teate-nintei')
@@ -303,6 +303,26 @@ describe('My Number Card: sign-in with 基本4情報 and signatures (デジタ�
       await request(limited.app).post('/api/v1/resident/card/sign').send({ municipalityCode: MITO, procedureId: 'jidou-teate-nintei', data: {} }).expect(429);
     } finally {
       await limited.close();
+    }
+  });
+
+  it('offers the card only in the municipalities the registration covers (MYNA_MUNICIPALITIES); elsewhere applications are taken as before', async () => {
+    const env = { PUBLIC_URL, MYNA_ISSUER: idp.issuer, MYNA_CLIENT_ID: CLIENT.clientId, MYNA_CLIENT_SECRET: CLIENT.clientSecret, MYNA_TRUST_ANCHORS: join(dir.path, 'anchors.pem') };
+    await expect(buildTestApp(join(dir.path, 'bad'), undefined, undefined, undefined, { ...env, MYNA_MUNICIPALITIES: '082015,mito' })).rejects.toThrow(/MYNA_MUNICIPALITIES must list 6-digit/);
+    const sapporoOnly = await buildTestApp(join(dir.path, 'sapporo'), undefined, undefined, undefined, { ...env, MYNA_MUNICIPALITIES: '011002' });
+    try {
+      expect((await request(sapporoOnly.app).get('/api/v1/resident/card?municipality=082015').expect(200)).body).toEqual({ available: false, identity: null });
+      expect((await request(sapporoOnly.app).get('/api/v1/resident/card?municipality=011002').expect(200)).body.available).toBe(true);
+      await request(sapporoOnly.app).post('/api/v1/resident/card/sign').send({ municipalityCode: MITO, procedureId: 'jidou-teate-nintei', data: {} }).expect(404);
+      // 水戸市 is not covered: a procedure that requires a signature is taken unsigned, as without a provider.
+      const files = await attachments(sapporoOnly.app);
+      const taken = await request(sapporoOnly.app)
+        .post(`/api/v1/municipalities/${MITO}/procedures/jidou-teate-nintei/submissions`)
+        .send({ data: example('jidou-teate-nintei'), attachments: files, uploadToken: UPLOAD_TOKEN })
+        .expect(201);
+      expect((await sapporoOnly.storage.submissions.findByReceiptNumber(taken.body.receiptNumber))?.evidence).toBeUndefined();
+    } finally {
+      await sapporoOnly.close();
     }
   });
 

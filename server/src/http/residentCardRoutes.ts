@@ -37,7 +37,9 @@ export function residentCardRoutes(services: Services, publicUrl: string): Contr
   const setCookie = (res: Response, sid: string) => setResidentCookie(res, sid, card());
 
   router.get('/resident/card', async (req, res) => {
-    res.json({ available: !!services.card, identity: services.card ? await services.card.service.identity(residentSessionId(req)) : null });
+    const municipality = typeof req.query.municipality === 'string' ? req.query.municipality : undefined;
+    const available = !!services.card && (!municipality || services.card.service.offeredIn(municipality));
+    res.json({ available, identity: available ? await services.card!.service.identity(residentSessionId(req)) : null });
   });
 
   router.get('/resident/card/login', async (req, res) => {

@@ -76,7 +76,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   const [cardOffered, setCardOffered] = useState(false);
   const [card, setCard] = useState<CardState | null>(null);
   useEffect(() => {
-    getCardState(language).then(
+    getCardState(language, municipality.code).then(
       (s) => setCardOffered(s.available),
       () => undefined,
     );

@@ -3,7 +3,8 @@ import type { CardIdentity } from '@madoguchi/shared';
 import type { Language } from '../../common/i18n/LanguageContext';
 import { apiJson } from '../../common/api/http';
 
-export const getCardState = (language: Language) => apiJson<{ available: boolean; identity: CardIdentity | null }>('/resident/card', { language });
+export const getCardState = (language: Language, municipalityCode: string) =>
+  apiJson<{ available: boolean; identity: CardIdentity | null }>(`/resident/card?municipality=${encodeURIComponent(municipalityCode)}`, { language });
 
 export const signOutCard = (language: Language) => apiJson<void>('/resident/card/logout', { method: 'POST', language });
 

@@ -41,7 +41,7 @@ export function useCardOnApply(o: CardFormOptions) {
   const [error, setError] = useState<string | null>(() => params.get('cardError'));
 
   useEffect(() => {
-    getCardState(o.language).then(
+    getCardState(o.language, o.municipalityCode).then(
       (state) => {
         setAvailable(state.available);
         setIdentity(state.identity);

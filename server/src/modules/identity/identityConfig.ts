@@ -24,6 +24,8 @@ export interface CardProviderConfig {
   encryptionKeyFile?: string;
   /** How long a resident stays signed in with the card (minutes). */
   sessionMinutes: number;
+  /** The municipalities this registration covers (6-digit codes); absent: every municipality on the platform. */
+  municipalities?: string[];
 }
 
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
@@ -66,7 +68,16 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv): CardProviderConfig |
     ...(anchorsFile ? { trustAnchorsFile: anchorsFile } : {}),
     ...(env.MYNA_ENCRYPTION_KEY_FILE ? { encryptionKeyFile: env.MYNA_ENCRYPTION_KEY_FILE } : {}),
     sessionMinutes: integerSetting(env, 'MYNA_SESSION_MINUTES', 30, 5, 120),
+    ...municipalityList(env.MYNA_MUNICIPALITIES),
   };
+}
+
+function municipalityList(raw: string | undefined): { municipalities?: string[] } {
+  if (!raw?.trim()) return {};
+  const codes = raw.split(',').map((c) => c.trim());
+  const bad = codes.filter((c) => !/^\d{6}$/.test(c));
+  if (bad.length) throw new ConfigError(`MYNA_MUNICIPALITIES must list 6-digit municipality codes (got ${bad.map((b) => `"${b}"`).join(', ')})`);
+  return { municipalities: codes };
 }
 
 /** What the operator still has to set for signatures to verify (printed at start-up). */

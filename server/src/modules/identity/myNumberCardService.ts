@@ -84,7 +84,13 @@ export class MyNumberCardService {
     private readonly validator: FormValidator,
     private readonly municipalities: MunicipalityRegistry,
     private readonly now: () => Date,
+    private readonly coverage?: string[],
   ) {}
+
+  /** Whether the card is offered to residents of this municipality (the registration's coverage, MYNA_MUNICIPALITIES). */
+  offeredIn(municipalityCode: string): boolean {
+    return !this.coverage || this.coverage.includes(municipalityCode);
+  }
 
   /** The signed-in identity (null when none). */
   async identity(sid: string | undefined): Promise<CardIdentity | null> {
@@ -133,6 +139,7 @@ export class MyNumberCardService {
 
   /** Starts signing an application: checks it as intake would, then asks the provider for a sign transaction over its digest. */
   async startSigning(sid: string | undefined, app: ApplicationToSign, language: Language): Promise<{ sid: string; url: string }> {
+    if (!this.offeredIn(app.municipalityCode)) throw new NotFoundError(msg('cardNotConfigured'), 'card_not_configured');
     const version = await this.catalog.current(app.municipalityCode, app.procedureId);
     if (version.procedure.signaturePolicy === 'none') throw new BadRequestError(msg('signatureNotNeeded'), 'signature_not_needed');
     const signed = await this.signedApplication(version, app.municipalityCode, app.data, app.attachments ?? {}, language);
@@ -197,6 +204,8 @@ export class MyNumberCardService {
    * `consume` ends the one-time handle once the submission is stored.
    */
   async evidenceFor(input: EvidenceCheck): Promise<{ evidence?: SubmissionEvidence; consume: () => Promise<void> }> {
+    // Where the card is not offered nothing can be signed: taken as without a provider (unsigned, as the inbox says).
+    if (!this.offeredIn(input.municipalityCode)) return { consume: async () => undefined };
     const session = input.sid ? await this.sessions.get(input.sid) : null;
     const evidence: SubmissionEvidence = {};
     if (session?.identity) {

@@ -56,6 +56,7 @@ export interface CorrectionAnswer {
  */
 export interface CorrectionSignatures {
   evidenceFor: EvidenceGate['evidenceFor'];
+  offeredIn: (municipalityCode: string) => boolean;
 }
 
 export class CorrectionService {
@@ -94,7 +95,7 @@ export class CorrectionService {
       statusLabel: STATUS_LABELS[s.status][language],
       procedureTitle: version.procedure.title,
       revision: meta.revision,
-      signatureRequired: !!this.signatures && version.procedure.signaturePolicy === 'required',
+      signatureRequired: !!this.signatures?.offeredIn(s.municipalityCode) && version.procedure.signaturePolicy === 'required',
       request: open ? { message: open.body, requestedAt: open.createdAt, fields: correctionFields(version.schema, s.data, open.fields) } : null,
       attachments: version.procedure.attachments.map((a) => ({
         id: a.id,

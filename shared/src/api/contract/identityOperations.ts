@@ -24,8 +24,9 @@ export const IDENTITY_OPERATIONS = [
     method: 'get',
     path: '/resident/card',
     tag: 'my-number-card',
-    summary: 'Whether card sign-in is offered, and the signed-in 基本4情報 (from the resident session cookie)',
+    summary: 'Whether card sign-in is offered (in a municipality, when named), and the signed-in 基本4情報 (from the resident session cookie)',
     security: 'none',
+    query: Open({ municipality: Opt(Str({ description: '6-digit code: whether this municipality offers the card (MYNA_MUNICIPALITIES)', maxLength: 6 })) }),
     responses: { 200: json(Closed({ available: Bool(), identity: Type.Union([CardIdentitySchema, Type.Null()]) }), 'State') },
   }),
   operation({
