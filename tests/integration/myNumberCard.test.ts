@@ -140,6 +140,13 @@ describe('My Number Card: sign-in with 基本4情報 and signatures (デジタ�
   it('signs in with the card: the 基本4情報 come back as the card holds them, 外字 included, the address split where it can', async () => {
     const agent = request.agent(ctx.app);
     expect((await agent.get('/api/v1/resident/card').expect(200)).body).toEqual({ available: true, identity: null });
+    const before = request.agent(ctx.app);
+    const start = await before.get('/api/v1/resident/card/login').expect(302);
+    const cookieBefore = String(start.headers['set-cookie']).split(';')[0];
+    const back = await before.get(await throughProvider(start.headers.location!)).expect(303);
+    // Signing in starts a new session id: the one handed out before sign-in no longer holds anything.
+    expect(String(back.headers['set-cookie']).split(';')[0]).not.toBe(cookieBefore);
+    expect((await request(ctx.app).get('/api/v1/resident/card').set('Cookie', cookieBefore!).expect(200)).body.identity).toBeNull();
     const { agent: signedIn, location } = await signIn();
     expect(location).toBe(`/${MITO}/jidou-teate-nintei/apply`);
     const { identity } = (await signedIn.get('/api/v1/resident/card').expect(200)).body;

@@ -53,7 +53,9 @@ export function residentCardRoutes(services: Services, publicUrl: string): Contr
     const callbackUrl = new URL(req.originalUrl, publicUrl);
     const back = (await card().service.pendingReturn(sid, callbackUrl.searchParams.get('state'))) ?? '/';
     try {
-      res.redirect(303, await card().service.finish(sid, callbackUrl));
+      const done = await card().service.finish(sid, callbackUrl);
+      if (done.sid) setCookie(res, done.sid);
+      res.redirect(303, done.location);
     } catch (error) {
       // The resident returns to the page they came from, which explains the refusal in their language.
       if (!(error instanceof AppError) || error.code === 'card_not_configured') throw error;

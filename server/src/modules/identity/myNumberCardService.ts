@@ -107,12 +107,12 @@ export class MyNumberCardService {
   }
 
   /** The provider's redirect back: finishes whichever round trip (sign-in or signing) the state belongs to. */
-  async finish(sid: string | undefined, callbackUrl: URL): Promise<string> {
+  async finish(sid: string | undefined, callbackUrl: URL): Promise<{ location: string; sid?: string }> {
     const session = await this.sessions.get(sid);
     const state = callbackUrl.searchParams.get('state');
     if (!session || !sid || !state) throw new CardRefusal('card_state_mismatch', 400, msg('cardStateMismatch'));
     if (session.pendingLogin?.state === state) return this.finishSignIn(sid, session, callbackUrl);
-    if (session.pendingSign?.state === state) return this.finishSigning(sid, session, callbackUrl);
+    if (session.pendingSign?.state === state) return { location: await this.finishSigning(sid, session, callbackUrl) };
     if (session.finishedTransactions?.includes(state)) throw new CardRefusal('signature_replayed', 409, msg('signatureReplayed'));
     throw new CardRefusal('card_state_mismatch', 400, msg('cardStateMismatch'));
   }
@@ -126,15 +126,18 @@ export class MyNumberCardService {
     return null;
   }
 
-  private async finishSignIn(sid: string, session: ResidentSession, callbackUrl: URL): Promise<string> {
+  /** Signing in starts a new session id (the old one ends), so an id known before sign-in is worth nothing after it. */
+  private async finishSignIn(sid: string, session: ResidentSession, callbackUrl: URL): Promise<{ location: string; sid: string }> {
     const pending = session.pendingLogin!;
     const { accessToken, claims } = await this.exchange(callbackUrl, pending);
     const info = await this.provider.userInfo(accessToken, String(claims.sub ?? '')).catch(providerDown);
     const identity = toCardIdentity({ ...claims, ...info }, this.municipalities, this.now());
     if (!identity) throw new CardRefusal('card_claims_missing', 502, msg('cardClaimsMissing'));
     const { pendingLogin: _done, ...rest } = session;
-    await this.sessions.save(sid, { ...rest, identity });
-    return pending.returnTo;
+    const fresh = this.sessions.newId();
+    await this.sessions.save(fresh, { ...rest, identity });
+    await this.sessions.destroy(sid);
+    return { location: pending.returnTo, sid: fresh };
   }
 
   /** Starts signing an application: checks it as intake would, then asks the provider for a sign transaction over its digest. */
