@@ -1,3 +1,4 @@
 /** @madoguchi/presets: the standard procedures as data, and their loader. */
 export * from './loadPresets';
 export * from './freshExample';
+export * from './loadGuides';

@@ -52,3 +52,13 @@ export function loadPresets(root: string = PRESETS_ROOT): LoadedPreset[] {
     .map((entry) => loadPreset(join(root, entry.name)))
     .sort((a, b) => a.procedure.id.localeCompare(b.procedure.id));
 }
+
+/** The ids of the presets on disk (directory names), without loading them: what guides may point at. */
+export function presetIds(root: string = PRESETS_ROOT): Set<string> {
+  if (!existsSync(root)) return new Set();
+  return new Set(
+    readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'definition.json')))
+      .map((entry) => entry.name),
+  );
+}

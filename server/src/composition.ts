@@ -36,6 +36,8 @@ import { TotpService } from './auth/totp';
 import { SignInService } from './auth/signIn';
 import { DeskService } from './modules/settings/deskService';
 import { BusinessPostalCodes } from './modules/postal/businessPostalCodes';
+import { GuideService } from './modules/guides/guideService';
+import { loadGuides, presetIds } from '@madoguchi/presets';
 import { MyNumberCardService } from './modules/identity/myNumberCardService';
 import { DigitalAuthApp } from './modules/identity/digitalAuthApp';
 import { ResidentSessions } from './modules/identity/residentSessions';
@@ -73,6 +75,7 @@ export function createServices(deps: AppDeps): Services {
     desk: createDeskServices(deps, validator, mail, now, card?.service),
     desks: new DeskService(storage, now),
     postalCodes: new BusinessPostalCodes(),
+    guides: new GuideService(loadGuides(presetIds()), catalog),
     ...(card ? { card } : {}),
     auth: { audit, totp, signIn: new SignInService(storage, config.auth, totp, audit, now), users, account: new AccountService(storage, totp, audit, now) },
     now,

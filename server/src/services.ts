@@ -38,6 +38,7 @@ import type { SignInService } from './auth/signIn';
 import type { DeskService } from './modules/settings/deskService';
 import type { BusinessPostalCodes } from './modules/postal/businessPostalCodes';
 import type { MyNumberCardService } from './modules/identity/myNumberCardService';
+import type { GuideService } from './modules/guides/guideService';
 import type { RevocationChecker } from './modules/identity/signing/signatureVerifier';
 
 export interface AppDeps {
@@ -107,6 +108,8 @@ export interface Services {
   desks: DeskService;
   /** 事業所個別番号 → address, for codes the resident app's own postal data lacks. */
   postalCodes: BusinessPostalCodes;
+  /** Life-event guides (ライフイベントから探す). */
+  guides: GuideService;
   /** My Number Card sign-in and signatures (デジタル認証アプリ), when MYNA_* is configured. */
   card?: { service: MyNumberCardService; jwks: { keys: Record<string, unknown>[] }; sessionMinutes: number; secureCookie: boolean };
   now: () => Date;

@@ -27,3 +27,4 @@ export * from './api/inboxTypes';
 export * from './api/vocabulary';
 export * from './catalog';
 export * from './identity/cardIdentity';
+export * from './guides/lifeEventGuide';

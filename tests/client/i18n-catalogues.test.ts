@@ -13,6 +13,7 @@ const catalogues: Record<string, Catalogue> = {
   resident: loadClient<{ MESSAGES: Catalogue }>('common/i18n/messages').MESSAGES,
   staff: loadClient<{ STAFF_MESSAGES: Catalogue }>('staff/messages').STAFF_MESSAGES,
   card: loadClient<{ CARD_MESSAGES: Catalogue }>('resident/card/cardMessages').CARD_MESSAGES,
+  guides: loadClient<{ GUIDE_MESSAGES: Catalogue }>('resident/guides/guideMessages').GUIDE_MESSAGES,
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -132,6 +132,12 @@ describe('OpenAPI document', () => {
     await anon.get(`${v1}/postal-codes/3100805`);
     await anon.get(`${v1}/postal-codes/31086`);
     await anon.get(`${v1}/municipalities/${MITO}/procedures`);
+    await anon.get(`${v1}/municipalities/${MITO}/guides`);
+    await anon.get(`${v1}/municipalities/999999/guides`);
+    await anon.get(`${v1}/municipalities/${MITO}/guides/shussei`);
+    await anon.get(`${v1}/municipalities/${MITO}/guides/nope`);
+    await anon.post(`${v1}/municipalities/${MITO}/guides/shussei/evaluate`, { answers: { receiving: 'いいえ', civilServant: 'いいえ' } });
+    await anon.post(`${v1}/municipalities/${MITO}/guides/shussei/evaluate`, { answers: { receiving: 'たぶん' } });
     await anon.get(`${v1}/municipalities/999999/procedures`);
     await anon.get(`${v1}/municipalities/${MITO}/procedures/${RISAI}`);
     await anon.get(`${v1}/municipalities/${MITO}/procedures/nope`);

@@ -18,6 +18,7 @@ const ApplyPage = lazy(() => import('./apply/ApplyPage'));
 const DonePage = lazy(() => import('./done/DonePage'));
 const StatusPage = lazy(() => import('./status/StatusPage'));
 const ResumePage = lazy(() => import('./resume/ResumePage'));
+const GuidePage = lazy(() => import('./guides/GuidePage'));
 
 function NotFound() {
   const { t } = useLanguage();
@@ -38,6 +39,7 @@ export default function ResidentApp() {
             <Route index element={<ChooseMunicipalityPage />} />
             <Route path="m/:code" element={<CatalogPage />} />
             <Route path="m/:code/p/:procedureId" element={<ProcedurePage />} />
+            <Route path="m/:code/guides/:guideId" element={<GuidePage />} />
             <Route path="m/:code/p/:procedureId/apply" element={<ApplyPage />} />
             <Route path="m/:code/p/:procedureId/done" element={<DonePage />} />
             <Route path="resume/:draftId" element={<ResumePage />} />

@@ -56,6 +56,18 @@ export function publicRoutes(services: Services): Router {
     res.json({ items: await catalog.list(param(req, 'code')) });
   });
 
+  router.get('/municipalities/:code/guides', async (req, res) => {
+    res.json({ items: await services.guides.list(param(req, 'code')) });
+  });
+
+  router.get('/municipalities/:code/guides/:guideId', async (req, res) => {
+    res.json(await services.guides.get(param(req, 'code'), param(req, 'guideId')));
+  });
+
+  router.post('/municipalities/:code/guides/:guideId/evaluate', async (req, res) => {
+    res.json({ items: await services.guides.evaluate(param(req, 'code'), param(req, 'guideId'), (req.body as { answers: Record<string, unknown> }).answers) });
+  });
+
   router.get('/municipalities/:code/procedures/:procedureId', async (req, res) => {
     const detail = await catalog.detail(param(req, 'code'), param(req, 'procedureId'));
     // The contact names one of the municipality's desks: show the desk as it is now.

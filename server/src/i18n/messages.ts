@@ -87,6 +87,9 @@ const MESSAGES = {
   missingPreset: { ja: '採用するプリセット（presetId）を指定してください。', en: 'Name the preset to adopt (presetId).' },
   badWithdrawn: { ja: 'withdrawn には true か false を指定してください。', en: 'Give true or false for withdrawn.' },
   badVersionRange: { ja: 'from と to に版の番号を指定してください。', en: 'Give version numbers for from and to.' },
+  // Life-event guides (modules/guides).
+  guideNotFound: { ja: 'この案内は見つかりません。', en: 'This guide was not found.' },
+  guideBadAnswer: { ja: '質問「{question}」への答えが正しくありません。', en: 'The answer to question "{question}" is not one of its options.' },
   // My Number Card sign-in and electronic signatures (modules/identity).
   cardNotConfigured: { ja: 'この市区町村では、マイナンバーカードでのログインと電子署名を利用できません。', en: 'Signing in and signing with the My Number Card is not available here.' },
   cardProviderDown: {

@@ -2,7 +2,7 @@
  * A municipality's procedures, found the way ぴったりサービス offers: by life
  * event, by area and by keyword. Filters live in the URL, so Back works.
  */
-import { useMemo } from 'react';
+import { useMemo, Suspense, lazy } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { LifeEvent, ProcedureCategory, ProcedureSummary } from '@madoguchi/shared';
 import { PageHeading } from '../../common/PageHeading';
@@ -49,6 +49,8 @@ function ProcedureCard({ code, p }: { code: string; p: ProcedureSummary }) {
   );
 }
 
+const GuideLinks = lazy(() => import('../guides/GuideLinks'));
+
 export default function CatalogPage() {
   const { code = '' } = useParams();
   const { t, language } = useLanguage();
@@ -86,6 +88,10 @@ export default function CatalogPage() {
         {municipality.prefecture}・<Link to="/">{t('catalog.change')}</Link>
       </p>
       <PageHeading title={t('catalog.title', { name: municipality.name })}>{t('catalog.title', { name: municipality.name })}</PageHeading>
+      {/* The front door: 「ライフイベントから探す」 first (its own small chunk, loaded on this page only). */}
+      <Suspense fallback={null}>
+        <GuideLinks code={code} />
+      </Suspense>
       <form role="search" className="search" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor="procedure-query" className="field__label">
           {t('catalog.searchLabel')}

@@ -14,6 +14,7 @@ import {
   UploadedFileSchema,
 } from './components';
 import { AnyObject, Arr, Closed, DateTime, Enum, Int, Open, Opt, Str, Type, refusal } from './kit';
+import { GuideResultItemSchema, GuideSummarySchema, GuideViewSchema } from './guideComponents';
 import { errorResponse, json, pathParams, PDF } from './responses';
 import { operation } from './operation';
 
@@ -107,6 +108,38 @@ export const PUBLIC_OPERATIONS = [
     security: 'none',
     params: pathParams(code),
     responses: { 200: json(Closed({ items: Arr(ProcedureSummarySchema) }), 'Catalog'), 404: errorResponse('Unknown municipality') },
+  }),
+  operation({
+    method: 'get',
+    path: '/municipalities/:code/guides',
+    tag: 'public',
+    summary: 'Life-event guides (ライフイベントから探す) of the municipality',
+    security: 'none',
+    params: pathParams(code),
+    responses: { 200: json(Closed({ items: Arr(GuideSummarySchema) }), 'Guides'), 404: errorResponse('Unknown municipality') },
+  }),
+  operation({
+    method: 'get',
+    path: '/municipalities/:code/guides/:guideId',
+    tag: 'public',
+    summary: 'One guide: its questions, its items with their rules, and which of its procedures this municipality takes online',
+    security: 'none',
+    params: pathParams({ ...code, guideId: Str() }),
+    responses: { 200: json(GuideViewSchema, 'Guide'), 404: errorResponse('Unknown municipality or guide') },
+  }),
+  operation({
+    method: 'post',
+    path: '/municipalities/:code/guides/:guideId/evaluate',
+    tag: 'public',
+    summary: 'The items that apply to these answers (the same evaluation the resident app runs)',
+    security: 'none',
+    params: pathParams({ ...code, guideId: Str() }),
+    body: Closed({ answers: Type.Record(Type.String(), Str({ maxLength: 200 })) }),
+    responses: {
+      200: json(Closed({ items: Arr(GuideResultItemSchema) }), 'Applicable items'),
+      400: errorResponse('An answer that is not an option (bad_answer)'),
+      404: errorResponse('Unknown municipality or guide'),
+    },
   }),
   operation({
     method: 'get',

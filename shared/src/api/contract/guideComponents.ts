@@ -1,0 +1,37 @@
+/** Schemas of the life-event guides in the API (shared/src/guides for the model). */
+import { Arr, Bool, Closed, Opt, Str, Type, component } from './kit';
+
+const condition = Closed({
+  field: Str(),
+  equals: Opt(Type.Union([Type.String(), Type.Number(), Type.Boolean()])),
+  notEquals: Opt(Type.Union([Type.String(), Type.Number(), Type.Boolean()])),
+  in: Opt(Arr(Type.Union([Type.String(), Type.Number(), Type.Boolean()]))),
+});
+const item = {
+  procedureId: Opt(Str()),
+  title: Opt(Str()),
+  when: Opt(Arr(condition)),
+  reason: Str(),
+  deadline: Opt(Str()),
+  where: Opt(Str()),
+};
+
+export const GuideSummarySchema = component('GuideSummary', Closed({ id: Str(), lifeEvent: Str(), title: Str(), titleEn: Opt(Str()), lead: Str() }));
+
+export const GuideViewSchema = component(
+  'GuideView',
+  Closed({
+    guide: Closed({
+      id: Str(),
+      lifeEvent: Str(),
+      title: Str(),
+      titleEn: Opt(Str()),
+      lead: Str(),
+      questions: Arr(Closed({ id: Str(), text: Str(), textEn: Opt(Str()), help: Opt(Str()), options: Arr(Str()), optionsEn: Opt(Arr(Str())) })),
+      items: Arr(Closed(item)),
+    }),
+    online: Type.Record(Type.String(), Str(), { description: 'Procedure id → title, for the guide procedures this municipality takes online' }),
+  }),
+);
+
+export const GuideResultItemSchema = component('GuideResultItem', Closed({ ...item, online: Bool() }));

@@ -1,0 +1,81 @@
+/**
+ * Life-event guides (ライフイベントから探す): a few plain questions, and the
+ * procedures a resident needs, each with the rule (data, not code) that
+ * makes it apply, why, and its deadline. The same `evaluateGuide` runs in
+ * the browser as the resident answers and on the server (the API and,
+ * later, the counter), so both always agree.
+ */
+import { conditionHolds } from '../form/conditions';
+import type { FieldCondition } from '../form/types';
+
+export interface GuideQuestion {
+  id: string;
+  text: string;
+  textEn?: string;
+  /** A plain hint under the question. */
+  help?: string;
+  options: string[];
+  optionsEn?: string[];
+}
+
+/** One thing the resident may need to do: an online procedure (by id) or a step at a desk or elsewhere. */
+export interface GuideItem {
+  /** The procedure of the catalog this item is; absent for steps that are not online here (出生届…). */
+  procedureId?: string;
+  /** The step's name when it is not a procedure of the catalog. */
+  title?: string;
+  /** Applies when every condition holds (answers by question id); no conditions: always. */
+  when?: FieldCondition[];
+  /** Why it applies, in the resident's words. */
+  reason: string;
+  /** The deadline as the law or the municipality sets it (e.g. 出生日の翌日から15日以内). */
+  deadline?: string;
+  /** Where it is done when not online here (e.g. 「市区町村の窓口」「勤務先」). */
+  where?: string;
+}
+
+export interface LifeEventGuide {
+  id: string;
+  /** The life event (出生, 介護, 被災, …). */
+  lifeEvent: string;
+  title: string;
+  titleEn?: string;
+  lead: string;
+  questions: GuideQuestion[];
+  items: GuideItem[];
+}
+
+export interface GuideResultItem extends GuideItem {
+  /** Whether the resident can do it online in this municipality (the procedure is in its catalog). */
+  online: boolean;
+}
+
+/**
+ * The items that apply to these answers. An item whose conditions name a
+ * question not answered yet is left out until it is answered, so the list
+ * only grows with certainty. `offered`: the procedure ids the municipality
+ * takes online.
+ */
+export function evaluateGuide(guide: LifeEventGuide, answers: Record<string, string | undefined>, offered: ReadonlySet<string>): GuideResultItem[] {
+  return guide.items
+    .filter((item) => (item.when ?? []).every((c) => answers[c.field] !== undefined && conditionHolds(c, answers)))
+    .map((item) => ({ ...item, online: item.procedureId !== undefined && offered.has(item.procedureId) }));
+}
+
+/** What is wrong with a guide (unknown questions or options in rules, items without a name), for loading and publishing. */
+export function guideProblems(guide: LifeEventGuide, procedureIds: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const questions = new Map(guide.questions.map((q) => [q.id, q]));
+  if (questions.size !== guide.questions.length) problems.push('questions: ids must be unique');
+  for (const [i, item] of guide.items.entries()) {
+    if (!item.procedureId && !item.title) problems.push(`items/${i}: needs a procedureId or a title`);
+    if (item.procedureId && !procedureIds.has(item.procedureId)) problems.push(`items/${i}: unknown procedure ${item.procedureId}`);
+    for (const c of item.when ?? []) {
+      const q = questions.get(c.field);
+      if (!q) problems.push(`items/${i}: rule names unknown question ${c.field}`);
+      const values = [c.equals, c.notEquals, ...(c.in ?? [])].filter((v) => v !== undefined);
+      for (const v of values) if (q && !q.options.includes(String(v))) problems.push(`items/${i}: ${c.field} has no option 「${String(v)}」`);
+    }
+  }
+  return problems;
+}
