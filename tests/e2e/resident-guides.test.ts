@@ -50,6 +50,9 @@ test('a parent finds everything a birth brings, with deadlines, on a phone', asy
   await page.getByRole('link', { name: 'オンラインで申請する' }).first().click();
   await page.getByRole('link', { name: 'オンラインで申請する' }).waitFor();
   expect(page.url()).toContain('/m/082015/p/jidou-teate-nintei');
+  // The procedure page leads back to the guides it belongs to.
+  await page.getByRole('heading', { level: 2, name: 'この手続が必要になるとき' }).waitFor();
+  expect(await page.getByRole('link', { name: '子どもが生まれたとき' }).count()).toBe(1);
   expect(problems).toEqual([]);
   await context.close();
 });

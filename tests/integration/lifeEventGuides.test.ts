@@ -32,7 +32,8 @@ function combinations(guide: LifeEventGuide): Array<Record<string, string>> {
 describe('life-event guides', () => {
   it('lists the guides for 出生, 介護 and 被災', async () => {
     const res = await request(ctx.app).get(`/api/v1/municipalities/${MITO}/guides`).expect(200);
-    expect(res.body.items.map((g: { lifeEvent: string }) => g.lifeEvent).sort()).toEqual(['介護', '出生', '被災']);
+    expect(res.body.items.map((g: { lifeEvent: string }) => g.lifeEvent)).toEqual(['出生', '介護', '被災']);
+    expect(res.body.items[0].procedureIds).toEqual(['jidou-teate-nintei', 'jidou-teate-gaku-kaitei', 'hoiku-shikyu-nintei', 'hoiku-riyo-moshikomi']);
     await request(ctx.app).get('/api/v1/municipalities/999999/guides').expect(404);
   });
 

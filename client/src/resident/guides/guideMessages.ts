@@ -19,6 +19,7 @@ export const GUIDE_MESSAGES = {
   atDesk: ['窓口などでの手続', 'At a desk'],
   back: ['手続の一覧へ戻る', 'Back to all procedures'],
   notFound: ['この案内は見つかりません。', 'This guide was not found.'],
+  related: ['この手続が必要になるとき', 'When this procedure is needed'],
 } as const satisfies Catalogue;
 
 export type GuideMessageKey = keyof typeof GUIDE_MESSAGES;

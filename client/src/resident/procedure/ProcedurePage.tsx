@@ -2,6 +2,7 @@
  * What a resident needs before starting: who may apply, what to have at
  * hand, the attachments, the deadline, the desk, the signature rule.
  */
+import { Suspense, lazy } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { attachmentsFor, type AttachmentSpec, type ContactDesk } from '@madoguchi/shared';
 import { PageHeading } from '../../common/PageHeading';
@@ -54,6 +55,9 @@ function Contact({ desk }: { desk: ContactDesk }) {
   );
 }
 
+// The life-event guides that lead here (their own small chunk).
+const GuideLinks = lazy(() => import('../guides/GuideLinks'));
+
 export default function ProcedurePage() {
   const { code = '', procedureId = '' } = useParams();
   const { t, language } = useLanguage();
@@ -103,6 +107,9 @@ export default function ProcedurePage() {
           </Link>
         )}
       </div>
+      <Suspense fallback={null}>
+        <GuideLinks code={code} procedureId={procedureId} />
+      </Suspense>
       <dl className="facts">
         <dt>{t('procedure.eligibility')}</dt>
         <dd lang={ja}>{p.eligibility}</dd>

@@ -20,9 +20,16 @@ export class GuideService {
     private readonly catalog: CatalogService,
   ) {}
 
-  async list(code: string): Promise<Array<Pick<LifeEventGuide, 'id' | 'lifeEvent' | 'title' | 'titleEn' | 'lead'>>> {
+  async list(code: string): Promise<Array<Pick<LifeEventGuide, 'id' | 'lifeEvent' | 'title' | 'titleEn' | 'lead'> & { procedureIds: string[] }>> {
     await this.catalog.list(code); // 404 for an unknown municipality
-    return this.guides.map(({ id, lifeEvent, title, titleEn, lead }) => ({ id, lifeEvent, title, ...(titleEn ? { titleEn } : {}), lead }));
+    return this.guides.map(({ id, lifeEvent, title, titleEn, lead, items }) => ({
+      id,
+      lifeEvent,
+      title,
+      ...(titleEn ? { titleEn } : {}),
+      lead,
+      procedureIds: [...new Set(items.flatMap((i) => (i.procedureId ? [i.procedureId] : [])))],
+    }));
   }
 
   async get(code: string, guideId: string): Promise<GuideView> {

@@ -16,7 +16,10 @@ const item = {
   where: Opt(Str()),
 };
 
-export const GuideSummarySchema = component('GuideSummary', Closed({ id: Str(), lifeEvent: Str(), title: Str(), titleEn: Opt(Str()), lead: Str() }));
+export const GuideSummarySchema = component(
+  'GuideSummary',
+  Closed({ id: Str(), lifeEvent: Str(), title: Str(), titleEn: Opt(Str()), lead: Str(), procedureIds: Arr(Str(), { description: 'The procedures the guide may lead to' }) }),
+);
 
 export const GuideViewSchema = component(
   'GuideView',
