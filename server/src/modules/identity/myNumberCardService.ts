@@ -305,10 +305,11 @@ export class MyNumberCardService {
     });
   }
 
+  /** Keeps what a round trip needs in the resident's session (a new one when the cookie names none that is alive). */
   private async remember(sid: string | undefined, change: (s: ResidentSession) => ResidentSession, url: string): Promise<{ sid: string; url: string }> {
-    const existing = (await this.sessions.get(sid)) ?? {};
-    const id = sid && (await this.sessions.get(sid)) ? sid : this.sessions.newId();
-    await this.sessions.save(id, change(existing));
+    const existing = await this.sessions.get(sid);
+    const id = existing && sid ? sid : this.sessions.newId();
+    await this.sessions.save(id, change(existing ?? {}));
     return { sid: id, url };
   }
 }
