@@ -54,7 +54,7 @@ function structure(page: Page): Promise<Findings> {
 
 const clean: Findings = { missingTargets: [], duplicateIds: [], skippedHeadings: [], liveHeadings: [] };
 
-test('catalog, form steps, attachments and check page have sound structure', async () => {
+test('catalog, life-event guide, procedure page, form steps, attachments and check page have sound structure', async () => {
   const page = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 360, height: 740 } })).newPage();
   page.setDefaultTimeout(10_000);
   const check = async (where: string) => expect([where, await structure(page)]).toEqual([where, clean]);
@@ -62,6 +62,16 @@ test('catalog, form steps, attachments and check page have sound structure', asy
   await page.goto(`${server.url}/m/082015`);
   await page.getByRole('heading', { level: 1, name: '水戸市のオンライン申請' }).waitFor();
   await check('catalog');
+
+  // The life-event guide, answered, and a procedure page that links back to its guides.
+  await page.goto(`${server.url}/m/082015/guides/shussei`);
+  await page.getByRole('heading', { level: 1, name: '子どもが生まれたとき' }).waitFor();
+  for (const group of [/ほかのお子さんの児童手当/, /公務員ですか/, /保育所/]) await page.getByRole('group', { name: group }).getByRole('radio').first().check();
+  await page.locator('.guide-item').nth(2).waitFor();
+  await check('出生 guide answered');
+  await page.goto(`${server.url}/m/082015/p/jidou-teate-nintei`);
+  await page.getByRole('heading', { level: 2, name: 'この手続が必要になるとき' }).waitFor();
+  await check('児童手当 procedure page');
 
   await page.goto(`${server.url}/m/082015/p/jidou-teate-nintei/apply`);
   await page.getByRole('heading', { level: 1 }).waitFor();

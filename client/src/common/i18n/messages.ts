@@ -47,6 +47,7 @@ export const MESSAGES = {
   'catalog.searchLabel': ['手続をキーワードで探す', 'Search by keyword'],
   'catalog.searchHelp': ['例：児童手当、保育園、りさい、介護', 'For example: 児童手当, 保育園, 介護'],
   'catalog.byLifeEvent': ['ライフイベントから探す', 'By life event'],
+  'catalog.filterByLifeEvent': ['ライフイベントで絞り込む', 'Filter by life event'],
   'catalog.byCategory': ['分野から探す', 'By area'],
   'catalog.all': ['すべて', 'All'],
   'catalog.count': ['{n}件の手続', '{n} procedures'],

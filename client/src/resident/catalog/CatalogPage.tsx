@@ -110,7 +110,7 @@ export default function CatalogPage() {
         />
       </form>
       <FilterGroup
-        legend={t('catalog.byLifeEvent')}
+        legend={t('catalog.filterByLifeEvent')}
         name="event"
         value={lifeEvent}
         onChange={(v) => setParam('event', v)}
