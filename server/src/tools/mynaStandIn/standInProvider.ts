@@ -132,6 +132,8 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       return approve(req, res, people.has(person) ? person : chosen);
     }
     const details = await provider.interactionDetails(req, res);
+    // After the person was picked, the consent step of a sign-in needs no second page (a signature is confirmed on its own page).
+    if (details.prompt.name !== 'login' && !details.params.sign_tx_id) return approve(req, res, details.session?.accountId ?? chosen);
     const buttons = options.people.map((p) => `<button name="person" value="${p.sub}">${p.claims.name}（${p.claims.address}）</button>`).join('<br>');
     const what = details.params.sign_tx_id ? '電子署名' : 'ログイン';
     send(
