@@ -6,7 +6,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { createSchemaUtils, type RJSFSchema } from '@rjsf/utils';
-import { attachmentsFor, versionKey, type FieldError, type Municipality, type ProcedureDetail } from '@madoguchi/shared';
+import { attachmentsFor, versionKey, type CardIdentity, type FieldError, type Municipality, type ProcedureDetail } from '@madoguchi/shared';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { PageHeading } from '../../common/PageHeading';
 import { deleteDraft } from '../../common/api/residentApi';
@@ -73,11 +73,12 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
     (d) => utils.getDefaultFormState(schema, d) as Record<string, unknown>,
   );
   const { submit, submitting } = useSubmit(municipality.code, procedure.id, language);
-  const [cardOffered, setCardOffered] = useState(false);
+  // null: the municipality does not offer the card (or the question failed: the form works without it).
+  const [cardOffer, setCardOffer] = useState<{ identity: CardIdentity | null } | null>(null);
   const [card, setCard] = useState<CardState | null>(null);
   useEffect(() => {
     getCardState(language, municipality.code).then(
-      (s) => setCardOffered(s.available),
+      (s) => setCardOffer(s.available ? { identity: s.identity } : null),
       () => undefined,
     );
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -223,7 +224,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
       <PageHeading key={stepParam} title={`${stepTitle} - ${title}`}>
         {stepTitle}
       </PageHeading>
-      {cardOffered && (
+      {cardOffer && (
         <Suspense fallback={null}>
           <CardBridge
             municipalityCode={municipality.code}
@@ -233,6 +234,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
             attachments={attachmentIds(draft.attachments)}
             setData={setData}
             language={language}
+            signedIn={cardOffer.identity}
             showPanel={index < steps.length}
             onState={setCard}
           />

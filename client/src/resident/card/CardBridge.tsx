@@ -7,7 +7,7 @@
 import { useEffect } from 'react';
 import type { UiSchema } from '@madoguchi/shared';
 import { useCardOnApply, type CardFormOptions } from './useCardOnApply';
-import { useCardText, type CardMessageKey } from './cardMessages';
+import { CARD_MESSAGES, useCardText, type CardMessageKey } from './cardMessages';
 import CardSignInPanel from './CardSignInPanel';
 
 export interface CardState {
@@ -30,12 +30,10 @@ export default function CardBridge({ showPanel, onState, ...options }: Props) {
   const text = useCardText();
   const card = useCardOnApply({ ...options, fromCardNote: text('fromCard') });
   const errorKey = card.error && `error.${card.error}`;
-  const error = errorKey ? (errorKey in KNOWN ? text(errorKey as CardMessageKey) : card.error!) : undefined;
+  const error = errorKey ? (errorKey in CARD_MESSAGES ? text(errorKey as CardMessageKey) : card.error!) : undefined;
   useEffect(() => {
     onState({ markUi: card.markUi, signature: card.signature, signed: card.signed, signing: card.signing, sign: card.sign, error, forget: card.forget });
   }, [card.markUi, card.signature, card.signed, card.signing, error]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!showPanel || !(card.prefills || card.identity)) return null;
   return <CardSignInPanel identity={card.identity} onSignedOut={card.signOut} />;
 }
-
-const KNOWN = { 'error.signature_invalid': 1, 'error.signature_replayed': 1, 'error.card_state_mismatch': 1, 'error.card_provider_unreachable': 1, 'error.card_claims_missing': 1 };

@@ -10,7 +10,7 @@ import { useSearchParams } from 'react-router';
 import { cardPrefillBlocks, type CardIdentity, type UiSchema } from '@madoguchi/shared';
 import type { Language } from '../../common/i18n/LanguageContext';
 import { readStored, removeStored, writeStored } from '../../common/storage';
-import { getCardState, startCardSigning } from './cardApi';
+import { startCardSigning } from './cardApi';
 import type * as CardPrefill from './cardPrefill';
 
 type Support = typeof CardPrefill;
@@ -25,6 +25,8 @@ export interface CardFormOptions {
   language: Language;
   /** The label of a field filled from the card. */
   fromCardNote: string;
+  /** Who is signed in with the card, as the form learnt when it asked whether the card is offered. */
+  signedIn: CardIdentity | null;
 }
 
 const fingerprint = (data: unknown, attachments: unknown) => JSON.stringify([data, attachments]);
@@ -32,8 +34,7 @@ const fingerprint = (data: unknown, attachments: unknown) => JSON.stringify([dat
 export function useCardOnApply(o: CardFormOptions) {
   const [params, setParams] = useSearchParams();
   const storeKey = `madoguchi:card-signature:${o.municipalityCode}:${o.procedureId}`;
-  const [available, setAvailable] = useState(false);
-  const [identity, setIdentity] = useState<CardIdentity | null>(null);
+  const [identity, setIdentity] = useState<CardIdentity | null>(o.signedIn);
   const [support, setSupport] = useState<Support | null>(null);
   const [mark, setMark] = useState<((ui: UiSchema) => UiSchema) | null>(null);
   const [signature, setSignature] = useState(() => readStored<{ handle?: string; fingerprint: string }>(storeKey, 'session') ?? null);
@@ -41,14 +42,7 @@ export function useCardOnApply(o: CardFormOptions) {
   const [error, setError] = useState<string | null>(() => params.get('cardError'));
 
   useEffect(() => {
-    getCardState(o.language, o.municipalityCode).then(
-      (state) => {
-        setAvailable(state.available);
-        setIdentity(state.identity);
-        if (state.identity) import('./cardPrefill').then(setSupport, () => undefined);
-      },
-      () => undefined, // the card is a convenience: the form works without it
-    );
+    if (o.signedIn) import('./cardPrefill').then(setSupport, () => undefined);
     // Back from the signing step: keep the handle with the fingerprint of what was signed, and clean the URL.
     const handle = params.get('signature');
     if (handle || params.has('cardError')) {
@@ -92,7 +86,6 @@ export function useCardOnApply(o: CardFormOptions) {
   };
 
   return {
-    available,
     identity,
     prefills: cardPrefillBlocks(o.uiSchema).length > 0,
     signOut: () => {

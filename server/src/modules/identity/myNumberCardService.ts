@@ -241,29 +241,37 @@ export class MyNumberCardService {
 
   /** Verifies a stored signature again against today's trust anchors and revocation; the submission's copy is updated by the caller. */
   async reverify(submission: Submission): Promise<SignatureRecord> {
-    const record = submission.evidence?.signature;
-    if (!record) throw new NotFoundError(msg('signatureUnknown'), 'no_signature');
-    const version = await this.storage.procedures.getVersion(submission.procedureOwner, submission.procedureId, submission.formVersion);
-    if (!version) throw new NotFoundError(msg('versionNotFound'), 'version_not_found');
-    const signed = await this.signedApplication(version, submission.municipalityCode, submission.data, submission.attachments, 'ja', false);
-    const digest = sha256(canonicalBytes(signed));
-    const at = new Date(record.signedAt);
-    const outcome = await this.verifier.verify(Buffer.from(record.signatureValue, 'base64'), Buffer.from(record.certificate, 'base64'), digestInfo(digest), at);
-    const lastVerifiedAt = this.now().toISOString();
-    if (!outcome.ok) return { ...record, status: 'invalid', failure: outcome.failure, lastVerifiedAt };
-    const { failure: _old, ...rest } = record;
-    return { ...rest, status: outcome.revocation === 'good' ? 'verified' : 'verified_no_revocation', revocation: outcome.revocation, lastVerifiedAt };
+    return this.verifyStored(submission, await this.versionOf(submission));
   }
 
   /** 「署名を再検証」: verifies a stored signature again, keeps the outcome with the submission and audits who asked. */
   async reverifyStored(actor: StaffActor, meta: SubmissionMeta) {
     const submission = await this.storage.submissions.findById(meta.id);
     if (!submission?.evidence?.signature) throw new NotFoundError(msg('signatureUnknown'), 'no_signature');
-    const record = await this.reverify(submission);
+    const version = await this.versionOf(submission);
+    const record = await this.verifyStored(submission, version);
     await this.storage.submissions.setEvidence(submission.id, { ...submission.evidence, signature: record });
     await auditSubmission(this.storage, actor, 'submission.signature.reverified', meta, this.now(), { status: record.status, ...(record.failure ? { failure: record.failure } : {}) });
+    return signatureView(version.procedure.signaturePolicy, record);
+  }
+
+  private async versionOf(submission: Submission): Promise<FormVersion> {
     const version = await this.storage.procedures.getVersion(submission.procedureOwner, submission.procedureId, submission.formVersion);
-    return signatureView(version?.procedure.signaturePolicy ?? 'required', record);
+    if (!version) throw new NotFoundError(msg('versionNotFound'), 'version_not_found');
+    return version;
+  }
+
+  /** The stored signature checked again over the submission's answers and files as they are now. */
+  private async verifyStored(submission: Submission, version: FormVersion): Promise<SignatureRecord> {
+    const record = submission.evidence?.signature;
+    if (!record) throw new NotFoundError(msg('signatureUnknown'), 'no_signature');
+    const signed = await this.signedApplication(version, submission.municipalityCode, submission.data, submission.attachments, 'ja', false);
+    const digest = sha256(canonicalBytes(signed));
+    const outcome = await this.verifier.verify(Buffer.from(record.signatureValue, 'base64'), Buffer.from(record.certificate, 'base64'), digestInfo(digest), new Date(record.signedAt));
+    const lastVerifiedAt = this.now().toISOString();
+    if (!outcome.ok) return { ...record, status: 'invalid', failure: outcome.failure, lastVerifiedAt };
+    const { failure: _old, ...rest } = record;
+    return { ...rest, status: outcome.revocation === 'good' ? 'verified' : 'verified_no_revocation', revocation: outcome.revocation, lastVerifiedAt };
   }
 
   /** The application as it is signed: validated answers (as intake stores them) and the SHA-256 of each attached file. */
