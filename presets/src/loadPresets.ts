@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PRESET_OWNER, inlineCommonDefinitions, validateProcedureDefinition, type PresetDefinition, type Procedure, type JsonSchema, type UiSchema } from '@madoguchi/shared';
+import { PRESET_OWNER, inlineCommonDefinitions, validateProcedureDefinition, type PresetDefinition, type Procedure, type JsonSchema, type UiSchema, type SharedAnswerMapping } from '@madoguchi/shared';
 
 export interface LoadedPreset {
   procedure: Procedure;
@@ -13,6 +13,8 @@ export interface LoadedPreset {
   uiSchema: UiSchema;
   /** A complete valid submission, used by tests and the builder's preview. */
   example?: Record<string, unknown>;
+  /** Which fields take the answers shared by a one-stop bundle (`shared-answers.json` beside the definition). */
+  sharedAnswers?: SharedAnswerMapping;
   directory: string;
 }
 
@@ -41,7 +43,14 @@ export function loadPreset(directory: string): LoadedPreset {
   if (problems.length > 0) throw new InvalidPresetError(directory, problems);
   const examplePath = join(directory, 'examples', 'valid.json');
   const example = existsSync(examplePath) ? (JSON.parse(readFileSync(examplePath, 'utf8')) as Record<string, unknown>) : undefined;
-  return { procedure, schema, uiSchema, example, directory };
+  const mappingPath = join(directory, 'shared-answers.json');
+  const sharedAnswers = existsSync(mappingPath) ? readSharedAnswerMapping(mappingPath) : undefined;
+  return { procedure, schema, uiSchema, example, ...(sharedAnswers ? { sharedAnswers } : {}), directory };
+}
+
+function readSharedAnswerMapping(path: string): SharedAnswerMapping {
+  const { $comment: _comment, ...mapping } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
+  return mapping;
 }
 
 /** Loads all presets, sorted by id; throws `InvalidPresetError` on the first bad one. */

@@ -28,3 +28,4 @@ export * from './api/vocabulary';
 export * from './catalog';
 export * from './identity/cardIdentity';
 export * from './guides/lifeEventGuide';
+export * from './guides/sharedAnswers';
