@@ -46,9 +46,9 @@ export function createApp(deps: AppDeps): Express {
   api.use(express.json({ limit: deps.config.maxJsonBytes, type: ['application/json', 'application/*+json'], verify: refuseInvalidUtf8 }));
   api.use(jsonGuard);
   const limits = createRateLimits(deps.config.rateLimits);
-  api.post('/municipalities/:code/procedures/:procedureId/submissions', limits.intake);
+  api.post(['/municipalities/:code/procedures/:procedureId/submissions', '/municipalities/:code/bundles'], limits.intake);
   api.post('/municipalities/:code/uploads', limits.upload);
-  api.get(['/submissions/:receiptNumber/status', '/submissions/:receiptNumber/pdf'], limits.lookup, limits.receipt);
+  api.get(['/submissions/:receiptNumber/status', '/submissions/:receiptNumber/pdf', '/bundles/:receiptNumber/status'], limits.lookup, limits.receipt);
   api.use('/submissions/:receiptNumber/correction', limits.lookup, limits.receipt);
   api.use('/submissions/:receiptNumber/revisions', limits.lookup, limits.receipt);
   api.use('/drafts', limits.lookup);

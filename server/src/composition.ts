@@ -7,6 +7,7 @@ import { PRESET_OWNER, FormValidator } from '@madoguchi/shared';
 import type { AppDeps, DeskServices, Services } from './services';
 import { SecretDeriver } from './security/keys';
 import { CatalogService } from './modules/procedures/catalogService';
+import { BundleIntakeService } from './modules/intake/bundleIntakeService';
 import { IntakeService } from './modules/intake/intakeService';
 import { UploadService } from './modules/uploads/uploadService';
 import { FileScanService } from './modules/uploads/fileScans';
@@ -61,6 +62,8 @@ export function createServices(deps: AppDeps): Services {
   const card = createCardServices(deps, secrets, catalog, validator, now);
   const users = new UsersService(storage, municipalities, { ...config.auth, publicUrl: config.publicUrl }, audit, mail ? createMailer(mail, config.auth.mailFrom) : undefined, now);
 
+  const intake = new IntakeService(storage, catalog, validator, secrets, now, card?.service);
+
   return {
     storage,
     municipalities,
@@ -68,7 +71,8 @@ export function createServices(deps: AppDeps): Services {
     validator,
     catalog,
     staffCatalog: createCatalogModule(storage, now),
-    intake: new IntakeService(storage, catalog, validator, secrets, now, card?.service),
+    intake,
+    bundles: new BundleIntakeService(storage, intake, secrets, now),
     uploads: new UploadService(storage, catalog, deps.now, fileScans),
     fileScans,
     drafts: new DraftService(storage, catalog, config.draftTtlDays, deps.now),

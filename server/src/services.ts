@@ -12,6 +12,7 @@ import type { SecretDeriver } from './security/keys';
 import type { MunicipalityRegistry } from './modules/municipalities/registry';
 import type { CatalogService } from './modules/procedures/catalogService';
 import type { IntakeService } from './modules/intake/intakeService';
+import type { BundleIntakeService } from './modules/intake/bundleIntakeService';
 import type { UploadService } from './modules/uploads/uploadService';
 import type { FileScanService } from './modules/uploads/fileScans';
 import type { MalwareScanner } from './modules/uploads/clamdClient';
@@ -97,6 +98,8 @@ export interface Services {
   /** A municipality's catalog as staff edit it: adoptions, own procedures, the preset library. */
   staffCatalog: CatalogModule;
   intake: IntakeService;
+  /** One-stop bundles: several applications sent and stored together (issue #18). */
+  bundles: BundleIntakeService;
   uploads: UploadService;
   /** Malware scanning of uploads and the rescan of pending files (main.ts runs it on a timer; issue #8). */
   fileScans: FileScanService;

@@ -4,6 +4,7 @@
  */
 import { ConflictError, NotFoundError } from '../../server/src/errors';
 import { auditHash, GENESIS_HASH } from '../../server/src/storage/auditHash';
+import type { SubmissionBundle } from '../../server/src/storage/types';
 import { describeContract } from './adapters';
 import { fileMeta, formInput, submission, user } from './fixtures';
 
@@ -135,6 +136,85 @@ describeContract('storage contract', ({ s }) => {
       await s().submissions.insert(submission());
       await s().submissions.insert(submission());
       expect(await s().submissions.count('082015')).toBe(3);
+    });
+
+    describe('one-stop bundles', () => {
+      const bundleOf = (subs: Array<{ id: string }>, overrides: Partial<SubmissionBundle> = {}): SubmissionBundle => ({
+        id: `b-${subs[0]!.id}`,
+        receiptNumber: `BNDL-${subs[0]!.id.slice(0, 4).toUpperCase()}-0001`,
+        municipalityCode: '082015',
+        submissionIds: subs.map((x) => x.id),
+        idempotencyKey: `bundle-key-${subs[0]!.id}`,
+        requestHash: 'h',
+        createdAt: t0.toISOString(),
+        ...overrides,
+      });
+
+      it('stores every application of a bundle and the bundle, found by receipt number and idempotency key', async () => {
+        const subs = [submission({ procedureId: 'a' }), submission({ procedureId: 'b' })];
+        const bundle = bundleOf(subs);
+        await s().submissions.insertBundle(
+          bundle,
+          subs.map((submission) => ({ submission })),
+        );
+        for (const sub of subs) expect(await s().submissions.findById(sub.id)).toEqual(sub);
+        expect(await s().submissions.findBundle(bundle.receiptNumber)).toEqual(bundle);
+        expect(await s().submissions.findBundleByIdempotencyKey('082015', bundle.idempotencyKey!)).toEqual(bundle);
+        expect(await s().submissions.findBundleByIdempotencyKey('011002', bundle.idempotencyKey!)).toBeNull();
+        expect(await s().submissions.findBundle('NONE-NONE-NONE')).toBeNull();
+      });
+
+      it('stores nothing when one application of the bundle cannot be stored', async () => {
+        const taken = submission();
+        await s().submissions.insert(taken);
+        const subs = [submission({ procedureId: 'a' }), submission({ procedureId: 'b', receiptNumber: taken.receiptNumber })];
+        await expect(
+          s().submissions.insertBundle(
+            bundleOf(subs),
+            subs.map((submission) => ({ submission })),
+          ),
+        ).rejects.toMatchObject({ conflictOn: 'receiptNumber' });
+        expect(await s().submissions.findById(subs[0]!.id)).toBeNull();
+        expect(await s().submissions.findBundle(bundleOf(subs).receiptNumber)).toBeNull();
+        // A file already bound elsewhere refuses the whole bundle too.
+        const file = fileMeta({ uploadToken: 'token-b' });
+        await s().files.put(file, Buffer.from('x'));
+        const again = [submission(), submission()];
+        await expect(
+          s().submissions.insertBundle(bundleOf(again), [{ submission: again[0]! }, { submission: again[1]!, files: { ids: [file.id, 'missing-file'], uploadToken: 'token-b' } }]),
+        ).rejects.toBeInstanceOf(ConflictError);
+        expect(await s().submissions.findById(again[0]!.id)).toBeNull();
+        expect((await s().files.getMeta(file.id))?.submissionId).toBeUndefined();
+        expect(await s().submissions.count('082015')).toBe(1);
+      });
+
+      it('refuses a second bundle with the same idempotency key or receipt number, storing none of its applications', async () => {
+        const first = [submission(), submission()];
+        const bundle = bundleOf(first);
+        await s().submissions.insertBundle(
+          bundle,
+          first.map((submission) => ({ submission })),
+        );
+        const second = [submission(), submission()];
+        await expect(
+          s().submissions.insertBundle(
+            bundleOf(second, { idempotencyKey: bundle.idempotencyKey }),
+            second.map((submission) => ({ submission })),
+          ),
+        ).rejects.toMatchObject({
+          conflictOn: 'bundleIdempotencyKey',
+        });
+        await expect(
+          s().submissions.insertBundle(
+            bundleOf(second, { receiptNumber: bundle.receiptNumber }),
+            second.map((submission) => ({ submission })),
+          ),
+        ).rejects.toMatchObject({
+          conflictOn: 'bundleReceiptNumber',
+        });
+        expect(await s().submissions.findById(second[0]!.id)).toBeNull();
+        expect(await s().submissions.count('082015')).toBe(2);
+      });
     });
 
     it('moves status only from the expected status', async () => {

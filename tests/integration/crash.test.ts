@@ -4,20 +4,14 @@
  * restarted on the same data directory, and every 201 must still be there;
  * retrying every request with its Idempotency-Key then stores none twice.
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '../helpers/tempDir';
 import { startServerProcess } from '../helpers/serverProcess';
+import { killDuringWrites, type Acknowledged as Ack } from '../helpers/killDuringWrites';
 
 const example = JSON.parse(readFileSync(join(__dirname, '../../presets/procedures/risai-shomeisho/examples/valid.json'), 'utf8'));
 const path = '/api/v1/municipalities/082015/procedures/risai-shomeisho/submissions';
-
-interface Ack {
-  key: string;
-  receiptNumber: string;
-  secret: string;
-}
 
 async function submit(port: number, key: string): Promise<Ack | undefined> {
   try {
@@ -53,25 +47,7 @@ describe('crash safety', () => {
   it('keeps every acknowledged submission through SIGKILL, and stores no retry twice', async () => {
     const dir = makeTempDir();
     const env = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir.path, LOG_LEVEL: 'info', RATE_LIMIT_INTAKE_PER_MIN: '0', RATE_LIMIT_LOOKUP_PER_MIN: '0' };
-    const keys: string[] = [];
-    const acked: Ack[] = [];
-    for (let round = 0; round < 3; round++) {
-      const server = await startServerProcess(env);
-      let stop = false;
-      const workers = Array.from({ length: 16 }, async () => {
-        while (!stop) {
-          const key = `crash-${randomBytes(8).toString('hex')}`;
-          keys.push(key);
-          const ack = await submit(server.port, key);
-          if (ack) acked.push(ack);
-        }
-      });
-      await new Promise((r) => setTimeout(r, 400 + round * 300));
-      server.child.kill('SIGKILL');
-      await server.exited;
-      stop = true;
-      await Promise.all(workers);
-    }
+    const { keys, acked } = await killDuringWrites(env, submit, { rounds: 3, workers: 16, keyPrefix: 'crash' });
     expect(acked.length).toBeGreaterThan(20);
     console.log(`crash test: ${keys.length} attempts, ${acked.length} acknowledged before the kills`);
 

@@ -17,6 +17,8 @@ import { residentCorrectionRoutes } from '../../server/src/http/inboxRoutes';
 import { backofficeRoutes } from '../../server/src/http/backofficeRoutes';
 import type { StaffRoutes } from '../../server/src/auth/staffRouter';
 import { buildInboxApp, MITO, RISAI, SAPPORO, risaiData, signIn, submit, upload, uploadToken, type InboxApp } from '../helpers/inboxApp';
+import { allPresets } from '../helpers/testApp';
+import { freshExample } from '@madoguchi/presets';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', name));
 /** Tags whose every operation the scenario below calls (sign-in, account, users, settings, catalog and the My Number Card are exercised in their own tests). */
@@ -158,6 +160,17 @@ describe('OpenAPI document', () => {
       .buffer(true)
       .then((res) => conform('get', `${v1}/submissions/${s.receiptNumber}/pdf`, res));
     await anon.get(`${v1}/submissions/${s.receiptNumber}/pdf`, { 'X-Receipt-Secret': 'wrong' });
+    // A one-stop bundle (both procedures need no attachments with these answers), refused and accepted, and its status.
+    const bundleItems = [
+      { procedureId: RISAI, data: risaiData() },
+      { procedureId: 'ninshin-todoke', data: freshExample(structuredClone(allPresets().find((p) => p.procedure.id === 'ninshin-todoke')!.example!)) },
+    ];
+    await anon.post(`${v1}/municipalities/${MITO}/bundles`, { items: [bundleItems[0], bundleItems[0]] });
+    await anon.post(`${v1}/municipalities/${MITO}/bundles`, { items: [{ procedureId: RISAI, data: {} }, bundleItems[1]] });
+    const bundle = await anon.post(`${v1}/municipalities/${MITO}/bundles`, { items: bundleItems });
+    expect(bundle.status).toBe(201);
+    await anon.get(`${v1}/bundles/${bundle.body.receiptNumber}/status`, { 'X-Receipt-Secret': bundle.body.secret });
+    await anon.get(`${v1}/bundles/${bundle.body.receiptNumber}/status`, { 'X-Receipt-Secret': 'wrong' });
 
     const token = uploadToken();
     const up = await request(ctx.app)

@@ -4,7 +4,8 @@
  */
 import { residentSessionId } from './residentCardRoutes';
 import { type Router, type Request } from 'express';
-import { RECEIPT_PATTERN, STATUS_LABELS, normalizeReceiptNumber, type StatusResponse } from '@madoguchi/shared';
+import { RECEIPT_PATTERN, normalizeReceiptNumber } from '@madoguchi/shared';
+import { statusView } from '../modules/status/statusView';
 import { NotFoundError } from '../errors';
 import type { Services } from '../services';
 import { requestLanguage } from '../i18n/language';
@@ -98,20 +99,37 @@ export function publicRoutes(services: Services): Router {
     if (!RECEIPT_PATTERN.test(receipt) || !secret) throw notFound;
     const submission = await storage.submissions.findByReceiptNumber(receipt);
     if (!submission || !matchesHash(secret, submission.secretHash)) throw notFound;
-    const version = await storage.procedures.getVersion(submission.procedureOwner, submission.procedureId, submission.formVersion);
-    const body: StatusResponse = {
-      receiptNumber: submission.receiptNumber,
-      procedureId: submission.procedureId,
-      procedureTitle: version?.procedure.title ?? submission.procedureId,
-      municipalityCode: submission.municipalityCode,
-      status: submission.status,
-      statusLabel: STATUS_LABELS[submission.status][en ? 'en' : 'ja'],
-      submittedAt: submission.createdAt,
-      updatedAt: submission.updatedAt,
-      messages: submission.history.filter((h) => h.publicNote).map((h) => ({ at: h.at, text: h.publicNote! })),
-    };
+    const body = await statusView(storage, submission, en);
     res.setHeader('Cache-Control', 'no-store');
     res.json(body);
+  });
+
+  router.post('/municipalities/:code/bundles', async (req, res) => {
+    const key = req.get('Idempotency-Key');
+    const body = req.body as { items: unknown; language?: string };
+    const { response, created } = await services.bundles.submit({
+      municipalityCode: param(req, 'code'),
+      items: body.items,
+      ...(key !== undefined ? { idempotencyKey: key } : {}),
+      language: body.language === 'en' ? 'en' : requestLanguage(req),
+      ...(residentSessionId(req) ? { residentSession: residentSessionId(req) } : {}),
+    });
+    if (!created) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(201).location(`/api/v1/bundles/${response.receiptNumber}/status`).json(response);
+  });
+
+  /** The bundle and where each of its applications stands; the secret travels in a header, as for one application. */
+  router.get('/bundles/:receiptNumber/status', async (req, res) => {
+    const en = requestLanguage(req) === 'en';
+    const notFound = new NotFoundError(en ? 'No applications match this receipt number and key.' : '到達番号または確認キーが正しくありません。', 'bundle_not_found');
+    const receipt = normalizeReceiptNumber(param(req, 'receiptNumber'));
+    const bundle = RECEIPT_PATTERN.test(receipt) ? await storage.submissions.findBundle(receipt) : null;
+    if (!bundle || !services.bundles.opens(bundle, req.get('X-Receipt-Secret') ?? '')) throw notFound;
+    const submissions = await Promise.all(bundle.submissionIds.map((id) => storage.submissions.findById(id)));
+    // An application removed after its retention period is left out, not an error.
+    const items = await Promise.all(submissions.filter((s) => s !== null).map((s) => statusView(storage, s, en)));
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ receiptNumber: bundle.receiptNumber, municipalityCode: bundle.municipalityCode, submittedAt: bundle.createdAt, items });
   });
 
   return router.router;

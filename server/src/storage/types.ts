@@ -64,6 +64,29 @@ export interface SubmissionPage {
   next?: string;
 }
 
+/**
+ * One-stop bundle (issue #18): several applications sent together, stored all
+ * or none, with one bundle receipt that lists each application's own 到達番号.
+ */
+export interface SubmissionBundle {
+  id: string;
+  /** 到達番号 of the bundle as a whole (the same alphabet as a submission's). */
+  receiptNumber: string;
+  municipalityCode: string;
+  /** The applications of the bundle, in the order the resident saw them. */
+  submissionIds: string[];
+  idempotencyKey?: string;
+  requestHash?: string;
+  createdAt: string;
+}
+
+/** A submission to store with the files it binds and what commits with it. */
+export interface NewSubmission {
+  submission: Submission;
+  files?: { ids: string[]; uploadToken: string };
+  options?: SubmissionWriteOptions;
+}
+
 export interface SubmissionRepository {
   /**
    * Stores a new submission and, in the same transaction, binds its uploaded
@@ -73,6 +96,15 @@ export interface SubmissionRepository {
    * index commit in the same transaction.
    */
   insert(submission: Submission, files?: { ids: string[]; uploadToken: string }, options?: SubmissionWriteOptions): Promise<void>;
+  /**
+   * Stores every submission of a bundle and the bundle itself in one
+   * transaction: any failure (a file already bound, a duplicate key) stores
+   * nothing. Duplicate bundle receipt number or idempotency key →
+   * ConflictError with `conflictOn` `bundleReceiptNumber` / `bundleIdempotencyKey`.
+   */
+  insertBundle(bundle: SubmissionBundle, entries: NewSubmission[]): Promise<void>;
+  findBundle(receiptNumber: string): Promise<SubmissionBundle | null>;
+  findBundleByIdempotencyKey(municipalityCode: string, key: string): Promise<SubmissionBundle | null>;
   findById(id: string): Promise<Submission | null>;
   /** Replaces the identity and signature evidence of a submission (after 「署名を再検証」); false when it does not exist. */
   setEvidence(id: string, evidence: SubmissionEvidence): Promise<boolean>;

@@ -14,6 +14,8 @@ import type {
   IntakeResponseSchema,
   MunicipalitySchema,
   StatusResponseSchema,
+  BundleResponseSchema,
+  BundleStatusSchema,
   UploadedFileSchema,
 } from './contract/components';
 
@@ -45,6 +47,10 @@ export interface IntakeRequest {
 export type IntakeResponse = Static<typeof IntakeResponseSchema>;
 
 export type StatusResponse = Static<typeof StatusResponseSchema>;
+
+export type BundleResponse = Static<typeof BundleResponseSchema>;
+
+export type BundleStatus = Static<typeof BundleStatusSchema>;
 
 export type ApiErrorBody = Static<typeof ApiErrorSchema>;
 

@@ -17,7 +17,7 @@ import {
   type SubmissionEvidence,
 } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, ValidationError } from '../../errors';
-import type { Storage } from '../../storage/types';
+import type { NewSubmission, Storage } from '../../storage/types';
 import { contentHash } from '../procedures/contentHash';
 import type { CatalogService } from '../procedures/catalogService';
 import { sha256Hex, type SecretDeriver } from '../../security/keys';
@@ -34,7 +34,42 @@ export interface IntakeResult {
   created: boolean;
 }
 
+/** Answers that passed every check of `IntakeService.check`, ready to store. */
+export interface CheckedApplication {
+  cmd: IntakeCommand;
+  version: FormVersion;
+  data: Record<string, unknown>;
+  evidence?: SubmissionEvidence;
+  /** Ends the one-time signature handle; call once the submission is stored. */
+  consume: () => Promise<void>;
+}
+
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
+
+export function checkIdempotencyKey(key: string | undefined, ja: boolean): void {
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw new BadRequestError(ja ? 'Idempotency-Key は8〜200文字の英数字記号で指定してください。' : 'Idempotency-Key must be 8–200 visible ASCII characters.', 'bad_idempotency_key');
+  }
+}
+
+export const receiptsExhausted = (ja: boolean) =>
+  new ConflictError(ja ? '到達番号を発行できませんでした。もう一度送信してください。' : 'Could not issue a receipt number. Please submit again.', 'receipt_exhausted');
+
+function checkBodyShape(cmd: IntakeCommand, ja: boolean): void {
+  if (!cmd.body || typeof cmd.body !== 'object' || typeof cmd.body.data !== 'object' || cmd.body.data === null || Array.isArray(cmd.body.data)) {
+    throw new BadRequestError(ja ? '申請データ（data）がありません。' : 'The request has no application data (data).', 'missing_data');
+  }
+  const { attachments, uploadToken } = cmd.body;
+  const attachmentsOk =
+    attachments === undefined ||
+    (typeof attachments === 'object' &&
+      attachments !== null &&
+      !Array.isArray(attachments) &&
+      Object.values(attachments).every((ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string')));
+  if (!attachmentsOk || (uploadToken !== undefined && typeof uploadToken !== 'string')) {
+    throw new BadRequestError(ja ? '添付ファイルの指定が正しくありません。' : 'The attachments are not in the expected form.', 'bad_attachments');
+  }
+}
 
 export class IntakeService {
   constructor(
@@ -48,29 +83,29 @@ export class IntakeService {
 
   async submit(cmd: IntakeCommand): Promise<IntakeResult> {
     const ja = cmd.language === 'ja';
-    if (!cmd.body || typeof cmd.body !== 'object' || typeof cmd.body.data !== 'object' || cmd.body.data === null || Array.isArray(cmd.body.data)) {
-      throw new BadRequestError(ja ? '申請データ（data）がありません。' : 'The request has no application data (data).', 'missing_data');
-    }
-    const { attachments, uploadToken } = cmd.body;
-    const attachmentsOk =
-      attachments === undefined ||
-      (typeof attachments === 'object' &&
-        attachments !== null &&
-        !Array.isArray(attachments) &&
-        Object.values(attachments).every((ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string')));
-    if (!attachmentsOk || (uploadToken !== undefined && typeof uploadToken !== 'string')) {
-      throw new BadRequestError(ja ? '添付ファイルの指定が正しくありません。' : 'The attachments are not in the expected form.', 'bad_attachments');
-    }
-    if (cmd.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(cmd.idempotencyKey)) {
-      throw new BadRequestError(ja ? 'Idempotency-Key は8〜200文字の英数字記号で指定してください。' : 'Idempotency-Key must be 8–200 visible ASCII characters.', 'bad_idempotency_key');
-    }
-    const version = await this.catalog.current(cmd.municipalityCode, cmd.procedureId);
+    checkIdempotencyKey(cmd.idempotencyKey, ja);
     // Only a keyed request can be replayed, so only it needs the fingerprint of its content.
     const requestHash = cmd.idempotencyKey ? contentHash({ m: cmd.municipalityCode, p: cmd.procedureId, b: cmd.body }) : '';
     if (cmd.idempotencyKey) {
+      checkBodyShape(cmd, ja);
       const earlier = await this.storage.submissions.findByIdempotencyKey(cmd.municipalityCode, cmd.idempotencyKey);
       if (earlier) return this.replay(earlier, requestHash, ja);
     }
+    const checked = await this.check(cmd);
+    const result = await this.store(checked, requestHash, ja);
+    if (result.created) await checked.consume();
+    return result;
+  }
+
+  /**
+   * Everything intake checks before storing, without storing: the request's
+   * shape, the form version, the answers, the attachments, the card evidence.
+   * Shared with bundles, which store several checked applications at once.
+   */
+  async check(cmd: IntakeCommand): Promise<CheckedApplication> {
+    const ja = cmd.language === 'ja';
+    checkBodyShape(cmd, ja);
+    const version = await this.catalog.current(cmd.municipalityCode, cmd.procedureId);
     if (cmd.body.formVersion !== undefined && cmd.body.formVersion !== version.version) {
       throw new ConflictError(
         ja ? 'この手続の様式が更新されました。お手数ですが、入力内容を確認のうえ、もう一度送信してください。' : 'This form has been updated. Please check your answers and submit again.',
@@ -84,10 +119,8 @@ export class IntakeService {
       throw new ValidationError(ja ? `入力内容に${errors.length}件の誤りがあります。` : `There ${errors.length === 1 ? 'is 1 problem' : `are ${errors.length} problems`} with your answers.`, errors);
     }
     const data = outcome.data as Record<string, unknown>;
-    const checked = await this.checkEvidence(cmd, version, data, ja);
-    const result = await this.store(cmd, version, data, requestHash, ja, checked?.evidence);
-    if (result.created) await checked?.consume();
-    return result;
+    const gate = await this.checkEvidence(cmd, version, data, ja);
+    return { cmd, version, data, ...(gate?.evidence ? { evidence: gate.evidence } : {}), consume: gate?.consume ?? (async () => undefined) };
   }
 
   /** Card sign-in and signature: refused before anything is stored when they do not fit the answers or the policy. */
@@ -110,48 +143,62 @@ export class IntakeService {
     return undefined;
   }
 
-  private async store(cmd: IntakeCommand, version: FormVersion, data: Record<string, unknown>, requestHash: string, ja: boolean, evidence?: SubmissionEvidence): Promise<IntakeResult> {
+  /**
+   * A new submission of checked answers, with a fresh id and 到達番号, the
+   * files it binds and the search index, event and audit entry that commit
+   * with it; `requestHash` set when the request carried an Idempotency-Key.
+   */
+  newSubmission(checked: CheckedApplication, requestHash: string, at: string): NewSubmission {
+    const { cmd, version, data, evidence } = checked;
     const attachments = cmd.body.attachments ?? {};
     const fileIds = Object.values(attachments).flat();
+    // Time-ordered ids append to the primary-key index instead of touching a random page per insert.
+    const id = timeOrderedUuid();
+    const submission: Submission = {
+      id,
+      receiptNumber: formatReceiptNumber((n) => randomInt(n)),
+      secretHash: sha256Hex(this.statusSecret(id)),
+      municipalityCode: cmd.municipalityCode,
+      procedureOwner: version.owner,
+      procedureId: version.procedureId,
+      formVersion: version.version,
+      data,
+      attachments,
+      status: SUBMISSION_STATUS.received,
+      history: [{ from: null, to: SUBMISSION_STATUS.received, at, by: 'applicant' }],
+      ...(cmd.idempotencyKey ? { idempotencyKey: cmd.idempotencyKey, requestHash } : {}),
+      language: cmd.language,
+      ...(evidence ? { evidence } : {}),
+      createdAt: at,
+      updatedAt: at,
+    };
+    return {
+      submission,
+      ...(fileIds.length ? { files: { ids: fileIds, uploadToken: cmd.body.uploadToken ?? '' } } : {}),
+      // The search index, the 'received' event (outbox: nothing is lost between commit and delivery)
+      // and the audit event commit with the submission.
+      options: {
+        index: deriveApplicantIndex(data, version.uiSchema),
+        outbox: [submissionEvent('submission.received', submission, at, { previousStatus: null })],
+        audit: {
+          at,
+          actor: 'applicant',
+          action: 'submission.received',
+          municipalityCode: cmd.municipalityCode,
+          targetType: 'submission',
+          targetId: id,
+          details: { receiptNumber: submission.receiptNumber, procedureId: version.procedureId, formVersion: version.version },
+        },
+      },
+    };
+  }
+
+  private async store(checked: CheckedApplication, requestHash: string, ja: boolean): Promise<IntakeResult> {
+    const { cmd } = checked;
     for (let attempt = 0; attempt < 5; attempt++) {
-      const at = this.now().toISOString();
-      // Time-ordered ids append to the primary-key index instead of touching a random page per insert.
-      const id = timeOrderedUuid();
-      const secret = this.statusSecret(id);
-      const submission: Submission = {
-        id,
-        receiptNumber: formatReceiptNumber((n) => randomInt(n)),
-        secretHash: sha256Hex(secret),
-        municipalityCode: cmd.municipalityCode,
-        procedureOwner: version.owner,
-        procedureId: version.procedureId,
-        formVersion: version.version,
-        data,
-        attachments,
-        status: SUBMISSION_STATUS.received,
-        history: [{ from: null, to: SUBMISSION_STATUS.received, at, by: 'applicant' }],
-        ...(cmd.idempotencyKey ? { idempotencyKey: cmd.idempotencyKey, requestHash } : {}),
-        language: cmd.language,
-        ...(evidence ? { evidence } : {}),
-        createdAt: at,
-        updatedAt: at,
-      };
+      const entry = this.newSubmission(checked, requestHash, this.now().toISOString());
       try {
-        // The search index, the 'received' event (outbox: nothing is lost between commit and delivery)
-        // and the audit event commit with the submission.
-        await this.storage.submissions.insert(submission, fileIds.length ? { ids: fileIds, uploadToken: cmd.body.uploadToken ?? '' } : undefined, {
-          index: deriveApplicantIndex(data, version.uiSchema),
-          outbox: [submissionEvent('submission.received', submission, at, { previousStatus: null })],
-          audit: {
-            at,
-            actor: 'applicant',
-            action: 'submission.received',
-            municipalityCode: cmd.municipalityCode,
-            targetType: 'submission',
-            targetId: id,
-            details: { receiptNumber: submission.receiptNumber, procedureId: version.procedureId, formVersion: version.version },
-          },
-        });
+        await this.storage.submissions.insert(entry.submission, entry.files, entry.options);
       } catch (error) {
         if (error instanceof ConflictError && error.conflictOn === 'receiptNumber') continue; // 1 in 2^54: draw again
         if (error instanceof ConflictError && error.conflictOn === 'idempotencyKey' && cmd.idempotencyKey) {
@@ -160,9 +207,9 @@ export class IntakeService {
         }
         throw error;
       }
-      return { response: this.responseFor(submission, secret), created: true };
+      return { response: this.responseFor(entry.submission), created: true };
     }
-    throw new ConflictError(ja ? '到達番号を発行できませんでした。もう一度送信してください。' : 'Could not issue a receipt number. Please submit again.', 'receipt_exhausted');
+    throw receiptsExhausted(ja);
   }
 
   private replay(earlier: Submission, requestHash: string, ja: boolean): IntakeResult {
@@ -177,7 +224,7 @@ export class IntakeService {
     return this.secrets.derive('status', submissionId);
   }
 
-  private responseFor(s: Submission, secret = this.statusSecret(s.id)): IntakeResponse {
+  responseFor(s: Submission, secret = this.statusSecret(s.id)): IntakeResponse {
     return { receiptNumber: s.receiptNumber, secret, submittedAt: s.createdAt, procedureId: s.procedureId, formVersion: s.formVersion };
   }
 }

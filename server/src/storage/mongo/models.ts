@@ -167,6 +167,21 @@ const draftSchema = new Schema(
 );
 draftSchema.index({ expiresAtDate: 1 }, { expireAfterSeconds: 0 });
 
+/** One-stop bundles (issue #18): the bundle receipt and the applications stored with it. */
+const bundleSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    receiptNumber: { type: String, required: true, unique: true },
+    municipalityCode: { type: String, required: true },
+    submissionIds: { type: [String], required: true },
+    idempotencyKey: { type: String },
+    requestHash: { type: String },
+    createdAt: { type: String, required: true },
+  },
+  { collection: 'submission_bundles', versionKey: false },
+);
+bundleSchema.index({ municipalityCode: 1, idempotencyKey: 1 }, { unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } }, name: 'idempotency' });
+
 export function registerModels(connection: Connection) {
   return {
     FormVersion: connection.model('FormVersion', formVersionSchema),
@@ -176,6 +191,7 @@ export function registerModels(connection: Connection) {
     Session: connection.model('Session', sessionSchema),
     Audit: connection.model('Audit', auditSchema),
     Draft: connection.model('Draft', draftSchema),
+    Bundle: connection.model('SubmissionBundle', bundleSchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;

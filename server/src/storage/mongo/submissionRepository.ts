@@ -1,9 +1,9 @@
 /** Submissions in MongoDB: every write is a transaction that also stamps the change sequence and writes the outbox. */
-import type { Connection } from 'mongoose';
+import type { ClientSession, Connection } from 'mongoose';
 import type { StatusChange, Submission, SubmissionEvidence, SubmissionStatus } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../cursor';
-import type { NewRevision, SubmissionPage, SubmissionQuery, SubmissionRepository, SubmissionWriteOptions } from '../types';
+import type { NewRevision, NewSubmission, SubmissionBundle, SubmissionPage, SubmissionQuery, SubmissionRepository, SubmissionWriteOptions } from '../types';
 import { guardedMongo } from './errors';
 import type { Models } from './models';
 import type { InboxModels } from './inboxModels';
@@ -38,22 +38,54 @@ export class MongoSubmissionRepository implements SubmissionRepository {
   }
 
   async insert(s: Submission, files?: { ids: string[]; uploadToken: string }, options: SubmissionWriteOptions = {}): Promise<void> {
-    const { id, evidence, ...plain } = s;
-    const rest = { ...plain, data: this.cipher.sealJson(s.data), ...(evidence ? { evidence: this.cipher.sealJson(evidence) } : {}), revision: 1 };
+    await this.insertAll([{ submission: s, ...(files ? { files } : {}), options }]);
+  }
+
+  async insertBundle(bundle: SubmissionBundle, entries: NewSubmission[]): Promise<void> {
+    await this.insertAll(entries, bundle);
+  }
+
+  async findBundle(receiptNumber: string): Promise<SubmissionBundle | null> {
+    return strip<SubmissionBundle | null>(await guardedMongo(() => this.m.Bundle.findOne({ receiptNumber }).lean()), 'id');
+  }
+
+  async findBundleByIdempotencyKey(municipalityCode: string, idempotencyKey: string): Promise<SubmissionBundle | null> {
+    return strip<SubmissionBundle | null>(await guardedMongo(() => this.m.Bundle.findOne({ municipalityCode, idempotencyKey }).lean()), 'id');
+  }
+
+  /** One transaction: every submission, file binding and outbox event of the request (and the bundle), or none. */
+  private async insertAll(entries: NewSubmission[], bundle?: SubmissionBundle): Promise<void> {
     await guardedMongo(
       () =>
         this.connection.transaction(async (session) => {
-          const { set } = await stampFields(this.im, s.status, s.createdAt, options, session);
-          await this.m.Submission.create([{ _id: id, ...rest, ...set }], { session });
-          if (files) {
-            const res = await this.m.File.updateMany({ _id: { $in: files.ids }, uploadToken: files.uploadToken, submissionId: { $exists: false } }, { $set: { submissionId: id } }, { session });
-            if (res.modifiedCount !== new Set(files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
+          // The bundle first: a concurrent retry of the same bundle meets its key before it meets the files bound by the first.
+          if (bundle) await this.createBundle(bundle, session);
+          for (const { submission: s, files, options = {} } of entries) {
+            const { id, evidence, ...plain } = s;
+            const rest = { ...plain, data: this.cipher.sealJson(s.data), ...(evidence ? { evidence: this.cipher.sealJson(evidence) } : {}), revision: 1 };
+            const { set } = await stampFields(this.im, s.status, s.createdAt, options, session);
+            await this.m.Submission.create([{ _id: id, ...rest, ...set }], { session });
+            if (files) {
+              const res = await this.m.File.updateMany({ _id: { $in: files.ids }, uploadToken: files.uploadToken, submissionId: { $exists: false } }, { $set: { submissionId: id } }, { session });
+              if (res.modifiedCount !== new Set(files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
+            }
+            await writeOutbox(this.im, options.outbox, session);
           }
-          await writeOutbox(this.im, options.outbox, session);
         }),
       msg('duplicateSubmission'),
     );
-    await this.appendAudit(options);
+    for (const entry of entries) await this.appendAudit(entry.options ?? {});
+  }
+
+  private async createBundle(bundle: SubmissionBundle, session: ClientSession): Promise<void> {
+    const { id, ...rest } = bundle;
+    try {
+      await this.m.Bundle.create([{ _id: id, ...rest }], { session });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      const onKey = Object.keys((error as { keyPattern?: object }).keyPattern ?? {}).includes('idempotencyKey');
+      throw new ConflictError(onKey ? msg('duplicateIdempotencyKey') : msg('duplicateReceiptNumber'), 'duplicate', onKey ? 'bundleIdempotencyKey' : 'bundleReceiptNumber');
+    }
   }
 
   async setEvidence(id: string, evidence: SubmissionEvidence): Promise<boolean> {

@@ -333,4 +333,16 @@ export const MIGRATIONS: string[] = [
   /* 10: sign-in with the My Number Card and the electronic signature, sealed with the submission (issue #17) */ `
   ALTER TABLE submissions ADD COLUMN evidence_json TEXT;
   `,
+  /* 11: one-stop bundles (issue #18): several applications sent and stored together under one bundle receipt */ `
+  CREATE TABLE submission_bundles (
+    id TEXT PRIMARY KEY,
+    receipt_number TEXT NOT NULL UNIQUE,
+    municipality_code TEXT NOT NULL,
+    submission_ids_json TEXT NOT NULL,
+    idempotency_key TEXT,
+    request_hash TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX submission_bundles_idempotency ON submission_bundles (municipality_code, idempotency_key) WHERE idempotency_key IS NOT NULL;
+  `,
 ];

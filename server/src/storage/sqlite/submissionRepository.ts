@@ -1,7 +1,7 @@
 /** Submissions in SQLite. Inserts are single-row transactions; status moves are compare-and-set. */
 import { isFinalStatus, type StatusChange, type Submission, type SubmissionEvidence, type SubmissionStatus } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
-import type { NewRevision, SubmissionPage, SubmissionQuery, SubmissionRepository, SubmissionWriteOptions } from '../types';
+import type { NewRevision, NewSubmission, SubmissionBundle, SubmissionPage, SubmissionQuery, SubmissionRepository, SubmissionWriteOptions } from '../types';
 import { afterSubmissionWrite, nextChangeSeq, writeWithEvents } from './changeLog';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { guarded, mapSqliteError, type Db } from './database';
@@ -51,6 +51,26 @@ const toSubmission = (r: Row, cipher: DataCipher): Submission => ({
   updatedAt: r.updated_at,
 });
 
+interface BundleRow {
+  id: string;
+  receipt_number: string;
+  municipality_code: string;
+  submission_ids_json: string;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  created_at: string;
+}
+
+const toBundle = (r: BundleRow): SubmissionBundle => ({
+  id: r.id,
+  receiptNumber: r.receipt_number,
+  municipalityCode: r.municipality_code,
+  submissionIds: JSON.parse(r.submission_ids_json) as string[],
+  ...(r.idempotency_key ? { idempotencyKey: r.idempotency_key } : {}),
+  ...(r.request_hash ? { requestHash: r.request_hash } : {}),
+  createdAt: r.created_at,
+});
+
 /** Answers (which hold 個人番号 and other personal data) are sealed with the data cipher at rest. */
 export class SqliteSubmissionRepository implements SubmissionRepository {
   constructor(
@@ -59,50 +79,86 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
   ) {}
 
   async insert(s: Submission, files?: { ids: string[]; uploadToken: string }, options: SubmissionWriteOptions = {}): Promise<void> {
+    await this.insertAll([{ submission: s, ...(files ? { files } : {}), options }]);
+  }
+
+  async insertBundle(bundle: SubmissionBundle, entries: NewSubmission[]): Promise<void> {
+    await this.insertAll(entries, bundle);
+  }
+
+  async findBundle(receiptNumber: string): Promise<SubmissionBundle | null> {
+    return this.bundle('SELECT * FROM submission_bundles WHERE receipt_number = ?', receiptNumber);
+  }
+
+  async findBundleByIdempotencyKey(municipalityCode: string, key: string): Promise<SubmissionBundle | null> {
+    return this.bundle('SELECT * FROM submission_bundles WHERE municipality_code = ? AND idempotency_key = ?', municipalityCode, key);
+  }
+
+  private bundle(sql: string, ...params: unknown[]): SubmissionBundle | null {
+    const row = guarded(() => this.db.prepare(sql).get(...params)) as BundleRow | undefined;
+    return row ? toBundle(row) : null;
+  }
+
+  /** One savepoint of the shared commit (see groupCommit.ts): every row, file binding and event, or none of them. */
+  private async insertAll(entries: NewSubmission[], bundle?: SubmissionBundle): Promise<void> {
     try {
-      // Shares one durable commit with concurrent submissions (see groupCommit.ts).
       await groupCommitter(this.db).run(() => {
-        // Change sequence and search index go into the row itself: one row write, not an insert and two updates.
-        this.db
-          .prepare(
-            `INSERT INTO submissions (id, receipt_number, secret_hash, municipality_code, procedure_owner, procedure_id, form_version,
-               data_json, attachments_json, status, history_json, assignee_id, idempotency_key, request_hash, evidence_json, language, created_at, updated_at,
-               change_seq, applicant_name, applicant_kana)
-             VALUES (@id, @receiptNumber, @secretHash, @municipalityCode, @procedureOwner, @procedureId, @formVersion,
-               @data, @attachments, @status, @history, @assigneeId, @idempotencyKey, @requestHash, @evidence, @language, @createdAt, @updatedAt,
-               @changeSeq, @applicantName, @applicantKana)`,
-          )
-          .run({
-            ...s,
-            data: this.cipher.sealJson(s.data),
-            attachments: JSON.stringify(s.attachments),
-            history: JSON.stringify(s.history),
-            assigneeId: s.assigneeId ?? null,
-            idempotencyKey: s.idempotencyKey ?? null,
-            requestHash: s.requestHash ?? null,
-            evidence: s.evidence ? this.cipher.sealJson(s.evidence) : null,
-            changeSeq: nextChangeSeq(this.db),
-            applicantName: options.index?.name || null,
-            applicantKana: options.index?.kana || null,
-          });
-        if (files) {
-          const bind = this.db.prepare('UPDATE files SET submission_id = ? WHERE id = ? AND upload_token = ? AND submission_id IS NULL');
-          const bound = files.ids.reduce((n, fileId) => n + bind.run(s.id, fileId, files.uploadToken).changes, 0);
-          if (bound !== new Set(files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
+        // The bundle row first: a concurrent retry of the same bundle meets its key before it meets the files bound by the first.
+        if (bundle) {
+          this.db
+            .prepare(
+              `INSERT INTO submission_bundles (id, receipt_number, municipality_code, submission_ids_json, idempotency_key, request_hash, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(bundle.id, bundle.receiptNumber, bundle.municipalityCode, JSON.stringify(bundle.submissionIds), bundle.idempotencyKey ?? null, bundle.requestHash ?? null, bundle.createdAt);
         }
-        if (isFinalStatus(s.status)) this.db.prepare('UPDATE submissions SET closed_at = ? WHERE id = ?').run(s.createdAt, s.id);
-        writeWithEvents(this.db, options);
+        for (const entry of entries) this.insertRow(entry);
       });
     } catch (error) {
       if (error instanceof ConflictError) throw error;
       const message = (error as Error).message ?? '';
       if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
+        if (message.includes('submission_bundles.receipt_number')) throw new ConflictError(msg('duplicateReceiptNumber'), 'duplicate', 'bundleReceiptNumber');
+        if (message.includes('submission_bundles')) throw new ConflictError(msg('duplicateIdempotencyKey'), 'duplicate', 'bundleIdempotencyKey');
         if (message.includes('idempotency_key')) throw new ConflictError(msg('duplicateIdempotencyKey'), 'duplicate', 'idempotencyKey');
         if (message.includes('receipt_number')) throw new ConflictError(msg('duplicateReceiptNumber'), 'duplicate', 'receiptNumber');
         if (message.includes('submissions.id')) throw new ConflictError(msg('duplicateSubmissionId'), 'duplicate', 'id');
       }
       mapSqliteError(error);
     }
+  }
+
+  private insertRow({ submission: s, files, options = {} }: NewSubmission): void {
+    // Change sequence and search index go into the row itself: one row write, not an insert and two updates.
+    this.db
+      .prepare(
+        `INSERT INTO submissions (id, receipt_number, secret_hash, municipality_code, procedure_owner, procedure_id, form_version,
+           data_json, attachments_json, status, history_json, assignee_id, idempotency_key, request_hash, evidence_json, language, created_at, updated_at,
+           change_seq, applicant_name, applicant_kana)
+         VALUES (@id, @receiptNumber, @secretHash, @municipalityCode, @procedureOwner, @procedureId, @formVersion,
+           @data, @attachments, @status, @history, @assigneeId, @idempotencyKey, @requestHash, @evidence, @language, @createdAt, @updatedAt,
+           @changeSeq, @applicantName, @applicantKana)`,
+      )
+      .run({
+        ...s,
+        data: this.cipher.sealJson(s.data),
+        attachments: JSON.stringify(s.attachments),
+        history: JSON.stringify(s.history),
+        assigneeId: s.assigneeId ?? null,
+        idempotencyKey: s.idempotencyKey ?? null,
+        requestHash: s.requestHash ?? null,
+        evidence: s.evidence ? this.cipher.sealJson(s.evidence) : null,
+        changeSeq: nextChangeSeq(this.db),
+        applicantName: options.index?.name || null,
+        applicantKana: options.index?.kana || null,
+      });
+    if (files) {
+      const bind = this.db.prepare('UPDATE files SET submission_id = ? WHERE id = ? AND upload_token = ? AND submission_id IS NULL');
+      const bound = files.ids.reduce((n, fileId) => n + bind.run(s.id, fileId, files.uploadToken).changes, 0);
+      if (bound !== new Set(files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
+    }
+    if (isFinalStatus(s.status)) this.db.prepare('UPDATE submissions SET closed_at = ? WHERE id = ?').run(s.createdAt, s.id);
+    writeWithEvents(this.db, options);
   }
 
   async setEvidence(id: string, evidence: SubmissionEvidence): Promise<boolean> {

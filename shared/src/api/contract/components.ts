@@ -88,6 +88,18 @@ export const StatusResponseSchema = component(
   }),
 );
 
+export const BundleResponseSchema = component(
+  'BundleResponse',
+  Closed({
+    receiptNumber: Str({ description: '到達番号 of the bundle as a whole' }),
+    secret: Str({ description: 'Status secret of the bundle, shown once' }),
+    submittedAt: DateTime(),
+    items: Arr(Closed({ procedureId: Str(), receiptNumber: Str({ description: "到達番号 of this application in its procedure's inbox" }), secret: Str(), formVersion: Int() })),
+  }),
+);
+
+export const BundleStatusSchema = component('BundleStatus', Closed({ receiptNumber: Str(), municipalityCode: Str(), submittedAt: DateTime(), items: Arr(StatusResponseSchema) }));
+
 export const UploadedFileSchema = component('UploadResponse', Closed({ fileId: Str(), fileName: Str(), mediaType: Str(), size: Int(), scanState: scanState() }));
 
 export const DraftCreatedSchema = component('DraftCreated', Closed({ draftId: Str(), secret: Str(), expiresAt: DateTime(), resumePath: Str() }));

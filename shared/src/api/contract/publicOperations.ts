@@ -1,5 +1,7 @@
 /** The resident-facing API: catalog, intake, status, uploads, drafts, the PDF copy and corrections (補正). */
 import {
+  BundleResponseSchema,
+  BundleStatusSchema,
   CorrectionAnswerSchema,
   CorrectionViewSchema,
   DraftCreatedSchema,
@@ -188,6 +190,49 @@ export const PUBLIC_OPERATIONS = [
     params: pathParams(receipt),
     headers: [secretHeader],
     responses: { 200: json(StatusResponseSchema, 'Status'), 404: notFound },
+  }),
+  operation({
+    method: 'post',
+    path: '/municipalities/:code/bundles',
+    tag: 'public',
+    summary: 'One-stop bundle: submit the applications of a life event together, stored all or none (issue #18)',
+    security: 'none',
+    params: pathParams(code),
+    headers: [{ name: 'Idempotency-Key', description: 'Makes retries of the whole bundle safe (8–200 visible ASCII characters)', required: false }],
+    // Each application is checked against its own procedure's form version, as a single submission is.
+    body: Open({
+      items: Arr(
+        Open({
+          procedureId: Str(),
+          data: AnyObject(),
+          attachments: Opt(AnyObject()),
+          uploadToken: Opt(Str()),
+          formVersion: Opt(Int()),
+          signature: Opt(Str({ maxLength: 100 })),
+        }),
+        { minItems: 1, maxItems: 10 },
+      ),
+      language: Opt(Str()),
+    }),
+    responses: {
+      201: json(BundleResponseSchema, 'All applications stored (or an identical retry: header Idempotent-Replayed)'),
+      400: errorResponse('Malformed, or a procedure named twice'),
+      404: errorResponse('Unknown municipality or procedure'),
+      409: errorResponse('A form version changed'),
+      413: errorResponse('Too large'),
+      422: errorResponse('Invalid answers: per-field messages, each pointer under /items/<n>; nothing stored'),
+      503: errorResponse('The store cannot take the write now: nothing was stored; retry with the same Idempotency-Key'),
+    },
+  }),
+  operation({
+    method: 'get',
+    path: '/bundles/:receiptNumber/status',
+    tag: 'public',
+    summary: 'The bundle and the status of each of its applications',
+    security: 'none',
+    params: pathParams(receipt),
+    headers: [secretHeader],
+    responses: { 200: json(BundleStatusSchema, 'Status of each application'), 404: notFound },
   }),
   operation({
     method: 'get',

@@ -1,0 +1,172 @@
+/**
+ * One-stop bundles (issue #18): the applications a life event brings, sent
+ * once. Each is checked exactly as a single submission is; then all are
+ * stored in one transaction with a bundle receipt, or none is. A retry with
+ * the same Idempotency-Key gets the first answer back.
+ */
+import { randomInt } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
+import { formatReceiptNumber, type BundleResponse, type FieldError, type IntakeRequest, type Language } from '@madoguchi/shared';
+import { BadRequestError, ConflictError, ValidationError } from '../../errors';
+import type { Storage, SubmissionBundle } from '../../storage/types';
+import { matchesHash, sha256Hex, type SecretDeriver } from '../../security/keys';
+import { contentHash } from '../procedures/contentHash';
+import { checkIdempotencyKey, receiptsExhausted, type CheckedApplication, type IntakeService } from './intakeService';
+
+export const MAX_BUNDLE_ITEMS = 10;
+
+export interface BundleItemRequest extends IntakeRequest {
+  procedureId: string;
+}
+
+export interface BundleCommand {
+  municipalityCode: string;
+  items: unknown;
+  idempotencyKey?: string;
+  language: Language;
+  residentSession?: string;
+}
+
+export interface BundleResult {
+  response: BundleResponse;
+  created: boolean;
+}
+
+export class BundleIntakeService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly intake: IntakeService,
+    private readonly secrets: SecretDeriver,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async submit(cmd: BundleCommand): Promise<BundleResult> {
+    const ja = cmd.language === 'ja';
+    const items = checkItems(cmd.items, ja);
+    checkIdempotencyKey(cmd.idempotencyKey, ja);
+    const requestHash = cmd.idempotencyKey ? contentHash({ m: cmd.municipalityCode, bundle: items }) : '';
+    if (cmd.idempotencyKey) {
+      const earlier = await this.storage.submissions.findBundleByIdempotencyKey(cmd.municipalityCode, cmd.idempotencyKey);
+      if (earlier) return this.replay(earlier, requestHash, ja);
+    }
+    const checked = await this.checkAll(cmd, items, ja);
+    const result = await this.store(cmd, checked, requestHash, ja);
+    if (result.created) for (const c of checked) await c.consume();
+    return result;
+  }
+
+  /** Checks every application; the problems of all of them come back together, each pointer under `/items/<n>`. */
+  private async checkAll(cmd: BundleCommand, items: BundleItemRequest[], ja: boolean): Promise<CheckedApplication[]> {
+    const checked: CheckedApplication[] = [];
+    const problems: FieldError[] = [];
+    for (const [n, { procedureId, ...body }] of items.entries()) {
+      try {
+        checked.push(
+          await this.intake.check({ municipalityCode: cmd.municipalityCode, procedureId, body, language: cmd.language, ...(cmd.residentSession ? { residentSession: cmd.residentSession } : {}) }),
+        );
+      } catch (error) {
+        if (error instanceof ValidationError && error.fields.length > 0) {
+          problems.push(...error.fields.map((f) => ({ ...f, pointer: `/items/${n}${f.pointer}`, property: `.items.${n}${f.property}` })));
+          continue;
+        }
+        throw error; // an unknown procedure, a changed form, a refused signature: the whole request is refused as it is
+      }
+    }
+    if (problems.length > 0) {
+      throw new ValidationError(
+        ja
+          ? `入力内容に${problems.length}件の誤りがあります。どの手続も、まだ送信されていません。`
+          : `There ${problems.length === 1 ? 'is 1 problem' : `are ${problems.length} problems`} with your answers. Nothing has been sent yet.`,
+        problems,
+      );
+    }
+    return checked;
+  }
+
+  private async store(cmd: BundleCommand, checked: CheckedApplication[], requestHash: string, ja: boolean): Promise<BundleResult> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const at = this.now().toISOString();
+      // The applications carry no key of their own: the bundle's key makes the whole request safe to retry.
+      const entries = checked.map((c) => this.intake.newSubmission({ ...c, cmd: { ...c.cmd, idempotencyKey: undefined } as typeof c.cmd }, '', at));
+      const id = timeOrderedUuid();
+      const bundle: SubmissionBundle = {
+        id,
+        receiptNumber: formatReceiptNumber((n) => randomInt(n)),
+        municipalityCode: cmd.municipalityCode,
+        submissionIds: entries.map((e) => e.submission.id),
+        ...(cmd.idempotencyKey ? { idempotencyKey: cmd.idempotencyKey, requestHash } : {}),
+        createdAt: at,
+      };
+      try {
+        await this.storage.submissions.insertBundle(bundle, entries);
+      } catch (error) {
+        if (error instanceof ConflictError && (error.conflictOn === 'receiptNumber' || error.conflictOn === 'bundleReceiptNumber')) continue; // draw again
+        if (error instanceof ConflictError && error.conflictOn === 'bundleIdempotencyKey' && cmd.idempotencyKey) {
+          const winner = await this.storage.submissions.findBundleByIdempotencyKey(cmd.municipalityCode, cmd.idempotencyKey);
+          if (winner) return this.replay(winner, requestHash, ja); // a concurrent retry stored it first
+        }
+        throw error;
+      }
+      return {
+        response: this.responseFor(
+          bundle,
+          entries.map((e) => e.submission),
+        ),
+        created: true,
+      };
+    }
+    throw receiptsExhausted(ja);
+  }
+
+  private async replay(earlier: SubmissionBundle, requestHash: string, ja: boolean): Promise<BundleResult> {
+    if (earlier.requestHash !== requestHash) {
+      throw new ValidationError(ja ? '同じ Idempotency-Key で異なる内容が送信されました。新しいキーで送信してください。' : 'This Idempotency-Key was used for a different request. Use a new key.');
+    }
+    const submissions = await Promise.all(earlier.submissionIds.map((id) => this.storage.submissions.findById(id)));
+    return {
+      response: this.responseFor(
+        earlier,
+        submissions.filter((s) => s !== null),
+      ),
+      created: false,
+    };
+  }
+
+  /** The bundle's status secret is derived like a submission's, so a retry can be answered with it again. */
+  bundleSecret(bundleId: string): string {
+    return this.secrets.derive('bundle-status', bundleId);
+  }
+
+  /** Whether `secret` is the bundle's status secret (compared in constant time). */
+  opens(bundle: SubmissionBundle, secret: string): boolean {
+    return secret.length > 0 && matchesHash(secret, sha256Hex(this.bundleSecret(bundle.id)));
+  }
+
+  private responseFor(bundle: SubmissionBundle, submissions: Array<{ id: string; receiptNumber: string; procedureId: string; formVersion: number; createdAt: string }>): BundleResponse {
+    return {
+      receiptNumber: bundle.receiptNumber,
+      secret: this.bundleSecret(bundle.id),
+      submittedAt: bundle.createdAt,
+      items: submissions.map((s) => ({ procedureId: s.procedureId, receiptNumber: s.receiptNumber, secret: this.intake.statusSecret(s.id), formVersion: s.formVersion })),
+    };
+  }
+}
+
+function checkItems(items: unknown, ja: boolean): BundleItemRequest[] {
+  const ok =
+    Array.isArray(items) &&
+    items.length >= 1 &&
+    items.length <= MAX_BUNDLE_ITEMS &&
+    items.every((i) => i && typeof i === 'object' && typeof (i as BundleItemRequest).procedureId === 'string' && (i as BundleItemRequest).procedureId.length > 0);
+  if (!ok) {
+    throw new BadRequestError(
+      ja ? `送信する手続（items）を1〜${MAX_BUNDLE_ITEMS}件、手続ごとに指定してください。` : `Send 1 to ${MAX_BUNDLE_ITEMS} applications (items), each naming its procedure.`,
+      'bad_bundle',
+    );
+  }
+  const list = items as BundleItemRequest[];
+  if (new Set(list.map((i) => i.procedureId)).size !== list.length) {
+    throw new BadRequestError(ja ? '同じ手続が2回含まれています。' : 'The same procedure appears twice.', 'bad_bundle');
+  }
+  return list;
+}
