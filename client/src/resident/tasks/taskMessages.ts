@@ -11,10 +11,7 @@ export const TASK_MESSAGES = {
   'state.inProgress': ['入力中', 'In progress'],
   'state.complete': ['入力済み', 'Completed'],
   'state.cannotStart': ['まだ進めません', 'Cannot start yet'],
-  'overview.lead': [
-    '項目ごとに入力します。どの項目からでも入力できます。入力した内容はこの端末に保存されるので、途中でやめても続きから入力できます。',
-    'Fill in the sections in any order. Your answers are saved on this device, so you can stop and continue later.',
-  ],
+  'overview.lead': ['項目ごとに入力します。どの項目から入力してもかまいません。', 'Fill in the sections one by one, in any order you like.'],
   'overview.progress': ['{total}項目のうち{done}項目が入力済みです。', 'You have completed {done} of {total} sections.'],
   'overview.listLabel': ['入力する項目', 'Sections to fill in'],
   'overview.start': ['最初の項目から入力する', 'Start with the first section'],
