@@ -66,8 +66,12 @@ test('児童手当 on a phone: the overview, a section done, Back, a later secti
   await heading(page, '請求する方');
   expect(new URL(page.url()).searchParams.get('step')).toBe('1');
   await page.getByRole('link', { name: '入力の一覧に戻る' }).waitFor();
+  await page.screenshot({ path: screenshotPath('overview-section-top-360') });
   await fillStep(page, steps[0]!.fields, preset.valid);
-  await page.getByRole('button', { name: '保存して一覧に戻る' }).click();
+  const done = page.getByRole('button', { name: '保存して一覧に戻る' });
+  await done.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('overview-section-end-360') });
+  await done.click();
   await overview(page);
   expect((await statuses(page))[0]).toBe('入力済み');
   expect(await page.locator('.task-progress').textContent()).toBe('8項目のうち1項目が入力済みです。');
@@ -88,6 +92,11 @@ test('児童手当 on a phone: the overview, a section done, Back, a later secti
   await page.getByRole('button', { name: 'まだの項目を入力する' }).waitFor();
   await page.screenshot({ path: screenshotPath('overview-2-progress-360'), fullPage: true });
 
+  // A resume link (?step=continue) opens a long form at its overview.
+  await page.goto(`${server.url}${APPLY}?step=continue`);
+  await overview(page);
+  expect(new URL(page.url()).searchParams.get('step')).toBe('overview');
+
   // The check page, asked for by its address, lists what is left instead.
   await page.goto(`${server.url}${APPLY}?step=review`);
   await heading(page, '入力内容の確認');
@@ -104,6 +113,12 @@ test('児童手当 on a phone: the overview, a section done, Back, a later secti
   await page.getByRole('link', { name: '入力の一覧に戻る' }).click();
   await overview(page);
   await page.screenshot({ path: screenshotPath('overview-4-desktop'), fullPage: true });
+  // In English the states come from the task list's catalogue; section titles from the preset.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('link', { name: 'Claimant' }).waitFor();
+  expect((await statuses(page)).slice(0, 3)).toEqual(['Completed', 'Not started', 'Not started']);
+  expect(await page.locator('.task-progress').textContent()).toBe('You have completed 1 of 8 sections.');
+  await page.screenshot({ path: screenshotPath('overview-5-desktop-en'), fullPage: false });
   expect(problems).toEqual([]);
   await context.close();
 }, 120_000);

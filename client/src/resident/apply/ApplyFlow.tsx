@@ -219,7 +219,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
           onClick={() => {
             forgetReceipt(municipality.code, procedure.id);
             setSentReceipt(null);
-            goTo(0);
+            goTo(longForm ? 'overview' : 0);
           }}
         >
           {t('done.startNew')}
