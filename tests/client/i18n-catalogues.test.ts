@@ -14,6 +14,7 @@ const catalogues: Record<string, Catalogue> = {
   staff: loadClient<{ STAFF_MESSAGES: Catalogue }>('staff/messages').STAFF_MESSAGES,
   card: loadClient<{ CARD_MESSAGES: Catalogue }>('resident/card/cardMessages').CARD_MESSAGES,
   guides: loadClient<{ GUIDE_MESSAGES: Catalogue }>('resident/guides/guideMessages').GUIDE_MESSAGES,
+  tasks: loadClient<{ TASK_MESSAGES: Catalogue }>('resident/tasks/taskMessages').TASK_MESSAGES,
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

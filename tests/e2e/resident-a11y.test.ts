@@ -73,11 +73,19 @@ test('catalog, life-event guide, procedure page, form steps, attachments and che
   await page.getByRole('heading', { level: 2, name: 'この手続が必要になるとき' }).waitFor();
   await check('児童手当 procedure page');
 
+  // A long form starts at its overview (a task list); its check page stays closed until every section is done.
   await page.goto(`${server.url}/m/082015/p/jidou-teate-nintei/apply`);
+  await page.locator('.task-list').waitFor();
+  await check('児童手当 overview');
+  await page.goto(`${server.url}/m/082015/p/jidou-teate-nintei/apply?step=review`);
+  await page.getByText('入力内容の確認に進む前に').waitFor();
+  await check('児童手当 check page not open yet');
+
+  await page.goto(`${server.url}/m/082015/p/jidou-teate-nintei/apply?step=1`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await check('児童手当 step 1');
   // Try to go on with nothing filled in: the error summary appears and is an alert.
-  await page.getByRole('button', { name: /^(次へ進む|添付書類へ進む|入力内容を確認する)$/ }).click();
+  await page.getByRole('button', { name: /^(次へ進む|添付書類へ進む|入力内容を確認する|保存して一覧に戻る)$/ }).click();
   const summary = page.locator('.error-summary');
   await summary.waitFor();
   expect(await summary.getAttribute('role')).toBe('alert');

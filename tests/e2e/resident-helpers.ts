@@ -87,9 +87,9 @@ export async function fillStep(page: Page, fields: string[], valid: Record<strin
 }
 
 /** A real 1×1 PNG (valid signature, IHDR, IDAT, IEND). */
-/** The step's forward button, named after where it leads: 「次へ進む」, 「添付書類へ進む」 or 「入力内容を確認する」. */
+/** The step's forward button, named after where it leads: 「次へ進む」, 「添付書類へ進む」, 「入力内容を確認する」 or (a long form's section) 「保存して一覧に戻る」. */
 export async function next(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^(次へ進む|添付書類へ進む|入力内容を確認する)$/ }).click();
+  await page.getByRole('button', { name: /^(次へ進む|添付書類へ進む|入力内容を確認する|保存して一覧に戻る)$/ }).click();
 }
 
 export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');

@@ -1,8 +1,9 @@
 /**
  * A parent claims 児童手当 (jidou-teate-nintei, seven steps) on a 360×740
- * phone: finds 水戸市 by 「みと」 and the procedure by keyword, trips over the
- * 個人番号 check digit and a bad phone number, fixes them, fills every step
- * from examples/valid.json, attaches the two documents the answers require,
+ * phone: finds 水戸市 by 「みと」 and the procedure by keyword, starts at the
+ * form's overview, trips over the 個人番号 check digit and a bad phone number,
+ * fixes them, fills every section from examples/valid.json (each returning to
+ * the overview 入力済み), attaches the two documents the answers require,
  * adds and removes a child, reviews, submits and opens the status page.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -50,10 +51,14 @@ test('児童手当 on a phone: every step, errors fixed, required attachments, r
   await heading(page, preset.definition.procedure.title);
   await page.screenshot({ path: screenshotPath('resident-phone-3-procedure'), fullPage: false });
   await page.getByRole('link', { name: 'オンラインで申請する' }).click();
+  // A long form starts at its overview; the big button there leads to the next section still to do.
+  const overview = page.locator('.task-list');
+  await overview.waitFor();
+  await page.screenshot({ path: screenshotPath('resident-phone-3b-overview'), fullPage: false });
 
   for (const [i, step] of steps.entries()) {
+    await page.getByRole('button', { name: i === 0 ? '最初の項目から入力する' : 'まだの項目を入力する' }).click();
     await heading(page, step.title);
-    expect(await page.locator('.progress__text').textContent()).toBe(`ステップ ${i + 1} / ${steps.length + 2}`);
     await fillStep(page, step.fields, preset.valid);
     if (i === 0) {
       // A wrong check digit is caught as it is typed; a bad phone number when continuing.
@@ -86,9 +91,12 @@ test('児童手当 on a phone: every step, errors fixed, required attachments, r
     }
     await next(page);
     if (await page.locator('.error-summary').count()) throw new Error(`step ${i + 1}: ${await page.locator('.error-summary').textContent()}`);
+    await overview.waitFor();
+    expect((await page.locator('.task-list__status').allTextContents())[i]).toBe('入力済み');
   }
 
   // The answers make two attachments required: continuing without them is refused.
+  await page.getByRole('button', { name: 'まだの項目を入力する' }).click();
   await heading(page, '添付書類');
   expect(await page.locator('#attachment-bankProof .badge--required').count()).toBe(1);
   expect(await page.locator('#attachment-healthInsurance .badge--required').count()).toBe(1);
@@ -100,6 +108,10 @@ test('児童手当 on a phone: every step, errors fixed, required attachments, r
   await page.locator('#attachment-bankProof').scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('resident-phone-7-attachments'), fullPage: false });
   await next(page);
+  // Everything complete: the check page opens from the overview.
+  await overview.waitFor();
+  expect(await page.locator('.task-list__status').allTextContents()).toEqual([...Array(steps.length + 1).fill('入力済み'), '確認に進めます']);
+  await page.getByRole('link', { name: '入力内容の確認' }).click();
 
   await heading(page, '入力内容の確認');
   await page.locator('#review-step-0').scrollIntoViewIfNeeded();

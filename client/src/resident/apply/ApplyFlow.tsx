@@ -1,7 +1,9 @@
 /**
  * The application, step by step: the form's steps, the attachments, the
  * review, then submission. The step is in the URL (`?step=2`, `files`,
- * `review`), so the browser's Back button goes back one step.
+ * `review`), so the browser's Back button goes back one step. A long form
+ * (see `usesOverview`) starts at its overview (`?step=overview`): every
+ * section with its state, each section returning there when done.
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -19,7 +21,7 @@ import { prepareUiSchema } from './prepareUiSchema';
 import { ResumeLinkPanel, syncRemoteDraft } from './ResumeLinkPanel';
 import { StepForm } from './StepForm';
 import { StepProgress } from './StepProgress';
-import { stepOfPointer, stepsOf } from './steps';
+import { stepOfPointer, stepsOf, usesOverview } from './steps';
 import { toSummaryErrors } from './summaryErrors';
 import type { SummaryError } from './ErrorSummary';
 import { useApplicationDraft } from './useApplicationDraft';
@@ -37,6 +39,10 @@ const AttachmentsStep = lazy(() => loadAttachmentsStep().then((m) => ({ default:
 const ReviewStep = lazy(() => loadReviewStep().then((m) => ({ default: m.ReviewStep })));
 // The My Number Card's part of the form loads only where the municipality offers the card.
 const CardBridge = lazy(() => import('../card/CardBridge'));
+// A long form's overview and the gate in front of its check page (with the task list and its words).
+const loadOverview = () => import('./FormOverview');
+const FormOverview = lazy(() => loadOverview().then((m) => ({ default: m.FormOverview })));
+const ReviewGate = lazy(() => loadOverview().then((m) => ({ default: m.ReviewGate })));
 const prefetchLaterSteps = () => {
   loadAttachmentsStep().catch(() => undefined);
   loadReviewStep().catch(() => undefined);
@@ -92,25 +98,30 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
 
   // Browser Back after sending lands here with the draft gone: say it was sent, never invite a second submission.
   const [sentReceipt, setSentReceipt] = useState(() => (loadLocalDraft(municipality.code, procedure.id) ? null : loadReceipt(municipality.code, procedure.id)));
-  const stepParam = params.get('step') ?? '1';
+  const longForm = usesOverview(steps.length);
+  const stepParam = params.get('step') ?? (longForm ? 'overview' : '1');
+  const onOverview = longForm && stepParam === 'overview';
   // Set by 「変更する」 on the check page: after the change the resident goes straight back there.
   const returnToReview = params.get('return') === 'review';
-  const index = stepParam === 'review' ? steps.length + 1 : stepParam === 'files' ? steps.length : Math.min(Math.max(Number(stepParam) - 1 || 0, 0), steps.length - 1);
+  // -1: the overview of a long form.
+  const index = onOverview ? -1 : stepParam === 'review' ? steps.length + 1 : stepParam === 'files' ? steps.length : Math.min(Math.max(Number(stepParam) - 1 || 0, 0), steps.length - 1);
   const focusId = (location.state as { focusId?: string } | null)?.focusId;
   const validateAll = (data: unknown) => validator.validateAll(schema, data);
 
-  /** `target`: a step index, `files`, or `review`; `fromReview`: a change asked for on the check page. */
-  const goTo = (target: number | 'files' | 'review', fieldId?: string, fromReview = false) => {
-    const value = typeof target === 'number' ? String(target + 1) : target;
+  const stepValue = (target: number | 'files' | 'review' | 'overview') => (typeof target === 'number' ? String(target + 1) : target);
+  /** `target`: a step index, `files`, `review` or `overview`; `fromReview`: a change asked for on the check page. */
+  const goTo = (target: number | 'files' | 'review' | 'overview', fieldId?: string, fromReview = false) => {
+    const value = stepValue(target);
     prefetchLaterSteps();
     setParams({ step: value, ...(fromReview ? { return: 'review' } : {}) }, { state: fieldId ? { focusId: fieldId } : null });
     if (!fieldId) window.scrollTo(0, 0);
   };
   const afterForm = hasFiles ? 'files' : 'review';
   // A resume link opens where the resident stopped: the first step with an unanswered or wrong answer,
-  // or, when every question is answered, the attachments (or the check page).
+  // or, when every question is answered, the attachments (or the check page); a long form, its overview.
   useEffect(() => {
     if (stepParam !== 'continue') return;
+    if (longForm) return setParams({ step: 'overview' }, { replace: true });
     const pending = validateAll(draft.data)
       .map((e) => stepOfPointer(steps, e.pointer))
       .filter((i) => i >= 0);
@@ -179,7 +190,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
     await card?.sign(data);
   };
 
-  const stepTitle = index < steps.length ? steps[index]!.title : index === steps.length ? t('apply.attachmentsStep') : t('apply.reviewStep');
+  const stepTitle = onOverview ? title : index < steps.length ? steps[index]!.title : index === steps.length ? t('apply.attachmentsStep') : t('apply.reviewStep');
   const labels = [...steps.map((s) => s.title), ...(hasFiles ? [t('apply.attachmentsStep')] : []), t('apply.reviewStep')];
   const position = index <= steps.length ? index : labels.length - 1;
   if (sentReceipt) {
@@ -208,7 +219,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
           onClick={() => {
             forgetReceipt(municipality.code, procedure.id);
             setSentReceipt(null);
-            goTo(0);
+            goTo(longForm ? 'overview' : 0);
           }}
         >
           {t('done.startNew')}
@@ -217,11 +228,62 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
     );
   }
 
+  const overviewProps = {
+    steps,
+    utils,
+    schema,
+    data: draft.data,
+    validateAll,
+    attachments,
+    files: draft.attachments,
+    hrefOf: (target: number | 'files' | 'review') => `?step=${stepValue(target)}`,
+    goTo: (target: number | 'files' | 'review') => goTo(target),
+  };
+  const review = (
+    <ReviewStep
+      detail={detail}
+      utils={utils}
+      uiSchema={uiSchema}
+      steps={steps}
+      data={draft.data}
+      files={draft.attachments}
+      municipalityName={municipality.name}
+      errors={problems}
+      {...(notice || cardNotice ? { notice: notice ?? cardNotice } : {})}
+      {...(card ? { card: { signed: card.signed, signing: card.signing, onSign: () => void onSign() } } : {})}
+      submitting={submitting}
+      failedAttempt={failedAttempt}
+      onEdit={(i, fieldId) => goTo(i < 0 ? 'files' : i, fieldId, true)}
+      onSelectError={(e) => {
+        const target = stepOfError(e.pointer);
+        goTo(target, target === 'files' ? undefined : e.href.slice(1));
+      }}
+      onSubmit={() => void onSubmit()}
+      onBack={() => goTo(longForm ? 'overview' : hasFiles ? 'files' : steps.length - 1)}
+    />
+  );
+
   return (
     <>
-      <p className="caption">{title}</p>
-      <StepProgress labels={labels} current={position} />
-      <PageHeading key={stepParam} title={`${stepTitle} - ${title}`}>
+      {!onOverview && <p className="caption">{title}</p>}
+      {longForm ? (
+        !onOverview && (
+          <p className="back-link">
+            <a
+              href="?step=overview"
+              onClick={(e) => {
+                e.preventDefault();
+                goTo('overview');
+              }}
+            >
+              {t('apply.toOverview')}
+            </a>
+          </p>
+        )
+      ) : (
+        <StepProgress labels={labels} current={position} />
+      )}
+      <PageHeading key={stepParam} title={onOverview ? title : `${stepTitle} - ${title}`}>
         {stepTitle}
       </PageHeading>
       {cardOffer && (
@@ -235,12 +297,13 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
             setData={setData}
             language={language}
             signedIn={cardOffer.identity}
-            showPanel={index < steps.length}
+            showPanel={index >= 0 && index < steps.length}
             onState={setCard}
           />
         </Suspense>
       )}
-      {index < steps.length && (
+      {onOverview && <FormOverview {...overviewProps} />}
+      {index >= 0 && index < steps.length && (
         <StepForm
           key={`form-${index}`}
           detail={detail}
@@ -248,11 +311,14 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
           validator={validator}
           validateAll={validateAll}
           step={steps[index]!}
-          nextLabel={returnToReview ? t('apply.backToReview') : index < steps.length - 1 ? t('apply.next') : hasFiles ? t('apply.toAttachments') : t('apply.toReview')}
+          nextLabel={
+            returnToReview ? t('apply.backToReview') : longForm ? t('apply.saveToOverview') : index < steps.length - 1 ? t('apply.next') : hasFiles ? t('apply.toAttachments') : t('apply.toReview')
+          }
           data={draft.data}
           onData={setData}
-          onNext={() => goTo(returnToReview ? 'review' : index === steps.length - 1 ? afterForm : index + 1)}
-          {...(index > 0 ? { onBack: () => goTo(index - 1) } : {})}
+          // A long form's section returns to the overview when done (GOV.UK's task-list pattern).
+          onNext={() => goTo(returnToReview ? 'review' : longForm ? 'overview' : index === steps.length - 1 ? afterForm : index + 1)}
+          {...(longForm ? { onBack: () => goTo('overview') } : index > 0 ? { onBack: () => goTo(index - 1) } : {})}
           {...(focusId ? { focusId } : {})}
         />
       )}
@@ -267,33 +333,12 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
           uploadToken={draft.uploadToken}
           serverErrors={serverFileErrors}
           returnToReview={returnToReview}
-          onNext={() => goTo('review')}
-          onBack={() => goTo(steps.length - 1)}
+          {...(longForm && !returnToReview ? { nextLabel: t('apply.saveToOverview') } : {})}
+          onNext={() => goTo(longForm && !returnToReview ? 'overview' : 'review')}
+          onBack={() => goTo(longForm ? 'overview' : steps.length - 1)}
         />
       )}
-      {index === steps.length + 1 && (
-        <ReviewStep
-          detail={detail}
-          utils={utils}
-          uiSchema={uiSchema}
-          steps={steps}
-          data={draft.data}
-          files={draft.attachments}
-          municipalityName={municipality.name}
-          errors={problems}
-          {...(notice || cardNotice ? { notice: notice ?? cardNotice } : {})}
-          {...(card ? { card: { signed: card.signed, signing: card.signing, onSign: () => void onSign() } } : {})}
-          submitting={submitting}
-          failedAttempt={failedAttempt}
-          onEdit={(i, fieldId) => goTo(i < 0 ? 'files' : i, fieldId, true)}
-          onSelectError={(e) => {
-            const target = stepOfError(e.pointer);
-            goTo(target, target === 'files' ? undefined : e.href.slice(1));
-          }}
-          onSubmit={() => void onSubmit()}
-          onBack={() => goTo(hasFiles ? 'files' : steps.length - 1)}
-        />
-      )}
+      {index === steps.length + 1 && (longForm ? <ReviewGate {...overviewProps}>{review}</ReviewGate> : review)}
       <p className="save-note">{t('apply.savedLocally')}</p>
       <ResumeLinkPanel draft={draft} onRemote={setRemote} />
     </>

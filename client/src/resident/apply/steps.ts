@@ -31,6 +31,15 @@ export function stepsOf(schema: JsonSchema, uiSchema: UiSchema, language: Langua
   return steps;
 }
 
+/**
+ * Whether a form of `stepCount` steps starts at an overview of its sections (a task list) rather than
+ * walking them in a row. From 6 steps on, the walk is 8 pages or more with the attachments and the check
+ * page, and such forms (児童手当の認定請求, 保育所の利用申込) ask for papers a resident often has to go
+ * and find (通帳, 資格確認書, 就労証明): seeing what is left and doing it in any order helps more than a
+ * progress bar. Up to 5 steps the row stays short enough to keep as it is.
+ */
+export const usesOverview = (stepCount: number) => stepCount >= 6;
+
 const unescapePointer = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
 
 /** `/applicant/name/familyName` → `['applicant','name','familyName']`. */

@@ -26,10 +26,12 @@ export interface AttachmentsStepProps {
   onBack: () => void;
   /** Came here from 「変更する」 on the check page: the button leads back there. */
   returnToReview?: boolean;
+  /** The primary button's words, when it leads elsewhere than the check page (a long form's overview). */
+  nextLabel?: string;
 }
 
 export function AttachmentsStep(props: AttachmentsStepProps) {
-  const { specs, data, files, updateFiles, municipalityCode, procedureId, uploadToken, serverErrors, onNext, onBack, returnToReview } = props;
+  const { specs, data, files, updateFiles, municipalityCode, procedureId, uploadToken, serverErrors, onNext, onBack, returnToReview, nextLabel } = props;
   const { t, language } = useLanguage();
   const [errors, setErrors] = useState<FieldError[]>(serverErrors);
   const [busy, setBusy] = useState(0);
@@ -70,7 +72,7 @@ export function AttachmentsStep(props: AttachmentsStepProps) {
       ))}
       <div className="step-nav">
         <button type="button" className="button button--primary button--wide" onClick={next} disabled={busy > 0}>
-          {returnToReview ? t('apply.backToReview') : t('apply.toReview')}
+          {returnToReview ? t('apply.backToReview') : (nextLabel ?? t('apply.toReview'))}
         </button>
         <button type="button" className="button button--secondary" onClick={onBack}>
           {t('apply.back')}
