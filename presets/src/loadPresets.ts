@@ -48,6 +48,16 @@ export function loadPreset(directory: string): LoadedPreset {
   return { procedure, schema, uiSchema, example, ...(sharedAnswers ? { sharedAnswers } : {}), directory };
 }
 
+/** Each preset's shared-answer mapping by procedure id, read without loading the presets (for the server's procedure pages). */
+export function loadSharedAnswerMappings(root: string = PRESETS_ROOT): Map<string, SharedAnswerMapping> {
+  return new Map(
+    [...presetIds(root)].flatMap((id) => {
+      const path = join(root, id, 'shared-answers.json');
+      return existsSync(path) ? [[id, readSharedAnswerMapping(path)] as const] : [];
+    }),
+  );
+}
+
 function readSharedAnswerMapping(path: string): SharedAnswerMapping {
   const { $comment: _comment, ...mapping } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
   return mapping;

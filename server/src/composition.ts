@@ -38,7 +38,8 @@ import { SignInService } from './auth/signIn';
 import { DeskService } from './modules/settings/deskService';
 import { BusinessPostalCodes } from './modules/postal/businessPostalCodes';
 import { GuideService } from './modules/guides/guideService';
-import { loadGuides, presetIds } from '@madoguchi/presets';
+import { SharedAnswerMappings } from './modules/procedures/sharedAnswerMappings';
+import { loadGuides, loadSharedAnswerMappings, presetIds } from '@madoguchi/presets';
 import { MyNumberCardService } from './modules/identity/myNumberCardService';
 import { DigitalAuthApp } from './modules/identity/digitalAuthApp';
 import { ResidentSessions } from './modules/identity/residentSessions';
@@ -80,6 +81,7 @@ export function createServices(deps: AppDeps): Services {
     desks: new DeskService(storage, now),
     postalCodes: new BusinessPostalCodes(),
     guides: new GuideService(loadGuides(presetIds()), catalog),
+    sharedAnswers: new SharedAnswerMappings(loadSharedAnswerMappings()),
     ...(card ? { card } : {}),
     auth: { audit, totp, signIn: new SignInService(storage, config.auth, totp, audit, now), users, account: new AccountService(storage, totp, audit, now) },
     now,

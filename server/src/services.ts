@@ -13,6 +13,7 @@ import type { MunicipalityRegistry } from './modules/municipalities/registry';
 import type { CatalogService } from './modules/procedures/catalogService';
 import type { IntakeService } from './modules/intake/intakeService';
 import type { BundleIntakeService } from './modules/intake/bundleIntakeService';
+import type { SharedAnswerMappings } from './modules/procedures/sharedAnswerMappings';
 import type { UploadService } from './modules/uploads/uploadService';
 import type { FileScanService } from './modules/uploads/fileScans';
 import type { MalwareScanner } from './modules/uploads/clamdClient';
@@ -100,6 +101,8 @@ export interface Services {
   intake: IntakeService;
   /** One-stop bundles: several applications sent and stored together (issue #18). */
   bundles: BundleIntakeService;
+  /** Which fields of a procedure take the answers a one-stop bundle shares. */
+  sharedAnswers: SharedAnswerMappings;
   uploads: UploadService;
   /** Malware scanning of uploads and the rescan of pending files (main.ts runs it on a timer; issue #8). */
   fileScans: FileScanService;

@@ -15,6 +15,7 @@ const catalogues: Record<string, Catalogue> = {
   card: loadClient<{ CARD_MESSAGES: Catalogue }>('resident/card/cardMessages').CARD_MESSAGES,
   guides: loadClient<{ GUIDE_MESSAGES: Catalogue }>('resident/guides/guideMessages').GUIDE_MESSAGES,
   tasks: loadClient<{ TASK_MESSAGES: Catalogue }>('resident/tasks/taskMessages').TASK_MESSAGES,
+  bundle: loadClient<{ BUNDLE_MESSAGES: Catalogue }>('resident/bundle/bundleMessages').BUNDLE_MESSAGES,
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

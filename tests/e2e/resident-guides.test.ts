@@ -7,6 +7,7 @@ import { screenshotPath } from '../helpers/browser';
 import { useBrowser, useLiveApp } from '../helpers/e2eSetup';
 import { buildApp } from '../helpers/buildApp';
 import { CLIENT_DIST } from '../../server/src/app';
+import { answerBirthGuide } from './resident-helpers';
 
 const live = useLiveApp(() => buildApp({ clientDist: CLIENT_DIST }));
 const chrome = useBrowser();
@@ -27,18 +28,7 @@ test('a parent finds everything a birth brings, with deadlines, on a phone', asy
   await page.getByRole('heading', { level: 3, name: '出生届' }).waitFor();
   expect(await page.locator('.guide-item').count()).toBe(2);
 
-  await page
-    .getByRole('group', { name: /ほかのお子さんの児童手当/ })
-    .getByLabel('いいえ')
-    .check();
-  await page
-    .getByRole('group', { name: /公務員ですか/ })
-    .getByLabel('いいえ')
-    .check();
-  await page
-    .getByRole('group', { name: /保育所/ })
-    .getByLabel('はい')
-    .check();
+  await answerBirthGuide(page);
   const titles = (await page.locator('.guide-item__title').allTextContents()).map((t) => t.replace('オンライン申請できます', ''));
   expect(titles).toEqual(['出生届', '健康保険への加入', '児童手当等の受給資格及び児童手当の額についての認定請求', '支給認定の申請', '保育施設等の利用申込']);
   expect(await page.getByRole('link', { name: 'オンラインで申請する' }).count()).toBe(3);

@@ -86,6 +86,22 @@ export async function fillStep(page: Page, fields: string[], valid: Record<strin
   for (const field of fields) if (field in valid) await fillValue(page, `root_${field}`, valid[field]);
 }
 
+/** 「子どもが生まれたとき」: no child allowance yet, not a public servant, thinking of a nursery (3 online procedures apply). */
+export async function answerBirthGuide(page: Page): Promise<void> {
+  await page
+    .getByRole('group', { name: /ほかのお子さんの児童手当/ })
+    .getByLabel('いいえ')
+    .check();
+  await page
+    .getByRole('group', { name: /公務員ですか/ })
+    .getByLabel('いいえ')
+    .check();
+  await page
+    .getByRole('group', { name: /保育所/ })
+    .getByLabel('はい')
+    .check();
+}
+
 /** A real 1×1 PNG (valid signature, IHDR, IDAT, IEND). */
 /** The step's forward button, named after where it leads: 「次へ進む」, 「添付書類へ進む」, 「入力内容を確認する」 or (a long form's section) 「保存して一覧に戻る」. */
 export async function next(page: Page): Promise<void> {

@@ -49,6 +49,13 @@ describe('one-stop bundle intake', () => {
     await request(ctx.app).get(`/api/v1/bundles/${res.body.items[0].receiptNumber}/status`).set('X-Receipt-Secret', res.body.secret).expect(404);
   });
 
+  it('a procedure page names the fields that take the shared answers; a procedure without a mapping names none', async () => {
+    const detail = await request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures/jidou-teate-nintei`).expect(200);
+    expect(detail.body.sharedAnswers).toMatchObject({ 'applicant.name': '/claimant/name', 'child.name': '/children/0/name', 'account.bankAccount': '/account' });
+    const risai = await request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures/risai-shomeisho`).expect(200);
+    expect(risai.body.sharedAnswers).toBeUndefined();
+  });
+
   it('one invalid application stores nothing, and the errors say which application and field', async () => {
     const before = await count();
     const bad = await items();

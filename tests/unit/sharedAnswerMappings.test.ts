@@ -38,6 +38,22 @@ it('a changed shared answer updates the fields it filled, not those the resident
   expect(updated.claimant).toEqual({ name: { ...name, givenName: '花江' }, phone: '09011112222' });
 });
 
+it('fills value by value: an empty name object, a value still at its default, but not a value typed by hand', () => {
+  const account = { useKokinKoza: false, institutionType: '銀行等', bankName: '常陽銀行' };
+  const m = { 'applicant.name': '/claimant/name', 'account.bankAccount': '/account' };
+  const defaults = { account: { useKokinKoza: false } };
+  const filled = applySharedAnswers(
+    { claimant: { name: {} }, account: { useKokinKoza: false } },
+    m,
+    { applicant: { name }, account: { bankAccount: { ...account, useKokinKoza: true } } },
+    undefined,
+    defaults,
+  );
+  expect(filled).toEqual({ claimant: { name }, account: { ...account, useKokinKoza: true } });
+  const typed = applySharedAnswers({ claimant: { name: { familyName: '山田' } } }, m, { applicant: { name } });
+  expect(typed.claimant).toEqual({ name: { ...name, familyName: '山田' } });
+});
+
 it('an empty shared answer leaves the form as it is, and the input is never modified', () => {
   const data = Object.freeze({ claimant: Object.freeze({ phone: '0312345678' }) });
   expect(applySharedAnswers(data, mapping, {})).toBe(data);

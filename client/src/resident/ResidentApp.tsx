@@ -19,6 +19,7 @@ const DonePage = lazy(() => import('./done/DonePage'));
 const StatusPage = lazy(() => import('./status/StatusPage'));
 const ResumePage = lazy(() => import('./resume/ResumePage'));
 const GuidePage = lazy(() => import('./guides/GuidePage'));
+const BundleRoutes = lazy(() => import('./bundle/BundleRoutes'));
 
 function NotFound() {
   const { t } = useLanguage();
@@ -41,6 +42,7 @@ export default function ResidentApp() {
             <Route path="m/:code/p/:procedureId" element={<ProcedurePage />} />
             <Route path="m/:code/guides/:guideId" element={<GuidePage />} />
             <Route path="m/:code/p/:procedureId/apply" element={<ApplyPage />} />
+            <Route path="m/:code/bundle/*" element={<BundleRoutes />} />
             <Route path="m/:code/p/:procedureId/done" element={<DonePage />} />
             <Route path="resume/:draftId" element={<ResumePage />} />
             <Route path="status" element={<StatusPage />} />

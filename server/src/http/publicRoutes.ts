@@ -4,7 +4,7 @@
  */
 import { residentSessionId } from './residentCardRoutes';
 import { type Router, type Request } from 'express';
-import { RECEIPT_PATTERN, normalizeReceiptNumber } from '@madoguchi/shared';
+import { RECEIPT_PATTERN, normalizeReceiptNumber, versionKey } from '@madoguchi/shared';
 import { statusView } from '../modules/status/statusView';
 import { NotFoundError } from '../errors';
 import type { Services } from '../services';
@@ -73,7 +73,9 @@ export function publicRoutes(services: Services): Router {
     const detail = await catalog.detail(param(req, 'code'), param(req, 'procedureId'));
     // The contact names one of the municipality's desks: show the desk as it is now.
     const contactDesk = await services.desks.contactFor(param(req, 'code'), detail.procedure.contactDesk);
-    res.json({ ...detail, procedure: { ...detail.procedure, contactDesk } });
+    const { procedure, version } = detail;
+    const sharedAnswers = services.sharedAnswers.forVersion(procedure.id, versionKey(procedure.owner, procedure.id, version.version), version.schema);
+    res.json({ ...detail, procedure: { ...procedure, contactDesk }, ...(sharedAnswers ? { sharedAnswers } : {}) });
   });
 
   router.post('/municipalities/:code/procedures/:procedureId/submissions', async (req, res) => {

@@ -4,6 +4,7 @@
  * against the contract, and these request types match it.
  */
 import type { Procedure, FormVersion } from '../form/types';
+import type { SharedAnswerMapping } from '../guides/sharedAnswers';
 import type { Static } from '@sinclair/typebox';
 import type {
   ApiErrorSchema,
@@ -29,6 +30,8 @@ export type ProcedureSummary = Pick<Procedure, 'id' | 'owner' | 'title' | 'title
 export interface ProcedureDetail {
   procedure: Procedure;
   version: Pick<FormVersion, 'version' | 'schema' | 'uiSchema' | 'publishedAt'>;
+  /** Which fields take the answers a one-stop bundle shares (from the preset's mapping, fitted to this version). */
+  sharedAnswers?: SharedAnswerMapping;
 }
 
 export interface IntakeRequest {

@@ -115,19 +115,35 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 /**
- * Fills one procedure's answers from the shared part. A field takes the
- * shared answer when it is empty or still holds what the shared part gave it
- * before (`previous`); a field the resident changed by hand keeps their value.
+ * Fills one procedure's answers from the shared part, value by value (a name's
+ * 氏 and 名 each on their own). A value takes the shared answer when it is
+ * empty, still holds what the shared part gave it before (`previous`), or
+ * still holds the form's default (`defaults`, e.g. 公金受取口座: いいえ); a
+ * value the resident changed by hand keeps what they typed.
  */
-export function applySharedAnswers(data: Record<string, unknown>, mapping: SharedAnswerMapping, shared: SharedAnswers, previous?: SharedAnswers): Record<string, unknown> {
+export function applySharedAnswers(
+  data: Record<string, unknown>,
+  mapping: SharedAnswerMapping,
+  shared: SharedAnswers,
+  previous?: SharedAnswers,
+  defaults?: Record<string, unknown>,
+): Record<string, unknown> {
   let out = data;
+  const fill = (pointer: string, value: unknown, before: unknown) => {
+    if (isPlainObject(value)) {
+      for (const [k, v] of Object.entries(value)) fill(`${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, v, isPlainObject(before) ? before[k] : undefined);
+      return;
+    }
+    const current = readPointer(out, pointer);
+    const untouched = current === undefined || current === '' || sameValue(current, before) || (defaults !== undefined && sameValue(current, readPointer(defaults, pointer)));
+    if (untouched && !sameValue(current, value)) out = writePointer(out, pointer, value);
+  };
   for (const [key, pointer] of Object.entries(mapping)) {
     const value = sharedValue(shared, key);
-    if (value === undefined) continue;
-    const current = readPointer(out, pointer);
-    const untouched = current === undefined || current === '' || sameValue(current, sharedValue(previous, key));
-    if (untouched && !sameValue(current, value)) out = writePointer(out, pointer, value);
+    if (value !== undefined) fill(pointer, value, sharedValue(previous, key));
   }
   return out;
 }

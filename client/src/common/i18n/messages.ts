@@ -133,6 +133,7 @@ export const MESSAGES = {
   'apply.backToReview': ['確認画面に戻る', 'Back to your answers'],
   'apply.toOverview': ['入力の一覧に戻る', 'Back to the list of sections'],
   'apply.saveToOverview': ['保存して一覧に戻る', 'Save and go back to the list'],
+  'apply.confirmInBundle': ['確認して一覧に戻る', 'Check and go back to the list'],
   'apply.attachmentsStep': ['添付書類', 'Attachments'],
   'apply.reviewStep': ['入力内容の確認', 'Check your answers'],
   'apply.errorSummaryTitle': ['入力内容に{n}件の誤りがあります', 'Please fix {n} problem(s) in your answers'],

@@ -39,6 +39,8 @@ const AttachmentsStep = lazy(() => loadAttachmentsStep().then((m) => ({ default:
 const ReviewStep = lazy(() => loadReviewStep().then((m) => ({ default: m.ReviewStep })));
 // The My Number Card's part of the form loads only where the municipality offers the card.
 const CardBridge = lazy(() => import('../card/CardBridge'));
+// A form filled in as part of a one-stop bundle (?bundle=1): the shared answers and the way back to the bundle.
+const BundleBanner = lazy(() => import('../bundle/BundleBanner'));
 // A long form's overview and the gate in front of its check page (with the task list and its words).
 const loadOverview = () => import('./FormOverview');
 const FormOverview = lazy(() => loadOverview().then((m) => ({ default: m.FormOverview })));
@@ -101,6 +103,8 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   const longForm = usesOverview(steps.length);
   const stepParam = params.get('step') ?? (longForm ? 'overview' : '1');
   const onOverview = longForm && stepParam === 'overview';
+  const inBundle = params.get('bundle') === '1';
+  const keep = inBundle ? '&bundle=1' : '';
   // Set by 「変更する」 on the check page: after the change the resident goes straight back there.
   const returnToReview = params.get('return') === 'review';
   // -1: the overview of a long form.
@@ -113,7 +117,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   const goTo = (target: number | 'files' | 'review' | 'overview', fieldId?: string, fromReview = false) => {
     const value = stepValue(target);
     prefetchLaterSteps();
-    setParams({ step: value, ...(fromReview ? { return: 'review' } : {}) }, { state: fieldId ? { focusId: fieldId } : null });
+    setParams(`step=${value}${fromReview ? '&return=review' : ''}${keep}`, { state: fieldId ? { focusId: fieldId } : null });
     if (!fieldId) window.scrollTo(0, 0);
   };
   const afterForm = hasFiles ? 'files' : 'review';
@@ -121,12 +125,12 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   // or, when every question is answered, the attachments (or the check page); a long form, its overview.
   useEffect(() => {
     if (stepParam !== 'continue') return;
-    if (longForm) return setParams({ step: 'overview' }, { replace: true });
+    if (longForm) return setParams(`step=overview${keep}`, { replace: true });
     const pending = validateAll(draft.data)
       .map((e) => stepOfPointer(steps, e.pointer))
       .filter((i) => i >= 0);
     const target = pending.length ? Math.min(...pending) : afterForm;
-    setParams({ step: typeof target === 'number' ? String(target + 1) : target }, { replace: true });
+    setParams(`step=${stepValue(target)}${keep}`, { replace: true });
   }, [stepParam]); // eslint-disable-line react-hooks/exhaustive-deps
   // Keep the resume link's copy current as the resident moves on.
   useEffect(() => {
@@ -153,14 +157,10 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
     const data = pruneToShown(utils, schema, draft.data) as Record<string, unknown>;
     const found = [...validateAll(data), ...attachmentErrors(attachments, data, draft.attachments, language)];
     if (found.length) return showProblems(found);
-    const outcome = await submit({
-      data,
-      attachments: attachmentIds(draft.attachments),
-      uploadToken: draft.uploadToken,
-      formVersion: version.version,
-      language,
-      ...(card?.signature ? { signature: card.signature } : {}),
-    });
+    const body = { data, attachments: attachmentIds(draft.attachments), uploadToken: draft.uploadToken, formVersion: version.version, ...(card?.signature ? { signature: card.signature } : {}) };
+    // In a bundle the checked answers wait in the bundle's list, to be sent with the others.
+    if (inBundle && (await import('../bundle/bundleMode')).confirmInBundle(municipality.code, procedure.id, body)) return navigate(`/m/${municipality.code}/bundle`);
+    const outcome = await submit({ ...body, language });
     if (!outcome) return;
     if (outcome.kind === 'sent') {
       saveReceipt({ ...outcome.response, municipalityCode: municipality.code, municipalityName: municipality.name, procedureTitle: procedure.title });
@@ -236,7 +236,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
     validateAll,
     attachments,
     files: draft.attachments,
-    hrefOf: (target: number | 'files' | 'review') => `?step=${stepValue(target)}`,
+    hrefOf: (target: number | 'files' | 'review') => `?step=${stepValue(target)}${keep}`,
     goTo: (target: number | 'files' | 'review') => goTo(target),
   };
   const review = (
@@ -252,6 +252,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
       {...(notice || cardNotice ? { notice: notice ?? cardNotice } : {})}
       {...(card ? { card: { signed: card.signed, signing: card.signing, onSign: () => void onSign() } } : {})}
       submitting={submitting}
+      {...(inBundle ? { submitLabel: t('apply.confirmInBundle') } : {})}
       failedAttempt={failedAttempt}
       onEdit={(i, fieldId) => goTo(i < 0 ? 'files' : i, fieldId, true)}
       onSelectError={(e) => {
@@ -286,6 +287,18 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
       <PageHeading key={stepParam} title={onOverview ? title : `${stepTitle} - ${title}`}>
         {stepTitle}
       </PageHeading>
+      {inBundle && (
+        <Suspense fallback={null}>
+          <BundleBanner
+            municipalityCode={municipality.code}
+            procedureId={procedure.id}
+            mapping={detail.sharedAnswers}
+            data={draft.data}
+            setData={setData}
+            defaultsOf={() => utils.getDefaultFormState(schema, {}) as Record<string, unknown>}
+          />
+        </Suspense>
+      )}
       {cardOffer && (
         <Suspense fallback={null}>
           <CardBridge

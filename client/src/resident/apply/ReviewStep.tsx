@@ -30,6 +30,8 @@ export interface ReviewStepProps {
   onEdit: (index: number, fieldId?: string) => void;
   onSelectError: (error: SummaryError) => void;
   onSubmit: () => void;
+  /** The primary button's words when it does not send (in a bundle: 「確認して一覧に戻る」). */
+  submitLabel?: string;
   onBack: () => void;
   /** Changes whenever a submit attempt fails, to move focus to the problems. */
   failedAttempt: number;
@@ -39,7 +41,7 @@ export interface ReviewStepProps {
 }
 
 export function ReviewStep(props: ReviewStepProps) {
-  const { detail, utils, uiSchema, steps, data, files, municipalityName, errors, notice, submitting, onEdit, onSelectError, onSubmit, onBack, failedAttempt, card } = props;
+  const { detail, utils, uiSchema, steps, data, files, municipalityName, errors, notice, submitting, onEdit, onSelectError, onSubmit, onBack, failedAttempt, card, submitLabel } = props;
   const { t, language } = useLanguage();
   const problemRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -102,7 +104,7 @@ export function ReviewStep(props: ReviewStepProps) {
       <p>{t('review.declaration', { municipality: municipalityName })}</p>
       <div className="step-nav">
         <button type="button" className="button button--primary button--wide" onClick={onSubmit} disabled={submitting} aria-busy={submitting || undefined}>
-          {submitting ? t('review.submitting') : t('review.submit')}
+          {submitting ? t('review.submitting') : (submitLabel ?? t('review.submit'))}
         </button>
         <button type="button" className="button button--secondary" onClick={onBack}>
           {t('apply.back')}

@@ -26,6 +26,8 @@ export default function GuidePage() {
   if (loaded.status === 'error') return <ErrorBlock error={loaded.error} onRetry={loaded.reload} />;
   const { guide, online } = loaded.value;
   const en = language === 'en';
+  // The procedures that apply and are taken online here can be applied for together, sharing their common answers.
+  const bundleIds = [...new Set(items.flatMap((i) => (i.online && i.procedureId ? [i.procedureId] : [])))];
   const title = en && guide.titleEn ? guide.titleEn : guide.title;
   return (
     <>
@@ -100,6 +102,14 @@ export default function GuidePage() {
             );
           })}
         </ol>
+        {bundleIds.length >= 2 && (
+          <div className="guide-bundle">
+            <p>{g('bundleLead', { n: bundleIds.length })}</p>
+            <Link className="button button--primary button--wide" to={`/m/${code}/bundle?guide=${encodeURIComponent(guide.id)}&p=${bundleIds.map(encodeURIComponent).join(',')}`}>
+              {g('bundle', { n: bundleIds.length })}
+            </Link>
+          </div>
+        )}
       </section>
     </>
   );

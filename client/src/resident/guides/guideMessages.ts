@@ -20,6 +20,11 @@ export const GUIDE_MESSAGES = {
   back: ['手続の一覧へ戻る', 'Back to all procedures'],
   notFound: ['この案内は見つかりません。', 'This guide was not found.'],
   related: ['この手続が必要になるとき', 'When this procedure is needed'],
+  bundle: ['{n}件をまとめて申請する', 'Apply for all {n} together'],
+  bundleLead: [
+    'オンラインで申請できる{n}件は、まとめて申請できます。氏名・住所・口座などの共通の項目は一度入力するだけで済みます。',
+    'The {n} online applications can be made together: you give your name, address, bank account and other shared answers only once.',
+  ],
 } as const satisfies Catalogue;
 
 export type GuideMessageKey = keyof typeof GUIDE_MESSAGES;

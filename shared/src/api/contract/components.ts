@@ -65,6 +65,7 @@ export const ProcedureDetailSchema = component(
   Closed({
     procedure: AnyObject('Procedure metadata'),
     version: Closed({ version: Int(), schema: AnyObject('JSON Schema'), uiSchema: AnyObject(), publishedAt: Opt(DateTime()) }),
+    sharedAnswers: Opt(Type.Record(Type.String(), Str(), { description: 'One-stop bundles: shared answer key (applicant.name …) → JSON pointer of the field that takes it' })),
   }),
 );
 
