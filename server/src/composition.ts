@@ -37,6 +37,7 @@ import { SignInService } from './auth/signIn';
 import { DeskService } from './modules/settings/deskService';
 import { BusinessPostalCodes } from './modules/postal/businessPostalCodes';
 import { GuideService } from './modules/guides/guideService';
+import { GuideEditor } from './modules/guides/guideEditor';
 import { loadGuides, presetIds } from '@madoguchi/presets';
 import { MyNumberCardService } from './modules/identity/myNumberCardService';
 import { DigitalAuthApp } from './modules/identity/digitalAuthApp';
@@ -61,13 +62,15 @@ export function createServices(deps: AppDeps): Services {
   const card = createCardServices(deps, secrets, catalog, validator, now);
   const users = new UsersService(storage, municipalities, { ...config.auth, publicUrl: config.publicUrl }, audit, mail ? createMailer(mail, config.auth.mailFrom) : undefined, now);
 
+  const staffCatalog = createCatalogModule(storage, now);
+  const nationalGuides = loadGuides(presetIds());
   return {
     storage,
     municipalities,
     secrets,
     validator,
     catalog,
-    staffCatalog: createCatalogModule(storage, now),
+    staffCatalog,
     intake: new IntakeService(storage, catalog, validator, secrets, now, card?.service),
     uploads: new UploadService(storage, catalog, deps.now, fileScans),
     fileScans,
@@ -75,7 +78,8 @@ export function createServices(deps: AppDeps): Services {
     desk: createDeskServices(deps, validator, mail, now, card?.service),
     desks: new DeskService(storage, now),
     postalCodes: new BusinessPostalCodes(),
-    guides: new GuideService(loadGuides(presetIds()), catalog),
+    guides: new GuideService(nationalGuides, catalog, storage),
+    guideEditor: new GuideEditor(storage, nationalGuides, staffCatalog.overview, catalog, now),
     ...(card ? { card } : {}),
     auth: { audit, totp, signIn: new SignInService(storage, config.auth, totp, audit, now), users, account: new AccountService(storage, totp, audit, now) },
     now,

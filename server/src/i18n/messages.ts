@@ -89,6 +89,10 @@ const MESSAGES = {
   badVersionRange: { ja: 'from と to に版の番号を指定してください。', en: 'Give version numbers for from and to.' },
   // Life-event guides (modules/guides).
   guideNotFound: { ja: 'この案内は見つかりません。', en: 'This guide was not found.' },
+  badGuideId: {
+    ja: '案内のIDは半角英小文字で始まる英小文字・数字・ハイフンで2〜40文字にしてください（例：hikkoshi）。',
+    en: 'A guide id has 2–40 lower-case letters, digits and hyphens, starting with a letter (e.g. hikkoshi).',
+  },
   guideStale: { ja: 'この案内はほかの職員が変更しました。画面を読み込み直してください。', en: 'Someone else changed this guide meanwhile. Reload the page.' },
   guideNoDraft: { ja: '公開する下書きがありません。', en: 'There is no draft to publish.' },
   guideExists: { ja: 'このIDの案内はすでにあります。', en: 'A guide with this id already exists.' },
