@@ -28,6 +28,10 @@ describe('life-event guides in the staff console', () => {
     // Adopt as it is: the first save makes the municipality's draft, publishing shows it.
     const adopted = (await admin.send('put', `${staffGuides}/shussei/draft`, { guide: national.guide, version: 0 }).expect(200)).body;
     expect(adopted).toMatchObject({ source: 'adopted', version: 1, versions: [{ version: 1, status: 'draft' }] });
+    // Saved but not published: residents still see the national guide.
+    expect((await admin.get(staffGuides).expect(200)).body.items).toContainEqual(
+      expect.objectContaining({ id: 'shussei', source: 'adopted', shown: true, published: null, draft: expect.objectContaining({ version: 1 }) }),
+    );
     expect((await admin.post(`${staffGuides}/shussei/publish`).expect(201)).body).toMatchObject({ version: 1, status: 'published' });
 
     const guide: LifeEventGuide = structuredClone(adopted.guide);

@@ -80,7 +80,8 @@ export class GuideEditor {
         lifeEvent: shownGuide.lifeEvent,
         title: shownGuide.title,
         source,
-        shown: live ? !live.hidden : source === 'national',
+        // Until the municipality publishes its copy, residents see the national guide.
+        shown: live ? !live.hidden : source !== 'own',
         published: live ? summary(live) : null,
         draft: last?.status === 'draft' ? summary(last) : null,
       };
