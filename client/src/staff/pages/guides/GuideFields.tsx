@@ -103,7 +103,7 @@ export function QuestionsFields({ messages }: { messages: FieldMessages }) {
 
 function ConditionsFields({ item, messages }: { item: number; messages: FieldMessages }) {
   const t = useStaffText();
-  const { control, register } = useFormContext<GuideValues>();
+  const { control, register, setValue } = useFormContext<GuideValues>();
   const { fields, append, remove } = useFieldArray({ control, name: `items.${item}.when` });
   const questions = useWatch({ control, name: 'questions' });
   const conditions = useWatch({ control, name: `items.${item}.when` });
@@ -123,7 +123,15 @@ function ConditionsFields({ item, messages }: { item: number; messages: FieldMes
         return (
           <div key={f.id} className="builder-row" role="group" aria-label={t('guides.condition', { n: j + 1 })}>
             {messages[path] && <p className="field__error">{messages[path]}</p>}
-            <Select id={idOf(`${path}.field`)} label={t('guides.conditionQuestion')} choices={questions.map((q) => [q.id, q.text || q.id])} {...register(`items.${item}.when.${j}.field`)} />
+            <Select
+              id={idOf(`${path}.field`)}
+              label={t('guides.conditionQuestion')}
+              choices={questions.map((q) => [q.id, q.text || q.id])}
+              {...register(`items.${item}.when.${j}.field`, {
+                // Another question: its first answer, not a stale one of the question before.
+                onChange: (e: { target: { value: string } }) => setValue(`items.${item}.when.${j}.value`, optionsOf(e.target.value)[0] ?? ''),
+              })}
+            />
             <Select
               id={idOf(`${path}.op`)}
               label={t('guides.conditionOp')}
