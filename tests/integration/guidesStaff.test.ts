@@ -90,6 +90,8 @@ describe('life-event guides in the staff console', () => {
     const { client: admin } = await signIn(ctx, 'municipal-admin', MITO);
     await admin.post(staffGuides, { id: 'shussei', lifeEvent: '出生', title: 'x' }).expect(409);
     await admin.post(staffGuides, { id: 'Bad Id', lifeEvent: '転入', title: 'x' }).expect(400);
+    const noTitle = await admin.post(staffGuides, { id: 'tennyu', lifeEvent: '転入', title: '' }).expect(400);
+    expect(noTitle.body.error).toMatchObject({ code: 'bad_guide_title', message: '題名を120文字以内で入力してください。' });
     const created = (await admin.post(staffGuides, { id: 'tennyu', lifeEvent: '転入', title: '水戸市に引っ越してきたとき' }).expect(201)).body;
     expect(created).toMatchObject({ source: 'own', version: 1, guide: { id: 'tennyu', questions: [], items: [] } });
     const guide: LifeEventGuide = {

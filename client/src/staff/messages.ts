@@ -473,6 +473,7 @@ export const STAFF_MESSAGES = {
   'guides.preview': ['プレビュー（住民が見る画面）', 'Preview (as residents see it)'],
   'guides.previewWide': ['パソコンの幅で見る', 'Show at desktop width'],
   'guides.previewOnline': ['オンラインで申請する（プレビューでは申請できません）', 'Apply online (not in the preview)'],
+  'guides.hiddenNotice': ['この案内は住民に表示していません（一覧の「表示する」で戻せます）。', 'Residents do not see this guide (use Show in the list to bring it back).'],
   'guides.versions': ['版の履歴', 'Versions'],
   'guides.versionRow': ['第{version}版：{status}（{at}）', 'Version {version}: {status} ({at})'],
   'guides.status.draft': ['下書き', 'Draft'],

@@ -70,7 +70,15 @@ export const GUIDE_STAFF_OPERATIONS = [
     summary: 'Add a guide of the municipality’s own (a draft with no questions or items yet)',
     ...staff,
     params: pathParams(code),
-    body: Closed({ id: Str(), lifeEvent: Str({ minLength: 1, maxLength: 40 }), title: Str({ minLength: 1, maxLength: 120 }) }),
+    body: Closed({
+      id: Str(refusal('bad_guide_id', '案内のIDを入力してください（例：hikkoshi）。', 'Enter the guide’s id (e.g. hikkoshi).')),
+      lifeEvent: Str({
+        minLength: 1,
+        maxLength: 40,
+        ...refusal('bad_life_event', 'ライフイベントを40文字以内で入力してください（例：転入）。', 'Enter the life event in at most 40 characters (e.g. Moving in).'),
+      }),
+      title: Str({ minLength: 1, maxLength: 120, ...refusal('bad_guide_title', '題名を120文字以内で入力してください。', 'Enter a title of at most 120 characters.') }),
+    }),
     responses: { 201: json(EditorView, 'Created'), ...write },
   }),
   operation({

@@ -86,6 +86,7 @@ export default function GuideEditorPage() {
         {t('nav.editGuide')}：{view.guide.title}
       </h1>
       <p>{t('guides.editorLead')}</p>
+      {view.hidden && <p className="notice">{t('guides.hiddenNotice')}</p>}
       <FormError message={error} />
       <div className="guide-editor__columns">
         <FormProvider {...form}>
