@@ -39,6 +39,7 @@ import { DeskService } from './modules/settings/deskService';
 import { BusinessPostalCodes } from './modules/postal/businessPostalCodes';
 import { GuideService } from './modules/guides/guideService';
 import { SharedAnswerMappings } from './modules/procedures/sharedAnswerMappings';
+import { GuideEditor } from './modules/guides/guideEditor';
 import { loadGuides, loadSharedAnswerMappings, presetIds } from '@madoguchi/presets';
 import { MyNumberCardService } from './modules/identity/myNumberCardService';
 import { DigitalAuthApp } from './modules/identity/digitalAuthApp';
@@ -64,6 +65,8 @@ export function createServices(deps: AppDeps): Services {
   const users = new UsersService(storage, municipalities, { ...config.auth, publicUrl: config.publicUrl }, audit, mail ? createMailer(mail, config.auth.mailFrom) : undefined, now);
 
   const intake = new IntakeService(storage, catalog, validator, secrets, now, card?.service);
+  const staffCatalog = createCatalogModule(storage, now);
+  const nationalGuides = loadGuides(presetIds());
 
   return {
     storage,
@@ -71,7 +74,7 @@ export function createServices(deps: AppDeps): Services {
     secrets,
     validator,
     catalog,
-    staffCatalog: createCatalogModule(storage, now),
+    staffCatalog,
     intake,
     bundles: new BundleIntakeService(storage, intake, secrets, now),
     uploads: new UploadService(storage, catalog, deps.now, fileScans),
@@ -80,7 +83,8 @@ export function createServices(deps: AppDeps): Services {
     desk: createDeskServices(deps, validator, mail, now, card?.service),
     desks: new DeskService(storage, now),
     postalCodes: new BusinessPostalCodes(),
-    guides: new GuideService(loadGuides(presetIds()), catalog),
+    guides: new GuideService(nationalGuides, catalog, storage),
+    guideEditor: new GuideEditor(storage, nationalGuides, staffCatalog.overview, catalog, now),
     sharedAnswers: new SharedAnswerMappings(loadSharedAnswerMappings()),
     ...(card ? { card } : {}),
     auth: { audit, totp, signIn: new SignInService(storage, config.auth, totp, audit, now), users, account: new AccountService(storage, totp, audit, now) },

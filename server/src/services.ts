@@ -41,6 +41,7 @@ import type { DeskService } from './modules/settings/deskService';
 import type { BusinessPostalCodes } from './modules/postal/businessPostalCodes';
 import type { MyNumberCardService } from './modules/identity/myNumberCardService';
 import type { GuideService } from './modules/guides/guideService';
+import type { GuideEditor } from './modules/guides/guideEditor';
 import type { RevocationChecker } from './modules/identity/signing/signatureVerifier';
 
 export interface AppDeps {
@@ -116,6 +117,8 @@ export interface Services {
   postalCodes: BusinessPostalCodes;
   /** Life-event guides (ライフイベントから探す). */
   guides: GuideService;
+  /** Adopting, editing, adding, hiding and publishing a municipality's guides (staff console). */
+  guideEditor: GuideEditor;
   /** My Number Card sign-in and signatures (デジタル認証アプリ), when MYNA_* is configured. */
   card?: { service: MyNumberCardService; jwks: { keys: Record<string, unknown>[] }; sessionMinutes: number; secureCookie: boolean };
   now: () => Date;

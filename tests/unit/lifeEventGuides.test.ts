@@ -1,5 +1,5 @@
 /** The guide rules as data: checked against the presets and questions they name. */
-import { guideProblems, type LifeEventGuide } from '@madoguchi/shared';
+import { guideIssues, guideProblems, type LifeEventGuide } from '@madoguchi/shared';
 import { loadGuides, presetIds } from '@madoguchi/presets';
 
 const guide: LifeEventGuide = {
@@ -24,4 +24,8 @@ it('names what is wrong with a guide', () => {
   expect(guideProblems({ ...guide, items: [{ title: 'x', when: [{ field: 'z', equals: 'はい' }], reason: 'r' }] }, ids)).toEqual(['items/0: rule names unknown question z']);
   expect(guideProblems({ ...guide, items: [{ title: 'x', when: [{ field: 'q', equals: 'たぶん' }], reason: 'r' }] }, ids)).toEqual(['items/0: q has no option 「たぶん」']);
   expect(guideProblems({ ...guide, items: [{ reason: 'r' }] }, ids)).toEqual(['items/0: needs a procedureId or a title']);
+  // The same problems, structured: where (a pointer into the guide) and what, for the staff console's per-field messages.
+  expect(guideIssues({ ...guide, items: [{ title: 'x', when: [{ field: 'q', equals: 'たぶん' }], reason: 'r' }] }, ids)).toEqual([
+    { pointer: '/items/0/when/0', kind: 'unknownOption', question: 'q', option: 'たぶん' },
+  ]);
 });

@@ -89,6 +89,16 @@ const MESSAGES = {
   badVersionRange: { ja: 'from と to に版の番号を指定してください。', en: 'Give version numbers for from and to.' },
   // Life-event guides (modules/guides).
   guideNotFound: { ja: 'この案内は見つかりません。', en: 'This guide was not found.' },
+  badGuideId: {
+    ja: '案内のIDは半角英小文字で始まる英小文字・数字・ハイフンで2〜40文字にしてください（例：hikkoshi）。',
+    en: 'A guide id has 2–40 lower-case letters, digits and hyphens, starting with a letter (e.g. hikkoshi).',
+  },
+  guideStale: { ja: 'この案内はほかの職員が変更しました。画面を読み込み直してください。', en: 'Someone else changed this guide meanwhile. Reload the page.' },
+  guideNoDraft: { ja: '公開する下書きがありません。', en: 'There is no draft to publish.' },
+  guideExists: { ja: 'このIDの案内はすでにあります。', en: 'A guide with this id already exists.' },
+  guideNotNational: { ja: '全国共通の案内だけを採用・非表示にできます。', en: 'Only national guides can be adopted or hidden.' },
+  guideHasDraft: { ja: '未公開の下書きがあります。先に下書きを公開してください。', en: 'There is an unpublished draft. Publish it first.' },
+  guideInvalid: { ja: '案内の内容に{count}件の誤りがあります。何も変更していません。', en: 'The guide has {count} problem(s). Nothing was changed.' },
   guideBadAnswer: { ja: '質問「{question}」への答えが正しくありません。', en: 'The answer to question "{question}" is not one of its options.' },
   // My Number Card sign-in and electronic signatures (modules/identity).
   cardNotConfigured: { ja: 'この市区町村では、マイナンバーカードでのログインと電子署名を利用できません。', en: 'Signing in and signing with the My Number Card is not available here.' },

@@ -4,6 +4,7 @@
  * the same contract suite (tests/contract). Adapters translate driver errors
  * into domain errors (ConflictError, StorageUnavailableError).
  */
+import type { GuideVersionRepository } from './guideTypes';
 import type { FormVersion, Procedure, Submission, SubmissionEvidence, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
 import type { ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
@@ -348,6 +349,8 @@ export interface Storage {
   readonly retention: RetentionRepository;
   readonly editLayers: EditLayerRepository;
   readonly presetReleases: PresetReleaseRepository;
+  /** A municipality's versions of life-event guides (adopted national ones and its own). */
+  readonly guides: GuideVersionRepository;
   /** Every value sealed with the data cipher, for key rotation (tools/reencrypt.ts). */
   readonly sealed: SealedDataRepository;
   /** For /health: throws when a submission could not be stored now (SQLite: a write probe; MongoDB: a ping of the primary). */

@@ -62,20 +62,47 @@ export function evaluateGuide(guide: LifeEventGuide, answers: Record<string, str
     .map((item) => ({ ...item, online: item.procedureId !== undefined && offered.has(item.procedureId) }));
 }
 
-/** What is wrong with a guide (unknown questions or options in rules, items without a name), for loading and publishing. */
-export function guideProblems(guide: LifeEventGuide, procedureIds: ReadonlySet<string>): string[] {
-  const problems: string[] = [];
+/** One thing wrong with a guide, where (a JSON pointer inside the guide) and what, so each caller words it in its language. */
+export type GuideProblem =
+  | { pointer: string; kind: 'duplicateQuestionIds' }
+  | { pointer: string; kind: 'itemWithoutName' }
+  | { pointer: string; kind: 'unknownProcedure'; procedureId: string }
+  | { pointer: string; kind: 'unknownQuestion'; question: string }
+  | { pointer: string; kind: 'unknownOption'; question: string; option: string };
+
+/** What is wrong with a guide (unknown questions or options in rules, items without a name), for loading, saving and publishing. */
+export function guideIssues(guide: LifeEventGuide, procedureIds: ReadonlySet<string>): GuideProblem[] {
+  const problems: GuideProblem[] = [];
   const questions = new Map(guide.questions.map((q) => [q.id, q]));
-  if (questions.size !== guide.questions.length) problems.push('questions: ids must be unique');
+  if (questions.size !== guide.questions.length) problems.push({ pointer: '/questions', kind: 'duplicateQuestionIds' });
   for (const [i, item] of guide.items.entries()) {
-    if (!item.procedureId && !item.title) problems.push(`items/${i}: needs a procedureId or a title`);
-    if (item.procedureId && !procedureIds.has(item.procedureId)) problems.push(`items/${i}: unknown procedure ${item.procedureId}`);
-    for (const c of item.when ?? []) {
+    if (!item.procedureId && !item.title) problems.push({ pointer: `/items/${i}`, kind: 'itemWithoutName' });
+    if (item.procedureId && !procedureIds.has(item.procedureId)) problems.push({ pointer: `/items/${i}/procedureId`, kind: 'unknownProcedure', procedureId: item.procedureId });
+    for (const [j, c] of (item.when ?? []).entries()) {
       const q = questions.get(c.field);
-      if (!q) problems.push(`items/${i}: rule names unknown question ${c.field}`);
+      if (!q) problems.push({ pointer: `/items/${i}/when/${j}`, kind: 'unknownQuestion', question: c.field });
       const values = [c.equals, c.notEquals, ...(c.in ?? [])].filter((v) => v !== undefined);
-      for (const v of values) if (q && !q.options.includes(String(v))) problems.push(`items/${i}: ${c.field} has no option 「${String(v)}」`);
+      for (const v of values) if (q && !q.options.includes(String(v))) problems.push({ pointer: `/items/${i}/when/${j}`, kind: 'unknownOption', question: c.field, option: String(v) });
     }
   }
   return problems;
+}
+
+/** `guideIssues` as plain English lines (for a preset author reading a load error). */
+export function guideProblems(guide: LifeEventGuide, procedureIds: ReadonlySet<string>): string[] {
+  const item = (pointer: string) => pointer.split('/').slice(1, 3).join('/');
+  return guideIssues(guide, procedureIds).map((p) => {
+    switch (p.kind) {
+      case 'duplicateQuestionIds':
+        return 'questions: ids must be unique';
+      case 'itemWithoutName':
+        return `${item(p.pointer)}: needs a procedureId or a title`;
+      case 'unknownProcedure':
+        return `${item(p.pointer)}: unknown procedure ${p.procedureId}`;
+      case 'unknownQuestion':
+        return `${item(p.pointer)}: rule names unknown question ${p.question}`;
+      case 'unknownOption':
+        return `${item(p.pointer)}: ${p.question} has no option 「${p.option}」`;
+    }
+  });
 }

@@ -12,9 +12,10 @@ import { accountRoutes } from './accountRoutes';
 import { userRoutes } from './userRoutes';
 import { settingsRoutes } from './settingsRoutes';
 import { catalogRoutes } from '../catalogRoutes';
+import { guideStaffRoutes } from '../guideStaffRoutes';
 import { inboxRoutes } from '../inboxRoutes';
 import { integrationRoutes } from '../backofficeRoutes';
 
 export type StaffRouteModule = (routes: StaffRoutes, ctx: StaffContext) => void;
 
-export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [sessionRoutes, oidcRoutes, accountRoutes, userRoutes, settingsRoutes, catalogRoutes, inboxRoutes, integrationRoutes];
+export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [sessionRoutes, oidcRoutes, accountRoutes, userRoutes, settingsRoutes, catalogRoutes, guideStaffRoutes, inboxRoutes, integrationRoutes];

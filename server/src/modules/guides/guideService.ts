@@ -1,12 +1,15 @@
 /**
- * Life-event guides for one municipality: the national guides, with each
- * item marked online when the municipality takes that procedure online,
- * and evaluated with the same function the browser uses.
+ * Life-event guides for one municipality: the national guides layered with
+ * the municipality's published versions (guideLayers.ts), with each item
+ * marked online when the municipality takes that procedure online, and
+ * evaluated with the same function the browser uses.
  */
 import { evaluateGuide, type GuideResultItem, type LifeEventGuide } from '@madoguchi/shared';
 import { BadRequestError, NotFoundError } from '../../errors';
 import { msg } from '../../i18n/messages';
 import type { CatalogService } from '../procedures/catalogService';
+import type { Storage } from '../../storage/types';
+import { residentGuides } from './guideLayers';
 
 export interface GuideView {
   guide: LifeEventGuide;
@@ -16,13 +19,19 @@ export interface GuideView {
 
 export class GuideService {
   constructor(
-    private readonly guides: LifeEventGuide[],
+    private readonly national: LifeEventGuide[],
     private readonly catalog: CatalogService,
+    private readonly storage: Storage,
   ) {}
+
+  /** The guides residents of the municipality see. */
+  private async guidesFor(code: string): Promise<LifeEventGuide[]> {
+    return residentGuides(this.national, await this.storage.guides.listPublished(code));
+  }
 
   async list(code: string): Promise<Array<Pick<LifeEventGuide, 'id' | 'lifeEvent' | 'title' | 'titleEn' | 'lead'> & { procedureIds: string[] }>> {
     await this.catalog.list(code); // 404 for an unknown municipality
-    return this.guides.map(({ id, lifeEvent, title, titleEn, lead, items }) => ({
+    return (await this.guidesFor(code)).map(({ id, lifeEvent, title, titleEn, lead, items }) => ({
       id,
       lifeEvent,
       title,
@@ -33,8 +42,8 @@ export class GuideService {
   }
 
   async get(code: string, guideId: string): Promise<GuideView> {
-    const guide = this.guides.find((g) => g.id === guideId);
     const offered = await this.catalog.list(code);
+    const guide = (await this.guidesFor(code)).find((g) => g.id === guideId);
     if (!guide) throw new NotFoundError(msg('guideNotFound'), 'guide_not_found');
     const ids = new Set(guide.items.map((i) => i.procedureId).filter(Boolean));
     return { guide, online: Object.fromEntries(offered.filter((p) => ids.has(p.id)).map((p) => [p.id, p.title])) };

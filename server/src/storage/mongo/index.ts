@@ -17,6 +17,8 @@ import { OUTBOX_SEQ, SUBMISSION_CHANGE } from './changeLog';
 import { MongoInboxRepository } from './inboxRepository';
 import { MongoApiKeyRepository, MongoDeliveryRepository, MongoOutboxRepository, MongoRetentionRepository, MongoWebhookRepository } from './backofficeRepositories';
 import { MongoSealedDataRepository } from './sealedDataRepository';
+import { registerGuideModels } from './guideModels';
+import { MongoGuideRepository } from './guideRepository';
 
 /**
  * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
@@ -41,7 +43,10 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   const authModels = registerAuthModels(connection);
   const inboxModels = registerInboxModels(connection);
   const catalogModels = registerCatalogModels(connection);
-  await Promise.all([...Object.values(models), ...Object.values(authModels), ...Object.values(inboxModels), ...Object.values(catalogModels)].map((model) => model.init()));
+  const guideModels = registerGuideModels(connection);
+  await Promise.all(
+    [...Object.values(models), ...Object.values(authModels), ...Object.values(inboxModels), ...Object.values(catalogModels), ...Object.values(guideModels)].map((model) => model.init()),
+  );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
   for (const name of [SUBMISSION_CHANGE, OUTBOX_SEQ]) await inboxModels.Counter.updateOne({ _id: name }, { $setOnInsert: { value: 0 } }, { upsert: true });
   return {
@@ -64,6 +69,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     retention: new MongoRetentionRepository(inboxModels),
     editLayers: new MongoEditLayerRepository(catalogModels),
     presetReleases: new MongoPresetReleaseRepository(catalogModels),
+    guides: new MongoGuideRepository(guideModels, connection),
     sealed: new MongoSealedDataRepository(models, inboxModels, cipher),
     async ping() {
       await connection.db!.admin().ping();

@@ -19,6 +19,7 @@ import { SqliteInboxRepository } from './inboxRepository';
 import { SqliteDeliveryRepository, SqliteOutboxRepository } from './outboxRepository';
 import { SqliteApiKeyRepository, SqliteRetentionRepository, SqliteWebhookRepository } from './backofficeRepository';
 import { SqliteSealedDataRepository } from './sealedDataRepository';
+import { SqliteGuideRepository } from './guideRepository';
 
 export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
   const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
@@ -42,6 +43,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     retention: new SqliteRetentionRepository(db),
     editLayers: new SqliteEditLayerRepository(db),
     presetReleases: new SqlitePresetReleaseRepository(db),
+    guides: new SqliteGuideRepository(db),
     sealed: new SqliteSealedDataRepository(db, cipher),
     async ping() {
       const failed = groupCommitter(db).failed; // an fsync failed: nothing is acknowledged until a restart

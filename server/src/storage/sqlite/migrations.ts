@@ -345,4 +345,22 @@ export const MIGRATIONS: string[] = [
   );
   CREATE UNIQUE INDEX submission_bundles_idempotency ON submission_bundles (municipality_code, idempotency_key) WHERE idempotency_key IS NOT NULL;
   `,
+  /* 12: a municipality's versions of life-event guides, adopted or its own (issue #18) */ `
+  CREATE TABLE guide_versions (
+    municipality_code TEXT NOT NULL,
+    guide_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'retired')),
+    based_on TEXT,
+    hidden INTEGER NOT NULL DEFAULT 0,
+    guide_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    published_at TEXT,
+    PRIMARY KEY (municipality_code, guide_id, version)
+  );
+  CREATE UNIQUE INDEX guide_versions_one_published ON guide_versions (municipality_code, guide_id) WHERE status = 'published';
+  `,
 ];

@@ -21,18 +21,24 @@ export const GuideSummarySchema = component(
   Closed({ id: Str(), lifeEvent: Str(), title: Str(), titleEn: Opt(Str()), lead: Str(), procedureIds: Arr(Str(), { description: 'The procedures the guide may lead to' }) }),
 );
 
+/** A whole guide: its questions and its items with their rules (shared/src/guides/lifeEventGuide.ts). */
+export const LifeEventGuideSchema = component(
+  'LifeEventGuide',
+  Closed({
+    id: Str(),
+    lifeEvent: Str(),
+    title: Str(),
+    titleEn: Opt(Str()),
+    lead: Str(),
+    questions: Arr(Closed({ id: Str(), text: Str(), textEn: Opt(Str()), help: Opt(Str()), options: Arr(Str()), optionsEn: Opt(Arr(Str())) })),
+    items: Arr(Closed(item)),
+  }),
+);
+
 export const GuideViewSchema = component(
   'GuideView',
   Closed({
-    guide: Closed({
-      id: Str(),
-      lifeEvent: Str(),
-      title: Str(),
-      titleEn: Opt(Str()),
-      lead: Str(),
-      questions: Arr(Closed({ id: Str(), text: Str(), textEn: Opt(Str()), help: Opt(Str()), options: Arr(Str()), optionsEn: Opt(Arr(Str())) })),
-      items: Arr(Closed(item)),
-    }),
+    guide: LifeEventGuideSchema,
     online: Type.Record(Type.String(), Str(), { description: 'Procedure id → title, for the guide procedures this municipality takes online' }),
   }),
 );

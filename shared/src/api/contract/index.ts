@@ -10,6 +10,7 @@ import { STAFF_OPERATIONS } from './staffOperations';
 import { CATALOG_OPERATIONS } from './catalogOperations';
 import { BACKOFFICE_OPERATIONS, INBOX_OPERATIONS, INTEGRATION_OPERATIONS } from './deskOperations';
 import { IDENTITY_OPERATIONS } from './identityOperations';
+import { GUIDE_STAFF_OPERATIONS } from './guideStaffOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -17,6 +18,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...IDENTITY_OPERATIONS,
   ...STAFF_OPERATIONS,
   ...CATALOG_OPERATIONS,
+  ...GUIDE_STAFF_OPERATIONS,
   ...INBOX_OPERATIONS,
   ...INTEGRATION_OPERATIONS,
   ...BACKOFFICE_OPERATIONS,
