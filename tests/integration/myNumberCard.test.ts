@@ -288,6 +288,33 @@ describe('My Number Card: sign-in with 基本4情報 and signatures (デジタ�
     expect(forged.headers.location).toBe('/?cardError=card_state_mismatch');
   });
 
+  it('a one-stop bundle carries each form’s own signature; a required one missing refuses the whole bundle, storing nothing', async () => {
+    const { agent } = await signIn();
+    const data = await prefilled(agent, 'jidou-teate-nintei');
+    const files = await attachments();
+    const risai = { procedureId: 'risai-shomeisho', data: example('risai-shomeisho') };
+    const before = await ctx.storage.submissions.count(MITO);
+    const unsigned = await agent
+      .post(`/api/v1/municipalities/${MITO}/bundles`)
+      .send({ items: [risai, { procedureId: 'jidou-teate-nintei', data, attachments: files, uploadToken: UPLOAD_TOKEN }] })
+      .expect(422);
+    expect(unsigned.body.error.code).toBe('signature_required');
+    expect(await ctx.storage.submissions.count(MITO)).toBe(before);
+    const { location } = await sign(agent, 'jidou-teate-nintei', data, files);
+    const handle = new URL(location, PUBLIC_URL).searchParams.get('signature');
+    const sent = await agent
+      .post(`/api/v1/municipalities/${MITO}/bundles`)
+      .send({ items: [risai, { procedureId: 'jidou-teate-nintei', data, attachments: files, uploadToken: UPLOAD_TOKEN, signature: handle }] })
+      .expect(201);
+    const [plain, signed] = await Promise.all(sent.body.items.map((i: { receiptNumber: string }) => ctx.storage.submissions.findByReceiptNumber(i.receiptNumber)));
+    expect(signed?.evidence?.signature).toMatchObject({ status: 'verified_no_revocation', signerName: NAME });
+    expect(plain?.evidence?.signature).toBeUndefined();
+    expect(plain?.evidence?.identity).toMatchObject({ method: 'myna-card' }); // signed in with the card for the whole bundle
+    // The handle was used up with the bundle: it cannot sign another application.
+    const reuse = await submit(agent, 'jidou-teate-nintei', { data, attachments: await attachments(), uploadToken: UPLOAD_TOKEN, signature: handle }).expect(422);
+    expect(reuse.body.error.code).toBe('signature_unknown');
+  });
+
   it('takes an unsigned application where the policy does not require a signature', async () => {
     const agent = request.agent(ctx.app);
     const res = await submit(agent, 'risai-shomeisho', { data: example('risai-shomeisho') }).expect(201);
