@@ -141,6 +141,21 @@ test('a parent applies for what a birth brings in one sitting, typing their name
   }
   const nintei = await storage.submissions.findByReceiptNumber(receipts[0]!.trim());
   expect((nintei!.data.children as Array<{ name: { givenName: string } }>)[0]!.name.givenName).toBe('小太郎');
+  const bundleReceipt = (await page.locator('#bundle-receipt-number').textContent())!.trim();
+  const bundleSecret = (await page.locator('#bundle-secret').textContent())!.trim();
   expect(problems).toEqual([]);
   await context.close();
+
+  // Later, on another device: the usual status page takes the まとめ番号 and shows every application of the bundle.
+  const later = await chrome().newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ja-JP' });
+  const status = await later.newPage();
+  await status.goto(`${live().url}/status`);
+  await status.getByLabel('到達番号').fill(bundleReceipt.toLowerCase());
+  await status.getByLabel('確認キー').fill(bundleSecret);
+  await status.getByRole('button', { name: '確認する' }).click();
+  await status.getByRole('heading', { level: 1, name: 'まとめて申請した手続の状況' }).waitFor();
+  expect(await status.locator('.bundle-item__title').allTextContents()).toEqual(titles);
+  expect(status.url()).not.toContain(bundleSecret); // the key is not left in the address bar
+  await status.screenshot({ path: screenshotPath('bundle-7-status-later'), fullPage: true });
+  await later.close();
 }, 120_000);

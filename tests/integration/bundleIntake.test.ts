@@ -43,8 +43,10 @@ describe('one-stop bundle intake', () => {
       await request(ctx.app).get(`/api/v1/submissions/${item.receiptNumber}/status`).set('X-Receipt-Secret', item.secret).expect(200);
     }
     const status = await request(ctx.app).get(`/api/v1/bundles/${res.body.receiptNumber.toLowerCase()}/status`).set('X-Receipt-Secret', res.body.secret).expect(200);
-    expect(status.body.items.map((i: { procedureId: string; statusLabel: string }) => [i.procedureId, i.statusLabel])).toEqual(BIRTH.map((id) => [id, '到達']));
-    expect(status.body.items[0].procedureTitle).toBe('児童手当等の受給資格及び児童手当の額についての認定請求');
+    expect(status.body.items.map((i: { status: { procedureId: string; statusLabel: string } }) => [i.status.procedureId, i.status.statusLabel])).toEqual(BIRTH.map((id) => [id, '到達']));
+    expect(status.body.items[0].status.procedureTitle).toBe('児童手当等の受給資格及び児童手当の額についての認定請求');
+    // Each application's own key comes with it, for its status page and its 補正依頼.
+    expect(status.body.items.map((i: { secret: string }) => i.secret)).toEqual(res.body.items.map((i: { secret: string }) => i.secret));
     await request(ctx.app).get(`/api/v1/bundles/${res.body.receiptNumber}/status`).set('X-Receipt-Secret', res.body.items[0].secret).expect(404);
     await request(ctx.app).get(`/api/v1/bundles/${res.body.items[0].receiptNumber}/status`).set('X-Receipt-Secret', res.body.secret).expect(404);
   });

@@ -129,7 +129,7 @@ export function publicRoutes(services: Services): Router {
     if (!bundle || !services.bundles.opens(bundle, req.get('X-Receipt-Secret') ?? '')) throw notFound;
     const submissions = await Promise.all(bundle.submissionIds.map((id) => storage.submissions.findById(id)));
     // An application removed after its retention period is left out, not an error.
-    const items = await Promise.all(submissions.filter((s) => s !== null).map((s) => statusView(storage, s, en)));
+    const items = await Promise.all(submissions.filter((s) => s !== null).map(async (s) => ({ status: await statusView(storage, s, en), secret: services.intake.statusSecret(s.id) })));
     res.setHeader('Cache-Control', 'no-store');
     res.json({ receiptNumber: bundle.receiptNumber, municipalityCode: bundle.municipalityCode, submittedAt: bundle.createdAt, items });
   });

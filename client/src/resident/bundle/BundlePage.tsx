@@ -23,7 +23,7 @@ import { TaskList, type TaskItem } from '../tasks/TaskList';
 import { submitBundle, type BundleItem } from './bundleApi';
 import { bundleFor, clearBundle, loadBundle, saveBundle, withShared, type BundleState } from './bundleStore';
 import { useBundleText } from './bundleMessages';
-import { bundleStatusPath, saveBundleReceipt } from './bundleReceipt';
+import { bundleStatusPath, markBundleSent } from './bundleReceipt';
 import './bundle.css';
 
 export default function BundlePage() {
@@ -159,7 +159,7 @@ function BundleTasks({ code, state, details, onChange }: { code: string; state: 
     try {
       const response = await submitBundle(code, body, key, language);
       writeStored(pendingKey, null, 'session');
-      saveBundleReceipt(code, response, Object.fromEntries(details.map((d) => [d.procedure.id, titleOf(d)])));
+      markBundleSent(response.receiptNumber);
       for (const d of details) clearLocalDraft(code, d.procedure.id);
       clearBundle(code);
       navigate(bundleStatusPath(code, response.receiptNumber, response.secret), { replace: true });

@@ -3,7 +3,7 @@
  * (its 到達番号 and status key, to keep) and, then and later, where each of
  * its applications stands, each with its own 到達番号 and status link.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { PageHeading } from '../../common/PageHeading';
@@ -13,7 +13,7 @@ import { formatDateTime } from '../../common/format';
 import { useAsync } from '../../common/useAsync';
 import { statusPath } from '../done/receiptStore';
 import { getBundleStatus } from './bundleApi';
-import { loadBundleReceipt } from './bundleReceipt';
+import { wasBundleJustSent } from './bundleReceipt';
 import { useBundleText } from './bundleMessages';
 import './bundle.css';
 
@@ -23,12 +23,15 @@ export default function BundleStatusPage() {
   const { t, language } = useLanguage();
   const b = useBundleText();
   const [secret] = useState(() => (location.hash ? decodeURIComponent(location.hash.slice(1)) : ''));
-  const kept = loadBundleReceipt(receipt);
+  const kept = wasBundleJustSent(receipt);
+  // The key has been read: take it out of the address bar and the history.
+  useEffect(() => {
+    if (location.hash) window.history.replaceState(window.history.state, '', location.pathname + location.search);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const status = useAsync(() => getBundleStatus(receipt, secret, language), [receipt, secret, language]);
   if (status.status === 'loading') return <Loading />;
   if (status.status === 'error') return <ErrorBlock error={status.error} onRetry={status.reload} />;
   const { items, submittedAt, municipalityCode } = status.value;
-  const secretOf = (receiptNumber: string) => kept?.items.find((i) => i.receiptNumber === receiptNumber)?.secret;
   const title = kept ? b('doneTitle') : b('statusTitle');
   return (
     <>
@@ -58,23 +61,30 @@ export default function BundleStatusPage() {
       </dl>
       {kept && <p className="notice">{b('keepNote')}</p>}
       <ol className="bundle-items">
-        {items.map((item) => {
-          const own = secretOf(item.receiptNumber);
-          return (
-            <li key={item.receiptNumber} className="bundle-item">
-              <h2 className="bundle-item__title">{item.procedureTitle}</h2>
-              <dl className="facts">
-                <dt>{b('receiptOf')}</dt>
-                <dd className="bundle-item__receipt">{item.receiptNumber}</dd>
-                <dt>{b('status')}</dt>
-                <dd>
-                  <span className={`status-badge status-badge--${item.status}`}>{item.statusLabel}</span>
-                </dd>
-              </dl>
-              {own && <Link to={statusPath(item.receiptNumber, own)}>{b('itemStatus')}</Link>}
-            </li>
-          );
-        })}
+        {items.map(({ status: item, secret: own }) => (
+          <li key={item.receiptNumber} className="bundle-item">
+            <h2 className="bundle-item__title">{item.procedureTitle}</h2>
+            <dl className="facts">
+              <dt>{b('receiptOf')}</dt>
+              <dd className="bundle-item__receipt">{item.receiptNumber}</dd>
+              <dt>{b('status')}</dt>
+              <dd>
+                <span className={`status-badge status-badge--${item.status}`}>{item.statusLabel}</span>
+              </dd>
+            </dl>
+            {item.messages.length > 0 && (
+              <ul className="messages">
+                {item.messages.map((m, i) => (
+                  <li key={i}>
+                    <p className="messages__at">{formatDateTime(m.at, language)}</p>
+                    <p className="messages__text">{m.text}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Link to={statusPath(item.receiptNumber, own)}>{b('itemStatus')}</Link>
+          </li>
+        ))}
       </ol>
       <p>
         <Link to={`/m/${municipalityCode}`}>{t('done.toCatalog')}</Link>

@@ -4,12 +4,15 @@
  */
 import CorrectionPanel from './correction/CorrectionPanel';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import type { StatusResponse } from '@madoguchi/shared';
 import { PageHeading } from '../../common/PageHeading';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { getStatus } from '../../common/api/residentApi';
 import { formatDateTime } from '../../common/format';
+import { ApiError } from '../../common/api/http';
+import { getBundleStatus } from '../bundle/bundleApi';
+import { bundleStatusPath } from '../bundle/bundleReceipt';
 
 const decode = (s: string) => {
   try {
@@ -56,6 +59,7 @@ export default function StatusPage() {
   const { receipt: receiptParam } = useParams();
   const location = useLocation();
   const { t, language } = useLanguage();
+  const navigate = useNavigate();
   const [receipt, setReceipt] = useState(receiptParam ? decode(receiptParam) : '');
   const [secret, setSecret] = useState(location.hash ? decode(location.hash.slice(1)) : '');
   const [status, setStatus] = useState<StatusResponse | null>(null);
@@ -68,6 +72,9 @@ export default function StatusPage() {
     try {
       setStatus(await getStatus(r.trim(), s.trim(), language));
     } catch (e) {
+      // A まとめ番号 (applications sent together) opens the bundle's page, which lists each application and its status.
+      const bundle = e instanceof ApiError && e.status === 404 ? await getBundleStatus(r.trim(), s.trim(), language).catch(() => null) : null;
+      if (bundle) return navigate(bundleStatusPath(bundle.municipalityCode, bundle.receiptNumber, s.trim()));
       setStatus(null);
       setError((e as Error).message);
     } finally {

@@ -99,7 +99,16 @@ export const BundleResponseSchema = component(
   }),
 );
 
-export const BundleStatusSchema = component('BundleStatus', Closed({ receiptNumber: Str(), municipalityCode: Str(), submittedAt: DateTime(), items: Arr(StatusResponseSchema) }));
+export const BundleStatusSchema = component(
+  'BundleStatus',
+  Closed({
+    receiptNumber: Str(),
+    municipalityCode: Str(),
+    submittedAt: DateTime(),
+    // Whoever holds the bundle's key holds each application's: its own status page answers 補正依頼 (corrections).
+    items: Arr(Closed({ status: StatusResponseSchema, secret: Str({ description: "The application's own status secret" }) })),
+  }),
+);
 
 export const UploadedFileSchema = component('UploadResponse', Closed({ fileId: Str(), fileName: Str(), mediaType: Str(), size: Int(), scanState: scanState() }));
 
