@@ -54,8 +54,10 @@ describe('one-stop bundle intake', () => {
   it('a procedure page names the fields that take the shared answers; a procedure without a mapping names none', async () => {
     const detail = await request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures/jidou-teate-nintei`).expect(200);
     expect(detail.body.sharedAnswers).toMatchObject({ 'applicant.name': '/claimant/name', 'child.name': '/children/0/name', 'account.bankAccount': '/account' });
-    const risai = await request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures/risai-shomeisho`).expect(200);
-    expect(risai.body.sharedAnswers).toBeUndefined();
+    const care = await request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures/kaigo-nintei-shinki`).expect(200);
+    expect(care.body.sharedAnswers).toMatchObject({ 'applicant.name': '/applicant/name', 'insured.name': '/insured/name', 'insured.insuredNumber': '/insured/insuredNumber' });
+    const ninshin = await request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures/ninshin-todoke`).expect(200);
+    expect(ninshin.body.sharedAnswers).toBeUndefined();
   });
 
   it('one invalid application stores nothing, and the errors say which application and field', async () => {

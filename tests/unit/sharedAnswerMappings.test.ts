@@ -6,8 +6,27 @@ const presets = loadPresets();
 const mapped = presets.filter((p) => p.sharedAnswers);
 
 it('every mapping points at an existing field of its preset that takes the shared answer as it is', () => {
-  // The birth bundle: 児童手当 (認定請求, 額の改定) and 保育 (支給認定, 利用申込).
-  expect(mapped.map((p) => p.procedure.id)).toEqual(expect.arrayContaining(['jidou-teate-nintei', 'jidou-teate-gaku-kaitei', 'hoiku-shikyu-nintei', 'hoiku-riyo-moshikomi']));
+  // The birth bundle: 児童手当 (認定請求, 額の改定) and 保育 (支給認定, 利用申込); every care procedure; the 罹災証明書.
+  expect(mapped.map((p) => p.procedure.id)).toEqual(
+    expect.arrayContaining([
+      'jidou-teate-nintei',
+      'jidou-teate-gaku-kaitei',
+      'hoiku-shikyu-nintei',
+      'hoiku-riyo-moshikomi',
+      'kaigo-care-plan-todoke',
+      'kaigo-fukushi-yogu-konyu',
+      'kaigo-futan-gendogaku',
+      'kaigo-futan-wariai-saikofu',
+      'kaigo-hihokenshasho-saikofu',
+      'kaigo-jutaku-kaishu',
+      'kaigo-kogaku-service-hi',
+      'kaigo-nintei-koshin',
+      'kaigo-nintei-kubun-henko',
+      'kaigo-nintei-shinki',
+      'kaigo-nintei-tennyu',
+      'risai-shomeisho',
+    ]),
+  );
   for (const preset of mapped) expect({ id: preset.procedure.id, problems: sharedMappingProblems(preset.sharedAnswers!, preset.schema) }).toEqual({ id: preset.procedure.id, problems: [] });
 });
 
@@ -57,6 +76,23 @@ it('fills value by value: an empty name object, a value still at its default, bu
 it('an empty shared answer leaves the form as it is, and the input is never modified', () => {
   const data = Object.freeze({ claimant: Object.freeze({ phone: '0312345678' }) });
   expect(applySharedAnswers(data, mapping, {})).toBe(data);
+});
+
+it('a care bundle asks the insured person once: 要介護認定 and ケアプラン作成依頼 both take the same 被保険者, the family member filing stays the applicant', () => {
+  const shinki = presets.find((p) => p.procedure.id === 'kaigo-nintei-shinki')!;
+  const carePlan = presets.find((p) => p.procedure.id === 'kaigo-care-plan-todoke')!;
+  const insuredName = { familyName: '窓口', givenName: '一郎', familyNameKana: 'マドグチ', givenNameKana: 'イチロウ' };
+  const shared = { insured: { name: insuredName, insuredNumber: '0000012345' }, applicant: { name } };
+  for (const preset of [shinki, carePlan]) {
+    const filled = applySharedAnswers({ applicant: { applicantType: '家族' } }, preset.sharedAnswers!, shared);
+    expect(filled.insured).toEqual({ name: insuredName, insuredNumber: '0000012345' });
+    expect(filled.applicant).toEqual({ applicantType: '家族', name });
+  }
+  // The insured person is a group of its own in the shared part, 個人番号 still asked by each form.
+  const schema = sharedAnswersSchema([...Object.keys(shinki.sharedAnswers!), ...Object.keys(carePlan.sharedAnswers!)]) as JsonSchema & { properties: Record<string, { properties: object }> };
+  expect(Object.keys(schema.properties)).toEqual(['applicant', 'insured']);
+  expect(Object.keys(schema.properties.insured!.properties)).toEqual(['name', 'birthDate', 'sex', 'address', 'phone', 'insuredNumber']);
+  expect(SHARED_ANSWER_FIELDS.map((f) => f.key)).not.toContain('insured.myNumber');
 });
 
 it('the shared part is a form of only the answers the bundle takes, valid with the one validator', () => {

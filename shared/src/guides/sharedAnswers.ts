@@ -1,6 +1,7 @@
 /**
  * ワンスオンリー: the answers the procedures of a one-stop bundle have in
- * common (the applicant, the child, the bank account), asked once. Each preset
+ * common (the applicant, the child, the insured person of a care
+ * procedure, the bank account), asked once. Each preset
  * declares beside itself which of its fields take which shared answer
  * (`shared-answers.json`); a test checks every pointer against the preset's
  * schema, so a renamed field breaks the build, not the resident's form.
@@ -18,7 +19,7 @@ export interface SharedAnswerField {
 }
 
 export interface SharedAnswerGroup {
-  id: 'applicant' | 'child' | 'account';
+  id: 'applicant' | 'child' | 'insured' | 'account';
   title: string;
   titleEn: string;
 }
@@ -26,6 +27,8 @@ export interface SharedAnswerGroup {
 export const SHARED_ANSWER_GROUPS: readonly SharedAnswerGroup[] = [
   { id: 'applicant', title: '申請する方（あなた）', titleEn: 'You (the applicant)' },
   { id: 'child', title: 'お子さん', titleEn: 'The child' },
+  // The care procedures are about the 被保険者, who is often not the one filing (a family member, a guardian).
+  { id: 'insured', title: '介護保険の被保険者（サービスを受ける方）', titleEn: 'The insured person (who receives the care)' },
   { id: 'account', title: '振込先口座', titleEn: 'Bank account for payments' },
 ];
 
@@ -40,13 +43,19 @@ export const SHARED_ANSWER_FIELDS: readonly SharedAnswerField[] = [
   { key: 'child.name', definition: 'personName', title: '氏名', titleEn: 'Name' },
   { key: 'child.birthDate', definition: 'pastDate', title: '生年月日', titleEn: 'Date of birth' },
   { key: 'child.sex', definition: 'sex', title: '性別', titleEn: 'Sex' },
+  { key: 'insured.name', definition: 'personName', title: '氏名', titleEn: 'Name' },
+  { key: 'insured.birthDate', definition: 'pastDate', title: '生年月日', titleEn: 'Date of birth' },
+  { key: 'insured.sex', definition: 'sex', title: '性別', titleEn: 'Sex' },
+  { key: 'insured.address', definition: 'address', title: '住所', titleEn: 'Address' },
+  { key: 'insured.phone', definition: 'phone', title: '電話番号（日中の連絡先）', titleEn: 'Phone (daytime)' },
+  { key: 'insured.insuredNumber', definition: 'insuredNumber', title: '被保険者番号', titleEn: 'Insured number (介護保険)' },
   { key: 'account.bankAccount', definition: 'bankAccount', title: '振込先口座', titleEn: 'Bank account' },
 ];
 
 /** Shared answer key → JSON pointer of the field in one procedure's answers (`/children/0/name`). */
 export type SharedAnswerMapping = Record<string, string>;
 
-/** The shared part as the resident fills it in: `{ applicant: { name: … }, child: { … }, account: { … } }`. */
+/** The shared part as the resident fills it in: `{ applicant: { name: … }, child: { … }, insured: { … }, account: { … } }`. */
 export type SharedAnswers = Record<string, Record<string, unknown> | undefined>;
 
 const FIELD_BY_KEY = new Map(SHARED_ANSWER_FIELDS.map((f) => [f.key, f]));
