@@ -16,6 +16,11 @@ import { allPresets } from '../helpers/testApp';
 import { CLIENT_DIST } from '../../server/src/app';
 import { answerBirthGuide, attachFile, fillValue, TINY_PDF } from './resident-helpers';
 
+/** `document` inside `page.waitForFunction` (the tests' TS project has no DOM lib). */
+interface FieldDocument {
+  getElementById(id: string): { value: string } | null;
+}
+
 const live = useLiveApp(() => buildApp({ clientDist: CLIENT_DIST }));
 const chrome = useBrowser();
 const MITO = '082015';
@@ -37,6 +42,11 @@ const shared: SharedAnswers = {
   child: { name: { familyName: '窓口', givenName: '小太郎', familyNameKana: 'マドグチ', givenNameKana: 'コタロウ' }, birthDate: baby.birthDate, sex: baby.sex },
   account: { bankAccount: example('jidou-teate-nintei').account },
 };
+
+/** Waits until the field shows `value` (the shared answers arrive with the bundle's part of the form, loaded on demand). */
+async function filledWith(page: Page, fieldId: string, value: string): Promise<void> {
+  await page.waitForFunction(([id, v]) => (document as unknown as FieldDocument).getElementById(id!)?.value === v, [fieldId, value] as const);
+}
 
 /** The rest of a form, as the parent would type it: the example's answers under what the shared part filled in. */
 async function typeTheRest(page: Page, procedureId: string): Promise<void> {
@@ -94,15 +104,33 @@ test('a parent applies for what a birth brings in one sitting, typing their name
   await page.getByRole('heading', { level: 1, name: 'まとめて申請する' }).waitFor();
   expect(await state('共通の項目')).toBe('入力済み');
 
+  // The whole bundle behind one resume link: on another device it opens with the shared part done.
+  await page.getByText('別の端末で続きを入力する').click();
+  await page.getByRole('button', { name: '再開用のリンクを作る' }).click();
+  const resumeLink = await page.getByLabel('再開用のリンク').inputValue();
+  const other = await chrome().newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ja-JP' });
+  const phone2 = await other.newPage();
+  await phone2.goto(resumeLink.replace(/^https?:\/\/[^/]+/, live().url));
+  await phone2.getByRole('heading', { level: 1, name: 'まとめて申請する' }).waitFor();
+  expect(
+    await phone2
+      .locator('.task-list__item', { has: phone2.getByText('共通の項目') })
+      .locator('.task-list__status')
+      .textContent(),
+  ).toBe('入力済み');
+  await phone2.getByRole('link', { name: preset('hoiku-shikyu-nintei').procedure.title }).click();
+  await phone2.goto(`${live().url}/m/${MITO}/bundle/p/hoiku-shikyu-nintei?step=1`);
+  await filledWith(phone2, 'root_guardian_name_givenName', '花子');
+  await other.close();
+
   for (const id of BUNDLE) {
     const title = preset(id).procedure.title;
     await page.getByRole('link', { name: title }).click();
     await page.getByText('まとめて申請する手続の1つです（3件中）', { exact: false }).waitFor();
     // The form starts with the shared answers: the parent's name is already there.
     const nameField = id === 'jidou-teate-nintei' ? 'root_claimant_name_givenName' : 'root_guardian_name_givenName';
-    await page.goto(`${page.url().split('?')[0]}?step=1&bundle=1`);
-    await page.locator(`[id="${nameField}"]`).waitFor();
-    expect(await page.locator(`[id="${nameField}"]`).inputValue()).toBe('花子');
+    await page.goto(`${live().url}/m/${MITO}/bundle/p/${id}?step=1`);
+    await filledWith(page, nameField, '花子');
     if (id === 'jidou-teate-nintei') await page.screenshot({ path: screenshotPath('bundle-4-prefilled') });
     // Back on the list (no form open, so nothing overwrites the draft) the rest of the answers go in.
     await page.getByRole('link', { name: 'まとめて申請の一覧に戻る' }).click();
@@ -112,9 +140,9 @@ test('a parent applies for what a birth brings in one sitting, typing their name
     // The documents the answers call for, on the attachments step.
     const answers = applySharedAnswers(example(id), preset(id).sharedAnswers!, shared);
     const needed = attachmentsFor(preset(id).procedure).filter((s) => attachmentNeeded(s, answers, preset(id).procedure.signaturePolicy));
-    await page.goto(`${live().url}/m/${MITO}/p/${id}/apply?step=files&bundle=1`);
+    await page.goto(`${live().url}/m/${MITO}/bundle/p/${id}?step=files`);
     for (const spec of needed) await attachFile(page, spec.id, `${spec.id}.pdf`, 'application/pdf', TINY_PDF);
-    await page.goto(`${page.url().split('?')[0]}?step=review&bundle=1`);
+    await page.goto(`${live().url}/m/${MITO}/bundle/p/${id}?step=review`);
     await page.getByRole('button', { name: '確認して一覧に戻る' }).click();
     await page.getByRole('heading', { level: 1, name: 'まとめて申請する' }).waitFor();
     expect(await state(title)).toBe('確認済');

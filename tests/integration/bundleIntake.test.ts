@@ -95,6 +95,43 @@ describe('one-stop bundle intake', () => {
     expect(await count()).toBe(before + 8);
   });
 
+  it('a resume link carries the whole bundle: every form, the shared part and the confirmations; a malformed one is refused', async () => {
+    const [first, second] = await items();
+    const form = (a: typeof first) => ({ formVersion: 1, data: a!.data, attachments: a!.attachments, uploadToken: a!.uploadToken });
+    const bundle = {
+      procedureIds: [first!.procedureId, second!.procedureId],
+      guideId: 'shussei',
+      shared: { applicant: { phone: '029-224-1111' } },
+      sharedSaved: true,
+      applied: {},
+      confirmed: { [second!.procedureId]: { data: second!.data } },
+      forms: { [first!.procedureId]: form(first), [second!.procedureId]: form(second) },
+    };
+    const body = { municipalityCode: MITO, procedureId: first!.procedureId, formVersion: 1, data: first!.data, attachments: first!.attachments, uploadToken: first!.uploadToken, bundle };
+    const created = await request(ctx.app).post('/api/v1/drafts').send(body).expect(201);
+    const back = await request(ctx.app).get(`/api/v1/drafts/${created.body.draftId}`).set('X-Resume-Secret', created.body.secret).expect(200);
+    expect(back.body.bundle).toEqual(bundle);
+    await request(ctx.app)
+      .put(`/api/v1/drafts/${created.body.draftId}`)
+      .set('X-Resume-Secret', created.body.secret)
+      .send({ ...body, bundle: { ...bundle, sharedSaved: false } })
+      .expect(200);
+    expect((await request(ctx.app).get(`/api/v1/drafts/${created.body.draftId}`).set('X-Resume-Secret', created.body.secret)).body.bundle.sharedSaved).toBe(false);
+    // The first form must be the draft's own; no stranger forms; no unknown procedure.
+    await request(ctx.app)
+      .post('/api/v1/drafts')
+      .send({ ...body, bundle: { ...bundle, procedureIds: [...bundle.procedureIds].reverse() } })
+      .expect(400);
+    await request(ctx.app)
+      .post('/api/v1/drafts')
+      .send({ ...body, bundle: { ...bundle, forms: { ...bundle.forms, 'risai-shomeisho': form(first) } } })
+      .expect(400);
+    await request(ctx.app)
+      .post('/api/v1/drafts')
+      .send({ ...body, bundle: { ...bundle, procedureIds: [...bundle.procedureIds, 'no-such-procedure'] } })
+      .expect(404);
+  });
+
   it('refuses a malformed bundle in the caller’s language and stores nothing', async () => {
     const before = await count();
     const all = await items();

@@ -17,6 +17,7 @@ import type {
   StatusResponseSchema,
   BundleResponseSchema,
   BundleStatusSchema,
+  BundleDraftSchema,
   UploadedFileSchema,
 } from './contract/components';
 
@@ -65,7 +66,11 @@ export interface DraftBody {
   data: Record<string, unknown>;
   attachments: Record<string, string[]>;
   uploadToken: string;
+  /** A one-stop bundle behind the link: the other forms, the shared part, the confirmations (the fields above are its first form). */
+  bundle?: BundleDraft;
 }
+
+export type BundleDraft = Static<typeof BundleDraftSchema>;
 
 /** A draft as GET /drafts/:id returns it. */
 export type DraftView = Static<typeof DraftViewSchema>;

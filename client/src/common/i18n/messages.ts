@@ -228,10 +228,7 @@ export const MESSAGES = {
   'done.toCatalog': ['ほかの手続を探す', 'Find another procedure'],
   // status
   'status.title': ['申請状況の確認', 'Check an application'],
-  'status.lead': [
-    '申請したときに表示された到達番号と確認キーを入力してください。まとめて申請したときは、まとめ番号でも確認できます。',
-    'Enter the receipt number and the status key you were given when you applied. For applications sent together, the set number works too.',
-  ],
+  'status.lead': ['申請したときに表示された到達番号と確認キーを入力してください。', 'Enter the receipt number and the status key you were given when you applied.'],
   'status.receipt': ['到達番号', 'Receipt number'],
   'status.receiptHelp': ['英数字12文字です（例：G4P6-HXCC-7ERN）。ハイフンはなくてもかまいません。', '12 letters and digits, for example G4P6-HXCC-7ERN (hyphens optional).'],
   'status.secret': ['確認キー', 'Status key'],

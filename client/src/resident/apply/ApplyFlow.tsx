@@ -39,7 +39,7 @@ const AttachmentsStep = lazy(() => loadAttachmentsStep().then((m) => ({ default:
 const ReviewStep = lazy(() => loadReviewStep().then((m) => ({ default: m.ReviewStep })));
 // The My Number Card's part of the form loads only where the municipality offers the card.
 const CardBridge = lazy(() => import('../card/CardBridge'));
-// A form filled in as part of a one-stop bundle (?bundle=1): the shared answers and the way back to the bundle.
+// A form filled in as part of a one-stop bundle: the shared answers and the way back to the bundle.
 const BundleBanner = lazy(() => import('../bundle/BundleBanner'));
 // A long form's overview and the gate in front of its check page (with the task list and its words).
 const loadOverview = () => import('./FormOverview');
@@ -103,8 +103,8 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   const longForm = usesOverview(steps.length);
   const stepParam = params.get('step') ?? (longForm ? 'overview' : '1');
   const onOverview = longForm && stepParam === 'overview';
-  const inBundle = params.get('bundle') === '1';
-  const keep = inBundle ? '&bundle=1' : '';
+  // A form of a one-stop bundle lives under the bundle's address (/m/:code/bundle/p/:id).
+  const inBundle = location.pathname.includes('/bundle/');
   // Set by 「変更する」 on the check page: after the change the resident goes straight back there.
   const returnToReview = params.get('return') === 'review';
   // -1: the overview of a long form.
@@ -117,7 +117,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   const goTo = (target: number | 'files' | 'review' | 'overview', fieldId?: string, fromReview = false) => {
     const value = stepValue(target);
     prefetchLaterSteps();
-    setParams(`step=${value}${fromReview ? '&return=review' : ''}${keep}`, { state: fieldId ? { focusId: fieldId } : null });
+    setParams({ step: value, ...(fromReview ? { return: 'review' } : {}) }, { state: fieldId ? { focusId: fieldId } : null });
     if (!fieldId) window.scrollTo(0, 0);
   };
   const afterForm = hasFiles ? 'files' : 'review';
@@ -125,12 +125,12 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   // or, when every question is answered, the attachments (or the check page); a long form, its overview.
   useEffect(() => {
     if (stepParam !== 'continue') return;
-    if (longForm) return setParams(`step=overview${keep}`, { replace: true });
+    if (longForm) return setParams({ step: 'overview' }, { replace: true });
     const pending = validateAll(draft.data)
       .map((e) => stepOfPointer(steps, e.pointer))
       .filter((i) => i >= 0);
     const target = pending.length ? Math.min(...pending) : afterForm;
-    setParams(`step=${stepValue(target)}${keep}`, { replace: true });
+    setParams({ step: stepValue(target) }, { replace: true });
   }, [stepParam]); // eslint-disable-line react-hooks/exhaustive-deps
   // Keep the resume link's copy current as the resident moves on.
   useEffect(() => {
@@ -236,7 +236,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
     validateAll,
     attachments,
     files: draft.attachments,
-    hrefOf: (target: number | 'files' | 'review') => `?step=${stepValue(target)}${keep}`,
+    hrefOf: (target: number | 'files' | 'review') => `?step=${stepValue(target)}`,
     goTo: (target: number | 'files' | 'review') => goTo(target),
   };
   const review = (

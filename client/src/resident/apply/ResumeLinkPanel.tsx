@@ -19,14 +19,15 @@ export const draftBodyOf = (d: LocalDraft): DraftBody => ({
   uploadToken: d.uploadToken,
 });
 
-/** Pushes the current answers to the resume draft on the server. */
-export async function syncRemoteDraft(d: LocalDraft, language: 'ja' | 'en'): Promise<string | undefined> {
+/** Pushes the current answers (`body`: what the link carries, by default the one form) to the resume draft on the server. */
+export async function syncRemoteDraft(d: LocalDraft, language: 'ja' | 'en', body = draftBodyOf(d)): Promise<string | undefined> {
   if (!d.remote) return undefined;
-  const { expiresAt } = await updateDraft(d.remote.draftId, d.remote.secret, draftBodyOf(d), language);
+  const { expiresAt } = await updateDraft(d.remote.draftId, d.remote.secret, body, language);
   return expiresAt;
 }
 
-export function ResumeLinkPanel({ draft, onRemote }: { draft: LocalDraft; onRemote: (remote: RemoteDraftRef) => void }) {
+/** `body`: what the link carries when it is more than this form (a one-stop bundle). */
+export function ResumeLinkPanel({ draft, onRemote, body }: { draft: LocalDraft; onRemote: (remote: RemoteDraftRef) => void; body?: DraftBody }) {
   const { t, language } = useLanguage();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
@@ -36,11 +37,11 @@ export function ResumeLinkPanel({ draft, onRemote }: { draft: LocalDraft; onRemo
     setError('');
     try {
       if (draft.remote) {
-        const expiresAt = (await syncRemoteDraft(draft, language)) ?? draft.remote.expiresAt;
+        const expiresAt = (await syncRemoteDraft(draft, language, body)) ?? draft.remote.expiresAt;
         onRemote({ ...draft.remote, expiresAt });
         setMessage(t('resume.updated', { at: formatDateTime(expiresAt, language) }));
       } else {
-        const created = await createDraft(draftBodyOf(draft), language);
+        const created = await createDraft(body ?? draftBodyOf(draft), language);
         onRemote({ draftId: created.draftId, secret: created.secret, expiresAt: created.expiresAt, resumePath: created.resumePath });
         setMessage(t('resume.created', { at: formatDateTime(created.expiresAt, language) }));
       }

@@ -4,7 +4,7 @@
  * each form with its state (未入力 / 入力中 / 確認済), and one 「まとめて送信する」
  * that sends them all, stored all or none. `?step=shared` is the shared part.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { SHARED_ANSWER_GROUPS, sharedAnswersSchema, type ProcedureDetail, type SharedAnswerMapping, type SharedAnswers } from '@madoguchi/shared';
 import { useLanguage } from '../../common/i18n/LanguageContext';
@@ -16,12 +16,13 @@ import { getMunicipality, getProcedure } from '../../common/api/residentApi';
 import { randomToken } from '../../common/randomToken';
 import { readStored, writeStored } from '../../common/storage';
 import { clearLocalDraft, loadLocalDraft } from '../apply/localDraft';
+import { ResumeLinkPanel, syncRemoteDraft } from '../apply/ResumeLinkPanel';
 import { StepForm } from '../apply/StepForm';
 import { StepProgress } from '../apply/StepProgress';
 import { SharedRjsfValidator } from '../form/sharedRjsfValidator';
 import { TaskList, type TaskItem } from '../tasks/TaskList';
 import { submitBundle, type BundleItem } from './bundleApi';
-import { bundleFor, clearBundle, loadBundle, saveBundle, withShared, type BundleState } from './bundleStore';
+import { bundleDraft, bundleFor, clearBundle, loadBundle, saveBundle, withShared, type BundleState } from './bundleStore';
 import { useBundleText } from './bundleMessages';
 import { bundleStatusPath, markBundleSent } from './bundleReceipt';
 import './bundle.css';
@@ -104,6 +105,11 @@ function BundleTasks({ code, state, details, onChange }: { code: string; state: 
   const navigate = useNavigate();
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string>();
+  useEffect(() => {
+    if (!state.remote || details.length === 0) return;
+    const { first, body } = bundleDraft(state, Object.fromEntries(details.map((d) => [d.procedure.id, d.version.version])));
+    syncRemoteDraft(first, language, body).catch(() => undefined);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const titleOf = (d: ProcedureDetail) => (language === 'en' && d.procedure.titleEn ? d.procedure.titleEn : d.procedure.title);
   if (details.length === 0) {
     return (
@@ -113,6 +119,8 @@ function BundleTasks({ code, state, details, onChange }: { code: string; state: 
       </>
     );
   }
+  // The whole bundle behind one resume link; once made, it follows what is done here.
+  const linked = bundleDraft(state, Object.fromEntries(details.map((d) => [d.procedure.id, d.version.version])));
   const groups = SHARED_ANSWER_GROUPS.filter((g) => details.some((d) => Object.keys(d.sharedAnswers ?? {}).some((k) => k.startsWith(`${g.id}.`))));
   const allConfirmed = details.every((d) => state.confirmed[d.procedure.id]);
   const items: TaskItem[] = [
@@ -131,7 +139,7 @@ function BundleTasks({ code, state, details, onChange }: { code: string; state: 
     ...details.map((d): TaskItem => {
       const id = d.procedure.id;
       const draft = loadLocalDraft(code, id);
-      const href = `/m/${code}/p/${id}/apply?bundle=1`;
+      const href = `/m/${code}/bundle/p/${id}`;
       return {
         id: `p-${id}`,
         title: titleOf(d),
@@ -203,6 +211,7 @@ function BundleTasks({ code, state, details, onChange }: { code: string; state: 
         </div>
       )}
       <TaskList items={items} label={b('listLabel')} />
+      <ResumeLinkPanel draft={linked.first} body={linked.body} onRemote={(remote) => onChange({ ...state, remote })} />
       {allConfirmed && (
         <div className="bundle-send">
           <p>{b('sendNote')}</p>

@@ -38,6 +38,7 @@ export const BUNDLE_MESSAGES = {
   receiptOf: ['到達番号', 'Receipt number'],
   status: ['状況', 'Status'],
   itemStatus: ['この申請の状況', 'Status of this application'],
+  statusHint: ['まとめて申請したときは、まとめ番号とその確認キーでも確認できます。', 'For applications sent together, the set number and its key work too.'],
   statusTitle: ['まとめて申請した手続の状況', 'Status of your applications'],
   statusUnavailable: ['状況を表示できませんでした。', 'The status could not be shown.'],
   fromGuide: ['案内に戻る', 'Back to the guide'],

@@ -4,8 +4,9 @@
  * last took from them, and each form's answers as the resident confirmed
  * them. Each form's own draft stays where a single application keeps it.
  */
-import { applySharedAnswers, type IntakeRequest, type SharedAnswerMapping, type SharedAnswers } from '@madoguchi/shared';
+import { applySharedAnswers, type BundleDraft, type DraftBody, type IntakeRequest, type SharedAnswerMapping, type SharedAnswers } from '@madoguchi/shared';
 import { readStored, removeStored, writeStored } from '../../common/storage';
+import { attachmentIds, loadLocalDraft, newLocalDraft, saveLocalDraft, type LocalDraft, type RemoteDraftRef } from '../apply/localDraft';
 
 export interface BundleState {
   municipalityCode: string;
@@ -18,6 +19,8 @@ export interface BundleState {
   applied: Record<string, SharedAnswers>;
   /** Per procedure: the application exactly as checked and confirmed on its check page. */
   confirmed: Record<string, Omit<IntakeRequest, 'language'>>;
+  /** The resume link of the whole bundle, once made (「別の端末で続きを入力する」). */
+  remote?: RemoteDraftRef;
 }
 
 const key = (code: string) => `madoguchi:bundle:${code}`;
@@ -61,4 +64,63 @@ export function withShared(state: BundleState, shared: SharedAnswers, mappings: 
   };
   const confirmed = Object.fromEntries(Object.entries(state.confirmed).filter(([id]) => !Object.keys(mappings[id] ?? {}).some(changed)));
   return { ...state, shared, sharedSaved: true, confirmed };
+}
+
+/**
+ * The bundle as a resume link carries it: its first form is the draft's own
+ * (made on this device if not begun, so the link has an upload token), the
+ * others ride along with the shared part and the confirmations.
+ */
+export function bundleDraft(state: BundleState, formVersions: Record<string, number>): { first: LocalDraft; body: DraftBody } {
+  const [firstId] = state.procedureIds as [string];
+  const stored = loadLocalDraft(state.municipalityCode, firstId);
+  const base = stored ?? newLocalDraft(state.municipalityCode, firstId, formVersions[firstId]!);
+  if (!stored) saveLocalDraft(base);
+  // The link is the bundle's, not the form's: kept with the bundle, never saved into the form's draft (the form would sync itself over it).
+  const first = { ...base, ...(state.remote ? { remote: state.remote } : {}) };
+  const forms: BundleDraft['forms'] = {};
+  for (const id of state.procedureIds) {
+    const d = loadLocalDraft(state.municipalityCode, id);
+    if (d) forms[id] = { formVersion: d.formVersion, data: d.data, attachments: attachmentIds(d.attachments), uploadToken: d.uploadToken };
+  }
+  const { procedureIds, guideId, shared, sharedSaved, applied, confirmed } = state;
+  const bundle: BundleDraft = { procedureIds, ...(guideId ? { guideId } : {}), shared, sharedSaved, applied, confirmed, forms };
+  return {
+    first,
+    body: {
+      municipalityCode: first.municipalityCode,
+      procedureId: firstId,
+      formVersion: first.formVersion,
+      data: first.data,
+      attachments: attachmentIds(first.attachments),
+      uploadToken: first.uploadToken,
+      bundle,
+    },
+  };
+}
+
+/** A bundle opened from its resume link on this device: every form's draft, then the bundle itself. */
+export function restoreBundle(code: string, bundle: BundleDraft, remote: RemoteDraftRef, savedAt: string): void {
+  for (const [procedureId, f] of Object.entries(bundle.forms)) {
+    saveLocalDraft({
+      municipalityCode: code,
+      procedureId,
+      formVersion: f.formVersion,
+      data: f.data,
+      attachments: Object.fromEntries(Object.entries(f.attachments).map(([id, ids]) => [id, ids.map((fileId) => ({ fileId }))])),
+      uploadToken: f.uploadToken,
+      savedAt,
+    });
+  }
+  const { procedureIds, guideId, shared, sharedSaved, applied, confirmed } = bundle;
+  saveBundle({
+    municipalityCode: code,
+    procedureIds,
+    ...(guideId ? { guideId } : {}),
+    shared: shared as SharedAnswers,
+    sharedSaved,
+    applied: applied as Record<string, SharedAnswers>,
+    confirmed: confirmed as BundleState['confirmed'],
+    remote,
+  });
 }

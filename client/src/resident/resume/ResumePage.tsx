@@ -8,6 +8,7 @@ import { PageHeading } from '../../common/PageHeading';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { getDraft } from '../../common/api/residentApi';
 import { saveLocalDraft } from '../apply/localDraft';
+import { restoreBundle } from '../bundle/bundleStore';
 
 export default function ResumePage() {
   const { draftId = '' } = useParams();
@@ -21,6 +22,12 @@ export default function ResumePage() {
     if (!secret) return;
     getDraft(draftId, secret, language).then(
       (d) => {
+        const remote = { draftId, secret, expiresAt: d.expiresAt, resumePath: `/resume/${draftId}#${secret}` };
+        // A one-stop bundle: every form and the shared part come back, and the bundle's list opens.
+        if (d.bundle) {
+          restoreBundle(d.municipalityCode, d.bundle, remote, d.updatedAt);
+          return navigate(`/m/${d.municipalityCode}/bundle`, { replace: true });
+        }
         saveLocalDraft({
           municipalityCode: d.municipalityCode,
           procedureId: d.procedureId,
@@ -29,7 +36,7 @@ export default function ResumePage() {
           attachments: Object.fromEntries(Object.entries(d.attachments ?? {}).map(([id, ids]) => [id, ids.map((fileId) => ({ fileId }))])),
           uploadToken: d.uploadToken,
           savedAt: d.updatedAt,
-          remote: { draftId, secret, expiresAt: d.expiresAt, resumePath: `/resume/${draftId}#${secret}` },
+          remote,
         });
         navigate(`/m/${d.municipalityCode}/p/${d.procedureId}/apply?step=continue`, { replace: true });
       },

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../common/format';
 import { ApiError } from '../../common/api/http';
 import { getBundleStatus } from '../bundle/bundleApi';
 import { bundleStatusPath } from '../bundle/bundleReceipt';
+import { useBundleText } from '../bundle/bundleMessages';
 
 const decode = (s: string) => {
   try {
@@ -60,6 +61,7 @@ export default function StatusPage() {
   const location = useLocation();
   const { t, language } = useLanguage();
   const navigate = useNavigate();
+  const b = useBundleText();
   const [receipt, setReceipt] = useState(receiptParam ? decode(receiptParam) : '');
   const [secret, setSecret] = useState(location.hash ? decode(location.hash.slice(1)) : '');
   const [status, setStatus] = useState<StatusResponse | null>(null);
@@ -96,6 +98,7 @@ export default function StatusPage() {
     <>
       <PageHeading title={t('status.title')}>{t('status.title')}</PageHeading>
       <p className="lead">{t('status.lead')}</p>
+      <p>{b('statusHint')}</p>
       <form className="status-form" onSubmit={onSubmit} noValidate>
         <div className="field">
           <label className="field__label" htmlFor="receipt">

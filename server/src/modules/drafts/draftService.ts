@@ -42,8 +42,8 @@ export class DraftService {
           body.attachments !== null &&
           !Array.isArray(body.attachments) &&
           Object.values(body.attachments).every((v) => Array.isArray(v) && v.every((id) => typeof id === 'string'))));
-    if (!ok) throw new BadRequestError(en ? 'The draft is incomplete.' : '一時保存のデータが正しくありません。', 'bad_draft');
-    await this.catalog.current(body.municipalityCode, body.procedureId);
+    if (!ok || (body.bundle !== undefined && !bundleFits(body))) throw new BadRequestError(en ? 'The draft is incomplete.' : '一時保存のデータが正しくありません。', 'bad_draft');
+    for (const procedureId of body.bundle?.procedureIds ?? [body.procedureId]) await this.catalog.current(body.municipalityCode, procedureId);
     return {
       municipalityCode: body.municipalityCode,
       procedureId: body.procedureId,
@@ -51,7 +51,13 @@ export class DraftService {
       data: body.data,
       attachments: body.attachments ?? {},
       uploadToken: body.uploadToken,
+      ...(body.bundle ? { bundle: body.bundle } : {}),
     };
+  }
+
+  /** What a draft keeps behind its link, sealed at rest as one payload. */
+  private payloadOf(clean: DraftBody): string {
+    return JSON.stringify({ data: clean.data, attachments: clean.attachments, uploadToken: clean.uploadToken, ...(clean.bundle ? { bundle: clean.bundle } : {}) });
   }
 
   async create(body: DraftBody, language: Language): Promise<DraftCreated> {
@@ -66,7 +72,7 @@ export class DraftService {
       procedureId: clean.procedureId,
       formVersion: clean.formVersion,
       secretHash: sha256Hex(secret),
-      payload: JSON.stringify({ data: clean.data, attachments: clean.attachments, uploadToken: clean.uploadToken }),
+      payload: this.payloadOf(clean),
       createdAt: at,
       updatedAt: at,
       expiresAt,
@@ -91,14 +97,14 @@ export class DraftService {
       formVersion: clean.formVersion,
       updatedAt: this.now().toISOString(),
       expiresAt,
-      payload: JSON.stringify({ data: clean.data, attachments: clean.attachments, uploadToken: clean.uploadToken }),
+      payload: this.payloadOf(clean),
     });
     return { expiresAt };
   }
 
   async get(id: string, secret: string, language: Language): Promise<DraftView> {
     const draft = await this.authorised(id, secret, language);
-    const payload = JSON.parse(draft.payload) as Pick<DraftBody, 'data' | 'attachments' | 'uploadToken'>;
+    const payload = JSON.parse(draft.payload) as Pick<DraftBody, 'data' | 'attachments' | 'uploadToken' | 'bundle'>;
     return { municipalityCode: draft.municipalityCode, procedureId: draft.procedureId, formVersion: draft.formVersion, ...payload, updatedAt: draft.updatedAt, expiresAt: draft.expiresAt };
   }
 
@@ -106,4 +112,20 @@ export class DraftService {
     await this.authorised(id, secret, language);
     await this.storage.drafts.delete(id);
   }
+}
+
+/** A bundle part names its first form (the draft's own procedure), at most 10 distinct procedures, and well-formed form drafts of those only. */
+function bundleFits(body: DraftBody): boolean {
+  const b = body.bundle!;
+  const ids = b.procedureIds;
+  const forms = b.forms && typeof b.forms === 'object' ? Object.entries(b.forms) : null;
+  return (
+    Array.isArray(ids) &&
+    ids.length >= 1 &&
+    ids.length <= 10 &&
+    new Set(ids).size === ids.length &&
+    ids[0] === body.procedureId &&
+    forms !== null &&
+    forms.every(([id, f]) => ids.includes(id) && f && typeof f.data === 'object' && f.data !== null && typeof f.uploadToken === 'string' && UPLOAD_TOKEN.test(f.uploadToken))
+  );
 }

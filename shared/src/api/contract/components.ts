@@ -114,7 +114,24 @@ export const UploadedFileSchema = component('UploadResponse', Closed({ fileId: S
 
 export const DraftCreatedSchema = component('DraftCreated', Closed({ draftId: Str(), secret: Str(), expiresAt: DateTime(), resumePath: Str() }));
 
+/** A one-stop bundle carried by a resume link (issue #18): every form's answers, the shared part and what was confirmed. */
+export const BundleDraftSchema = component(
+  'BundleDraft',
+  Closed({
+    procedureIds: Arr(Str(), { minItems: 1, maxItems: 10 }),
+    guideId: Opt(Str()),
+    shared: AnyObject('The shared answers given once'),
+    sharedSaved: Bool(),
+    applied: AnyObject('Per procedure: the shared answers its form was last filled from'),
+    confirmed: AnyObject('Per procedure: the application as confirmed on its check page'),
+    forms: Type.Record(Type.String(), Closed({ formVersion: Int(), data: AnyObject(), attachments: Type.Record(Type.String(), Arr(Str())), uploadToken: Str() }), {
+      description: 'Procedure id → its form draft',
+    }),
+  }),
+);
+
 const draftFields = {
+  bundle: Opt(BundleDraftSchema),
   municipalityCode: Str(),
   procedureId: Str(),
   formVersion: Int(),

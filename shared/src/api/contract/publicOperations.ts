@@ -1,5 +1,6 @@
 /** The resident-facing API: catalog, intake, status, uploads, drafts, the PDF copy and corrections (補正). */
 import {
+  BundleDraftSchema,
   BundleResponseSchema,
   BundleStatusSchema,
   CorrectionAnswerSchema,
@@ -39,6 +40,7 @@ const draftBody = Open({
   data: AnyObject(),
   attachments: Opt(Type.Record(Type.String(), Arr(Str()))),
   uploadToken: Str(),
+  bundle: Opt(BundleDraftSchema),
 });
 
 export const PUBLIC_OPERATIONS = [
