@@ -24,8 +24,22 @@ describe('guide editor form', () => {
       title: '引っ越してきたとき',
       titleEn: ' ',
       lead: '説明',
-      questions: [{ id: 'kids', text: 'お子さんは', textEn: '', help: '', options: 'はい\n\n いいえ \n', optionsEn: '' }],
-      items: [{ procedureId: '', title: '転入届', reason: '届け出ます', deadline: '', where: '', when: [{ field: 'kids', op: 'notEquals', value: 'いいえ' }] }],
+      leadEn: ' ',
+      questions: [{ id: 'kids', text: 'お子さんは', textEn: '', help: '', helpEn: ' ', options: 'はい\n\n いいえ \n', optionsEn: '' }],
+      items: [
+        {
+          procedureId: '',
+          title: '転入届',
+          titleEn: ' Moving-in notification ',
+          reason: '届け出ます',
+          reasonEn: '',
+          deadline: '',
+          deadlineEn: '',
+          where: '',
+          whereEn: ' ',
+          when: [{ field: 'kids', op: 'notEquals', value: 'いいえ' }],
+        },
+      ],
     };
     expect(toGuide('tennyu', values)).toEqual({
       id: 'tennyu',
@@ -33,7 +47,7 @@ describe('guide editor form', () => {
       title: '引っ越してきたとき',
       lead: '説明',
       questions: [{ id: 'kids', text: 'お子さんは', options: ['はい', 'いいえ'] }],
-      items: [{ title: '転入届', reason: '届け出ます', when: [{ field: 'kids', notEquals: 'いいえ' }] }],
+      items: [{ title: '転入届', titleEn: 'Moving-in notification', reason: '届け出ます', when: [{ field: 'kids', notEquals: 'いいえ' }] }],
     });
   });
 });

@@ -46,3 +46,53 @@ test('a parent finds everything a birth brings, with deadlines, on a phone', asy
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test('in English, a parent reads the guide in English: why, by when and where, with the law named', async () => {
+  const context = await chrome().newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-GB' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+
+  await page.goto(`${live().url}/m/082015`);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('link', { name: 'When a baby is born' }).click();
+  await page.getByRole('heading', { level: 1, name: 'When a baby is born' }).waitFor();
+  expect(await page.locator('p.lead').textContent()).toMatch(/^Answer a few questions/);
+  expect(await page.locator('p.lead').getAttribute('lang')).toBeNull();
+
+  await page
+    .getByRole('group', { name: /already receive child allowance/ })
+    .getByLabel('No')
+    .check();
+  await page
+    .getByRole('group', { name: /public servant/ })
+    .getByLabel('No')
+    .check();
+  await page
+    .getByRole('group', { name: /nursery/ })
+    .getByLabel('Yes')
+    .check();
+  const birth = page.locator('.guide-item', { has: page.getByRole('heading', { level: 3, name: 'Birth registration (出生届)' }) });
+  const facts = birth.locator('.guide-item__facts dd');
+  expect(await facts.allTextContents()).toEqual([
+    'Every birth must be registered.',
+    'Within 14 days from the day of birth, counting that day (within 3 months if the baby was born abroad) (Family Register Act 「戸籍法」, Article 49)',
+    'The family register (戸籍) desk of the municipality',
+  ]);
+  expect(await facts.evaluateAll((dds) => dds.map((dd) => dd.closest('[lang="ja"]')))).toEqual([null, null, null]);
+  const titles = (await page.locator('.guide-item__title').allTextContents()).map((t) => t.replace('Online', ''));
+  expect(titles).toEqual([
+    'Birth registration (出生届)',
+    'Health insurance for the baby (健康保険への加入)',
+    'Child allowance claim (児童手当の認定請求)',
+    'Certification of the need for childcare (支給認定の申請)',
+    'Application for a nursery place (保育施設等の利用申込)',
+  ]);
+  await page.getByText('Claim within 15 days from the day after the birth', { exact: false }).first().waitFor();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.locator('.guide-result').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('guides-3-result-en') });
+  expect(problems).toEqual([]);
+  await context.close();
+});

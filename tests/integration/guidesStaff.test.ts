@@ -86,6 +86,27 @@ describe('life-event guides in the staff console', () => {
     await admin.send('put', `${staffGuides}/shussei/draft`, { guide: national.guide, version: 0 }).expect(409);
   });
 
+  it('keeps the English of a guide: too long is refused per field, blank is left out, residents are served the rest', async () => {
+    const { client: admin } = await signIn(ctx, 'municipal-admin', MITO);
+    const guide: LifeEventGuide = structuredClone((await admin.get(`${staffGuides}/shussei`).expect(200)).body.guide);
+    guide.items[0]!.reasonEn = 'x'.repeat(501);
+    const bad = await admin.send('put', `${staffGuides}/shussei/draft`, { guide, version: 0 }).set('Accept-Language', 'en').expect(422);
+    expect(bad.body.error.fields.map((f: { pointer: string; message: string }) => `${f.pointer} ${f.message}`)).toEqual(['/guide/items/0/reasonEn Enter at most 500 characters.']);
+    expect(await ctx.storage.guides.listVersions(MITO, 'shussei')).toEqual([]);
+
+    guide.leadEn = ' Answer a few questions (Mito). ';
+    guide.questions[1]!.helpEn = ' ';
+    guide.items[0]!.reasonEn = 'Every birth must be registered in Mito.';
+    guide.items[0]!.whereEn = '';
+    await admin.send('put', `${staffGuides}/shussei/draft`, { guide, version: 0 }).expect(200);
+    await admin.post(`${staffGuides}/shussei/publish`).expect(201);
+    const seen = (await publicGuide('shussei').expect(200)).body.guide as LifeEventGuide;
+    expect(seen.leadEn).toBe('Answer a few questions (Mito).');
+    expect(seen.questions[1]).not.toHaveProperty('helpEn');
+    expect(seen.items[0]).toMatchObject({ titleEn: 'Birth registration (出生届)', reasonEn: 'Every birth must be registered in Mito.', deadlineEn: expect.stringContaining('Article 49') });
+    expect(seen.items[0]).not.toHaveProperty('whereEn');
+  });
+
   it('adds a guide of its own and hides a national one', async () => {
     const { client: admin } = await signIn(ctx, 'municipal-admin', MITO);
     await admin.post(staffGuides, { id: 'shussei', lifeEvent: '出生', title: 'x' }).expect(409);

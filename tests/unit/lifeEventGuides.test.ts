@@ -29,3 +29,46 @@ it('names what is wrong with a guide', () => {
     { pointer: '/items/0/when/0', kind: 'unknownOption', question: 'q', option: 'たぶん' },
   ]);
 });
+
+it('every shipped guide has English for each of its Japanese texts', () => {
+  const missing: string[] = [];
+  const need = (where: string, ja: string | undefined, en: string | undefined) => {
+    if (ja !== undefined && !en?.trim()) missing.push(where);
+  };
+  for (const g of loadGuides(presetIds())) {
+    need(`${g.id}/title`, g.title, g.titleEn);
+    need(`${g.id}/lead`, g.lead, g.leadEn);
+    for (const q of g.questions) {
+      need(`${g.id}/${q.id}/text`, q.text, q.textEn);
+      need(`${g.id}/${q.id}/help`, q.help, q.helpEn);
+      expect(q.optionsEn?.length).toBe(q.options.length);
+    }
+    for (const [i, item] of g.items.entries()) {
+      // A procedure of the catalog has only a Japanese title in the guide's `online` map: the item names it in English.
+      need(`${g.id}/items/${i}/title`, item.title ?? item.procedureId, item.titleEn);
+      need(`${g.id}/items/${i}/reason`, item.reason, item.reasonEn);
+      need(`${g.id}/items/${i}/deadline`, item.deadline, item.deadlineEn);
+      need(`${g.id}/items/${i}/where`, item.where, item.whereEn);
+    }
+  }
+  expect(missing).toEqual([]);
+});
+
+it('the English of a shipped deadline says what the law says', () => {
+  const birth = loadGuides(presetIds())
+    .find((g) => g.id === 'shussei')!
+    .items.find((i) => i.title === '出生届')!;
+  expect(birth.deadlineEn).toMatch(/14 days.*3 months.*born abroad.*Family Register Act.*Article 49/);
+});
+
+it('an English text given but empty is a problem (leave it out to show the Japanese)', () => {
+  const ids = new Set(['jidou-teate-nintei']);
+  const blank = { ...guide, leadEn: ' ', questions: [{ ...guide.questions[0]!, helpEn: '' }], items: [{ ...guide.items[0]!, titleEn: 'Child allowance', reasonEn: '', deadlineEn: ' ' }] };
+  expect(guideIssues(blank, ids)).toEqual([
+    { pointer: '/leadEn', kind: 'emptyEnglish' },
+    { pointer: '/questions/0/helpEn', kind: 'emptyEnglish' },
+    { pointer: '/items/0/reasonEn', kind: 'emptyEnglish' },
+    { pointer: '/items/0/deadlineEn', kind: 'emptyEnglish' },
+  ]);
+  expect(guideProblems({ ...guide, items: [{ ...guide.items[0]!, whereEn: '' }] }, ids)).toEqual(['items/0/whereEn: English text is empty (leave it out to show the Japanese)']);
+});

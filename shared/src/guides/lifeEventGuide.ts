@@ -14,6 +14,7 @@ export interface GuideQuestion {
   textEn?: string;
   /** A plain hint under the question. */
   help?: string;
+  helpEn?: string;
   options: string[];
   optionsEn?: string[];
 }
@@ -24,14 +25,19 @@ export interface GuideItem {
   procedureId?: string;
   /** The step's name when it is not a procedure of the catalog. */
   title?: string;
+  /** The name English-speaking residents see (for a procedure of the catalog too, whose title is Japanese). */
+  titleEn?: string;
   /** Applies when every condition holds (answers by question id); no conditions: always. */
   when?: FieldCondition[];
   /** Why it applies, in the resident's words. */
   reason: string;
+  reasonEn?: string;
   /** The deadline as the law or the municipality sets it (e.g. 出生日の翌日から15日以内). */
   deadline?: string;
+  deadlineEn?: string;
   /** Where it is done when not online here (e.g. 「市区町村の窓口」「勤務先」). */
   where?: string;
+  whereEn?: string;
 }
 
 export interface LifeEventGuide {
@@ -41,6 +47,7 @@ export interface LifeEventGuide {
   title: string;
   titleEn?: string;
   lead: string;
+  leadEn?: string;
   questions: GuideQuestion[];
   items: GuideItem[];
 }
@@ -66,13 +73,31 @@ export function evaluateGuide(guide: LifeEventGuide, answers: Record<string, str
 export type GuideProblem =
   | { pointer: string; kind: 'duplicateQuestionIds' }
   | { pointer: string; kind: 'itemWithoutName' }
+  | { pointer: string; kind: 'emptyEnglish' }
   | { pointer: string; kind: 'unknownProcedure'; procedureId: string }
   | { pointer: string; kind: 'unknownQuestion'; question: string }
   | { pointer: string; kind: 'unknownOption'; question: string; option: string };
 
-/** What is wrong with a guide (unknown questions or options in rules, items without a name), for loading, saving and publishing. */
+/** The English texts of a guide by their pointer (optional each; when given, shown instead of the Japanese in the English interface). */
+function englishTexts(guide: LifeEventGuide): Array<[string, string | undefined]> {
+  return [
+    ['/titleEn', guide.titleEn],
+    ['/leadEn', guide.leadEn],
+    ...guide.questions.flatMap((q, i): Array<[string, string | undefined]> => [
+      [`/questions/${i}/textEn`, q.textEn],
+      [`/questions/${i}/helpEn`, q.helpEn],
+    ]),
+    ...guide.items.flatMap((item, i): Array<[string, string | undefined]> => (['titleEn', 'reasonEn', 'deadlineEn', 'whereEn'] as const).map((key) => [`/items/${i}/${key}`, item[key]])),
+  ];
+}
+
+/**
+ * What is wrong with a guide (unknown questions or options in rules, items without a name, English texts given
+ * but empty, which would show a blank instead of the Japanese), for loading, saving and publishing.
+ */
 export function guideIssues(guide: LifeEventGuide, procedureIds: ReadonlySet<string>): GuideProblem[] {
   const problems: GuideProblem[] = [];
+  for (const [pointer, text] of englishTexts(guide)) if (text !== undefined && !text.trim()) problems.push({ pointer, kind: 'emptyEnglish' });
   const questions = new Map(guide.questions.map((q) => [q.id, q]));
   if (questions.size !== guide.questions.length) problems.push({ pointer: '/questions', kind: 'duplicateQuestionIds' });
   for (const [i, item] of guide.items.entries()) {
@@ -91,12 +116,15 @@ export function guideIssues(guide: LifeEventGuide, procedureIds: ReadonlySet<str
 /** `guideIssues` as plain English lines (for a preset author reading a load error). */
 export function guideProblems(guide: LifeEventGuide, procedureIds: ReadonlySet<string>): string[] {
   const item = (pointer: string) => pointer.split('/').slice(1, 3).join('/');
+  const where = (pointer: string) => pointer.slice(1);
   return guideIssues(guide, procedureIds).map((p) => {
     switch (p.kind) {
       case 'duplicateQuestionIds':
         return 'questions: ids must be unique';
       case 'itemWithoutName':
         return `${item(p.pointer)}: needs a procedureId or a title`;
+      case 'emptyEnglish':
+        return `${where(p.pointer)}: English text is empty (leave it out to show the Japanese)`;
       case 'unknownProcedure':
         return `${item(p.pointer)}: unknown procedure ${p.procedureId}`;
       case 'unknownQuestion':

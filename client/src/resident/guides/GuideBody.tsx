@@ -3,7 +3,8 @@
  * them the procedures that apply, each with why, its deadline, and either
  * the way online or where it is done. The list follows the answers as they
  * are given, with the same evaluation the server runs (shared
- * `evaluateGuide`). Used by the resident guide page and, unchanged, by the
+ * `evaluateGuide`). In the English interface each text is the guide's
+ * English where it has one. Used by the resident guide page and, unchanged, by the
  * staff console's preview.
  */
 import { useMemo, useState, type ReactNode } from 'react';
@@ -31,9 +32,7 @@ export function GuideBody({ guide, online, applyOnline, applyTogether }: GuideBo
   const together = [...new Set(items.flatMap((i) => (i.online && i.procedureId ? [i.procedureId] : [])))];
   return (
     <>
-      <p className="lead" lang={en ? 'ja' : undefined}>
-        {guide.lead}
-      </p>
+      <Localized className="lead" as="p" text={guide.lead} textEn={guide.leadEn} en={en} />
       <section aria-labelledby="guide-questions">
         <h2 id="guide-questions" className="section__title">
           {g('questions')}
@@ -41,11 +40,7 @@ export function GuideBody({ guide, online, applyOnline, applyTogether }: GuideBo
         {guide.questions.map((q) => (
           <fieldset key={q.id} className="guide-question">
             <legend className="guide-question__text">{en && q.textEn ? q.textEn : q.text}</legend>
-            {q.help && (
-              <p className="field__help" lang={en ? 'ja' : undefined}>
-                {q.help}
-              </p>
-            )}
+            {q.help && <Localized className="field__help" as="p" text={q.help} textEn={q.helpEn} en={en} />}
             <div className="guide-question__options">
               {q.options.map((option, i) => (
                 <label key={option} className="guide-option">
@@ -66,26 +61,26 @@ export function GuideBody({ guide, online, applyOnline, applyTogether }: GuideBo
         </p>
         <ol className="guide-items">
           {items.map((item, i) => {
-            const name = item.procedureId ? (online[item.procedureId] ?? item.title ?? item.procedureId) : item.title;
+            const name = (item.procedureId ? (online[item.procedureId] ?? item.title ?? item.procedureId) : item.title) ?? '';
             return (
               <li key={`${item.procedureId ?? item.title}-${i}`} className="guide-item">
-                <h3 className="guide-item__title" lang={en ? 'ja' : undefined}>
-                  {name}
+                <h3 className="guide-item__title">
+                  <Localized as="span" text={name} textEn={item.titleEn} en={en} />
                   {item.online && <span className="badge badge--online">{g('onlineLabel')}</span>}
                 </h3>
-                <dl className="guide-item__facts" lang={en ? 'ja' : undefined}>
+                <dl className="guide-item__facts">
                   <dt>{g('why')}</dt>
-                  <dd>{item.reason}</dd>
+                  <Localized as="dd" text={item.reason} textEn={item.reasonEn} en={en} />
                   {item.deadline && (
                     <>
                       <dt>{g('deadline')}</dt>
-                      <dd>{item.deadline}</dd>
+                      <Localized as="dd" text={item.deadline} textEn={item.deadlineEn} en={en} />
                     </>
                   )}
                   {!item.online && item.where && (
                     <>
                       <dt>{g('where')}</dt>
-                      <dd>{item.where}</dd>
+                      <Localized as="dd" text={item.where} textEn={item.whereEn} en={en} />
                     </>
                   )}
                 </dl>
@@ -102,5 +97,18 @@ export function GuideBody({ guide, online, applyOnline, applyTogether }: GuideBo
         )}
       </section>
     </>
+  );
+}
+
+/**
+ * A text of the guide in the interface's language: the English when the interface is English and the guide
+ * has it, otherwise the Japanese, marked `lang="ja"` in the English interface so it is read out as Japanese.
+ */
+function Localized({ as: Tag, text, textEn, en, className }: { as: 'p' | 'span' | 'dd'; text: string; textEn: string | undefined; en: boolean; className?: string }) {
+  if (en && textEn) return <Tag className={className}>{textEn}</Tag>;
+  return (
+    <Tag className={className} lang={en ? 'ja' : undefined}>
+      {text}
+    </Tag>
   );
 }

@@ -17,6 +17,7 @@ const TEXT = {
   questionId: { ja: '質問のIDは半角英字で始まる英数字・_・- で40文字以内にしてください。', en: 'A question id starts with a letter and has at most 40 letters, digits, _ or -.' },
   options: { ja: '選択肢を2つ以上、重ならないように入力してください。', en: 'Give at least two different options.' },
   duplicateQuestionIds: { ja: '質問のIDが重なっています。', en: 'Two questions have the same id.' },
+  emptyEnglish: { ja: '英語を入力するか、空欄のままにしてください（空欄のときは日本語を表示します）。', en: 'Enter the English or leave it out (the Japanese is shown then).' },
   itemWithoutName: { ja: '手続を選ぶか、名称を入力してください。', en: 'Choose a procedure or enter a name.' },
   unknownProcedure: { ja: '手続「{v}」はこの市区町村の手続一覧にありません。', en: 'The procedure "{v}" is not in this municipality’s catalog.' },
   unknownQuestion: { ja: '条件が、ない質問「{v}」を指しています。', en: 'The condition names a question "{v}" that does not exist.' },
@@ -55,21 +56,28 @@ export function guideInputProblems(guide: LifeEventGuide, procedureIds: Readonly
   text('/titleEn', guide.titleEn, LIMITS.title, false);
   text('/lifeEvent', guide.lifeEvent, 40);
   text('/lead', guide.lead, LIMITS.text);
+  text('/leadEn', guide.leadEn, LIMITS.text, false);
   if (guide.questions.length > LIMITS.questions) add('/questions', 'maxItems', say('tooMany', language, { n: LIMITS.questions }));
   if (guide.items.length > LIMITS.items) add('/items', 'maxItems', say('tooMany', language, { n: LIMITS.items }));
   guide.questions.forEach((q, i) => {
     if (!QUESTION_ID.test(q.id)) add(`/questions/${i}/id`, 'pattern', say('questionId', language));
     text(`/questions/${i}/text`, q.text, LIMITS.text);
+    text(`/questions/${i}/textEn`, q.textEn, LIMITS.text, false);
     text(`/questions/${i}/help`, q.help, LIMITS.text, false);
+    text(`/questions/${i}/helpEn`, q.helpEn, LIMITS.text, false);
     const options = q.options.map((o) => o.trim());
     if (options.length < 2 || options.some((o) => !o) || new Set(options).size !== options.length) add(`/questions/${i}/options`, 'options', say('options', language));
     if (options.length > LIMITS.options) add(`/questions/${i}/options`, 'maxItems', say('tooMany', language, { n: LIMITS.options }));
   });
   guide.items.forEach((item, i) => {
     text(`/items/${i}/title`, item.title, LIMITS.title, false);
+    text(`/items/${i}/titleEn`, item.titleEn, LIMITS.title, false);
     text(`/items/${i}/reason`, item.reason, LIMITS.text);
+    text(`/items/${i}/reasonEn`, item.reasonEn, LIMITS.text, false);
     text(`/items/${i}/deadline`, item.deadline, LIMITS.text, false);
+    text(`/items/${i}/deadlineEn`, item.deadlineEn, LIMITS.text, false);
     text(`/items/${i}/where`, item.where, LIMITS.text, false);
+    text(`/items/${i}/whereEn`, item.whereEn, LIMITS.text, false);
   });
   for (const issue of guideIssues(guide, procedureIds)) add(issue.pointer, issue.kind, issueText(issue, language));
   return problems;
@@ -85,15 +93,20 @@ export function normalizeGuide(guide: LifeEventGuide, id: string): LifeEventGuid
     title: guide.title.trim(),
     titleEn: opt(guide.titleEn),
     lead: guide.lead.trim(),
-    questions: guide.questions.map((q) => clean({ ...q, text: q.text.trim(), textEn: opt(q.textEn), help: opt(q.help), options: q.options.map((o) => o.trim()) })),
+    leadEn: opt(guide.leadEn),
+    questions: guide.questions.map((q) => clean({ ...q, text: q.text.trim(), textEn: opt(q.textEn), help: opt(q.help), helpEn: opt(q.helpEn), options: q.options.map((o) => o.trim()) })),
     items: guide.items.map((item) =>
       clean({
         ...item,
         procedureId: opt(item.procedureId),
         title: opt(item.title),
+        titleEn: opt(item.titleEn),
         reason: item.reason.trim(),
+        reasonEn: opt(item.reasonEn),
         deadline: opt(item.deadline),
+        deadlineEn: opt(item.deadlineEn),
         where: opt(item.where),
+        whereEn: opt(item.whereEn),
         when: item.when?.length ? item.when : undefined,
       }),
     ),

@@ -29,14 +29,15 @@ export class GuideService {
     return residentGuides(this.national, await this.storage.guides.listPublished(code));
   }
 
-  async list(code: string): Promise<Array<Pick<LifeEventGuide, 'id' | 'lifeEvent' | 'title' | 'titleEn' | 'lead'> & { procedureIds: string[] }>> {
+  async list(code: string): Promise<Array<Pick<LifeEventGuide, 'id' | 'lifeEvent' | 'title' | 'titleEn' | 'lead' | 'leadEn'> & { procedureIds: string[] }>> {
     await this.catalog.list(code); // 404 for an unknown municipality
-    return (await this.guidesFor(code)).map(({ id, lifeEvent, title, titleEn, lead, items }) => ({
+    return (await this.guidesFor(code)).map(({ id, lifeEvent, title, titleEn, lead, leadEn, items }) => ({
       id,
       lifeEvent,
       title,
       ...(titleEn ? { titleEn } : {}),
       lead,
+      ...(leadEn ? { leadEn } : {}),
       procedureIds: [...new Set(items.flatMap((i) => (i.procedureId ? [i.procedureId] : [])))],
     }));
   }

@@ -10,15 +10,19 @@ const condition = Closed({
 const item = {
   procedureId: Opt(Str()),
   title: Opt(Str()),
+  titleEn: Opt(Str()),
   when: Opt(Arr(condition)),
   reason: Str(),
+  reasonEn: Opt(Str()),
   deadline: Opt(Str()),
+  deadlineEn: Opt(Str()),
   where: Opt(Str()),
+  whereEn: Opt(Str()),
 };
 
 export const GuideSummarySchema = component(
   'GuideSummary',
-  Closed({ id: Str(), lifeEvent: Str(), title: Str(), titleEn: Opt(Str()), lead: Str(), procedureIds: Arr(Str(), { description: 'The procedures the guide may lead to' }) }),
+  Closed({ id: Str(), lifeEvent: Str(), title: Str(), titleEn: Opt(Str()), lead: Str(), leadEn: Opt(Str()), procedureIds: Arr(Str(), { description: 'The procedures the guide may lead to' }) }),
 );
 
 /** A whole guide: its questions and its items with their rules (shared/src/guides/lifeEventGuide.ts). */
@@ -30,7 +34,8 @@ export const LifeEventGuideSchema = component(
     title: Str(),
     titleEn: Opt(Str()),
     lead: Str(),
-    questions: Arr(Closed({ id: Str(), text: Str(), textEn: Opt(Str()), help: Opt(Str()), options: Arr(Str()), optionsEn: Opt(Arr(Str())) })),
+    leadEn: Opt(Str()),
+    questions: Arr(Closed({ id: Str(), text: Str(), textEn: Opt(Str()), help: Opt(Str()), helpEn: Opt(Str()), options: Arr(Str()), optionsEn: Opt(Arr(Str())) })),
     items: Arr(Closed(item)),
   }),
 );

@@ -30,7 +30,7 @@ export default function GuideEditorPage() {
   const [error, setError] = useState<string | null>(null);
   const [messages, setMessages] = useState<FieldMessages>({});
   const [notice, setNotice] = useState<string | null>(null);
-  const form = useForm<GuideValues>({ defaultValues: { lifeEvent: '', title: '', titleEn: '', lead: '', questions: [], items: [] } });
+  const form = useForm<GuideValues>({ defaultValues: { lifeEvent: '', title: '', titleEn: '', lead: '', leadEn: '', questions: [], items: [] } });
   const { register, handleSubmit, reset, formState } = form;
 
   const show = (v: GuideEditorView) => {
@@ -95,6 +95,7 @@ export default function GuideEditorPage() {
             {text('titleEn', t('guides.guideTitleEn'))}
             {text('lifeEvent', t('guides.lifeEvent'))}
             <TextArea id={idOf('lead')} label={t('guides.guideLead')} error={messages.lead} {...register('lead')} />
+            <TextArea id={idOf('leadEn')} label={t('guides.guideLeadEn')} error={messages.leadEn} {...register('leadEn')} />
             <QuestionsFields messages={messages} />
             <ItemsFields messages={messages} procedures={view.procedures} />
             {can('catalog.edit') && (

@@ -79,6 +79,7 @@ export function QuestionsFields({ messages }: { messages: FieldMessages }) {
           {text(`questions.${i}.text`, t('guides.questionText'))}
           {text(`questions.${i}.textEn`, t('guides.questionTextEn'))}
           {text(`questions.${i}.help`, t('guides.questionHelp'))}
+          {text(`questions.${i}.helpEn`, t('guides.questionHelpEn'))}
           {text(`questions.${i}.options`, t('guides.options'), true)}
           {text(`questions.${i}.optionsEn`, t('guides.optionsEn'), true)}
           {text(`questions.${i}.id`, t('guides.questionId'))}
@@ -172,9 +173,13 @@ export function ItemsFields({ messages, procedures }: { messages: FieldMessages;
           {messages[`items.${i}`] && <p className="field__error">{messages[`items.${i}`]}</p>}
           <Select id={idOf(`items.${i}.procedureId`)} label={t('guides.itemProcedure')} error={messages[`items.${i}.procedureId`]} choices={choices} {...register(`items.${i}.procedureId`)} />
           {text(`items.${i}.title`, t('guides.itemTitle'))}
+          {text(`items.${i}.titleEn`, t('guides.itemTitleEn'))}
           {text(`items.${i}.reason`, t('guides.itemReason'), true)}
+          {text(`items.${i}.reasonEn`, t('guides.itemReasonEn'), true)}
           {text(`items.${i}.deadline`, t('guides.itemDeadline'))}
+          {text(`items.${i}.deadlineEn`, t('guides.itemDeadlineEn'))}
           {text(`items.${i}.where`, t('guides.itemWhere'))}
+          {text(`items.${i}.whereEn`, t('guides.itemWhereEn'))}
           <ConditionsFields item={i} messages={messages} />
           <p className="builder-row">
             {i > 0 && (

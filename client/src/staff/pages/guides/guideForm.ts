@@ -15,15 +15,20 @@ export interface QuestionValues {
   text: string;
   textEn: string;
   help: string;
+  helpEn: string;
   options: string;
   optionsEn: string;
 }
 export interface ItemValues {
   procedureId: string;
   title: string;
+  titleEn: string;
   reason: string;
+  reasonEn: string;
   deadline: string;
+  deadlineEn: string;
   where: string;
+  whereEn: string;
   when: ConditionValues[];
 }
 export interface GuideValues {
@@ -31,12 +36,13 @@ export interface GuideValues {
   title: string;
   titleEn: string;
   lead: string;
+  leadEn: string;
   questions: QuestionValues[];
   items: ItemValues[];
 }
 
-export const emptyQuestion = (n: number): QuestionValues => ({ id: `q${n}`, text: '', textEn: '', help: '', options: 'はい\nいいえ', optionsEn: '' });
-export const emptyItem = (): ItemValues => ({ procedureId: '', title: '', reason: '', deadline: '', where: '', when: [] });
+export const emptyQuestion = (n: number): QuestionValues => ({ id: `q${n}`, text: '', textEn: '', help: '', helpEn: '', options: 'はい\nいいえ', optionsEn: '' });
+export const emptyItem = (): ItemValues => ({ procedureId: '', title: '', titleEn: '', reason: '', reasonEn: '', deadline: '', deadlineEn: '', where: '', whereEn: '', when: [] });
 
 const lines = (text: string) =>
   text
@@ -53,13 +59,26 @@ export function toValues(guide: LifeEventGuide): GuideValues {
     title: guide.title,
     titleEn: guide.titleEn ?? '',
     lead: guide.lead,
-    questions: guide.questions.map((q) => ({ id: q.id, text: q.text, textEn: q.textEn ?? '', help: q.help ?? '', options: q.options.join('\n'), optionsEn: (q.optionsEn ?? []).join('\n') })),
+    leadEn: guide.leadEn ?? '',
+    questions: guide.questions.map((q) => ({
+      id: q.id,
+      text: q.text,
+      textEn: q.textEn ?? '',
+      help: q.help ?? '',
+      helpEn: q.helpEn ?? '',
+      options: q.options.join('\n'),
+      optionsEn: (q.optionsEn ?? []).join('\n'),
+    })),
     items: guide.items.map((i) => ({
       procedureId: i.procedureId ?? '',
       title: i.title ?? '',
+      titleEn: i.titleEn ?? '',
       reason: i.reason,
+      reasonEn: i.reasonEn ?? '',
       deadline: i.deadline ?? '',
+      deadlineEn: i.deadlineEn ?? '',
       where: i.where ?? '',
+      whereEn: i.whereEn ?? '',
       when: (i.when ?? []).map(conditionValues),
     })),
   };
@@ -75,16 +94,29 @@ export function toGuide(id: string, v: GuideValues): LifeEventGuide {
     title: v.title.trim(),
     titleEn: opt(v.titleEn),
     lead: v.lead.trim(),
+    leadEn: opt(v.leadEn),
     questions: v.questions.map((q) =>
-      defined({ id: q.id.trim(), text: q.text.trim(), textEn: opt(q.textEn), help: opt(q.help), options: lines(q.options), optionsEn: lines(q.optionsEn).length ? lines(q.optionsEn) : undefined }),
+      defined({
+        id: q.id.trim(),
+        text: q.text.trim(),
+        textEn: opt(q.textEn),
+        help: opt(q.help),
+        helpEn: opt(q.helpEn),
+        options: lines(q.options),
+        optionsEn: lines(q.optionsEn).length ? lines(q.optionsEn) : undefined,
+      }),
     ),
     items: v.items.map((i) =>
       defined({
         procedureId: opt(i.procedureId),
         title: opt(i.title),
+        titleEn: opt(i.titleEn),
         reason: i.reason.trim(),
+        reasonEn: opt(i.reasonEn),
         deadline: opt(i.deadline),
+        deadlineEn: opt(i.deadlineEn),
         where: opt(i.where),
+        whereEn: opt(i.whereEn),
         when: i.when.length ? i.when.map((c) => ({ field: c.field, [c.op]: c.value })) : undefined,
       }),
     ),
