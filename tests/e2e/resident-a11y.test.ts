@@ -54,7 +54,7 @@ function structure(page: Page): Promise<Findings> {
 
 const clean: Findings = { missingTargets: [], duplicateIds: [], skippedHeadings: [], liveHeadings: [] };
 
-test('catalog, life-event guide, procedure page, form steps, attachments and check page have sound structure', async () => {
+test('catalog, life-event guide, one-stop bundle, procedure page, form steps, attachments and check page have sound structure', async () => {
   const page = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 360, height: 740 } })).newPage();
   page.setDefaultTimeout(10_000);
   const check = async (where: string) => expect([where, await structure(page)]).toEqual([where, clean]);
@@ -69,6 +69,16 @@ test('catalog, life-event guide, procedure page, form steps, attachments and che
   for (const group of [/ほかのお子さんの児童手当/, /公務員ですか/, /保育所/]) await page.getByRole('group', { name: group }).getByRole('radio').first().check();
   await page.locator('.guide-item').nth(2).waitFor();
   await check('出生 guide answered');
+  // The one-stop bundle the answers lead to: its task list, its shared part, one of its forms.
+  await page.getByRole('link', { name: /件をまとめて申請する/ }).click();
+  await page.locator('.task-list').waitFor();
+  await check('bundle task list');
+  await page.getByRole('link', { name: '共通の項目' }).click();
+  await page.getByRole('heading', { level: 1, name: '共通の項目' }).waitFor();
+  await check('bundle shared part');
+  await page.goto(`${server.url}/m/082015/bundle/p/hoiku-shikyu-nintei?step=1`);
+  await page.getByText('まとめて申請する手続の1つです', { exact: false }).waitFor();
+  await check('a form of the bundle');
   await page.goto(`${server.url}/m/082015/p/jidou-teate-nintei`);
   await page.getByRole('heading', { level: 2, name: 'この手続が必要になるとき' }).waitFor();
   await check('児童手当 procedure page');
