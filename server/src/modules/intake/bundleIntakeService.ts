@@ -87,7 +87,7 @@ export class BundleIntakeService {
     for (let attempt = 0; attempt < 5; attempt++) {
       const at = this.now().toISOString();
       // The applications carry no key of their own: the bundle's key makes the whole request safe to retry.
-      const entries = checked.map((c) => this.intake.newSubmission({ ...c, cmd: { ...c.cmd, idempotencyKey: undefined } as typeof c.cmd }, '', at));
+      const entries = checked.map((c) => this.intake.newSubmission(c, at));
       const id = timeOrderedUuid();
       const bundle: SubmissionBundle = {
         id,

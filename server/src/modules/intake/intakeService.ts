@@ -146,9 +146,9 @@ export class IntakeService {
   /**
    * A new submission of checked answers, with a fresh id and 到達番号, the
    * files it binds and the search index, event and audit entry that commit
-   * with it; `requestHash` set when the request carried an Idempotency-Key.
+   * with it; `idempotency` when the request carried an Idempotency-Key of its own.
    */
-  newSubmission(checked: CheckedApplication, requestHash: string, at: string): NewSubmission {
+  newSubmission(checked: CheckedApplication, at: string, idempotency?: { key: string; requestHash: string }): NewSubmission {
     const { cmd, version, data, evidence } = checked;
     const attachments = cmd.body.attachments ?? {};
     const fileIds = Object.values(attachments).flat();
@@ -166,7 +166,7 @@ export class IntakeService {
       attachments,
       status: SUBMISSION_STATUS.received,
       history: [{ from: null, to: SUBMISSION_STATUS.received, at, by: 'applicant' }],
-      ...(cmd.idempotencyKey ? { idempotencyKey: cmd.idempotencyKey, requestHash } : {}),
+      ...(idempotency ? { idempotencyKey: idempotency.key, requestHash: idempotency.requestHash } : {}),
       language: cmd.language,
       ...(evidence ? { evidence } : {}),
       createdAt: at,
@@ -196,7 +196,7 @@ export class IntakeService {
   private async store(checked: CheckedApplication, requestHash: string, ja: boolean): Promise<IntakeResult> {
     const { cmd } = checked;
     for (let attempt = 0; attempt < 5; attempt++) {
-      const entry = this.newSubmission(checked, requestHash, this.now().toISOString());
+      const entry = this.newSubmission(checked, this.now().toISOString(), cmd.idempotencyKey ? { key: cmd.idempotencyKey, requestHash } : undefined);
       try {
         await this.storage.submissions.insert(entry.submission, entry.files, entry.options);
       } catch (error) {
