@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/drafts', limits.lookup);
   // Each card sign-in or signing starts a round trip with the provider: limited like look-ups, so it cannot be used to flood it.
   api.get(['/resident/card/login', '/resident/card/callback'], limits.lookup);
-  api.post('/resident/card/sign', limits.lookup);
+  api.post(['/resident/card/sign', '/resident/card/sign-bundle'], limits.lookup);
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

@@ -315,6 +315,46 @@ describe('My Number Card: sign-in with 基本4情報 and signatures (デジタ�
     expect(reuse.body.error.code).toBe('signature_unknown');
   });
 
+  it('signs a one-stop bundle once: each application keeps the signature over the list, verifiable on its own; other content or order is refused', async () => {
+    const { agent } = await signIn();
+    const data = await prefilled(agent, 'jidou-teate-nintei');
+    const files = await attachments();
+    const nintei = { procedureId: 'jidou-teate-nintei', data, attachments: files };
+    const risai = { procedureId: 'risai-shomeisho', data: example('risai-shomeisho') };
+    const started = await agent
+      .post('/api/v1/resident/card/sign-bundle')
+      .send({ municipalityCode: MITO, items: [nintei, risai], returnTo: `/m/${MITO}/bundle` })
+      .expect(200);
+    const back = await throughProvider(new URL(started.body.url).href);
+    const landed = await agent.get(back).expect(303);
+    const handle = new URL(landed.headers.location as string, PUBLIC_URL).searchParams.get('signature')!;
+    expect(landed.headers.location).toMatch(new RegExp(`^/m/${MITO}/bundle\\?signature=`));
+    const send = (items: object[], extra: object = {}) => agent.post(`/api/v1/municipalities/${MITO}/bundles`).send({ items, signature: handle, ...extra });
+    const before = await ctx.storage.submissions.count(MITO);
+    // Not the content signed, not in the order signed, or signed twice over: refused, nothing stored.
+    const changed = structuredClone(risai);
+    (changed.data as { currentContact: { phone: string } }).currentContact.phone = '029-000-0000';
+    expect((await send([{ ...nintei, uploadToken: UPLOAD_TOKEN }, changed]).expect(422)).body.error.code).toBe('signature_other_content');
+    expect((await send([risai, { ...nintei, uploadToken: UPLOAD_TOKEN }]).expect(422)).body.error.code).toBe('signature_other_content');
+    expect((await send([{ ...nintei, uploadToken: UPLOAD_TOKEN, signature: handle }, risai]).expect(400)).body.error.code).toBe('bad_signature');
+    expect(await ctx.storage.submissions.count(MITO)).toBe(before);
+    // A single form's signature step cannot use the bundle's handle either.
+    expect((await submit(agent, 'jidou-teate-nintei', { data, attachments: files, uploadToken: UPLOAD_TOKEN, signature: handle }).expect(422)).body.error.code).toBe('signature_unknown');
+
+    const sent = await send([{ ...nintei, uploadToken: UPLOAD_TOKEN }, risai]).expect(201);
+    const stored = await Promise.all(sent.body.items.map((i: { receiptNumber: string }) => ctx.storage.submissions.findByReceiptNumber(i.receiptNumber)));
+    for (const [position, s] of stored.entries()) {
+      expect(s?.evidence?.signature).toMatchObject({ status: 'verified_no_revocation', signerName: NAME, bundle: { position, items: expect.any(Array) } });
+      expect(s?.evidence?.signature?.bundle?.items).toHaveLength(2);
+      // Each application is verified again on its own: its bytes, the signed list, the signature.
+      expect((await ctx.services.card!.service.reverify(s!)).status).toBe('verified_no_revocation');
+    }
+    const tampered = await ctx.services.card!.service.reverify({ ...stored[1]!, data: { ...stored[1]!.data, damageSituation: 'x' } });
+    expect(tampered).toMatchObject({ status: 'invalid', failure: 'signature_mismatch' });
+    // The handle was used up with the bundle.
+    expect((await send([{ ...nintei, attachments: await attachments(), uploadToken: UPLOAD_TOKEN }, risai], { signature: handle }).expect(422)).body.error.code).toBe('signature_unknown');
+  });
+
   it('takes an unsigned application where the policy does not require a signature', async () => {
     const agent = request.agent(ctx.app);
     const res = await submit(agent, 'risai-shomeisho', { data: example('risai-shomeisho') }).expect(201);

@@ -108,13 +108,14 @@ export function publicRoutes(services: Services): Router {
 
   router.post('/municipalities/:code/bundles', async (req, res) => {
     const key = req.get('Idempotency-Key');
-    const body = req.body as { items: unknown; language?: string };
+    const body = req.body as { items: unknown; language?: string; signature?: unknown };
     const { response, created } = await services.bundles.submit({
       municipalityCode: param(req, 'code'),
       items: body.items,
       ...(key !== undefined ? { idempotencyKey: key } : {}),
       language: body.language === 'en' ? 'en' : requestLanguage(req),
       ...(residentSessionId(req) ? { residentSession: residentSessionId(req) } : {}),
+      ...(body.signature !== undefined ? { signature: body.signature } : {}),
     });
     if (!created) res.setHeader('Idempotent-Replayed', 'true');
     res.status(201).location(`/api/v1/bundles/${response.receiptNumber}/status`).json(response);

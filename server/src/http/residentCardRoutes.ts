@@ -80,6 +80,17 @@ export function residentCardRoutes(services: Services, publicUrl: string): Contr
     res.json({ url });
   });
 
+  router.post('/resident/card/sign-bundle', async (req, res) => {
+    const body = req.body as { municipalityCode: string; items: Array<{ procedureId: string; data: Record<string, unknown>; attachments?: Record<string, string[]> }>; returnTo?: string };
+    const { sid, url } = await card().service.startBundleSigning(
+      residentSessionId(req),
+      { municipalityCode: body.municipalityCode, items: body.items, returnTo: body.returnTo ?? '/' },
+      requestLanguage(req),
+    );
+    setCookie(res, sid);
+    res.json({ url });
+  });
+
   router.get('/resident/card/jwks', (_req, res) => {
     res.json(card().jwks);
   });

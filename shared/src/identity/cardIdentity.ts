@@ -165,6 +165,11 @@ export interface SignatureRecord {
   /** The signature value and the certificate (DER), base64. */
   signatureValue: string;
   certificate: string;
+  /**
+   * Signed together with the other applications of a one-stop bundle: the signed content is the list of
+   * their digests (`contentDigest` is that list's), this application at `position`.
+   */
+  bundle?: { position: number; items: Array<{ procedureKey: string; contentDigest: string }> };
 }
 
 /** How the resident proved who they are, and their signature: kept with the submission. */

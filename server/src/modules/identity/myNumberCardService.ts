@@ -25,7 +25,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { AppError, BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { msg } from '../../i18n/messages';
-import type { EvidenceCheck } from '../intake/intakeCommand';
+import type { BundleEvidenceCheck, EvidenceCheck } from '../intake/intakeCommand';
 import { auditSubmission, type StaffActor } from '../inbox/actor';
 import type { SubmissionMeta } from '../../storage/types';
 import type { Storage } from '../../storage/types';
@@ -34,7 +34,7 @@ import type { MunicipalityRegistry } from '../municipalities/registry';
 import { ProviderError, SIGN_IN_SCOPE, SIGN_SCOPE, type DigitalAuthApp, type PendingAuthorization } from './digitalAuthApp';
 import { toCardIdentity } from './cardClaims';
 import type { ResidentSession, ResidentSessions } from './residentSessions';
-import { canonicalBytes, digestInfo, sha256, type SignedApplication } from './signing/canonicalApplication';
+import { canonicalBundleBytes, canonicalBytes, digestInfo, sha256, type SignedApplication, type SignedBundleItem } from './signing/canonicalApplication';
 import { subjectName, type SignatureVerifier, type VerificationFailure } from './signing/signatureVerifier';
 
 const REASONS: Record<VerificationFailure, { ja: string; en: string }> = {
@@ -70,6 +70,13 @@ export interface ApplicationToSign {
   procedureId: string;
   data: Record<string, unknown>;
   attachments?: Record<string, string[]>;
+  returnTo: string;
+}
+
+/** The applications of a one-stop bundle, to be signed once. */
+export interface BundleToSign {
+  municipalityCode: string;
+  items: Array<{ procedureId: string; data: Record<string, unknown>; attachments?: Record<string, string[]> }>;
   returnTo: string;
 }
 
@@ -158,9 +165,31 @@ export class MyNumberCardService {
     return this.startTransaction(sid, checked.version, signed, checked.returnTo);
   }
 
+  /**
+   * Starts signing a one-stop bundle once: each application is checked as intake would, and the card signs
+   * the list of their digests (see canonicalBundleBytes), so each stays verifiable on its own.
+   */
+  async startBundleSigning(sid: string | undefined, bundle: BundleToSign, language: Language): Promise<{ sid: string; url: string }> {
+    if (!this.offeredIn(bundle.municipalityCode)) throw new NotFoundError(msg('cardNotConfigured'), 'card_not_configured');
+    const items: SignedBundleItem[] = [];
+    let needsSignature = false;
+    for (const item of bundle.items) {
+      const version = await this.catalog.current(bundle.municipalityCode, item.procedureId);
+      needsSignature ||= version.procedure.signaturePolicy !== 'none';
+      const signed = await this.signedApplication(version, bundle.municipalityCode, item.data, item.attachments ?? {}, language);
+      items.push({ procedureKey: procedureKey(version, bundle.municipalityCode), contentDigest: sha256(canonicalBytes(signed)).toString('hex') });
+    }
+    if (!needsSignature) throw new BadRequestError(msg('signatureNotNeeded'), 'signature_not_needed');
+    return this.startTransactionOver(sid, sha256(canonicalBundleBytes(bundle.municipalityCode, items)), BUNDLE_KEY, bundle.returnTo, items);
+  }
+
   private async startTransaction(sid: string | undefined, version: FormVersion, signed: SignedApplication, returnTo: string): Promise<{ sid: string; url: string }> {
+    return this.startTransactionOver(sid, sha256(canonicalBytes(signed)), procedureKey(version, signed.municipalityCode), returnTo);
+  }
+
+  /** A sign transaction over `digest` (of an application's or a bundle's canonical bytes), remembered in the resident's session. */
+  private async startTransactionOver(sid: string | undefined, digest: Buffer, key: string, returnTo: string, bundle?: SignedBundleItem[]): Promise<{ sid: string; url: string }> {
     if (!this.hasTrustAnchors) throw new CardRefusal('signature_unverifiable', 503, msg('signatureNoAnchors'));
-    const digest = sha256(canonicalBytes(signed));
     const info = digestInfo(digest);
     const signTxId = await this.provider.startSignTransaction(info).catch(providerDown);
     const { url, pending } = await this.authorize(SIGN_SCOPE, { sign_tx_id: signTxId });
@@ -173,7 +202,8 @@ export class MyNumberCardService {
           signTxId,
           digestInfo: info.toString('base64'),
           contentDigest: digest.toString('hex'),
-          procedureKey: procedureKey(version, signed.municipalityCode),
+          procedureKey: key,
+          ...(bundle ? { bundle } : {}),
           returnTo: safeReturnPath(returnTo),
         },
       }),
@@ -196,7 +226,8 @@ export class MyNumberCardService {
     }
     const record = signatureRecord(outcome.certificate, result, pending.contentDigest, at, outcome.revocation);
     const handle = randomBytes(18).toString('base64url');
-    await this.sessions.save(sid, { ...rest, finishedTransactions: finished, signatures: { ...(rest.signatures ?? {}), [handle]: { record, procedureKey: pending.procedureKey } } });
+    const entry = { record, procedureKey: pending.procedureKey, ...(pending.bundle ? { bundle: pending.bundle } : {}) };
+    await this.sessions.save(sid, { ...rest, finishedTransactions: finished, signatures: { ...(rest.signatures ?? {}), [handle]: entry } });
     return withQuery(pending.returnTo, 'signature', handle);
   }
 
@@ -210,18 +241,12 @@ export class MyNumberCardService {
     // Where the card is not offered nothing can be signed: taken as without a provider (unsigned, as the inbox says).
     if (!this.offeredIn(input.municipalityCode)) return { consume: async () => undefined };
     const session = input.sid ? await this.sessions.get(input.sid) : null;
-    const evidence: SubmissionEvidence = {};
-    if (session?.identity) {
-      const changed = changedLockedValues(input.version.uiSchema, input.data, session.identity);
-      if (changed.length > 0) throw new ValidationError(msg('cardLockedChanged', { fields: changed.join(', ') }));
-      evidence.identity = { method: 'myna-card', verifiedAt: session.identity.verifiedAt };
-    }
+    const evidence = this.identityEvidence(session, input);
     const policy = input.version.procedure.signaturePolicy;
     const entry = input.handle ? session?.signatures?.[input.handle] : undefined;
-    if (input.handle && !entry) throw new CardRefusal('signature_unknown', 422, msg('signatureUnknown'));
+    if (input.handle && (!entry || entry.bundle)) throw new CardRefusal('signature_unknown', 422, msg('signatureUnknown'));
     if (entry) {
-      const signed = await this.signedApplication(input.version, input.municipalityCode, input.data, input.attachments, input.language, false);
-      const digest = sha256(canonicalBytes(signed)).toString('hex');
+      const digest = await this.applicationDigest(input);
       if (entry.procedureKey !== procedureKey(input.version, input.municipalityCode) || entry.record.contentDigest !== digest) {
         throw new CardRefusal('signature_other_content', 422, msg('signatureOtherContent'));
       }
@@ -229,14 +254,52 @@ export class MyNumberCardService {
     } else if (policy === 'required') {
       throw new CardRefusal('signature_required', 422, msg('signatureRequired'));
     }
-    const consume = async () => {
-      if (!entry || !input.sid) return;
-      const latest = await this.sessions.get(input.sid);
-      if (!latest?.signatures) return;
-      const { [input.handle!]: _used, ...others } = latest.signatures;
-      await this.sessions.save(input.sid, { ...latest, signatures: others });
-    };
-    return { ...(evidence.identity || evidence.signature ? { evidence } : {}), consume };
+    return { ...(evidence.identity || evidence.signature ? { evidence } : {}), consume: () => this.useUp(input.sid, entry ? input.handle : undefined) };
+  }
+
+  /**
+   * The evidence of each application of a bundle signed once (`handle` from a bundle signing): every
+   * application must be exactly one the signature covers, in the same order, or nothing is taken.
+   */
+  async bundleEvidenceFor(input: BundleEvidenceCheck): Promise<{ evidence: Array<SubmissionEvidence | undefined>; consume: () => Promise<void> }> {
+    if (!this.offeredIn(input.municipalityCode)) return { evidence: input.items.map(() => undefined), consume: async () => undefined };
+    const session = input.sid ? await this.sessions.get(input.sid) : null;
+    const entry = session?.signatures?.[input.handle];
+    if (!entry?.bundle) throw new CardRefusal('signature_unknown', 422, msg('signatureUnknown'));
+    const signedItems = entry.bundle;
+    const evidence: SubmissionEvidence[] = [];
+    for (const [position, item] of input.items.entries()) {
+      const own = this.identityEvidence(session, item);
+      const covered = signedItems[position];
+      const digest = await this.applicationDigest(item);
+      if (signedItems.length !== input.items.length || covered?.procedureKey !== procedureKey(item.version, item.municipalityCode) || covered.contentDigest !== digest) {
+        throw new CardRefusal('signature_other_content', 422, msg('signatureOtherContent'));
+      }
+      evidence.push({ ...own, signature: { ...entry.record, bundle: { position, items: signedItems } } });
+    }
+    return { evidence, consume: () => this.useUp(input.sid, input.handle) };
+  }
+
+  /** The card sign-in behind an application: its locked values must still be the card's. */
+  private identityEvidence(session: ResidentSession | null, input: EvidenceCheck): SubmissionEvidence {
+    if (!session?.identity) return {};
+    const changed = changedLockedValues(input.version.uiSchema, input.data, session.identity);
+    if (changed.length > 0) throw new ValidationError(msg('cardLockedChanged', { fields: changed.join(', ') }));
+    return { identity: { method: 'myna-card', verifiedAt: session.identity.verifiedAt } };
+  }
+
+  private async applicationDigest(input: Pick<EvidenceCheck, 'version' | 'municipalityCode' | 'data' | 'attachments' | 'language'>): Promise<string> {
+    const signed = await this.signedApplication(input.version, input.municipalityCode, input.data, input.attachments, input.language, false);
+    return sha256(canonicalBytes(signed)).toString('hex');
+  }
+
+  /** Ends a one-time signature handle once what it signed is stored. */
+  private async useUp(sid: string | undefined, handle: string | undefined): Promise<void> {
+    if (!handle || !sid) return;
+    const latest = await this.sessions.get(sid);
+    if (!latest?.signatures) return;
+    const { [handle]: _used, ...others } = latest.signatures;
+    await this.sessions.save(sid, { ...latest, signatures: others });
   }
 
   /** Verifies a stored signature again against today's trust anchors and revocation; the submission's copy is updated by the caller. */
@@ -266,9 +329,14 @@ export class MyNumberCardService {
     const record = submission.evidence?.signature;
     if (!record) throw new NotFoundError(msg('signatureUnknown'), 'no_signature');
     const signed = await this.signedApplication(version, submission.municipalityCode, submission.data, submission.attachments, 'ja', false);
-    const digest = sha256(canonicalBytes(signed));
+    const own = sha256(canonicalBytes(signed));
+    const lastVerified = this.now().toISOString();
+    // Signed with a bundle: this application must still be the one the list names; the card signed the list.
+    const listed = record.bundle?.items[record.bundle.position];
+    if (record.bundle && listed?.contentDigest !== own.toString('hex')) return { ...record, status: 'invalid', failure: 'signature_mismatch', lastVerifiedAt: lastVerified };
+    const digest = record.bundle ? sha256(canonicalBundleBytes(submission.municipalityCode, record.bundle.items)) : own;
     const outcome = await this.verifier.verify(Buffer.from(record.signatureValue, 'base64'), Buffer.from(record.certificate, 'base64'), digestInfo(digest), new Date(record.signedAt));
-    const lastVerifiedAt = this.now().toISOString();
+    const lastVerifiedAt = lastVerified;
     if (!outcome.ok) return { ...record, status: 'invalid', failure: outcome.failure, lastVerifiedAt };
     const { failure: _old, ...rest } = record;
     return { ...rest, status: outcome.revocation === 'good' ? 'verified' : 'verified_no_revocation', revocation: outcome.revocation, lastVerifiedAt };
@@ -321,6 +389,9 @@ export class MyNumberCardService {
     return { sid: id, url };
   }
 }
+
+/** The session key of a bundle's signature (its applications are named in the entry's `bundle`). */
+const BUNDLE_KEY = 'bundle';
 
 const procedureKey = (version: FormVersion, municipalityCode: string) => `${municipalityCode}/${version.owner}/${version.procedureId}@${version.version}`;
 

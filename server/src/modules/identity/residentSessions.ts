@@ -12,6 +12,7 @@ import type { CardIdentity, SignatureRecord } from '@madoguchi/shared';
 import type { Storage } from '../../storage/types';
 import type { SecretDeriver } from '../../security/keys';
 import type { PendingAuthorization } from './digitalAuthApp';
+import type { SignedBundleItem } from './signing/canonicalApplication';
 
 export const RESIDENT_COOKIE = 'madoguchi_resident';
 
@@ -22,6 +23,8 @@ export interface PendingSign extends PendingAuthorization {
   /** SHA-256 (hex) of the canonical application bytes. */
   contentDigest: string;
   procedureKey: string;
+  /** A one-stop bundle's signature: the applications it covers, in order. */
+  bundle?: SignedBundleItem[];
   returnTo: string;
 }
 
@@ -30,7 +33,7 @@ export interface ResidentSession {
   pendingLogin?: PendingAuthorization & { returnTo: string };
   pendingSign?: PendingSign;
   /** Verified signatures not yet used by a submission, by one-time handle. */
-  signatures?: Record<string, { record: SignatureRecord; procedureKey: string }>;
+  signatures?: Record<string, { record: SignatureRecord; procedureKey: string; bundle?: SignedBundleItem[] }>;
   /** Sign transactions already finished: a replayed callback is refused. */
   finishedTransactions?: string[];
 }

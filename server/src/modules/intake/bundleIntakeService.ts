@@ -25,6 +25,8 @@ export interface BundleCommand {
   idempotencyKey?: string;
   language: Language;
   residentSession?: string;
+  /** One-time handle of a My Number Card signature over the whole bundle (its applications' digests, in order). */
+  signature?: unknown;
 }
 
 export interface BundleResult {
@@ -44,26 +46,51 @@ export class BundleIntakeService {
     const ja = cmd.language === 'ja';
     const items = checkItems(cmd.items, ja);
     checkIdempotencyKey(cmd.idempotencyKey, ja);
-    const requestHash = cmd.idempotencyKey ? contentHash({ m: cmd.municipalityCode, bundle: items }) : '';
+    const signature = checkBundleSignature(cmd.signature, items, ja);
+    const requestHash = cmd.idempotencyKey ? contentHash({ m: cmd.municipalityCode, bundle: items, ...(signature ? { signature } : {}) }) : '';
     if (cmd.idempotencyKey) {
       const earlier = await this.storage.submissions.findBundleByIdempotencyKey(cmd.municipalityCode, cmd.idempotencyKey);
       if (earlier) return this.replay(earlier, requestHash, ja);
     }
-    const checked = await this.checkAll(cmd, items, ja);
+    const gate = signature ? this.intake.evidenceGate : undefined;
+    let checked = await this.checkAll(cmd, items, ja, gate !== undefined);
+    let consumeBundleSignature = async () => undefined as void;
+    if (gate && signature) {
+      // One signature over all: the card evidence of every application is checked against it together.
+      const sid = cmd.residentSession;
+      const evidence = await gate.bundleEvidenceFor({
+        sid,
+        handle: signature,
+        municipalityCode: cmd.municipalityCode,
+        items: checked.map((c) => ({
+          sid,
+          handle: undefined,
+          version: c.version,
+          municipalityCode: cmd.municipalityCode,
+          data: c.data,
+          attachments: c.cmd.body.attachments ?? {},
+          language: cmd.language,
+        })),
+      });
+      checked = checked.map((c, n) => ({ ...c, ...(evidence.evidence[n] ? { evidence: evidence.evidence[n] } : {}) }));
+      consumeBundleSignature = evidence.consume;
+    }
     const result = await this.store(cmd, checked, requestHash, ja);
-    if (result.created) for (const c of checked) await c.consume();
+    if (result.created) {
+      for (const c of checked) await c.consume();
+      await consumeBundleSignature();
+    }
     return result;
   }
 
   /** Checks every application; the problems of all of them come back together, each pointer under `/items/<n>`. */
-  private async checkAll(cmd: BundleCommand, items: BundleItemRequest[], ja: boolean): Promise<CheckedApplication[]> {
+  private async checkAll(cmd: BundleCommand, items: BundleItemRequest[], ja: boolean, signedWithBundle: boolean): Promise<CheckedApplication[]> {
     const checked: CheckedApplication[] = [];
     const problems: FieldError[] = [];
     for (const [n, { procedureId, ...body }] of items.entries()) {
       try {
-        checked.push(
-          await this.intake.check({ municipalityCode: cmd.municipalityCode, procedureId, body, language: cmd.language, ...(cmd.residentSession ? { residentSession: cmd.residentSession } : {}) }),
-        );
+        const session = cmd.residentSession ? { residentSession: cmd.residentSession } : {};
+        checked.push(await this.intake.check({ municipalityCode: cmd.municipalityCode, procedureId, body, language: cmd.language, ...session, ...(signedWithBundle ? { signedWithBundle } : {}) }));
       } catch (error) {
         if (error instanceof ValidationError && error.fields.length > 0) {
           problems.push(...error.fields.map((f) => ({ ...f, pointer: `/items/${n}${f.pointer}`, property: `.items.${n}${f.property}` })));
@@ -169,4 +196,18 @@ function checkItems(items: unknown, ja: boolean): BundleItemRequest[] {
     throw new BadRequestError(ja ? '同じ手続が2回含まれています。' : 'The same procedure appears twice.', 'bad_bundle');
   }
   return list;
+}
+
+/** A bundle is signed either once as a whole or form by form, never both. */
+function checkBundleSignature(signature: unknown, items: BundleItemRequest[], ja: boolean): string | undefined {
+  if (signature === undefined) return undefined;
+  if (typeof signature !== 'string' || items.some((i) => i.signature !== undefined)) {
+    throw new BadRequestError(
+      ja
+        ? '署名の指定が正しくありません（まとめて署名したときは、手続ごとの署名は指定しません）。'
+        : 'The signature reference is not valid (a bundle signed as a whole carries no signature per form).',
+      'bad_signature',
+    );
+  }
+  return signature;
 }

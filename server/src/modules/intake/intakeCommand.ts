@@ -9,6 +9,8 @@ export interface IntakeCommand {
   language: Language;
   /** The resident's card session cookie, when there is one (sign-in and signatures, issue #17). */
   residentSession?: string;
+  /** Part of a bundle signed once: the bundle checks the card evidence of all its applications together. */
+  signedWithBundle?: boolean;
 }
 
 /**
@@ -18,6 +20,16 @@ export interface IntakeCommand {
  */
 export interface EvidenceGate {
   evidenceFor(input: EvidenceCheck): Promise<{ evidence?: SubmissionEvidence; consume: () => Promise<void> }>;
+  /** The evidence of each application of a bundle the resident signed once (the handle of that signature). */
+  bundleEvidenceFor(input: BundleEvidenceCheck): Promise<{ evidence: Array<SubmissionEvidence | undefined>; consume: () => Promise<void> }>;
+}
+
+/** The applications of a bundle as its one signature must cover them, in order. */
+export interface BundleEvidenceCheck {
+  sid: string | undefined;
+  handle: string;
+  municipalityCode: string;
+  items: EvidenceCheck[];
 }
 
 /** One submission as the evidence gate checks it: the resident session, the signature handle, the validated answers. */

@@ -78,7 +78,7 @@ export class IntakeService {
     private readonly validator: FormValidator,
     private readonly secrets: SecretDeriver,
     private readonly now: () => Date = () => new Date(),
-    private readonly evidenceGate?: EvidenceGate,
+    readonly evidenceGate?: EvidenceGate,
   ) {}
 
   async submit(cmd: IntakeCommand): Promise<IntakeResult> {
@@ -119,7 +119,8 @@ export class IntakeService {
       throw new ValidationError(ja ? `入力内容に${errors.length}件の誤りがあります。` : `There ${errors.length === 1 ? 'is 1 problem' : `are ${errors.length} problems`} with your answers.`, errors);
     }
     const data = outcome.data as Record<string, unknown>;
-    const gate = await this.checkEvidence(cmd, version, data, ja);
+    // A bundle signed once checks the evidence of all its applications together (BundleIntakeService).
+    const gate = cmd.signedWithBundle ? undefined : await this.checkEvidence(cmd, version, data, ja);
     return { cmd, version, data, ...(gate?.evidence ? { evidence: gate.evidence } : {}), consume: gate?.consume ?? (async () => undefined) };
   }
 

@@ -72,6 +72,26 @@ export const IDENTITY_OPERATIONS = [
     },
   }),
   operation({
+    method: 'post',
+    path: '/resident/card/sign-bundle',
+    tag: 'my-number-card',
+    summary: "Starts signing a one-stop bundle once: each application is checked, the card signs the list of their canonical bytes' digests",
+    security: 'none',
+    body: Open({
+      municipalityCode: Str(),
+      items: Arr(Open({ procedureId: Str(), data: AnyObject(), attachments: Opt(Type.Record(Type.String(), Arr(Str()))) }), { minItems: 1, maxItems: 10 }),
+      returnTo: Opt(returnTo),
+    }),
+    responses: {
+      200: json(Closed({ url: Str() }), 'Authorization URL of the sign step'),
+      400: errorResponse('None of the procedures uses signatures'),
+      404: notConfigured,
+      422: errorResponse('Answers not valid'),
+      502: unreachable,
+      503: errorResponse('No trust anchors: signatures cannot be verified (signature_unverifiable)'),
+    },
+  }),
+  operation({
     method: 'get',
     path: '/resident/card/jwks',
     tag: 'my-number-card',

@@ -215,6 +215,7 @@ export const PUBLIC_OPERATIONS = [
         { minItems: 1, maxItems: 10 },
       ),
       language: Opt(Str()),
+      signature: Opt(Str({ description: 'One-time handle of a My Number Card signature over the whole bundle (from /resident/card/sign-bundle); then no item carries its own', maxLength: 100 })),
     }),
     responses: {
       201: json(BundleResponseSchema, 'All applications stored (or an identical retry: header Idempotent-Replayed)'),

@@ -31,6 +31,27 @@ export function canonicalBytes(application: SignedApplication): Buffer {
   return Buffer.from(text, 'utf8');
 }
 
+export const SIGNED_BUNDLE_FORMAT = 'madoguchi-bundle/1';
+
+/** One application of a bundle as its one signature covers it: which form, and the SHA-256 (hex) of its canonical bytes. */
+export interface SignedBundleItem {
+  procedureKey: string;
+  contentDigest: string;
+}
+
+/**
+ * The bytes a resident signs for a one-stop bundle: the list of its
+ * applications' digests, in order. Signing the digests (not the answers) keeps
+ * each application verifiable on its own later: its own bytes, the list, the signature.
+ *
+ *   { "format": "madoguchi-bundle/1", "municipalityCode", "applications": [{ procedureKey, contentDigest }] }
+ */
+export function canonicalBundleBytes(municipalityCode: string, applications: SignedBundleItem[]): Buffer {
+  const text = canonicalize({ format: SIGNED_BUNDLE_FORMAT, municipalityCode, applications });
+  if (text === undefined) throw new Error('bundle cannot be canonicalised');
+  return Buffer.from(text, 'utf8');
+}
+
 /** DER prefix of DigestInfo { sha256, NULL } followed by the 32-byte digest (RFC 8017 §9.2, note 1). */
 const SHA256_DIGEST_INFO_PREFIX = Buffer.from('3031300d060960864801650304020105000420', 'hex');
 
