@@ -198,3 +198,53 @@ test('sign in with the card, have the 基本4情報 filled in, sign 児童手当
   expect(corrected.evidence?.signature?.contentDigest).not.toBe(stored.evidence?.signature?.contentDigest);
   await phone.context().close();
 });
+
+test('a one-stop bundle is signed once with the card for all its forms, and sent with that one signature', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ja-JP' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  // Two forms already checked on their check pages (「確認して一覧に戻る」), as the bundle keeps them on the device.
+  const example = (id: string) => freshExample(structuredClone(allPresets().find((p) => p.procedure.id === id)!.example)) as Record<string, unknown>;
+  const uploadToken = 'e2e-bundle-upload-token-0123456789';
+  const files = await uploadFiles(uploadToken);
+  const ids = (list: typeof files) => Object.fromEntries(Object.entries(list).map(([spec, f]) => [spec, f.map((x) => x.fileId)]));
+  const bundle = {
+    municipalityCode: MITO,
+    procedureIds: [ID, 'risai-shomeisho'],
+    shared: {},
+    sharedSaved: true,
+    applied: {},
+    confirmed: {
+      [ID]: { data: example(ID), attachments: ids(files), uploadToken, formVersion: 1 },
+      'risai-shomeisho': { data: example('risai-shomeisho'), attachments: {}, uploadToken, formVersion: 1 },
+    },
+  };
+  await page.goto(`${url}/m/${MITO}`);
+  await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [`madoguchi:bundle:${MITO}`, JSON.stringify(bundle)]);
+  await page.goto(`${url}/m/${MITO}/bundle`);
+  const status = (title: string) =>
+    page
+      .locator('.task-list__item', { has: page.getByText(title, { exact: true }) })
+      .locator('.task-list__status')
+      .textContent();
+  await page.getByRole('button', { name: 'マイナンバーカードで2件まとめて署名する' }).waitFor();
+  expect(await status('まとめて送信する')).toBe('まだ進めません'); // 児童手当 requires a signature
+  await page.screenshot({ path: screenshotPath('bundle-card-1-sign') });
+  await page.getByRole('button', { name: 'マイナンバーカードで2件まとめて署名する' }).click();
+  // Through the provider (the stand-in answers for the phone) and back to the bundle, signed.
+  await page.getByRole('button', { name: '2件の申請をまとめて送信する' }).waitFor();
+  expect(await status('マイナンバーカードで署名する')).toBe('署名済');
+  expect(page.url()).not.toContain('signature='); // the handle is not left in the address bar
+  await page.screenshot({ path: screenshotPath('bundle-card-2-signed') });
+  await page.getByRole('button', { name: '2件の申請をまとめて送信する' }).click();
+  await page.getByRole('heading', { level: 1, name: 'まとめて申請しました' }).waitFor();
+  const receipts = (await page.locator('.bundle-item__receipt').allTextContents()).map((r) => r.trim());
+  for (const [position, receipt] of receipts.entries()) {
+    const stored = await ctx.storage.submissions.findByReceiptNumber(receipt);
+    expect(stored?.evidence?.signature).toMatchObject({ status: 'verified_no_revocation', signerName: NAME, bundle: { position } });
+  }
+  expect(problems).toEqual([]);
+  await context.close();
+});

@@ -250,7 +250,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
       municipalityName={municipality.name}
       errors={problems}
       {...(notice || cardNotice ? { notice: notice ?? cardNotice } : {})}
-      {...(card ? { card: { signed: card.signed, signing: card.signing, onSign: () => void onSign() } } : {})}
+      {...(card && !inBundle ? { card: { signed: card.signed, signing: card.signing, onSign: () => void onSign() } } : {})}
       submitting={submitting}
       {...(inBundle ? { submitLabel: t('apply.confirmInBundle') } : {})}
       failedAttempt={failedAttempt}

@@ -22,7 +22,8 @@ import { StepProgress } from '../apply/StepProgress';
 import { SharedRjsfValidator } from '../form/sharedRjsfValidator';
 import { TaskList, type TaskItem } from '../tasks/TaskList';
 import { submitBundle, type BundleItem } from './bundleApi';
-import { bundleDraft, bundleFor, clearBundle, loadBundle, saveBundle, withShared, type BundleState } from './bundleStore';
+import { bundleDraft, bundleFor, clearBundle, loadBundle, saveBundle, withConfirmed, withShared, type BundleState } from './bundleStore';
+import { useBundleSignature } from './useBundleSignature';
 import { useBundleText } from './bundleMessages';
 import { bundleStatusPath, markBundleSent } from './bundleReceipt';
 import './bundle.css';
@@ -105,6 +106,7 @@ function BundleTasks({ code, state, details, onChange }: { code: string; state: 
   const navigate = useNavigate();
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string>();
+  const signature = useBundleSignature(code, state, details, onChange);
   useEffect(() => {
     if (!state.remote || details.length === 0) return;
     const { first, body } = bundleDraft(state, Object.fromEntries(details.map((d) => [d.procedure.id, d.version.version])));
@@ -150,7 +152,8 @@ function BundleTasks({ code, state, details, onChange }: { code: string; state: 
         onSelect: () => navigate(href),
       };
     }),
-    { id: 'send', title: b('send'), hint: b('sendHint'), state: allConfirmed ? 'notStarted' : 'cannotStart' },
+    ...(signature.item ? [signature.item] : []),
+    { id: 'send', title: b('send'), hint: b('sendHint'), state: allConfirmed && !signature.blocksSending ? 'notStarted' : 'cannotStart' },
   ];
 
   const send = async () => {
@@ -159,13 +162,13 @@ function BundleTasks({ code, state, details, onChange }: { code: string; state: 
     setProblem(undefined);
     const body: BundleItem[] = details.map((d) => ({ procedureId: d.procedure.id, ...state.confirmed[d.procedure.id]! }));
     // One Idempotency-Key per set of answers: a retry after a network failure is stored once.
-    const text = JSON.stringify(body);
+    const text = JSON.stringify({ body, signature: state.signature });
     const pendingKey = `madoguchi:pending-bundle:${code}`;
     const pending = readStored<PendingKey>(pendingKey, 'session');
     const key = pending?.body === text ? pending.key : randomToken(24);
     writeStored(pendingKey, { key, body: text }, 'session');
     try {
-      const response = await submitBundle(code, body, key, language);
+      const response = await submitBundle(code, body, state.signature, key, language);
       writeStored(pendingKey, null, 'session');
       markBundleSent(response.receiptNumber);
       for (const d of details) clearLocalDraft(code, d.procedure.id);
@@ -176,7 +179,7 @@ function BundleTasks({ code, state, details, onChange }: { code: string; state: 
         // The pointers say which form: those go back to 入力中, to be looked at again.
         const bad = new Set(error.fields.map((f) => Number(f.pointer.split('/')[2])));
         const badIds = details.filter((_, n) => bad.has(n)).map((d) => d.procedure.id);
-        onChange({ ...state, confirmed: Object.fromEntries(Object.entries(state.confirmed).filter(([id]) => !badIds.includes(id))) });
+        onChange(withConfirmed(state, Object.fromEntries(Object.entries(state.confirmed).filter(([id]) => !badIds.includes(id)))));
         setProblem(
           b('problemsIn', {
             titles: details
@@ -186,7 +189,7 @@ function BundleTasks({ code, state, details, onChange }: { code: string; state: 
           }),
         );
       } else if (error instanceof ApiError && error.code === 'form_version_changed') {
-        onChange({ ...state, confirmed: {} });
+        onChange(withConfirmed(state, {}));
         setProblem(error.message);
       } else {
         setProblem((error as Error).message);
@@ -212,7 +215,8 @@ function BundleTasks({ code, state, details, onChange }: { code: string; state: 
       )}
       <TaskList items={items} label={b('listLabel')} />
       <ResumeLinkPanel draft={linked.first} body={linked.body} onRemote={(remote) => onChange({ ...state, remote })} />
-      {allConfirmed && (
+      {signature.panel}
+      {allConfirmed && !signature.blocksSending && (
         <div className="bundle-send">
           <p>{b('sendNote')}</p>
           <button type="button" className="button button--primary button--wide" onClick={() => void send()} disabled={sending} aria-busy={sending || undefined}>

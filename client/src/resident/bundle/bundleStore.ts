@@ -21,6 +21,14 @@ export interface BundleState {
   confirmed: Record<string, Omit<IntakeRequest, 'language'>>;
   /** The resume link of the whole bundle, once made (「別の端末で続きを入力する」). */
   remote?: RemoteDraftRef;
+  /** One-time handle of the card signature over all confirmed forms; dropped whenever a confirmation changes. */
+  signature?: string;
+}
+
+/** New confirmations: a signature over the old ones no longer fits them. */
+export function withConfirmed(state: BundleState, confirmed: BundleState['confirmed']): BundleState {
+  const { signature: _outdated, ...rest } = state;
+  return { ...rest, confirmed };
 }
 
 const key = (code: string) => `madoguchi:bundle:${code}`;
@@ -63,7 +71,8 @@ export function withShared(state: BundleState, shared: SharedAnswers, mappings: 
     return JSON.stringify(shared[group]?.[name]) !== JSON.stringify(state.shared[group]?.[name]);
   };
   const confirmed = Object.fromEntries(Object.entries(state.confirmed).filter(([id]) => !Object.keys(mappings[id] ?? {}).some(changed)));
-  return { ...state, shared, sharedSaved: true, confirmed };
+  const kept = Object.keys(confirmed).length === Object.keys(state.confirmed).length;
+  return { ...(kept ? state : withConfirmed(state, confirmed)), shared, sharedSaved: true, confirmed };
 }
 
 /**
