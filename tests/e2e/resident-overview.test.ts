@@ -10,7 +10,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
 import { startLiveServer, type LiveServer } from '../helpers/liveServer';
-import { fillStep, readPreset, type PageDocument } from './resident-helpers';
+import { fillStep, fillValue, readPreset, type PageDocument } from './resident-helpers';
 
 const preset = readPreset('jidou-teate-nintei');
 const steps = preset.definition.form.uiSchema['ui:options']!.steps!;
@@ -85,6 +85,9 @@ test('児童手当 on a phone: the overview, a section done, Back, a later secti
   // A later section directly, left half done through the link back.
   await page.getByRole('link', { name: '振込先口座' }).click();
   await heading(page, '振込先口座');
+  // The bank's fields appear once the kind of institution is chosen.
+  expect(await page.locator('#root_account_bankName').count()).toBe(0);
+  await fillValue(page, 'root_account_institutionType', '銀行等');
   await page.locator('#root_account_bankName').fill('常陽銀行');
   await page.getByRole('link', { name: '入力の一覧に戻る' }).click();
   await overview(page);

@@ -63,7 +63,8 @@ export const COMMON_DEFINITIONS: Record<string, JsonSchema> = {
           },
           allOf: [
             {
-              if: { properties: { institutionType: { const: '銀行等' } } },
+              // `required` here: an absent property passes a bare `const` test, which showed (and asked for) both branches.
+              if: { properties: { institutionType: { const: '銀行等' } }, required: ['institutionType'] },
               then: {
                 required: ['bankName', 'bankCode', 'branchName', 'branchCode', 'accountType', 'accountNumber'],
                 properties: {
@@ -77,7 +78,7 @@ export const COMMON_DEFINITIONS: Record<string, JsonSchema> = {
               },
             },
             {
-              if: { properties: { institutionType: { const: 'ゆうちょ銀行' } } },
+              if: { properties: { institutionType: { const: 'ゆうちょ銀行' } }, required: ['institutionType'] },
               then: {
                 required: ['yuchoSymbol', 'yuchoNumber'],
                 properties: {
