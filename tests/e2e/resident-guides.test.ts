@@ -89,6 +89,7 @@ test('in English, a parent reads the guide in English: why, by when and where, w
     'Certification of the need for childcare (支給認定の申請)',
     'Application for a nursery place (保育施設等の利用申込)',
   ]);
+  expect(await page.locator('.result-count').textContent()).toBe('The list below follows your answers. Things to do: 5.');
   await page.getByText('Claim within 15 days from the day after the birth', { exact: false }).first().waitFor();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await page.locator('.guide-result').scrollIntoViewIfNeeded();

@@ -10,7 +10,7 @@ export const GUIDE_MESSAGES = {
   result: ['必要な手続', 'What you need to do'],
   resultLead: ['答えに合わせて、下の一覧が変わります。', 'The list below follows your answers.'],
   none: ['質問に答えると、必要な手続が表示されます。', 'Answer the questions to see what you need to do.'],
-  count: ['{n}件', '{n}'],
+  count: ['{n}件', 'Things to do: {n}.'],
   why: ['理由', 'Why'],
   deadline: ['期限', 'Deadline'],
   where: ['手続する所', 'Where'],
