@@ -5,6 +5,7 @@
  */
 import type { Procedure, FormVersion } from '../form/types';
 import type { SharedAnswerMapping } from '../guides/sharedAnswers';
+import type { LifeEventGuide } from '../guides/lifeEventGuide';
 import type { Static } from '@sinclair/typebox';
 import type {
   ApiErrorSchema,
@@ -84,3 +85,41 @@ export type UploadedFile = Static<typeof UploadedFileSchema>;
 /** The applicant's view of an open correction request (補正依頼) and the answers asked for. */
 export type CorrectionView = Static<typeof CorrectionViewSchema>;
 export type CorrectionField = Static<typeof CorrectionFieldSchema>;
+
+/** The staff API of a municipality's life-event guides (contract: guideStaffOperations.ts); served by the guide editor, read by the staff console. */
+export type GuideSource = 'national' | 'adopted' | 'own';
+
+export interface GuideVersionSummary {
+  version: number;
+  status: 'draft' | 'published' | 'retired';
+  hidden: boolean;
+  updatedAt: string;
+  updatedBy: string;
+  publishedAt: string | null;
+}
+
+export interface GuideListEntry {
+  id: string;
+  lifeEvent: string;
+  title: string;
+  source: GuideSource;
+  /** Whether residents see it now. */
+  shown: boolean;
+  published: GuideVersionSummary | null;
+  draft: GuideVersionSummary | null;
+}
+
+export interface GuideEditorView {
+  guideId: string;
+  source: GuideSource;
+  /** The latest version's guide (the draft being edited), or the national guide before it is adopted. */
+  guide: LifeEventGuide;
+  hidden: boolean;
+  /** The number of the latest version (0: none yet); saves send it back (optimistic locking). */
+  version: number;
+  versions: GuideVersionSummary[];
+  /** The procedures of the municipality's catalog an item may point at, id → title. */
+  procedures: Record<string, string>;
+  /** The procedures residents can apply for online here, id → title (the preview marks these online). */
+  online: Record<string, string>;
+}

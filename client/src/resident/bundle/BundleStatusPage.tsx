@@ -12,6 +12,7 @@ import { ErrorBlock, Loading } from '../../common/StatusMessages';
 import { formatDateTime } from '../../common/format';
 import { useAsync } from '../../common/useAsync';
 import { statusPath } from '../done/receiptStore';
+import { MessageList } from '../status/MessageList';
 import { getBundleStatus } from './bundleApi';
 import { wasBundleJustSent } from './bundleReceipt';
 import { useBundleText } from './bundleMessages';
@@ -72,16 +73,7 @@ export default function BundleStatusPage() {
                 <span className={`status-badge status-badge--${item.status}`}>{item.statusLabel}</span>
               </dd>
             </dl>
-            {item.messages.length > 0 && (
-              <ul className="messages">
-                {item.messages.map((m, i) => (
-                  <li key={i}>
-                    <p className="messages__at">{formatDateTime(m.at, language)}</p>
-                    <p className="messages__text">{m.text}</p>
-                  </li>
-                ))}
-              </ul>
-            )}
+            {item.messages.length > 0 && <MessageList messages={item.messages} />}
             <Link to={statusPath(item.receiptNumber, own)}>{b('itemStatus')}</Link>
           </li>
         ))}

@@ -10,6 +10,7 @@ import { PageHeading } from '../../common/PageHeading';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { getStatus } from '../../common/api/residentApi';
 import { formatDateTime } from '../../common/format';
+import { MessageList } from './MessageList';
 import { ApiError } from '../../common/api/http';
 import { getBundleStatus } from '../bundle/bundleApi';
 import { bundleStatusPath } from '../bundle/bundleReceipt';
@@ -40,18 +41,7 @@ function StatusResult({ status }: { status: StatusResponse }) {
         <dd>{formatDateTime(status.updatedAt, language)}</dd>
       </dl>
       <h3>{t('status.messages')}</h3>
-      {status.messages.length === 0 ? (
-        <p>{t('status.noMessages')}</p>
-      ) : (
-        <ul className="messages">
-          {status.messages.map((m, i) => (
-            <li key={i}>
-              <p className="messages__at">{formatDateTime(m.at, language)}</p>
-              <p className="messages__text">{m.text}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      {status.messages.length === 0 ? <p>{t('status.noMessages')}</p> : <MessageList messages={status.messages} />}
     </section>
   );
 }

@@ -5,7 +5,7 @@
  * the versions before it, and a national guide can be hidden. Every change
  * goes to the audit trail.
  */
-import type { Language, LifeEventGuide } from '@madoguchi/shared';
+import type { GuideEditorView, GuideListEntry, GuideSource, GuideVersionSummary, Language, LifeEventGuide } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { msg } from '../../i18n/messages';
 import type { GuideVersion } from '../../storage/guideTypes';
@@ -15,42 +15,7 @@ import type { CatalogOverview } from '../catalog/catalogOverview';
 import type { CatalogService } from '../procedures/catalogService';
 import { GUIDE_ID_PATTERN, guideInputProblems, normalizeGuide } from './guideInput';
 
-export type GuideSource = 'national' | 'adopted' | 'own';
-
-export interface GuideVersionSummary {
-  version: number;
-  status: GuideVersion['status'];
-  hidden: boolean;
-  updatedAt: string;
-  updatedBy: string;
-  publishedAt: string | null;
-}
-
-export interface GuideListEntry {
-  id: string;
-  lifeEvent: string;
-  title: string;
-  source: GuideSource;
-  /** Whether residents see it now. */
-  shown: boolean;
-  published: GuideVersionSummary | null;
-  draft: GuideVersionSummary | null;
-}
-
-export interface GuideEditorView {
-  guideId: string;
-  source: GuideSource;
-  /** The latest version's guide (the draft being edited), or the national guide before it is adopted. */
-  guide: LifeEventGuide;
-  hidden: boolean;
-  /** The number of the latest version (0: none yet); saves send it back (optimistic locking). */
-  version: number;
-  versions: GuideVersionSummary[];
-  /** The procedures of the municipality's catalog an item may point at, id → title. */
-  procedures: Record<string, string>;
-  /** The procedures residents can apply for online here, id → title (the preview marks these online). */
-  online: Record<string, string>;
-}
+export type { GuideEditorView, GuideListEntry, GuideSource, GuideVersionSummary } from '@madoguchi/shared';
 
 const summary = (v: GuideVersion): GuideVersionSummary => ({ version: v.version, status: v.status, hidden: v.hidden, updatedAt: v.updatedAt, updatedBy: v.updatedBy, publishedAt: v.publishedAt });
 const NEW_GUIDE_LEAD = 'いくつかの質問に答えると、必要な手続と期限がわかります。';

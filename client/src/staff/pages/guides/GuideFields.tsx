@@ -55,6 +55,23 @@ export const Select = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSel
   },
 );
 
+/** 「上へ」 (not on the first row) and 「削除」 under a question or an item. */
+function RowActions({ index, onMoveUp, onRemove, removeLabel }: { index: number; onMoveUp: () => void; onRemove: () => void; removeLabel: string }) {
+  const t = useStaffText();
+  return (
+    <p className="builder-row">
+      {index > 0 && (
+        <button type="button" className="button button--small" onClick={onMoveUp}>
+          {t('guides.moveUp')}
+        </button>
+      )}
+      <button type="button" className="button button--small" onClick={onRemove}>
+        {removeLabel}
+      </button>
+    </p>
+  );
+}
+
 /** A text input for `path`, with its server message. */
 function useText(messages: FieldMessages) {
   const { register } = useFormContext<GuideValues>();
@@ -83,16 +100,7 @@ export function QuestionsFields({ messages }: { messages: FieldMessages }) {
           {text(`questions.${i}.options`, t('guides.options'), true)}
           {text(`questions.${i}.optionsEn`, t('guides.optionsEn'), true)}
           {text(`questions.${i}.id`, t('guides.questionId'))}
-          <p className="builder-row">
-            {i > 0 && (
-              <button type="button" className="button button--small" onClick={() => move(i, i - 1)}>
-                {t('guides.moveUp')}
-              </button>
-            )}
-            <button type="button" className="button button--small" onClick={() => remove(i)}>
-              {t('guides.removeQuestion')}
-            </button>
-          </p>
+          <RowActions index={i} onMoveUp={() => move(i, i - 1)} onRemove={() => remove(i)} removeLabel={t('guides.removeQuestion')} />
         </fieldset>
       ))}
       <button type="button" className="button" onClick={() => append(emptyQuestion(fields.length + 1))}>
@@ -181,16 +189,7 @@ export function ItemsFields({ messages, procedures }: { messages: FieldMessages;
           {text(`items.${i}.where`, t('guides.itemWhere'))}
           {text(`items.${i}.whereEn`, t('guides.itemWhereEn'))}
           <ConditionsFields item={i} messages={messages} />
-          <p className="builder-row">
-            {i > 0 && (
-              <button type="button" className="button button--small" onClick={() => move(i, i - 1)}>
-                {t('guides.moveUp')}
-              </button>
-            )}
-            <button type="button" className="button button--small" onClick={() => remove(i)}>
-              {t('guides.removeItem')}
-            </button>
-          </p>
+          <RowActions index={i} onMoveUp={() => move(i, i - 1)} onRemove={() => remove(i)} removeLabel={t('guides.removeItem')} />
         </fieldset>
       ))}
       <button type="button" className="button" onClick={() => append(emptyItem())}>

@@ -1,38 +1,8 @@
 /** The staff API of the municipality's life-event guides (server/src/http/guideStaffRoutes.ts). */
-import type { LifeEventGuide } from '@madoguchi/shared';
+import type { GuideEditorView, GuideListEntry, GuideVersionSummary, LifeEventGuide } from '@madoguchi/shared';
 import { staffApi } from '../../api';
 
-export type GuideSource = 'national' | 'adopted' | 'own';
-
-export interface GuideVersionSummary {
-  version: number;
-  status: 'draft' | 'published' | 'retired';
-  hidden: boolean;
-  updatedAt: string;
-  updatedBy: string;
-  publishedAt: string | null;
-}
-
-export interface GuideListEntry {
-  id: string;
-  lifeEvent: string;
-  title: string;
-  source: GuideSource;
-  shown: boolean;
-  published: GuideVersionSummary | null;
-  draft: GuideVersionSummary | null;
-}
-
-export interface GuideEditorView {
-  guideId: string;
-  source: GuideSource;
-  guide: LifeEventGuide;
-  hidden: boolean;
-  version: number;
-  versions: GuideVersionSummary[];
-  procedures: Record<string, string>;
-  online: Record<string, string>;
-}
+export type { GuideEditorView, GuideListEntry, GuideSource, GuideVersionSummary } from '@madoguchi/shared';
 
 const base = (code: string) => `/municipalities/${encodeURIComponent(code)}/guides`;
 const one = (code: string, id: string) => `${base(code)}/${encodeURIComponent(id)}`;
