@@ -29,3 +29,4 @@ export * from './catalog';
 export * from './identity/cardIdentity';
 export * from './guides/lifeEventGuide';
 export * from './guides/sharedAnswers';
+export * from './counter/counterTypes';

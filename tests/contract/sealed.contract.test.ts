@@ -17,10 +17,25 @@ const move = (from: Submission['status'], to: Submission['status'], minutes: num
 const [keyA, keyB, keyC] = [randomBytes(32), randomBytes(32), randomBytes(32)];
 const [idA, idB] = [DataCipher.keyId(keyA), DataCipher.keyId(keyB)];
 
+const COUNTER: Submission['counter'] = {
+  sessionId: 's-1',
+  ticketNumber: 'A-001',
+  desk: '1番窓口',
+  servedBy: 'u1',
+  sources: { '/name': 'card' },
+  identitySource: 'card',
+  prefilled: false,
+  confirmation: { method: 'tablet', at: t0.toISOString(), signatureImage: 'data:image/png;base64,iVBORw0KGgo=' },
+};
+
 /** One value in every sealed place: 5 submissions (one revised, one signed), a revision, a note, a message, a draft, a webhook, 3 files. */
 async function fill(s: Storage) {
   const subs = Array.from({ length: 5 }, (_, i) =>
-    submission({ data: { name: `水戸 ${i}郎` }, ...(i === 4 ? { evidence: { identity: { method: 'myna-card' as const, verifiedAt: t0.toISOString() } } } : {}) }),
+    submission({
+      data: { name: `水戸 ${i}郎` },
+      ...(i === 4 ? { evidence: { identity: { method: 'myna-card' as const, verifiedAt: t0.toISOString() } } } : {}),
+      ...(i === 3 ? { counter: COUNTER } : {}),
+    }),
   );
   for (const sub of subs) await s.submissions.insert(sub);
   const revised = subs[0]!;
@@ -69,10 +84,10 @@ async function fill(s: Storage) {
   return { subs, revised, files, contents };
 }
 
-/** Submissions hold two sealed columns: the answers, and the card sign-in and signature evidence. */
-const where = (c: { table: string; column: string }) => (c.column.startsWith('evidence') ? 'submission_evidence' : c.table);
+/** Submissions hold three sealed columns: the answers, the card sign-in and signature evidence, and how a counter application was made. */
+const where = (c: { table: string; column: string }) => (c.column.startsWith('evidence') ? 'submission_evidence' : c.column.startsWith('counter') ? 'submission_counter' : c.table);
 const byTable = (counts: SealedCount[]) => Object.fromEntries(counts.map((c) => [where(c), c.byKey]));
-const EXPECTED = { submissions: 5, submission_evidence: 1, submission_revisions: 1, submission_notes: 1, submission_messages: 1, drafts: 1, webhooks: 1, files: 3 };
+const EXPECTED = { submissions: 5, submission_evidence: 1, submission_counter: 1, submission_revisions: 1, submission_notes: 1, submission_messages: 1, drafts: 1, webhooks: 1, files: 3 };
 const total = Object.values(EXPECTED).reduce((a, b) => a + b, 0);
 
 describeContract(

@@ -125,6 +125,25 @@ describeContract('storage contract', ({ s }) => {
       expect(await s().submissions.setEvidence('missing', again)).toBe(false);
     });
 
+    it('keeps how a counter application was made (who served, answer sources, the drawn signature) with it', async () => {
+      const counter = {
+        sessionId: 's-1',
+        ticketNumber: 'A-007',
+        desk: '1番窓口',
+        servedBy: 'u1',
+        sources: { '/applicant/name': 'card' as const, '/child/name': 'staff' as const, '/account': 'prefill' as const },
+        identitySource: 'card' as const,
+        prefilled: true,
+        confirmation: { method: 'tablet' as const, at: '2026-12-05T01:00:00.000Z', signatureImage: 'data:image/png;base64,iVBORw0KGgo=' },
+      };
+      const sub = submission({ counter });
+      await s().submissions.insert(sub);
+      expect((await s().submissions.findById(sub.id))?.counter).toEqual(counter);
+      const online = submission();
+      await s().submissions.insert(online);
+      expect((await s().submissions.findById(online.id))?.counter).toBeUndefined();
+    });
+
     it('refuses a duplicate receipt number or idempotency key, naming which', async () => {
       const first = submission({ idempotencyKey: 'key-12345678' });
       await s().submissions.insert(first);

@@ -37,6 +37,7 @@ const EXPECTED: Record<Action, [platformAdmin: Scope, municipalAdmin: Scope, sta
   'retention.manage': ['none', 'own', 'none'],
   'preset.edit': ['any', 'none', 'none'],
   'preset.publish': ['any', 'none', 'none'],
+  'counter.serve': ['none', 'own', 'own'],
 };
 const ROLES: UserRole[] = ['platform-admin', 'municipal-admin', 'staff'];
 

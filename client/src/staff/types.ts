@@ -20,7 +20,8 @@ export type Action =
   | 'inbox.revealSensitive'
   | 'inbox.exportSensitive'
   | 'integrations.manage'
-  | 'retention.manage';
+  | 'retention.manage'
+  | 'counter.serve';
 
 export interface StaffUser {
   id: string;

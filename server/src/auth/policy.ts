@@ -41,6 +41,11 @@ export const ACTIONS = [
   'preset.edit',
   /** Publish a new preset version to every municipality. */
   'preset.publish',
+  /**
+   * 書かない窓口: serve visitors at the counter (fill in their applications, pair
+   * the tablet, submit them) and read the desk's figures (窓口の分析).
+   */
+  'counter.serve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -84,6 +89,8 @@ export const PERMISSIONS: Record<Action, Record<UserRole, Scope>> = {
   'retention.manage': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'none' },
   'preset.edit': { 'platform-admin': 'any', 'municipal-admin': 'none', staff: 'none' },
   'preset.publish': { 'platform-admin': 'any', 'municipal-admin': 'none', staff: 'none' },
+  // Serving a visitor means filling in and submitting applications of the municipality, as its staff do in the inbox.
+  'counter.serve': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'own' },
 };
 
 /** Roles an account of each role may give or change (only platform admins make platform admins). */

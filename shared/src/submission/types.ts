@@ -1,6 +1,7 @@
 /** A resident's submission as stored and as returned by the API. */
 import type { SubmissionStatus } from './status';
 import type { SubmissionEvidence } from '../identity/cardIdentity';
+import type { CounterOrigin } from '../counter/counterTypes';
 
 export interface StatusChange {
   from: SubmissionStatus | null;
@@ -35,6 +36,8 @@ export interface Submission {
   language: 'ja' | 'en';
   /** Sign-in with the My Number Card and the electronic signature, when there were any (issue #17). */
   evidence?: SubmissionEvidence;
+  /** Filled in at the counter with the resident (書かない窓口, issue #19); absent: applied online. */
+  counter?: CounterOrigin;
   createdAt: string;
   updatedAt: string;
 }

@@ -46,6 +46,8 @@ const submissionSchema = new Schema(
     requestHash: String,
     // Sealed JSON: card sign-in and electronic signature (issue #17).
     evidence: String,
+    // Sealed JSON: filled in at the counter (issue #19): who served, answer sources, confirmation.
+    counter: String,
     language: { type: String, required: true },
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },

@@ -46,6 +46,7 @@ export class MongoSealedDataRepository implements SealedDataRepository {
     this.fields = [
       { table: 'submissions', column: 'data', model: m.Submission },
       { table: 'submissions', column: 'evidence', model: m.Submission },
+      { table: 'submissions', column: 'counter', model: m.Submission },
       { table: 'submission_revisions', column: 'data', model: im.Revision, idFields: ['submissionId', 'revision'], idOf: (d) => `${d.submissionId}#${d.revision}` },
       { table: 'submission_notes', column: 'body', model: im.Note },
       { table: 'submission_messages', column: 'body', model: im.Message },

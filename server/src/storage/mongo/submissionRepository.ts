@@ -33,8 +33,15 @@ export class MongoSubmissionRepository implements SubmissionRepository {
     if (!s) return null;
     for (const key of META_FIELDS) delete s[key];
     const evidence = s.evidence as unknown as string | undefined;
+    const counter = s.counter as unknown as string | undefined;
     delete s.evidence;
-    return { ...s, data: this.cipher.openJson(s.data as unknown as string), ...(evidence ? { evidence: this.cipher.openJson(evidence) as Submission['evidence'] } : {}) };
+    delete s.counter;
+    return {
+      ...s,
+      data: this.cipher.openJson(s.data as unknown as string),
+      ...(evidence ? { evidence: this.cipher.openJson(evidence) as Submission['evidence'] } : {}),
+      ...(counter ? { counter: this.cipher.openJson(counter) as Submission['counter'] } : {}),
+    };
   }
 
   async insert(s: Submission, files?: { ids: string[]; uploadToken: string }, options: SubmissionWriteOptions = {}): Promise<void> {
@@ -61,8 +68,9 @@ export class MongoSubmissionRepository implements SubmissionRepository {
           // The bundle first: a concurrent retry of the same bundle meets its key before it meets the files bound by the first.
           if (bundle) await this.createBundle(bundle, session);
           for (const { submission: s, files, options = {} } of entries) {
-            const { id, evidence, ...plain } = s;
-            const rest = { ...plain, data: this.cipher.sealJson(s.data), ...(evidence ? { evidence: this.cipher.sealJson(evidence) } : {}), revision: 1 };
+            const { id, evidence, counter, ...plain } = s;
+            const sealed = { ...(evidence ? { evidence: this.cipher.sealJson(evidence) } : {}), ...(counter ? { counter: this.cipher.sealJson(counter) } : {}) };
+            const rest = { ...plain, data: this.cipher.sealJson(s.data), ...sealed, revision: 1 };
             const { set } = await stampFields(this.im, s.status, s.createdAt, options, session);
             await this.m.Submission.create([{ _id: id, ...rest, ...set }], { session });
             if (files) {

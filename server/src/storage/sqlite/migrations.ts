@@ -363,4 +363,7 @@ export const MIGRATIONS: string[] = [
   );
   CREATE UNIQUE INDEX guide_versions_one_published ON guide_versions (municipality_code, guide_id) WHERE status = 'published';
   `,
+  /* 13: applications filled in at the counter (書かない窓口, issue #19): who served, the answers' sources, the confirmation; sealed */ `
+  ALTER TABLE submissions ADD COLUMN counter_json TEXT;
+  `,
 ];

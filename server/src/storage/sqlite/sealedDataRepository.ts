@@ -21,6 +21,7 @@ interface SealedColumn extends SealedLocation {
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'submissions', column: 'data_json', id: 'id' },
   { table: 'submissions', column: 'evidence_json', id: 'id' },
+  { table: 'submissions', column: 'counter_json', id: 'id' },
   { table: 'submission_revisions', column: 'data_json', id: "submission_id || '#' || revision" },
   { table: 'submission_notes', column: 'body', id: 'id' },
   { table: 'submission_messages', column: 'body', id: 'id' },

@@ -25,6 +25,7 @@ interface Row {
   idempotency_key: string | null;
   request_hash: string | null;
   evidence_json: string | null;
+  counter_json: string | null;
   language: 'ja' | 'en';
   created_at: string;
   updated_at: string;
@@ -47,6 +48,7 @@ const toSubmission = (r: Row, cipher: DataCipher): Submission => ({
   ...(r.request_hash ? { requestHash: r.request_hash } : {}),
   language: r.language,
   ...(r.evidence_json ? { evidence: cipher.openJson(r.evidence_json) as Submission['evidence'] } : {}),
+  ...(r.counter_json ? { counter: cipher.openJson(r.counter_json) as Submission['counter'] } : {}),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -133,10 +135,10 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     this.db
       .prepare(
         `INSERT INTO submissions (id, receipt_number, secret_hash, municipality_code, procedure_owner, procedure_id, form_version,
-           data_json, attachments_json, status, history_json, assignee_id, idempotency_key, request_hash, evidence_json, language, created_at, updated_at,
+           data_json, attachments_json, status, history_json, assignee_id, idempotency_key, request_hash, evidence_json, counter_json, language, created_at, updated_at,
            change_seq, applicant_name, applicant_kana)
          VALUES (@id, @receiptNumber, @secretHash, @municipalityCode, @procedureOwner, @procedureId, @formVersion,
-           @data, @attachments, @status, @history, @assigneeId, @idempotencyKey, @requestHash, @evidence, @language, @createdAt, @updatedAt,
+           @data, @attachments, @status, @history, @assigneeId, @idempotencyKey, @requestHash, @evidence, @counter, @language, @createdAt, @updatedAt,
            @changeSeq, @applicantName, @applicantKana)`,
       )
       .run({
@@ -148,6 +150,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
         idempotencyKey: s.idempotencyKey ?? null,
         requestHash: s.requestHash ?? null,
         evidence: s.evidence ? this.cipher.sealJson(s.evidence) : null,
+        counter: s.counter ? this.cipher.sealJson(s.counter) : null,
         changeSeq: nextChangeSeq(this.db),
         applicantName: options.index?.name || null,
         applicantKana: options.index?.kana || null,
