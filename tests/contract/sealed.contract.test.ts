@@ -28,7 +28,7 @@ const COUNTER: Submission['counter'] = {
   confirmation: { method: 'tablet', at: t0.toISOString(), signatureImage: 'data:image/png;base64,iVBORw0KGgo=' },
 };
 
-/** One value in every sealed place: 5 submissions (one revised, one signed), a revision, a note, a message, a draft, a webhook, 3 files. */
+/** One value in every sealed place: 5 submissions (one revised, one signed, one from the counter), a counter visit, a revision, a note, a message, a draft, a webhook, 3 files. */
 async function fill(s: Storage) {
   const subs = Array.from({ length: 5 }, (_, i) =>
     submission({
@@ -38,6 +38,28 @@ async function fill(s: Storage) {
     }),
   );
   for (const sub of subs) await s.submissions.insert(sub);
+  await s.counterSessions.create({
+    sessionId: 'c1',
+    municipalityCode: '082015',
+    ticketNumber: '',
+    desk: '',
+    servedBy: '',
+    status: 'waiting',
+    procedureIds: [],
+    prefilled: false,
+    identitySource: null,
+    steps: [],
+    submissionIds: [],
+    day: '2026-11-10',
+    guideId: null,
+    revision: 0,
+    work: { shared: {}, answers: { p: { name: '水戸 花子' } }, sources: {} },
+    pairingCodeHash: null,
+    pairingExpiresAt: null,
+    tabletTokenHash: null,
+    createdAt: t0.toISOString(),
+    updatedAt: t0.toISOString(),
+  });
   const revised = subs[0]!;
   await s.submissions.changeStatus(revised.id, 'received', move('received', 'in-review', 1), at(1));
   await s.submissions.changeStatus(revised.id, 'in-review', move('in-review', 'correction-requested', 2), at(2));
@@ -85,9 +107,21 @@ async function fill(s: Storage) {
 }
 
 /** Submissions hold three sealed columns: the answers, the card sign-in and signature evidence, and how a counter application was made. */
-const where = (c: { table: string; column: string }) => (c.column.startsWith('evidence') ? 'submission_evidence' : c.column.startsWith('counter') ? 'submission_counter' : c.table);
+const where = (c: { table: string; column: string }) =>
+  c.column.startsWith('evidence') ? 'submission_evidence' : c.table === 'submissions' && c.column.startsWith('counter') ? 'submission_counter' : c.table;
 const byTable = (counts: SealedCount[]) => Object.fromEntries(counts.map((c) => [where(c), c.byKey]));
-const EXPECTED = { submissions: 5, submission_evidence: 1, submission_counter: 1, submission_revisions: 1, submission_notes: 1, submission_messages: 1, drafts: 1, webhooks: 1, files: 3 };
+const EXPECTED = {
+  submissions: 5,
+  submission_evidence: 1,
+  submission_counter: 1,
+  counter_sessions: 1,
+  submission_revisions: 1,
+  submission_notes: 1,
+  submission_messages: 1,
+  drafts: 1,
+  webhooks: 1,
+  files: 3,
+};
 const total = Object.values(EXPECTED).reduce((a, b) => a + b, 0);
 
 describeContract(

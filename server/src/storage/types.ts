@@ -5,6 +5,7 @@
  * into domain errors (ConflictError, StorageUnavailableError).
  */
 import type { GuideVersionRepository } from './guideTypes';
+import type { CounterSessionRepository } from './counterTypes';
 import type { FormVersion, Procedure, Submission, SubmissionEvidence, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
 import type { ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
@@ -351,6 +352,8 @@ export interface Storage {
   readonly presetReleases: PresetReleaseRepository;
   /** A municipality's versions of life-event guides (adopted national ones and its own). */
   readonly guides: GuideVersionRepository;
+  /** Counter visits (書かない窓口): their timelines and, until they end, the answers being filled in. */
+  readonly counterSessions: CounterSessionRepository;
   /** Every value sealed with the data cipher, for key rotation (tools/reencrypt.ts). */
   readonly sealed: SealedDataRepository;
   /** For /health: throws when a submission could not be stored now (SQLite: a write probe; MongoDB: a ping of the primary). */

@@ -19,6 +19,8 @@ import { MongoApiKeyRepository, MongoDeliveryRepository, MongoOutboxRepository, 
 import { MongoSealedDataRepository } from './sealedDataRepository';
 import { registerGuideModels } from './guideModels';
 import { MongoGuideRepository } from './guideRepository';
+import { registerCounterModels } from './counterModels';
+import { MongoCounterSessionRepository } from './counterSessionRepository';
 
 /**
  * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
@@ -44,8 +46,11 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   const inboxModels = registerInboxModels(connection);
   const catalogModels = registerCatalogModels(connection);
   const guideModels = registerGuideModels(connection);
+  const counterModels = registerCounterModels(connection);
   await Promise.all(
-    [...Object.values(models), ...Object.values(authModels), ...Object.values(inboxModels), ...Object.values(catalogModels), ...Object.values(guideModels)].map((model) => model.init()),
+    [...Object.values(models), ...Object.values(authModels), ...Object.values(inboxModels), ...Object.values(catalogModels), ...Object.values(guideModels), ...Object.values(counterModels)].map(
+      (model) => model.init(),
+    ),
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
   for (const name of [SUBMISSION_CHANGE, OUTBOX_SEQ]) await inboxModels.Counter.updateOne({ _id: name }, { $setOnInsert: { value: 0 } }, { upsert: true });
@@ -70,7 +75,8 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     editLayers: new MongoEditLayerRepository(catalogModels),
     presetReleases: new MongoPresetReleaseRepository(catalogModels),
     guides: new MongoGuideRepository(guideModels, connection),
-    sealed: new MongoSealedDataRepository(models, inboxModels, cipher),
+    counterSessions: new MongoCounterSessionRepository(counterModels, cipher),
+    sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels),
     async ping() {
       await connection.db!.admin().ping();
     },

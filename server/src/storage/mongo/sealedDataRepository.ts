@@ -4,6 +4,7 @@
  * compare-and-set updates (a document the server rewrote meanwhile keeps the
  * server's value). A run can stop anywhere and simply be started again.
  */
+import type { CounterModels } from './counterModels';
 import type { Model } from 'mongoose';
 import type { DataCipher } from '../../security/dataCipher';
 import type { ResealOptions, ResealReport, SealedCount, SealedDataRepository, SealedLocation } from '../types';
@@ -41,12 +42,14 @@ export class MongoSealedDataRepository implements SealedDataRepository {
     m: Models,
     im: InboxModels,
     private readonly cipher: DataCipher,
+    cm: CounterModels,
   ) {
     // Every field written through DataCipher (grep `cipher.seal` in this folder). TOTP secrets use another key: see auth/totp.ts.
     this.fields = [
       { table: 'submissions', column: 'data', model: m.Submission },
       { table: 'submissions', column: 'evidence', model: m.Submission },
       { table: 'submissions', column: 'counter', model: m.Submission },
+      { table: 'counter_sessions', column: 'work', model: cm.CounterSession },
       { table: 'submission_revisions', column: 'data', model: im.Revision, idFields: ['submissionId', 'revision'], idOf: (d) => `${d.submissionId}#${d.revision}` },
       { table: 'submission_notes', column: 'body', model: im.Note },
       { table: 'submission_messages', column: 'body', model: im.Message },

@@ -20,6 +20,7 @@ import { SqliteDeliveryRepository, SqliteOutboxRepository } from './outboxReposi
 import { SqliteApiKeyRepository, SqliteRetentionRepository, SqliteWebhookRepository } from './backofficeRepository';
 import { SqliteSealedDataRepository } from './sealedDataRepository';
 import { SqliteGuideRepository } from './guideRepository';
+import { SqliteCounterSessionRepository } from './counterSessionRepository';
 
 export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
   const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
@@ -44,6 +45,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     editLayers: new SqliteEditLayerRepository(db),
     presetReleases: new SqlitePresetReleaseRepository(db),
     guides: new SqliteGuideRepository(db),
+    counterSessions: new SqliteCounterSessionRepository(db, cipher),
     sealed: new SqliteSealedDataRepository(db, cipher),
     async ping() {
       const failed = groupCommitter(db).failed; // an fsync failed: nothing is acknowledged until a restart

@@ -363,7 +363,27 @@ export const MIGRATIONS: string[] = [
   );
   CREATE UNIQUE INDEX guide_versions_one_published ON guide_versions (municipality_code, guide_id) WHERE status = 'published';
   `,
-  /* 13: applications filled in at the counter (書かない窓口, issue #19): who served, the answers' sources, the confirmation; sealed */ `
+  /* 13: 書かない窓口 (issue #19): counter visits (the timeline plain, the work sealed), and how a counter application was made (sealed) */ `
   ALTER TABLE submissions ADD COLUMN counter_json TEXT;
+  CREATE TABLE counter_sessions (
+    id TEXT PRIMARY KEY,
+    municipality_code TEXT NOT NULL,
+    day TEXT NOT NULL,
+    ticket_number TEXT NOT NULL,
+    status TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    guide_id TEXT,
+    timeline_json TEXT NOT NULL,
+    work_json TEXT NOT NULL,
+    pairing_code_hash TEXT,
+    pairing_expires_at TEXT,
+    tablet_token_hash TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (municipality_code, day, ticket_number)
+  );
+  CREATE INDEX counter_sessions_opened ON counter_sessions (municipality_code, created_at);
+  CREATE UNIQUE INDEX counter_sessions_pairing ON counter_sessions (pairing_code_hash) WHERE pairing_code_hash IS NOT NULL;
+  CREATE UNIQUE INDEX counter_sessions_tablet ON counter_sessions (tablet_token_hash) WHERE tablet_token_hash IS NOT NULL;
   `,
 ];
