@@ -17,6 +17,7 @@ import { publicRoutes } from './http/publicRoutes';
 import { installStaffApi } from './http/staff/installStaffApi';
 import { residentRoutes } from './http/residentRoutes';
 import { residentCardRoutes } from './http/residentCardRoutes';
+import { counterTabletRoutes } from './http/counterTabletRoutes';
 import { jsonGuard, refuseInvalidUtf8 } from './http/inputGuards';
 import { createRateLimits } from './http/rateLimits';
 import { residentCorrectionRoutes } from './http/inboxRoutes';
@@ -55,6 +56,8 @@ export function createApp(deps: AppDeps): Express {
   // Each card sign-in or signing starts a round trip with the provider: limited like look-ups, so it cannot be used to flood it.
   api.get(['/resident/card/login', '/resident/card/callback'], limits.lookup);
   api.post(['/resident/card/sign', '/resident/card/sign-bundle'], limits.lookup);
+  // Six digits are guessable only by many tries: each address gets a few per minute.
+  api.post('/counter/tablet/pair', limits.pairing);
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
@@ -63,6 +66,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(residentRoutes(services, deps.config.maxUploadBytes));
   api.use(residentCardRoutes(services, deps.config.publicUrl));
   api.use(residentCorrectionRoutes(services));
+  api.use(counterTabletRoutes(services, deps.config.publicUrl.startsWith('https:')));
   api.use('/backoffice', backofficeRoutes(services));
   api.use(openApiRoutes());
   api.use(notFoundHandler);

@@ -40,6 +40,8 @@ import { BusinessPostalCodes } from './modules/postal/businessPostalCodes';
 import { GuideService } from './modules/guides/guideService';
 import { SharedAnswerMappings } from './modules/procedures/sharedAnswerMappings';
 import { GuideEditor } from './modules/guides/guideEditor';
+import { CounterService } from './modules/counter/counterService';
+import { TabletService } from './modules/counter/tabletService';
 import { loadGuides, loadSharedAnswerMappings, presetIds } from '@madoguchi/presets';
 import { MyNumberCardService } from './modules/identity/myNumberCardService';
 import { DigitalAuthApp } from './modules/identity/digitalAuthApp';
@@ -67,6 +69,9 @@ export function createServices(deps: AppDeps): Services {
   const intake = new IntakeService(storage, catalog, validator, secrets, now, card?.service);
   const staffCatalog = createCatalogModule(storage, now);
   const nationalGuides = loadGuides(presetIds());
+  const bundles = new BundleIntakeService(storage, intake, secrets, now);
+  const drafts = new DraftService(storage, catalog, config.draftTtlDays, deps.now);
+  const counterSessions = new CounterService(storage, bundles, catalog, drafts, municipalities, secrets, now);
 
   return {
     storage,
@@ -76,10 +81,11 @@ export function createServices(deps: AppDeps): Services {
     catalog,
     staffCatalog,
     intake,
-    bundles: new BundleIntakeService(storage, intake, secrets, now),
+    bundles,
     uploads: new UploadService(storage, catalog, deps.now, fileScans),
     fileScans,
-    drafts: new DraftService(storage, catalog, config.draftTtlDays, deps.now),
+    drafts,
+    counter: { sessions: counterSessions, tablet: new TabletService(storage, counterSessions, catalog, municipalities, now) },
     desk: createDeskServices(deps, validator, mail, now, card?.service),
     desks: new DeskService(storage, now),
     postalCodes: new BusinessPostalCodes(),

@@ -42,6 +42,8 @@ import type { BusinessPostalCodes } from './modules/postal/businessPostalCodes';
 import type { MyNumberCardService } from './modules/identity/myNumberCardService';
 import type { GuideService } from './modules/guides/guideService';
 import type { GuideEditor } from './modules/guides/guideEditor';
+import type { CounterService } from './modules/counter/counterService';
+import type { TabletService } from './modules/counter/tabletService';
 import type { RevocationChecker } from './modules/identity/signing/signatureVerifier';
 
 export interface AppDeps {
@@ -119,6 +121,8 @@ export interface Services {
   guides: GuideService;
   /** Adopting, editing, adding, hiding and publishing a municipality's guides (staff console). */
   guideEditor: GuideEditor;
+  /** 書かない窓口: counter visits served by a clerk, and the tablet on which the visitor confirms (issue #19). */
+  counter: { sessions: CounterService; tablet: TabletService };
   /** My Number Card sign-in and signatures (デジタル認証アプリ), when MYNA_* is configured. */
   card?: { service: MyNumberCardService; jwks: { keys: Record<string, unknown>[] }; sessionMinutes: number; secureCookie: boolean };
   now: () => Date;

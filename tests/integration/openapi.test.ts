@@ -13,6 +13,7 @@ import request from 'supertest';
 import { publicRoutes } from '../../server/src/http/publicRoutes';
 import { residentRoutes } from '../../server/src/http/residentRoutes';
 import { residentCardRoutes } from '../../server/src/http/residentCardRoutes';
+import { counterTabletRoutes } from '../../server/src/http/counterTabletRoutes';
 import { residentCorrectionRoutes } from '../../server/src/http/inboxRoutes';
 import { backofficeRoutes } from '../../server/src/http/backofficeRoutes';
 import type { StaffRoutes } from '../../server/src/auth/staffRouter';
@@ -109,6 +110,7 @@ describe('OpenAPI document', () => {
       ...routesOf(residentRoutes(services, 1024)),
       ...routesOf(residentCardRoutes(services, 'http://madoguchi.test')),
       ...routesOf(residentCorrectionRoutes(services)),
+      ...routesOf(counterTabletRoutes(services, false)),
       ...routesOf(backofficeRoutes(services)).map((r) => r.replace(' /', ' /backoffice/')),
       ...(ctx.app.locals.staffRoutes as StaffRoutes).specs.map((s) => `${s.method} /staff${toTemplate(s.path)}`),
       'get /openapi.json',

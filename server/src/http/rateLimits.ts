@@ -43,7 +43,7 @@ function limiter(limit: number, code: string, keyGenerator?: Options['keyGenerat
   return rateLimit(options);
 }
 
-export function createRateLimits(settings: RateLimitSettings): Record<'intake' | 'lookup' | 'receipt' | 'upload', RequestHandler> {
+export function createRateLimits(settings: RateLimitSettings): Record<'intake' | 'lookup' | 'receipt' | 'upload' | 'pairing', RequestHandler> {
   return {
     intake: limiter(settings.intakePerMinute, 'rate_limited'),
     lookup: limiter(settings.lookupPerMinute, 'rate_limited'),
@@ -57,5 +57,7 @@ export function createRateLimits(settings: RateLimitSettings): Record<'intake' |
           .replace(/[^0-9A-Z]/g, '')}`,
     ),
     upload: limiter(settings.uploadPerMinute, 'rate_limited'),
+    // A tablet's pairing code: at most 10 tries a minute per address (none when look-ups are unlimited, as in tests).
+    pairing: limiter(Math.min(10, settings.lookupPerMinute), 'rate_limited'),
   };
 }

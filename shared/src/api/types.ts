@@ -21,6 +21,7 @@ import type {
   BundleDraftSchema,
   UploadedFileSchema,
 } from './contract/components';
+import type { CounterSessionViewSchema, CounterTabletViewSchema } from './contract/counterOperations';
 
 export type Municipality = Static<typeof MunicipalitySchema>;
 
@@ -123,3 +124,7 @@ export interface GuideEditorView {
   /** The procedures residents can apply for online here, id → title (the preview marks these online). */
   online: Record<string, string>;
 }
+
+/** 書かない窓口 (contract: counterOperations.ts): a counter visit as the clerk's screen reads it, and as the paired tablet shows it. */
+export type CounterSessionView = Static<typeof CounterSessionViewSchema>;
+export type CounterTabletView = Static<typeof CounterTabletViewSchema>;

@@ -13,9 +13,21 @@ import { userRoutes } from './userRoutes';
 import { settingsRoutes } from './settingsRoutes';
 import { catalogRoutes } from '../catalogRoutes';
 import { guideStaffRoutes } from '../guideStaffRoutes';
+import { counterRoutes } from '../counterRoutes';
 import { inboxRoutes } from '../inboxRoutes';
 import { integrationRoutes } from '../backofficeRoutes';
 
 export type StaffRouteModule = (routes: StaffRoutes, ctx: StaffContext) => void;
 
-export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [sessionRoutes, oidcRoutes, accountRoutes, userRoutes, settingsRoutes, catalogRoutes, guideStaffRoutes, inboxRoutes, integrationRoutes];
+export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [
+  sessionRoutes,
+  oidcRoutes,
+  accountRoutes,
+  userRoutes,
+  settingsRoutes,
+  catalogRoutes,
+  guideStaffRoutes,
+  counterRoutes,
+  inboxRoutes,
+  integrationRoutes,
+];

@@ -20,7 +20,8 @@ export async function checkAttachments(storage: Storage, version: FormVersion, c
   for (const spec of specs.values()) {
     const ids = Array.isArray(given[spec.id]) ? given[spec.id]! : [];
     const needed = attachmentNeeded(spec, data, version.procedure.signaturePolicy);
-    if (needed && ids.length === 0) {
+    // At the counter the clerk sees the documents themselves: a missing upload is not a missing document.
+    if (needed && ids.length === 0 && !cmd.counter) {
       err(spec.id, spec.label, ja ? `「${spec.label}」を添付してください。` : `Attach "${spec.labelEn ?? spec.label}".`);
       continue;
     }

@@ -6,7 +6,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { v7 as timeOrderedUuid } from 'uuid';
-import { formatReceiptNumber, type BundleResponse, type FieldError, type IntakeRequest, type Language } from '@madoguchi/shared';
+import { formatReceiptNumber, type BundleResponse, type CounterOrigin, type FieldError, type IntakeRequest, type Language } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, ValidationError } from '../../errors';
 import type { Storage, SubmissionBundle } from '../../storage/types';
 import { matchesHash, sha256Hex, type SecretDeriver } from '../../security/keys';
@@ -27,6 +27,8 @@ export interface BundleCommand {
   residentSession?: string;
   /** One-time handle of a My Number Card signature over the whole bundle (its applications' digests, in order). */
   signature?: unknown;
+  /** Filled in at the counter (issue #19): each application's origin, by procedure id. Set by the counter service only. */
+  counter?: Record<string, CounterOrigin>;
 }
 
 export interface BundleResult {
@@ -83,6 +85,12 @@ export class BundleIntakeService {
     return result;
   }
 
+  /** Checks a bundle's applications as `submit` would, storing nothing (the counter, before the visitor confirms). */
+  async checkOnly(cmd: BundleCommand): Promise<void> {
+    const ja = cmd.language === 'ja';
+    await this.checkAll(cmd, checkItems(cmd.items, ja), ja, false);
+  }
+
   /** Checks every application; the problems of all of them come back together, each pointer under `/items/<n>`. */
   private async checkAll(cmd: BundleCommand, items: BundleItemRequest[], ja: boolean, signedWithBundle: boolean): Promise<CheckedApplication[]> {
     const checked: CheckedApplication[] = [];
@@ -90,7 +98,18 @@ export class BundleIntakeService {
     for (const [n, { procedureId, ...body }] of items.entries()) {
       try {
         const session = cmd.residentSession ? { residentSession: cmd.residentSession } : {};
-        checked.push(await this.intake.check({ municipalityCode: cmd.municipalityCode, procedureId, body, language: cmd.language, ...session, ...(signedWithBundle ? { signedWithBundle } : {}) }));
+        const counter = cmd.counter?.[procedureId];
+        checked.push(
+          await this.intake.check({
+            municipalityCode: cmd.municipalityCode,
+            procedureId,
+            body,
+            language: cmd.language,
+            ...session,
+            ...(signedWithBundle ? { signedWithBundle } : {}),
+            ...(counter ? { counter } : {}),
+          }),
+        );
       } catch (error) {
         if (error instanceof ValidationError && error.fields.length > 0) {
           problems.push(...error.fields.map((f) => ({ ...f, pointer: `/items/${n}${f.pointer}`, property: `.items.${n}${f.property}` })));

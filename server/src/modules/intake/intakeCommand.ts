@@ -1,5 +1,5 @@
 /** What a resident's POST asks the intake service to do (read by the service and its attachment rules). */
-import type { FormVersion, IntakeRequest, Language, SubmissionEvidence } from '@madoguchi/shared';
+import type { CounterOrigin, FormVersion, IntakeRequest, Language, SubmissionEvidence } from '@madoguchi/shared';
 
 export interface IntakeCommand {
   municipalityCode: string;
@@ -11,6 +11,12 @@ export interface IntakeCommand {
   residentSession?: string;
   /** Part of a bundle signed once: the bundle checks the card evidence of all its applications together. */
   signedWithBundle?: boolean;
+  /**
+   * Filled in at the counter (issue #19), never from a resident's request: the
+   * visitor confirmed in person (tablet or paper) instead of signing with the
+   * card, and showed the documents at the desk instead of uploading them.
+   */
+  counter?: CounterOrigin;
 }
 
 /**

@@ -120,7 +120,7 @@ export class IntakeService {
     }
     const data = outcome.data as Record<string, unknown>;
     // A bundle signed once checks the evidence of all its applications together (BundleIntakeService).
-    const gate = cmd.signedWithBundle ? undefined : await this.checkEvidence(cmd, version, data, ja);
+    const gate = cmd.signedWithBundle || cmd.counter ? undefined : await this.checkEvidence(cmd, version, data, ja);
     return { cmd, version, data, ...(gate?.evidence ? { evidence: gate.evidence } : {}), consume: gate?.consume ?? (async () => undefined) };
   }
 
@@ -170,6 +170,7 @@ export class IntakeService {
       ...(idempotency ? { idempotencyKey: idempotency.key, requestHash: idempotency.requestHash } : {}),
       language: cmd.language,
       ...(evidence ? { evidence } : {}),
+      ...(cmd.counter ? { counter: cmd.counter } : {}),
       createdAt: at,
       updatedAt: at,
     };
@@ -183,12 +184,17 @@ export class IntakeService {
         outbox: [submissionEvent('submission.received', submission, at, { previousStatus: null })],
         audit: {
           at,
-          actor: 'applicant',
+          actor: cmd.counter ? cmd.counter.servedBy : 'applicant',
           action: 'submission.received',
           municipalityCode: cmd.municipalityCode,
           targetType: 'submission',
           targetId: id,
-          details: { receiptNumber: submission.receiptNumber, procedureId: version.procedureId, formVersion: version.version },
+          details: {
+            receiptNumber: submission.receiptNumber,
+            procedureId: version.procedureId,
+            formVersion: version.version,
+            ...(cmd.counter ? { channel: 'counter', counterSession: cmd.counter.sessionId } : {}),
+          },
         },
       },
     };

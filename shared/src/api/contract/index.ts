@@ -11,6 +11,7 @@ import { CATALOG_OPERATIONS } from './catalogOperations';
 import { BACKOFFICE_OPERATIONS, INBOX_OPERATIONS, INTEGRATION_OPERATIONS } from './deskOperations';
 import { IDENTITY_OPERATIONS } from './identityOperations';
 import { GUIDE_STAFF_OPERATIONS } from './guideStaffOperations';
+import { COUNTER_OPERATIONS } from './counterOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -19,6 +20,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...STAFF_OPERATIONS,
   ...CATALOG_OPERATIONS,
   ...GUIDE_STAFF_OPERATIONS,
+  ...COUNTER_OPERATIONS,
   ...INBOX_OPERATIONS,
   ...INTEGRATION_OPERATIONS,
   ...BACKOFFICE_OPERATIONS,
