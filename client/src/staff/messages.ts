@@ -47,6 +47,8 @@ export const STAFF_MESSAGES = {
   'nav.integrations': ['外部連携', 'Integrations'],
   'nav.editProcedure': ['手続の編集', 'Edit procedure'],
   'nav.presets': ['プリセット', 'Presets'],
+  'nav.counter': ['窓口受付', 'Counter'],
+  'nav.counterVisit': ['窓口での受付', 'Counter visit'],
   'nav.guides': ['ライフイベントガイド', 'Life-event guides'],
   'nav.editGuide': ['ガイドの編集', 'Edit guide'],
   'nav.editPreset': ['プリセットの編集', 'Edit preset'],
