@@ -15,7 +15,19 @@ import { catalogRoutes } from '../catalogRoutes';
 import { guideStaffRoutes } from '../guideStaffRoutes';
 import { inboxRoutes } from '../inboxRoutes';
 import { integrationRoutes } from '../backofficeRoutes';
+import { counterAnalysisRoutes } from '../counterAnalysisRoutes';
 
 export type StaffRouteModule = (routes: StaffRoutes, ctx: StaffContext) => void;
 
-export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [sessionRoutes, oidcRoutes, accountRoutes, userRoutes, settingsRoutes, catalogRoutes, guideStaffRoutes, inboxRoutes, integrationRoutes];
+export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [
+  sessionRoutes,
+  oidcRoutes,
+  accountRoutes,
+  userRoutes,
+  settingsRoutes,
+  catalogRoutes,
+  guideStaffRoutes,
+  inboxRoutes,
+  integrationRoutes,
+  counterAnalysisRoutes,
+];

@@ -11,6 +11,7 @@ import { CATALOG_OPERATIONS } from './catalogOperations';
 import { BACKOFFICE_OPERATIONS, INBOX_OPERATIONS, INTEGRATION_OPERATIONS } from './deskOperations';
 import { IDENTITY_OPERATIONS } from './identityOperations';
 import { GUIDE_STAFF_OPERATIONS } from './guideStaffOperations';
+import { COUNTER_ANALYSIS_OPERATIONS } from './counterAnalysisOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -22,6 +23,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...INBOX_OPERATIONS,
   ...INTEGRATION_OPERATIONS,
   ...BACKOFFICE_OPERATIONS,
+  ...COUNTER_ANALYSIS_OPERATIONS,
 ];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));
@@ -33,4 +35,5 @@ export { operationKey, type Operation, type HttpMethod, type ResponseSpec } from
 export { REFUSAL_KEYWORD, type RequestRefusal, componentName } from './kit';
 export { openApiDocument } from './openapi';
 export * from './components';
+export { CounterAnalysisSchema, type CounterAnalysis, type CounterGroupFigures } from './counterAnalysisOperations';
 export { PublicUserSchema, PublicInviteSchema, SessionViewSchema } from './staffOperations';
