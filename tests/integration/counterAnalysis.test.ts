@@ -6,9 +6,11 @@
  * municipality may look.
  */
 import { randomUUID } from 'node:crypto';
+import Ajv2020 from 'ajv/dist/2020';
 import Encoding from 'encoding-japanese';
 import type request from 'supertest';
 import type { CounterStep } from '@madoguchi/shared';
+import { CounterAnalysisSchema } from '@madoguchi/shared/contract';
 import type { CounterSessionRecord } from '../../server/src/storage/counterTypes';
 import { buildInboxApp, manualClock, MITO, RISAI, SAPPORO, signIn, submit, type InboxApp } from '../helpers/inboxApp';
 import { StaffClient } from '../helpers/staffAuth';
@@ -135,6 +137,9 @@ describe('窓口の分析 API', () => {
     const res = await clerk.client.get(analysis('?from=2026-12-07&to=2026-12-07')).expect(200);
     const spread = (count: number, medianMinutes: number | null, p90Minutes: number | null) => ({ count, medianMinutes, p90Minutes });
     expect(res.body.from).toBe('2026-12-07');
+    // The answer is the shape the contract declares (closed objects: nothing more, nothing less).
+    const matches = new Ajv2020({ strict: false }).compile(CounterAnalysisSchema);
+    expect([matches(res.body), matches.errors]).toEqual([true, null]);
     expect(res.body.overall).toEqual({
       key: '',
       visits: 3,
