@@ -163,4 +163,12 @@ test('at a phone’s width nothing widens the page (the tables scroll in their o
   const main = page.locator('.console__main');
   expect(await main.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
   await page.screenshot({ path: screenshotPath('staff-counter-analysis-360'), fullPage: true });
+  // The page's own catalogue follows the console's language switch.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Counter analysis' }).waitFor();
+  expect(await tableRows(page, 'By hour')).toEqual([
+    ['9:00–', '2', '0', '4 min', '10 min', '17 min', '20 min'],
+    ['10:00–', '1', '1', '—', '—', '—', '—'],
+  ]);
+  await page.screenshot({ path: screenshotPath('staff-counter-analysis-360-en'), fullPage: true });
 });

@@ -256,13 +256,15 @@ function CsvButtons({ code, period, t }: { code: string; period: PeriodQuery; t:
       <button type="button" className="button button--small" onClick={() => void run('figures')}>
         {t('csvFigures')}
       </button>
-      <label htmlFor="analysis-encoding" className="analysis__export-label">
-        {t('csvEncoding')}
-      </label>
-      <select id="analysis-encoding" value={encoding} onChange={(e) => setEncoding(e.target.value as 'utf-8' | 'cp932')}>
-        <option value="utf-8">{t('csvUtf8')}</option>
-        <option value="cp932">Shift_JIS</option>
-      </select>
+      <span className="analysis__encoding">
+        <label htmlFor="analysis-encoding" className="analysis__export-label">
+          {t('csvEncoding')}
+        </label>
+        <select id="analysis-encoding" value={encoding} onChange={(e) => setEncoding(e.target.value as 'utf-8' | 'cp932')}>
+          <option value="utf-8">{t('csvUtf8')}</option>
+          <option value="cp932">Shift_JIS</option>
+        </select>
+      </span>
       <p className="analysis__export-result" role="status" aria-live="polite">
         {message}
       </p>
