@@ -51,6 +51,7 @@ export const STAFF_MESSAGES = {
   'nav.counterVisit': ['窓口での受付', 'Counter visit'],
   'nav.guides': ['ライフイベントガイド', 'Life-event guides'],
   'nav.editGuide': ['ガイドの編集', 'Edit guide'],
+  'nav.counterAnalysis': ['窓口の分析', 'Counter analysis'],
   'nav.editPreset': ['プリセットの編集', 'Edit preset'],
   'nav.accounts': ['職員', 'Accounts'],
   // permission

@@ -16,6 +16,7 @@ import { guideStaffRoutes } from '../guideStaffRoutes';
 import { counterRoutes } from '../counterRoutes';
 import { inboxRoutes } from '../inboxRoutes';
 import { integrationRoutes } from '../backofficeRoutes';
+import { counterAnalysisRoutes } from '../counterAnalysisRoutes';
 
 export type StaffRouteModule = (routes: StaffRoutes, ctx: StaffContext) => void;
 
@@ -30,4 +31,5 @@ export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [
   counterRoutes,
   inboxRoutes,
   integrationRoutes,
+  counterAnalysisRoutes,
 ];

@@ -37,7 +37,8 @@ export function percentile(sorted: number[], p: number): number | null {
 
 const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10;
 
-function spread(values: number[]): Spread {
+/** Count, median and 90th percentile of durations in ms, in hours. */
+export function spread(values: number[]): Spread {
   const sorted = [...values].sort((a, b) => a - b);
   const med = percentile(sorted, 50);
   const p90 = percentile(sorted, 90);

@@ -12,6 +12,7 @@ import { BACKOFFICE_OPERATIONS, INBOX_OPERATIONS, INTEGRATION_OPERATIONS } from 
 import { IDENTITY_OPERATIONS } from './identityOperations';
 import { GUIDE_STAFF_OPERATIONS } from './guideStaffOperations';
 import { COUNTER_OPERATIONS } from './counterOperations';
+import { COUNTER_ANALYSIS_OPERATIONS } from './counterAnalysisOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -24,6 +25,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...INBOX_OPERATIONS,
   ...INTEGRATION_OPERATIONS,
   ...BACKOFFICE_OPERATIONS,
+  ...COUNTER_ANALYSIS_OPERATIONS,
 ];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));
@@ -35,4 +37,5 @@ export { operationKey, type Operation, type HttpMethod, type ResponseSpec } from
 export { REFUSAL_KEYWORD, type RequestRefusal, componentName } from './kit';
 export { openApiDocument } from './openapi';
 export * from './components';
+export { CounterAnalysisSchema, type CounterAnalysis, type CounterGroupFigures } from './counterAnalysisOperations';
 export { PublicUserSchema, PublicInviteSchema, SessionViewSchema } from './staffOperations';

@@ -25,6 +25,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   builder: 'Procedures of a municipality’s own (the no-code builder)',
   'preset-library': 'The national preset library (platform admins)',
   inbox: 'Staff inbox (session cookie; writes need X-CSRF-Token)',
+  'counter-analysis': '窓口の分析: the counter’s timed steps as figures and CSV (書かない窓口)',
   integrations: 'API keys, webhooks and deliveries (municipal admins)',
   retention: 'How long closed submissions are kept (municipal admins)',
   backoffice: 'Pull API for back-office systems (API key)',

@@ -91,7 +91,19 @@ export function CounterForms({ details, work, finished, disabled, onChange, onSt
   );
 }
 
-function SharedPartFrame({ keys, data, disabled, onData, onDone }: { keys: string[]; data: Record<string, unknown>; disabled: boolean; onData: (d: Record<string, unknown>) => void; onDone: () => void }) {
+function SharedPartFrame({
+  keys,
+  data,
+  disabled,
+  onData,
+  onDone,
+}: {
+  keys: string[];
+  data: Record<string, unknown>;
+  disabled: boolean;
+  onData: (d: Record<string, unknown>) => void;
+  onDone: () => void;
+}) {
   const t = useCounterText();
   const schema = useMemo(() => sharedAnswersSchema(keys, 'ja'), [keys]);
   const validator = useMemo(() => new SharedRjsfValidator(`counter-shared:${keys.join()}`, 'ja'), [keys]);

@@ -40,10 +40,13 @@ export default function CounterVisitPage() {
   const procedureIds = work?.procedureIds.join(',') ?? '';
   useEffect(() => {
     const ids = procedureIds ? procedureIds.split(',') : [];
-    Promise.all(ids.map(async (id) => cache.current.get(id) ?? (await getProcedure(code, id, 'ja')))).then((loaded) => {
-      for (const d of loaded) cache.current.set(d.procedure.id, d);
-      setDetails(loaded);
-    }, () => undefined);
+    Promise.all(ids.map(async (id) => cache.current.get(id) ?? (await getProcedure(code, id, 'ja')))).then(
+      (loaded) => {
+        for (const d of loaded) cache.current.set(d.procedure.id, d);
+        setDetails(loaded);
+      },
+      () => undefined,
+    );
   }, [code, procedureIds, language]);
 
   // While the visitor confirms on the tablet, look for their confirmation.
@@ -99,7 +102,9 @@ export default function CounterVisitPage() {
       <Section title={t('identity')}>
         <CardReaderPanel disabled={!editable} onRead={cardRead} />
         <p className="field__hint">
-          {visit.identitySource === 'card' && visit.identity ? t('identityCard', { time: japanClock(String((visit.identity as { verifiedAt?: string }).verifiedAt ?? visit.updatedAt)).time }) : t('identityTyped')}
+          {visit.identitySource === 'card' && visit.identity
+            ? t('identityCard', { time: japanClock(String((visit.identity as { verifiedAt?: string }).verifiedAt ?? visit.updatedAt)).time })
+            : t('identityTyped')}
         </p>
         <PrefillPanel
           disabled={!editable}
@@ -130,12 +135,19 @@ export default function CounterVisitPage() {
           details={details}
           actions={{
             pair: async () => {
-              const r = await act((revision) => counterApi.pair(code, sessionId, revision), (p) => p.session);
+              const r = await act(
+                (revision) => counterApi.pair(code, sessionId, revision),
+                (p) => p.session,
+              );
               return r ? { code: r.code, expiresAt: r.expiresAt } : undefined;
             },
             ask: () => act((revision) => counterApi.askConfirmation(code, sessionId, revision)),
             paperSigned: () => act((revision) => counterApi.paperConfirmed(code, sessionId, revision)),
-            submit: () => act(() => counterApi.submit(code, sessionId), (r) => r.session),
+            submit: () =>
+              act(
+                () => counterApi.submit(code, sessionId),
+                (r) => r.session,
+              ),
             end: () => act((revision) => counterApi.end(code, sessionId, revision)),
             paperUrl: (id) => counterApi.paperUrl(code, sessionId, id),
           }}

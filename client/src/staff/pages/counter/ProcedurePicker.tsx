@@ -78,7 +78,18 @@ export function ProcedurePicker(props: { code: string; procedureIds: string[]; g
           {procedureIds.map((id) => (
             <li key={id}>
               <span>{title(id)}</span>
-              <button type="button" className="button button--small" disabled={disabled} aria-label={`${t('remove')}：${title(id)}`} onClick={() => onChange(procedureIds.filter((p) => p !== id), guideId)}>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={disabled}
+                aria-label={`${t('remove')}：${title(id)}`}
+                onClick={() =>
+                  onChange(
+                    procedureIds.filter((p) => p !== id),
+                    guideId,
+                  )
+                }
+              >
                 {t('remove')}
               </button>
             </li>

@@ -46,10 +46,7 @@ export const COUNTER_MESSAGES = {
   identityCard: ['マイナンバーカードから読み取り済み（{time}）', 'Read from the My Number Card ({time})'],
   identityTyped: ['カードを読まずに、職員が入力します。', 'Not read from a card: you type them.'],
   prefill: ['事前入力（ご自宅で入力した内容）', 'Answers prepared at home'],
-  prefillHint: [
-    'ご本人のスマートフォンの「再開用リンク」のQRコードを読み取るか、リンクを入力してください。',
-    'Scan the QR code of the resident’s resume link, or enter the link.',
-  ],
+  prefillHint: ['ご本人のスマートフォンの「再開用リンク」のQRコードを読み取るか、リンクを入力してください。', 'Scan the QR code of the resident’s resume link, or enter the link.'],
   prefillLoad: ['読み込む', 'Load'],
   prefillDone: ['事前入力の内容を読み込みました。', 'The prepared answers were loaded.'],
   // forms
@@ -82,7 +79,10 @@ export const COUNTER_MESSAGES = {
   submitted: ['申請を受け付けました。', 'The applications were submitted.'],
   receipt: ['到達番号', 'Receipt number'],
   end: ['受付を終了する', 'End the visit'],
-  endHint: ['終了すると、この受付で入力した内容（カードの情報・署名を含む）は消去されます。申請済みの内容は受付箱に残ります。', 'Ending erases what was entered for this visit (card data and signature included). Submitted applications stay in the inbox.'],
+  endHint: [
+    '終了すると、この受付で入力した内容（カードの情報・署名を含む）は消去されます。申請済みの内容は受付箱に残ります。',
+    'Ending erases what was entered for this visit (card data and signature included). Submitted applications stay in the inbox.',
+  ],
   problems: ['入力内容に確認が必要な項目があります。', 'Some answers need attention.'],
   stale: ['別の画面で更新されたため、最新の内容を読み込みました。', 'It was changed on another screen; the latest version was loaded.'],
 } satisfies Catalogue;

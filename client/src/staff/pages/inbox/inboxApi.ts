@@ -6,6 +6,7 @@ import type { AnswerLine, InboxItem, InboxListResponse, SensitiveRevealResponse,
 import { apiFetch } from '../../../common/api/http';
 import { staffApi } from '../../api';
 import { currentLanguage } from '../../../common/i18n/languageStore';
+import { saveDownload } from '../../saveDownload';
 
 export type Status = SubmissionStatus;
 
@@ -55,15 +56,7 @@ export const pdfUrl = (code: string, id: string) => `/api/v1/staff/municipalitie
 export async function downloadCsv(code: string, f: Filters, encoding: 'utf-8' | 'cp932', includeSensitive = false): Promise<{ rows: number; replaced: string }> {
   // Through the one request layer (errors as ApiError with the server's message); the body is a file, not JSON.
   const res = await apiFetch(`/staff/municipalities/${code}/inbox/export/csv?${query({ ...f, encoding, ...(includeSensitive ? { includeSensitive: '1' } : {}) })}`, { language: currentLanguage() });
-  const blob = await res.blob();
-  const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('Content-Disposition') ?? '')?.[1];
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = name ? decodeURIComponent(name) : 'export.csv';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  saveDownload(await res.blob(), res.headers.get('Content-Disposition'), 'export.csv');
   return { rows: Number(res.headers.get('X-Export-Rows') ?? 0), replaced: decodeURIComponent(res.headers.get('X-Export-Replaced') ?? '') };
 }
 
