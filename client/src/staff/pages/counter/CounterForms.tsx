@@ -63,7 +63,7 @@ export function CounterForms({ details, work, finished, disabled, onChange, onSt
               <div className="counter-forms__head">
                 <h3>{d.procedure.title}</h3>
                 <span className={`counter-badge${finished.has(id) ? ' counter-badge--done' : ''}`}>{finished.has(id) ? t('procedureDone') : ''}</span>
-                <span className="field__hint">{t('source', counts)}</span>
+                {counts.card + counts.prefill > 0 && <span className="field__hint">{t('source', counts)}</span>}
                 {open !== id && (
                   <button type="button" className="button button--small" disabled={disabled} onClick={() => openForm(id)}>
                     {t('procedureOpen')}
