@@ -1,5 +1,5 @@
 /** What a resident's POST asks the intake service to do (read by the service and its attachment rules). */
-import type { FormVersion, IntakeRequest, Language, SubmissionEvidence } from '@madoguchi/shared';
+import type { CounterOrigin, FormVersion, IntakeRequest, Language, SubmissionEvidence } from '@madoguchi/shared';
 
 export interface IntakeCommand {
   municipalityCode: string;
@@ -11,6 +11,11 @@ export interface IntakeCommand {
   residentSession?: string;
   /** Part of a bundle signed once: the bundle checks the card evidence of all its applications together. */
   signedWithBundle?: boolean;
+  /**
+   * Filled in at the counter (書かない窓口, issue #19): set only by the server's counter module, never taken
+   * from a request body, so no resident can make an application look as if a clerk had served it.
+   */
+  counter?: CounterOrigin;
 }
 
 /**

@@ -170,6 +170,7 @@ export class IntakeService {
       ...(idempotency ? { idempotencyKey: idempotency.key, requestHash: idempotency.requestHash } : {}),
       language: cmd.language,
       ...(evidence ? { evidence } : {}),
+      ...(cmd.counter ? { counter: cmd.counter } : {}),
       createdAt: at,
       updatedAt: at,
     };

@@ -366,4 +366,9 @@ export const MIGRATIONS: string[] = [
   /* 13: applications filled in at the counter (書かない窓口, issue #19): who served, the answers' sources, the confirmation; sealed */ `
   ALTER TABLE submissions ADD COLUMN counter_json TEXT;
   `,
+  /* 14: the channel an application came by (online / counter), plain so the inbox can filter on it (issue #19) */ `
+  ALTER TABLE submissions ADD COLUMN channel TEXT NOT NULL DEFAULT 'online';
+  UPDATE submissions SET channel = 'counter' WHERE counter_json IS NOT NULL;
+  CREATE INDEX submissions_channel_keyset ON submissions (municipality_code, channel, created_at, id);
+  `,
 ];
