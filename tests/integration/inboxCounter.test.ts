@@ -220,4 +220,19 @@ describe('counter applications in the inbox', () => {
     expect(stored!.counter).toBeUndefined();
     expect((await ctx.storage.inbox.getMeta(stored!.id))!.channel).toBe('online');
   });
+
+  it('drops the source of an answer the applicant changed later in a correction (補正)', async () => {
+    const corrected = await submitAtCounter(ctx, counterOrigin(clerk.user.id));
+    await clerk.client.post(sub(corrected.id, '/status'), { to: 'in-review' }).expect(200);
+    await clerk.client.post(sub(corrected.id, '/correction-request'), { message: 'お名前をご確認ください。', fields: ['/householder/name/givenName'] }).expect(200);
+    await request(ctx.app)
+      .post(`/api/v1/submissions/${corrected.receiptNumber}/correction`)
+      .set('X-Receipt-Secret', corrected.secret)
+      .send({ changes: { '/householder/name/givenName': '太朗' } })
+      .expect(200);
+    const view = (await clerk.client.get(sub(corrected.id)).expect(200)).body;
+    expect(view.revision).toBe(2);
+    const { '/householder/name/givenName': _changed, ...kept } = origin.sources;
+    expect(view.counter.sources).toEqual(kept);
+  });
 });

@@ -140,7 +140,7 @@ export class PullService {
       signature: signatureView(version.procedure.signaturePolicy, s.evidence?.signature),
       ...(s.evidence?.identity ? { identity: s.evidence.identity } : {}),
       // Made at the counter: who served, where each answer came from, the confirmation and the drawn signature (the system keeps the record).
-      ...(s.counter ? { counter: await pullCounter(s.counter, this.lookups) } : {}),
+      ...(s.counter ? { counter: await pullCounter({ ...s, counter: s.counter }, this.lookups, revisions[0]?.data) } : {}),
     };
   }
 

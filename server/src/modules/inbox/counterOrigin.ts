@@ -6,7 +6,7 @@
  * behind the submission's own access check), the pull API's single
  * application carries it for the record.
  */
-import type { CounterOrigin, CounterView, Submission } from '@madoguchi/shared';
+import { valueAtPointer, type AnswerSources, type CounterOrigin, type CounterView, type Submission } from '@madoguchi/shared';
 import type { InboxLookups } from './lookups';
 
 const PNG_DATA_URL = 'data:image/png;base64,';
@@ -23,8 +23,20 @@ export function drawnSignaturePng(counter: CounterOrigin | undefined): Buffer | 
 /** Where the console fetches the drawn signature (GET, same guard as the submission). */
 export const signatureHref = (s: Pick<Submission, 'id' | 'municipalityCode'>) => `/api/v1/staff/municipalities/${s.municipalityCode}/submissions/${s.id}/counter/signature`;
 
-/** The 「窓口で受付」 panel of the staff view. */
-export async function counterView(s: Submission, lookups: InboxLookups): Promise<CounterView | undefined> {
+/**
+ * The sources of the answers as they are now: an answer the applicant changed
+ * later in a correction (補正) no longer came from the card, the clerk or
+ * 事前入力. `original` is the answers as made at the counter (revision 1),
+ * absent while nothing was corrected.
+ */
+export function currentSources(sources: AnswerSources, current: Record<string, unknown>, original: Record<string, unknown> | undefined): AnswerSources {
+  if (!original) return sources;
+  const same = (pointer: string) => JSON.stringify(valueAtPointer(original, pointer)) === JSON.stringify(valueAtPointer(current, pointer));
+  return Object.fromEntries(Object.entries(sources).filter(([pointer]) => same(pointer)));
+}
+
+/** The 「窓口で受付」 panel of the staff view; `original`: the answers of revision 1 when corrected since. */
+export async function counterView(s: Submission, lookups: InboxLookups, original?: Record<string, unknown>): Promise<CounterView | undefined> {
   const c = s.counter;
   if (!c) return undefined;
   return {
@@ -33,13 +45,14 @@ export async function counterView(s: Submission, lookups: InboxLookups): Promise
     servedBy: { id: c.servedBy, name: (await lookups.userName(c.servedBy)) ?? c.servedBy },
     identitySource: c.identitySource,
     prefilled: c.prefilled,
-    sources: c.sources,
+    sources: currentSources(c.sources, s.data, original),
     confirmation: { method: c.confirmation.method, at: c.confirmation.at, ...(drawnSignaturePng(c) ? { signatureHref: signatureHref(s) } : {}) },
   };
 }
 
 /** The counter origin in a back-office system's record of one application, the drawn signature included. */
-export async function pullCounter(c: CounterOrigin, lookups: InboxLookups) {
+export async function pullCounter(s: Submission & { counter: CounterOrigin }, lookups: InboxLookups, original?: Record<string, unknown>) {
+  const c = s.counter;
   return {
     sessionId: c.sessionId,
     ticketNumber: c.ticketNumber,
@@ -48,7 +61,7 @@ export async function pullCounter(c: CounterOrigin, lookups: InboxLookups) {
     servedByName: (await lookups.userName(c.servedBy)) ?? c.servedBy,
     identitySource: c.identitySource,
     prefilled: c.prefilled,
-    sources: c.sources,
+    sources: currentSources(c.sources, s.data, original),
     confirmation: { method: c.confirmation.method, at: c.confirmation.at, ...(drawnSignaturePng(c) ? { signatureImage: c.confirmation.signatureImage! } : {}) },
   };
 }

@@ -72,7 +72,7 @@ export class InboxService {
       this.attachmentGroups(s, version),
     ]);
     const at = this.now();
-    const counter = await counterView(s, this.lookups);
+    const counter = await counterView(s, this.lookups, revisions[0]?.data);
     await auditSubmission(this.storage, actor, 'submission.read', meta, at, { revision: meta.revision });
     await this.storage.inbox.markRead(actor.userId, id, meta.revision, at);
     return {
