@@ -27,6 +27,18 @@ function event(s: Submission, type: OutboxEvent['type'] = 'submission.received')
 
 const move = (from: Submission['status'], to: Submission['status'], minutes: number, by = 'u1'): StatusChange => ({ from, to, at: at(minutes).toISOString(), by });
 
+/** How a counter application was made (書かない窓口, issue #19). */
+const counter = (): NonNullable<Submission['counter']> => ({
+  sessionId: 's-1',
+  ticketNumber: 'A-007',
+  desk: '1番窓口',
+  servedBy: 'u1',
+  sources: { '/name': 'card' },
+  identitySource: 'card',
+  prefilled: false,
+  confirmation: { method: 'tablet', at: t0.toISOString(), signatureImage: 'data:image/png;base64,iVBORw0KGgo=' },
+});
+
 describeContract('inbox storage contract', ({ s }) => {
   describe('submission writes', () => {
     it('stores the search index and the outbox event with the submission, and keeps the Submission itself unchanged', async () => {
@@ -170,6 +182,21 @@ describeContract('inbox storage contract', ({ s }) => {
       expect(ids((await s().inbox.list({ ...q, kanaPrefix: 'ミト', limit: 2, after: page.next! })).items)).toEqual([subs[0]!.id]);
     });
 
+    it('keeps the channel an application came by, and filters on it (counter applications and online ones)', async () => {
+      const subs = await seed();
+      const atCounter = submission({ procedureId: 'a', counter: counter() });
+      await s().submissions.insert(atCounter, undefined, { index: { name: '窓口一郎', kana: 'マドグチイチロウ' } });
+      expect((await s().inbox.getMeta(atCounter.id))!.channel).toBe('counter');
+      expect((await s().inbox.getMeta(subs[0]!.id))!.channel).toBe('online');
+      const q = { municipalityCode: '082015', limit: 50 };
+      const counterPage = await s().inbox.list({ ...q, channel: 'counter' });
+      expect(ids(counterPage.items)).toEqual([atCounter.id]);
+      expect(counterPage.items[0]!.channel).toBe('counter');
+      expect(ids((await s().inbox.list({ ...q, channel: 'online' })).items)).toEqual(ids([...subs].reverse()));
+      expect(ids((await s().inbox.list({ ...q, channel: 'counter', procedureId: 'b' })).items)).toEqual([]);
+      expect((await s().inbox.changes({ municipalityCode: '082015', afterSeq: 0, limit: 50 })).find((m) => m.id === atCounter.id)!.channel).toBe('counter');
+    });
+
     it('counts per status within the municipality (and procedure scope)', async () => {
       await seed();
       expect(await s().inbox.countByStatus('082015')).toEqual({ received: 5, 'in-review': 1 });
@@ -280,6 +307,16 @@ describeContract('inbox storage contract', ({ s }) => {
       expect(await s().files.getMeta(file.id)).toBeNull();
       expect(await s().inbox.listNotes(sub.id)).toEqual([]);
       expect(await s().inbox.closedBefore({ municipalityCode: '082015', procedureId: 'test', before: at(20).toISOString(), limit: 10 })).toEqual([]);
+    });
+
+    it('strips the signature a visitor drew at the counter, keeping who served and how it was confirmed', async () => {
+      const sub = submission({ counter: counter() });
+      await s().submissions.insert(sub);
+      await s().submissions.changeStatus(sub.id, 'received', move('received', 'rejected', 1), at(1));
+      await s().inbox.strip(sub.id, at(10));
+      const { signatureImage: _drawn, ...confirmation } = counter().confirmation;
+      expect((await s().submissions.findById(sub.id))!.counter).toEqual({ ...counter(), confirmation });
+      expect((await s().inbox.getMeta(sub.id))!.channel).toBe('counter');
     });
 
     it('keeps one policy per municipality and procedure', async () => {

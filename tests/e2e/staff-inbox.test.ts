@@ -15,6 +15,7 @@ import { launchBrowser, screenshotPath } from '../helpers/browser';
 import request from 'supertest';
 import { buildInboxApp, MITO, risaiData, setHouseholder, signIn, submit, type InboxApp } from '../helpers/inboxApp';
 import { makeUser, PASSWORD } from '../helpers/staffAuth';
+import { counterOrigin, submitAtCounter } from '../helpers/counterApplication';
 import { CLIENT_DIST } from '../../server/src/app';
 
 const ROOT = join(__dirname, '..', '..');
@@ -287,5 +288,56 @@ describe('staff inbox in a browser', () => {
     const revealed = events.find((e) => e.action === 'submission.sensitive.revealed')!;
     expect(revealed.details.fields).toEqual([{ pointer: '/account/accountNumber', label: '口座番号' }]);
     expect(JSON.stringify(events)).not.toContain('7654321');
+  });
+
+  it('shows an application made at the counter: 「窓口」 in the list, the 窓口で受付 panel with the drawn signature, answer sources (issue #19)', async () => {
+    const counterClerk = await makeUser(ctx.storage, 'staff', MITO, { displayName: '受付 一郎' });
+    await makeUser(ctx.storage, 'staff', MITO, { email: 'shinsa@city.mito.example', displayName: '審査 係' });
+    const atCounter = await submitAtCounter(
+      ctx,
+      counterOrigin(counterClerk.id),
+      risaiData((d) => setHouseholder(d, '窓口', '二郎', 'マドグチ', 'ジロウ')),
+    );
+    const page = await newPage();
+    await page.goto(`${url}/staff/login`);
+    await page.getByLabel('メールアドレス').fill('shinsa@city.mito.example');
+    await page.getByLabel('パスワード').fill(PASSWORD);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('navigation', { name: 'メニュー' }).getByRole('link', { name: '受付一覧' }).click();
+    await page.getByLabel('受付経路').selectOption({ label: '窓口で受付' });
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await page.getByText('1〜1件目を表示').waitFor();
+    const row = page.getByRole('table').getByRole('row').nth(1);
+    expect(await row.getByRole('rowheader').innerText()).toContain(atCounter.receiptNumber);
+    expect(await row.locator('.channel-badge').innerText()).toContain('窓口');
+    await page.screenshot({ path: screenshotPath('staff-inbox-counter-list'), fullPage: false });
+
+    await page.getByRole('link', { name: atCounter.receiptNumber }).click();
+    const panel = page.getByRole('region', { name: '窓口で受付' });
+    await panel.waitFor();
+    const facts = await panel.innerText();
+    for (const words of ['A-007', '1番窓口', '受付 一郎', 'マイナンバーカードから読取', 'あり（来庁前にオンラインで入力）', 'タブレットで確認'])
+      expect([words, facts.includes(words)]).toEqual([words, true]);
+    const signature = panel.getByRole('img', { name: '来庁者がタブレットに書いた署名' });
+    await signature.waitFor();
+    await page.waitForFunction(() => (document.querySelector('.counter-origin__signature') as HTMLImageElement | null)?.naturalWidth === 360);
+    const answers = page.getByRole('table', { name: '申請内容' });
+    expect(await answers.locator('.answer-source--card').count()).toBe(2);
+    expect(await answers.locator('.answer-source--prefill').count()).toBe(1);
+    expect(await answers.getByRole('row').filter({ hasText: '被害の状況' }).innerText()).toContain('事前入力');
+    await page.screenshot({ path: screenshotPath('staff-inbox-counter-desktop'), fullPage: false });
+    await answers.getByRole('row').filter({ hasText: '氏（姓）' }).first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('staff-inbox-counter-desktop-answers'), fullPage: false });
+
+    await page.setViewportSize({ width: 360, height: 780 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: screenshotPath('staff-inbox-counter-360'), fullPage: false });
+    await answers
+      .getByRole('row')
+      .filter({ hasText: '被害の状況' })
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: screenshotPath('staff-inbox-counter-360-answers'), fullPage: false });
   });
 });

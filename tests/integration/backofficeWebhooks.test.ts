@@ -169,7 +169,7 @@ describe('webhooks and applicant e-mail', () => {
       type: 'submission.received',
       createdAt: expect.any(String),
       municipalityCode: MITO,
-      data: { submissionId: s.id, receiptNumber: s.receiptNumber, procedureId: RISAI, formVersion: 1, status: 'received', previousStatus: null, revision: 1 },
+      data: { submissionId: s.id, receiptNumber: s.receiptNumber, procedureId: RISAI, formVersion: 1, status: 'received', channel: 'online', previousStatus: null, revision: 1 },
     });
     expect(hook.requests[0]!.body).not.toContain('水戸');
 

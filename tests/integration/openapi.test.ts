@@ -19,6 +19,7 @@ import { backofficeRoutes } from '../../server/src/http/backofficeRoutes';
 import type { StaffRoutes } from '../../server/src/auth/staffRouter';
 import { buildInboxApp, MITO, RISAI, SAPPORO, risaiData, signIn, submit, upload, uploadToken, type InboxApp } from '../helpers/inboxApp';
 import { allPresets } from '../helpers/testApp';
+import { counterOrigin, submitAtCounter } from '../helpers/counterApplication';
 import { freshExample } from '@madoguchi/presets';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', name));
@@ -250,6 +251,17 @@ describe('OpenAPI document', () => {
     await clerk.client.agent.get(`${st}/submissions/${withPhoto.id}/files/${photo}`).then((res) => conform('get', `${st}/submissions/${withPhoto.id}/files/${photo}`, res));
     await staff.get(`${st}/submissions/${withPhoto.id}/files/nope`);
 
+    // An application made at the counter: its 窓口で受付 panel, the drawn signature, the channel filter.
+    const atCounter = await submitAtCounter(ctx, counterOrigin(clerk.user.id));
+    await staff.get(`${st}/submissions/${atCounter.id}`);
+    await clerk.client.agent
+      .get(`${st}/submissions/${atCounter.id}/counter/signature`)
+      .buffer(true)
+      .then((res) => conform('get', `${st}/submissions/${atCounter.id}/counter/signature`, res));
+    await staff.get(`${st}/submissions/${s.id}/counter/signature`);
+    await staff.get(`${st}/inbox?channel=counter`);
+    await staff.get(`${st}/inbox?channel=paper`);
+
     // Integrations and retention (municipal admin).
     const admin = await signIn(ctx, 'municipal-admin', MITO);
     const adm = call(admin.client.agent, admin.client.csrf);
@@ -283,6 +295,7 @@ describe('OpenAPI document', () => {
     await anon.get(`${bo}/submissions?after=%%%`, bearer);
     await anon.get(`${bo}/submissions/${withPhoto.receiptNumber}?embed=attachments`, bearer);
     await anon.get(`${bo}/submissions/${s.receiptNumber}`, bearer);
+    await anon.get(`${bo}/submissions/${atCounter.receiptNumber}`, bearer);
     const other = await submit(ctx, risaiData(), SAPPORO);
     await anon.get(`${bo}/submissions/${other.receiptNumber}`, bearer);
     await request(ctx.app)

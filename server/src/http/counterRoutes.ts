@@ -8,7 +8,7 @@ import { can, type StaffRoutes } from '../auth/staffRouter';
 import { municipalityParam } from '../auth/resources';
 import { requestLanguage } from '../i18n/language';
 import { counterSessionView } from '../modules/counter/counterView';
-import { renderApplicationSheet } from '../modules/exports/applicationSheetPdf';
+import { renderCounterPaperForm } from '../modules/pdf/applicationPdf';
 import { NotFoundError } from '../errors';
 import type { StaffContext } from './staff/context';
 import { contentDisposition } from '../modules/exports/download';
@@ -66,11 +66,14 @@ export function counterRoutes(routes: StaffRoutes, ctx: StaffContext): void {
     const record = await counter.get(code, param(req, 'sessionId'), lang);
     if (!record.procedureIds.includes(procedureId)) throw new NotFoundError(lang === 'en' ? 'That procedure is not part of this visit.' : 'この受付で選ばれていない手続です。', 'not_found');
     const version = await ctx.services.catalog.current(code, procedureId);
-    const pdf = await renderApplicationSheet(counter.unsubmitted(record, version), version, {
+    const clerk = record.servedBy ? await ctx.storage.users.findById(record.servedBy) : null;
+    // Sensitive answers (個人番号 …) stay masked on paper, as on the tablet: the paper goes through many hands.
+    const pdf = await renderCounterPaperForm({
+      version,
+      data: record.work.answers[procedureId] ?? {},
+      counter: { ticketNumber: record.ticketNumber, desk: record.desk, servedBy: record.servedBy, identitySource: record.identitySource ?? 'typed', prefilled: record.prefilled },
       municipalityName: ctx.registry.get(code)?.name.replace(' ', '') ?? code,
-      revision: 1,
-      attachments: [],
-      revealSensitive: true,
+      clerkName: clerk?.displayName ?? '',
     });
     await ctx.storage.audit.append({
       at: ctx.now().toISOString(),

@@ -121,6 +121,13 @@ export function inboxRoutes(routes: StaffRoutes, ctx: StaffContext): void {
     res.set(fileHeaders(meta.fileName, meta.mediaType, inline)).send(content);
   });
 
+  // The drawn signature is part of the application: whoever may read the application may see it, nobody else.
+  routes.get(`${base}/submissions/:submissionId/counter/signature`, can('inbox.read', onSubmission), async (req, res) => {
+    const lang = requestLanguage(req);
+    const png = await desk.inbox.counterSignature(actorOf(req), submissionOf(res, lang).id, lang);
+    res.set(fileHeaders(`署名_${submissionOf(res, lang).receiptNumber}.png`, 'image/png', true)).send(png);
+  });
+
   routes.get(`${base}/submissions/:submissionId/pdf`, can('inbox.export', onSubmission), async (req, res) => {
     const lang = requestLanguage(req);
     const actor = actorOf(req);
@@ -132,6 +139,7 @@ export function inboxRoutes(routes: StaffRoutes, ctx: StaffContext): void {
       municipalityName: ctx.registry.get(meta.municipalityCode)?.name.replace(' ', '') ?? meta.municipalityCode,
       revision: meta.revision,
       ...(submission.assigneeId ? { assigneeName: (await desk.lookups.userName(submission.assigneeId)) ?? '' } : {}),
+      ...(submission.counter ? { clerkName: (await desk.lookups.userName(submission.counter.servedBy)) ?? submission.counter.servedBy } : {}),
       attachments: files.filter((f) => f.meta).map((f) => ({ label: version.procedure.attachments.find((a) => a.id === f.specId)?.label ?? f.specId, fileName: f.meta!.fileName, size: f.meta!.size })),
       revealSensitive: withSensitive,
     });

@@ -71,7 +71,8 @@ export function residentRoutes(services: Services, maxUploadBytes: number): Rout
     const version = await services.storage.procedures.getVersion(submission.procedureOwner, submission.procedureId, submission.formVersion);
     if (!version) throw notFound;
     const municipality = services.municipalities.get(submission.municipalityCode);
-    const pdf = await renderApplicationPdf(submission, version, municipality?.name.replace(' ', '') ?? submission.municipalityCode);
+    const clerkName = submission.counter ? await services.desk.lookups.userName(submission.counter.servedBy) : undefined;
+    const pdf = await renderApplicationPdf(submission, version, municipality?.name.replace(' ', '') ?? submission.municipalityCode, clerkName ? { clerkName } : {});
     const fileName = `申請控え_${submission.receiptNumber}.pdf`;
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename="application_${submission.receiptNumber}.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`);

@@ -6,7 +6,7 @@
  * tests/contract/inbox.contract.test.ts.
  */
 import type { NewAuditEvent } from './auditTypes';
-import type { ApiKeyScope, OutboxEventType, RetentionMode, StatusChange, SubmissionStatus } from '@madoguchi/shared';
+import type { ApiKeyScope, OutboxEventType, RetentionMode, StatusChange, SubmissionChannel, SubmissionStatus } from '@madoguchi/shared';
 
 // The vocabularies live in shared (the API contract names them); storage re-exports them for its callers.
 export { API_KEY_SCOPES, OUTBOX_EVENT_TYPES, RETENTION_MODES, type ApiKeyScope, type OutboxEventType, type RetentionMode } from '@madoguchi/shared';
@@ -65,6 +65,8 @@ export interface SubmissionMeta {
   assigneeId?: string;
   applicantName?: string;
   applicantKana?: string;
+  /** online, or counter (made at the counter: Submission.counter is set). Plain, so the list can filter on it. */
+  channel: SubmissionChannel;
   /** 1 at intake; each answered correction request adds one. */
   revision: number;
   /** Store-wide sequence, raised by every change a back-office system should see (pull cursor). */
@@ -97,6 +99,7 @@ export interface InboxQuery {
   /** Prefix of the normalised name (漢字) or reading (カタカナ). */
   namePrefix?: string;
   kanaPrefix?: string;
+  channel?: SubmissionChannel;
   sort?: InboxSort;
   limit: number;
   /** Opaque cursor of the previous page (same sort). */
@@ -187,7 +190,10 @@ export interface InboxRepository {
   closedBefore(query: { municipalityCode: string; procedureId: string; before: string; limit: number }): Promise<SubmissionMeta[]>;
   /** Deletes a submission with its files, revisions, notes, messages and read markers. */
   purge(id: string): Promise<void>;
-  /** Keeps the record (receipt, status, history) but removes answers, files, revisions, notes, message bodies and the name index. */
+  /**
+   * Keeps the record (receipt, status, history) but removes answers, files, revisions, notes, message bodies,
+   * the name index and a counter application's drawn signature (who served and how it was confirmed stay).
+   */
   strip(id: string, now: Date): Promise<void>;
 }
 

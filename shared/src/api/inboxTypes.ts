@@ -7,6 +7,7 @@ import type { Static } from '@sinclair/typebox';
 import type {
   AttachmentGroupViewSchema,
   AttachmentViewSchema,
+  CounterViewSchema,
   HistoryViewSchema,
   InboxItemSchema,
   InboxListSchema,
@@ -24,5 +25,7 @@ export type HistoryView = Static<typeof HistoryViewSchema>;
 export type NoteView = Static<typeof NoteViewSchema>;
 export type MessageView = Static<typeof MessageViewSchema>;
 export type SubmissionView = Static<typeof SubmissionViewSchema>;
+/** A counter application's 「窓口で受付」 panel: ticket, desk, clerk, answer sources, confirmation. */
+export type CounterView = Static<typeof CounterViewSchema>;
 /** `POST …/submissions/:id/reveal {pointers}`: the clear values of sensitive answers (audited, pointers and labels only). */
 export type SensitiveRevealResponse = Static<typeof SensitiveRevealSchema>;

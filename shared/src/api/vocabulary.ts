@@ -15,3 +15,10 @@ export type RetentionMode = (typeof RETENTION_MODES)[number];
 /** Malware scan state of an uploaded file: not_scanned (scanning off), pending (scanner was down; retried), clean, infected (never downloadable). */
 export const ATTACHMENT_SCAN_STATES = ['not_scanned', 'pending', 'clean', 'infected'] as const;
 export type AttachmentScanState = (typeof ATTACHMENT_SCAN_STATES)[number];
+
+/** How an application reached the desk: online, or filled in at the counter with the resident (書かない窓口, issue #19). */
+export const SUBMISSION_CHANNELS = ['online', 'counter'] as const;
+export type SubmissionChannel = (typeof SUBMISSION_CHANNELS)[number];
+
+/** The channel of a stored application: one made at the counter carries its counter origin. */
+export const channelOf = (s: { counter?: unknown }): SubmissionChannel => (s.counter ? 'counter' : 'online');

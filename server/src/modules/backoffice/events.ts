@@ -5,7 +5,7 @@
  * audited), so a misdirected webhook leaks no personal data.
  */
 import { randomUUID } from 'node:crypto';
-import type { Submission, SubmissionStatus } from '@madoguchi/shared';
+import { channelOf, type Submission, type SubmissionStatus } from '@madoguchi/shared';
 import type { OutboxEvent, OutboxEventType } from '../../storage/types';
 
 /** The envelope POSTed to a webhook. */
@@ -19,7 +19,7 @@ export interface WebhookEnvelope {
 
 export function submissionEvent(
   type: OutboxEventType,
-  s: Pick<Submission, 'id' | 'receiptNumber' | 'municipalityCode' | 'procedureId' | 'formVersion' | 'status'>,
+  s: Pick<Submission, 'id' | 'receiptNumber' | 'municipalityCode' | 'procedureId' | 'formVersion' | 'status' | 'counter'>,
   at: string,
   extra: { previousStatus?: SubmissionStatus | null; revision?: number } = {},
 ): OutboxEvent {
@@ -36,6 +36,8 @@ export function submissionEvent(
       procedureId: s.procedureId,
       formVersion: s.formVersion,
       status: s.status,
+      // online / counter (窓口で受付): systems that route counter applications differently need not fetch each one.
+      channel: channelOf(s),
       ...(extra.previousStatus !== undefined ? { previousStatus: extra.previousStatus } : {}),
       revision: extra.revision ?? 1,
     },

@@ -12,6 +12,7 @@ import type { Storage, SubmissionMeta } from '../../storage/types';
 import { auditSubmission, type ApiActor } from '../inbox/actor';
 import type { InboxLookups } from '../inbox/lookups';
 import { inboxText } from '../inbox/messages';
+import { pullCounter } from '../inbox/counterOrigin';
 
 export const MAX_PULL_PAGE = 200;
 /** Attachments larger than this are left out of `embed=attachments` (fetch them one by one). */
@@ -30,6 +31,8 @@ export interface PullItem {
   acknowledgedRevision: number | null;
   /** True when retention removed the answers and files. */
   stripped: boolean;
+  /** online, or counter (made at the counter: the single application carries `counter`). */
+  channel: SubmissionMeta['channel'];
 }
 
 export const encodePullCursor = (seq: number) => Buffer.from(JSON.stringify({ seq })).toString('base64url');
@@ -57,6 +60,7 @@ const item = (m: SubmissionMeta): PullItem => ({
   updatedAt: m.updatedAt,
   acknowledgedRevision: m.acknowledgedRevision ?? null,
   stripped: !!m.strippedAt,
+  channel: m.channel,
 });
 
 export class PullService {
@@ -135,6 +139,8 @@ export class PullService {
       revisions: revisions.map((r) => ({ revision: r.revision, createdAt: r.createdAt })),
       signature: signatureView(version.procedure.signaturePolicy, s.evidence?.signature),
       ...(s.evidence?.identity ? { identity: s.evidence.identity } : {}),
+      // Made at the counter: who served, where each answer came from, the confirmation and the drawn signature (the system keeps the record).
+      ...(s.counter ? { counter: await pullCounter({ ...s, counter: s.counter }, this.lookups, revisions[0]?.data) } : {}),
     };
   }
 

@@ -7,7 +7,7 @@
  * timed by the server; the visit's answers are erased when it ends.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { SUBMISSION_STATUS, todayInJapan, type BundleResponse, type CounterOrigin, type CounterStepKind, type FormVersion, type Language, type Submission } from '@madoguchi/shared';
+import { todayInJapan, type BundleResponse, type CounterOrigin, type CounterStepKind, type Language } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
 import type { Storage } from '../../storage/types';
 import type { CounterSessionRecord, CounterWork } from '../../storage/counterTypes';
@@ -257,32 +257,6 @@ export class CounterService {
     );
     await this.audit(record, actor, 'counter.ended', { submitted: record.submissionIds.length });
     return record;
-  }
-
-  /**
-   * One application of the visit as it would be submitted, for the 申請書
-   * printed for a visitor who prefers to sign on paper (not stored).
-   */
-  unsubmitted(record: CounterSessionRecord, version: FormVersion): Submission {
-    const at = this.now().toISOString();
-    const origin = this.origins(record, { method: 'paper', at })[version.procedureId]!;
-    return {
-      id: record.sessionId,
-      receiptNumber: `受付番号 ${record.ticketNumber}`,
-      secretHash: '',
-      municipalityCode: record.municipalityCode,
-      procedureOwner: version.owner,
-      procedureId: version.procedureId,
-      formVersion: version.version,
-      data: record.work.answers[version.procedureId] ?? {},
-      attachments: {},
-      status: SUBMISSION_STATUS.received,
-      history: [],
-      language: 'ja',
-      counter: origin,
-      createdAt: at,
-      updatedAt: at,
-    };
   }
 
   /** The applications of a visit as the bundle takes them: answers only, documents were seen at the desk. */

@@ -2,10 +2,15 @@
  * One application as a PDF laid out like the paper form a desk would file:
  * title, addressee, a receipt box, every answer in a ruled two-column table
  * (labels of the version it was submitted on, groups as shaded rows), the
- * attachments, and an office-use box. Japanese throughout (bundled Noto Sans JP).
+ * attachments, and an office-use box. A counter application (書かない窓口)
+ * adds its 「窓口で受付」 rows (受付番号, desk, clerk, how it was entered and
+ * confirmed) and the 署名欄 with the signature the visitor drew. Japanese
+ * throughout (bundled Noto Sans JP).
  */
 import PDFDocument from 'pdfkit';
 import { STATUS_LABELS, answerList, formatWareki, japanClock, type FormVersion, type Submission } from '@madoguchi/shared';
+import { drawnSignaturePng } from '../inbox/counterOrigin';
+import { confirmationText, drawSignatureBox, identitySourceText, signatureContentOf } from '../pdf/counterSection';
 
 const FONT = require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf');
 const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf');
@@ -14,6 +19,8 @@ export interface SheetContext {
   municipalityName: string;
   revision: number;
   assigneeName?: string;
+  /** Display name of the clerk who served a counter application. */
+  clerkName?: string;
   attachments: Array<{ label: string; fileName: string; size: number }>;
   /** Print sensitive answers in clear (asked for, permitted and audited by the route); masked otherwise. */
   revealSensitive?: boolean;
@@ -85,6 +92,16 @@ export function renderApplicationSheet(s: Submission, version: FormVersion, ctx:
     };
 
     doc.lineWidth(0.5);
+    const counter = s.counter;
+    if (counter) {
+      row('窓口で受付', '', true, 0);
+      row('受付番号・窓口', `${counter.ticketNumber}　${counter.desk}`, false, 8);
+      row('対応職員', ctx.clerkName ?? counter.servedBy, false, 8);
+      row('基本4情報', identitySourceText(counter), false, 8);
+      row('事前入力', counter.prefilled ? 'あり' : 'なし', false, 8);
+      row('確認', confirmationText(counter.confirmation), false, 8);
+      doc.moveDown(0.6);
+    }
     for (const line of answerList(version.schema, s.data, { revealSensitive: ctx.revealSensitive === true })) row(line.label, line.value, line.isGroup, Math.min(line.depth, 3) * 8);
 
     doc.moveDown(1);
@@ -93,6 +110,12 @@ export function renderApplicationSheet(s: Submission, version: FormVersion, ctx:
     doc.moveDown(0.3);
     if (ctx.attachments.length === 0) row('添付書類', 'なし', false, 0);
     for (const a of ctx.attachments) row(a.label, `${a.fileName}（${Math.max(1, Math.round(a.size / 1024))} KB）`, false, 0);
+
+    if (counter) {
+      doc.moveDown(1);
+      drawSignatureBox(doc, left, width, signatureContentOf(counter, drawnSignaturePng(counter)));
+      doc.lineWidth(0.5);
+    }
 
     doc.moveDown(1);
     if (doc.y + 70 > bottom()) doc.addPage();
@@ -112,7 +135,11 @@ export function renderApplicationSheet(s: Submission, version: FormVersion, ctx:
       const margin = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       doc.font('jp').fontSize(8).fillColor('#555');
-      doc.text(`オンライン申請（窓口 Madoguchi）により提出　${s.receiptNumber}　${i + 1} / ${range.count}`, left, doc.page.height - margin + 10, { width, align: 'center', lineBreak: false });
+      doc.text(`${counter ? '窓口で受付（窓口 Madoguchi）' : 'オンライン申請（窓口 Madoguchi）により提出'}　${s.receiptNumber}　${i + 1} / ${range.count}`, left, doc.page.height - margin + 10, {
+        width,
+        align: 'center',
+        lineBreak: false,
+      });
       doc.page.margins.bottom = margin;
     }
     doc.end();

@@ -1,6 +1,6 @@
 /**
  * CSV export of a filtered inbox list for one procedure: fixed columns
- * (到達番号, dates, status…) then one column per field (see csvColumns.ts),
+ * (到達番号, dates, status…, 受付経路 and the clerk who served at the counter) then one column per field (see csvColumns.ts),
  * in UTF-8 with BOM or CP932 (see csvEncode.ts). The export is audited with
  * the receipt numbers it contained, and whether sensitive answers were in
  * clear (only when asked for; the route checks `inbox.exportSensitive`).
@@ -71,12 +71,13 @@ export class CsvExportService {
     }
     const repeats = observeRepeats(submissions.map((s) => s.data));
     const columns = mergeColumns([...versions.values()].sort((a, b) => b.version - a.version).map((v) => columnsFor(v.schema, repeats, { revealSensitive: options.includeSensitive === true })));
-    const assigneeNames = new Map<string, string>();
-    for (const s of submissions) if (s.assigneeId && !assigneeNames.has(s.assigneeId)) assigneeNames.set(s.assigneeId, (await this.lookups.userName(s.assigneeId)) ?? s.assigneeId);
+    // Staff names once each: the assignee, and the clerk who served a counter application.
+    const staffNames = new Map<string, string>();
+    for (const s of submissions) for (const id of [s.assigneeId, s.counter?.servedBy]) if (id && !staffNames.has(id)) staffNames.set(id, (await this.lookups.userName(id)) ?? id);
 
     const metaById = new Map(metas.map((m) => [m.id, m]));
-    const labels = ['到達番号', '手続', '様式の版', '補正回数', '到達日時', '最終更新日時', '状況', '担当者', '電子署名', ...columns.map((c) => c.label)];
-    const keys = ['receiptNumber', 'procedureId', 'formVersion', 'corrections', 'receivedAt', 'updatedAt', 'status', 'assignee', 'signature', ...columns.map((c) => c.key)];
+    const labels = ['到達番号', '手続', '様式の版', '補正回数', '到達日時', '最終更新日時', '状況', '担当者', '電子署名', '受付経路', '対応職員', ...columns.map((c) => c.label)];
+    const keys = ['receiptNumber', 'procedureId', 'formVersion', 'corrections', 'receivedAt', 'updatedAt', 'status', 'assignee', 'signature', 'channel', 'servedBy', ...columns.map((c) => c.key)];
     const body = submissions.map((s) => [
       s.receiptNumber,
       versions.get(s.formVersion)?.procedure.title ?? s.procedureId,
@@ -85,8 +86,10 @@ export class CsvExportService {
       jstText(s.createdAt),
       jstText(s.updatedAt),
       STATUS_LABELS[s.status].ja,
-      s.assigneeId ? (assigneeNames.get(s.assigneeId) ?? '') : '',
+      s.assigneeId ? (staffNames.get(s.assigneeId) ?? '') : '',
       signatureSummaryJa(s.evidence?.signature, jstText).join('　'),
+      s.counter ? '窓口' : 'オンライン',
+      s.counter ? (staffNames.get(s.counter.servedBy) ?? '') : '',
       ...columns.map((c) => c.value(s.data)),
     ]);
     // One header row (two would break imports): Japanese labels for people, or stable keys for programs.

@@ -33,7 +33,7 @@ export function actorId(actor: Actor): string {
 }
 
 /** Actions that only read: their events are committed before the answer, but not waited on for the disk. */
-const READ_ACTIONS = new Set(['submission.read', 'submission.file.read']);
+const READ_ACTIONS = new Set(['submission.read', 'submission.file.read', 'submission.signature-image.read']);
 
 /** Appends one audit event about a submission: who, when, what. */
 export async function auditSubmission(

@@ -4,13 +4,14 @@
  * own form version, earlier revisions and attachments. Every read of a
  * submission leaves an audit event; opening one clears its unread marker.
  */
-import { answerList, signatureView, type FormVersion, type Language, type Submission } from '@madoguchi/shared';
+import { answerList, channelOf, signatureView, type FormVersion, type Language, type Submission } from '@madoguchi/shared';
 import { refuseInfected, scanStateOf } from '../uploads/scanGuard';
 import { NotFoundError } from '../../errors';
 import type { InboxQuery, Storage, StoredFileMeta, SubmissionMeta } from '../../storage/types';
 import { auditSubmission, type StaffActor } from './actor';
 import type { InboxLookups } from './lookups';
 import { inboxText } from './messages';
+import { counterView, drawnSignaturePng } from './counterOrigin';
 import { PREVIEWABLE, historyView, inboxItem, messageView, noteView, staffTransitions, statusLabel, type AttachmentGroupView, type InboxListResponse, type SubmissionView } from './views';
 
 export class InboxService {
@@ -71,6 +72,7 @@ export class InboxService {
       this.attachmentGroups(s, version),
     ]);
     const at = this.now();
+    const counter = await counterView(s, this.lookups, revisions[0]?.data);
     await auditSubmission(this.storage, actor, 'submission.read', meta, at, { revision: meta.revision });
     await this.storage.inbox.markRead(actor.userId, id, meta.revision, at);
     return {
@@ -92,6 +94,8 @@ export class InboxService {
       attachments,
       signature: signatureView(version.procedure.signaturePolicy, s.evidence?.signature),
       ...(s.evidence?.identity ? { identity: s.evidence.identity } : {}),
+      channel: channelOf(s),
+      ...(counter ? { counter } : {}),
       history: await historyView(s.history, this.lookups),
       notes: await Promise.all(notes.map((n) => noteView(n, this.lookups))),
       messages: await Promise.all(messages.map((m) => messageView(m, this.lookups))),
@@ -119,6 +123,15 @@ export class InboxService {
     refuseInfected(meta, language);
     await auditSubmission(this.storage, actor, 'submission.file.read', sub, this.now(), { fileId, fileName: meta.fileName });
     return { meta, content };
+  }
+
+  /** The signature a visitor drew on the counter tablet, audited like an attachment. */
+  async counterSignature(actor: StaffActor, id: string, language: Language): Promise<Buffer> {
+    const [submission, meta] = await Promise.all([this.storage.submissions.findById(id), this.storage.inbox.getMeta(id)]);
+    const png = drawnSignaturePng(submission?.counter);
+    if (!meta || !png) throw new NotFoundError(inboxText(language, 'counterSignatureNotFound'), 'signature_not_found');
+    await auditSubmission(this.storage, actor, 'submission.signature-image.read', meta, this.now());
+    return png;
   }
 
   private async attachmentGroups(s: Submission, version: FormVersion): Promise<AttachmentGroupView[]> {

@@ -1,9 +1,9 @@
 /**
  * Turns the inbox's query string into a storage query: statuses, procedure,
- * assignee, received dates (Japan time, both ends inclusive), one search box
+ * assignee, channel (online / counter), received dates (Japan time, both ends inclusive), one search box
  * (到達番号, 氏名 or フリガナ, told apart by their form), sort and keyset paging.
  */
-import { RECEIPT_PATTERN, SUBMISSION_STATUSES, japanDayStart, normalizeReceiptNumber, type Language, type SubmissionStatus } from '@madoguchi/shared';
+import { RECEIPT_PATTERN, SUBMISSION_CHANNELS, SUBMISSION_STATUSES, japanDayStart, normalizeReceiptNumber, type Language, type SubmissionChannel, type SubmissionStatus } from '@madoguchi/shared';
 import { BadRequestError } from '../../errors';
 import type { InboxQuery, InboxSort } from '../../storage/types';
 import { isKanaText, normalizeKana, normalizeName } from './applicantIndex';
@@ -30,7 +30,7 @@ export interface ParsedListQuery extends Omit<InboxQuery, 'municipalityCode'> {
   assigneeIsMe?: boolean;
 }
 
-/** Parses `?status=a,b&procedureId=&assignee=me|none|<id>&from=&to=&q=&sort=&limit=&after=`. */
+/** Parses `?status=a,b&procedureId=&assignee=me|none|<id>&channel=online|counter&from=&to=&q=&sort=&limit=&after=`. */
 export function parseListQuery(raw: Record<string, unknown>, userId: string, language: Language): ParsedListQuery {
   const bad = (name: string) => new BadRequestError(inboxText(language, 'badQuery', { name }), 'bad_query');
   const text = (name: string) => {
@@ -52,6 +52,11 @@ export function parseListQuery(raw: Record<string, unknown>, userId: string, lan
   if (assignee === 'none') q.assigneeId = null;
   else if (assignee === 'me') q.assigneeId = userId;
   else if (assignee) q.assigneeId = assignee;
+  const channel = text('channel');
+  if (channel) {
+    if (!(SUBMISSION_CHANNELS as readonly string[]).includes(channel)) throw bad('channel');
+    q.channel = channel as SubmissionChannel;
+  }
   const from = text('from');
   if (from) {
     if (!DAY.test(from) || Number.isNaN(Date.parse(from))) throw bad('from');

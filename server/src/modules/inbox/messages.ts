@@ -5,6 +5,7 @@ export const INBOX_MESSAGES = {
   submissionNotFound: { ja: '申請が見つかりません。', en: 'No such submission.' },
   cardNotConfigured: { ja: 'マイナンバーカードの電子署名を検証する設定がありません。', en: 'Signature verification with the My Number Card is not configured.' },
   fileNotFound: { ja: '添付ファイルが見つかりません。', en: 'No such attachment.' },
+  counterSignatureNotFound: { ja: 'この申請には、窓口のタブレットで書かれた署名はありません。', en: 'This application has no signature drawn on the counter tablet.' },
   fileInfected: { ja: 'この添付ファイルからウイルス（{signature}）が検出されたため、ダウンロードできません。', en: 'Malware ({signature}) was found in this attachment; it cannot be downloaded.' },
   revisionNotFound: { ja: '指定された版の申請内容はありません。', en: 'No such revision.' },
   illegalTransition: { ja: '「{from}」から「{to}」には変更できません。', en: 'A submission cannot move from "{from}" to "{to}".' },

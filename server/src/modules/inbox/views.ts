@@ -38,6 +38,7 @@ export async function inboxItem(meta: SubmissionMeta, title: string, lookups: In
     revision: meta.revision,
     unread: readRevision === undefined || readRevision < meta.revision,
     acknowledgedAt: meta.acknowledgedAt ?? null,
+    channel: meta.channel,
   };
 }
 

@@ -15,6 +15,7 @@ export interface IntakeCommand {
    * Filled in at the counter (issue #19), never from a resident's request: the
    * visitor confirmed in person (tablet or paper) instead of signing with the
    * card, and showed the documents at the desk instead of uploading them.
+   * Set only by the server's counter module, never taken from a request body.
    */
   counter?: CounterOrigin;
 }

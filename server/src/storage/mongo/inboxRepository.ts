@@ -1,8 +1,9 @@
 /** The inbox in MongoDB, behaviour for behaviour as the SQLite one (storage/sqlite/inboxRepository.ts). */
 import type { Connection } from 'mongoose';
-import type { StatusChange, SubmissionStatus } from '@madoguchi/shared';
+import type { CounterOrigin, StatusChange, SubmissionStatus } from '@madoguchi/shared';
 import { NotFoundError } from '../../errors';
 import { decodeInboxCursor, encodeInboxCursor, sortDescending, sortField } from '../inboxCursor';
+import { withoutDrawnSignature } from '../counterStrip';
 import type { InboxPage, InboxQuery, InboxRepository, StatusHistoryRow, SubmissionMessage, SubmissionMeta, SubmissionNote, SubmissionRevision } from '../inboxTypes';
 import type { DataCipher } from '../../security/dataCipher';
 import { guardedMongo } from './errors';
@@ -22,6 +23,7 @@ const META_PROJECTION = {
   assigneeId: 1,
   applicantName: 1,
   applicantKana: 1,
+  channel: 1,
   revision: 1,
   changeSeq: 1,
   createdAt: 1,
@@ -34,9 +36,9 @@ const META_PROJECTION = {
 };
 
 const toMeta = (d: LeanDoc): SubmissionMeta => {
-  const { _id, revision, changeSeq, ...rest } = d;
+  const { _id, revision, changeSeq, channel, ...rest } = d;
   for (const key of Object.keys(rest)) if (rest[key] === null || rest[key] === undefined) delete rest[key];
-  return { id: _id, ...rest, revision: revision ?? 1, changeSeq: changeSeq ?? 0 } as SubmissionMeta;
+  return { id: _id, ...rest, channel: channel ?? 'online', revision: revision ?? 1, changeSeq: changeSeq ?? 0 } as SubmissionMeta;
 };
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -50,6 +52,8 @@ function filterOf(q: InboxQuery): MongoFilter {
   if (q.assigneeId === null) f.assigneeId = { $exists: false };
   else if (q.assigneeId) f.assigneeId = q.assigneeId;
   if (q.receivedFrom || q.receivedTo) f.createdAt = { ...(q.receivedFrom ? { $gte: q.receivedFrom } : {}), ...(q.receivedTo ? { $lt: q.receivedTo } : {}) };
+  // Documents written before the channel was kept have none: they came online.
+  if (q.channel) f.channel = q.channel === 'counter' ? 'counter' : { $in: ['online', null] };
   if (q.receiptNumber) f.receiptNumber = q.receiptNumber;
   // Anchored regexes use the index's range, as the SQLite adapter's >= / < bounds do.
   if (q.namePrefix) f.applicantName = { $regex: `^${escapeRegex(q.namePrefix)}` };
@@ -197,15 +201,24 @@ export class MongoInboxRepository implements InboxRepository {
   async strip(id: string, now: Date) {
     await guardedMongo(() =>
       this.connection.transaction(async (session) => {
-        const doc = await this.m.Submission.findById(id, { history: 1 }, { session }).lean();
+        const doc = await this.m.Submission.findById(id, { history: 1, counter: 1 }, { session }).lean();
         if (!doc) return;
         await this.removeDependents(id, session);
         const history = (doc.history as StatusChange[]).map(({ publicNote: _note, ...rest }) => rest);
+        const counter = doc.counter ? { counter: this.cipher.sealJson(withoutDrawnSignature(this.cipher.openJson(doc.counter) as CounterOrigin)) } : {};
         const at = now.toISOString();
         await this.m.Submission.updateOne(
           { _id: id },
           {
-            $set: { data: this.cipher.sealJson({}), attachments: {}, history, strippedAt: at, updatedAt: at, changeSeq: await nextValue(this.im, SUBMISSION_CHANGE, session) },
+            $set: {
+              data: this.cipher.sealJson({}),
+              attachments: {},
+              history,
+              ...counter,
+              strippedAt: at,
+              updatedAt: at,
+              changeSeq: await nextValue(this.im, SUBMISSION_CHANGE, session),
+            },
             $unset: { applicantName: 1, applicantKana: 1 },
           },
           { session },

@@ -48,6 +48,8 @@ const submissionSchema = new Schema(
     evidence: String,
     // Sealed JSON: filled in at the counter (issue #19): who served, answer sources, confirmation.
     counter: String,
+    // online / counter, plain so the inbox can filter on it (documents written before it: online).
+    channel: String,
     language: { type: String, required: true },
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },
@@ -72,6 +74,7 @@ submissionSchema.index({ municipalityCode: 1, status: 1, createdAt: -1, _id: -1 
 submissionSchema.index({ municipalityCode: 1, procedureId: 1, createdAt: -1, _id: -1 });
 submissionSchema.index({ municipalityCode: 1, assigneeId: 1, createdAt: -1, _id: -1 });
 submissionSchema.index({ municipalityCode: 1, updatedAt: -1, _id: -1 });
+submissionSchema.index({ municipalityCode: 1, channel: 1, createdAt: -1, _id: -1 });
 submissionSchema.index({ municipalityCode: 1, applicantName: 1 });
 submissionSchema.index({ municipalityCode: 1, applicantKana: 1 });
 submissionSchema.index({ municipalityCode: 1, changeSeq: 1 });

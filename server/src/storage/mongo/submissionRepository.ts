@@ -1,6 +1,6 @@
 /** Submissions in MongoDB: every write is a transaction that also stamps the change sequence and writes the outbox. */
 import type { ClientSession, Connection } from 'mongoose';
-import type { StatusChange, Submission, SubmissionEvidence, SubmissionStatus } from '@madoguchi/shared';
+import { channelOf, type StatusChange, type Submission, type SubmissionEvidence, type SubmissionStatus } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { NewRevision, NewSubmission, SubmissionBundle, SubmissionPage, SubmissionQuery, SubmissionRepository, SubmissionWriteOptions } from '../types';
@@ -14,7 +14,7 @@ import { msg, type MessageRef } from '../../i18n/messages';
 import type { MongoFilter } from './leanDoc';
 
 /** Inbox fields on a submission document that are not part of the Submission domain type. */
-export const META_FIELDS = ['applicantName', 'applicantKana', 'revision', 'changeSeq', 'closedAt', 'acknowledgedAt', 'acknowledgedBy', 'acknowledgedRevision', 'strippedAt'];
+export const META_FIELDS = ['applicantName', 'applicantKana', 'channel', 'revision', 'changeSeq', 'closedAt', 'acknowledgedAt', 'acknowledgedBy', 'acknowledgedRevision', 'strippedAt'];
 
 /** Thrown inside a transaction to abort it when a compare-and-set found the submission moved. */
 class StaleWrite extends Error {}
@@ -70,7 +70,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
           for (const { submission: s, files, options = {} } of entries) {
             const { id, evidence, counter, ...plain } = s;
             const sealed = { ...(evidence ? { evidence: this.cipher.sealJson(evidence) } : {}), ...(counter ? { counter: this.cipher.sealJson(counter) } : {}) };
-            const rest = { ...plain, data: this.cipher.sealJson(s.data), ...sealed, revision: 1 };
+            const rest = { ...plain, data: this.cipher.sealJson(s.data), ...sealed, channel: channelOf(s), revision: 1 };
             const { set } = await stampFields(this.im, s.status, s.createdAt, options, session);
             await this.m.Submission.create([{ _id: id, ...rest, ...set }], { session });
             if (files) {

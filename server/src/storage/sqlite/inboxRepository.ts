@@ -3,16 +3,17 @@
  * decrypted to draw a page), per-user read markers, notes and messages
  * (sealed), revisions, the pull API's change feed and retention.
  */
-import type { StatusChange, SubmissionStatus } from '@madoguchi/shared';
+import type { CounterOrigin, StatusChange, SubmissionChannel, SubmissionStatus } from '@madoguchi/shared';
 import { NotFoundError } from '../../errors';
 import { decodeInboxCursor, encodeInboxCursor, prefixEnd, sortDescending } from '../inboxCursor';
+import { withoutDrawnSignature } from '../counterStrip';
 import type { InboxPage, InboxQuery, InboxRepository, StatusHistoryRow, SubmissionMessage, SubmissionMeta, SubmissionNote, SubmissionRevision } from '../inboxTypes';
 import type { DataCipher } from '../../security/dataCipher';
 import { guarded, type Db } from './database';
 import { nextChangeSeq } from './changeLog';
 import { msg } from '../../i18n/messages';
 
-const META_COLUMNS = `id, receipt_number, municipality_code, procedure_owner, procedure_id, form_version, status, assignee_id, applicant_name, applicant_kana,
+const META_COLUMNS = `id, receipt_number, municipality_code, procedure_owner, procedure_id, form_version, status, assignee_id, applicant_name, applicant_kana, channel,
   revision, change_seq, created_at, updated_at, closed_at, acknowledged_at, acknowledged_by, acknowledged_revision, stripped_at`;
 
 interface MetaRow {
@@ -26,6 +27,7 @@ interface MetaRow {
   assignee_id: string | null;
   applicant_name: string | null;
   applicant_kana: string | null;
+  channel: SubmissionChannel;
   revision: number;
   change_seq: number;
   created_at: string;
@@ -50,6 +52,7 @@ const toMeta = (r: MetaRow): SubmissionMeta => ({
   ...opt('assigneeId', r.assignee_id),
   ...opt('applicantName', r.applicant_name),
   ...opt('applicantKana', r.applicant_kana),
+  channel: r.channel,
   revision: r.revision,
   changeSeq: r.change_seq,
   createdAt: r.created_at,
@@ -87,6 +90,10 @@ function filters(q: InboxQuery): { where: string[]; params: Record<string, unkno
   if (q.receivedTo) {
     where.push('created_at < @to');
     params.to = q.receivedTo;
+  }
+  if (q.channel) {
+    where.push('channel = @channel');
+    params.channel = q.channel;
   }
   if (q.receiptNumber) {
     where.push('receipt_number = @receipt');
@@ -316,17 +323,18 @@ export class SqliteInboxRepository implements InboxRepository {
     guarded(() =>
       this.db
         .transaction(() => {
-          const row = this.db.prepare('SELECT history_json FROM submissions WHERE id = ?').get(id) as { history_json: string } | undefined;
+          const row = this.db.prepare('SELECT history_json, counter_json FROM submissions WHERE id = ?').get(id) as { history_json: string; counter_json: string | null } | undefined;
           if (!row) return;
           this.removeDependents(id);
           // Messages to the applicant may quote personal data: only the bare status trail stays.
           const history = (JSON.parse(row.history_json) as StatusChange[]).map(({ publicNote: _note, ...rest }) => rest);
+          const counter = row.counter_json ? this.cipher.sealJson(withoutDrawnSignature(this.cipher.openJson(row.counter_json) as CounterOrigin)) : null;
           this.db
             .prepare(
-              `UPDATE submissions SET data_json = ?, attachments_json = '{}', applicant_name = NULL, applicant_kana = NULL, history_json = ?,
+              `UPDATE submissions SET data_json = ?, attachments_json = '{}', applicant_name = NULL, applicant_kana = NULL, history_json = ?, counter_json = ?,
                     stripped_at = ?, updated_at = ?, change_seq = ? WHERE id = ?`,
             )
-            .run(this.cipher.sealJson({}), JSON.stringify(history), now.toISOString(), now.toISOString(), nextChangeSeq(this.db), id);
+            .run(this.cipher.sealJson({}), JSON.stringify(history), counter, now.toISOString(), now.toISOString(), nextChangeSeq(this.db), id);
         })
         .immediate(),
     );

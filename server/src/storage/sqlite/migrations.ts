@@ -386,4 +386,9 @@ export const MIGRATIONS: string[] = [
   CREATE UNIQUE INDEX counter_sessions_pairing ON counter_sessions (pairing_code_hash) WHERE pairing_code_hash IS NOT NULL;
   CREATE UNIQUE INDEX counter_sessions_tablet ON counter_sessions (tablet_token_hash) WHERE tablet_token_hash IS NOT NULL;
   `,
+  /* 14: the channel an application came by (online / counter), plain so the inbox can filter on it (issue #19) */ `
+  ALTER TABLE submissions ADD COLUMN channel TEXT NOT NULL DEFAULT 'online';
+  UPDATE submissions SET channel = 'counter' WHERE counter_json IS NOT NULL;
+  CREATE INDEX submissions_channel_keyset ON submissions (municipality_code, channel, created_at, id);
+  `,
 ];

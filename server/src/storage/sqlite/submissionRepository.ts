@@ -1,5 +1,5 @@
 /** Submissions in SQLite. Inserts are single-row transactions; status moves are compare-and-set. */
-import { isFinalStatus, type StatusChange, type Submission, type SubmissionEvidence, type SubmissionStatus } from '@madoguchi/shared';
+import { channelOf, isFinalStatus, type StatusChange, type Submission, type SubmissionEvidence, type SubmissionStatus } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
 import type { NewRevision, NewSubmission, SubmissionBundle, SubmissionPage, SubmissionQuery, SubmissionRepository, SubmissionWriteOptions } from '../types';
 import { afterSubmissionWrite, nextChangeSeq, writeWithEvents } from './changeLog';
@@ -136,10 +136,10 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
       .prepare(
         `INSERT INTO submissions (id, receipt_number, secret_hash, municipality_code, procedure_owner, procedure_id, form_version,
            data_json, attachments_json, status, history_json, assignee_id, idempotency_key, request_hash, evidence_json, counter_json, language, created_at, updated_at,
-           change_seq, applicant_name, applicant_kana)
+           change_seq, applicant_name, applicant_kana, channel)
          VALUES (@id, @receiptNumber, @secretHash, @municipalityCode, @procedureOwner, @procedureId, @formVersion,
            @data, @attachments, @status, @history, @assigneeId, @idempotencyKey, @requestHash, @evidence, @counter, @language, @createdAt, @updatedAt,
-           @changeSeq, @applicantName, @applicantKana)`,
+           @changeSeq, @applicantName, @applicantKana, @channel)`,
       )
       .run({
         ...s,
@@ -151,6 +151,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
         requestHash: s.requestHash ?? null,
         evidence: s.evidence ? this.cipher.sealJson(s.evidence) : null,
         counter: s.counter ? this.cipher.sealJson(s.counter) : null,
+        channel: channelOf(s),
         changeSeq: nextChangeSeq(this.db),
         applicantName: options.index?.name || null,
         applicantKana: options.index?.kana || null,

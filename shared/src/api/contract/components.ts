@@ -5,7 +5,8 @@
  */
 import { SUBMISSION_STATUSES } from '../../submission/status';
 import { SIGNATURE_POLICIES } from '../../form/types';
-import { API_KEY_SCOPES, ATTACHMENT_SCAN_STATES, OUTBOX_EVENT_TYPES, RETENTION_MODES } from '../vocabulary';
+import { ANSWER_SOURCES } from '../../counter/counterTypes';
+import { API_KEY_SCOPES, ATTACHMENT_SCAN_STATES, OUTBOX_EVENT_TYPES, RETENTION_MODES, SUBMISSION_CHANNELS } from '../vocabulary';
 import { AnyObject, Arr, Bool, Closed, DateTime, Enum, Int, Nullable, Num, Opt, Str, Type, component } from './kit';
 
 export const SubmissionStatusSchema = component('SubmissionStatus', Enum(SUBMISSION_STATUSES, { description: 'Submission status (see shared/src/submission/status.ts)' }));
@@ -16,6 +17,7 @@ const scanState = () => Enum(ATTACHMENT_SCAN_STATES, { description: 'Malware sca
 const spread = { count: Int({ description: 'Completed stays (or closed submissions)' }), medianHours: Nullable(Num()), p90Hours: Nullable(Num()) };
 const revisionRef = Closed({ revision: Int(), createdAt: DateTime() });
 const messageKind = Enum(['correction-request', 'correction-answer'] as const);
+const channel = () => Enum(SUBMISSION_CHANNELS, { description: '受付経路: online (オンライン申請), counter (窓口で職員と作成, 書かない窓口)' });
 
 export const FieldErrorSchema = component('FieldError', Closed({ pointer: Str({ description: 'JSON pointer' }), property: Str(), label: Str(), keyword: Str(), message: Str() }));
 
@@ -211,6 +213,7 @@ export const InboxItemSchema = component(
     revision: Int(),
     unread: Bool({ description: 'Not opened by this user since it arrived or was last corrected by the applicant' }),
     acknowledgedAt: Nullable(DateTime()),
+    channel: channel(),
   }),
 );
 
@@ -264,6 +267,31 @@ export const SignatureViewSchema = component(
 );
 export const IdentityViewSchema = Closed({ method: Enum(['myna-card'] as const, { description: '本人確認：マイナンバーカード（利用者証明用電子証明書）' }), verifiedAt: DateTime() });
 
+/** What a counter application carries besides its answers (書かない窓口, issue #19), shared by the staff view and the pull API. */
+const counterFields = {
+  ticketNumber: Str({ description: '受付番号 of the visit, e.g. A-007' }),
+  desk: Str({ description: 'The counter desk that served, e.g. 1番窓口' }),
+  identitySource: Enum(['card', 'typed'] as const, { description: '基本4情報: card (マイナンバーカードから読取) or typed (職員が入力)' }),
+  prefilled: Bool({ description: 'The visitor brought answers given online beforehand (事前入力)' }),
+  sources: Type.Record(Type.String(), Enum(ANSWER_SOURCES), {
+    description: 'JSON pointer of an answer → where it came from: card (read from the My Number Card), prefill (事前入力), staff (typed by the clerk). Absent: typed by the clerk',
+  }),
+};
+const confirmationMethod = Enum(['tablet', 'paper'] as const, { description: 'tablet (タブレットで確認) or paper (紙の申請書に署名)' });
+
+export const CounterViewSchema = component(
+  'CounterView',
+  Closed({
+    ...counterFields,
+    servedBy: Closed({ id: Str(), name: Str({ description: 'Display name of the clerk who served' }) }),
+    confirmation: Closed({
+      method: confirmationMethod,
+      at: DateTime(),
+      signatureHref: Opt(Str({ description: 'The signature the visitor drew on the tablet (PNG), behind the same access check as the submission' })),
+    }),
+  }),
+);
+
 export const SubmissionViewSchema = component(
   'SubmissionView',
   Closed({
@@ -285,6 +313,8 @@ export const SubmissionViewSchema = component(
     attachments: Arr(AttachmentGroupViewSchema),
     signature: SignatureViewSchema,
     identity: Opt(IdentityViewSchema),
+    channel: channel(),
+    counter: Opt(CounterViewSchema),
     history: Arr(HistoryViewSchema),
     notes: Arr(NoteViewSchema),
     messages: Arr(MessageViewSchema),
@@ -408,8 +438,24 @@ const pullItem = {
   updatedAt: DateTime(),
   acknowledgedRevision: Nullable(Int()),
   stripped: Bool({ description: 'Retention removed the answers and files' }),
+  channel: channel(),
 };
 export const PullItemSchema = component('PullItem', Closed(pullItem));
+/** A counter application's origin for the record a back-office system keeps: the drawn signature included (single application only). */
+export const PullCounterSchema = component(
+  'PullCounter',
+  Closed({
+    ...counterFields,
+    sessionId: Str({ description: 'The counter visit it was made in' }),
+    servedBy: Str({ description: 'Staff user id of the clerk who served' }),
+    servedByName: Str({ description: 'Display name of that clerk' }),
+    confirmation: Closed({
+      method: confirmationMethod,
+      at: DateTime(),
+      signatureImage: Opt(Str({ description: 'data:image/png;base64,… drawn by the visitor on the tablet (removed when retention strips the application)' })),
+    }),
+  }),
+);
 export const PullPageSchema = component(
   'PullPage',
   Closed({ items: Arr(PullItemSchema), next: Str({ description: 'Cursor to send as `after` next time (also when the page was empty)' }), hasMore: Bool() }),
@@ -435,6 +481,7 @@ export const PullSubmissionSchema = component(
     revisions: Arr(revisionRef),
     signature: SignatureViewSchema,
     identity: Opt(IdentityViewSchema),
+    counter: Opt(PullCounterSchema),
   }),
 );
 

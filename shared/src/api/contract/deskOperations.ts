@@ -4,7 +4,7 @@
  * of back-office systems (`/backoffice/…`, API key).
  */
 import { SUBMISSION_STATUSES } from '../../submission/status';
-import { API_KEY_SCOPES, OUTBOX_EVENT_TYPES, RETENTION_MODES } from '../vocabulary';
+import { API_KEY_SCOPES, OUTBOX_EVENT_TYPES, RETENTION_MODES, SUBMISSION_CHANNELS } from '../vocabulary';
 import {
   ApiKeySchema,
   SignatureViewSchema,
@@ -47,6 +47,12 @@ const listQuery = {
   to: Opt(Str({ description: 'Received on or before (YYYY-MM-DD, Japan time)' })),
   q: Opt(Str({ description: '到達番号, 氏名 (prefix) or フリガナ (prefix)' })),
   sort: Opt(Str({ description: INBOX_SORTS_DOC })),
+  channel: Opt(
+    Enum(SUBMISSION_CHANNELS, {
+      description: '受付経路: `online` or `counter` (窓口で受付)',
+      ...refusal('bad_channel', '受付経路の指定が正しくありません（online または counter）。', 'Unknown channel (online or counter).'),
+    }),
+  ),
 };
 const statusMove = Open({
   to: statusValue,
@@ -132,6 +138,15 @@ export const INBOX_OPERATIONS = [
     params: pathParams({ ...sub, fileId: Str() }),
     query: Open({ disposition: Opt(Enum(['inline', 'attachment'] as const)) }),
     responses: { 200: FILE, 404: errorResponse('Not found'), 409: errorResponse('Malware was found in the file (file_infected): never downloadable'), ...denied },
+  }),
+  operation({
+    method: 'get',
+    path: `${base}/submissions/:submissionId/counter/signature`,
+    tag: 'inbox',
+    summary: 'The signature a visitor drew on the counter tablet (PNG; personal data, audited)',
+    ...staff,
+    params: pathParams(sub),
+    responses: { 200: { description: 'PNG image', contentType: 'image/png' }, 404: errorResponse('Not found, not a counter application, or no drawn signature'), ...denied },
   }),
   operation({
     method: 'get',

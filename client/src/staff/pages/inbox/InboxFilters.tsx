@@ -1,4 +1,4 @@
-/** The inbox's search form: procedure, assignee, dates, one search box (到達番号・氏名・フリガナ), sort. */
+/** The inbox's search form: procedure, assignee, channel (オンライン / 窓口), dates, one search box (到達番号・氏名・フリガナ), sort. */
 import { useState, type FormEvent } from 'react';
 import { useStaffText } from '../../i18n';
 import type { Filters } from './inboxApi';
@@ -44,6 +44,14 @@ export function InboxFilters({ value, procedures, assignees, onSearch }: { value
               {a.name}
             </option>
           ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="inbox-channel">{t('inbox.filters.channel')}</label>
+        <select id="inbox-channel" value={draft.channel ?? ''} onChange={set('channel')}>
+          <option value="">{t('inbox.filters.anyChannel')}</option>
+          <option value="online">{t('inbox.filters.channel.online')}</option>
+          <option value="counter">{t('inbox.filters.channel.counter')}</option>
         </select>
       </div>
       <div className="field">

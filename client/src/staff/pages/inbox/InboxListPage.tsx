@@ -1,6 +1,7 @@
 /**
  * 受付一覧: the municipality's submissions, unread ones marked like unread
- * mail, filtered by status, procedure, assignee, dates and one search box,
+ * mail, applications made at the counter badged 「窓口」, filtered by status,
+ * procedure, assignee, channel, dates and one search box,
  * paged with the server's keyset cursor; CSV of the filtered list.
  * Filters live in the URL, so the back button returns to the same list.
  */
@@ -25,7 +26,7 @@ const STATUS_NAMES: Record<string, StaffMessageKey> = {
   rejected: 'inbox.list.status.rejected',
   withdrawn: 'inbox.list.status.withdrawn',
 };
-const FILTER_KEYS: Array<keyof Filters> = ['status', 'procedureId', 'assignee', 'from', 'to', 'q', 'sort'];
+const FILTER_KEYS: Array<keyof Filters> = ['status', 'procedureId', 'assignee', 'channel', 'from', 'to', 'q', 'sort'];
 
 export default function InboxListPage() {
   const t = useStaffText();
@@ -134,6 +135,12 @@ export default function InboxListPage() {
                   <Link to={`/staff/inbox/${item.id}`} className="inbox-table__link">
                     {item.receiptNumber}
                   </Link>
+                  {item.channel === 'counter' && (
+                    <span className="channel-badge">
+                      <span className="visually-hidden">{t('inbox.list.channel')}</span>
+                      {t('inbox.list.counterBadge')}
+                    </span>
+                  )}
                   {item.revision > 1 && <span className="tag">{t('inbox.list.corrections', { corrections: item.revision - 1 })}</span>}
                 </th>
                 <td>

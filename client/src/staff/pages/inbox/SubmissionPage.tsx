@@ -17,6 +17,7 @@ import { RevisionsPanel } from './RevisionsPanel';
 import { StatusActions } from './StatusActions';
 import { StatusBadge } from './StatusBadge';
 import { SignatureDetails } from './SignatureDetails';
+import { CounterPanel } from './CounterPanel';
 import './inbox.css';
 
 export default function SubmissionPage() {
@@ -93,6 +94,8 @@ export default function SubmissionPage() {
           <dd>{view.applicantName ?? '—'}</dd>
           <dt>{t('common.receivedAt')}</dt>
           <dd>{jst(view.receivedAt)}</dd>
+          <dt>{t('inbox.submission.channel')}</dt>
+          <dd>{t(view.channel === 'counter' ? 'inbox.submission.channel.counter' : 'inbox.submission.channel.online')}</dd>
           <dt>{t('inbox.submission.form')}</dt>
           <dd>
             {t('inbox.submission.formVersion', { formVersion: view.formVersion })}
@@ -139,9 +142,11 @@ export default function SubmissionPage() {
       <div className="submission__body">
         <div className="submission__main">
           {correcting && <CorrectionRequestForm view={view} selected={selected} onCancel={() => (setCorrecting(false), setSelected(new Set()))} onDone={(m) => void done(m)} />}
+          <CounterPanel view={view} />
           <AnswersTable
             answers={view.answers}
             caption={t('inbox.submission.answers')}
+            {...(view.counter ? { sources: view.counter.sources } : {})}
             {...(correcting ? { selection: { selected, toggle } } : {})}
             {...(can('inbox.revealSensitive') ? { reveal: async (p: string) => (await revealSensitive(code, view.id, [p])).find((a) => a.pointer === p)?.value } : {})}
           />

@@ -19,6 +19,8 @@ export interface Filters {
   status?: string;
   procedureId?: string;
   assignee?: string;
+  /** online / counter */
+  channel?: string;
   from?: string;
   to?: string;
   q?: string;
