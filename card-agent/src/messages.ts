@@ -60,3 +60,9 @@ export const UNREADABLE_TEXT: CardAgentMessage = {
   ja: '券面の文字を読み取れませんでした（外字を含む可能性があります）。職員が入力してください。',
   en: 'Could not decode the text on the card (it may hold characters outside the standard set). Staff type the data.',
 };
+
+/** The binding is there but pcscd does not answer. */
+export const PCSCD_NOT_RUNNING: CardAgentMessage = {
+  ja: 'pcscd（カードリーダーのサービス）が動いていません。管理者が起動してください（例: sudo systemctl start pcscd）。それまでは職員が入力してください。',
+  en: 'pcscd (the smart-card service) is not running. An administrator starts it (e.g. sudo systemctl start pcscd). Until then, staff type the data.',
+};

@@ -95,6 +95,12 @@ export async function startCardAgentHarness(data: VirtualCardData, options: Part
   const card = await insertCard(data);
   const logs: string[] = [];
   const agent = await startCardAgent({ port: 0, origins: ['http://localhost:3000'], reader: VIRTUAL_READER, log: (line) => logs.push(line), ...options });
+  const first = agent.status();
+  if (!first.pcscAvailable) {
+    await agent.close();
+    await card.remove();
+    throw new Error(`The agent cannot use PC/SC: ${first.problem?.en ?? ''} (${APT_LINE}, then npm install)`);
+  }
   // pcscd polls the reader; wait (bounded) until it has seen the card.
   for (let i = 0; i < 100 && !agent.status().cardPresent; i++) await sleep(100);
   if (!agent.status().cardPresent) {

@@ -7,7 +7,7 @@
  */
 import type { CardAgentMessage } from '@madoguchi/shared';
 import { CardAgentFailure } from '../errors';
-import { ERROR_MESSAGES } from '../messages';
+import { ERROR_MESSAGES, PCSCD_NOT_RUNNING } from '../messages';
 import type { ApduTransport } from '../card/readSequence';
 
 /**
@@ -86,7 +86,7 @@ export function createPcscReader(readerName?: string, binding: Binding | null = 
     try {
       return new binding.Context();
     } catch (error) {
-      throw new CardAgentFailure('pcsc_unavailable', { detail: `pcscd: ${(error as Error).message}` });
+      throw new CardAgentFailure('pcsc_unavailable', { message: PCSCD_NOT_RUNNING, detail: `pcscd: ${(error as Error).message}` });
     }
   }
 
