@@ -101,6 +101,11 @@ export async function startCardAgentHarness(data: VirtualCardData, options: Part
     await card.remove();
     throw new Error(`The agent cannot use PC/SC: ${first.problem?.en ?? ''} (${APT_LINE}, then npm install)`);
   }
+  if (!first.readerPresent) {
+    await agent.close();
+    await card.remove();
+    throw new Error(`pcscd runs without the "${VIRTUAL_READER}" reader: restart pcscd (it reads /etc/reader.conf.d/vpcd when it starts)`);
+  }
   // pcscd polls the reader; wait (bounded) until it has seen the card.
   for (let i = 0; i < 100 && !agent.status().cardPresent; i++) await sleep(100);
   if (!agent.status().cardPresent) {
