@@ -4,6 +4,8 @@
  * (card-agent/src/testing/virtualCard.ts, in its own process) plugs into it,
  * and the agent reads it through the real PC/SC binding. pcscd is started here
  * when it is not running; missing packages fail with the apt-get line to run.
+ * The files using it run in band (as `npm test` does): there is one vpcd slot,
+ * and a file stops the pcscd it started.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
