@@ -18,6 +18,8 @@ const layerZones = [
   { target: './presets', from: ['./server', './client'], message: 'presets sit below server and client.' },
   { target: './client/src', from: ['./server'], message: 'the client talks to the server over HTTP only.' },
   { target: './server/src', from: ['./client'], message: 'the server never imports client code.' },
+  { target: './card-agent/src', from: ['./presets', './server', './client'], message: 'the card agent depends on shared only.' },
+  { target: ['./server/src', './client/src'], from: ['./card-agent'], message: 'the console talks to the card agent over HTTP only.' },
   {
     target: server('storage'),
     from: [server('modules'), server('http'), server('auth'), server('app.ts'), server('composition.ts'), server('services.ts'), server('main.ts')],
@@ -56,7 +58,7 @@ export default tseslint.config(
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
           noWarnOnMultipleProjects: true,
-          project: ['server/tsconfig.json', 'shared/tsconfig.json', 'presets/tsconfig.json', 'client/tsconfig.json', 'tests/tsconfig.json'],
+          project: ['server/tsconfig.json', 'shared/tsconfig.json', 'presets/tsconfig.json', 'client/tsconfig.json', 'card-agent/tsconfig.json', 'tests/tsconfig.json'],
         }),
       ],
     },

@@ -30,3 +30,4 @@ export * from './identity/cardIdentity';
 export * from './guides/lifeEventGuide';
 export * from './guides/sharedAnswers';
 export * from './counter/counterTypes';
+export * from './counter/cardAgentProtocol';
