@@ -16,6 +16,7 @@ const catalogues: Record<string, Catalogue> = {
   guides: loadClient<{ GUIDE_MESSAGES: Catalogue }>('resident/guides/guideMessages').GUIDE_MESSAGES,
   tasks: loadClient<{ TASK_MESSAGES: Catalogue }>('resident/tasks/taskMessages').TASK_MESSAGES,
   bundle: loadClient<{ BUNDLE_MESSAGES: Catalogue }>('resident/bundle/bundleMessages').BUNDLE_MESSAGES,
+  counter: loadClient<{ COUNTER_MESSAGES: Catalogue }>('resident/counter/counterMessages').COUNTER_MESSAGES,
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
