@@ -4,7 +4,8 @@
  * API; the tablet refuses a wrong code with the server's words, pairs with the
  * right one, waits while the clerk works, shows the three birth applications
  * read-only (個人番号 masked, no change links), will not confirm without a
- * signature, takes one drawn with the mouse, and shows the 到達番号 once the
+ * signature, takes one drawn with the mouse (tablet) or a finger (phone, touch
+ * events), and shows the 到達番号 once the
  * clerk has sent them; when the visit ends it is back at the code entry.
  */
 import type { Page } from 'playwright-core';
@@ -46,29 +47,44 @@ async function tapCode(page: Page, code: string): Promise<void> {
   for (const digit of code) await page.getByRole('group', { name: '数字のボタン' }).getByRole('button', { name: digit, exact: true }).click();
 }
 
-/** Signs in the box with the mouse: a few strokes across it. */
-async function sign(page: Page): Promise<void> {
+const STROKES = [
+  [
+    [0.15, 0.6],
+    [0.25, 0.35],
+    [0.32, 0.7],
+    [0.4, 0.4],
+  ],
+  [
+    [0.5, 0.3],
+    [0.55, 0.72],
+    [0.7, 0.45],
+    [0.85, 0.65],
+  ],
+];
+
+/** Signs in the box: a few strokes across it, with the mouse or (as a finger would) with touch events. */
+async function sign(page: Page, by: 'mouse' | 'finger'): Promise<void> {
   const box = (await page.getByRole('img', { name: '署名欄' }).boundingBox())!;
-  const at = (x: number, y: number) => [box.x + box.width * x, box.y + box.height * y] as const;
-  for (const stroke of [
-    [
-      [0.15, 0.6],
-      [0.25, 0.35],
-      [0.32, 0.7],
-      [0.4, 0.4],
-    ],
-    [
-      [0.5, 0.3],
-      [0.55, 0.72],
-      [0.7, 0.45],
-      [0.85, 0.65],
-    ],
-  ]) {
-    await page.mouse.move(...at(stroke[0]![0]!, stroke[0]![1]!));
-    await page.mouse.down();
-    for (const [x, y] of stroke.slice(1)) await page.mouse.move(...at(x!, y!), { steps: 8 });
-    await page.mouse.up();
+  const at = (x: number, y: number) => ({ x: box.x + box.width * x, y: box.y + box.height * y });
+  const cdp = by === 'finger' ? await page.context().newCDPSession(page) : null;
+  for (const stroke of STROKES) {
+    const points = stroke.flatMap(([x, y], i) => {
+      if (i === 0) return [at(x!, y!)];
+      const [px, py] = stroke[i - 1]!;
+      return Array.from({ length: 8 }, (_, n) => at(px! + ((x! - px!) * (n + 1)) / 8, py! + ((y! - py!) * (n + 1)) / 8));
+    });
+    if (cdp) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [points[0]!] });
+      for (const p of points.slice(1)) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    } else {
+      await page.mouse.move(points[0]!.x, points[0]!.y);
+      await page.mouse.down();
+      for (const p of points.slice(1)) await page.mouse.move(p.x, p.y);
+      await page.mouse.up();
+    }
   }
+  await cdp?.detach();
 }
 
 /** Dark pixels in a PNG data URL and its size, measured in a blank page (no CSP there). */
@@ -179,13 +195,13 @@ describe.each([
     await shot('4-confirming-2');
 
     await page.getByRole('img', { name: '署名欄' }).scrollIntoViewIfNeeded();
-    await sign(page);
+    await sign(page, name === 'phone' ? 'finger' : 'mouse');
     await page.getByText('署名しました').waitFor();
     // 書き直す clears it, and the button is blocked again until signed again.
     await page.getByRole('button', { name: '書き直す' }).click();
     await page.getByText('まだ署名がありません').waitFor();
     expect(await confirm.isDisabled()).toBe(true);
-    await sign(page);
+    await sign(page, name === 'phone' ? 'finger' : 'mouse');
     await page.getByText('署名しました').waitFor();
     expect(await confirm.isDisabled()).toBe(false);
     await confirm.scrollIntoViewIfNeeded();

@@ -24,6 +24,9 @@ import './counter.css';
 
 type Phase = { kind: 'checking' } | { kind: 'unpaired'; notice?: string } | { kind: 'paired'; view: CounterTabletView | null };
 
+/** The same visit as shown (any change of answers or status moves the revision): keep the screen as it is. */
+const sameView = (a: CounterTabletView | null, b: CounterTabletView) => !!a && a.revision === b.revision && a.status === b.status && a.receipts.length === b.receipts.length;
+
 export default function CounterPage() {
   const { code = '' } = useParams();
   const { language, setLanguage } = useLanguage();
@@ -44,7 +47,8 @@ export default function CounterPage() {
     (view: CounterTabletView) => {
       if (view.status === 'ended') return ended();
       setOffline(false);
-      setPhase({ kind: 'paired', view });
+      // A poll that brings nothing new keeps the screen (and the answers worked out from it) as they are.
+      setPhase((was) => (was.kind === 'paired' && sameView(was.view, view) ? was : { kind: 'paired', view }));
       setFirstShown((first) => (view.status !== 'confirming' ? undefined : (first ?? view.revision)));
     },
     [ended],

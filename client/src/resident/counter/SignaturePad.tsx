@@ -67,7 +67,11 @@ export function SignaturePad({ strokes, onChange, label, disabled }: SignaturePa
   const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
     if (disabled || drawing.current || (e.pointerType === 'mouse' && e.button !== 0)) return;
     e.preventDefault();
-    e.currentTarget.setPointerCapture?.(e.pointerId);
+    try {
+      e.currentTarget.setPointerCapture(e.pointerId); // keep the stroke when the pen leaves the box for a moment
+    } catch {
+      // a pointer the browser no longer tracks: draw without capture
+    }
     const start = pointAt(e);
     drawing.current = { pointerId: e.pointerId, stroke: [start] };
     const ctx = context();

@@ -39,7 +39,7 @@ export const COUNTER_MESSAGES = {
   signRequired: ['署名が必要です。', 'Your signature is needed.'],
   signOptional: ['署名は任意です（書かなくても申請できます）。', 'A signature is optional (you can apply without one).'],
   signPad: ['署名欄', 'Signature box'],
-  signPadHint: ['枠の中に、指やペンでお名前を書いてください', 'Write your name in the box with your finger or a pen'],
+  signPadHint: ['枠の中に、指でお名前を書いてください', 'Write your name in the box with your finger'],
   signClear: ['書き直す', 'Clear and write again'],
   signEmpty: ['まだ署名がありません', 'Not signed yet'],
   signDone: ['署名しました', 'Signed'],
