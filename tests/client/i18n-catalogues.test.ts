@@ -17,6 +17,9 @@ const catalogues: Record<string, Catalogue> = {
   tasks: loadClient<{ TASK_MESSAGES: Catalogue }>('resident/tasks/taskMessages').TASK_MESSAGES,
   bundle: loadClient<{ BUNDLE_MESSAGES: Catalogue }>('resident/bundle/bundleMessages').BUNDLE_MESSAGES,
   counterAnalysis: loadClient<{ ANALYSIS_MESSAGES: Catalogue }>('staff/pages/counterAnalysis/analysisMessages').ANALYSIS_MESSAGES,
+  counterTablet: loadClient<{ COUNTER_MESSAGES: Catalogue }>('resident/counter/counterMessages').COUNTER_MESSAGES,
+  cardAgentClient: loadClient<{ CARD_AGENT_CLIENT_MESSAGES: Catalogue }>('staff/counter/cardAgentMessages').CARD_AGENT_CLIENT_MESSAGES,
+  counterDesk: loadClient<{ COUNTER_MESSAGES: Catalogue }>('staff/pages/counter/counterMessages').COUNTER_MESSAGES,
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -20,6 +20,8 @@ const StatusPage = lazy(() => import('./status/StatusPage'));
 const ResumePage = lazy(() => import('./resume/ResumePage'));
 const GuidePage = lazy(() => import('./guides/GuidePage'));
 const BundleRoutes = lazy(() => import('./bundle/BundleRoutes'));
+// The tablet at a counter desk (書かない窓口): a screen of its own, without the site's header and links.
+const CounterPage = lazy(() => import('./counter/CounterPage'));
 
 function NotFound() {
   const { t } = useLanguage();
@@ -31,26 +33,43 @@ function NotFound() {
   );
 }
 
+/** The site: every page in the header, main and footer of `Layout`. */
+function SitePages() {
+  return (
+    <Layout>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route index element={<ChooseMunicipalityPage />} />
+          <Route path="m/:code" element={<CatalogPage />} />
+          <Route path="m/:code/p/:procedureId" element={<ProcedurePage />} />
+          <Route path="m/:code/guides/:guideId" element={<GuidePage />} />
+          <Route path="m/:code/p/:procedureId/apply" element={<ApplyPage />} />
+          <Route path="m/:code/bundle/*" element={<BundleRoutes />} />
+          <Route path="m/:code/p/:procedureId/done" element={<DonePage />} />
+          <Route path="resume/:draftId" element={<ResumePage />} />
+          <Route path="status" element={<StatusPage />} />
+          <Route path="status/:receipt" element={<StatusPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </Layout>
+  );
+}
+
 export default function ResidentApp() {
   return (
     <LanguageProvider>
-      <Layout>
-        <Suspense fallback={<Loading />}>
-          <Routes>
-            <Route index element={<ChooseMunicipalityPage />} />
-            <Route path="m/:code" element={<CatalogPage />} />
-            <Route path="m/:code/p/:procedureId" element={<ProcedurePage />} />
-            <Route path="m/:code/guides/:guideId" element={<GuidePage />} />
-            <Route path="m/:code/p/:procedureId/apply" element={<ApplyPage />} />
-            <Route path="m/:code/bundle/*" element={<BundleRoutes />} />
-            <Route path="m/:code/p/:procedureId/done" element={<DonePage />} />
-            <Route path="resume/:draftId" element={<ResumePage />} />
-            <Route path="status" element={<StatusPage />} />
-            <Route path="status/:receipt" element={<StatusPage />} />
-            <Route path="*" element={<NotFound />} />
-          </Routes>
-        </Suspense>
-      </Layout>
+      <Routes>
+        <Route
+          path="m/:code/counter"
+          element={
+            <Suspense fallback={<Loading />}>
+              <CounterPage />
+            </Suspense>
+          }
+        />
+        <Route path="*" element={<SitePages />} />
+      </Routes>
     </LanguageProvider>
   );
 }

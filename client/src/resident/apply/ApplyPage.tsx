@@ -35,3 +35,6 @@ export default function ApplyPage() {
     />
   );
 }
+
+// For the counter tablet only (see reviewKit.ts for why through this module).
+export { loadReviewKit } from './reviewKit';

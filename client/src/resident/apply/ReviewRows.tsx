@@ -1,4 +1,7 @@
-/** The answers of one step as label/value rows, groups as sub-headed blocks, each row with a change link. */
+/**
+ * The answers of one step as label/value rows, groups as sub-headed blocks, each row with a change link
+ * (none without `onChange`: the counter tablet shows the answers read-only).
+ */
 import type { ReactElement } from 'react';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import type { ReviewRow } from './reviewModel';
@@ -8,7 +11,7 @@ import { japaneseOnly } from '../../common/i18n/inLanguage';
 interface Props {
   rows: ReviewRow[];
   depth: number;
-  onChange: (fieldId: string) => void;
+  onChange?: (fieldId: string) => void;
 }
 
 export function ReviewRows({ rows, depth, onChange }: Props) {
@@ -25,12 +28,14 @@ export function ReviewRows({ rows, depth, onChange }: Props) {
           <div className="review-list__row" key={row.pointer}>
             <dt lang={japaneseOnly(language)}>{row.label}</dt>
             <dd className={row.multiline ? 'review-list__value review-list__value--multiline' : 'review-list__value'}>{row.value}</dd>
-            <dd className="review-list__action">
-              <button type="button" className="link-button" onClick={() => onChange(fieldIdOf(row.pointer))}>
-                {t('review.change')}
-                <span className="visually-hidden">（{row.label}）</span>
-              </button>
-            </dd>
+            {onChange && (
+              <dd className="review-list__action">
+                <button type="button" className="link-button" onClick={() => onChange(fieldIdOf(row.pointer))}>
+                  {t('review.change')}
+                  <span className="visually-hidden">（{row.label}）</span>
+                </button>
+              </dd>
+            )}
           </div>
         ))}
       </dl>,
@@ -48,7 +53,7 @@ export function ReviewRows({ rows, depth, onChange }: Props) {
         <Heading className="review-group__title" lang={japaneseOnly(language)}>
           {row.label}
         </Heading>
-        <ReviewRows rows={row.rows} depth={depth + 1} onChange={onChange} />
+        <ReviewRows rows={row.rows} depth={depth + 1} {...(onChange ? { onChange } : {})} />
       </div>,
     );
   });

@@ -9,17 +9,15 @@
  */
 import { CARD_AGENT_DEFAULT_PORT, type CardAgentError, type CardAgentErrorCode, type CardAgentMessage, type CardAgentPairResponse, type CardAgentStatus, type CardBasicInfo } from '@madoguchi/shared';
 
+import { bilingual } from './cardAgentMessages';
+
 export const DEFAULT_CARD_AGENT_URL = `http://127.0.0.1:${CARD_AGENT_DEFAULT_PORT}`;
 
 /** `agent_unreachable`: no answer (not started, another port, or the browser refused the answer). */
 export type CardAgentClientErrorCode = CardAgentErrorCode | 'agent_unreachable';
 
-const UNREACHABLE: CardAgentMessage = {
-  ja: 'カードリーダーのエージェントに接続できません。窓口のパソコンで起動しているか確かめてください。読めないときは職員が入力してください。',
-  en: 'Cannot reach the card-reader agent. Check that it runs on the counter PC. If it cannot be used, staff type the data.',
-};
-
-const BAD_ANSWER: CardAgentMessage = { ja: 'カードリーダーのエージェントから予期しない応答がありました。', en: 'The card-reader agent gave an unexpected answer.' };
+const UNREACHABLE = bilingual('unreachable');
+const BAD_ANSWER = bilingual('badAnswer');
 
 export class CardAgentClientError extends Error {
   constructor(
