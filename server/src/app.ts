@@ -35,7 +35,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
   app.use(requestLogger(logger));
-  app.use(...securityHeaders(deps.config.publicUrl));
+  app.use(...securityHeaders(deps.config.publicUrl, deps.config.cardAgentUrls));
   // JSON answers (and anything not precompressed) go out compressed when the browser accepts it; responses that
   // already carry a Content-Encoding (the precompressed assets) are left alone.
   app.use(compression({ brotli: { params: {} } }));

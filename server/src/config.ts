@@ -3,6 +3,7 @@
  * stops the server with a message naming the variable, never a silent default.
  * Every variable here is documented in README.md ("Configuration").
  */
+import { CARD_AGENT_DEFAULT_PORT } from '@madoguchi/shared';
 import { loadIdentityConfig, type CardProviderConfig } from './modules/identity/identityConfig';
 import { resolve } from 'node:path';
 import { ConfigError } from './errors';
@@ -34,6 +35,11 @@ export interface Config {
   trustProxy: boolean;
   /** Public base URL, used in links sent to residents (resume links, emails). */
   publicUrl: string;
+  /**
+   * Where the counter PCs' card-reader agents answer (COUNTER_CARD_AGENT_URLS, loopback only): the
+   * console's Content-Security-Policy lets its pages call them and nothing else off the site.
+   */
+  cardAgentUrls: string[];
   /** 32-byte key (base64) for signing secrets and sessions; generated into DATA_DIR when unset. */
   secretKey?: string;
   /** 32-byte key (base64) encrypting personal data at rest; generated into DATA_DIR when unset. */
@@ -96,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     abandonedUploadHours,
     trustProxy: trustProxyRaw === 'true',
     publicUrl: publicUrl.replace(/\/$/, ''),
+    cardAgentUrls: cardAgentUrls(env.COUNTER_CARD_AGENT_URLS),
     secretKey: key(env, 'SECRET_KEY'),
     dataEncryptionKey: key(env, 'DATA_ENCRYPTION_KEY'),
     dataEncryptionOldKeys: (env.DATA_ENCRYPTION_OLD_KEYS ?? '')
@@ -115,4 +122,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     malwareScan: loadScanConfig(env),
     identity: loadIdentityConfig(env),
   };
+}
+
+/** The card-reader agent runs on the counter PC itself: only loopback addresses (a port or `*`) are accepted. */
+function cardAgentUrls(raw: string | undefined): string[] {
+  const urls = (raw ?? `http://127.0.0.1:${CARD_AGENT_DEFAULT_PORT}`).split(/[\s,]+/).filter(Boolean);
+  for (const url of urls) {
+    if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):(\d{1,5}|\*)$/.test(url)) {
+      throw new ConfigError(`COUNTER_CARD_AGENT_URLS takes loopback addresses such as http://127.0.0.1:${CARD_AGENT_DEFAULT_PORT} (got "${url}")`);
+    }
+  }
+  return urls;
 }

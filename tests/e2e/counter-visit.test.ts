@@ -1,8 +1,13 @@
 /**
- * 書かない窓口 end to end in headless Chromium: a clerk issues a ticket, calls
- * the visitor, picks 「子どもが生まれたとき」 (three procedures), types the
- * shared part once, and fills the three forms, which open with it already in
- * them; every answer's source and every step's time is kept with the visit.
+ * 書かない窓口 end to end in headless Chromium, with two browser contexts
+ * (the clerk's console and the tablet at the desk) and the card-reader agent
+ * reading a virtual My Number Card through the real pcscd: a clerk issues a
+ * ticket, calls the visitor, picks 「子どもが生まれたとき」 (three
+ * procedures), reads the card (the visitor's PIN), types the rest of the
+ * shared part once, fills the three forms, which open with it already in
+ * them; the visitor confirms on the paired tablet with a drawn signature;
+ * three counter applications arrive in the inbox with the sources of their
+ * answers. Every step's time is kept with the visit.
  */
 import type { Frame, Page } from 'playwright-core';
 import { screenshotPath } from '../helpers/browser';
@@ -11,26 +16,35 @@ import { buildApp } from '../helpers/buildApp';
 import { makeUser, PASSWORD } from '../helpers/staffAuth';
 import { CLIENT_DIST } from '../../server/src/app';
 import { fillValue, readPreset } from './resident-helpers';
+import { sign, tapCode } from './counter-helpers';
+import { ensurePcscd, startCardAgentHarness, stopOurPcscd, TEST_CARDS, type CardAgentHarness } from '../helpers/cardAgentHarness';
 
-const live = useLiveApp(() => buildApp({ clientDist: CLIENT_DIST }));
+// The console may call the card-reader agent on this machine, at whatever port the test gave it.
+const live = useLiveApp(() => buildApp({ clientDist: CLIENT_DIST, env: { COUNTER_CARD_AGENT_URLS: 'http://127.0.0.1:*' } }));
 const chrome = useBrowser();
+let agent: CardAgentHarness;
+
+beforeAll(async () => {
+  await ensurePcscd();
+  agent = await startCardAgentHarness(TEST_CARDS.standard, { origins: [live().url] });
+});
+afterAll(async () => {
+  await agent?.close();
+  await stopOurPcscd();
+});
 const MITO = '082015';
 const PROCEDURES = ['jidou-teate-nintei', 'hoiku-shikyu-nintei', 'hoiku-riyo-moshikomi'];
 
-/** What the clerk types once in the shared part (the parent and the baby). */
+/** What the clerk types once in the shared part besides what the card gave (the kana, the postal code, the phone, the baby). */
 const claimant = readPreset('jidou-teate-nintei').valid.claimant as Record<string, unknown>;
-const SHARED = {
-  applicant: {
-    name: { familyName: '窓口', givenName: '花子', familyNameKana: 'マドグチ', givenNameKana: 'ハナコ' },
-    birthDate: claimant.birthDate,
-    address: claimant.address,
-    phone: claimant.phone,
-  },
+const TYPED = {
+  applicant: { name: { familyNameKana: 'マドグチ', givenNameKana: 'ハナコ' }, address: { postalCode: '310-0852' }, phone: claimant.phone },
   child: { name: { familyName: '窓口', givenName: '小太郎', familyNameKana: 'マドグチ', givenNameKana: 'コタロウ' } },
+  account: { bankAccount: readPreset('jidou-teate-nintei').valid.account },
 };
 /** The fields of each form the shared part fills (the rest the clerk types). */
 const SHARED_FIELDS: Record<string, string[]> = {
-  'jidou-teate-nintei': ['/claimant/name', '/claimant/birthDate', '/claimant/address', '/claimant/phone', '/children/0/name'],
+  'jidou-teate-nintei': ['/claimant/name', '/claimant/birthDate', '/claimant/sex', '/claimant/address', '/claimant/phone', '/children/0/name', '/account'],
   'hoiku-shikyu-nintei': ['/guardian/name', '/guardian/birthDate', '/guardian/address', '/guardian/phone', '/child/name'],
   'hoiku-riyo-moshikomi': ['/guardian/name', '/guardian/birthDate', '/guardian/address', '/guardian/phone', '/child/name'],
 };
@@ -80,9 +94,23 @@ test('a clerk serves a parent for a birth at the counter', async () => {
   await page.getByRole('button', { name: '外す：児童手当等の額の改定の請求及び届出' }).click();
   await page.locator('.counter-forms__item h3').nth(2).waitFor();
 
-  // The shared part, typed once.
+  // The card: the agent on this PC is paired once, the visitor types the PIN, the 基本4情報 fill the shared applicant.
+  await page.getByText('カードリーダーの設定').click();
+  await page.getByLabel('エージェントのアドレス').fill(agent.agentUrl);
+  await page.getByLabel('エージェントのアドレス').blur();
+  await page.getByLabel('カードリーダーの接続番号（6桁）').fill(agent.pairingCode);
+  await page.getByRole('button', { name: '接続する', exact: true }).click();
+  await page.getByLabel('券面事項入力補助用の暗証番号（数字4桁）').fill(TEST_CARDS.standard.pin);
+  await page.getByRole('button', { name: 'カードを読み取る' }).click();
+  await page.getByText(/マイナンバーカードから読み取り済み/).waitFor();
+
+  // The shared part: the card's answers are in it; the clerk types the rest once.
   const shared = await frameTitled(page, '共通の項目');
-  for (const [group, values] of Object.entries(SHARED)) await fillValue(shared as unknown as Page, `root_${group}`, values);
+  await shared.locator('[id="root_applicant_name_familyName"]').waitFor();
+  expect(await shared.locator('[id="root_applicant_name_familyName"]').inputValue()).toBe('窓口');
+  expect(await shared.locator('[id="root_applicant_address_city"]').inputValue()).toBe('水戸市');
+  for (const [group, values] of Object.entries(TYPED)) await fillValue(shared as unknown as Page, `root_${group}`, values);
+  await page.screenshot({ path: screenshotPath('counter-card-read-1280'), fullPage: true });
   await shared.getByRole('button', { name: '共通の項目を各申請書に反映する' }).click();
 
   // Each form opens with the shared answers in it; the clerk types the rest and finishes it; the next opens.
@@ -102,10 +130,68 @@ test('a clerk serves a parent for a birth at the counter', async () => {
   }
   await page.screenshot({ path: screenshotPath('counter-visit-filled-1280'), fullPage: true });
 
-  // What the server holds: the three forms with the name typed once, and when each was started and finished.
+  // What the server holds: the three forms with the name from the card, and when each was started and finished.
   const visit = (await live().ctx.storage.counterSessions.get(sessionId))!;
   expect(visit.procedureIds).toEqual(PROCEDURES);
-  expect(visit.work.answers['hoiku-riyo-moshikomi']!.guardian).toMatchObject({ name: SHARED.applicant.name });
+  expect(visit.work.answers['hoiku-riyo-moshikomi']!.guardian).toMatchObject({ name: { familyName: '窓口', givenName: '花子', familyNameKana: 'マドグチ' } });
   expect(visit.steps.filter((s) => s.kind === 'procedureFinished').map((s) => s.procedureId)).toEqual(PROCEDURES);
+
+  // The tablet at the desk: a wrong code is refused, the code on the clerk's screen pairs it.
+  await page.getByRole('button', { name: 'タブレットと接続する' }).click();
+  const code = (await page.getByTestId('pairing-code').textContent())!.trim();
+  const tablet = await (await chrome().newContext({ locale: 'ja-JP', viewport: { width: 820, height: 1180 }, hasTouch: true })).newPage();
+  tablet.setDefaultTimeout(10_000);
+  tablet.on('pageerror', (e) => problems.push(`tablet: ${String(e)}`));
+  await tablet.goto(`${live().url}/m/${MITO}/counter`);
+  await tapCode(tablet, code === '000000' ? '111111' : '000000');
+  await tablet.getByRole('button', { name: 'つなぐ' }).click();
+  await tablet.getByText(/番号が違うか/).waitFor();
+  await tapCode(tablet, code);
+  await tablet.getByRole('button', { name: 'つなぐ' }).click();
+  await tablet.getByText(/職員が入力しています/).waitFor();
+  await page.getByText('タブレット接続済み').waitFor();
+
+  // The answers go to the visitor, who reads them in large type, signs and confirms.
+  await page.getByRole('button', { name: 'タブレットで確認してもらう' }).click();
+  await page.getByText(/ご本人がタブレットで確認しています/).waitFor();
+  for (const procedureId of PROCEDURES) await tablet.getByRole('heading', { name: readPreset(procedureId).definition.procedure.title }).waitFor();
+  await tablet.screenshot({ path: screenshotPath('counter-journey-tablet-confirm-820') });
+  await sign(tablet, 'mouse');
+  await tablet.getByRole('button', { name: 'この内容で申請します' }).click();
+  await tablet.getByText('ありがとうございました').waitFor();
+  await page.getByText('ご本人がタブレットで確認しました（手書き署名あり）。').waitFor();
+
+  // Submitted: three 到達番号 on the clerk's screen and on the tablet.
+  await page.getByRole('button', { name: '申請を受け付ける（送信）' }).click();
+  await page.getByText('申請を受け付けました。').waitFor();
+  const receipts = await page.locator('.counter-receipt').allTextContents();
+  expect(receipts).toHaveLength(3);
+  for (const receipt of receipts) await tablet.getByText(receipt).waitFor();
+  await page.screenshot({ path: screenshotPath('counter-journey-submitted-1280'), fullPage: true });
+  await tablet.screenshot({ path: screenshotPath('counter-journey-tablet-receipts-820') });
+
+  // In the inbox: three counter applications, each with who served, the sources of its answers and the drawn signature.
+  for (const receipt of receipts) {
+    const stored = (await live().ctx.storage.submissions.findByReceiptNumber(receipt))!;
+    const nameField = stored.procedureId === 'jidou-teate-nintei' ? '/claimant/name' : '/guardian/name';
+    expect(stored.counter).toMatchObject({ ticketNumber: '001', desk: '1番窓口', identitySource: 'card', prefilled: false, confirmation: { method: 'tablet' } });
+    expect(stored.counter!.sources[`${nameField}/familyName`]).toBe('card');
+    expect(stored.counter!.sources[`${nameField}/familyNameKana`]).toBeUndefined(); // typed by the clerk
+    expect(stored.counter!.confirmation.signatureImage).toMatch(/^data:image\/png;base64,/);
+  }
+  await page.getByRole('navigation', { name: 'メニュー' }).getByRole('link', { name: '受付一覧' }).click();
+  await page.locator('.channel-badge').nth(2).waitFor();
+  expect(await page.locator('.channel-badge').count()).toBe(3);
+  await page.screenshot({ path: screenshotPath('counter-journey-inbox-1280'), fullPage: true });
+
+  // Ending the visit erases its answers; the tablet goes back to pairing.
+  await page.goBack();
+  await page.getByRole('button', { name: '受付を終了する' }).click();
+  await page.getByText('終了', { exact: true }).first().waitFor();
+  await tablet.getByText(/受付は終了しました/).waitFor();
+  expect((await live().ctx.storage.counterSessions.get(sessionId))!.work.answers).toEqual({});
+  // The agent kept nothing and logged nothing personal.
+  expect(agent.logs.join('\n')).not.toContain('窓口');
+  expect(agent.logs.join('\n')).not.toContain(TEST_CARDS.standard.pin);
   expect(problems).toEqual([]);
-});
+}, 120_000);

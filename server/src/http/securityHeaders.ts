@@ -27,7 +27,8 @@ export const PERMISSIONS_POLICY = [
   'xr-spatial-tracking=()',
 ].join(', ');
 
-export function securityHeaders(publicUrl: string): RequestHandler[] {
+/** `cardAgentUrls`: the counter PCs' card-reader agents on loopback, which the console's pages may call. */
+export function securityHeaders(publicUrl: string, cardAgentUrls: string[] = []): RequestHandler[] {
   const https = new URL(publicUrl).protocol === 'https:';
   return [
     helmet({
@@ -38,7 +39,7 @@ export function securityHeaders(publicUrl: string): RequestHandler[] {
           imgSrc: ["'self'", 'data:', 'blob:'],
           styleSrc: ["'self'", "'unsafe-inline'"],
           scriptSrc: ["'self'"],
-          connectSrc: ["'self'"],
+          connectSrc: ["'self'", ...cardAgentUrls],
           // The one framing policy (X-Frame-Options is not sent beside it).
           frameAncestors: ["'none'"],
           upgradeInsecureRequests: https ? [] : null,

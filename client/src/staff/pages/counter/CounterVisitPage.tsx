@@ -49,12 +49,13 @@ export default function CounterVisitPage() {
     );
   }, [code, procedureIds, language]);
 
-  // While the visitor confirms on the tablet, look for their confirmation.
+  // While a tablet is being paired, or the visitor confirms on it, look for it.
+  const waitingForTablet = visit?.status === 'confirming' || (!!visit?.pairingExpiresAt && !visit.tabletPaired);
   useEffect(() => {
-    if (visit?.status !== 'confirming') return;
+    if (!waitingForTablet) return;
     const timer = window.setInterval(() => void reload().catch(() => undefined), CONFIRM_POLL_MS);
     return () => window.clearInterval(timer);
-  }, [visit?.status, reload]);
+  }, [waitingForTablet, reload]);
 
   const finished = useMemo(() => new Set((visit?.steps ?? []).filter((s) => s.kind === 'procedureFinished').map((s) => s.procedureId!)), [visit?.steps]);
   if (!code || !visit || !work) return <FormError message={error?.message ?? null} />;
