@@ -62,8 +62,10 @@ test('finding a procedure loads no form renderer and no staff console; budgets h
   // 170 KB until 2026-12-05; the ReDoS length cap, the legal date windows and the accessibility fixes added
   // about 1.5 KB; the one-stop bundle (issue #18: its route, the form's bundle mode, the shared step renderer
   // and resume link also used by the bundle page) about 0.7 KB more. The performance issue (#23) brings the
-  // form under 170 KB; its phone-load targets are measured in `npm run bench`.
-  expect(kb(apply)).toBeLessThanOrEqual(173);
+  // form under 170 KB; its phone-load targets are measured in `npm run bench`. 書かない窓口 (issue #19) shares
+  // the form's renderer and the common modules with the tablet and the console's counter; the bundler splits
+  // them into one more shared chunk (about 0.6 KB of chunk overhead, no new code on this page): 174.
+  expect(kb(apply)).toBeLessThanOrEqual(174);
 }, 60_000);
 
 test('no chunk of the built app carries ajv: the builder checks a draft’s structure without it (the server compiles)', () => {

@@ -38,3 +38,5 @@ export default function ApplyPage() {
 
 // For the counter tablet only (see reviewKit.ts for why through this module).
 export { loadReviewKit } from './reviewKit';
+// For the staff console's counter only (see formKit.ts).
+export { loadFormKit } from './formKit';

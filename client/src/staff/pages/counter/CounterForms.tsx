@@ -5,13 +5,10 @@
  * moves through them with the keyboard. Opening a form and finishing it are
  * timed steps of the visit.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { sharedAnswersSchema, type ProcedureDetail } from '@madoguchi/shared';
 import { LanguageProvider } from '../../../common/i18n/LanguageContext';
-import { StepForm } from '../../../resident/apply/StepForm';
-import { prepareUiSchema } from '../../../resident/apply/prepareUiSchema';
-import { topLevelProperties } from '../../../resident/apply/steps';
-import { SharedRjsfValidator } from '../../../resident/form/sharedRjsfValidator';
+import type { FormKit } from '../../../resident/apply/formKit';
 import { ResidentFrame } from '../builder/ResidentFrame';
 import type { VisitWork } from './useCounterVisit';
 import { editForm, editShared, sharedIntoForms, sourceCounts, type Applied } from './counterWork';
@@ -27,8 +24,18 @@ export interface CounterFormsProps {
   onFinished: (procedureId: string) => void;
 }
 
+/** The resident form renderer, through the application page's module (see resident/apply/formKit.ts). */
+function useFormKit(): FormKit | null {
+  const [kit, setKit] = useState<FormKit | null>(null);
+  useEffect(() => {
+    void import('../../../resident/apply/ApplyPage').then((m) => m.loadFormKit()).then(setKit);
+  }, []);
+  return kit;
+}
+
 export function CounterForms({ details, work, finished, disabled, onChange, onStarted, onFinished }: CounterFormsProps) {
   const t = useCounterText();
+  const kit = useFormKit();
   const [open, setOpen] = useState<string | null>(null);
   const [applied, setApplied] = useState<Applied>({});
   const keys = useMemo(() => [...new Set(details.flatMap((d) => Object.keys(d.sharedAnswers ?? {})))], [details]);
@@ -43,6 +50,7 @@ export function CounterForms({ details, work, finished, disabled, onChange, onSt
     setOpen(id);
     onStarted(id);
   };
+  if (!kit) return null;
   const nextAfter = (id: string) => details.find((d) => d.procedure.id !== id && !finished.has(d.procedure.id))?.procedure.id ?? null;
 
   return (
@@ -51,7 +59,14 @@ export function CounterForms({ details, work, finished, disabled, onChange, onSt
         <details className="counter-forms__shared" open={open === null}>
           <summary>{t('shared')}</summary>
           <p className="field__hint">{t('sharedHint')}</p>
-          <SharedPartFrame keys={keys} data={work.shared as Record<string, unknown>} disabled={disabled} onData={(d) => onChange((w) => editShared(w, d))} onDone={() => onChange(pour, true)} />
+          <SharedPartFrame
+            kit={kit}
+            keys={keys}
+            data={work.shared as Record<string, unknown>}
+            disabled={disabled}
+            onData={(d) => onChange((w) => editShared(w, d))}
+            onDone={() => onChange(pour, true)}
+          />
         </details>
       )}
       <ol className="counter-forms__list">
@@ -72,6 +87,7 @@ export function CounterForms({ details, work, finished, disabled, onChange, onSt
               </div>
               {open === id && (
                 <ProcedureFrame
+                  kit={kit}
                   detail={d}
                   data={work.answers[id] ?? {}}
                   onData={(data) => onChange((w) => editForm(w, id, data))}
@@ -92,12 +108,14 @@ export function CounterForms({ details, work, finished, disabled, onChange, onSt
 }
 
 function SharedPartFrame({
+  kit,
   keys,
   data,
   disabled,
   onData,
   onDone,
 }: {
+  kit: FormKit;
   keys: string[];
   data: Record<string, unknown>;
   disabled: boolean;
@@ -106,7 +124,8 @@ function SharedPartFrame({
 }) {
   const t = useCounterText();
   const schema = useMemo(() => sharedAnswersSchema(keys, 'ja'), [keys]);
-  const validator = useMemo(() => new SharedRjsfValidator(`counter-shared:${keys.join()}`, 'ja'), [keys]);
+  const validator = useMemo(() => new kit.SharedRjsfValidator(`counter-shared:${keys.join()}`, 'ja'), [kit, keys]);
+  const { StepForm } = kit;
   // The shared part is not a procedure: a detail shaped like one lets it use the forms' renderer as it is.
   const detail = useMemo(() => ({ procedure: { attachments: [] }, version: { version: 1, schema, uiSchema: {} } }) as unknown as ProcedureDetail, [schema]);
   return (
@@ -134,11 +153,24 @@ function SharedPartFrame({
   );
 }
 
-function ProcedureFrame({ detail, data, onData, onDone }: { detail: ProcedureDetail; data: Record<string, unknown>; onData: (d: Record<string, unknown>) => void; onDone: () => void }) {
+function ProcedureFrame({
+  kit,
+  detail,
+  data,
+  onData,
+  onDone,
+}: {
+  kit: FormKit;
+  detail: ProcedureDetail;
+  data: Record<string, unknown>;
+  onData: (d: Record<string, unknown>) => void;
+  onDone: () => void;
+}) {
   const t = useCounterText();
-  const validator = useMemo(() => new SharedRjsfValidator(`counter:${detail.procedure.id}:${detail.version.version}`, 'ja'), [detail]);
-  const uiSchema = useMemo(() => prepareUiSchema(detail.version.uiSchema), [detail]);
-  const fields = useMemo(() => topLevelProperties(detail.version.schema), [detail]);
+  const validator = useMemo(() => new kit.SharedRjsfValidator(`counter:${detail.procedure.id}:${detail.version.version}`, 'ja'), [kit, detail]);
+  const uiSchema = useMemo(() => kit.prepareUiSchema(detail.version.uiSchema), [kit, detail]);
+  const fields = useMemo(() => kit.topLevelProperties(detail.version.schema), [kit, detail]);
+  const { StepForm } = kit;
   return (
     <div className="counter-form-frame">
       <ResidentFrame wide title={detail.procedure.title}>

@@ -11,8 +11,7 @@ import { japanClock, type CardIdentity, type ProcedureDetail } from '@madoguchi/
 import { useSession } from '../../session';
 import { FormError } from '../../ui/FormError';
 import { useLanguage } from '../../../common/i18n/LanguageContext';
-import { getProcedure } from '../../../common/api/residentApi';
-import { counterApi, type CardData } from './counterApi';
+import { catalogApi, counterApi, type CardData } from './counterApi';
 import { useCounterVisit } from './useCounterVisit';
 import { useCounterText } from './counterMessages';
 import { statusKey } from './CounterQueuePage';
@@ -40,7 +39,7 @@ export default function CounterVisitPage() {
   const procedureIds = work?.procedureIds.join(',') ?? '';
   useEffect(() => {
     const ids = procedureIds ? procedureIds.split(',') : [];
-    Promise.all(ids.map(async (id) => cache.current.get(id) ?? (await getProcedure(code, id, 'ja')))).then(
+    Promise.all(ids.map(async (id) => cache.current.get(id) ?? (await catalogApi.procedure(code, id)))).then(
       (loaded) => {
         for (const d of loaded) cache.current.set(d.procedure.id, d);
         setDetails(loaded);

@@ -6,8 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { ProcedureSummary } from '@madoguchi/shared';
 import { useLanguage } from '../../../common/i18n/LanguageContext';
-import { listProcedures } from '../../../common/api/residentApi';
-import { listGuides, type GuideSummary } from '../../../resident/guides/guideApi';
+import { catalogApi, type GuideSummary } from './counterApi';
 import { MAX_PROCEDURES } from './counterLimits';
 import { useCounterText } from './counterMessages';
 
@@ -19,8 +18,8 @@ export function ProcedurePicker(props: { code: string; procedureIds: string[]; g
   const [catalog, setCatalog] = useState<ProcedureSummary[]>([]);
   const [adding, setAdding] = useState('');
   useEffect(() => {
-    listGuides(code, language).then(setGuides, () => setGuides([]));
-    listProcedures(code, language).then(setCatalog, () => setCatalog([]));
+    catalogApi.guides(code).then(setGuides, () => setGuides([]));
+    catalogApi.procedures(code).then(setCatalog, () => setCatalog([]));
   }, [code, language]);
   const title = (id: string) => catalog.find((p) => p.id === id)?.title ?? id;
   const online = new Set(catalog.map((p) => p.id));

@@ -1,6 +1,6 @@
 /** The staff API of counter visits (server/src/http/counterRoutes.ts; contract: counterOperations.ts). */
-import type { AnswerSources, CounterSessionView, CounterTimeline, SharedAnswers } from '@madoguchi/shared';
-import { staffApi } from '../../api';
+import type { AnswerSources, CounterSessionView, CounterTimeline, LifeEventGuide, ProcedureDetail, ProcedureSummary, SharedAnswers } from '@madoguchi/shared';
+import { publicApi, staffApi } from '../../api';
 
 export type { CounterSessionView, CounterTimeline } from '@madoguchi/shared';
 
@@ -40,4 +40,16 @@ export const counterApi = {
   submit: (code: string, id: string) =>
     staffApi<{ session: CounterSessionView; receiptNumber: string; items: Array<{ procedureId: string; receiptNumber: string }> }>('POST', `${one(code, id)}/submit`, {}),
   end: (code: string, id: string, revision: number) => staffApi<CounterSessionView>('POST', `${one(code, id)}/end`, { revision }),
+};
+
+/** A life event's guide as the catalog lists it, with the procedures it leads to. */
+export type GuideSummary = Pick<LifeEventGuide, 'id' | 'lifeEvent' | 'title'> & { procedureIds: string[] };
+
+const enc = encodeURIComponent;
+
+/** The municipality's public catalog, as residents see it (the console's own calls, so no resident module is shared). */
+export const catalogApi = {
+  procedures: async (code: string) => (await publicApi<{ items: ProcedureSummary[] }>(`/municipalities/${enc(code)}/procedures`)).items,
+  procedure: (code: string, procedureId: string) => publicApi<ProcedureDetail>(`/municipalities/${enc(code)}/procedures/${enc(procedureId)}`),
+  guides: async (code: string) => (await publicApi<{ items: GuideSummary[] }>(`/municipalities/${enc(code)}/guides`)).items,
 };

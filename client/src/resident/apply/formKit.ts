@@ -1,0 +1,14 @@
+/**
+ * The form's renderer, lent to the staff console's counter (staff/pages/counter/CounterForms): the step form,
+ * its uiSchema preparation, the top-level fields and the validator. Reached only through the application
+ * page's module (`import('…/apply/ApplyPage')`), for the reason reviewKit.ts gives: a second way into the
+ * form's chunks would split them, and the phone's application page would pay for the split.
+ */
+import { StepForm } from './StepForm';
+import { prepareUiSchema } from './prepareUiSchema';
+import { topLevelProperties } from './steps';
+import { SharedRjsfValidator } from '../form/sharedRjsfValidator';
+
+export const loadFormKit = async () => ({ StepForm, prepareUiSchema, topLevelProperties, SharedRjsfValidator });
+
+export type FormKit = Awaited<ReturnType<typeof loadFormKit>>;
