@@ -140,6 +140,20 @@ describe('counter visit (書かない窓口)', () => {
       { kind: 'submitted', at: minute(23) },
       { kind: 'ended', at: minute(24) },
     ]);
+    // 窓口の分析 computes its figures from exactly these steps: 6 minutes' wait, 18 of service, 4 per procedure, 2 to confirm.
+    const figures = await clerk.get(`/municipalities/${MITO}/counter/analysis?from=2026-12-07&to=2026-12-07`).expect(200);
+    expect(figures.body.overall).toMatchObject({
+      visits: 1,
+      ended: 1,
+      waiting: { count: 1, medianMinutes: 6 },
+      service: { count: 1, medianMinutes: 18 },
+      procedure: { count: 3, medianMinutes: 4 },
+      confirmation: { count: 1, medianMinutes: 2 },
+      proceduresPerVisit: 3,
+      cardReadShare: 1,
+      prefilledShare: 0,
+      submissions: 3,
+    });
     const audit = await ctx.storage.audit.list({ municipalityCode: MITO, targetId: id, limit: 20 });
     expect(audit.map((e) => e.action).sort()).toEqual(['counter.card_read', 'counter.confirmed_on_tablet', 'counter.ended', 'counter.opened']);
   });
