@@ -69,9 +69,9 @@ async function main(): Promise<void> {
     if (!logger.isLevelEnabled('info') && role === 'single') console.log(`Madoguchi is serving on http://localhost:${port}`);
   });
 
-  // Housekeeping: remove files of drafts never submitted, expired drafts and sessions.
+  // Housekeeping: remove files of drafts never submitted, expired drafts and sessions, answers of counter visits left open.
   const cleanup = () =>
-    runCleanup(storage, config.abandonedUploadHours)
+    runCleanup(storage, config.abandonedUploadHours, new Date(), (app.locals.services as Services).counter.sessions)
       .then((removed) => logger.info({ removed }, 'cleanup done'))
       .catch((error: unknown) => logger.error({ err: error }, 'cleanup failed'));
   const jobs = new PeriodicJobs();

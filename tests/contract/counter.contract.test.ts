@@ -65,6 +65,17 @@ describeContract('counter visit storage contract', ({ s }) => {
     expect(await s().counterSessions.findByTabletToken('t2')).toBeNull();
   });
 
+  it('lists the visits never ended that were opened before a time, across municipalities, oldest first', async () => {
+    const old = await s().counterSessions.create(visit({ createdAt: '2026-12-04T01:00:00.000Z', day: '2026-12-04' }));
+    const elsewhere = await s().counterSessions.create(visit({ municipalityCode: '011002', createdAt: '2026-12-04T02:00:00.000Z', day: '2026-12-04' }));
+    const ended = await s().counterSessions.create(visit({ createdAt: '2026-12-04T00:30:00.000Z', day: '2026-12-04' }));
+    await s().counterSessions.update({ ...ended, status: 'ended' }, ended.revision);
+    await s().counterSessions.create(visit({ createdAt: '2026-12-05T00:30:00.000Z' }));
+    const found = await s().counterSessions.unendedBefore(new Date('2026-12-04T15:00:00.000Z'), 10);
+    expect(found.map((v) => v.sessionId)).toEqual([old.sessionId, elsewhere.sessionId]);
+    expect(await s().counterSessions.unendedBefore(new Date('2026-12-04T15:00:00.000Z'), 1)).toHaveLength(1);
+  });
+
   it('lists the timelines of a municipality opened in a period, oldest first, without the work', async () => {
     const a = await s().counterSessions.create(visit({ createdAt: '2026-12-05T01:00:00.000Z', work: { shared: {}, answers: { x: { secret: 'no' } }, sources: {} } }));
     const b = await s().counterSessions.create(visit({ createdAt: '2026-12-05T00:30:00.000Z', procedureIds: ['p1'], prefilled: true }));

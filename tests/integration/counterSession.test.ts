@@ -15,6 +15,8 @@ import { allPresets, buildApp } from '../helpers/buildApp';
 import { MITO, SAPPORO, StaffClient, makeUser } from '../helpers/staffAuth';
 import type { Storage } from '../../server/src/storage/types';
 import { pdfText } from '../helpers/pdfText';
+import type { Services } from '../../server/src/services';
+import { runCleanup } from '../../server/src/modules/maintenance/cleanup';
 
 const PROCEDURES = ['jidou-teate-nintei', 'hoiku-shikyu-nintei', 'hoiku-riyo-moshikomi'];
 const base = `/municipalities/${MITO}/counter/sessions`;
@@ -28,11 +30,13 @@ describe('counter visit (書かない窓口)', () => {
   let ctx: { app: Express; storage: Storage; close: () => Promise<void> };
   let clerk: StaffClient;
   let clerkId: string;
+  let clerkEmail: string;
 
   beforeAll(async () => {
     ctx = await buildApp({ now: () => clock, env: { LOGIN_RATE_LIMIT: '1000' } });
     const user = await makeUser(ctx.storage, 'staff', MITO, { displayName: '窓口 一郎' });
     clerkId = user.id;
+    clerkEmail = user.email;
     clerk = new StaffClient(ctx.app);
     expect((await clerk.login(user.email)).status).toBe(200);
   });
@@ -224,6 +228,26 @@ describe('counter visit (書かない窓口)', () => {
     expect(loaded.body.answers[PROCEDURES[0]!]).toEqual(data);
     expect(Object.values(loaded.body.sources[PROCEDURES[0]!]).every((s) => s === 'prefill')).toBe(true);
     expect(Object.keys(loaded.body.sources[PROCEDURES[0]!]).length).toBeGreaterThan(3);
+  });
+
+  it('erases the answers of a visit left open past its day, and keeps it out of the service times', async () => {
+    const opened = await clerk.post(base).expect(201);
+    const id = opened.body.sessionId;
+    const started = await clerk.post(`${base}/${id}/start`, { desk: '3番窓口' }).expect(200);
+    await clerk
+      .send('put', `${base}/${id}/work`, { revision: started.body.revision, procedureIds: [PROCEDURES[0]], shared: {}, answers: { [PROCEDURES[0]!]: example(PROCEDURES[0]!) }, sources: {} })
+      .expect(200);
+    const services = ctx.app.locals.services as Services;
+    expect(await services.counter.sessions.closeAbandoned()).toBe(0); // same day: the clerk may still be at it
+    const saved = clock;
+    clock = new Date(clock.getTime() + 24 * 3_600_000);
+    const removed = await runCleanup(ctx.storage, 24, clock, services.counter.sessions);
+    clock = saved;
+    await clerk.login(clerkEmail); // the day-old staff session went with the cleanup too
+    expect(removed.counterVisits).toBeGreaterThanOrEqual(1);
+    const after = (await ctx.storage.counterSessions.get(id))!;
+    expect(after).toMatchObject({ status: 'ended', work: { shared: {}, answers: {}, sources: {} } });
+    expect(after.steps.map((s) => s.kind)).toEqual(['opened', 'serviceStarted']);
   });
 
   it('lets no one else near a visit: another municipality’s staff, a platform admin, the signed-out', async () => {

@@ -47,6 +47,8 @@ export interface CounterSessionRepository {
   /** The visit offering this pairing code now, in this municipality. */
   findByPairingCode(municipalityCode: string, codeHash: string, now: Date): Promise<CounterSessionRecord | null>;
   findByTabletToken(tokenHash: string): Promise<CounterSessionRecord | null>;
+  /** Visits opened before `before` that were never ended (any municipality), oldest first, at most `limit`. */
+  unendedBefore(before: Date, limit: number): Promise<CounterSessionRecord[]>;
   /** Timelines of the visits opened in [from, to), oldest first (no answers). */
   timelines(municipalityCode: string, from: Date, to: Date): Promise<CounterTimeline[]>;
 }

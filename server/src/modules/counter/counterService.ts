@@ -259,6 +259,28 @@ export class CounterService {
     return record;
   }
 
+  /**
+   * Visits left open past the day they were opened in (the clerk never pressed
+   * 「受付を終了する」) lose their answers, card data and signature: they are
+   * closed without an `ended` step, so the desk's figures count them as never
+   * ended rather than as a day-long service. Returns how many were closed.
+   */
+  async closeAbandoned(): Promise<number> {
+    const startOfToday = new Date(`${todayInJapan(this.now())}T00:00:00+09:00`);
+    let closed = 0;
+    for (;;) {
+      const batch = await this.storage.counterSessions.unendedBefore(startOfToday, 100);
+      for (const r of batch) {
+        const done = await this.storage.counterSessions.update(
+          { ...r, status: 'ended', work: EMPTY_WORK, pairingCodeHash: null, pairingExpiresAt: null, tabletTokenHash: null, updatedAt: this.now().toISOString() },
+          r.revision,
+        );
+        if (done) closed++;
+      }
+      if (batch.length < 100) return closed;
+    }
+  }
+
   /** The applications of a visit as the bundle takes them: answers only, documents were seen at the desk. */
   items(record: CounterSessionRecord) {
     return record.procedureIds.map((procedureId) => ({ procedureId, data: record.work.answers[procedureId] ?? {}, attachments: {} }));

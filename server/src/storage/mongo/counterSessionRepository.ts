@@ -75,6 +75,16 @@ export class MongoCounterSessionRepository implements CounterSessionRepository {
     return doc ? this.fromDoc(doc) : null;
   }
 
+  async unendedBefore(before: Date, limit: number): Promise<CounterSessionRecord[]> {
+    const docs = await guardedMongo(() =>
+      this.m.CounterSession.find({ status: { $ne: 'ended' }, createdAt: { $lt: before.toISOString() } })
+        .sort({ createdAt: 1, _id: 1 })
+        .limit(limit)
+        .lean(),
+    );
+    return docs.map((d) => this.fromDoc(d));
+  }
+
   async timelines(municipalityCode: string, from: Date, to: Date): Promise<CounterTimeline[]> {
     const docs = await guardedMongo(() =>
       this.m.CounterSession.find({ municipalityCode, createdAt: { $gte: from.toISOString(), $lt: to.toISOString() } }, { work: 0 })

@@ -127,6 +127,11 @@ export class SqliteCounterSessionRepository implements CounterSessionRepository 
     return r ? this.fromRow(r) : null;
   }
 
+  async unendedBefore(before: Date, limit: number): Promise<CounterSessionRecord[]> {
+    const rows = this.db.prepare("SELECT * FROM counter_sessions WHERE status != 'ended' AND created_at < ? ORDER BY created_at, id LIMIT ?").all(before.toISOString(), limit) as Row[];
+    return rows.map((r) => this.fromRow(r));
+  }
+
   async timelines(municipalityCode: string, from: Date, to: Date): Promise<CounterTimeline[]> {
     const rows = this.db
       .prepare('SELECT * FROM counter_sessions WHERE municipality_code = ? AND created_at >= ? AND created_at < ? ORDER BY created_at, id')
