@@ -61,6 +61,10 @@ test('a draft survives a reload and Back, and moves to another device with a res
   await page.getByRole('button', { name: '再開用のリンクを作る' }).click();
   const link = await page.locator('#resume-link').inputValue();
   expect(link).toMatch(/\/resume\/[0-9a-f-]{36}#[A-Za-z0-9_-]{20,}$/);
+  // The same link as a QR code, to show at the counter (事前入力).
+  const qr = page.getByRole('img', { name: '再開用リンクのQRコード' });
+  await qr.waitFor();
+  expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
   await page.screenshot({ path: screenshotPath('resident-phone-resume-link'), fullPage: true });
   // Later answers reach the link too (it is updated as the resident moves on).
   await page.locator('#root_damage_statement').fill('屋根の瓦が落ちた。雨漏りがある。');

@@ -3,12 +3,14 @@
  * resume link (`/resume/<id>#<secret>`; the part after # never reaches a
  * server log). Once made, the link is kept up to date at each step change.
  */
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { createDraft, updateDraft, type DraftBody } from '../../common/api/residentApi';
 import { CopyButton } from '../../common/CopyButton';
 import { formatDateTime } from '../../common/format';
 import { attachmentIds, type LocalDraft, type RemoteDraftRef } from './localDraft';
+
+const ResumeQrCode = lazy(() => import('../resume/ResumeQrCode'));
 
 export const draftBodyOf = (d: LocalDraft): DraftBody => ({
   municipalityCode: d.municipalityCode,
@@ -72,6 +74,9 @@ export function ResumeLinkPanel({ draft, onRemote, body }: { draft: LocalDraft; 
           </label>
           <input id="resume-link" className="input" readOnly value={link} onFocus={(e) => e.target.select()} />
           <CopyButton text={link} label={t('resume.copy')} />
+          <Suspense fallback={null}>
+            <ResumeQrCode link={link} />
+          </Suspense>
         </div>
       )}
     </details>
