@@ -195,3 +195,20 @@ test('a clerk serves a parent for a birth at the counter', async () => {
   expect(agent.logs.join('\n')).not.toContain(TEST_CARDS.standard.pin);
   expect(problems).toEqual([]);
 }, 120_000);
+
+test('the counter pages fit a 360 px screen (a clerk on a small tablet)', async () => {
+  const page = await signIn(360);
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+  await page.goto(`${live().url}/staff/counter`);
+  await page.getByRole('button', { name: '受付番号を発行する' }).click();
+  await page.getByRole('button', { name: '呼び出して対応する' }).first().click();
+  await page.getByRole('heading', { level: 1, name: /^受付番号/ }).waitFor();
+  await page.getByLabel('ライフイベントから選ぶ').selectOption({ label: '出生：子どもが生まれたとき' });
+  await page.locator('.counter-forms__item h3').first().waitFor();
+  await page.screenshot({ path: screenshotPath('counter-visit-360'), fullPage: true });
+  const overflow = await page.evaluate(() => {
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
+});

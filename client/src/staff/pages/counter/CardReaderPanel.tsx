@@ -38,7 +38,8 @@ export function CardReaderPanel({ disabled, onRead }: { disabled: boolean; onRea
     setMessage(null);
     client.status().then(setStatus, (e: unknown) => {
       setStatus(null);
-      say(e);
+      // No agent on this computer is an ordinary state (the status line says so), not an error to alert about.
+      if (!(e instanceof CardAgentClientError && e.code === 'agent_unreachable')) say(e);
     });
   };
   useEffect(check, [client]); // eslint-disable-line react-hooks/exhaustive-deps
