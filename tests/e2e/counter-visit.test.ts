@@ -100,9 +100,13 @@ test('a clerk serves a parent for a birth at the counter', async () => {
   await page.getByLabel('エージェントのアドレス').blur();
   await page.getByLabel('カードリーダーの接続番号（6桁）').fill(agent.pairingCode);
   await page.getByRole('button', { name: '接続する', exact: true }).click();
+  await page.getByText(/カードを読み取れます/).waitFor({ timeout: 30_000 }); // the virtual card is on the reader
   await page.getByLabel('券面事項入力補助用の暗証番号（数字4桁）').fill(TEST_CARDS.standard.pin);
   await page.getByRole('button', { name: 'カードを読み取る' }).click();
-  await page.getByText(/マイナンバーカードから読み取り済み/).waitFor();
+  const read = page.getByText(/マイナンバーカードから読み取り済み/);
+  const refused = page.locator('.counter-card [role="alert"]');
+  await Promise.race([read.waitFor({ timeout: 30_000 }), refused.waitFor({ timeout: 30_000 })]);
+  if (await refused.isVisible()) throw new Error(`The card was not read: ${await refused.textContent()}`);
 
   // The shared part: the card's answers are in it; the clerk types the rest once.
   const shared = await frameTitled(page, '共通の項目');

@@ -48,7 +48,7 @@ test('罹災証明書: find, fill, fail once, fix, attach, review, submit, statu
   // The catalog: by life event, then by keyword.
   await page.getByRole('radio', { name: '災害', exact: true }).click();
   await page.waitForURL(/event=disaster/);
-  expect(await page.getByRole('radio', { name: '災害', exact: true }).isChecked()).toBe(true);
+  await page.getByRole('radio', { name: '災害', exact: true, checked: true }).waitFor(); // checked once the page has followed the URL
   await page.getByRole('link', { name: '罹災証明書の発行申請' }).waitFor();
   await page.screenshot({ path: screenshotPath('resident-desktop-2-catalog'), fullPage: true });
   await page.getByLabel('手続をキーワードで探す').fill('りさい');

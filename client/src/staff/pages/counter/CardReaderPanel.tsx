@@ -43,6 +43,19 @@ export function CardReaderPanel({ disabled, onRead }: { disabled: boolean; onRea
     });
   };
   useEffect(check, [client]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A card laid on the reader (or an agent started) shows up without a click; once ready, look less often.
+  const ready = !!status?.cardPresent;
+  useEffect(() => {
+    const timer = window.setInterval(
+      () =>
+        void client.status().then(
+          (s) => setStatus(s),
+          () => setStatus(null),
+        ),
+      ready ? 10_000 : 3_000,
+    );
+    return () => window.clearInterval(timer);
+  }, [client, ready]);
 
   const pair = async () => {
     setBusy(true);
