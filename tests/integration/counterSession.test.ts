@@ -89,6 +89,7 @@ describe('counter visit (書かない窓口)', () => {
     expect(shown.body.items.map((i: { procedureId: string }) => i.procedureId)).toEqual(PROCEDURES);
     expect(shown.body.items[0].data).toEqual(answers[PROCEDURES[0]!]);
     expect(shown.body.items[0].signature).toBe('required');
+    expect(shown.body.items[0].titleEn).toMatch(/^Child allowance/); // for the tablet's English screen
 
     // A signature is asked for: a tap alone does not confirm, a broken image is refused.
     await tablet.post('/api/v1/counter/tablet/confirm').send({ revision: shown.body.revision }).expect(409);

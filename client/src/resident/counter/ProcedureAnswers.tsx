@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import type { RJSFSchema, UiSchema as RjsfUiSchema } from '@rjsf/utils';
 import type { CounterTabletView, JsonSchema, UiSchema } from '@madoguchi/shared';
 import { useLanguage } from '../../common/i18n/LanguageContext';
-import { japaneseOnly } from '../../common/i18n/inLanguage';
+import { inLanguage } from '../../common/i18n/inLanguage';
 import type { ReviewKit } from '../apply/reviewKit';
 import { useCounterText } from './counterMessages';
 
@@ -40,11 +40,12 @@ function ProcedureAnswers({ item, index, count, kit }: Props & { kit: ReviewKit 
     }));
   }, [item, language, kit]);
   const headingId = `counter-procedure-${index}`;
+  const title = inLanguage(language, item.title, item.titleEn);
   return (
     <section className="counter-procedure" aria-labelledby={headingId}>
       <h2 id={headingId} className="counter-procedure__title">
         {count > 1 && <span className="counter-procedure__count">{text('procedureOf', { n: index + 1 })}</span>}
-        <span lang={japaneseOnly(language)}>{item.title}</span>
+        <span lang={title.lang}>{title.text}</span>
       </h2>
       {sections
         .filter((section) => section.rows.length > 0)

@@ -1,7 +1,7 @@
 /** The tablet between confirmations: please wait (the clerk is filling in), and thank you (with the 到達番号 once sent). */
 import type { CounterTabletView } from '@madoguchi/shared';
 import { useLanguage } from '../../common/i18n/LanguageContext';
-import { japaneseOnly } from '../../common/i18n/inLanguage';
+import { inLanguage } from '../../common/i18n/inLanguage';
 import { useCounterText } from './counterMessages';
 
 export function WaitingScreen({ view }: { view: CounterTabletView }) {
@@ -41,7 +41,7 @@ export function DoneScreen({ view }: { view: CounterTabletView }) {
           <dl className="counter-receipts">
             {view.receipts.map((r) => (
               <div className="counter-receipts__row" key={r.receiptNumber}>
-                <dt lang={japaneseOnly(language)}>{r.title}</dt>
+                <dt lang={inLanguage(language, r.title, r.titleEn).lang}>{inLanguage(language, r.title, r.titleEn).text}</dt>
                 <dd className="counter-receipts__number">{r.receiptNumber}</dd>
               </div>
             ))}

@@ -22,6 +22,8 @@ const say = (language: Language, ja: string, en: string) => (language === 'en' ?
 export interface TabletItem {
   procedureId: string;
   title: string;
+  /** The procedure's English title, where it has one (the tablet's English screen). */
+  titleEn?: string;
   schema: unknown;
   uiSchema: unknown;
   data: Record<string, unknown>;
@@ -38,7 +40,7 @@ export interface TabletView {
   /** Present while the visit waits for the visitor's confirmation. */
   items: TabletItem[];
   /** After submission: each application's 到達番号. */
-  receipts: Array<{ procedureId: string; title: string; receiptNumber: string }>;
+  receipts: Array<{ procedureId: string; title: string; titleEn?: string; receiptNumber: string }>;
 }
 
 export class TabletService {
@@ -136,6 +138,7 @@ export class TabletService {
         return {
           procedureId,
           title: v.procedure.title,
+          ...(v.procedure.titleEn ? { titleEn: v.procedure.titleEn } : {}),
           schema: v.schema,
           uiSchema: v.uiSchema,
           data: record.work.answers[procedureId] ?? {},
@@ -151,7 +154,8 @@ export class TabletService {
     for (const s of found) {
       if (!s) continue;
       const v = await this.catalog.current(record.municipalityCode, s.procedureId).catch(() => null);
-      receipts.push({ procedureId: s.procedureId, title: v?.procedure.title ?? s.procedureId, receiptNumber: s.receiptNumber });
+      const titleEn = v?.procedure.titleEn;
+      receipts.push({ procedureId: s.procedureId, title: v?.procedure.title ?? s.procedureId, ...(titleEn ? { titleEn } : {}), receiptNumber: s.receiptNumber });
     }
     return receipts;
   }

@@ -82,6 +82,7 @@ export const CounterTabletViewSchema = component(
       Closed({
         procedureId: Str(),
         title: Str(),
+        titleEn: Opt(Str()),
         schema: AnyObject(),
         uiSchema: AnyObject(),
         data: AnyObject(),
@@ -89,7 +90,7 @@ export const CounterTabletViewSchema = component(
       }),
       { description: 'The applications to confirm (while the visit waits for the visitor)' },
     ),
-    receipts: Arr(Closed({ procedureId: Str(), title: Str(), receiptNumber: Str() })),
+    receipts: Arr(Closed({ procedureId: Str(), title: Str(), titleEn: Opt(Str()), receiptNumber: Str() })),
   }),
 );
 
