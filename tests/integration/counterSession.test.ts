@@ -251,6 +251,19 @@ describe('counter visit (書かない窓口)', () => {
     expect(after.steps.map((s) => s.kind)).toEqual(['opened', 'serviceStarted']);
   });
 
+  it('audits a colleague’s look at a visit being served, not the serving clerk’s own screen', async () => {
+    const opened = await clerk.post(base).expect(201);
+    const id = opened.body.sessionId;
+    await clerk.post(`${base}/${id}/start`, { desk: '1番窓口' }).expect(200);
+    await clerk.get(`${base}/${id}`).expect(200);
+    const colleague = await makeUser(ctx.storage, 'staff', MITO);
+    const other = new StaffClient(ctx.app);
+    await other.login(colleague.email);
+    await other.get(`${base}/${id}`).expect(200);
+    const reads = (await ctx.storage.audit.list({ municipalityCode: MITO, targetId: id, limit: 20 })).filter((e) => e.action === 'counter.read');
+    expect(reads.map((e) => e.actor)).toEqual([colleague.id]);
+  });
+
   it('lets no one else near a visit: another municipality’s staff, a platform admin, the signed-out', async () => {
     const opened = await clerk.post(base).expect(201);
     const id = opened.body.sessionId;

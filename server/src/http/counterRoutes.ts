@@ -30,7 +30,7 @@ export function counterRoutes(routes: StaffRoutes, ctx: StaffContext): void {
     res.status(201).json(await view(await counter.open(param(req, 'code'), actor(req))));
   });
   routes.get(`${base}/:sessionId`, can('counter.serve', m), async (req, res) => {
-    res.json(await view(await counter.get(param(req, 'code'), param(req, 'sessionId'), requestLanguage(req))));
+    res.json(await view(await counter.read(param(req, 'code'), param(req, 'sessionId'), actor(req), requestLanguage(req))));
   });
   routes.post(`${base}/:sessionId/start`, can('counter.serve', m), async (req, res) => {
     res.json(await view(await counter.start(param(req, 'code'), param(req, 'sessionId'), body(req), actor(req), requestLanguage(req))));

@@ -91,6 +91,17 @@ export class CounterService {
     return record;
   }
 
+  /**
+   * A visit as a screen reads it. The clerk serving it reads it all the time
+   * (their own screen, every few seconds); anyone else's look at the answers
+   * is audited, as a look at an application is.
+   */
+  async read(municipalityCode: string, id: string, actor: CounterActor, language: Language): Promise<CounterSessionRecord> {
+    const record = await this.get(municipalityCode, id, language);
+    if (record.servedBy && record.servedBy !== actor.userId && record.status !== 'ended') await this.audit(record, actor, 'counter.read');
+    return record;
+  }
+
   /** The clerk calls the visitor to a desk. */
   async start(municipalityCode: string, id: string, body: { desk?: unknown; revision?: unknown }, actor: CounterActor, language: Language) {
     const desk = checkDesk(body.desk, language);
