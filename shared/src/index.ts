@@ -7,6 +7,7 @@ export * from './form/validateProcedure';
 export * from './form/conditions';
 export * from './form/wareki';
 export * from './form/answerList';
+export * from './form/answerPointers';
 export * from './form/sensitive';
 export * from './form/legal';
 export * from './validation/japaneseFormats';

@@ -1,29 +1,11 @@
 /** The counter visit storage contract (書かない窓口): every adapter behaves exactly like this. */
 import { randomUUID } from 'node:crypto';
-import type { CounterSessionRecord } from '../../server/src/storage/counterTypes';
+import { newCounterVisit, type CounterSessionRecord } from '../../server/src/storage/counterTypes';
 import { describeContract } from './adapters';
 
+/** A fresh visit opened at 09:00 in Japan on 2026-12-05, with `over` on top. */
 const visit = (over: Partial<CounterSessionRecord> = {}): CounterSessionRecord => ({
-  sessionId: randomUUID(),
-  municipalityCode: '082015',
-  ticketNumber: '',
-  desk: '',
-  servedBy: '',
-  status: 'waiting',
-  procedureIds: [],
-  prefilled: false,
-  identitySource: null,
-  steps: [{ kind: 'opened', at: '2026-12-05T00:00:00.000Z' }],
-  submissionIds: [],
-  day: '2026-12-05',
-  guideId: null,
-  revision: 0,
-  work: { shared: {}, answers: {}, sources: {} },
-  pairingCodeHash: null,
-  pairingExpiresAt: null,
-  tabletTokenHash: null,
-  createdAt: '2026-12-05T00:00:00.000Z',
-  updatedAt: '2026-12-05T00:00:00.000Z',
+  ...newCounterVisit(randomUUID(), '082015', new Date('2026-12-05T00:00:00.000Z')),
   ...over,
 });
 

@@ -8,6 +8,7 @@ import type { StatusChange, Submission } from '@madoguchi/shared';
 import { DataCipher } from '../../server/src/security/dataCipher';
 import type { ResealProgress, SealedCount, Storage, Webhook } from '../../server/src/storage/types';
 import { describeContract } from './adapters';
+import { newCounterVisit } from '../../server/src/storage/counterTypes';
 import { fileMeta, submission } from './fixtures';
 
 const t0 = new Date('2026-11-10T00:00:00Z');
@@ -38,28 +39,7 @@ async function fill(s: Storage) {
     }),
   );
   for (const sub of subs) await s.submissions.insert(sub);
-  await s.counterSessions.create({
-    sessionId: 'c1',
-    municipalityCode: '082015',
-    ticketNumber: '',
-    desk: '',
-    servedBy: '',
-    status: 'waiting',
-    procedureIds: [],
-    prefilled: false,
-    identitySource: null,
-    steps: [],
-    submissionIds: [],
-    day: '2026-11-10',
-    guideId: null,
-    revision: 0,
-    work: { shared: {}, answers: { p: { name: '水戸 花子' } }, sources: {} },
-    pairingCodeHash: null,
-    pairingExpiresAt: null,
-    tabletTokenHash: null,
-    createdAt: t0.toISOString(),
-    updatedAt: t0.toISOString(),
-  });
+  await s.counterSessions.create({ ...newCounterVisit('c1', '082015', t0), steps: [], work: { shared: {}, answers: { p: { name: '水戸 花子' } }, sources: {} } });
   const revised = subs[0]!;
   await s.submissions.changeStatus(revised.id, 'received', move('received', 'in-review', 1), at(1));
   await s.submissions.changeStatus(revised.id, 'in-review', move('in-review', 'correction-requested', 2), at(2));

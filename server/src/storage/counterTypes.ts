@@ -5,7 +5,7 @@
  * signature — is sealed with the data cipher and erased when the visit ends:
  * what was submitted lives on in the applications.
  */
-import type { AnswerSources, CardIdentity, ConfirmationMethod, CounterTimeline, SharedAnswers } from '@madoguchi/shared';
+import { todayInJapan, type AnswerSources, type CardIdentity, type ConfirmationMethod, type CounterTimeline, type SharedAnswers } from '@madoguchi/shared';
 
 /** The answers a clerk fills in during a visit (sealed at rest). */
 export interface CounterWork {
@@ -36,6 +36,32 @@ export interface CounterSessionRecord extends CounterTimeline {
   tabletTokenHash: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A visit as it starts when the visitor arrives at `at`: waiting, nothing filled in, numbered by the store. */
+export function newCounterVisit(sessionId: string, municipalityCode: string, at: Date): CounterSessionRecord {
+  return {
+    sessionId,
+    municipalityCode,
+    ticketNumber: '',
+    desk: '',
+    servedBy: '',
+    status: 'waiting',
+    procedureIds: [],
+    prefilled: false,
+    identitySource: null,
+    steps: [{ kind: 'opened', at: at.toISOString() }],
+    submissionIds: [],
+    day: todayInJapan(at),
+    guideId: null,
+    revision: 0,
+    work: { shared: {}, answers: {}, sources: {} },
+    pairingCodeHash: null,
+    pairingExpiresAt: null,
+    tabletTokenHash: null,
+    createdAt: at.toISOString(),
+    updatedAt: at.toISOString(),
+  };
 }
 
 export interface CounterSessionRepository {

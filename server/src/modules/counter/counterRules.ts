@@ -76,10 +76,3 @@ export function checkSignatureImage(image: unknown, language: Language): string 
   if (bytes.length < 60 || !bytes.subarray(0, 8).equals(PNG_MAGIC)) throw refuse();
   return image;
 }
-
-/** Every answered leaf of `data` as a JSON pointer (the sources of values a resident gave online). */
-export function answeredPointers(data: unknown, prefix = ''): string[] {
-  if (Array.isArray(data)) return data.flatMap((v, i) => answeredPointers(v, `${prefix}/${i}`));
-  if (isObject(data)) return Object.entries(data).flatMap(([k, v]) => answeredPointers(v, `${prefix}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`));
-  return data === undefined || data === null || data === '' ? [] : [prefix];
-}

@@ -7,10 +7,10 @@
  * timed by the server; the visit's answers are erased when it ends.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { todayInJapan, type BundleResponse, type CounterOrigin, type CounterStepKind, type Language } from '@madoguchi/shared';
+import { answeredPointers, todayInJapan, type BundleResponse, type CounterOrigin, type CounterStepKind, type Language } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
 import type { Storage } from '../../storage/types';
-import type { CounterSessionRecord, CounterWork } from '../../storage/counterTypes';
+import { newCounterVisit, type CounterSessionRecord, type CounterWork } from '../../storage/counterTypes';
 import type { SecretDeriver } from '../../security/keys';
 import { sha256Hex } from '../../security/keys';
 import type { BundleIntakeService } from '../intake/bundleIntakeService';
@@ -18,7 +18,7 @@ import type { CatalogService } from '../procedures/catalogService';
 import type { DraftService } from '../drafts/draftService';
 import type { MunicipalityRegistry } from '../municipalities/registry';
 import { toCardIdentity } from '../identity/cardClaims';
-import { answeredPointers, checkDesk, checkProcedureIds, checkWork, parseResumeLink } from './counterRules';
+import { checkDesk, checkProcedureIds, checkWork, parseResumeLink } from './counterRules';
 
 /** How long a tablet pairing code is offered. */
 export const PAIRING_MINUTES = 10;
@@ -48,29 +48,7 @@ export class CounterService {
 
   /** A visitor arrives: a new visit with the day's next 受付番号. */
   async open(municipalityCode: string, actor: CounterActor): Promise<CounterSessionRecord> {
-    const at = this.now();
-    const record = await this.storage.counterSessions.create({
-      sessionId: randomUUID(),
-      municipalityCode,
-      ticketNumber: '',
-      desk: '',
-      servedBy: '',
-      status: 'waiting',
-      procedureIds: [],
-      prefilled: false,
-      identitySource: null,
-      steps: [{ kind: 'opened', at: at.toISOString() }],
-      submissionIds: [],
-      day: todayInJapan(at),
-      guideId: null,
-      revision: 0,
-      work: EMPTY_WORK,
-      pairingCodeHash: null,
-      pairingExpiresAt: null,
-      tabletTokenHash: null,
-      createdAt: at.toISOString(),
-      updatedAt: at.toISOString(),
-    });
+    const record = await this.storage.counterSessions.create(newCounterVisit(randomUUID(), municipalityCode, this.now()));
     await this.audit(record, actor, 'counter.opened');
     return record;
   }

@@ -118,7 +118,7 @@ export default function CounterQueuePage() {
               <th scope="col">{t('colDesk')}</th>
               <th scope="col">{t('colProcedures')}</th>
               <th scope="col">
-                <span className="counter-sr">{language === 'en' ? 'Actions' : '操作'}</span>
+                <span className="visually-hidden">{language === 'en' ? 'Actions' : '操作'}</span>
               </th>
             </tr>
           </thead>

@@ -4,30 +4,13 @@
  * Answers carry a source only while they hold the value that source gave;
  * the clerk's change makes them the clerk's (no entry: typed by staff).
  */
-import type { AnswerSource, AnswerSources, CardIdentity, SharedAnswerMapping, SharedAnswers } from '@madoguchi/shared';
+import { answeredPointers, valueAtPointer as valueAt, type AnswerSource, type AnswerSources, type CardIdentity, type SharedAnswerMapping, type SharedAnswers } from '@madoguchi/shared';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
-
-/** Every answered leaf under `value`, as JSON pointers starting with `prefix`. */
-export function leafPointers(value: unknown, prefix = ''): string[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => leafPointers(v, `${prefix}/${i}`));
-  if (isObject(value)) return Object.entries(value).flatMap(([k, v]) => leafPointers(v, `${prefix}/${escape(k)}`));
-  return value === undefined || value === null || value === '' ? [] : [prefix];
-}
-
-export function valueAt(data: unknown, pointer: string): unknown {
-  let node = data;
-  for (const raw of pointer.split('/').slice(1)) {
-    if (!isObject(node) && !Array.isArray(node)) return undefined;
-    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return node;
-}
 
 /** Marks every answered leaf of `data` under `prefix` with `source`. */
 export function markAll(sources: AnswerSources, data: unknown, source: AnswerSource, prefix = ''): AnswerSources {
-  return { ...sources, ...Object.fromEntries(leafPointers(prefix ? valueAt(data, prefix) : data, prefix).map((p) => [p, source])) };
+  return { ...sources, ...Object.fromEntries(answeredPointers(prefix ? valueAt(data, prefix) : data, prefix).map((p) => [p, source])) };
 }
 
 /** The sources still true after an edit: an answer whose value changed is now the clerk's. */
