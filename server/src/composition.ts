@@ -3,6 +3,8 @@
  * nowhere else, once per app, from the dependencies main.ts (or a test) hands
  * in. Routes receive the finished services; they never build their own.
  */
+import { DisasterService } from './modules/disasters/disasterService';
+import { DisasterIntake } from './modules/disasters/disasterIntake';
 import { PRESET_OWNER, FormValidator } from '@madoguchi/shared';
 import type { AppDeps, DeskServices, Services } from './services';
 import { SecretDeriver } from './security/keys';
@@ -66,7 +68,8 @@ export function createServices(deps: AppDeps): Services {
   const card = createCardServices(deps, secrets, catalog, validator, now);
   const users = new UsersService(storage, municipalities, { ...config.auth, publicUrl: config.publicUrl }, audit, mail ? createMailer(mail, config.auth.mailFrom) : undefined, now);
 
-  const intake = new IntakeService(storage, catalog, validator, secrets, now, card?.service);
+  const disasters = new DisasterService(storage, now);
+  const intake = new IntakeService(storage, catalog, validator, secrets, now, card?.service, new DisasterIntake(disasters));
   const staffCatalog = createCatalogModule(storage, now);
   const nationalGuides = loadGuides(presetIds());
   const bundles = new BundleIntakeService(storage, intake, secrets, now);
@@ -85,6 +88,7 @@ export function createServices(deps: AppDeps): Services {
     uploads: new UploadService(storage, catalog, deps.now, fileScans),
     fileScans,
     drafts,
+    disasters,
     counter: { sessions: counterSessions, tablet: new TabletService(storage, counterSessions, catalog, municipalities, now) },
     desk: createDeskServices(deps, validator, mail, now, card?.service),
     desks: new DeskService(storage, now),

@@ -5,6 +5,7 @@
  * code that wires them.
  */
 import type { Logger } from 'pino';
+import type { DisasterService } from './modules/disasters/disasterService';
 import type { FormValidator } from '@madoguchi/shared';
 import type { Config } from './config';
 import type { Storage } from './storage/types';
@@ -123,6 +124,8 @@ export interface Services {
   guideEditor: GuideEditor;
   /** 書かない窓口: counter visits served by a clerk, and the tablet on which the visitor confirms (issue #19). */
   counter: { sessions: CounterService; tablet: TabletService };
+  /** 被災者支援: the disasters a municipality declares (issue #20). */
+  disasters: DisasterService;
   /** My Number Card sign-in and signatures (デジタル認証アプリ), when MYNA_* is configured. */
   card?: { service: MyNumberCardService; jwks: { keys: Record<string, unknown>[] }; sessionMinutes: number; secureCookie: boolean };
   now: () => Date;

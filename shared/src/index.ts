@@ -32,3 +32,4 @@ export * from './guides/lifeEventGuide';
 export * from './guides/sharedAnswers';
 export * from './counter/counterTypes';
 export * from './counter/cardAgentProtocol';
+export * from './disaster/disasterTypes';

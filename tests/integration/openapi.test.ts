@@ -138,6 +138,7 @@ describe('OpenAPI document', () => {
     await anon.get(`${v1}/postal-codes/31086`);
     await anon.get(`${v1}/municipalities/${MITO}/procedures`);
     await anon.get(`${v1}/municipalities/${MITO}/guides`);
+    await anon.get(`${v1}/municipalities/${MITO}/disasters`);
     await anon.get(`${v1}/municipalities/999999/guides`);
     await anon.get(`${v1}/municipalities/${MITO}/guides/shussei`);
     await anon.get(`${v1}/municipalities/${MITO}/guides/nope`);

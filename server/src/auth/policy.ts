@@ -46,6 +46,8 @@ export const ACTIONS = [
    * the tablet, submit them) and read the desk's figures (窓口の分析).
    */
   'counter.serve',
+  /** 被災者支援: declare, amend and close the municipality's disasters (the banner, the disaster procedures, the triage queue). */
+  'disaster.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -91,6 +93,8 @@ export const PERMISSIONS: Record<Action, Record<UserRole, Scope>> = {
   'preset.publish': { 'platform-admin': 'any', 'municipal-admin': 'none', staff: 'none' },
   // Serving a visitor means filling in and submitting applications of the municipality, as its staff do in the inbox.
   'counter.serve': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'own' },
+  // Declaring a disaster changes what every resident of the municipality sees: its admin decides.
+  'disaster.manage': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'none' },
 };
 
 /** Roles an account of each role may give or change (only platform admins make platform admins). */

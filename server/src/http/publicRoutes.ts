@@ -53,6 +53,13 @@ export function publicRoutes(services: Services): Router {
     res.json(address);
   });
 
+  router.get('/municipalities/:code/disasters', async (req, res) => {
+    catalog.requireMunicipality(param(req, 'code'));
+    // Every page of the municipality asks: a short shared cache keeps a surge off the store.
+    res.setHeader('Cache-Control', 'public, max-age=30');
+    res.json({ items: await services.disasters.publicBanners(param(req, 'code')) });
+  });
+
   router.get('/municipalities/:code/procedures', async (req, res) => {
     res.json({ items: await catalog.list(param(req, 'code')) });
   });

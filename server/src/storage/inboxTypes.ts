@@ -6,6 +6,7 @@
  * tests/contract/inbox.contract.test.ts.
  */
 import type { NewAuditEvent } from './auditTypes';
+import type { DisasterCaseRecord } from './disasterTypes';
 import type { ApiKeyScope, OutboxEventType, RetentionMode, StatusChange, SubmissionChannel, SubmissionStatus } from '@madoguchi/shared';
 
 // The vocabularies live in shared (the API contract names them); storage re-exports them for its callers.
@@ -51,6 +52,8 @@ export interface SubmissionWriteOptions {
    * commit, one fsync per request); MongoDB appends it right after the commit.
    */
   audit?: NewAuditEvent;
+  /** The triage row of an application made for a disaster, stored with it (issue #20). */
+  disasterCase?: DisasterCaseRecord;
 }
 
 /** A submission's inbox row: everything the list shows, nothing sealed. */

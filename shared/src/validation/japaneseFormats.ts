@@ -64,7 +64,8 @@ export const isHiragana = (value: string) => /^[\u3041-\u3096\u30FC\u3000 ]+$/.t
  */
 export const isZenginKana = (value: string) => /^[\u30A1-\u30F6\u30FC\u3000 A-Z0-9().\-/]+$/.test(value);
 
-const isIsoDate = (value: string) => {
+/** A real calendar date written YYYY-MM-DD. */
+export const isIsoDate = (value: string) => {
   if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;

@@ -17,6 +17,7 @@ import { counterRoutes } from '../counterRoutes';
 import { inboxRoutes } from '../inboxRoutes';
 import { integrationRoutes } from '../backofficeRoutes';
 import { counterAnalysisRoutes } from '../counterAnalysisRoutes';
+import { disasterRoutes } from '../disasterRoutes';
 
 export type StaffRouteModule = (routes: StaffRoutes, ctx: StaffContext) => void;
 
@@ -32,4 +33,5 @@ export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [
   inboxRoutes,
   integrationRoutes,
   counterAnalysisRoutes,
+  disasterRoutes,
 ];

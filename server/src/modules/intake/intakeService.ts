@@ -15,6 +15,7 @@ import {
   type IntakeResponse,
   type Submission,
   type SubmissionEvidence,
+  type Disaster,
 } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, ValidationError } from '../../errors';
 import type { NewSubmission, Storage } from '../../storage/types';
@@ -27,6 +28,7 @@ import type { EvidenceGate, IntakeCommand } from './intakeCommand';
 export type { IntakeCommand } from './intakeCommand';
 import { deriveApplicantIndex } from '../inbox/applicantIndex';
 import { submissionEvent } from '../backoffice/events';
+import type { DisasterIntake } from '../disasters/disasterIntake';
 
 export interface IntakeResult {
   response: IntakeResponse;
@@ -40,6 +42,8 @@ export interface CheckedApplication {
   version: FormVersion;
   data: Record<string, unknown>;
   evidence?: SubmissionEvidence;
+  /** The declared disaster the application is for (its triage row is stored with it). */
+  disaster?: Disaster;
   /** Ends the one-time signature handle; call once the submission is stored. */
   consume: () => Promise<void>;
 }
@@ -79,6 +83,7 @@ export class IntakeService {
     private readonly secrets: SecretDeriver,
     private readonly now: () => Date = () => new Date(),
     readonly evidenceGate?: EvidenceGate,
+    private readonly disasters?: DisasterIntake,
   ) {}
 
   async submit(cmd: IntakeCommand): Promise<IntakeResult> {
@@ -112,7 +117,9 @@ export class IntakeService {
         'form_version_changed',
       );
     }
-    const outcome = this.validator.validate(versionKey(version.owner, version.procedureId, version.version), version.schema, cmd.body.data, cmd.language, true);
+    // A disaster procedure takes its disaster from the declaration, not from what the resident typed.
+    const settled = this.disasters ? await this.disasters.settle(cmd.municipalityCode, version, cmd.body.data, cmd.language) : { data: cmd.body.data, disaster: null };
+    const outcome = this.validator.validate(versionKey(version.owner, version.procedureId, version.version), version.schema, settled.data, cmd.language, true);
     const attachmentErrors = await checkAttachments(this.storage, version, cmd, outcome.valid ? outcome.data : cmd.body.data);
     const errors: FieldError[] = [...outcome.errors, ...attachmentErrors];
     if (errors.length > 0) {
@@ -121,7 +128,14 @@ export class IntakeService {
     const data = outcome.data as Record<string, unknown>;
     // A bundle signed once checks the evidence of all its applications together (BundleIntakeService).
     const gate = cmd.signedWithBundle || cmd.counter ? undefined : await this.checkEvidence(cmd, version, data, ja);
-    return { cmd, version, data, ...(gate?.evidence ? { evidence: gate.evidence } : {}), consume: gate?.consume ?? (async () => undefined) };
+    return {
+      cmd,
+      version,
+      data,
+      ...(gate?.evidence ? { evidence: gate.evidence } : {}),
+      ...(settled.disaster ? { disaster: settled.disaster } : {}),
+      consume: gate?.consume ?? (async () => undefined),
+    };
   }
 
   /** Card sign-in and signature: refused before anything is stored when they do not fit the answers or the policy. */
@@ -150,7 +164,7 @@ export class IntakeService {
    * with it; `idempotency` when the request carried an Idempotency-Key of its own.
    */
   newSubmission(checked: CheckedApplication, at: string, idempotency?: { key: string; requestHash: string }): NewSubmission {
-    const { cmd, version, data, evidence } = checked;
+    const { cmd, version, data, evidence, disaster } = checked;
     const attachments = cmd.body.attachments ?? {};
     const fileIds = Object.values(attachments).flat();
     // Time-ordered ids append to the primary-key index instead of touching a random page per insert.
@@ -196,6 +210,7 @@ export class IntakeService {
             ...(cmd.counter ? { channel: 'counter', counterSession: cmd.counter.sessionId } : {}),
           },
         },
+        ...(disaster && this.disasters ? { disasterCase: this.disasters.caseFor(disaster, submission) } : {}),
       },
     };
   }

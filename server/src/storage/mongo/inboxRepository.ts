@@ -187,6 +187,8 @@ export class MongoInboxRepository implements InboxRepository {
   private async removeDependents(id: string, session: LeanDoc) {
     await this.m.File.deleteMany({ submissionId: id }, { session });
     for (const model of [this.im.Revision, this.im.Note, this.im.Message, this.im.Read] as LeanDoc[]) await model.deleteMany({ submissionId: id }, { session });
+    // A disaster application's triage row goes with it (as SQLite's ON DELETE CASCADE does).
+    await this.connection.models.DisasterCase?.deleteOne({ _id: id }, { session });
   }
 
   async purge(id: string) {

@@ -21,6 +21,8 @@ import { registerGuideModels } from './guideModels';
 import { MongoGuideRepository } from './guideRepository';
 import { registerCounterModels } from './counterModels';
 import { MongoCounterSessionRepository } from './counterSessionRepository';
+import { registerDisasterModels } from './disasterModels';
+import { MongoDisasterRepository } from './disasterRepository';
 
 /**
  * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
@@ -47,17 +49,24 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   const catalogModels = registerCatalogModels(connection);
   const guideModels = registerGuideModels(connection);
   const counterModels = registerCounterModels(connection);
+  const disasterModels = registerDisasterModels(connection);
   await Promise.all(
-    [...Object.values(models), ...Object.values(authModels), ...Object.values(inboxModels), ...Object.values(catalogModels), ...Object.values(guideModels), ...Object.values(counterModels)].map(
-      (model) => model.init(),
-    ),
+    [
+      ...Object.values(models),
+      ...Object.values(authModels),
+      ...Object.values(inboxModels),
+      ...Object.values(catalogModels),
+      ...Object.values(guideModels),
+      ...Object.values(counterModels),
+      ...Object.values(disasterModels),
+    ].map((model) => model.init()),
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
   for (const name of [SUBMISSION_CHANGE, OUTBOX_SEQ]) await inboxModels.Counter.updateOne({ _id: name }, { $setOnInsert: { value: 0 } }, { upsert: true });
   return {
     kind: 'mongo',
     procedures: new MongoProcedureRepository(models, connection),
-    submissions: new MongoSubmissionRepository(models, connection, cipher, inboxModels),
+    submissions: new MongoSubmissionRepository(models, connection, cipher, inboxModels, disasterModels),
     files: new MongoFileRepository(models, cipher),
     users: new MongoUserRepository(models),
     sessions: new MongoSessionRepository(models),
@@ -76,6 +85,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     presetReleases: new MongoPresetReleaseRepository(catalogModels),
     guides: new MongoGuideRepository(guideModels, connection),
     counterSessions: new MongoCounterSessionRepository(counterModels, cipher),
+    disasters: new MongoDisasterRepository(disasterModels, connection),
     sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels),
     async ping() {
       await connection.db!.admin().ping();

@@ -1,4 +1,6 @@
 /** Submissions in MongoDB: every write is a transaction that also stamps the change sequence and writes the outbox. */
+import type { DisasterModels } from './disasterModels';
+import { insertDisasterCase } from './disasterRepository';
 import type { ClientSession, Connection } from 'mongoose';
 import { channelOf, type StatusChange, type Submission, type SubmissionEvidence, type SubmissionStatus } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
@@ -26,6 +28,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
     private readonly connection: Connection,
     private readonly cipher: DataCipher,
     private readonly im: InboxModels,
+    private readonly dm: DisasterModels,
   ) {}
 
   private fromDoc(doc: unknown): Submission | null {
@@ -77,6 +80,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
               const res = await this.m.File.updateMany({ _id: { $in: files.ids }, uploadToken: files.uploadToken, submissionId: { $exists: false } }, { $set: { submissionId: id } }, { session });
               if (res.modifiedCount !== new Set(files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
             }
+            if (options.disasterCase) await insertDisasterCase(this.dm, options.disasterCase, session);
             await writeOutbox(this.im, options.outbox, session);
           }
         }),

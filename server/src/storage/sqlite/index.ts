@@ -21,6 +21,7 @@ import { SqliteApiKeyRepository, SqliteRetentionRepository, SqliteWebhookReposit
 import { SqliteSealedDataRepository } from './sealedDataRepository';
 import { SqliteGuideRepository } from './guideRepository';
 import { SqliteCounterSessionRepository } from './counterSessionRepository';
+import { SqliteDisasterRepository } from './disasterRepository';
 
 export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
   const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
@@ -46,6 +47,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     presetReleases: new SqlitePresetReleaseRepository(db),
     guides: new SqliteGuideRepository(db),
     counterSessions: new SqliteCounterSessionRepository(db, cipher),
+    disasters: new SqliteDisasterRepository(db),
     sealed: new SqliteSealedDataRepository(db, cipher),
     async ping() {
       const failed = groupCommitter(db).failed; // an fsync failed: nothing is acknowledged until a restart

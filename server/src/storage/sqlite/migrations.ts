@@ -391,4 +391,30 @@ export const MIGRATIONS: string[] = [
   UPDATE submissions SET channel = 'counter' WHERE counter_json IS NOT NULL;
   CREATE INDEX submissions_channel_keyset ON submissions (municipality_code, channel, created_at, id);
   `,
+  /* 15: 被災者支援 (issue #20): declared disasters, and one triage row per application made for one (written with the submission) */ `
+  CREATE TABLE disasters (
+    id TEXT PRIMARY KEY,
+    municipality_code TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open','closed')),
+    disaster_json TEXT NOT NULL,
+    declared_at TEXT NOT NULL
+  );
+  CREATE INDEX disasters_municipality ON disasters (municipality_code, declared_at);
+  CREATE TABLE disaster_cases (
+    submission_id TEXT PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,
+    disaster_id TEXT NOT NULL REFERENCES disasters(id),
+    municipality_code TEXT NOT NULL,
+    procedure_id TEXT NOT NULL,
+    receipt_number TEXT NOT NULL,
+    area TEXT NOT NULL,
+    postal_code TEXT NOT NULL,
+    residential INTEGER,
+    reported_damage TEXT NOT NULL,
+    photo_count INTEGER NOT NULL,
+    self_assessment INTEGER NOT NULL,
+    survey_json TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX disaster_cases_queue ON disaster_cases (disaster_id, area, created_at);
+  `,
 ];

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../../errors';
 import type { NewRevision, NewSubmission, SubmissionBundle, SubmissionPage, SubmissionQuery, SubmissionRepository, SubmissionWriteOptions } from '../types';
 import { afterSubmissionWrite, nextChangeSeq, writeWithEvents } from './changeLog';
 import { decodeCursor, encodeCursor } from '../cursor';
+import { insertDisasterCase } from './disasterRepository';
 import { guarded, mapSqliteError, type Db } from './database';
 import { groupCommitter } from './groupCommit';
 import type { DataCipher } from '../../security/dataCipher';
@@ -162,6 +163,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
       if (bound !== new Set(files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
     }
     if (isFinalStatus(s.status)) this.db.prepare('UPDATE submissions SET closed_at = ? WHERE id = ?').run(s.createdAt, s.id);
+    if (options.disasterCase) insertDisasterCase(this.db, options.disasterCase);
     writeWithEvents(this.db, options);
   }
 

@@ -13,6 +13,7 @@ import { IDENTITY_OPERATIONS } from './identityOperations';
 import { GUIDE_STAFF_OPERATIONS } from './guideStaffOperations';
 import { COUNTER_OPERATIONS } from './counterOperations';
 import { COUNTER_ANALYSIS_OPERATIONS } from './counterAnalysisOperations';
+import { DISASTER_OPERATIONS } from './disasterOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -26,6 +27,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...INTEGRATION_OPERATIONS,
   ...BACKOFFICE_OPERATIONS,
   ...COUNTER_ANALYSIS_OPERATIONS,
+  ...DISASTER_OPERATIONS,
 ];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));
@@ -38,4 +40,5 @@ export { REFUSAL_KEYWORD, type RequestRefusal, componentName } from './kit';
 export { openApiDocument } from './openapi';
 export * from './components';
 export { CounterAnalysisSchema, type CounterAnalysis, type CounterGroupFigures } from './counterAnalysisOperations';
+export { DisasterSchema, PublicDisasterSchema } from './disasterOperations';
 export { PublicUserSchema, PublicInviteSchema, SessionViewSchema } from './staffOperations';
