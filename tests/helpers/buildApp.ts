@@ -37,7 +37,7 @@ export interface BuildOptions {
   dataKey?: Buffer;
   /** The built client to serve; default: none. */
   clientDist?: string;
-  /** Load and publish the 27 presets (default true). */
+  /** Load and publish the presets (default true). */
   presets?: boolean;
   logger?: Logger;
 }

@@ -14,7 +14,7 @@ import type { ApplicantIndex } from '../../storage/types';
  */
 export const APPLICANT_NAME_UI_KEY = 'ui:applicantName';
 
-/** Where the 27 presets keep the person a desk looks an application up by, in order of preference. */
+/** Where the presets keep the person a desk looks an application up by, in order of preference. */
 export const WELL_KNOWN_PERSON_KEYS = ['applicant', 'claimant', 'recipient', 'filer', 'guardian', 'mother', 'householder', 'insured'];
 
 /** 漢字 name for search: NFKC, no spaces of any width. */
