@@ -19,6 +19,7 @@ const project = (name, match) => ({ ...common, displayName: name, rootDir: __dir
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 30000,
+  globalTeardown: '<rootDir>/tests/globalTeardown.js',
   projects: [
     project('unit', ['<rootDir>/tests/unit/**/*.test.ts']),
     project('client', ['<rootDir>/tests/client/**/*.test.ts']),

@@ -47,8 +47,14 @@ let ourPcscd: ChildProcess | null = null;
 export async function ensurePcscd(): Promise<void> {
   const missing = [PCSCD, VPCD_DRIVER].filter((file) => !existsSync(file));
   if (missing.length) throw new Error(`Missing ${missing.join(', ')}: ${APT_LINE}`);
-  if (await socketAnswers(PCSCD_SOCKET)) return;
+  // One pcscd per file: a busy socket that does not answer at once must not start a second one.
+  if ((ourPcscd && ourPcscd.exitCode === null) || (await socketAnswers(PCSCD_SOCKET))) return;
   ourPcscd = spawn(PCSCD, ['--foreground'], { stdio: 'ignore' });
+  // Never what keeps jest running (a pcscd left over once held CI open until its time limit);
+  // stopOurPcscd ends it, and so does the end of the test process.
+  ourPcscd.unref();
+  const child = ourPcscd;
+  process.once('exit', () => child.kill('SIGTERM'));
   for (let i = 0; i < 100 && !(await socketAnswers(PCSCD_SOCKET)); i++) await sleep(100);
   if (!(await socketAnswers(PCSCD_SOCKET))) throw new Error(`pcscd did not start (${PCSCD} --foreground)`);
 }
