@@ -1,8 +1,8 @@
 /**
  * The words of the "not sent yet, try again" panel (a surge of applications or
  * a lost connection), in the [Japanese, English] catalogue form of
- * common/i18n/catalogue.ts. Kept apart: they load with the check page, never
- * with the form's first step.
+ * common/i18n/catalogue.ts. Kept apart: they load with the check page and the
+ * attachments step, never with the form's first step.
  */
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { translateFrom, type Catalogue, type TextParams } from '../../common/i18n/catalogue';
@@ -17,6 +17,7 @@ export const BUSY_MESSAGES = {
   countdown: ['{seconds}秒後に、自動でもう一度送信します。', 'We will send it again automatically in {seconds} seconds.'],
   retrying: ['もう一度送信しています…', 'Sending again…'],
   retryNow: ['今すぐもう一度送信する', 'Send again now'],
+  uploadWaiting: ['混み合っています。{seconds}秒後に自動で送り直します', 'Busy: sending again in {seconds} s'],
 } as const satisfies Catalogue;
 
 export type BusyMessageKey = keyof typeof BUSY_MESSAGES;
