@@ -189,4 +189,24 @@ describe('admission control: a bounded waiting room', () => {
       await strict.close();
     }
   });
+
+  it('lets a resident who gives up while waiting (the connection closes) leave the waiting room at once', async () => {
+    const app = await startApp({ ADMISSION_SUBMISSIONS_IN_FLIGHT: '1', ADMISSION_QUEUE: '5', ADMISSION_MAX_WAIT_MS: '600000' });
+    try {
+      const gate = app.ctx.services.admission.submissions;
+      const held = slowRequest(app.port, submitUrl, { 'Content-Type': 'application/json' }, Buffer.from(JSON.stringify(risaiBody())));
+      await until(gate, (s) => s.inFlight === 1);
+      const leaving = httpRequest({ host: '127.0.0.1', port: app.port, path: submitUrl, method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': '100' } });
+      leaving.on('error', () => undefined);
+      leaving.write('{');
+      await until(gate, (s) => s.queued === 1);
+      leaving.destroy();
+      await until(gate, (s) => s.queued === 0);
+      expect((await held.finish()).status).toBe(201);
+      await until(gate, (s) => s.inFlight === 0);
+      expect(gate.stats().refused).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
 });
