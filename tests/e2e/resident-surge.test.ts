@@ -73,6 +73,9 @@ test('罹災証明書 at 360 px during a surge: 503 → calm message, answers ke
   expect(gate.stats().refused).toBe(1);
   expect(await page.evaluate(() => (globalThis as unknown as { document: PageDocument }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await page.screenshot({ path: screenshotPath('resident-phone-surge-busy'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: screenshotPath('resident-desktop-surge-busy') });
+  await page.setViewportSize({ width: 360, height: 740 });
 
   // A reload (the phone's browser was closed meanwhile): the answers and the photo are still there.
   await page.reload();
