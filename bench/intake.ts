@@ -57,6 +57,20 @@ async function acceptedPresets(port: number): Promise<string[]> {
   return chosen;
 }
 
+/**
+ * Waits until the server has finished what the last round left in flight or waiting (autocannon stops sending at
+ * the end of a round, but the requests it sent are still served, first come first served by admission control):
+ * a short round must measure its own requests, not the end of the previous one.
+ */
+async function drained(port: number): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const health = (await (await fetch(`http://127.0.0.1:${port}/api/v1/health`)).json()) as { admission?: { submissions: { inFlight: number; queued: number } } };
+    const a = health.admission?.submissions;
+    if (!a || a.inFlight + a.queued === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 const summarise = (results: LoadResult[]) => ({
   reqPerSec: median(results.map((x) => x.reqPerSec)),
   p50: median(results.map((x) => x.p50)),
@@ -94,6 +108,7 @@ export async function benchIntake(options: IntakeOptions) {
     // Memory: keep submitting until the one-process server has taken the target, then read RSS.
     const body = example('risai-shomeisho');
     while (submissions < options.memorySubmissions) {
+      await drained(single.port);
       const r = await load(`http://127.0.0.1:${single.port}${intakePath('risai-shomeisho')}`, body, options.connections, Math.max(1, options.seconds));
       if (r.total === 0) throw new Error('the server stopped taking submissions during the memory run');
       submissions += r.total;

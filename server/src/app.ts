@@ -20,6 +20,7 @@ import { residentCardRoutes } from './http/residentCardRoutes';
 import { counterTabletRoutes } from './http/counterTabletRoutes';
 import { jsonGuard, refuseInvalidUtf8 } from './http/inputGuards';
 import { createRateLimits } from './http/rateLimits';
+import { admissionControl } from './http/admissionControl';
 import { residentCorrectionRoutes } from './http/inboxRoutes';
 import { backofficeRoutes } from './http/backofficeRoutes';
 import { openApiRoutes } from './http/openapi/openapiRoutes';
@@ -44,11 +45,18 @@ export function createApp(deps: AppDeps): Express {
   installStaffApi(app, deps, services);
 
   const api = express.Router();
+  const limits = createRateLimits(deps.config.rateLimits);
+  // Per-address limits first, then admission control under a surge (503 + Retry-After), both before any body
+  // is read: a slot covers receiving the body, and a refused request never has its body parsed or buffered.
+  const { admission } = services;
+  api.post(
+    ['/municipalities/:code/procedures/:procedureId/submissions', '/municipalities/:code/bundles'],
+    limits.intake,
+    admissionControl(admission.submissions, admission.retryAfterSeconds, 'submission'),
+  );
+  api.post('/municipalities/:code/uploads', limits.upload, admissionControl(admission.uploads, admission.retryAfterSeconds, 'upload'));
   api.use(express.json({ limit: deps.config.maxJsonBytes, type: ['application/json', 'application/*+json'], verify: refuseInvalidUtf8 }));
   api.use(jsonGuard);
-  const limits = createRateLimits(deps.config.rateLimits);
-  api.post(['/municipalities/:code/procedures/:procedureId/submissions', '/municipalities/:code/bundles'], limits.intake);
-  api.post('/municipalities/:code/uploads', limits.upload);
   api.get(['/submissions/:receiptNumber/status', '/submissions/:receiptNumber/pdf', '/bundles/:receiptNumber/status'], limits.lookup, limits.receipt);
   api.use('/submissions/:receiptNumber/correction', limits.lookup, limits.receipt);
   api.use('/submissions/:receiptNumber/revisions', limits.lookup, limits.receipt);

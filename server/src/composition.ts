@@ -12,6 +12,7 @@ import { CatalogService } from './modules/procedures/catalogService';
 import { BundleIntakeService } from './modules/intake/bundleIntakeService';
 import { IntakeService } from './modules/intake/intakeService';
 import { UploadService } from './modules/uploads/uploadService';
+import { AdmissionGate } from './modules/admission/admissionGate';
 import { FileScanService } from './modules/uploads/fileScans';
 import { ClamdClient } from './modules/uploads/clamdClient';
 import { DraftService } from './modules/drafts/draftService';
@@ -86,6 +87,11 @@ export function createServices(deps: AppDeps): Services {
     intake,
     bundles,
     uploads: new UploadService(storage, catalog, deps.now, fileScans),
+    admission: {
+      submissions: new AdmissionGate(config.admission.submissions),
+      uploads: new AdmissionGate(config.admission.uploads),
+      retryAfterSeconds: config.admission.retryAfterSeconds,
+    },
     fileScans,
     drafts,
     disasters,

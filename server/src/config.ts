@@ -11,6 +11,7 @@ import { loadAuthConfig, type AuthConfig } from './auth/authConfig';
 import { loadBackofficeConfig, type BackofficeConfig } from './modules/backoffice/backofficeConfig';
 import { loadScanConfig, type ScanConfig } from './modules/uploads/scanConfig';
 import { integerSetting } from './envSettings';
+import { loadAdmissionConfig, type AdmissionConfig } from './modules/admission/admissionConfig';
 
 export interface Config {
   port: number;
@@ -48,6 +49,8 @@ export interface Config {
   dataEncryptionOldKeys: string[];
   /** Per-IP limits per minute on public routes; 0 turns a limit off (benchmarks, trusted networks). */
   rateLimits: { intakePerMinute: number; lookupPerMinute: number; receiptLookupPerMinute: number; uploadPerMinute: number };
+  /** Submissions and uploads in flight and waiting, per process; beyond them → 503 + Retry-After (modules/admission). */
+  admission: AdmissionConfig;
   nodeEnv: string;
   /** Staff sign-in: lockout, sessions, invitations, e-mail, OpenID Connect (auth/authConfig.ts). */
   auth: AuthConfig;
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       receiptLookupPerMinute: integerSetting(env, 'RATE_LIMIT_RECEIPT_PER_MIN', 20, 0, 1_000_000),
       uploadPerMinute: integerSetting(env, 'RATE_LIMIT_UPLOAD_PER_MIN', 120, 0, 1_000_000),
     },
+    admission: loadAdmissionConfig(env),
     nodeEnv: env.NODE_ENV ?? 'production',
     auth: loadAuthConfig(env),
     backoffice: loadBackofficeConfig(env),

@@ -45,6 +45,7 @@ import type { GuideService } from './modules/guides/guideService';
 import type { GuideEditor } from './modules/guides/guideEditor';
 import type { CounterService } from './modules/counter/counterService';
 import type { TabletService } from './modules/counter/tabletService';
+import type { AdmissionGate } from './modules/admission/admissionGate';
 import type { RevocationChecker } from './modules/identity/signing/signatureVerifier';
 
 export interface AppDeps {
@@ -108,6 +109,8 @@ export interface Services {
   /** Which fields of a procedure take the answers a one-stop bundle shares. */
   sharedAnswers: SharedAnswerMappings;
   uploads: UploadService;
+  /** Admission control of intake work under a surge: submissions (and bundles) and uploads, each its own gate. */
+  admission: { submissions: AdmissionGate; uploads: AdmissionGate; retryAfterSeconds: number };
   /** Malware scanning of uploads and the rescan of pending files (main.ts runs it on a timer; issue #8). */
   fileScans: FileScanService;
   drafts: DraftService;

@@ -19,6 +19,7 @@ const catalogues: Record<string, Catalogue> = {
   counterAnalysis: loadClient<{ ANALYSIS_MESSAGES: Catalogue }>('staff/pages/counterAnalysis/analysisMessages').ANALYSIS_MESSAGES,
   counterTablet: loadClient<{ COUNTER_MESSAGES: Catalogue }>('resident/counter/counterMessages').COUNTER_MESSAGES,
   cardAgentClient: loadClient<{ CARD_AGENT_CLIENT_MESSAGES: Catalogue }>('staff/counter/cardAgentMessages').CARD_AGENT_CLIENT_MESSAGES,
+  busy: loadClient<{ BUSY_MESSAGES: Catalogue }>('resident/apply/busyMessages').BUSY_MESSAGES,
   resumeQr: loadClient<{ QR_MESSAGES: Catalogue }>('resident/resume/ResumeQrCode').QR_MESSAGES,
   counterDesk: loadClient<{ COUNTER_MESSAGES: Catalogue }>('staff/pages/counter/counterMessages').COUNTER_MESSAGES,
 };

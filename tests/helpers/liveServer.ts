@@ -14,9 +14,10 @@ export interface LiveServer {
   close: () => Promise<void>;
 }
 
-export async function startLiveServer(): Promise<LiveServer> {
+/** `env`: settings on top of the test defaults (e.g. a tiny admission limit). */
+export async function startLiveServer(env: Record<string, string> = {}): Promise<LiveServer> {
   const dir = makeTempDir();
-  const ctx = await buildTestApp(dir.path, undefined, CLIENT_DIST);
+  const ctx = await buildTestApp(dir.path, undefined, CLIENT_DIST, undefined, env);
   const server: Server = await new Promise((resolve) => {
     const s = ctx.app.listen(0, '127.0.0.1', () => resolve(s));
   });

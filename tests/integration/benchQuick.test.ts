@@ -55,6 +55,17 @@ test('npm run bench -- --quick runs end to end and writes sane figures', async (
     expect(f.ratio).toBeGreaterThan(0);
   }
   expect(r.intake.memory.rssAfterMb).toBeGreaterThan(0);
+  // 罹災証明書 burst with photos: both sides took every resident; the product stored each application exactly once.
+  expect(stdout).toContain('罹災証明書 burst with photos');
+  for (const side of [r.burst.baseline, r.burst.product]) {
+    expect(side.acceptedPerSec).toBeGreaterThan(0);
+    expect(side.p99).toBeGreaterThanOrEqual(side.p50);
+    expect(side.share503).toBeGreaterThanOrEqual(0);
+    expect(side.share503).toBeLessThan(1);
+  }
+  expect(r.burst.baseline.share503).toBe(0);
+  expect(r.burst.storedOnce).toBe(true);
+  expect(r.burst.stored).toBe(r.burst.residents);
   // 2. Validation: every preset compiled and validated.
   expect(r.validation.length).toBeGreaterThan(0);
   for (const v of r.validation) expect(v.validationsPerSec).toBeGreaterThan(0);

@@ -31,7 +31,10 @@ export function publicRoutes(services: Services): Router {
     }
     // The scanner's state is reported, never fatal: uploads still work (as pending) while clamd is down.
     const scanner = await services.fileScans.health();
-    res.json({ status: 'ok', storage: storage.kind, presets: services.presetCount, version: services.version, ...(scanner ? { malwareScanner: scanner } : {}) });
+    // Admission control's counters (this process): refusals show a surge beyond the configured capacity.
+    const gate = ({ inFlight, queued, refused }: ReturnType<typeof services.admission.uploads.stats>) => ({ inFlight, queued, refused });
+    const admission = { submissions: gate(services.admission.submissions.stats()), uploads: gate(services.admission.uploads.stats()) };
+    res.json({ status: 'ok', storage: storage.kind, presets: services.presetCount, version: services.version, admission, ...(scanner ? { malwareScanner: scanner } : {}) });
   });
 
   router.get('/municipalities', (req, res) => {

@@ -16,6 +16,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: FieldError[] = [],
     readonly requestId?: string,
+    /** Seconds the server asked to wait before retrying (Retry-After of a 503 or 429). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -39,7 +41,14 @@ export async function errorFromResponse(response: Response, language: Language):
     body = undefined;
   }
   const e = body?.error;
-  return new ApiError(response.status, e?.code ?? `http_${response.status}`, e?.message ?? translate(language, 'error.server'), e?.fields ?? [], e?.requestId);
+  return new ApiError(
+    response.status,
+    e?.code ?? `http_${response.status}`,
+    e?.message ?? translate(language, 'error.server'),
+    e?.fields ?? [],
+    e?.requestId,
+    Number(response.headers.get('Retry-After')) || undefined,
+  );
 }
 
 export interface RequestOptions {

@@ -47,7 +47,7 @@ export function uploadFile(req: UploadRequest): Promise<UploadedFile> {
       }
       const e = (body as { error?: { code?: string; message?: string } } | null)?.error;
       const fallback = xhr.status === 413 ? translate(req.language, 'upload.tooLargeServer') : translate(req.language, 'error.server');
-      reject(new ApiError(xhr.status, e?.code ?? `http_${xhr.status}`, e?.message ?? fallback));
+      reject(new ApiError(xhr.status, e?.code ?? `http_${xhr.status}`, e?.message ?? fallback, [], undefined, Number(xhr.getResponseHeader('Retry-After')) || undefined));
     };
     xhr.onerror = () => reject(new ApiError(0, 'network_error', translate(req.language, 'error.network')));
     xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));

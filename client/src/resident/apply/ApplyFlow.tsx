@@ -26,6 +26,7 @@ import { toSummaryErrors } from './summaryErrors';
 import type { SummaryError } from './ErrorSummary';
 import { useApplicationDraft } from './useApplicationDraft';
 import { useSubmit } from './useSubmit';
+import type { BusyState } from './BusyRetryPanel';
 import { getCardState } from '../card/cardApi';
 import type { CardState } from '../card/CardBridge';
 
@@ -97,6 +98,8 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   const cardNotice = card?.error;
   const [failedAttempt, setFailedAttempt] = useState(0);
   const [serverFileErrors, setServerFileErrors] = useState<FieldError[]>([]);
+  // Not sent because the server was busy or the connection failed: the check page offers (and counts down to) a retry.
+  const [busy, setBusy] = useState<BusyState>();
 
   // Browser Back after sending lands here with the draft gone: say it was sent, never invite a second submission.
   const [sentReceipt, setSentReceipt] = useState(() => (loadLocalDraft(municipality.code, procedure.id) ? null : loadReceipt(municipality.code, procedure.id)));
@@ -162,6 +165,8 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
     if (inBundle && (await import('../bundle/bundleMode')).confirmInBundle(municipality.code, procedure.id, body)) return navigate(`/m/${municipality.code}/bundle`);
     const outcome = await submit({ ...body, language });
     if (!outcome) return;
+    if (outcome.kind === 'busy') return setBusy((b) => ({ offline: outcome.offline, retryAfterSeconds: outcome.retryAfterSeconds, attempt: (b?.attempt ?? 0) + 1 }));
+    setBusy(undefined);
     if (outcome.kind === 'sent') {
       saveReceipt({ ...outcome.response, municipalityCode: municipality.code, municipalityName: municipality.name, procedureTitle: procedure.title });
       if (draft.remote) deleteDraft(draft.remote.draftId, draft.remote.secret, language).catch(() => undefined);
@@ -252,6 +257,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
       {...(notice || cardNotice ? { notice: notice ?? cardNotice } : {})}
       {...(card && !inBundle ? { card: { signed: card.signed, signing: card.signing, onSign: () => void onSign() } } : {})}
       submitting={submitting}
+      {...(busy ? { busy } : {})}
       {...(inBundle ? { submitLabel: t('apply.confirmInBundle') } : {})}
       failedAttempt={failedAttempt}
       onEdit={(i, fieldId) => goTo(i < 0 ? 'files' : i, fieldId, true)}

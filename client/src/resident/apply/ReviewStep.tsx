@@ -13,6 +13,7 @@ import { reviewRows } from './reviewModel';
 import { isRequiredNow } from '../attachments/attachmentChecks';
 import type { StepView } from './steps';
 import { CardSignSection } from '../card/CardSignSection';
+import { BusyRetryPanel, type BusyState } from './BusyRetryPanel';
 
 export interface ReviewStepProps {
   detail: ProcedureDetail;
@@ -36,12 +37,14 @@ export interface ReviewStepProps {
   /** Changes whenever a submit attempt fails, to move focus to the problems. */
   failedAttempt: number;
   serverFields?: FieldError[];
+  /** The last attempt was not sent (server busy, connection lost): the retry panel with its countdown. */
+  busy?: BusyState;
   /** Signing with the My Number Card, when the municipality offers it and the procedure uses signatures. */
   card?: { signed: boolean; signing: boolean; onSign: () => void };
 }
 
 export function ReviewStep(props: ReviewStepProps) {
-  const { detail, utils, uiSchema, steps, data, files, municipalityName, errors, notice, submitting, onEdit, onSelectError, onSubmit, onBack, failedAttempt, card, submitLabel } = props;
+  const { detail, utils, uiSchema, steps, data, files, municipalityName, errors, notice, submitting, onEdit, onSelectError, onSubmit, onBack, failedAttempt, card, submitLabel, busy } = props;
   const { t, language } = useLanguage();
   const problemRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -58,6 +61,7 @@ export function ReviewStep(props: ReviewStepProps) {
           <p>{notice}</p>
         </div>
       )}
+      {busy && <BusyRetryPanel busy={busy} submitting={submitting} onRetry={onSubmit} />}
       <ErrorSummary ref={problemRef} errors={errors} lead={t('review.fixBeforeSubmit')} onSelect={onSelectError} />
       <p className="lead">{t('review.lead')}</p>
       {steps.map((step, i) => (

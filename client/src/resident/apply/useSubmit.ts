@@ -12,7 +12,15 @@ import { readStored, writeStored } from '../../common/storage';
 import type { Language } from '../../common/i18n/LanguageContext';
 
 export type SubmitOutcome =
-  { kind: 'sent'; response: IntakeResponse } | { kind: 'invalid'; message: string; fields: FieldError[] } | { kind: 'version-changed'; message: string } | { kind: 'failed'; message: string };
+  | { kind: 'sent'; response: IntakeResponse }
+  | { kind: 'invalid'; message: string; fields: FieldError[] }
+  | { kind: 'version-changed'; message: string }
+  // Not sent, nothing stored: the server is busy (503) or the network failed. Retry with the same key.
+  | { kind: 'busy'; offline: boolean; retryAfterSeconds: number }
+  | { kind: 'failed'; message: string };
+
+/** When the server names no wait (a network failure, a proxy's 503). */
+const DEFAULT_RETRY_SECONDS = 15;
 
 interface PendingKey {
   key: string;
@@ -38,6 +46,7 @@ export function useSubmit(municipalityCode: string, procedureId: string, languag
       return { kind: 'sent', response };
     } catch (error) {
       if (!(error instanceof ApiError)) return { kind: 'failed', message: (error as Error).message };
+      if (error.status === 0 || error.status === 503) return { kind: 'busy', offline: error.status === 0, retryAfterSeconds: error.retryAfterSeconds ?? DEFAULT_RETRY_SECONDS };
       if (error.status === 422 && error.fields.length) return { kind: 'invalid', message: error.message, fields: error.fields };
       if (error.code === 'form_version_changed') return { kind: 'version-changed', message: error.message };
       return { kind: 'failed', message: error.message };

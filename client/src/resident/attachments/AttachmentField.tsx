@@ -11,6 +11,8 @@ import { uploadFile } from '../../common/api/uploadFile';
 import { formatBytes, formatMediaTypes } from '../../common/format';
 import type { AttachedFile } from '../apply/localDraft';
 import { rejectFile } from './attachmentChecks';
+import { retryWhenBusy } from './retryWhenBusy';
+import { useBusyText } from '../apply/busyMessages';
 
 export interface AttachmentFieldProps {
   spec: AttachmentSpec;
@@ -31,6 +33,8 @@ interface Upload {
   key: string;
   name: string;
   progress: number;
+  /** Seconds until a refused upload (server busy) is sent again. */
+  waitSeconds?: number;
 }
 
 /** The server's message usually names the file already (「x.png」は…); name it only when it does not. */
@@ -39,6 +43,7 @@ export const withFileName = (name: string, message: string) => (message.includes
 export function AttachmentField(props: AttachmentFieldProps) {
   const { spec, files, requiredNow, updateFiles, municipalityCode, procedureId, uploadToken, errors, onBusyChange } = props;
   const { t, language } = useLanguage();
+  const busyText = useBusyText();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [problems, setProblems] = useState<string[]>([]);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -64,15 +69,11 @@ export function AttachmentField(props: AttachmentFieldProps) {
     await Promise.all(
       batch.map(async ({ file, key }) => {
         try {
-          const stored = await uploadFile({
-            municipalityCode,
-            procedureId,
-            attachmentId: spec.id,
-            file,
-            uploadToken,
-            language,
-            onProgress: (progress) => setUploads((u) => u.map((x) => (x.key === key ? { ...x, progress } : x))),
-          });
+          const update = (change: Partial<Upload>) => setUploads((u) => u.map((x) => (x.key === key ? { ...x, ...change } : x)));
+          const stored = await retryWhenBusy(
+            () => uploadFile({ municipalityCode, procedureId, attachmentId: spec.id, file, uploadToken, language, onProgress: (progress) => update({ progress }) }),
+            (waitSeconds) => update({ waitSeconds, progress: 0 }),
+          );
           updateFiles((current) => [...current, stored]);
         } catch (error) {
           setProblems((p) => [...p, withFileName(file.name, (error as Error).message)]);
@@ -127,7 +128,7 @@ export function AttachmentField(props: AttachmentFieldProps) {
             <li key={u.key} className="file-list__item file-list__item--uploading">
               <span className="file-list__name">{u.name}</span>
               <progress max={1} value={u.progress} aria-label={`${u.name} ${t('upload.uploading', { percent: Math.round(u.progress * 100) })}`} />
-              <span className="file-list__size">{t('upload.uploading', { percent: Math.round(u.progress * 100) })}</span>
+              <span className="file-list__size">{u.waitSeconds ? busyText('uploadWaiting', { seconds: u.waitSeconds }) : t('upload.uploading', { percent: Math.round(u.progress * 100) })}</span>
             </li>
           ))}
         </ul>

@@ -43,6 +43,9 @@ const draftBody = Open({
   bundle: Opt(BundleDraftSchema),
 });
 
+/** One admission gate's counters in /health. */
+const AdmissionStatsSchema = Closed({ inFlight: Int(), queued: Int(), refused: Int() });
+
 export const PUBLIC_OPERATIONS = [
   operation({
     method: 'get',
@@ -58,6 +61,10 @@ export const PUBLIC_OPERATIONS = [
           presets: Int(),
           version: Str(),
           malwareScanner: Opt(Enum(['ok', 'unreachable'] as const, { description: 'Only when CLAMD_* is set; never fails health' })),
+          admission: Closed(
+            { submissions: AdmissionStatsSchema, uploads: AdmissionStatsSchema },
+            { description: 'Admission control of this process: work running, waiting, and refused with 503 since start' },
+          ),
         }),
         'Up',
       ),
@@ -179,7 +186,7 @@ export const PUBLIC_OPERATIONS = [
       413: errorResponse('Too large'),
       422: errorResponse('Invalid answers, with per-field messages'),
       503: errorResponse(
-        'The store cannot take the write now (disk full, database locked, no MongoDB primary): nothing was acknowledged; retry after Retry-After seconds with the same Idempotency-Key',
+        'Too many submissions at once (intake_busy: admission control), or the store cannot take the write now (disk full, database locked, no MongoDB primary): nothing was acknowledged; retry after Retry-After seconds with the same Idempotency-Key',
       ),
     },
   }),
@@ -224,7 +231,7 @@ export const PUBLIC_OPERATIONS = [
       409: errorResponse('A form version changed'),
       413: errorResponse('Too large'),
       422: errorResponse('Invalid answers: per-field messages, each pointer under /items/<n>; nothing stored'),
-      503: errorResponse('The store cannot take the write now: nothing was stored; retry with the same Idempotency-Key'),
+      503: errorResponse('Too many submissions at once (intake_busy), or the store cannot take the write now: nothing was stored; retry after Retry-After seconds with the same Idempotency-Key'),
     },
   }),
   operation({
@@ -322,6 +329,7 @@ export const PUBLIC_OPERATIONS = [
       413: errorResponse('Too large'),
       415: errorResponse('Type not accepted'),
       422: errorResponse('Malware found (malware_detected); nothing stored'),
+      503: errorResponse('Too many uploads at once (intake_busy: admission control): nothing stored; retry after Retry-After seconds'),
     },
   }),
   operation({
