@@ -11,6 +11,22 @@ import { DataCipher } from '../../server/src/security/dataCipher';
 import { makeTempDir } from '../helpers/tempDir';
 import { submission } from '../contract/fixtures';
 import { counterOrigin } from '../helpers/counterApplication';
+import { MIGRATIONS } from '../../server/src/storage/sqlite/migrations';
+
+const tablesOf = (db: Database.Database): string[] => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+
+/** The tables the migrations after the first `n` add (a store of schema n has none of them). */
+function tablesAddedAfter(n: number): string[] {
+  const early = new Database(':memory:');
+  early.exec(MIGRATIONS.slice(0, n).join('\n'));
+  const before = new Set(tablesOf(early));
+  early.close();
+  const all = new Database(':memory:');
+  all.exec(MIGRATIONS.join('\n'));
+  const added = tablesOf(all).filter((t) => !before.has(t));
+  all.close();
+  return added;
+}
 
 it('marks the counter applications of a store written before the channel column', async () => {
   const dir = makeTempDir();
@@ -24,6 +40,7 @@ it('marks the counter applications of a store written before the channel column'
 
   // Back to schema 13: no channel column yet.
   const db = new Database(join(dir.path, 'madoguchi.sqlite'));
+  for (const table of tablesAddedAfter(13)) db.exec(`DROP TABLE ${table}`);
   db.exec('DROP INDEX submissions_channel_keyset; ALTER TABLE submissions DROP COLUMN channel;');
   db.pragma('user_version = 13');
   db.close();
