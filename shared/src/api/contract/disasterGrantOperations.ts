@@ -5,7 +5,7 @@
  * and a lent account lists where it helps (`/staff/me/disaster-grants`).
  * The period's rules and the refusals are the service's.
  */
-import { Arr, Bool, Closed, DateTime, Enum, Nullable, Open, Opt, Str, component } from './kit';
+import { Arr, Bool, Closed, DateTime, Enum, Nullable, Open, Opt, Str, component, type Static } from './kit';
 import { errorResponse, json, pathParams } from './responses';
 import { operation, type ResponseSpec } from './operation';
 
@@ -47,6 +47,9 @@ export const MyDisasterGrantSchema = component(
     untilDate: IsoDate('Last day'),
   }),
 );
+
+export type DisasterGrantView = Static<typeof DisasterGrantSchema>;
+export type MyDisasterGrant = Static<typeof MyDisasterGrantSchema>;
 
 export const DISASTER_GRANT_OPERATIONS = [
   operation({

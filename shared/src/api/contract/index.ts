@@ -43,5 +43,5 @@ export { openApiDocument } from './openapi';
 export * from './components';
 export { CounterAnalysisSchema, type CounterAnalysis, type CounterGroupFigures } from './counterAnalysisOperations';
 export { DisasterSchema, PublicDisasterSchema } from './disasterOperations';
-export { DisasterGrantSchema, MyDisasterGrantSchema } from './disasterGrantOperations';
+export { DisasterGrantSchema, MyDisasterGrantSchema, type DisasterGrantView, type MyDisasterGrant } from './disasterGrantOperations';
 export { PublicUserSchema, PublicInviteSchema, SessionViewSchema } from './staffOperations';
