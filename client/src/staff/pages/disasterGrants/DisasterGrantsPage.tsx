@@ -1,4 +1,4 @@
-/** The 応援職員 page of one disaster (`/staff/disasters/:disasterId/grants`): its name, then the grants panel. */
+/** The 応援職員 page of one disaster (`/staff/disasters/:disasterId/grants`): its name as the title, then the grants panel. */
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Disaster } from '@madoguchi/shared';
@@ -24,11 +24,10 @@ export default function DisasterGrantsPage() {
       <p>
         <Link to="/staff/disasters">{t('grants.back')}</Link>
       </p>
-      <h1 id="grants-page-title">{t('grants.title')}</h1>
       {error && <p className="notice notice--error">{error}</p>}
       {disaster && (
         <>
-          <p>{t('grants.disaster', { name: disaster.name })}</p>
+          <h1 id="grants-page-title">{disaster.name}</h1>
           <DisasterGrantsPanel code={code} disasterId={disaster.id} open={disaster.status === 'open'} />
         </>
       )}

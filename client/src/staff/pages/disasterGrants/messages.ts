@@ -8,7 +8,6 @@ export const DISASTER_GRANT_MESSAGES = {
     '他の自治体の職員に、この災害の受付だけを期間を決めて扱ってもらえます（閲覧・処理・CSV出力）。個人番号などの表示、災害の管理、職員や設定は扱えません。応援職員の操作はすべて所属自治体とともに記録されます。',
     'Lend this disaster’s queue only to staff of another municipality for a period (read, process, export CSV). They cannot reveal sensitive data, manage the disaster, accounts or settings. Everything they do is audited with their home municipality.',
   ],
-  'grants.disaster': ['災害：{name}', 'Disaster: {name}'],
   'grants.closedNotice': ['この災害は終了しているため、応援職員を追加できません。', 'This disaster is closed: no staff can be added.'],
   'grants.add': ['応援職員を追加する', 'Add a staff member'],
   'grants.email': ['応援職員のメールアドレス', 'E-mail of the staff member'],
