@@ -7,6 +7,8 @@
  * Adding a route: give it `can(action, resolver)`; if its path has a new
  * parameter, add a fixture in `paramValue`; if it has no parameter and is
  * not platform-wide, say where its municipality comes from in BODY_SCOPED.
+ * Routes that lent staff of other municipalities reach (canInDisaster, 応援職員)
+ * are checked with a grant in tests/integration/lentStaff.test.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { ACTIONS, PERMISSIONS, authorize, type Action } from '../../server/src/auth/policy';

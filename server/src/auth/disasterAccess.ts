@@ -18,7 +18,9 @@
  *
  * The path must name the municipality `:code` and the disaster `:disasterId`.
  * The handler must still check that the disaster belongs to `:code`
- * (DisasterService.get does) — the grant only says which disaster was lent.
+ * (DisasterService.get does) and that whatever else the path names (a case,
+ * a team) belongs to that disaster — the grant only says which disaster was
+ * lent, never the municipality's other applications.
  *
  * Auditing: when a lent account got in, `lentFrom(res)` is its grant and home
  * municipality. Every audit event such a route writes must carry them: build
