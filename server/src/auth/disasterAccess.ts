@@ -36,15 +36,13 @@ import { grantIsLive, type DisasterGrant } from '../storage/disasterGrantTypes';
 import type { Action } from './policy';
 import { municipalityParam } from './resources';
 import type { Access, LentAccessCheck } from './staffRouter';
+import { auditDetailsFor, type LentFrom } from '../modules/disasters/grantAudit';
+
+export { auditDetailsFor, type LentFrom };
 
 /** What a lent account may do in the disaster it was lent to. */
 export const LENT_ACTIONS: readonly Action[] = ['inbox.read', 'inbox.update', 'inbox.export'];
 
-/** The grant a lent request came in by. */
-export interface LentFrom {
-  grantId: string;
-  homeMunicipalityCode: string;
-}
 
 export interface DisasterAccessDeps {
   registry: MunicipalityRegistry;
@@ -93,8 +91,4 @@ export const lentFrom = (res: Response): LentFrom | null => (res.locals.lentFrom
 /** Audit details naming the lent account's home municipality and grant (unchanged for own accounts). */
 export function withLentFrom(res: Response, details: Record<string, unknown>): Record<string, unknown> {
   return auditDetailsFor(lentFrom(res), details);
-}
-
-export function auditDetailsFor(lent: LentFrom | null, details: Record<string, unknown>): Record<string, unknown> {
-  return lent ? { ...details, homeMunicipality: lent.homeMunicipalityCode, viaGrant: lent.grantId } : details;
 }

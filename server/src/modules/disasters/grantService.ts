@@ -11,7 +11,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import type { Storage, User } from '../../storage/types';
 import { grantIsLive, type DisasterGrant } from '../../storage/disasterGrantTypes';
 import type { MunicipalityRegistry } from '../municipalities/registry';
-import { auditDetailsFor, type LentFrom } from '../../auth/disasterAccess';
+import { auditDetailsFor, type LentFrom } from './grantAudit';
 import type { DisasterActor, DisasterService } from './disasterService';
 import { checkGrantRequest } from './grantRules';
 
