@@ -86,8 +86,9 @@ test('a municipal admin lends a disaster to staff of another town, who find it o
   await page.getByRole('alertdialog').getByRole('button', { name: '取り消す' }).click();
   await page.getByRole('status').getByText('権限を取り消しました。').waitFor();
   await item.getByText('取消済').waitFor();
+  const grantsAnswered = lent.waitForResponse((r) => r.url().endsWith('/api/v1/staff/me/disaster-grants') && r.ok());
   await lent.reload();
+  expect((await (await grantsAnswered).json()).items).toEqual([]);
   await lent.getByRole('heading', { name: /こんにちは/ }).waitFor();
-  await lent.getByRole('link', { name: '受付一覧' }).first().waitFor();
   expect(await lent.getByRole('region', { name: '応援先の災害' }).count()).toBe(0);
 });
