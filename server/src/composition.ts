@@ -5,6 +5,7 @@
  */
 import { DisasterService } from './modules/disasters/disasterService';
 import { DisasterIntake } from './modules/disasters/disasterIntake';
+import { DisasterGrantService } from './modules/disasters/grantService';
 import { PRESET_OWNER, FormValidator } from '@madoguchi/shared';
 import type { AppDeps, DeskServices, Services } from './services';
 import { SecretDeriver } from './security/keys';
@@ -95,6 +96,7 @@ export function createServices(deps: AppDeps): Services {
     fileScans,
     drafts,
     disasters,
+    disasterGrants: new DisasterGrantService(storage, disasters, municipalities, now),
     counter: { sessions: counterSessions, tablet: new TabletService(storage, counterSessions, catalog, municipalities, now) },
     desk: createDeskServices(deps, validator, mail, now, card?.service),
     desks: new DeskService(storage, now),

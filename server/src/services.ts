@@ -6,6 +6,7 @@
  */
 import type { Logger } from 'pino';
 import type { DisasterService } from './modules/disasters/disasterService';
+import type { DisasterGrantService } from './modules/disasters/grantService';
 import type { FormValidator } from '@madoguchi/shared';
 import type { Config } from './config';
 import type { Storage } from './storage/types';
@@ -129,6 +130,8 @@ export interface Services {
   counter: { sessions: CounterService; tablet: TabletService };
   /** 被災者支援: the disasters a municipality declares (issue #20). */
   disasters: DisasterService;
+  /** 応援職員: other municipalities' accounts lent one disaster's queue (issue #20). */
+  disasterGrants: DisasterGrantService;
   /** My Number Card sign-in and signatures (デジタル認証アプリ), when MYNA_* is configured. */
   card?: { service: MyNumberCardService; jwks: { keys: Record<string, unknown>[] }; sessionMinutes: number; secureCookie: boolean };
   now: () => Date;

@@ -7,6 +7,8 @@
  * Adding a route: give it `can(action, resolver)`; if its path has a new
  * parameter, add a fixture in `paramValue`; if it has no parameter and is
  * not platform-wide, say where its municipality comes from in BODY_SCOPED.
+ * Routes that lent staff of other municipalities reach (canInDisaster, 応援職員)
+ * are checked with a grant in tests/integration/lentStaff.test.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { ACTIONS, PERMISSIONS, authorize, type Action } from '../../server/src/auth/policy';
@@ -129,7 +131,7 @@ describe('access matrix', () => {
     if (name === 'procedureId') return 'matrix-procedure';
     if (name === 'guideId') return 'shussei';
     // Inbox and integration routes (issue #7) sit under /municipalities/:code: the municipality decides, the ids may be unknown (404 once allowed).
-    if (['submissionId', 'fileId', 'keyId', 'webhookId', 'deliveryId', 'sessionId', 'disasterId'].includes(name)) return randomUUID();
+    if (['submissionId', 'fileId', 'keyId', 'webhookId', 'deliveryId', 'sessionId', 'disasterId', 'grantId'].includes(name)) return randomUUID();
     if (name === 'revision') return '1';
     throw new Error(`No fixture for :${name} in ${key(spec)}: add one to paramValue in tests/integration/accessMatrix.test.ts`);
   }

@@ -5,8 +5,10 @@
  * none of these words; both share the format and functions of common/i18n.
  */
 import type { Catalogue } from '../common/i18n/catalogue';
+import { DISASTER_GRANT_MESSAGES } from './pages/disasterGrants/messages';
 
 export const STAFF_MESSAGES = {
+  ...DISASTER_GRANT_MESSAGES,
   // common
   'common.loading': ['読み込み中…', 'Loading…'],
   'common.listSeparator': ['、', ', '],

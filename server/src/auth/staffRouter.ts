@@ -18,7 +18,17 @@ import { requestLanguage } from '../i18n/language';
 /** Finds what a request acts on; may load it (into res.locals) and throw NotFoundError. */
 export type ResourceResolver = (req: Request, res: Response) => Resource | Promise<Resource>;
 
-export type Access = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; action: Action; resource: ResourceResolver };
+/**
+ * A second way in when the policy says no: an account of another municipality
+ * lent to one disaster (auth/disasterAccess.ts). It may leave what it found in
+ * res.locals (the grant) for the handler's audit.
+ */
+export type LentAccessCheck = (req: Request, res: Response, user: Express.User, action: Action) => Promise<boolean>;
+
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'signed-in' }
+  | { kind: 'permission'; action: Action; resource: ResourceResolver; lent?: LentAccessCheck };
 
 /** Reachable without an account (the sign-in steps themselves). */
 export const publicAccess: Access = { kind: 'public' };
@@ -36,6 +46,8 @@ export interface StaffRouteSpec {
   path: string;
   access: Access['kind'];
   action?: Action;
+  /** Reachable by accounts of another municipality lent to the disaster in the path (応援職員). */
+  lent?: true;
 }
 
 /** Lets the HTTP layer wrap each route's handlers (the API contract check) without auth importing it. */
@@ -67,7 +79,13 @@ export class StaffRoutes {
   }
 
   private add(method: Method, path: string, access: Access, handlers: RequestHandler[]): this {
-    this.specs.push({ method, path, access: access.kind, ...(access.kind === 'permission' ? { action: access.action } : {}) });
+    this.specs.push({
+      method,
+      path,
+      access: access.kind,
+      ...(access.kind === 'permission' ? { action: access.action } : {}),
+      ...(access.kind === 'permission' && access.lent ? { lent: true as const } : {}),
+    });
     this.router[method](path, ...this.decorate(method, path, [this.guard(access), ...handlers]));
     return this;
   }
@@ -84,7 +102,8 @@ export class StaffRoutes {
       if (access.kind === 'signed-in') return next();
       if (await this.mustEnrolTotp(user)) throw new AccessError('totp_enrolment_required', authText(lang, 'totpEnrolmentRequired'));
       const resource = await access.resource(req, res);
-      if (!authorize(user, access.action, resource)) throw new AccessError('forbidden', authText(lang, 'forbidden'));
+      const allowed = authorize(user, access.action, resource) || (access.lent !== undefined && (await access.lent(req, res, user, access.action)));
+      if (!allowed) throw new AccessError('forbidden', authText(lang, 'forbidden'));
       res.locals.resource = resource;
       next();
     };

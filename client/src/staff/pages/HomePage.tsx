@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useSession } from '../session';
 import { ROLE_LABELS, useStaffText } from '../i18n';
 import { STAFF_PAGES } from './registry';
+import { LentDisasters } from './disasterGrants/LentDisasters';
 
 export default function HomePage() {
   const t = useStaffText();
@@ -20,6 +21,7 @@ export default function HomePage() {
           {t('home.twoStepRequired')} <Link to="/staff/account">{t('common.registerAuthenticatorApp')}</Link>
         </p>
       )}
+      <LentDisasters />
       <ul className="tiles">
         {STAFF_PAGES.filter((p) => p.inMenu !== false && (!p.permission || can(p.permission))).map((p) => (
           <li key={p.path}>

@@ -1,5 +1,6 @@
 /** Who acts on the inbox, and the audit event every read and change leaves. */
 import type { Storage, SubmissionMeta } from '../../storage/types';
+import { auditDetailsFor, type LentFrom } from '../disasters/grantAudit';
 
 /** A signed-in member of a municipality's staff (or its admin). */
 export interface StaffActor {
@@ -8,6 +9,12 @@ export interface StaffActor {
   municipalityCode: string;
   /** Staff limited to some procedures; null or absent: all. */
   procedureIds?: string[] | null;
+  /**
+   * 応援職員: staff of another municipality acting on a disaster lent to them
+   * (auth/disasterAccess.ts, `lentFrom(res)`); their audit events name their
+   * home municipality and the grant.
+   */
+  lentFrom?: LentFrom | null;
 }
 
 /** A back-office system calling with an API key. */
@@ -53,7 +60,7 @@ export async function auditSubmission(
       municipalityCode: meta.municipalityCode,
       targetType: 'submission',
       targetId: meta.id,
-      details: { receiptNumber: meta.receiptNumber, ...details },
+      details: auditDetailsFor(actor.kind === 'staff' ? (actor.lentFrom ?? null) : null, { receiptNumber: meta.receiptNumber, ...details }),
     },
     { waitForDisk },
   );

@@ -9,6 +9,7 @@ import { refuseInfected, scanStateOf } from '../uploads/scanGuard';
 import { NotFoundError } from '../../errors';
 import type { InboxQuery, Storage, StoredFileMeta, SubmissionMeta } from '../../storage/types';
 import { auditSubmission, type StaffActor } from './actor';
+import { auditDetailsFor } from '../disasters/grantAudit';
 import type { InboxLookups } from './lookups';
 import { inboxText } from './messages';
 import { counterView, drawnSignaturePng } from './counterOrigin';
@@ -43,7 +44,7 @@ export class InboxService {
         municipalityCode: actor.municipalityCode,
         targetType: 'inbox',
         targetId: actor.municipalityCode,
-        details: { shown: page.items.map((m) => m.receiptNumber), filter: { ...q, after: undefined } },
+        details: auditDetailsFor(actor.lentFrom ?? null, { shown: page.items.map((m) => m.receiptNumber), filter: { ...q, after: undefined } }),
       },
       { waitForDisk: false },
     );

@@ -417,4 +417,21 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX disaster_cases_queue ON disaster_cases (disaster_id, area, created_at);
   `,
+  /* 18: 応援職員 (issue #20): another municipality's accounts lent one disaster's queue for a period */ `
+  CREATE TABLE disaster_grants (
+    id TEXT PRIMARY KEY,
+    municipality_code TEXT NOT NULL,
+    disaster_id TEXT NOT NULL REFERENCES disasters(id),
+    user_id TEXT NOT NULL,
+    home_municipality_code TEXT NOT NULL,
+    from_date TEXT NOT NULL,
+    until_date TEXT NOT NULL,
+    granted_by TEXT NOT NULL,
+    granted_at TEXT NOT NULL,
+    revoked_by TEXT,
+    revoked_at TEXT
+  );
+  CREATE INDEX disaster_grants_disaster ON disaster_grants (disaster_id, granted_at);
+  CREATE INDEX disaster_grants_user ON disaster_grants (user_id, granted_at);
+  `,
 ];
