@@ -21,7 +21,8 @@ export type Action =
   | 'inbox.exportSensitive'
   | 'integrations.manage'
   | 'retention.manage'
-  | 'counter.serve';
+  | 'counter.serve'
+  | 'disaster.manage';
 
 export interface StaffUser {
   id: string;
