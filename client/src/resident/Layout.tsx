@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useLanguage } from '../common/i18n/LanguageContext';
+import { DisasterBanner } from './disaster/DisasterBanner';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, language, setLanguage } = useLanguage();
@@ -23,6 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="container main">
+        <DisasterBanner />
         {children}
       </main>
       <footer className="site-footer">

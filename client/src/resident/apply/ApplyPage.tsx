@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useLanguage } from '../../common/i18n/LanguageContext';
-import { getMunicipality, getProcedure } from '../../common/api/residentApi';
+import { getMunicipality, getProcedure, listOpenDisasters } from '../../common/api/residentApi';
+import { isDisasterForm } from '../disaster/declaredDisaster';
 import { useAsync } from '../../common/useAsync';
 import { ErrorBlock, Loading } from '../../common/StatusMessages';
 import { ApplyFlow } from './ApplyFlow';
@@ -17,16 +18,19 @@ export default function ApplyPage() {
   const [notice, setNotice] = useState<string | undefined>();
   const loaded = useAsync(async () => {
     const [detail, municipality] = await Promise.all([getProcedure(code, procedureId, language), getMunicipality(code, language)]);
-    return { detail, municipality };
+    // A disaster procedure takes the open disaster; without the list (or none open) the block is typed as usual.
+    const openDisasters = isDisasterForm(detail) ? await listOpenDisasters(code, language).catch(() => []) : [];
+    return { detail, municipality, openDisasters };
   }, [code, procedureId, language]);
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <ErrorBlock error={loaded.error} onRetry={loaded.reload} />;
-  const { detail, municipality } = loaded.value;
+  const { detail, municipality, openDisasters } = loaded.value;
   return (
     <ApplyFlow
       key={`${detail.procedure.id}@${detail.version.version}`}
       detail={detail}
       municipality={municipality}
+      openDisasters={openDisasters}
       {...(notice ? { notice } : {})}
       onVersionChanged={(message) => {
         setNotice(message);
