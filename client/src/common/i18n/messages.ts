@@ -8,11 +8,6 @@ import type { Catalogue } from './catalogue';
 export const MESSAGES = {
   // layout
   'app.name': ['窓口', 'Madoguchi'],
-  'disaster.kicker': ['災害に関するお知らせ', 'Disaster notice'],
-  'disaster.guideLink': ['被災された方の支援と手続を確認する', 'See the support and procedures for those affected'],
-  'disaster.risaiLink': ['罹災証明書を申請する', 'Apply for a disaster victim certificate (罹災証明書)'],
-  'disaster.declaredLabel': ['対象となる災害', 'Disaster'],
-  'disaster.chooseLabel': ['どの災害の被害ですか', 'Which disaster damaged your home?'],
   'app.tagline': ['市区町村のオンライン申請', 'Online applications to your municipality'],
   'app.skipToContent': ['本文へ移動', 'Skip to main content'],
   'app.switchLanguage': ['English', '日本語'],

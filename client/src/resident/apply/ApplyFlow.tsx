@@ -8,7 +8,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { createSchemaUtils, type RJSFSchema } from '@rjsf/utils';
-import { attachmentsFor, versionKey, type CardIdentity, type FieldError, type Municipality, type ProcedureDetail, type PublicDisaster } from '@madoguchi/shared';
+import { attachmentsFor, versionKey, type CardIdentity, type FieldError, type Municipality, type ProcedureDetail } from '@madoguchi/shared';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { PageHeading } from '../../common/PageHeading';
 import { deleteDraft } from '../../common/api/residentApi';
@@ -18,7 +18,6 @@ import { loadReceipt, saveReceipt, forgetReceipt } from '../done/receiptStore';
 import { loadLocalDraft } from './localDraft';
 import { attachmentIds } from './localDraft';
 import { prepareUiSchema } from './prepareUiSchema';
-import { declaredDisasterUi, withDeclaredDisaster } from '../disaster/declaredDisaster';
 import { ResumeLinkPanel, syncRemoteDraft } from './ResumeLinkPanel';
 import { StepForm } from './StepForm';
 import { StepProgress } from './StepProgress';
@@ -51,19 +50,15 @@ const prefetchLaterSteps = () => {
   loadReviewStep().catch(() => undefined);
 };
 
-const NONE_OPEN: PublicDisaster[] = [];
-
 interface Props {
   detail: ProcedureDetail;
   municipality: Municipality;
-  /** The municipality's open disasters, for a disaster procedure (else empty). */
-  openDisasters?: PublicDisaster[];
   /** Called when the server says the form changed since it was loaded. */
   onVersionChanged: (message: string) => void;
   notice?: string;
 }
 
-export function ApplyFlow({ detail, municipality, openDisasters = NONE_OPEN, onVersionChanged, notice: outerNotice }: Props) {
+export function ApplyFlow({ detail, municipality, onVersionChanged, notice: outerNotice }: Props) {
   const { t, language } = useLanguage();
   const navigate = useNavigate();
   const location = useLocation();
@@ -75,7 +70,7 @@ export function ApplyFlow({ detail, municipality, openDisasters = NONE_OPEN, onV
   const key = versionKey(procedure.owner, procedure.id, version.version);
   const validator = useMemo(() => new SharedRjsfValidator(key, language), [key, language]);
   const utils = useMemo(() => createSchemaUtils(validator, schema, RESIDENT_DEFAULTS_BEHAVIOR), [validator, schema]);
-  const preparedUi = useMemo(() => declaredDisasterUi(prepareUiSchema(version.uiSchema), openDisasters), [version.uiSchema, openDisasters]);
+  const preparedUi = useMemo(() => prepareUiSchema(version.uiSchema), [version.uiSchema]);
   const title = language === 'en' && procedure.titleEn ? procedure.titleEn : procedure.title;
   const steps = useMemo(() => stepsOf(version.schema, version.uiSchema, language, title), [version, language, title]);
   const hasFiles = attachments.length > 0;
@@ -83,7 +78,7 @@ export function ApplyFlow({ detail, municipality, openDisasters = NONE_OPEN, onV
     municipality.code,
     procedure.id,
     version.version,
-    (d) => withDeclaredDisaster(utils.getDefaultFormState(schema, d) as Record<string, unknown>, openDisasters),
+    (d) => utils.getDefaultFormState(schema, d) as Record<string, unknown>,
   );
   const { submit, submitting } = useSubmit(municipality.code, procedure.id, language);
   // null: the municipality does not offer the card (or the question failed: the form works without it).

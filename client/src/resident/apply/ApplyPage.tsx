@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { getMunicipality, getProcedure, listOpenDisasters } from '../../common/api/residentApi';
-import { isDisasterForm } from '../disaster/declaredDisaster';
 import { useAsync } from '../../common/useAsync';
 import { ErrorBlock, Loading } from '../../common/StatusMessages';
 import { ApplyFlow } from './ApplyFlow';
@@ -18,19 +17,18 @@ export default function ApplyPage() {
   const [notice, setNotice] = useState<string | undefined>();
   const loaded = useAsync(async () => {
     const [detail, municipality] = await Promise.all([getProcedure(code, procedureId, language), getMunicipality(code, language)]);
-    // A disaster procedure takes the open disaster; without the list (or none open) the block is typed as usual.
-    const openDisasters = isDisasterForm(detail) ? await listOpenDisasters(code, language).catch(() => []) : [];
-    return { detail, municipality, openDisasters };
+    // A disaster procedure (server: isDisasterProcedure) takes the open disaster; none open (or no list): typed as usual.
+    const open = detail.procedure.category === 'disaster' ? await listOpenDisasters(code, language).catch(() => []) : [];
+    return { detail: open.length ? (await import('../disaster/declaredDisaster')).withDeclaredDisaster(detail, open) : detail, municipality };
   }, [code, procedureId, language]);
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <ErrorBlock error={loaded.error} onRetry={loaded.reload} />;
-  const { detail, municipality, openDisasters } = loaded.value;
+  const { detail, municipality } = loaded.value;
   return (
     <ApplyFlow
       key={`${detail.procedure.id}@${detail.version.version}`}
       detail={detail}
       municipality={municipality}
-      openDisasters={openDisasters}
       {...(notice ? { notice } : {})}
       onVersionChanged={(message) => {
         setNotice(message);

@@ -1,31 +1,24 @@
 /**
  * A disaster procedure's `disaster` block while the municipality has a
- * disaster open: the answer is the declared disaster (the server sets it
- * anyway, disasterIntake.ts), shown read-only instead of inputs, or as a
- * choice when several are open. With none open the block stays as typed.
+ * disaster open: the declared disaster (which the server sets anyway,
+ * disasterIntake.ts) is shown read-only instead of inputs, or as a choice
+ * when several are open; DeclaredDisasterField also sets the answer. Loaded
+ * only then (ApplyPage), so the form costs nothing more when none is open;
+ * with none open the block is typed as before.
  */
-import { disasterAnswer, type ProcedureDetail, type PublicDisaster, type UiSchema } from '@madoguchi/shared';
+import type { ProcedureDetail, PublicDisaster, UiSchema } from '@madoguchi/shared';
+import { DeclaredDisasterField } from '../form/DeclaredDisasterField';
 
-export const DECLARED_DISASTER_FIELD = 'DeclaredDisasterField';
-
-/** The same test as the server's isDisasterProcedure. */
-export const isDisasterForm = (detail: ProcedureDetail): boolean =>
-  detail.procedure.category === 'disaster' && typeof (detail.version.schema as { properties?: Record<string, unknown> }).properties?.disaster === 'object';
-
-export const answerOf = (d: PublicDisaster) => disasterAnswer({ id: d.id, name: d.name, occurredOn: d.occurredOn });
-
-/** The answers with `disaster` set to the open one they name, else the latest declared (the server's choice too). */
-export function withDeclaredDisaster(data: Record<string, unknown>, open: PublicDisaster[]): Record<string, unknown> {
-  if (open.length === 0) return data;
-  const named = (data.disaster as { id?: unknown } | undefined)?.id;
-  const chosen = open.find((d) => d.id === named) ?? open[0]!;
-  return { ...data, disaster: answerOf(chosen) };
-}
-
-/** The uiSchema with the `disaster` block drawn by DeclaredDisasterField (form/DeclaredDisasterField.tsx). */
+/** The uiSchema with the `disaster` block drawn by DeclaredDisasterField, which reads the open ones from its options. */
 export function declaredDisasterUi(uiSchema: UiSchema, open: PublicDisaster[]): UiSchema {
   if (open.length === 0) return uiSchema;
   // The preset's 「入力してください」 description no longer fits: there is nothing to type.
   const { 'ui:description': _typed, ...block } = (uiSchema.disaster ?? {}) as Record<string, unknown>;
-  return { ...uiSchema, disaster: { ...block, 'ui:field': DECLARED_DISASTER_FIELD, 'ui:options': { ...((block['ui:options'] as object) ?? {}), disasters: open } } };
+  return { ...uiSchema, disaster: { ...block, 'ui:field': DeclaredDisasterField, 'ui:options': { ...((block['ui:options'] as object) ?? {}), disasters: open } } };
 }
+
+/** The procedure as the application flow should render it while `open` disasters are declared. */
+export const withDeclaredDisaster = (detail: ProcedureDetail, open: PublicDisaster[]): ProcedureDetail => ({
+  ...detail,
+  version: { ...detail.version, uiSchema: declaredDisasterUi(detail.version.uiSchema, open) },
+});

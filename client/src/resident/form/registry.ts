@@ -5,7 +5,6 @@
  */
 import type { RegistryFieldsType, RegistryWidgetsType, TemplatesType } from '@rjsf/utils';
 import { ResidentObjectField } from './ResidentObjectField';
-import { DeclaredDisasterField } from './DeclaredDisasterField';
 import { ArrayFieldItemTemplate, ArrayFieldTemplate } from './templates/ArrayFieldTemplates';
 import { BaseInputTemplate } from './templates/BaseInputTemplate';
 import { DescriptionFieldTemplate, FieldErrorTemplate, FieldHelpTemplate } from './templates/FieldHelpAndErrors';
@@ -54,6 +53,4 @@ export const residentTemplates: Partial<Omit<TemplatesType, 'ButtonTemplates'>> 
 
 export const residentFields: RegistryFieldsType = {
   ObjectField: ResidentObjectField,
-  // the `disaster` block while a disaster is open (disaster/declaredDisaster.ts)
-  DeclaredDisasterField,
 };

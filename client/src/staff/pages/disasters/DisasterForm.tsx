@@ -6,7 +6,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { DISASTER_KINDS, DISASTER_KIND_EN, formatWareki, type Disaster } from '@madoguchi/shared';
+import { DISASTER_KINDS, DISASTER_KIND_EN, type Disaster } from '@madoguchi/shared';
+import { warekiOf } from './disasterForm';
 import { ApiError } from '../../api';
 import { useLanguage } from '../../../common/i18n/LanguageContext';
 import { useStaffText } from '../../i18n';
@@ -88,7 +89,7 @@ export function DisasterForm({ code, editing, onSaved, onCancel }: Props) {
         type="date"
         label={t('disasters.occurredOn')}
         // The date in 和暦 too: the words residents will read in the notice.
-        hint={occurredOn ? `＝ ${formatWareki(occurredOn)}` : ''}
+        hint={occurredOn ? `＝ ${warekiOf(occurredOn)}` : ''}
         error={messages.occurredOn}
         {...register('occurredOn')}
       />

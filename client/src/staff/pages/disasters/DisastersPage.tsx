@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { formatWareki, type Disaster } from '@madoguchi/shared';
+import type { Disaster } from '@madoguchi/shared';
+import { warekiOf } from './disasterForm';
 import { ApiError } from '../../api';
 import { useSession } from '../../session';
 import { useStaffText } from '../../i18n';
@@ -101,7 +102,7 @@ export default function DisastersPage() {
                   {d.name}
                   <br />
                   <span className="field__hint">
-                    {formatWareki(d.occurredOn)}・{d.kind}
+                    {warekiOf(d.occurredOn)}・{d.kind}
                   </span>
                 </th>
                 <td>{d.status === 'open' ? t('disasters.open') : `${t('disasters.closed')}（${t('disasters.closedAt', { at: at(d.closedAt ?? d.updatedAt) })}）`}</td>

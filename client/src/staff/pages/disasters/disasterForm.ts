@@ -5,6 +5,13 @@
  */
 import { DISASTER_KINDS, type Disaster, type DisasterDeclaration, type DisasterKind, type FieldError } from '@madoguchi/shared';
 
+/** `2026-12-01` → 「令和8年12月1日」 by the browser's Japanese calendar (the console needs no 和暦 tables of its own). */
+export function warekiOf(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
 export interface DisasterValues {
   name: string;
   occurredOn: string;
