@@ -65,8 +65,8 @@ test('declare → banner → 被災 guide → 罹災証明書 with the disaster 
   await admin.getByLabel('名称').fill(NAME);
   await admin.getByText(`＝ ${formatWareki(OCCURRED)}`).waitFor();
   await admin.getByLabel('種類').selectOption('地震');
-  await admin.getByLabel('被害のあった町字（1行に1つ）').fill('笠原町\n中央一丁目');
-  await admin.getByLabel('被害のあった地域の郵便番号（1行に1つ）').fill('310-8610');
+  await admin.getByLabel(/^被害のあった町字/).fill('笠原町\n中央一丁目');
+  await admin.getByLabel(/^被害のあった地域の郵便番号/).fill('310-8610');
   await admin.getByLabel('適用あり').check();
   await admin.getByLabel('適用日').fill(OCCURRED);
   await admin.getByRole('button', { name: '宣言する' }).click();
@@ -77,18 +77,27 @@ test('declare → banner → 被災 guide → 罹災証明書 with the disaster 
   expect(await row.getByRole('link', { name: '被害の振り分け' }).getAttribute('href')).toBe(`/staff/disasters/${declared!.id}/triage`);
   expect(await row.getByRole('link', { name: '応援職員' }).getAttribute('href')).toBe(`/staff/disasters/${declared!.id}/grants`);
   await admin.screenshot({ path: screenshotPath('staff-disaster-declared-1280'), fullPage: true });
+  // An open disaster can be corrected (the area grows).
+  await row.getByRole('button', { name: `内容を変更する：${NAME}` }).click();
+  await admin.getByRole('heading', { level: 2, name: `「${NAME}」の内容を変更する` }).waitFor();
+  expect(await admin.getByLabel(/^被害のあった町字/).inputValue()).toBe('笠原町\n中央一丁目');
+  await admin.getByLabel(/^被害のあった町字/).fill('笠原町\n中央一丁目\n千波町');
+  await admin.getByRole('button', { name: '変更を保存する' }).click();
+  await admin.getByText(`「${NAME}」の内容を変更しました。`).waitFor();
+  expect((await ctx.storage.disasters.get(declared!.id))?.area.towns).toEqual(['笠原町', '中央一丁目', '千波町']);
 
   // The resident's home at a phone's width: the banner, readable and inside the screen.
   const { page: resident, errors } = await newPage(360);
   await resident.goto(`${url}/m/${MITO}`);
   await bannerOf(resident).waitFor();
   expect(await resident.evaluate(() => (globalThis as unknown as { document: PageDocument }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await resident.screenshot({ path: screenshotPath('resident-disaster-banner-360'), fullPage: true });
+  await resident.screenshot({ path: screenshotPath('resident-disaster-banner-360') });
 
   // To the 被災 guide, and from its banner to the 罹災証明書.
   await bannerOf(resident).getByRole('link', { name: '被災された方の支援と手続を確認する' }).click();
   await resident.waitForURL(/\/guides\/hisai$/);
   await resident.getByRole('heading', { level: 1 }).waitFor();
+  await resident.screenshot({ path: screenshotPath('resident-disaster-guide-360') });
   await bannerOf(resident).getByRole('link', { name: '罹災証明書を申請する' }).click();
   await resident.getByRole('heading', { level: 1, name: '罹災証明書の発行申請' }).waitFor();
   await resident.getByRole('link', { name: 'オンラインで申請する' }).click();
@@ -129,6 +138,8 @@ test('declare → banner → 被災 guide → 罹災証明書 with the disaster 
   await admin.getByText(`「${NAME}」の受付を終了しました。`).waitFor();
   await row.getByText(/^終了/).waitFor();
   expect(await row.getByRole('button').count()).toBe(0);
+  await admin.setViewportSize({ width: 360, height: 900 });
+  await admin.screenshot({ path: screenshotPath('staff-disaster-closed-360'), fullPage: true });
 
   // A resident arriving now (the list may be cached for 30 s by a browser that saw it): no banner.
   const { page: later } = await newPage(360);
@@ -136,7 +147,7 @@ test('declare → banner → 被災 guide → 罹災証明書 with the disaster 
   await later.getByRole('heading', { level: 1, name: '水戸市のオンライン申請' }).waitFor();
   await later.waitForLoadState('networkidle');
   expect(await later.locator('.disaster-banner').count()).toBe(0);
-  await later.screenshot({ path: screenshotPath('resident-disaster-closed-360'), fullPage: true });
+  await later.screenshot({ path: screenshotPath('resident-disaster-closed-360') });
   expect(errors).toEqual([]);
 }, 180_000);
 

@@ -94,10 +94,9 @@ export function DisasterForm({ code, editing, onSaved, onCancel }: Props) {
         {...register('occurredOn')}
       />
       <Select id={idOf('kind')} label={t('disasters.kind')} error={messages.kind} choices={DISASTER_KINDS.map((k) => [k, language === 'en' ? DISASTER_KIND_EN[k] : k])} {...register('kind')} />
-      <p className="field__hint">{t('disasters.townsHint')}</p>
-      <TextArea id={idOf('towns')} label={t('disasters.towns')} error={messages.towns} rows={4} {...register('towns')} />
-      <p className="field__hint">{t('disasters.postalCodesHint')}</p>
-      <TextArea id={idOf('postalCodes')} label={t('disasters.postalCodes')} error={messages.postalCodes} rows={4} {...register('postalCodes')} />
+      {/* The example in the label itself: the guide editor's TextArea has no hint of its own. */}
+      <TextArea id={idOf('towns')} label={`${t('disasters.towns')} ${t('disasters.townsHint')}`} error={messages.towns} rows={4} {...register('towns')} />
+      <TextArea id={idOf('postalCodes')} label={`${t('disasters.postalCodes')} ${t('disasters.postalCodesHint')}`} error={messages.postalCodes} rows={4} {...register('postalCodes')} />
       <fieldset className={`field${messages.reliefApplied ? ' field--error' : ''}`}>
         <legend>{t('disasters.reliefAct')}</legend>
         {messages.reliefApplied && <p className="field__error">{messages.reliefApplied}</p>}
