@@ -96,7 +96,9 @@ test('declare → banner → 被災 guide → 罹災証明書 with the disaster 
   // To the 被災 guide, and from its banner to the 罹災証明書.
   await bannerOf(resident).getByRole('link', { name: '被災された方の支援と手続を確認する' }).click();
   await resident.waitForURL(/\/guides\/hisai$/);
-  await resident.getByRole('heading', { level: 1 }).waitFor();
+  await resident.getByRole('heading', { level: 1, name: '災害で被害を受けたとき' }).waitFor();
+  // On the guide itself the banner leads on to the 罹災証明書 only.
+  expect(await bannerOf(resident).getByRole('link').count()).toBe(1);
   await resident.screenshot({ path: screenshotPath('resident-disaster-guide-360') });
   await bannerOf(resident).getByRole('link', { name: '罹災証明書を申請する' }).click();
   await resident.getByRole('heading', { level: 1, name: '罹災証明書の発行申請' }).waitFor();
