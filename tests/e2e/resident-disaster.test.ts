@@ -138,7 +138,7 @@ test('declare → banner → 被災 guide → 罹災証明書 with the disaster 
   await admin.screenshot({ path: screenshotPath('staff-disaster-close-1280') });
   await dialog.getByRole('button', { name: '受付を終了する' }).click();
   await admin.getByText(`「${NAME}」の受付を終了しました。`).waitFor();
-  await row.getByText(/^終了/).waitFor();
+  await row.getByText(/^終了（/).waitFor();
   expect(await row.getByRole('button').count()).toBe(0);
   await admin.setViewportSize({ width: 360, height: 900 });
   await admin.screenshot({ path: screenshotPath('staff-disaster-closed-360'), fullPage: true });

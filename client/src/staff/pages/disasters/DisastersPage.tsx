@@ -15,6 +15,7 @@ import { useConfirm } from '../../ui/ConfirmDialog';
 import { DisasterForm } from './DisasterForm';
 import { disastersApi } from './disastersApi';
 import '../builder/builder.css';
+import './disasters.css';
 
 const at = (iso: string) => new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' });
 
@@ -86,7 +87,7 @@ export default function DisastersPage() {
       ) : items.length === 0 ? (
         <p>{t('disasters.none')}</p>
       ) : (
-        <table className="table">
+        <table className="table disaster-table">
           <thead>
             <tr>
               <th scope="col">{t('disasters.colDisaster')}</th>
@@ -105,7 +106,7 @@ export default function DisastersPage() {
                     {warekiOf(d.occurredOn)}・{d.kind}
                   </span>
                 </th>
-                <td>{d.status === 'open' ? t('disasters.open') : `${t('disasters.closed')}（${t('disasters.closedAt', { at: at(d.closedAt ?? d.updatedAt) })}）`}</td>
+                <td>{d.status === 'open' ? t('disasters.open') : t('disasters.closedAt', { at: at(d.closedAt ?? d.updatedAt) })}</td>
                 <td>{t('disasters.declaredRow', { at: at(d.declaredAt), by: names[d.declaredBy] ?? d.declaredBy })}</td>
                 <td className="table__actions">
                   <Link to={`/staff/disasters/${encodeURIComponent(d.id)}/triage`}>{t('disasters.triage')}</Link>{' '}
