@@ -65,7 +65,10 @@ test('finding a procedure loads no form renderer and no staff console; budgets h
   // form under 170 KB; its phone-load targets are measured in `npm run bench`. 書かない窓口 (issue #19) shares
   // the form's renderer and the common modules with the tablet and the console's counter; the bundler splits
   // them into one more shared chunk (about 0.6 KB of chunk overhead, no new code on this page): 174.
-  expect(kb(apply)).toBeLessThanOrEqual(174);
+  // 被災者支援 (issue #20): a disaster procedure's page asks for the open disasters, and every page decides
+  // whether to load the banner (about 0.3 KB; the banner and the declared-disaster field load only when
+  // shown, their words with them): 175.
+  expect(kb(apply)).toBeLessThanOrEqual(175);
 }, 60_000);
 
 test('no chunk of the built app carries ajv: the builder checks a draft’s structure without it (the server compiles)', () => {

@@ -1,11 +1,16 @@
 /** Header (site name, language switch), main landmark and footer around every resident page. */
-import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
 import { useLanguage } from '../common/i18n/LanguageContext';
+// 「…による被害を受けた方へ」 on the municipality's home, procedure and guide pages, not the application (its code loads there only).
+const BANNER_PAGE = /^\/m\/([^/]+)(?:\/(?:p|guides)\/[^/]+)?\/?$/;
+const DisasterBanner = lazy(() => import('./disaster/DisasterBanner'));
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, language, setLanguage } = useLanguage();
   const other = language === 'ja' ? 'en' : 'ja';
+  const { pathname } = useLocation();
+  const bannerCode = BANNER_PAGE.exec(pathname)?.[1];
   return (
     <>
       <a className="skip-link" href="#main">
@@ -23,6 +28,11 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="container main">
+        {bannerCode && (
+          <Suspense fallback={null}>
+            <DisasterBanner code={bannerCode} pathname={pathname} />
+          </Suspense>
+        )}
         {children}
       </main>
       <footer className="site-footer">

@@ -1,5 +1,5 @@
 /** Typed calls of the public API the resident app uses (catalog, intake, status, drafts, receipts). */
-import type { DraftBody, DraftCreated, DraftView, IntakeRequest, IntakeResponse, Municipality, ProcedureDetail, ProcedureSummary, StatusResponse } from '@madoguchi/shared';
+import type { DraftBody, PublicDisaster, DraftCreated, DraftView, IntakeRequest, IntakeResponse, Municipality, ProcedureDetail, ProcedureSummary, StatusResponse } from '@madoguchi/shared';
 import type { Language } from '../i18n/LanguageContext';
 import { apiFetch, apiJson } from './http';
 
@@ -50,3 +50,6 @@ export const deleteDraft = (draftId: string, secret: string, language: Language)
 
 export const deleteUpload = (fileId: string, uploadToken: string, language: Language) =>
   apiJson<void>(`/uploads/${enc(fileId)}`, { method: 'DELETE', headers: { 'X-Upload-Token': uploadToken }, language });
+
+/** The municipality's open disasters (their banners and the `disaster` answer of its disaster procedures). */
+export const listOpenDisasters = async (code: string, language: Language) => (await apiJson<{ items: PublicDisaster[] }>(`/municipalities/${enc(code)}/disasters`, { language })).items;

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useLanguage } from '../../common/i18n/LanguageContext';
-import { getMunicipality, getProcedure } from '../../common/api/residentApi';
+import { getMunicipality, getProcedure, listOpenDisasters } from '../../common/api/residentApi';
 import { useAsync } from '../../common/useAsync';
 import { ErrorBlock, Loading } from '../../common/StatusMessages';
 import { ApplyFlow } from './ApplyFlow';
@@ -17,7 +17,9 @@ export default function ApplyPage() {
   const [notice, setNotice] = useState<string | undefined>();
   const loaded = useAsync(async () => {
     const [detail, municipality] = await Promise.all([getProcedure(code, procedureId, language), getMunicipality(code, language)]);
-    return { detail, municipality };
+    // A disaster procedure (server: isDisasterProcedure) takes the open disaster; none open (or no list): typed as usual.
+    const open = detail.procedure.category === 'disaster' ? await listOpenDisasters(code, language).catch(() => []) : [];
+    return { detail: open.length ? (await import('../disaster/declaredDisaster')).withDeclaredDisaster(detail, open) : detail, municipality };
   }, [code, procedureId, language]);
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <ErrorBlock error={loaded.error} onRetry={loaded.reload} />;
