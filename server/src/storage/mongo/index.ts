@@ -23,6 +23,7 @@ import { registerCounterModels } from './counterModels';
 import { MongoCounterSessionRepository } from './counterSessionRepository';
 import { registerDisasterModels } from './disasterModels';
 import { MongoDisasterRepository } from './disasterRepository';
+import { MongoSurveyTeamRepository, registerSurveyTeamModels } from './surveyTeamRepository';
 
 /**
  * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
@@ -50,6 +51,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   const guideModels = registerGuideModels(connection);
   const counterModels = registerCounterModels(connection);
   const disasterModels = registerDisasterModels(connection);
+  const surveyTeamModels = registerSurveyTeamModels(connection);
   await Promise.all(
     [
       ...Object.values(models),
@@ -59,6 +61,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
       ...Object.values(guideModels),
       ...Object.values(counterModels),
       ...Object.values(disasterModels),
+      ...Object.values(surveyTeamModels),
     ].map((model) => model.init()),
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
@@ -86,6 +89,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     guides: new MongoGuideRepository(guideModels, connection),
     counterSessions: new MongoCounterSessionRepository(counterModels, cipher),
     disasters: new MongoDisasterRepository(disasterModels, connection),
+    surveyTeams: new MongoSurveyTeamRepository(surveyTeamModels),
     sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels),
     async ping() {
       await connection.db!.admin().ping();

@@ -417,4 +417,15 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX disaster_cases_queue ON disaster_cases (disaster_id, area, created_at);
   `,
+  /* 16: 調査班 (survey teams) of a disaster (issue #20, triage) */ `
+  CREATE TABLE survey_teams (
+    id TEXT PRIMARY KEY,
+    disaster_id TEXT NOT NULL REFERENCES disasters(id),
+    municipality_code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    date TEXT NOT NULL,
+    team_json TEXT NOT NULL
+  );
+  CREATE INDEX survey_teams_disaster ON survey_teams (disaster_id, date, name);
+  `,
 ];
