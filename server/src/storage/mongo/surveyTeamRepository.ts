@@ -34,9 +34,7 @@ export class MongoSurveyTeamRepository implements SurveyTeamRepository {
   }
 
   async update(t: SurveyTeam): Promise<boolean> {
-    const res = await guardedMongo(() =>
-      this.m.SurveyTeam.updateOne({ _id: t.id, disasterId: t.disasterId, municipalityCode: t.municipalityCode }, { $set: { name: t.name, date: t.date, team: t } }),
-    );
+    const res = await guardedMongo(() => this.m.SurveyTeam.updateOne({ _id: t.id, disasterId: t.disasterId, municipalityCode: t.municipalityCode }, { $set: { name: t.name, date: t.date, team: t } }));
     return res.matchedCount === 1;
   }
 

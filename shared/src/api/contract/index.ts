@@ -14,6 +14,7 @@ import { GUIDE_STAFF_OPERATIONS } from './guideStaffOperations';
 import { COUNTER_OPERATIONS } from './counterOperations';
 import { COUNTER_ANALYSIS_OPERATIONS } from './counterAnalysisOperations';
 import { DISASTER_OPERATIONS } from './disasterOperations';
+import { DISASTER_TRIAGE_OPERATIONS } from './disasterTriageOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -28,6 +29,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...BACKOFFICE_OPERATIONS,
   ...COUNTER_ANALYSIS_OPERATIONS,
   ...DISASTER_OPERATIONS,
+  ...DISASTER_TRIAGE_OPERATIONS,
 ];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));
