@@ -24,15 +24,15 @@ export interface SurveyListSheet {
 const COLUMNS: [string, number][] = [
   ['No.', 24],
   ['到達番号', 80],
-  ['住所', 160],
+  ['住所', 150],
   ['世帯主氏名', 80],
-  ['電話番号', 78],
-  ['申告された被害', 112],
+  ['電話番号', 70],
+  ['申告された被害', 100],
   ['写真', 30],
   ['自己判定', 58],
-  ['被害の程度', 84],
+  ['被害の程度', 80],
   ['調査日', 56],
-  ['調査員', 19 + 40],
+  ['調査員', 54],
 ];
 
 export function renderSurveyListPdf(sheet: SurveyListSheet): Promise<Buffer> {
@@ -88,6 +88,7 @@ export function renderSurveyListPdf(sheet: SurveyListSheet): Promise<Buffer> {
         doc.addPage();
         header();
       }
+      doc.font('jp').fontSize(8);
       const y = doc.y;
       let x = left;
       for (const [i, c] of cells.entries()) {
