@@ -32,6 +32,7 @@ export const STAFF_PAGES: StaffPage[] = [
   { path: 'presets', label: 'nav.presets', permission: 'preset.edit', component: lazy(() => import('./catalog/PresetLibraryPage')) },
   { path: 'presets/:presetId', label: 'nav.editPreset', permission: 'preset.edit', inMenu: false, component: lazy(() => import('./builder/PresetBuilderPage')) },
   { path: 'counter/analysis', label: 'nav.counterAnalysis', permission: 'counter.serve', component: lazy(() => import('./counterAnalysis/CounterAnalysisPage')) },
+  { path: 'disaster-triage', label: 'nav.disasterTriage', permission: 'inbox.read', component: lazy(() => import('./disasterTriage/DisasterTriagePage')) },
   { path: 'users', label: 'nav.accounts', permission: 'users.read', component: lazy(() => import('./UsersPage')) },
   { path: 'settings', label: 'common.settings', permission: 'settings.update', component: lazy(() => import('./SettingsPage')) },
   { path: 'account', label: 'common.myAccount', component: lazy(() => import('./AccountPage')) },
