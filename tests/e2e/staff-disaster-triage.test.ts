@@ -93,3 +93,25 @@ test('groups by 町字, records a result, refuses approval by the recorder and t
   expect(stored!.survey!.approvedBy).not.toBeNull();
   expect(stored!.survey!.approvedBy).not.toBe(stored!.survey!.recordedBy);
 });
+
+test('forms a survey team and shows a refused CSV’s lines with their reasons', async () => {
+  const page = await openTriage(chrome(), 1280, 'staff');
+  await page.getByText('調査班を作る').click();
+  const form = page.getByRole('form', { name: '調査班を作る' });
+  await form.getByLabel('班の名前').fill('第1班');
+  await form.getByLabel('調査日').fill(todayInJapan());
+  await form.getByRole('checkbox').first().check();
+  await form.getByLabel('担当する町字').fill('笠原町、八幡町');
+  await form.getByRole('button', { name: '保存する' }).click();
+  await page.getByRole('status').filter({ hasText: '調査班「第1班」を保存しました。' }).waitFor();
+  await page.getByRole('heading', { level: 3, name: /第1班/ }).waitFor();
+  await page.getByRole('group', { name: '調査票一覧（第1班）' }).getByRole('button', { name: 'PDF' }).waitFor();
+
+  const csv = `到達番号,住所,世帯主氏名,電話番号,申告された被害,写真,自己判定,被害の程度,調査日,調査員\r\n${receipts[1]},,,,,,,ぜんかい,${todayInJapan()},水戸 一郎\r\n`;
+  await page.getByLabel('第1班 の記入済みCSV').setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByRole('button', { name: '取り込む' }).click();
+  const refused = page.getByRole('list', { name: '取り込めなかった行' });
+  await refused.waitFor();
+  expect(await refused.locator('li').allTextContents()).toEqual([expect.stringMatching(/^2行目：被害の程度は/)]);
+  await page.screenshot({ path: screenshotPath('staff-disaster-triage-teams'), fullPage: true });
+});

@@ -5,7 +5,7 @@
  * their lists. The order and the flags come from the server (triageQueue.ts).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { DAMAGE_LEVEL_EN, STATUS_LABELS, type Disaster, type SubmissionStatus } from '@madoguchi/shared';
 import { useLanguage } from '../../../common/i18n/LanguageContext';
 import { useSession } from '../../session';
@@ -39,7 +39,8 @@ function Group({ group, code, disasterId, userId, t, onDone }: { group: TriageGr
         {group.area || t('unknownArea')} <span className="triage__count">{t('groupCount', { n: group.count })}</span>{' '}
         <span className={`triage__tag ${group.inDeclaredArea ? 'triage__tag--in' : 'triage__tag--out'}`}>{group.inDeclaredArea ? t('inArea') : t('outOfArea')}</span>
       </h3>
-      <div className="triage__scroll">
+      {/* Focusable so the keyboard can scroll a wide table on a phone. */}
+      <div className="triage__scroll" role="region" aria-labelledby={id} tabIndex={0}>
         <table className="table triage__table">
           <thead>
             <tr>
@@ -58,7 +59,7 @@ function Group({ group, code, disasterId, userId, t, onDone }: { group: TriageGr
             {group.rows.map((r) => (
               <tr key={r.submissionId}>
                 <th scope="row">
-                  <a href={`/staff/inbox/${r.submissionId}`}>{r.receiptNumber}</a>
+                  <Link to={`/staff/inbox/${r.submissionId}`}>{r.receiptNumber}</Link>
                 </th>
                 <td>{r.status ? (STATUS_LABELS[r.status as SubmissionStatus]?.[language === 'en' ? 'en' : 'ja'] ?? r.status) : '—'}</td>
                 <td>
