@@ -4,15 +4,15 @@
  * the queue (inbox.read), survey teams, the lists they take out and bring
  * back, and recording and approving results (inbox.update).
  */
-import type { Request } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import type { Action } from '../auth/policy';
 import { can, type StaffRoutes } from '../auth/staffRouter';
 import { municipalityParam } from '../auth/resources';
 import { requestLanguage } from '../i18n/language';
-import { BadRequestError } from '../errors';
+import { BadRequestError, ForbiddenError } from '../errors';
 import { contentDisposition } from '../modules/exports/download';
-import { TriageService } from '../modules/disasters/triageService';
+import { RISAI_PROCEDURE, TriageService } from '../modules/disasters/triageService';
 import { SurveyTeamService } from '../modules/disasters/surveyTeams';
 import { SurveyResultService } from '../modules/disasters/surveyResults';
 import { SurveyListService } from '../modules/disasters/surveyList';
@@ -28,6 +28,13 @@ export function disasterTriageRoutes(routes: StaffRoutes, ctx: StaffContext): vo
   const m = municipalityParam(ctx.registry);
   // The one place these routes are authorised: the lent-staff (応援職員) work swaps it for one that also admits grants.
   const guard = (action: Action) => can(action, m);
+  // Staff limited to some procedures see 罹災証明書 applications only when it is one of them (as in the inbox).
+  const risaiInScope = (req: Request, _res: Response, next: NextFunction) => {
+    const ids = req.user!.procedureIds;
+    if (ids?.length && !ids.includes(RISAI_PROCEDURE))
+      throw new ForbiddenError(requestLanguage(req) === 'en' ? 'You do not handle disaster certificate applications.' : '罹災証明書の申請を扱う権限がありません。');
+    next();
+  };
   const disasters = ctx.services.disasters;
   const triage = new TriageService(ctx.storage, disasters);
   const teams = new SurveyTeamService(ctx.storage, disasters, ctx.now);
@@ -38,7 +45,7 @@ export function disasterTriageRoutes(routes: StaffRoutes, ctx: StaffContext): vo
   const base = '/municipalities/:code/disasters/:disasterId';
   const at = (req: Request) => ({ code: param(req, 'code'), disasterId: param(req, 'disasterId'), lang: requestLanguage(req), actor: { userId: req.user!.id } });
 
-  routes.get(`${base}/triage`, guard('inbox.read'), async (req, res) => {
+  routes.get(`${base}/triage`, guard('inbox.read'), risaiInScope, async (req, res) => {
     const { code, disasterId, lang } = at(req);
     const filter: TriageFilter = {};
     if (typeof req.query.area === 'string') filter.area = req.query.area;
@@ -49,25 +56,25 @@ export function disasterTriageRoutes(routes: StaffRoutes, ctx: StaffContext): vo
     res.json(await triage.queue(code, disasterId, filter, lang));
   });
 
-  routes.get(`${base}/teams`, guard('inbox.read'), async (req, res) => {
+  routes.get(`${base}/teams`, guard('inbox.read'), risaiInScope, async (req, res) => {
     const { code, disasterId, lang } = at(req);
     res.json({ items: await teams.list(code, disasterId, lang), staff: await teams.staff(code) });
   });
-  routes.post(`${base}/teams`, guard('inbox.update'), async (req, res) => {
+  routes.post(`${base}/teams`, guard('inbox.update'), risaiInScope, async (req, res) => {
     const { code, disasterId, lang, actor } = at(req);
     res.status(201).json(await teams.create(code, disasterId, req.body, actor, lang));
   });
-  routes.put(`${base}/teams/:teamId`, guard('inbox.update'), async (req, res) => {
+  routes.put(`${base}/teams/:teamId`, guard('inbox.update'), risaiInScope, async (req, res) => {
     const { code, disasterId, lang, actor } = at(req);
     res.json(await teams.update(code, disasterId, param(req, 'teamId'), req.body, actor, lang));
   });
-  routes.delete(`${base}/teams/:teamId`, guard('inbox.update'), async (req, res) => {
+  routes.delete(`${base}/teams/:teamId`, guard('inbox.update'), risaiInScope, async (req, res) => {
     const { code, disasterId, lang, actor } = at(req);
     await teams.delete(code, disasterId, param(req, 'teamId'), actor, lang);
     res.status(204).end();
   });
 
-  routes.get(`${base}/teams/:teamId/survey-list/pdf`, guard('inbox.read'), async (req, res) => {
+  routes.get(`${base}/teams/:teamId/survey-list/pdf`, guard('inbox.read'), risaiInScope, async (req, res) => {
     const { code, disasterId, lang, actor } = at(req);
     const out = await lists.pdf(code, disasterId, param(req, 'teamId'), actor, lang);
     res.setHeader('Content-Type', 'application/pdf');
@@ -75,7 +82,7 @@ export function disasterTriageRoutes(routes: StaffRoutes, ctx: StaffContext): vo
     res.setHeader('Cache-Control', 'no-store');
     res.send(out.bytes);
   });
-  routes.get(`${base}/teams/:teamId/survey-list/csv`, guard('inbox.read'), async (req, res) => {
+  routes.get(`${base}/teams/:teamId/survey-list/csv`, guard('inbox.read'), risaiInScope, async (req, res) => {
     const { code, disasterId, lang, actor } = at(req);
     const encoding = req.query.encoding === 'cp932' ? 'cp932' : 'utf-8';
     const out = await lists.csv(code, disasterId, param(req, 'teamId'), encoding, actor, lang);
@@ -85,18 +92,18 @@ export function disasterTriageRoutes(routes: StaffRoutes, ctx: StaffContext): vo
     res.setHeader('Cache-Control', 'no-store');
     res.send(out.bytes);
   });
-  routes.post(`${base}/teams/:teamId/survey-list/results`, guard('inbox.update'), upload.single('file'), async (req, res) => {
+  routes.post(`${base}/teams/:teamId/survey-list/results`, guard('inbox.update'), risaiInScope, upload.single('file'), async (req, res) => {
     const { code, disasterId, lang, actor } = at(req);
     if (!req.file) throw new BadRequestError(lang === 'en' ? 'No file was sent (field "file").' : 'ファイルが送信されていません。', 'no_file');
     res.json(await results.importCsv(code, disasterId, param(req, 'teamId'), req.file.buffer, actor, lang));
   });
 
   const caseAnswer = (c: { submissionId: string; receiptNumber: string; survey: unknown }) => ({ submissionId: c.submissionId, receiptNumber: c.receiptNumber, survey: c.survey });
-  routes.put(`${base}/cases/:submissionId/survey`, guard('inbox.update'), async (req, res) => {
+  routes.put(`${base}/cases/:submissionId/survey`, guard('inbox.update'), risaiInScope, async (req, res) => {
     const { code, disasterId, lang, actor } = at(req);
     res.json(caseAnswer(await results.record(code, disasterId, param(req, 'submissionId'), req.body, actor, lang)));
   });
-  routes.post(`${base}/cases/:submissionId/survey/approve`, guard('inbox.update'), async (req, res) => {
+  routes.post(`${base}/cases/:submissionId/survey/approve`, guard('inbox.update'), risaiInScope, async (req, res) => {
     const { code, disasterId, lang, actor } = at(req);
     res.json(caseAnswer(await results.approve(code, disasterId, param(req, 'submissionId'), actor, lang)));
   });

@@ -36,9 +36,9 @@ export function decodeCsv(bytes: Buffer): string {
 const cell = (v: string | undefined) => (v ?? '').trim().replace(/^'(?=[=+\-@])/u, '');
 
 export function readSurveyCsv(bytes: Buffer, language: Language): SurveyCsvRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; raw: string }[];
   try {
-    records = parse(decodeCsv(bytes), { info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as unknown as typeof records;
+    records = parse(decodeCsv(bytes), { raw: true, relax_column_count: true, bom: true }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new ValidationError(say(language, `CSVとして読めません（${line ?? '?'}行目）。`, `The file is not a readable CSV (line ${line ?? '?'}).`));
@@ -52,12 +52,13 @@ export function readSurveyCsv(bytes: Buffer, language: Language): SurveyCsvRow[]
       say(language, `1行目に「${names}」の列がありません。調査票一覧のCSVに記入して送ってください。`, `Line 1 has no column 「${names}」: fill in the survey list CSV and upload it.`),
     );
   }
-  // csv-parse counts lines up to the end of each record; the start line of a record is one after the previous record's end.
-  let previousEnd = records[0]!.info.lines;
+  // A record starts on the line after the previous one ends; a quoted cell may hold line breaks of its own.
+  const breaks = (raw: string) => raw.split('\n').length - 1;
+  let line = 1 + breaks(records[0]!.raw);
   const rows: SurveyCsvRow[] = [];
-  for (const { record, info } of records.slice(1)) {
-    const start = previousEnd + 1;
-    previousEnd = info.lines;
+  for (const { record, raw } of records.slice(1)) {
+    const start = line + 1;
+    line = start + breaks(raw);
     const row = { line: start, receiptNumber: cell(record[index.receiptNumber]), level: cell(record[index.level]), surveyedOn: cell(record[index.surveyedOn]), surveyor: cell(record[index.surveyor]) };
     if (!row.level && !row.surveyedOn && !row.surveyor) continue; // not surveyed yet
     rows.push(row);
