@@ -88,7 +88,7 @@ export const DISASTER_TRIAGE_OPERATIONS = [
   operation({
     method: 'get',
     path: `${base}/triage`,
-    tag: 'disasters',
+    tag: 'disaster-triage',
     summary: 'The triage queue: the disaster’s 罹災証明書 applications by 町字, homes and the worst reported damage first',
     ...staff,
     params: pathParams(ids),
@@ -102,7 +102,7 @@ export const DISASTER_TRIAGE_OPERATIONS = [
   operation({
     method: 'get',
     path: `${base}/teams`,
-    tag: 'disasters',
+    tag: 'disaster-triage',
     summary: 'The disaster’s survey teams, and the staff who may be members',
     ...staff,
     params: pathParams(ids),
@@ -111,7 +111,7 @@ export const DISASTER_TRIAGE_OPERATIONS = [
   operation({
     method: 'post',
     path: `${base}/teams`,
-    tag: 'disasters',
+    tag: 'disaster-triage',
     summary: 'Form a survey team (audited)',
     ...staff,
     params: pathParams(ids),
@@ -121,7 +121,7 @@ export const DISASTER_TRIAGE_OPERATIONS = [
   operation({
     method: 'put',
     path: `${base}/teams/:teamId`,
-    tag: 'disasters',
+    tag: 'disaster-triage',
     summary: 'Change a survey team (audited)',
     ...staff,
     params: team,
@@ -131,7 +131,7 @@ export const DISASTER_TRIAGE_OPERATIONS = [
   operation({
     method: 'delete',
     path: `${base}/teams/:teamId`,
-    tag: 'disasters',
+    tag: 'disaster-triage',
     summary: 'Disband a survey team (audited; recorded results keep their team id)',
     ...staff,
     params: team,
@@ -140,7 +140,7 @@ export const DISASTER_TRIAGE_OPERATIONS = [
   operation({
     method: 'get',
     path: `${base}/teams/:teamId/survey-list/pdf`,
-    tag: 'disasters',
+    tag: 'disaster-triage',
     summary: 'The team’s survey list as PDF, sorted by address (names and phones: audited)',
     ...staff,
     params: team,
@@ -149,7 +149,7 @@ export const DISASTER_TRIAGE_OPERATIONS = [
   operation({
     method: 'get',
     path: `${base}/teams/:teamId/survey-list/csv`,
-    tag: 'disasters',
+    tag: 'disaster-triage',
     summary: 'The team’s survey list as CSV with empty result columns to fill in (UTF-8 with BOM or CP932; audited)',
     ...staff,
     params: team,
@@ -159,7 +159,7 @@ export const DISASTER_TRIAGE_OPERATIONS = [
   operation({
     method: 'post',
     path: `${base}/teams/:teamId/survey-list/results`,
-    tag: 'disasters',
+    tag: 'disaster-triage',
     summary: 'Upload the filled-in survey list (field `file`; UTF-8 with/without BOM or Shift_JIS): every row recorded, or none (422 names each bad line)',
     ...staff,
     params: team,
@@ -169,7 +169,7 @@ export const DISASTER_TRIAGE_OPERATIONS = [
   operation({
     method: 'put',
     path: `${base}/cases/:submissionId/survey`,
-    tag: 'disasters',
+    tag: 'disaster-triage',
     summary: 'Record one application’s survey result (clears an earlier approval; audited)',
     ...staff,
     params: oneCase,
@@ -179,7 +179,7 @@ export const DISASTER_TRIAGE_OPERATIONS = [
   operation({
     method: 'post',
     path: `${base}/cases/:submissionId/survey/approve`,
-    tag: 'disasters',
+    tag: 'disaster-triage',
     summary: 'Approve the recorded result: by another member of staff than the one who recorded it (four eyes; audited)',
     ...staff,
     params: oneCase,
