@@ -13,9 +13,11 @@ export interface PresetApplication {
   uploadToken: string;
 }
 
-export async function presetApplication(app: Express, code: string, procedureId: string): Promise<PresetApplication> {
+/** `edit` changes the example's answers before the attachments they need are chosen. */
+export async function presetApplication(app: Express, code: string, procedureId: string, edit?: (data: Record<string, unknown>) => void): Promise<PresetApplication> {
   const preset = allPresets().find((p) => p.procedure.id === procedureId)!;
   const data = freshExample(structuredClone(preset.example!)) as Record<string, unknown>;
+  edit?.(data);
   const uploadToken = randomBytes(18).toString('base64url');
   const attachments: Record<string, string[]> = {};
   for (const spec of attachmentsFor(preset.procedure).filter((s) => attachmentNeeded(s, data, preset.procedure.signaturePolicy))) {

@@ -21,10 +21,11 @@ import { buildInboxApp, MITO, RISAI, SAPPORO, risaiData, signIn, submit, upload,
 import { allPresets } from '../helpers/testApp';
 import { counterOrigin, submitAtCounter } from '../helpers/counterApplication';
 import { freshExample } from '@madoguchi/presets';
+import { todayInJapan } from '@madoguchi/shared';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', name));
 /** Tags whose every operation the scenario below calls (sign-in, account, users, settings, catalog and the My Number Card are exercised in their own tests). */
-const SCENARIO_TAGS = new Set(['public', 'resident', 'corrections', 'inbox', 'integrations', 'retention', 'backoffice']);
+const SCENARIO_TAGS = new Set(['public', 'resident', 'corrections', 'inbox', 'integrations', 'retention', 'backoffice', 'disaster-triage']);
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 type Doc = { openapi: string; paths: Record<string, Record<string, { tags: string[]; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>> };
@@ -316,6 +317,38 @@ describe('OpenAPI document', () => {
     await anon.get(`${bo}/submissions`, bearer);
     const readOnly = await admin.client.post(`/municipalities/${MITO}/api-keys`, { name: '参照', scope: 'read' });
     await anon.post(`${bo}/submissions/${withPhoto.receiptNumber}/status`, { to: 'accepted' }, { Authorization: `Bearer ${readOnly.body.token}` });
+
+    // 被災者支援: the triage queue and the damage survey of a declared disaster (disaster-triage).
+    const declarer = await signIn(ctx, 'municipal-admin', MITO);
+    const approver = call(declarer.client.agent, declarer.client.csrf);
+    const surveyor = await signIn(ctx, 'staff', MITO);
+    const sv = call(surveyor.client.agent, surveyor.client.csrf);
+    const today = todayInJapan();
+    const declared = await approver.post(`${st}/disasters`, {
+      name: '令和8年12月茨城県北部の地震',
+      occurredOn: today,
+      kind: '地震',
+      area: { towns: ['笠原町'], postalCodes: [] },
+      reliefAct: { applied: false, appliedOn: null },
+    });
+    const dp = `${st}/disasters/${declared.body.id}`;
+    const damaged = await submit(ctx, risaiData());
+    await sv.get(`${dp}/triage?surveyed=no`);
+    await sv.get(`${dp}/teams`);
+    await sv.post(`${dp}/teams`, { name: '', date: 'x', memberIds: [], areas: [] });
+    const surveyTeam = await sv.post(`${dp}/teams`, { name: '第1班', date: today, memberIds: [surveyor.user.id], areas: ['笠原町'] });
+    await sv.put(`${dp}/teams/${surveyTeam.body.id}`, { name: '第1班', date: today, memberIds: [surveyor.user.id, declarer.user.id], areas: ['笠原町'] });
+    await sv.get(`${dp}/teams/${surveyTeam.body.id}/survey-list/pdf`);
+    await sv.get(`${dp}/teams/${surveyTeam.body.id}/survey-list/csv?encoding=cp932`);
+    for (const level of ['ぜんかい', '半壊']) {
+      const url = `${dp}/teams/${surveyTeam.body.id}/survey-list/results`;
+      const csv = `到達番号,被害の程度,調査日,調査員\r\n${damaged.receiptNumber},${level},${today},水戸 一郎\r\n`;
+      conform('post', url, await surveyor.client.agent.post(url).set('X-CSRF-Token', surveyor.client.csrf).attach('file', Buffer.from(csv), 'list.csv'));
+    }
+    await sv.put(`${dp}/cases/${damaged.id}/survey`, { level: '全壊', surveyedOn: today, surveyor: '水戸 一郎', method: 'survey' });
+    await sv.post(`${dp}/cases/${damaged.id}/survey/approve`);
+    await approver.post(`${dp}/cases/${damaged.id}/survey/approve`);
+    await sv.delete(`${dp}/teams/${surveyTeam.body.id}`);
 
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)

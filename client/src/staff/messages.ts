@@ -54,6 +54,7 @@ export const STAFF_MESSAGES = {
   'nav.guides': ['ライフイベントガイド', 'Life-event guides'],
   'nav.editGuide': ['ガイドの編集', 'Edit guide'],
   'nav.counterAnalysis': ['窓口の分析', 'Counter analysis'],
+  'nav.disasterTriage': ['災害（被害認定調査）', 'Disaster: damage survey'],
   'nav.editPreset': ['プリセットの編集', 'Edit preset'],
   'nav.accounts': ['職員', 'Accounts'],
   // permission

@@ -8,6 +8,7 @@ import type { GuideVersionRepository } from './guideTypes';
 import type { CounterSessionRepository } from './counterTypes';
 import type { DisasterRepository } from './disasterTypes';
 import type { DisasterGrantRepository } from './disasterGrantTypes';
+import type { SurveyTeamRepository } from './surveyTeamTypes';
 import type { FormVersion, Procedure, Submission, SubmissionEvidence, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
 import type { ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
@@ -360,6 +361,8 @@ export interface Storage {
   readonly disasters: DisasterRepository;
   /** 応援職員: accounts of other municipalities lent one disaster's queue (issue #20). */
   readonly disasterGrants: DisasterGrantRepository;
+  /** 調査班 of a disaster (issue #20). */
+  readonly surveyTeams: SurveyTeamRepository;
   /** Every value sealed with the data cipher, for key rotation (tools/reencrypt.ts). */
   readonly sealed: SealedDataRepository;
   /** For /health: throws when a submission could not be stored now (SQLite: a write probe; MongoDB: a ping of the primary). */

@@ -19,6 +19,7 @@ import { integrationRoutes } from '../backofficeRoutes';
 import { counterAnalysisRoutes } from '../counterAnalysisRoutes';
 import { disasterRoutes } from '../disasterRoutes';
 import { disasterGrantRoutes } from '../disasterGrantRoutes';
+import { disasterTriageRoutes } from '../disasterTriageRoutes';
 
 export type StaffRouteModule = (routes: StaffRoutes, ctx: StaffContext) => void;
 
@@ -36,4 +37,5 @@ export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [
   counterAnalysisRoutes,
   disasterRoutes,
   disasterGrantRoutes,
+  disasterTriageRoutes,
 ];

@@ -24,6 +24,7 @@ import { MongoCounterSessionRepository } from './counterSessionRepository';
 import { registerDisasterModels } from './disasterModels';
 import { MongoDisasterRepository } from './disasterRepository';
 import { MongoDisasterGrantRepository, registerDisasterGrantModels } from './disasterGrantRepository';
+import { MongoSurveyTeamRepository, registerSurveyTeamModels } from './surveyTeamRepository';
 
 /**
  * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
@@ -52,6 +53,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   const counterModels = registerCounterModels(connection);
   const disasterModels = registerDisasterModels(connection);
   const grantModels = registerDisasterGrantModels(connection);
+  const surveyTeamModels = registerSurveyTeamModels(connection);
   await Promise.all(
     [
       ...Object.values(models),
@@ -62,6 +64,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
       ...Object.values(counterModels),
       ...Object.values(disasterModels),
       ...Object.values(grantModels),
+      ...Object.values(surveyTeamModels),
     ].map((model) => model.init()),
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
@@ -90,6 +93,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     counterSessions: new MongoCounterSessionRepository(counterModels, cipher),
     disasters: new MongoDisasterRepository(disasterModels, connection),
     disasterGrants: new MongoDisasterGrantRepository(grantModels),
+    surveyTeams: new MongoSurveyTeamRepository(surveyTeamModels),
     sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels),
     async ping() {
       await connection.db!.admin().ping();

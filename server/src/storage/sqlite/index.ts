@@ -23,6 +23,7 @@ import { SqliteGuideRepository } from './guideRepository';
 import { SqliteCounterSessionRepository } from './counterSessionRepository';
 import { SqliteDisasterRepository } from './disasterRepository';
 import { SqliteDisasterGrantRepository } from './disasterGrantRepository';
+import { SqliteSurveyTeamRepository } from './surveyTeamRepository';
 
 export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
   const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
@@ -50,6 +51,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     counterSessions: new SqliteCounterSessionRepository(db, cipher),
     disasters: new SqliteDisasterRepository(db),
     disasterGrants: new SqliteDisasterGrantRepository(db),
+    surveyTeams: new SqliteSurveyTeamRepository(db),
     sealed: new SqliteSealedDataRepository(db, cipher),
     async ping() {
       const failed = groupCommitter(db).failed; // an fsync failed: nothing is acknowledged until a restart

@@ -417,7 +417,18 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX disaster_cases_queue ON disaster_cases (disaster_id, area, created_at);
   `,
-  /* 18: 応援職員 (issue #20): another municipality's accounts lent one disaster's queue for a period */ `
+  /* 16: 調査班 (survey teams) of a disaster (issue #20, triage) */ `
+  CREATE TABLE survey_teams (
+    id TEXT PRIMARY KEY,
+    disaster_id TEXT NOT NULL REFERENCES disasters(id),
+    municipality_code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    date TEXT NOT NULL,
+    team_json TEXT NOT NULL
+  );
+  CREATE INDEX survey_teams_disaster ON survey_teams (disaster_id, date, name);
+  `,
+  /* 17: 応援職員 (issue #20): another municipality's accounts lent one disaster's queue for a period */ `
   CREATE TABLE disaster_grants (
     id TEXT PRIMARY KEY,
     municipality_code TEXT NOT NULL,

@@ -15,6 +15,7 @@ import { COUNTER_OPERATIONS } from './counterOperations';
 import { COUNTER_ANALYSIS_OPERATIONS } from './counterAnalysisOperations';
 import { DISASTER_OPERATIONS } from './disasterOperations';
 import { DISASTER_GRANT_OPERATIONS } from './disasterGrantOperations';
+import { DISASTER_TRIAGE_OPERATIONS } from './disasterTriageOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -30,6 +31,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...COUNTER_ANALYSIS_OPERATIONS,
   ...DISASTER_OPERATIONS,
   ...DISASTER_GRANT_OPERATIONS,
+  ...DISASTER_TRIAGE_OPERATIONS,
 ];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));

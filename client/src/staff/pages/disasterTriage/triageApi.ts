@@ -1,0 +1,93 @@
+/** The triage and damage-survey calls of the staff API (disasterTriageOperations in the contract). */
+import type { DamageLevel, Disaster } from '@madoguchi/shared';
+import { apiFetch } from '../../../common/api/http';
+import { currentLanguage } from '../../../common/i18n/languageStore';
+import { staffApi } from '../../api';
+import { saveDownload } from '../../saveDownload';
+
+export interface DamageSurvey {
+  level: DamageLevel;
+  surveyedOn: string;
+  surveyor: string;
+  method: 'survey' | 'self' | 'photo';
+  teamId: string | null;
+  recordedBy: string;
+  recordedAt: string;
+  approvedBy: string | null;
+  approvedAt: string | null;
+}
+
+export interface TriageRow {
+  submissionId: string;
+  receiptNumber: string;
+  status: string | null;
+  area: string;
+  residential: boolean | null;
+  reportedDamage: string;
+  photoCount: number;
+  selfAssessment: boolean;
+  noSiteSurvey: boolean;
+  survey: DamageSurvey | null;
+  createdAt: string;
+}
+
+export interface TriageGroup {
+  area: string;
+  count: number;
+  inDeclaredArea: boolean;
+  rows: TriageRow[];
+}
+
+export interface TriageFilter {
+  area: string;
+  surveyed: '' | 'yes' | 'no';
+  selfAssessment: '' | 'yes' | 'no';
+}
+
+export interface SurveyTeam {
+  id: string;
+  name: string;
+  date: string;
+  memberIds: string[];
+  areas: string[];
+}
+
+export interface TeamInput {
+  name: string;
+  date: string;
+  memberIds: string[];
+  areas: string[];
+}
+
+export interface SurveyInput {
+  level: string;
+  surveyedOn: string;
+  surveyor: string;
+  method: string;
+}
+
+const at = (code: string, disasterId: string) => `/municipalities/${code}/disasters/${encodeURIComponent(disasterId)}`;
+
+export const triageApi = {
+  disasters: (code: string) => staffApi<{ items: Disaster[] }>('GET', `/municipalities/${code}/disasters`),
+  queue(code: string, disasterId: string, f: TriageFilter) {
+    const q = new URLSearchParams(Object.entries(f).filter(([, v]) => v !== '')).toString();
+    return staffApi<{ total: number; groups: TriageGroup[] }>('GET', `${at(code, disasterId)}/triage${q ? `?${q}` : ''}`);
+  },
+  teams: (code: string, disasterId: string) => staffApi<{ items: SurveyTeam[]; staff: { id: string; displayName: string }[] }>('GET', `${at(code, disasterId)}/teams`),
+  saveTeam: (code: string, disasterId: string, team: TeamInput, id?: string) =>
+    id ? staffApi<SurveyTeam>('PUT', `${at(code, disasterId)}/teams/${id}`, team) : staffApi<SurveyTeam>('POST', `${at(code, disasterId)}/teams`, team),
+  deleteTeam: (code: string, disasterId: string, id: string) => staffApi<void>('DELETE', `${at(code, disasterId)}/teams/${id}`),
+  record: (code: string, disasterId: string, submissionId: string, input: SurveyInput) => staffApi<unknown>('PUT', `${at(code, disasterId)}/cases/${submissionId}/survey`, input),
+  approve: (code: string, disasterId: string, submissionId: string) => staffApi<unknown>('POST', `${at(code, disasterId)}/cases/${submissionId}/survey/approve`),
+  async downloadList(code: string, disasterId: string, teamId: string, format: 'pdf' | 'utf-8' | 'cp932') {
+    const path = `/staff${at(code, disasterId)}/teams/${teamId}/survey-list/${format === 'pdf' ? 'pdf' : `csv?encoding=${format}`}`;
+    const res = await apiFetch(path, { language: currentLanguage() });
+    saveDownload(await res.blob(), res.headers.get('Content-Disposition'), format === 'pdf' ? 'survey-list.pdf' : 'survey-list.csv');
+  },
+  uploadResults(code: string, disasterId: string, teamId: string, file: File) {
+    const form = new FormData();
+    form.append('file', file);
+    return staffApi<{ applied: number }>('POST', `${at(code, disasterId)}/teams/${teamId}/survey-list/results`, form);
+  },
+};
