@@ -7,6 +7,7 @@
 import type { GuideVersionRepository } from './guideTypes';
 import type { CounterSessionRepository } from './counterTypes';
 import type { DisasterRepository } from './disasterTypes';
+import type { CertificateRepository } from './certificateTypes';
 import type { FormVersion, Procedure, Submission, SubmissionEvidence, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
 import type { ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
@@ -357,6 +358,8 @@ export interface Storage {
   readonly counterSessions: CounterSessionRepository;
   /** Disasters a municipality declared and the triage rows of the applications made for them (被災者支援). */
   readonly disasters: DisasterRepository;
+  /** 罹災証明書 issued for disaster applications (numbers, verification, withdrawal). */
+  readonly certificates: CertificateRepository;
   /** Every value sealed with the data cipher, for key rotation (tools/reencrypt.ts). */
   readonly sealed: SealedDataRepository;
   /** For /health: throws when a submission could not be stored now (SQLite: a write probe; MongoDB: a ping of the primary). */

@@ -23,6 +23,8 @@ import { registerCounterModels } from './counterModels';
 import { MongoCounterSessionRepository } from './counterSessionRepository';
 import { registerDisasterModels } from './disasterModels';
 import { MongoDisasterRepository } from './disasterRepository';
+import { registerCertificateModels } from './certificateModels';
+import { MongoCertificateRepository } from './certificateRepository';
 
 /**
  * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
@@ -50,6 +52,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   const guideModels = registerGuideModels(connection);
   const counterModels = registerCounterModels(connection);
   const disasterModels = registerDisasterModels(connection);
+  const certificateModels = registerCertificateModels(connection);
   await Promise.all(
     [
       ...Object.values(models),
@@ -59,6 +62,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
       ...Object.values(guideModels),
       ...Object.values(counterModels),
       ...Object.values(disasterModels),
+      ...Object.values(certificateModels),
     ].map((model) => model.init()),
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
@@ -86,7 +90,8 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     guides: new MongoGuideRepository(guideModels, connection),
     counterSessions: new MongoCounterSessionRepository(counterModels, cipher),
     disasters: new MongoDisasterRepository(disasterModels, connection),
-    sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels),
+    certificates: new MongoCertificateRepository(certificateModels, connection, cipher),
+    sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels),
     async ping() {
       await connection.db!.admin().ping();
     },

@@ -22,6 +22,7 @@ import { SqliteSealedDataRepository } from './sealedDataRepository';
 import { SqliteGuideRepository } from './guideRepository';
 import { SqliteCounterSessionRepository } from './counterSessionRepository';
 import { SqliteDisasterRepository } from './disasterRepository';
+import { SqliteCertificateRepository } from './certificateRepository';
 
 export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
   const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
@@ -48,6 +49,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     guides: new SqliteGuideRepository(db),
     counterSessions: new SqliteCounterSessionRepository(db, cipher),
     disasters: new SqliteDisasterRepository(db),
+    certificates: new SqliteCertificateRepository(db, cipher),
     sealed: new SqliteSealedDataRepository(db, cipher),
     async ping() {
       const failed = groupCommitter(db).failed; // an fsync failed: nothing is acknowledged until a restart
