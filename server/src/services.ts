@@ -6,6 +6,7 @@
  */
 import type { Logger } from 'pino';
 import type { DisasterService } from './modules/disasters/disasterService';
+import type { CertificateService } from './modules/disasters/certificateService';
 import type { FormValidator } from '@madoguchi/shared';
 import type { Config } from './config';
 import type { Storage } from './storage/types';
@@ -126,6 +127,8 @@ export interface Services {
   counter: { sessions: CounterService; tablet: TabletService };
   /** 被災者支援: the disasters a municipality declares (issue #20). */
   disasters: DisasterService;
+  /** 罹災証明書: issuing, withdrawing, the resident's copy and verification (issue #20). */
+  certificates: CertificateService;
   /** My Number Card sign-in and signatures (デジタル認証アプリ), when MYNA_* is configured. */
   card?: { service: MyNumberCardService; jwks: { keys: Record<string, unknown>[] }; sessionMinutes: number; secureCookie: boolean };
   now: () => Date;

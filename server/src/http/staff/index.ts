@@ -18,6 +18,7 @@ import { inboxRoutes } from '../inboxRoutes';
 import { integrationRoutes } from '../backofficeRoutes';
 import { counterAnalysisRoutes } from '../counterAnalysisRoutes';
 import { disasterRoutes } from '../disasterRoutes';
+import { certificateRoutes } from '../certificateRoutes';
 
 export type StaffRouteModule = (routes: StaffRoutes, ctx: StaffContext) => void;
 
@@ -34,4 +35,5 @@ export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [
   integrationRoutes,
   counterAnalysisRoutes,
   disasterRoutes,
+  certificateRoutes,
 ];

@@ -14,6 +14,7 @@ import { GUIDE_STAFF_OPERATIONS } from './guideStaffOperations';
 import { COUNTER_OPERATIONS } from './counterOperations';
 import { COUNTER_ANALYSIS_OPERATIONS } from './counterAnalysisOperations';
 import { DISASTER_OPERATIONS } from './disasterOperations';
+import { CERTIFICATE_OPERATIONS } from './certificateOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -28,6 +29,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...BACKOFFICE_OPERATIONS,
   ...COUNTER_ANALYSIS_OPERATIONS,
   ...DISASTER_OPERATIONS,
+  ...CERTIFICATE_OPERATIONS,
 ];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));
@@ -41,4 +43,5 @@ export { openApiDocument } from './openapi';
 export * from './components';
 export { CounterAnalysisSchema, type CounterAnalysis, type CounterGroupFigures } from './counterAnalysisOperations';
 export { DisasterSchema, PublicDisasterSchema } from './disasterOperations';
+export { CertificateSchema } from './certificateOperations';
 export { PublicUserSchema, PublicInviteSchema, SessionViewSchema } from './staffOperations';
