@@ -135,7 +135,7 @@ describe('罹災証明書 (certificates)', () => {
     ]) {
       expect(text).toContain(item);
     }
-    expect(text).toMatch(/確認ページ：http:\/\/localhost:\d+\/verify\?number=/);
+    expect(text).toMatch(/確認ページ：http:\/\/localhost:\d+\/verify\n/);
   });
 
   it('lets the resident see and download it with the receipt secret only', async () => {

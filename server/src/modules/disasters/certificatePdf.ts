@@ -79,10 +79,6 @@ function damageTable(doc: Doc, x: number, y: number, width: number, level: strin
         .lineWidth(1.4)
         .stroke()
         .lineWidth(0.8);
-      doc
-        .font('jp-bold')
-        .fontSize(11)
-        .text('○', cx, y + head + 9, { width: cell, align: 'center' });
     }
   });
   doc
@@ -140,7 +136,8 @@ export async function renderCertificatePdf(p: CertificatePrint): Promise<Buffer>
       .fillColor('#000')
       .text('この証明書の確認（Verification）', left + 10, boxY + 10, { width: textWidth });
     doc.font('jp').fontSize(10).text(`照合番号：${p.verificationCode}`, { width: textWidth });
-    doc.text(`確認ページ：${p.verifyUrl}`, { width: textWidth });
+    // The address people type has no query; the QR code carries the number as well.
+    doc.text(`確認ページ：${p.verifyUrl.split('?')[0]}`, { width: textWidth });
     doc
       .fontSize(8)
       .fillColor('#333')
