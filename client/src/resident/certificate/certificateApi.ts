@@ -1,4 +1,4 @@
-/** The public 罹災証明書 calls: the resident's state and PDF (receipt secret in a header), verification and lookup. */
+/** The public 罹災証明書 calls: the resident's state and PDF (receipt secret in a header) and verification. */
 import type { Language } from '../../common/i18n/LanguageContext';
 import { apiFetch, apiJson } from '../../common/api/http';
 
@@ -20,6 +20,3 @@ export async function fetchCertificatePdf(receiptNumber: string, secret: string,
 }
 
 export const verifyCertificate = (number: string, code: string, language: Language) => apiJson<Verification>(`/certificates/verify?number=${enc(number)}&code=${enc(code)}`, { language });
-
-export const lookupCertificate = (number: string, code: string, language: Language) =>
-  apiJson<{ number: string; damageLevel: string; disasterId: string; municipalityCode: string }>(`/certificates/reference?number=${enc(number)}&code=${enc(code)}`, { language });

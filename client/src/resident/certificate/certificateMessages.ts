@@ -1,6 +1,5 @@
 /**
- * The 罹災証明書 words (status panel, verification page, the follow-up
- * forms' lookup), kept apart so only the pages that show them load them.
+ * The 罹災証明書 words (status panel, verification page), kept apart so only the pages that show them load them.
  */
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { translateFrom, type Catalogue, type TextParams } from '../../common/i18n/catalogue';
@@ -41,8 +40,6 @@ export const CERTIFICATE_MESSAGES = {
   damageLevel: ['被害の程度（住家）', 'Damage level (home)'],
   issuedOn: ['証明日', 'Date issued'],
   failed: ['確認できませんでした。時間をおいてもう一度お試しください。', 'The check could not be made. Please try again later.'],
-  lookup: ['罹災証明書から被害の程度を入れる', 'Fill in the damage level from the certificate'],
-  lookupDone: ['証明書の被害の程度「{level}」を入れました。', 'Filled in the damage level on the certificate: {level}.'],
 } as const satisfies Catalogue;
 
 export type CertificateMessageKey = keyof typeof CERTIFICATE_MESSAGES;
