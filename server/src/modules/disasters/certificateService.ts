@@ -7,7 +7,7 @@
  * (verify), and the follow-up procedures take its damage level (reference).
  */
 import { randomUUID } from 'node:crypto';
-import { formatWareki, japanClock, valueAtPointer, type DamageLevel, type Language, type Submission } from '@madoguchi/shared';
+import { formatWareki, japanClock, valueAtPointer, type DamageLevel, type Language, type Submission, type SubmissionStatus } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors';
 import type { Storage } from '../../storage/types';
 import type { CertificateFacts, CertificateRecord } from '../../storage/certificateTypes';
@@ -16,7 +16,7 @@ import type { WorkflowService } from '../inbox/workflowService';
 import type { StaffActor } from '../inbox/actor';
 import { auditSubmission } from '../inbox/actor';
 import type { DisasterService } from './disasterService';
-import { CertificateCodes, formatCertificateNumber, parseCertificateNumber } from './certificateNumbers';
+import { formatCertificateNumber, parseCertificateNumber, type CertificateCodes } from './certificateNumbers';
 
 export const CERTIFICATE_PROCEDURE = 'risai-shomeisho';
 export const MAX_REASON = 500;
@@ -63,18 +63,15 @@ function addressText(a: unknown): string {
 export const deliveredByPost = (data: Record<string, unknown>): boolean => valueAtPointer(data, '/delivery/method') === '郵送';
 
 export class CertificateService {
-  readonly codes: CertificateCodes;
-
   constructor(
     private readonly storage: Storage,
     private readonly disasters: DisasterService,
     private readonly workflow: WorkflowService,
     private readonly municipalities: MunicipalityRegistry,
-    codes: CertificateCodes,
+    /** Verification codes and fingerprints (the PDF route prints the code). */
+    readonly codes: CertificateCodes,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.codes = codes;
-  }
+  ) {}
 
   /** Issues (or returns the standing) certificate of an application whose survey result is approved. */
   async issue(actor: StaffActor, disasterId: string, submissionId: string, language: Language): Promise<{ certificate: CertificateView; created: boolean }> {
@@ -238,14 +235,13 @@ export class CertificateService {
     return { submission, survey: row.survey };
   }
 
-  /** Issuing ends the application: it moves on to 処理完了 through the usual steps, where the table allows. */
+  /** Issuing ends the application: it moves on to 処理完了 through the usual steps (audited each), where the table allows. */
   private async complete(actor: StaffActor, submission: Submission, c: CertificateRecord, language: Language): Promise<void> {
+    const nextStep: Partial<Record<SubmissionStatus, SubmissionStatus>> = { received: 'in-review', 'in-review': 'accepted', resubmitted: 'accepted', accepted: 'completed' };
     let status = submission.status;
-    for (const to of ['in-review', 'accepted', 'completed'] as const) {
-      const steps: Record<string, string[]> = { received: ['in-review'], 'in-review': ['accepted'], resubmitted: ['accepted'], accepted: ['completed'] };
-      if (!steps[status]?.includes(to)) continue;
-      const note = to === 'completed' ? `罹災証明書（${c.number}）を発行しました。` : undefined;
-      status = (await this.workflow.changeStatus(actor, submission.id, { to, expected: status, ...(note ? { publicNote: note } : {}) }, language)).status;
+    for (let to = nextStep[status]; to; to = nextStep[status]) {
+      const publicNote = to === 'completed' ? `罹災証明書（${c.number}）を発行しました。` : undefined;
+      status = (await this.workflow.changeStatus(actor, submission.id, { to, expected: status, ...(publicNote ? { publicNote } : {}) }, language)).status;
     }
   }
 
