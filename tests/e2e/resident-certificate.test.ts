@@ -121,4 +121,14 @@ test('status page download, 郵送 notice, and the verification page at 360 px',
   ).toBe('半壊');
   await page.screenshot({ path: screenshotPath('certificate-360-5-lookup'), fullPage: true });
   expect(errors).toEqual([]);
+
+  // Desktop, in English.
+  const desktop = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' })).newPage();
+  await desktop.goto(`${server.url}/verify?number=${encodeURIComponent(byPost.certificate.number)}`);
+  await desktop.getByRole('button', { name: 'English' }).click();
+  await desktop.getByRole('heading', { level: 1, name: 'Check a disaster damage certificate' }).waitFor();
+  await desktop.getByLabel('Verification code').fill(byPost.certificate.verificationCode);
+  await desktop.getByRole('button', { name: 'Check', exact: true }).click();
+  await desktop.getByText('Valid', { exact: true }).waitFor();
+  await desktop.screenshot({ path: screenshotPath('certificate-desktop-verify-en'), fullPage: true });
 });

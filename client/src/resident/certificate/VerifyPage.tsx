@@ -6,6 +6,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
+import { DAMAGE_LEVEL_EN, type DamageLevel } from '@madoguchi/shared';
 import { PageHeading } from '../../common/PageHeading';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { verifyCertificate, type Verification } from './certificateApi';
@@ -50,6 +51,7 @@ function Answer({ answer }: { answer: Verification }) {
         <dt>{c('damageLevel')}</dt>
         <dd>
           <strong>{answer.damageLevel}</strong>
+          {language === 'en' && ` (${DAMAGE_LEVEL_EN[answer.damageLevel as DamageLevel] ?? ''})`}
         </dd>
         <dt>{c('issuedOn')}</dt>
         <dd>{dateText(answer.issuedOn, language)}</dd>
