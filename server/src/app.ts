@@ -16,6 +16,7 @@ import { errorHandler, notFoundHandler } from './http/errorHandler';
 import { publicRoutes } from './http/publicRoutes';
 import { installStaffApi } from './http/staff/installStaffApi';
 import { residentRoutes } from './http/residentRoutes';
+import { publicCertificateRoutes } from './http/certificateRoutes';
 import { residentCardRoutes } from './http/residentCardRoutes';
 import { counterTabletRoutes } from './http/counterTabletRoutes';
 import { jsonGuard, refuseInvalidUtf8 } from './http/inputGuards';
@@ -61,6 +62,9 @@ export function createApp(deps: AppDeps): Express {
   api.use('/submissions/:receiptNumber/correction', limits.lookup, limits.receipt);
   api.use('/submissions/:receiptNumber/revisions', limits.lookup, limits.receipt);
   api.use('/drafts', limits.lookup);
+  // 罹災証明書: the resident's copy like the application's; checks by number and code are guesses at a secret too.
+  api.get(['/submissions/:receiptNumber/certificate', '/submissions/:receiptNumber/certificate/pdf'], limits.lookup, limits.receipt);
+  api.get(['/certificates/verify', '/certificates/reference'], limits.lookup);
   // Each card sign-in or signing starts a round trip with the provider: limited like look-ups, so it cannot be used to flood it.
   api.get(['/resident/card/login', '/resident/card/callback'], limits.lookup);
   api.post(['/resident/card/sign', '/resident/card/sign-bundle'], limits.lookup);
@@ -72,6 +76,7 @@ export function createApp(deps: AppDeps): Express {
   });
   api.use(publicRoutes(services));
   api.use(residentRoutes(services, deps.config.maxUploadBytes));
+  api.use(publicCertificateRoutes(services, deps.config.publicUrl));
   api.use(residentCardRoutes(services, deps.config.publicUrl));
   api.use(residentCorrectionRoutes(services));
   api.use(counterTabletRoutes(services, deps.config.publicUrl.startsWith('https:')));

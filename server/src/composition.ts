@@ -4,6 +4,8 @@
  * in. Routes receive the finished services; they never build their own.
  */
 import { DisasterService } from './modules/disasters/disasterService';
+import { CertificateService } from './modules/disasters/certificateService';
+import { CertificateCodes } from './modules/disasters/certificateNumbers';
 import { DisasterIntake } from './modules/disasters/disasterIntake';
 import { DisasterGrantService } from './modules/disasters/grantService';
 import { PRESET_OWNER, FormValidator } from '@madoguchi/shared';
@@ -71,7 +73,9 @@ export function createServices(deps: AppDeps): Services {
   const users = new UsersService(storage, municipalities, { ...config.auth, publicUrl: config.publicUrl }, audit, mail ? createMailer(mail, config.auth.mailFrom) : undefined, now);
 
   const disasters = new DisasterService(storage, now);
-  const intake = new IntakeService(storage, catalog, validator, secrets, now, card?.service, new DisasterIntake(disasters));
+  const desk = createDeskServices(deps, validator, mail, now, card?.service);
+  const certificates = new CertificateService(storage, disasters, desk.workflow, municipalities, new CertificateCodes(secrets), now);
+  const intake = new IntakeService(storage, catalog, validator, secrets, now, card?.service, new DisasterIntake(disasters, certificates));
   const staffCatalog = createCatalogModule(storage, now);
   const nationalGuides = loadGuides(presetIds());
   const bundles = new BundleIntakeService(storage, intake, secrets, now);
@@ -98,7 +102,8 @@ export function createServices(deps: AppDeps): Services {
     disasters,
     disasterGrants: new DisasterGrantService(storage, disasters, municipalities, now),
     counter: { sessions: counterSessions, tablet: new TabletService(storage, counterSessions, catalog, municipalities, now) },
-    desk: createDeskServices(deps, validator, mail, now, card?.service),
+    desk,
+    certificates,
     desks: new DeskService(storage, now),
     postalCodes: new BusinessPostalCodes(),
     guides: new GuideService(nationalGuides, catalog, storage),

@@ -7,6 +7,7 @@
 import type { Logger } from 'pino';
 import type { DisasterService } from './modules/disasters/disasterService';
 import type { DisasterGrantService } from './modules/disasters/grantService';
+import type { CertificateService } from './modules/disasters/certificateService';
 import type { FormValidator } from '@madoguchi/shared';
 import type { Config } from './config';
 import type { Storage } from './storage/types';
@@ -132,6 +133,8 @@ export interface Services {
   disasters: DisasterService;
   /** 応援職員: other municipalities' accounts lent one disaster's queue (issue #20). */
   disasterGrants: DisasterGrantService;
+  /** 罹災証明書: issuing, withdrawing, the resident's copy and verification (issue #20). */
+  certificates: CertificateService;
   /** My Number Card sign-in and signatures (デジタル認証アプリ), when MYNA_* is configured. */
   card?: { service: MyNumberCardService; jwks: { keys: Record<string, unknown>[] }; sessionMinutes: number; secureCookie: boolean };
   now: () => Date;

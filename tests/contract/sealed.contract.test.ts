@@ -39,6 +39,34 @@ async function fill(s: Storage) {
     }),
   );
   for (const sub of subs) await s.submissions.insert(sub);
+  await s.certificates.issue(
+    {
+      id: 'cert1',
+      municipalityCode: '082015',
+      year: 2026,
+      submissionId: subs[0]!.id,
+      disasterId: 'd1',
+      receiptNumber: subs[0]!.receiptNumber,
+      damageLevel: '半壊',
+      facts: {
+        householderName: '水戸 太郎',
+        householderAddress: '水戸市',
+        propertyAddress: '水戸市',
+        disasterName: '台風',
+        disasterDate: '2026-09-20',
+        cause: '',
+        municipalityName: '水戸市',
+        headTitle: '水戸市長',
+      },
+      codeHash: 'h',
+      issuedAt: t0.toISOString(),
+      issuedBy: 'u1',
+      withdrawnAt: null,
+      withdrawnBy: null,
+      withdrawnReason: null,
+    },
+    () => ({ number: '令和8年 第000001号', fingerprint: 'f' }),
+  );
   await s.counterSessions.create({ ...newCounterVisit('c1', '082015', t0), steps: [], work: { shared: {}, answers: { p: { name: '水戸 花子' } }, sources: {} } });
   const revised = subs[0]!;
   await s.submissions.changeStatus(revised.id, 'received', move('received', 'in-review', 1), at(1));
@@ -95,6 +123,7 @@ const EXPECTED = {
   submission_evidence: 1,
   submission_counter: 1,
   counter_sessions: 1,
+  certificates: 1,
   submission_revisions: 1,
   submission_notes: 1,
   submission_messages: 1,

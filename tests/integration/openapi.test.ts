@@ -16,6 +16,7 @@ import { residentCardRoutes } from '../../server/src/http/residentCardRoutes';
 import { counterTabletRoutes } from '../../server/src/http/counterTabletRoutes';
 import { residentCorrectionRoutes } from '../../server/src/http/inboxRoutes';
 import { backofficeRoutes } from '../../server/src/http/backofficeRoutes';
+import { publicCertificateRoutes } from '../../server/src/http/certificateRoutes';
 import type { StaffRoutes } from '../../server/src/auth/staffRouter';
 import { buildInboxApp, MITO, RISAI, SAPPORO, risaiData, signIn, submit, upload, uploadToken, type InboxApp } from '../helpers/inboxApp';
 import { allPresets } from '../helpers/testApp';
@@ -110,6 +111,7 @@ describe('OpenAPI document', () => {
     const actual = [
       ...routesOf(publicRoutes(services)),
       ...routesOf(residentRoutes(services, 1024)),
+      ...routesOf(publicCertificateRoutes(services, 'http://madoguchi.test')),
       ...routesOf(residentCardRoutes(services, 'http://madoguchi.test')),
       ...routesOf(residentCorrectionRoutes(services)),
       ...routesOf(counterTabletRoutes(services, false)),
@@ -165,6 +167,11 @@ describe('OpenAPI document', () => {
       .buffer(true)
       .then((res) => conform('get', `${v1}/submissions/${s.receiptNumber}/pdf`, res));
     await anon.get(`${v1}/submissions/${s.receiptNumber}/pdf`, { 'X-Receipt-Secret': 'wrong' });
+    // 罹災証明書: none issued for this application yet (issuing is covered by certificates.test.ts).
+    await anon.get(`${v1}/submissions/${s.receiptNumber}/certificate`, secret);
+    await anon.get(`${v1}/submissions/${s.receiptNumber}/certificate/pdf`, secret);
+    await anon.get(`${v1}/certificates/verify?number=${encodeURIComponent('令和8年 第000001号')}&code=AAAA-AAAA-AAAA`);
+    await anon.get(`${v1}/certificates/reference?number=${encodeURIComponent('令和8年 第000001号')}&code=AAAA-AAAA-AAAA`);
     // A one-stop bundle (both procedures need no attachments with these answers), refused and accepted, and its status.
     const bundleItems = [
       { procedureId: RISAI, data: risaiData() },

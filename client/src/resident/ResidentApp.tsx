@@ -19,6 +19,7 @@ const DonePage = lazy(() => import('./done/DonePage'));
 const StatusPage = lazy(() => import('./status/StatusPage'));
 const ResumePage = lazy(() => import('./resume/ResumePage'));
 const GuidePage = lazy(() => import('./guides/GuidePage'));
+const VerifyPage = lazy(() => import('./certificate/VerifyPage'));
 const BundleRoutes = lazy(() => import('./bundle/BundleRoutes'));
 // The tablet at a counter desk (書かない窓口): a screen of its own, without the site's header and links.
 const CounterPage = lazy(() => import('./counter/CounterPage'));
@@ -49,6 +50,7 @@ function SitePages() {
           <Route path="resume/:draftId" element={<ResumePage />} />
           <Route path="status" element={<StatusPage />} />
           <Route path="status/:receipt" element={<StatusPage />} />
+          <Route path="verify" element={<VerifyPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

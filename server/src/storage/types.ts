@@ -9,6 +9,7 @@ import type { CounterSessionRepository } from './counterTypes';
 import type { DisasterRepository } from './disasterTypes';
 import type { DisasterGrantRepository } from './disasterGrantTypes';
 import type { SurveyTeamRepository } from './surveyTeamTypes';
+import type { CertificateRepository } from './certificateTypes';
 import type { FormVersion, Procedure, Submission, SubmissionEvidence, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
 import type { ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
@@ -363,6 +364,8 @@ export interface Storage {
   readonly disasterGrants: DisasterGrantRepository;
   /** 調査班 of a disaster (issue #20). */
   readonly surveyTeams: SurveyTeamRepository;
+  /** 罹災証明書 issued for disaster applications (numbers, verification, withdrawal). */
+  readonly certificates: CertificateRepository;
   /** Every value sealed with the data cipher, for key rotation (tools/reencrypt.ts). */
   readonly sealed: SealedDataRepository;
   /** For /health: throws when a submission could not be stored now (SQLite: a write probe; MongoDB: a ping of the primary). */

@@ -3,7 +3,7 @@
  * questions. 「次へ」 checks this step with the shared validator; errors show
  * at each field and in a summary that takes focus. Nothing typed is dropped.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
 import { toErrorSchema, type FieldError, type ProcedureDetail } from '@madoguchi/shared';
@@ -17,6 +17,9 @@ import type { SharedRjsfValidator } from '../form/sharedRjsfValidator';
 import { ErrorSummary } from './ErrorSummary';
 import { focusField, pointerSegments, type StepView } from './steps';
 import { toSummaryErrors } from './summaryErrors';
+
+// Follow-up procedures of a disaster: the damage level from an issued 罹災証明書 (its own chunk, on that step only).
+const CertificateLookup = lazy(() => import('../certificate/CertificateLookup'));
 
 export interface StepFormProps {
   detail: ProcedureDetail;
@@ -77,6 +80,11 @@ export function StepForm(props: StepFormProps) {
   return (
     <>
       <ErrorSummary ref={summaryRef} errors={summary} onSelect={(e) => focusField(e.href.slice(1))} />
+      {step.fields.includes('risaiCertificate') && (
+        <Suspense>
+          <CertificateLookup data={data} onData={onData} />
+        </Suspense>
+      )}
       <Form
         schema={schema}
         uiSchema={uiSchema}

@@ -3,6 +3,7 @@
  * link `/status/<receipt>#<key>` (the key stays in the fragment, out of logs).
  */
 import CorrectionPanel from './correction/CorrectionPanel';
+import CertificatePanel from '../certificate/CertificatePanel';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { StatusResponse } from '@madoguchi/shared';
@@ -124,6 +125,8 @@ export default function StatusPage() {
         </div>
       )}
       {status && <StatusResult status={status} />}
+      {/* A 罹災証明書 application: the certificate once issued (download, 郵送, or withdrawn). */}
+      {status?.procedureId === 'risai-shomeisho' && <CertificatePanel receiptNumber={status.receiptNumber} secret={secret.trim()} />}
       {/* The panel shows a pending correction request and earlier revisions; it renders nothing otherwise. */}
       {status && <CorrectionPanel receiptNumber={status.receiptNumber} secret={secret.trim()} language={language} onAnswered={() => void check(receipt, secret)} />}
     </>

@@ -20,6 +20,7 @@ import { counterAnalysisRoutes } from '../counterAnalysisRoutes';
 import { disasterRoutes } from '../disasterRoutes';
 import { disasterGrantRoutes } from '../disasterGrantRoutes';
 import { disasterTriageRoutes } from '../disasterTriageRoutes';
+import { certificateRoutes } from '../certificateRoutes';
 
 export type StaffRouteModule = (routes: StaffRoutes, ctx: StaffContext) => void;
 
@@ -38,4 +39,5 @@ export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [
   disasterRoutes,
   disasterGrantRoutes,
   disasterTriageRoutes,
+  certificateRoutes,
 ];

@@ -70,7 +70,11 @@ export class DisasterGrantService {
     const existing = (await this.storage.disasterGrants.listByUser(user.id)).find((g) => g.disasterId === disasterId && g.revokedAt === null && g.untilDate >= today);
     if (existing)
       throw new ConflictError(
-        say(language, 'この職員にはこの災害の応援権限がすでにあります。取り消してから付与し直してください。', 'This account already holds a grant for this disaster; revoke it first to change the period.'),
+        say(
+          language,
+          'この職員にはこの災害の応援権限がすでにあります。取り消してから付与し直してください。',
+          'This account already holds a grant for this disaster; revoke it first to change the period.',
+        ),
         'grant_exists',
       );
 
@@ -149,6 +153,14 @@ export class DisasterGrantService {
   }
 
   private async audit(g: DisasterGrant, actor: string, action: string, details: Record<string, unknown>): Promise<void> {
-    await this.storage.audit.append({ at: this.now().toISOString(), actor, action, municipalityCode: g.municipalityCode, targetType: 'disaster-grant', targetId: g.id, details: { disasterId: g.disasterId, ...details } });
+    await this.storage.audit.append({
+      at: this.now().toISOString(),
+      actor,
+      action,
+      municipalityCode: g.municipalityCode,
+      targetType: 'disaster-grant',
+      targetId: g.id,
+      details: { disasterId: g.disasterId, ...details },
+    });
   }
 }

@@ -25,6 +25,8 @@ import { registerDisasterModels } from './disasterModels';
 import { MongoDisasterRepository } from './disasterRepository';
 import { MongoDisasterGrantRepository, registerDisasterGrantModels } from './disasterGrantRepository';
 import { MongoSurveyTeamRepository, registerSurveyTeamModels } from './surveyTeamRepository';
+import { registerCertificateModels } from './certificateModels';
+import { MongoCertificateRepository } from './certificateRepository';
 
 /**
  * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
@@ -54,6 +56,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   const disasterModels = registerDisasterModels(connection);
   const grantModels = registerDisasterGrantModels(connection);
   const surveyTeamModels = registerSurveyTeamModels(connection);
+  const certificateModels = registerCertificateModels(connection);
   await Promise.all(
     [
       ...Object.values(models),
@@ -65,6 +68,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
       ...Object.values(disasterModels),
       ...Object.values(grantModels),
       ...Object.values(surveyTeamModels),
+      ...Object.values(certificateModels),
     ].map((model) => model.init()),
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
@@ -94,7 +98,8 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     disasters: new MongoDisasterRepository(disasterModels, connection),
     disasterGrants: new MongoDisasterGrantRepository(grantModels),
     surveyTeams: new MongoSurveyTeamRepository(surveyTeamModels),
-    sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels),
+    certificates: new MongoCertificateRepository(certificateModels, connection, cipher),
+    sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels),
     async ping() {
       await connection.db!.admin().ping();
     },

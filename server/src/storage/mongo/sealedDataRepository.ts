@@ -5,6 +5,7 @@
  * server's value). A run can stop anywhere and simply be started again.
  */
 import type { CounterModels } from './counterModels';
+import type { CertificateModels } from './certificateModels';
 import type { Model } from 'mongoose';
 import type { DataCipher } from '../../security/dataCipher';
 import type { ResealOptions, ResealReport, SealedCount, SealedDataRepository, SealedLocation } from '../types';
@@ -43,6 +44,7 @@ export class MongoSealedDataRepository implements SealedDataRepository {
     im: InboxModels,
     private readonly cipher: DataCipher,
     cm: CounterModels,
+    certificates: CertificateModels,
   ) {
     // Every field written through DataCipher (grep `cipher.seal` in this folder). TOTP secrets use another key: see auth/totp.ts.
     this.fields = [
@@ -50,6 +52,7 @@ export class MongoSealedDataRepository implements SealedDataRepository {
       { table: 'submissions', column: 'evidence', model: m.Submission },
       { table: 'submissions', column: 'counter', model: m.Submission },
       { table: 'counter_sessions', column: 'work', model: cm.CounterSession },
+      { table: 'certificates', column: 'facts', model: certificates.Certificate },
       { table: 'submission_revisions', column: 'data', model: im.Revision, idFields: ['submissionId', 'revision'], idOf: (d) => `${d.submissionId}#${d.revision}` },
       { table: 'submission_notes', column: 'body', model: im.Note },
       { table: 'submission_messages', column: 'body', model: im.Message },

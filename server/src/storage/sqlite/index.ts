@@ -24,6 +24,7 @@ import { SqliteCounterSessionRepository } from './counterSessionRepository';
 import { SqliteDisasterRepository } from './disasterRepository';
 import { SqliteDisasterGrantRepository } from './disasterGrantRepository';
 import { SqliteSurveyTeamRepository } from './surveyTeamRepository';
+import { SqliteCertificateRepository } from './certificateRepository';
 
 export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
   const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
@@ -52,6 +53,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     disasters: new SqliteDisasterRepository(db),
     disasterGrants: new SqliteDisasterGrantRepository(db),
     surveyTeams: new SqliteSurveyTeamRepository(db),
+    certificates: new SqliteCertificateRepository(db, cipher),
     sealed: new SqliteSealedDataRepository(db, cipher),
     async ping() {
       const failed = groupCommitter(db).failed; // an fsync failed: nothing is acknowledged until a restart

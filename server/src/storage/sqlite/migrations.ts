@@ -445,4 +445,29 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX disaster_grants_disaster ON disaster_grants (disaster_id, granted_at);
   CREATE INDEX disaster_grants_user ON disaster_grants (user_id, granted_at);
   `,
+  /* 18: 罹災証明書 (issue #20): issued certificates, numbered per municipality and year; what they print is sealed */ `
+  CREATE TABLE certificates (
+    id TEXT PRIMARY KEY,
+    municipality_code TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    serial INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    submission_id TEXT NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
+    disaster_id TEXT NOT NULL,
+    receipt_number TEXT NOT NULL,
+    damage_level TEXT NOT NULL,
+    facts_json TEXT NOT NULL,
+    code_hash TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    issued_by TEXT NOT NULL,
+    withdrawn_at TEXT,
+    withdrawn_by TEXT,
+    withdrawn_reason TEXT,
+    UNIQUE (municipality_code, year, serial)
+  );
+  CREATE INDEX certificates_number ON certificates (year, serial);
+  CREATE INDEX certificates_submission ON certificates (submission_id, issued_at);
+  CREATE UNIQUE INDEX certificates_live ON certificates (submission_id) WHERE withdrawn_at IS NULL;
+  `,
 ];

@@ -16,6 +16,7 @@ import { COUNTER_ANALYSIS_OPERATIONS } from './counterAnalysisOperations';
 import { DISASTER_OPERATIONS } from './disasterOperations';
 import { DISASTER_GRANT_OPERATIONS } from './disasterGrantOperations';
 import { DISASTER_TRIAGE_OPERATIONS } from './disasterTriageOperations';
+import { CERTIFICATE_OPERATIONS } from './certificateOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -32,6 +33,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...DISASTER_OPERATIONS,
   ...DISASTER_GRANT_OPERATIONS,
   ...DISASTER_TRIAGE_OPERATIONS,
+  ...CERTIFICATE_OPERATIONS,
 ];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));
@@ -46,4 +48,5 @@ export * from './components';
 export { CounterAnalysisSchema, type CounterAnalysis, type CounterGroupFigures } from './counterAnalysisOperations';
 export { DisasterSchema, PublicDisasterSchema } from './disasterOperations';
 export { DisasterGrantSchema, MyDisasterGrantSchema, type DisasterGrantView, type MyDisasterGrant } from './disasterGrantOperations';
+export { CertificateSchema } from './certificateOperations';
 export { PublicUserSchema, PublicInviteSchema, SessionViewSchema } from './staffOperations';
