@@ -35,8 +35,7 @@ describe('応援職員: staff of another municipality lent one disaster', () => 
     return res.body;
   };
   const grantsPath = (d: Disaster) => `/municipalities/${MITO}/disasters/${d.id}/grants`;
-  const grant = (d: Disaster, email: string, fromDate = '2026-12-10', untilDate = '2026-12-20', lang = 'ja') =>
-    mitoAdmin.post(`${grantsPath(d)}?lang=${lang}`, { email, fromDate, untilDate });
+  const grant = (d: Disaster, email: string, fromDate = '2026-12-10', untilDate = '2026-12-20', lang = 'ja') => mitoAdmin.post(`${grantsPath(d)}?lang=${lang}`, { email, fromDate, untilDate });
   const signIn = async (user: User) => {
     const client = new StaffClient(ctx.app);
     expect((await client.login(user.email)).status).toBe(200);
@@ -86,7 +85,18 @@ describe('応援職員: staff of another municipality lent one disaster', () => 
     expect((await lent.get(`/municipalities/${MITO}/disasters/${otherDisaster.id}`)).status).toBe(403);
 
     const specs = (ctx.app.locals.staffRoutes as StaffRoutes).specs.filter((s) => s.access === 'permission' && (s.path.startsWith('/municipalities/:code') || s.path.startsWith('/users/:id')));
-    expect(specs.map(key)).toEqual(expect.arrayContaining([`GET ${DISASTER}`, 'GET /municipalities/:code/inbox', `GET ${DISASTER}/grants`, 'GET /municipalities/:code/auth-policy', 'GET /users/:id', 'GET /municipalities/:code/users', 'GET /municipalities/:code/catalog', 'GET /municipalities/:code/disasters']));
+    expect(specs.map(key)).toEqual(
+      expect.arrayContaining([
+        `GET ${DISASTER}`,
+        'GET /municipalities/:code/inbox',
+        `GET ${DISASTER}/grants`,
+        'GET /municipalities/:code/auth-policy',
+        'GET /users/:id',
+        'GET /municipalities/:code/users',
+        'GET /municipalities/:code/catalog',
+        'GET /municipalities/:code/disasters',
+      ]),
+    );
     const outcomes: string[] = [];
     const expected: string[] = [];
     for (const spec of specs) {
@@ -129,7 +139,16 @@ describe('応援職員: staff of another municipality lent one disaster', () => 
     const mine = await lent.get('/me/disaster-grants');
     expect(mine.status).toBe(200);
     expect(mine.body.items).toEqual([
-      { grantId: created.body.id, municipalityCode: MITO, municipalityName: '水戸市', disasterId: disaster.id, disasterName: disaster.name, disasterStatus: 'open', fromDate: '2026-12-10', untilDate: '2026-12-20' },
+      {
+        grantId: created.body.id,
+        municipalityCode: MITO,
+        municipalityName: '水戸市',
+        disasterId: disaster.id,
+        disasterName: disaster.name,
+        disasterStatus: 'open',
+        fromDate: '2026-12-10',
+        untilDate: '2026-12-20',
+      },
     ]);
     expect((await own.get('/me/disaster-grants')).body.items).toEqual([]);
     const inbox = await lent.get(`/municipalities/${SAPPORO}/inbox`);

@@ -16,7 +16,9 @@ it('submission audit events of a lent account carry its home municipality and gr
   try {
     const meta = { id: randomUUID(), municipalityCode: MITO, receiptNumber: 'R-0001' };
     const at = new Date('2026-12-10T03:00:00.000Z');
-    await auditSubmission(storage, { kind: 'staff', userId: 'u-sapporo', municipalityCode: MITO, lentFrom: { grantId: 'g-1', homeMunicipalityCode: SAPPORO } }, 'submission.status', meta, at, { to: 'in_review' });
+    await auditSubmission(storage, { kind: 'staff', userId: 'u-sapporo', municipalityCode: MITO, lentFrom: { grantId: 'g-1', homeMunicipalityCode: SAPPORO } }, 'submission.status', meta, at, {
+      to: 'in_review',
+    });
     await auditSubmission(storage, { kind: 'staff', userId: 'u-mito', municipalityCode: MITO }, 'submission.status', meta, at, { to: 'done' });
     const events = await storage.audit.list({ targetId: meta.id, limit: 10 });
     const byActor = Object.fromEntries(events.map((e) => [e.actor, e.details]));

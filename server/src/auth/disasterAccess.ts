@@ -43,7 +43,6 @@ export { auditDetailsFor, type LentFrom };
 /** What a lent account may do in the disaster it was lent to. */
 export const LENT_ACTIONS: readonly Action[] = ['inbox.read', 'inbox.update', 'inbox.export'];
 
-
 export interface DisasterAccessDeps {
   registry: MunicipalityRegistry;
   storage: Storage;
@@ -63,10 +62,7 @@ export async function liveGrantOf(
   const today = todayInJapan(now);
   const grants = await storage.disasterGrants.listByUser(user.id);
   // A grant is for the account as the town it came from lent it: one that moved to another town holds nothing.
-  return (
-    grants.find((g) => g.municipalityCode === municipalityCode && g.disasterId === disasterId && g.homeMunicipalityCode === user.municipalityCode && grantIsLive(g, today)) ??
-    null
-  );
+  return grants.find((g) => g.municipalityCode === municipalityCode && g.disasterId === disasterId && g.homeMunicipalityCode === user.municipalityCode && grantIsLive(g, today)) ?? null;
 }
 
 /** The lent way in: allowed actions only, with a live grant for the disaster in the path. */

@@ -25,10 +25,7 @@ export type ResourceResolver = (req: Request, res: Response) => Resource | Promi
  */
 export type LentAccessCheck = (req: Request, res: Response, user: Express.User, action: Action) => Promise<boolean>;
 
-export type Access =
-  | { kind: 'public' }
-  | { kind: 'signed-in' }
-  | { kind: 'permission'; action: Action; resource: ResourceResolver; lent?: LentAccessCheck };
+export type Access = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; action: Action; resource: ResourceResolver; lent?: LentAccessCheck };
 
 /** Reachable without an account (the sign-in steps themselves). */
 export const publicAccess: Access = { kind: 'public' };

@@ -28,7 +28,9 @@ export class MongoCertificateRepository implements CertificateRepository {
           result = { doc: existing, created: false };
           return;
         }
-        const counter = await this.m.CertificateSerial.findOneAndUpdate({ _id: `${draft.municipalityCode}:${draft.year}` }, { $inc: { value: 1 } }, { upsert: true, new: true, session }).lean<{ value: number }>();
+        const counter = await this.m.CertificateSerial.findOneAndUpdate({ _id: `${draft.municipalityCode}:${draft.year}` }, { $inc: { value: 1 } }, { upsert: true, new: true, session }).lean<{
+          value: number;
+        }>();
         const serial = counter!.value;
         const { number, fingerprint } = finish(serial);
         const { id, facts, ...rest } = draft;

@@ -68,7 +68,22 @@ export class SqliteCertificateRepository implements CertificateRepository {
           `INSERT INTO certificates (id, municipality_code, year, serial, number, submission_id, disaster_id, receipt_number, damage_level, facts_json, code_hash, fingerprint,
              issued_at, issued_by, withdrawn_at, withdrawn_by, withdrawn_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)`,
         )
-        .run(draft.id, draft.municipalityCode, draft.year, serial, number, draft.submissionId, draft.disasterId, draft.receiptNumber, draft.damageLevel, this.cipher.sealJson(draft.facts), draft.codeHash, fingerprint, draft.issuedAt, draft.issuedBy);
+        .run(
+          draft.id,
+          draft.municipalityCode,
+          draft.year,
+          serial,
+          number,
+          draft.submissionId,
+          draft.disasterId,
+          draft.receiptNumber,
+          draft.damageLevel,
+          this.cipher.sealJson(draft.facts),
+          draft.codeHash,
+          fingerprint,
+          draft.issuedAt,
+          draft.issuedBy,
+        );
       return { row: this.db.prepare('SELECT * FROM certificates WHERE id = ?').get(draft.id) as Row, created: true };
     });
     const { row, created } = guarded(() => run.immediate());
@@ -91,7 +106,9 @@ export class SqliteCertificateRepository implements CertificateRepository {
   }
 
   async withdraw(id: string, at: string, by: string, reason: string): Promise<CertificateRecord | null> {
-    const changed = guarded(() => this.db.prepare('UPDATE certificates SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ? AND withdrawn_at IS NULL').run(at, by, reason, id)).changes;
+    const changed = guarded(() =>
+      this.db.prepare('UPDATE certificates SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ? AND withdrawn_at IS NULL').run(at, by, reason, id),
+    ).changes;
     return changed === 1 ? this.get(id) : null;
   }
 }

@@ -17,7 +17,6 @@ export const grantsApi = {
   disaster: (code: string, disasterId: string) => staffApi<Disaster>('GET', disasterPath(code, disasterId)),
   list: (code: string, disasterId: string) => staffApi<{ items: DisasterGrantView[] }>('GET', `${disasterPath(code, disasterId)}/grants`),
   grant: (code: string, disasterId: string, input: GrantInput) => staffApi<DisasterGrantView>('POST', `${disasterPath(code, disasterId)}/grants`, input),
-  revoke: (code: string, disasterId: string, grantId: string) =>
-    staffApi<DisasterGrantView>('POST', `${disasterPath(code, disasterId)}/grants/${encodeURIComponent(grantId)}/revoke`, {}),
+  revoke: (code: string, disasterId: string, grantId: string) => staffApi<DisasterGrantView>('POST', `${disasterPath(code, disasterId)}/grants/${encodeURIComponent(grantId)}/revoke`, {}),
   mine: () => staffApi<{ items: MyDisasterGrant[] }>('GET', '/me/disaster-grants'),
 };
