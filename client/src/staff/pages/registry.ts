@@ -35,6 +35,7 @@ export const STAFF_PAGES: StaffPage[] = [
   { path: 'disasters', label: 'nav.disasters', permission: 'inbox.read', component: lazy(() => import('./disasters/DisastersPage')) },
   { path: 'disasters/:disasterId/grants', label: 'nav.disasterGrants', permission: 'disaster.manage', inMenu: false, component: lazy(() => import('./disasterGrants/DisasterGrantsPage')) },
   { path: 'disaster-triage', label: 'nav.disasterTriage', permission: 'inbox.read', component: lazy(() => import('./disasterTriage/DisasterTriagePage')) },
+  { path: 'disasters/:disasterId/triage', label: 'nav.disasterTriage', permission: 'inbox.read', inMenu: false, component: lazy(() => import('./disasterTriage/DisasterTriagePage')) },
   { path: 'users', label: 'nav.accounts', permission: 'users.read', component: lazy(() => import('./UsersPage')) },
   { path: 'settings', label: 'common.settings', permission: 'settings.update', component: lazy(() => import('./SettingsPage')) },
   { path: 'account', label: 'common.myAccount', component: lazy(() => import('./AccountPage')) },

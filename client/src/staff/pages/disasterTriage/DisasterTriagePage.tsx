@@ -5,7 +5,7 @@
  * their lists. The order and the flags come from the server (triageQueue.ts).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { DAMAGE_LEVEL_EN, STATUS_LABELS, type Disaster, type SubmissionStatus } from '@madoguchi/shared';
 import { useLanguage } from '../../../common/i18n/LanguageContext';
 import { useSession } from '../../session';
@@ -86,15 +86,21 @@ function Group({ group, code, disasterId, userId, t, onDone }: { group: TriageGr
 export default function DisasterTriagePage() {
   const t = useTriageText();
   const { session, can } = useSession();
-  const code = session!.user!.municipalityCode!;
   const userId = session!.user!.id;
   const [params, setParams] = useSearchParams();
+  // Opened from a disaster (/disasters/:disasterId/triage); lent staff (応援職員) add the host's ?municipality=.
+  const { disasterId: disasterInPath } = useParams();
+  const code = params.get('municipality') ?? session!.user!.municipalityCode!;
+  const lent = code !== session!.user!.municipalityCode;
+  const navigate = useNavigate();
+  const chooseDisaster = (id: string) =>
+    disasterInPath ? navigate(`/staff/disasters/${encodeURIComponent(id)}/triage${lent ? `?municipality=${code}` : ''}`) : setParams(new URLSearchParams({ disaster: id }), { replace: true });
   const [disasters, setDisasters] = useState<Disaster[] | null>(null);
   const [queue, setQueue] = useState<{ total: number; groups: TriageGroup[] } | null>(null);
   const [teams, setTeams] = useState<{ items: SurveyTeam[]; staff: { id: string; displayName: string }[] }>({ items: [], staff: [] });
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
-  const disasterId = params.get('disaster') ?? disasters?.[0]?.id ?? '';
+  const disasterId = disasterInPath ?? params.get('disaster') ?? disasters?.[0]?.id ?? '';
   const filter: TriageFilter = {
     area: params.get('area') ?? '',
     surveyed: (params.get('surveyed') ?? '') as TriageFilter['surveyed'],
@@ -103,11 +109,10 @@ export default function DisasterTriagePage() {
   const filterKey = `${filter.area}|${filter.surveyed}|${filter.selfAssessment}`;
 
   useEffect(() => {
-    triageApi.disasters(code).then(
-      (r) => setDisasters(r.items),
-      (e: Error) => setError(e.message),
-    );
-  }, [code]);
+    // A lent account may read only the disaster it was lent, not the host's list.
+    const load = lent && disasterInPath ? triageApi.disaster(code, disasterInPath).then((d) => [d]) : triageApi.disasters(code).then((r) => r.items);
+    load.then(setDisasters, (e: Error) => setError(e.message));
+  }, [code, lent, disasterInPath]);
 
   const load = useCallback(async () => {
     if (!disasterId) return;
@@ -158,7 +163,7 @@ export default function DisasterTriagePage() {
           <form className="triage__filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
             <div className="field">
               <label htmlFor="triage-disaster">{t('disaster')}</label>
-              <select id="triage-disaster" value={disasterId} onChange={(e) => setParams(new URLSearchParams({ disaster: e.target.value }), { replace: true })}>
+              <select id="triage-disaster" value={disasterId} onChange={(e) => void chooseDisaster(e.target.value)}>
                 {disasters.map((d) => (
                   <option key={d.id} value={d.id}>
                     {d.name}

@@ -56,6 +56,19 @@ export function SurveyEntry({ code, disasterId, row, userId, t, onDone }: Props)
     }
   };
   const mayApprove = row.survey && !row.survey.approvedBy && row.survey.recordedBy !== userId;
+  const [certificate, setCertificate] = useState<{ number: string; byPost: boolean } | null>(null);
+  // Issuing is idempotent: once a result is approved, the button issues the certificate or shows the one standing.
+  const issue = async () => {
+    setApproveError('');
+    try {
+      const issued = await triageApi.issueCertificate(code, disasterId, row.submissionId);
+      setCertificate(issued);
+      onDone(t('issued', { receipt: row.receiptNumber, number: issued.number }));
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setApproveError(e.message);
+    }
+  };
 
   return (
     <div className="triage__entry">
@@ -68,6 +81,20 @@ export function SurveyEntry({ code, disasterId, row, userId, t, onDone }: Props)
         <button type="button" className="button button--small button--primary" onClick={() => void approve()} aria-label={`${t('approve')}（${row.receiptNumber}）`}>
           {t('approve')}
         </button>
+      )}
+      {row.survey?.approvedBy && !certificate && (
+        <button type="button" className="button button--small button--primary" onClick={() => void issue()} aria-label={`${t('issue')}（${row.receiptNumber}）`}>
+          {t('issue')}
+        </button>
+      )}
+      {certificate && (
+        <p className="triage__certificate">
+          {certificate.number}{' '}
+          <button type="button" className="button button--small" onClick={() => void triageApi.downloadCertificate(code, disasterId, row.submissionId)}>
+            {t('certificatePdf')}
+          </button>
+          {certificate.byPost && <span className="triage__post">{t('issuedByPost')}</span>}
+        </p>
       )}
       {approveError && (
         <p className="form-error" role="alert">

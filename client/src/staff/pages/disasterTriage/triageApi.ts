@@ -70,6 +70,7 @@ const at = (code: string, disasterId: string) => `/municipalities/${code}/disast
 
 export const triageApi = {
   disasters: (code: string) => staffApi<{ items: Disaster[] }>('GET', `/municipalities/${code}/disasters`),
+  disaster: (code: string, disasterId: string) => staffApi<Disaster>('GET', at(code, disasterId)),
   queue(code: string, disasterId: string, f: TriageFilter) {
     const q = new URLSearchParams(Object.entries(f).filter(([, v]) => v !== '')).toString();
     return staffApi<{ total: number; groups: TriageGroup[] }>('GET', `${at(code, disasterId)}/triage${q ? `?${q}` : ''}`);
@@ -84,6 +85,13 @@ export const triageApi = {
     const path = `/staff${at(code, disasterId)}/teams/${teamId}/survey-list/${format === 'pdf' ? 'pdf' : `csv?encoding=${format}`}`;
     const res = await apiFetch(path, { language: currentLanguage() });
     saveDownload(await res.blob(), res.headers.get('Content-Disposition'), format === 'pdf' ? 'survey-list.pdf' : 'survey-list.csv');
+  },
+  /** Issues the 罹災証明書 of an approved result (issuing again returns the standing one). */
+  issueCertificate: (code: string, disasterId: string, submissionId: string) =>
+    staffApi<{ number: string; byPost: boolean; withdrawnAt: string | null }>('POST', `${at(code, disasterId)}/cases/${submissionId}/certificate`),
+  async downloadCertificate(code: string, disasterId: string, submissionId: string) {
+    const res = await apiFetch(`/staff${at(code, disasterId)}/cases/${submissionId}/certificate/pdf`, { language: currentLanguage() });
+    saveDownload(await res.blob(), res.headers.get('Content-Disposition'), 'risai-shomeisho.pdf');
   },
   uploadResults(code: string, disasterId: string, teamId: string, file: File) {
     const form = new FormData();

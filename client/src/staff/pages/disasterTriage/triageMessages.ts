@@ -58,6 +58,10 @@ export const TRIAGE_MESSAGES = {
   approve: ['承認する', 'Approve'],
   recorded: ['{receipt} の結果を記録しました。', 'Recorded the result for {receipt}.'],
   approvedDone: ['{receipt} の結果を承認しました。', 'Approved the result for {receipt}.'],
+  issue: ['罹災証明書を発行', 'Issue the certificate'],
+  issued: ['{receipt} の罹災証明書（{number}）を発行しました。', 'Issued the certificate {number} for {receipt}.'],
+  issuedByPost: ['申請者は郵送を希望しています。印刷して郵送してください。', 'The applicant asked for it by post: print and mail it.'],
+  certificatePdf: ['証明書のPDF', 'Certificate PDF'],
   noRows: ['該当する申請はありません。', 'No applications match.'],
   // teams
   teams: ['調査班', 'Survey teams'],
