@@ -3,22 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Disaster } from '@madoguchi/shared';
 import { grantIsLive, type DisasterGrant } from '../../server/src/storage/disasterGrantTypes';
 import { describeContract } from './adapters';
-
-const disaster = (): Disaster => ({
-  id: randomUUID(),
-  municipalityCode: '082015',
-  name: '令和8年12月茨城県北部の地震',
-  occurredOn: '2026-12-01',
-  kind: '地震',
-  area: { towns: ['笠原町'], postalCodes: [] },
-  reliefAct: { applied: true, appliedOn: '2026-12-01' },
-  status: 'open',
-  declaredAt: '2026-12-01T03:00:00.000Z',
-  declaredBy: 'u-admin',
-  closedAt: null,
-  closedBy: null,
-  updatedAt: '2026-12-01T03:00:00.000Z',
-});
+import { disaster } from './fixtures';
 
 const grant = (d: Disaster, over: Partial<DisasterGrant> = {}): DisasterGrant => ({
   id: randomUUID(),

@@ -1,26 +1,8 @@
 /** The disaster storage contract (被災者支援): every adapter behaves exactly like this. */
-import { randomUUID } from 'node:crypto';
 import type { Disaster } from '@madoguchi/shared';
 import type { DamageSurvey, DisasterCaseRecord } from '../../server/src/storage/disasterTypes';
 import { describeContract } from './adapters';
-import { submission } from './fixtures';
-
-const disaster = (over: Partial<Disaster> = {}): Disaster => ({
-  id: randomUUID(),
-  municipalityCode: '082015',
-  name: '令和8年12月茨城県北部の地震',
-  occurredOn: '2026-12-01',
-  kind: '地震',
-  area: { towns: ['笠原町'], postalCodes: ['3108610'] },
-  reliefAct: { applied: true, appliedOn: '2026-12-01' },
-  status: 'open',
-  declaredAt: '2026-12-01T03:00:00.000Z',
-  declaredBy: 'u-admin',
-  closedAt: null,
-  closedBy: null,
-  updatedAt: '2026-12-01T03:00:00.000Z',
-  ...over,
-});
+import { disaster, submission } from './fixtures';
 
 const caseOf = (d: Disaster, submissionId: string, receiptNumber: string, over: Partial<DisasterCaseRecord> = {}): DisasterCaseRecord => ({
   submissionId,

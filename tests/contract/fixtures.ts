@@ -1,6 +1,6 @@
 /** Small valid domain objects for the contract suite. */
 import { randomInt, randomUUID } from 'node:crypto';
-import { formatReceiptNumber, type Procedure, type Submission } from '@madoguchi/shared';
+import { formatReceiptNumber, type Disaster, type Procedure, type Submission } from '@madoguchi/shared';
 import type { NewFormVersion, StoredFileMeta, User } from '../../server/src/storage/types';
 
 export function procedure(id: string, owner = 'preset', title = 'テスト手続'): Procedure {
@@ -78,6 +78,26 @@ export function user(overrides: Partial<User> = {}): User {
     disabled: false,
     createdAt: at,
     updatedAt: at,
+    ...overrides,
+  };
+}
+
+/** An open disaster of 水戸市, declared on 2026-12-01 (被災者支援), with `overrides` on top. */
+export function disaster(overrides: Partial<Disaster> = {}): Disaster {
+  return {
+    id: randomUUID(),
+    municipalityCode: '082015',
+    name: '令和8年12月茨城県北部の地震',
+    occurredOn: '2026-12-01',
+    kind: '地震',
+    area: { towns: ['笠原町'], postalCodes: ['3108610'] },
+    reliefAct: { applied: true, appliedOn: '2026-12-01' },
+    status: 'open',
+    declaredAt: '2026-12-01T03:00:00.000Z',
+    declaredBy: 'u-admin',
+    closedAt: null,
+    closedBy: null,
+    updatedAt: '2026-12-01T03:00:00.000Z',
     ...overrides,
   };
 }

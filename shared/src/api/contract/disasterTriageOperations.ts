@@ -5,7 +5,7 @@
  * `/staff/municipalities/:code/disasters/:disasterId`.
  */
 import { DAMAGE_LEVELS } from '../../disaster/disasterTypes';
-import { Arr, Bool, Closed, DateTime, Enum, Int, Nullable, Open, Opt, Str, component } from './kit';
+import { Arr, Bool, Closed, DateTime, Enum, Int, Nullable, Open, Opt, Str, component, type Static } from './kit';
 import { CSV, NO_CONTENT, PDF, errorResponse, json, pathParams } from './responses';
 import { operation, type ResponseSpec } from './operation';
 import { DisasterSchema } from './disasterOperations';
@@ -73,6 +73,12 @@ export const SurveyTeamSchema = component(
     updatedAt: DateTime(),
   }),
 );
+
+/** The triage queue as the console receives it (one type for server and client). */
+export type TriageQueue = Static<typeof TriageQueueSchema>;
+export type TriageGroup = TriageQueue['groups'][number];
+export type TriageRow = TriageGroup['rows'][number];
+export type SurveyTeamView = Static<typeof SurveyTeamSchema>;
 
 const teamBody = Closed({
   name: Str({ maxLength: 200 }),

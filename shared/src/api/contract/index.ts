@@ -49,4 +49,5 @@ export { CounterAnalysisSchema, type CounterAnalysis, type CounterGroupFigures }
 export { DisasterSchema, PublicDisasterSchema } from './disasterOperations';
 export { DisasterGrantSchema, MyDisasterGrantSchema, type DisasterGrantView, type MyDisasterGrant } from './disasterGrantOperations';
 export { CertificateSchema } from './certificateOperations';
+export type { TriageQueue, TriageGroup, TriageRow, SurveyTeamView } from './disasterTriageOperations';
 export { PublicUserSchema, PublicInviteSchema, SessionViewSchema } from './staffOperations';

@@ -1,55 +1,18 @@
 /** The triage and damage-survey calls of the staff API (disasterTriageOperations in the contract). */
-import type { DamageLevel, Disaster } from '@madoguchi/shared';
+import type { Disaster } from '@madoguchi/shared';
+import type { SurveyTeamView, TriageGroup } from '@madoguchi/shared/contract';
 import { apiFetch } from '../../../common/api/http';
 import { currentLanguage } from '../../../common/i18n/languageStore';
 import { staffApi } from '../../api';
 import { saveDownload } from '../../saveDownload';
 
-export interface DamageSurvey {
-  level: DamageLevel;
-  surveyedOn: string;
-  surveyor: string;
-  method: 'survey' | 'self' | 'photo';
-  teamId: string | null;
-  recordedBy: string;
-  recordedAt: string;
-  approvedBy: string | null;
-  approvedAt: string | null;
-}
-
-export interface TriageRow {
-  submissionId: string;
-  receiptNumber: string;
-  status: string | null;
-  area: string;
-  residential: boolean | null;
-  reportedDamage: string;
-  photoCount: number;
-  selfAssessment: boolean;
-  noSiteSurvey: boolean;
-  survey: DamageSurvey | null;
-  createdAt: string;
-}
-
-export interface TriageGroup {
-  area: string;
-  count: number;
-  inDeclaredArea: boolean;
-  rows: TriageRow[];
-}
+export type { TriageGroup, TriageRow } from '@madoguchi/shared/contract';
+export type SurveyTeam = Pick<SurveyTeamView, 'id' | 'name' | 'date' | 'memberIds' | 'areas'>;
 
 export interface TriageFilter {
   area: string;
   surveyed: '' | 'yes' | 'no';
   selfAssessment: '' | 'yes' | 'no';
-}
-
-export interface SurveyTeam {
-  id: string;
-  name: string;
-  date: string;
-  memberIds: string[];
-  areas: string[];
 }
 
 export interface TeamInput {
