@@ -22,7 +22,7 @@ function stubFetch(answers: Record<string, { status: number; body: unknown }>): 
   globalThis.fetch = (async (url: string) => {
     asked.push(url);
     const answer = answers[url] ?? { status: 404, body: { error: { code: 'postal_code_not_found', message: '見つかりません' } } };
-    return { ok: answer.status < 300, status: answer.status, json: async () => answer.body };
+    return { ok: answer.status < 300, status: answer.status, headers: new Headers(), json: async () => answer.body };
   }) as unknown as typeof fetch;
   return asked;
 }
