@@ -293,6 +293,35 @@ describeContract('inbox storage contract', ({ s }) => {
       expect(await s().inbox.listNotes(sub.id)).toEqual([]);
     });
 
+    it('leaves a tombstone at the next change sequence when purging, committed with its outbox event and audit row', async () => {
+      const { sub } = await closed();
+      const before = (await s().inbox.getMeta(sub.id))!.changeSeq;
+      const removed = { ...event(sub, 'submission.deleted'), data: { kind: 'deleted', receiptNumber: sub.receiptNumber } };
+      const audit = { at: at(10).toISOString(), actor: 'system', action: 'submission.retention.deleted', municipalityCode: '082015', targetType: 'submission', targetId: sub.id, details: {} };
+      await s().inbox.purge(sub.id, { at: at(10).toISOString(), outbox: [removed], audit });
+      const tombstones = await s().inbox.tombstones({ municipalityCode: '082015', afterSeq: before, limit: 10 });
+      expect(tombstones).toEqual([
+        { kind: 'deleted', changeSeq: expect.any(Number), submissionId: sub.id, receiptNumber: sub.receiptNumber, municipalityCode: '082015', procedureId: 'test', at: at(10).toISOString() },
+      ]);
+      expect(tombstones[0]!.changeSeq).toBeGreaterThan(before);
+      expect(await s().inbox.tombstones({ municipalityCode: '082015', afterSeq: tombstones[0]!.changeSeq, limit: 10 })).toEqual([]);
+      expect(await s().inbox.tombstones({ municipalityCode: '011002', afterSeq: 0, limit: 10 })).toEqual([]);
+      expect(await s().inbox.tombstones({ municipalityCode: '082015', afterSeq: 0, limit: 10, procedureId: 'other' })).toEqual([]);
+      expect((await s().outbox.pending(10)).map((e) => e.id)).toContain(removed.id);
+      expect((await s().audit.list({ targetId: sub.id, limit: 5 })).map((e) => e.action)).toContain('submission.retention.deleted');
+      // A later change takes a later sequence: the tombstone keeps its place in the feed.
+      const next = submission();
+      await s().submissions.insert(next);
+      expect((await s().inbox.getMeta(next.id))!.changeSeq).toBeGreaterThan(tombstones[0]!.changeSeq);
+    });
+
+    it('commits a strip with its outbox event', async () => {
+      const { sub } = await closed();
+      const removed = event(sub, 'submission.stripped');
+      await s().inbox.strip(sub.id, at(10), { outbox: [removed] });
+      expect((await s().outbox.pending(10)).map((e) => e.id)).toContain(removed.id);
+    });
+
     it('strips a submission to its record', async () => {
       const { sub, file } = await closed();
       const seq = (await s().inbox.getMeta(sub.id))!.changeSeq;

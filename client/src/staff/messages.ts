@@ -377,6 +377,8 @@ export const STAFF_MESSAGES = {
   'integrations.event.received': ['申請の到達', 'Received'],
   'integrations.event.statusChanged': ['状況の変更', 'Status changed'],
   'integrations.event.resubmitted': ['補正の提出', 'Resubmitted'],
+  'integrations.event.deleted': ['保存期間経過による削除', 'Deleted (retention)'],
+  'integrations.event.stripped': ['保存期間経過による内容の消去', 'Stripped (retention)'],
   'integrations.event.withStatus': ['{event}：{status}', '{event}: {status}'],
   'integrations.failure.timeout': ['応答がありませんでした（時間切れ）', 'No answer in time'],
   'integrations.failure.addressRefused': ['送信先のアドレスが許可されていません', 'The receiver’s address is not allowed'],

@@ -191,13 +191,37 @@ export interface InboxRepository {
   histories(query: { municipalityCode: string; procedureId?: string; receivedFrom: string; receivedTo: string }): AsyncIterable<StatusHistoryRow>;
   /** Closed (final-status) submissions of a procedure closed before `before`, not yet stripped. */
   closedBefore(query: { municipalityCode: string; procedureId: string; before: string; limit: number }): Promise<SubmissionMeta[]>;
-  /** Deletes a submission with its files, revisions, notes, messages and read markers. */
-  purge(id: string): Promise<void>;
+  /** Deletion tombstones (retention `delete`) whose change sequence is above `afterSeq`, in order (the pull API). */
+  tombstones(query: { municipalityCode: string; afterSeq: number; limit: number; procedureId?: string }): Promise<SubmissionTombstone[]>;
+  /**
+   * Deletes a submission with its files, revisions, notes, messages and read markers, and leaves a tombstone
+   * at the next change sequence; `options.outbox` (and, in SQLite, `options.audit`) commit with it.
+   */
+  purge(id: string, options?: RemovalOptions): Promise<void>;
   /**
    * Keeps the record (receipt, status, history) but removes answers, files, revisions, notes, message bodies,
    * the name index and a counter application's drawn signature (who served and how it was confirmed stay).
    */
-  strip(id: string, now: Date): Promise<void>;
+  strip(id: string, now: Date, options?: RemovalOptions): Promise<void>;
+}
+
+/** What a deleted submission leaves for integrators: ids and time, no personal data. */
+export interface SubmissionTombstone {
+  kind: 'deleted';
+  changeSeq: number;
+  submissionId: string;
+  receiptNumber: string;
+  municipalityCode: string;
+  procedureId: string;
+  at: string;
+}
+
+/** The events a retention removal commits with (see SubmissionWriteOptions). */
+export interface RemovalOptions {
+  /** When it happened (the tombstone's time); now when absent. */
+  at?: string;
+  outbox?: OutboxEvent[];
+  audit?: NewAuditEvent;
 }
 
 export type DeliveryChannel = 'webhook' | 'email';

@@ -1,7 +1,14 @@
 /** Closed vocabularies of the API that server, client and the contract share. */
 
 /** Events written to the outbox and sent to webhooks. */
-export const OUTBOX_EVENT_TYPES = ['submission.received', 'submission.status-changed', 'submission.resubmitted'] as const;
+export const OUTBOX_EVENT_TYPES = [
+  'submission.received',
+  'submission.status-changed',
+  'submission.resubmitted',
+  // Retention removed it (issue #21): ids and time only, as the pull feed's tombstones.
+  'submission.deleted',
+  'submission.stripped',
+] as const;
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 
 /** What a back-office API key may do. */

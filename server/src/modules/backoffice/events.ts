@@ -45,6 +45,23 @@ export function submissionEvent(
   };
 }
 
+/**
+ * Retention deleted or stripped a submission: the event integrators need to drop
+ * their copy. Ids, procedure and time only — nothing about the applicant.
+ */
+export function removalEvent(kind: 'deleted' | 'stripped', m: Pick<OutboxEvent, 'submissionId' | 'receiptNumber' | 'municipalityCode' | 'procedureId'>, at: string): OutboxEvent {
+  return {
+    id: randomUUID(),
+    type: kind === 'deleted' ? 'submission.deleted' : 'submission.stripped',
+    municipalityCode: m.municipalityCode,
+    procedureId: m.procedureId,
+    submissionId: m.submissionId,
+    receiptNumber: m.receiptNumber,
+    data: { kind, submissionId: m.submissionId, receiptNumber: m.receiptNumber, procedureId: m.procedureId, at },
+    createdAt: at,
+  };
+}
+
 export function envelopeOf(event: Pick<OutboxEvent, 'id' | 'type' | 'createdAt' | 'municipalityCode' | 'data'>): WebhookEnvelope {
   return { id: event.id, type: event.type, createdAt: event.createdAt, municipalityCode: event.municipalityCode, data: event.data };
 }

@@ -98,7 +98,9 @@ export class OutboxDispatcher {
     const hooks = await this.storage.webhooks.matching(event.municipalityCode, event.procedureId, event.type);
     const deliveries: Delivery[] = hooks.map((w) => ({ ...base, id: randomUUID(), channel: 'webhook', targetId: w.id }));
     // Only when there is somewhere to write: a log full of "no address" entries would hide real failures.
-    if (this.notifier && (await this.notifier.recipient(event.submissionId))) deliveries.push({ ...base, id: randomUUID(), channel: 'email', targetId: 'applicant' });
+    // A retention removal is news for integrators only: the applicant was told when the submission closed.
+    const removal = event.type === 'submission.deleted' || event.type === 'submission.stripped';
+    if (!removal && this.notifier && (await this.notifier.recipient(event.submissionId))) deliveries.push({ ...base, id: randomUUID(), channel: 'email', targetId: 'applicant' });
     return deliveries;
   }
 

@@ -1,7 +1,8 @@
 /**
  * The pull API for back-office systems: submissions changed since a cursor
  * (every new submission, status move, correction and retention strip raises a
- * store-wide sequence, committed with the change), one submission with its
+ * store-wide sequence, committed with the change; a retention deletion or strip
+ * appears as a tombstone at its place in that order), one submission with its
  * answers and attachments, acknowledgement of receipt. Every read is audited
  * against the API key.
  */
@@ -35,6 +36,19 @@ export interface PullItem {
   channel: SubmissionMeta['channel'];
 }
 
+/**
+ * Where the feed says a submission was removed by retention, at the change sequence
+ * it happened (exactly once for a cursor). Ids and time only, no personal data.
+ */
+export interface PullTombstone {
+  kind: 'deleted' | 'stripped';
+  changeSeq: number;
+  submissionId: string;
+  receiptNumber: string;
+  procedureId: string;
+  at: string;
+}
+
 export const encodePullCursor = (seq: number) => Buffer.from(JSON.stringify({ seq })).toString('base64url');
 
 export function decodePullCursor(cursor: string | undefined, language: Language): number {
@@ -47,6 +61,10 @@ export function decodePullCursor(cursor: string | undefined, language: Language)
   }
   throw new BadRequestError(inboxText(language, 'badCursor'), 'bad_cursor');
 }
+
+/** A feed entry: a stripped submission is announced by its tombstone (its last change), any other by its item. */
+const entry = (m: SubmissionMeta): PullItem | PullTombstone =>
+  m.strippedAt ? { kind: 'stripped', changeSeq: m.changeSeq, submissionId: m.id, receiptNumber: m.receiptNumber, procedureId: m.procedureId, at: m.strippedAt } : item(m);
 
 const item = (m: SubmissionMeta): PullItem => ({
   id: m.id,
@@ -73,8 +91,15 @@ export class PullService {
   async changes(actor: ApiActor, q: { after?: string; limit?: number; procedureId?: string }, language: Language) {
     const afterSeq = decodePullCursor(q.after, language);
     const limit = Math.min(Math.max(q.limit ?? 100, 1), MAX_PULL_PAGE);
-    const metas = await this.storage.inbox.changes({ municipalityCode: actor.municipalityCode, afterSeq, limit, ...(q.procedureId ? { procedureId: q.procedureId } : {}) });
-    const last = metas.at(-1);
+    const query = { municipalityCode: actor.municipalityCode, afterSeq, limit, ...(q.procedureId ? { procedureId: q.procedureId } : {}) };
+    const [metas, deletions] = await Promise.all([this.storage.inbox.changes(query), this.storage.inbox.tombstones(query)]);
+    // One order for both: a deletion sits where its change sequence puts it; a page ends at `limit` entries.
+    const merged = [
+      ...metas.map(entry),
+      ...deletions.map((t): PullTombstone => ({ kind: 'deleted', changeSeq: t.changeSeq, submissionId: t.submissionId, receiptNumber: t.receiptNumber, procedureId: t.procedureId, at: t.at })),
+    ].sort((a, b) => a.changeSeq - b.changeSeq);
+    const page = merged.slice(0, limit);
+    const last = page.at(-1);
     await this.storage.audit.append({
       at: this.now().toISOString(),
       actor: `api-key:${actor.keyId}`,
@@ -82,10 +107,10 @@ export class PullService {
       municipalityCode: actor.municipalityCode,
       targetType: 'inbox',
       targetId: actor.municipalityCode,
-      details: { afterSeq, listed: metas.map((m) => m.receiptNumber) },
+      details: { afterSeq, listed: page.map((m) => m.receiptNumber) },
     });
     // The cursor always moves to the last item seen; an empty page keeps it, so polling resumes where it was.
-    return { items: metas.map(item), next: encodePullCursor(last ? last.changeSeq : afterSeq), hasMore: metas.length === limit };
+    return { items: page, next: encodePullCursor(last ? last.changeSeq : afterSeq), hasMore: merged.length > limit || metas.length === limit || deletions.length === limit };
   }
 
   /** The submission a receipt number names, if it belongs to the key's municipality (else 404: no probing across tenants). */

@@ -9,6 +9,7 @@ import type { Language } from '@madoguchi/shared';
 import { BadRequestError } from '../../errors';
 import { RETENTION_MODES, type RetentionMode, type RetentionPolicy, type Storage } from '../../storage/types';
 import { inboxText } from './messages';
+import { removalEvent } from '../backoffice/events';
 
 export const MAX_RETENTION_DAYS = 36_500;
 
@@ -48,17 +49,24 @@ export class RetentionService {
       for (;;) {
         const due = await this.storage.inbox.closedBefore({ municipalityCode: p.municipalityCode, procedureId: p.procedureId, before, limit: batch });
         for (const m of due) {
-          if (p.mode === 'delete') await this.storage.inbox.purge(m.id);
-          else await this.storage.inbox.strip(m.id, now);
-          await this.storage.audit.append({
-            at: now.toISOString(),
-            actor: 'system',
-            action: p.mode === 'delete' ? 'submission.retention.deleted' : 'submission.retention.stripped',
-            municipalityCode: m.municipalityCode,
-            targetType: 'submission',
-            targetId: m.id,
-            details: { receiptNumber: m.receiptNumber, procedureId: m.procedureId, closedAt: m.closedAt, days: p.days },
-          });
+          const at = now.toISOString();
+          const kind = p.mode === 'delete' ? 'deleted' : 'stripped';
+          // The webhook event and the audit row commit with the removal: a crash cannot remove in silence.
+          const options = {
+            at,
+            outbox: [removalEvent(kind, { submissionId: m.id, receiptNumber: m.receiptNumber, municipalityCode: m.municipalityCode, procedureId: m.procedureId }, at)],
+            audit: {
+              at,
+              actor: 'system',
+              action: `submission.retention.${kind}`,
+              municipalityCode: m.municipalityCode,
+              targetType: 'submission',
+              targetId: m.id,
+              details: { receiptNumber: m.receiptNumber, procedureId: m.procedureId, closedAt: m.closedAt, days: p.days },
+            },
+          };
+          if (p.mode === 'delete') await this.storage.inbox.purge(m.id, options);
+          else await this.storage.inbox.strip(m.id, now, options);
           if (p.mode === 'delete') deleted++;
           else stripped++;
         }

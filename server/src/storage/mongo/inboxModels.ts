@@ -143,6 +143,21 @@ const retentionSchema = new Schema(
 );
 retentionSchema.index({ municipalityCode: 1, procedureId: 1 }, { unique: true });
 
+/** What a retention deletion leaves in the pull feed: ids and time, no personal data. */
+const tombstoneSchema = new Schema(
+  {
+    _id: { type: Number, required: true }, // the change sequence it took
+    submissionId: { type: String, required: true },
+    receiptNumber: { type: String, required: true },
+    municipalityCode: { type: String, required: true },
+    procedureId: { type: String, required: true },
+    kind: { type: String, required: true },
+    at: { type: String, required: true },
+  },
+  opts('submission_tombstones'),
+);
+tombstoneSchema.index({ municipalityCode: 1, _id: 1 });
+
 export function registerInboxModels(connection: Connection) {
   return {
     Counter: connection.model('Counter', counterSchema),
@@ -155,6 +170,7 @@ export function registerInboxModels(connection: Connection) {
     ApiKey: connection.model('ApiKey', apiKeySchema),
     Webhook: connection.model('Webhook', webhookSchema),
     Retention: connection.model('RetentionPolicy', retentionSchema),
+    Tombstone: connection.model('SubmissionTombstone', tombstoneSchema),
   };
 }
 export type InboxModels = ReturnType<typeof registerInboxModels>;

@@ -4,12 +4,24 @@ import type { CounterOrigin, StatusChange, SubmissionStatus } from '@madoguchi/s
 import { NotFoundError } from '../../errors';
 import { decodeInboxCursor, encodeInboxCursor, sortDescending, sortField } from '../inboxCursor';
 import { withoutDrawnSignature } from '../counterStrip';
-import type { InboxPage, InboxQuery, InboxRepository, StatusHistoryRow, SubmissionMessage, SubmissionMeta, SubmissionNote, SubmissionRevision } from '../inboxTypes';
+import type {
+  InboxPage,
+  InboxQuery,
+  InboxRepository,
+  StatusHistoryRow,
+  SubmissionMessage,
+  SubmissionMeta,
+  SubmissionNote,
+  SubmissionRevision,
+  SubmissionTombstone,
+  RemovalOptions,
+} from '../inboxTypes';
 import type { DataCipher } from '../../security/dataCipher';
 import { guardedMongo } from './errors';
 import type { Models } from './models';
 import type { InboxModels } from './inboxModels';
-import { nextValue, SUBMISSION_CHANGE } from './changeLog';
+import { nextValue, SUBMISSION_CHANGE, writeOutbox } from './changeLog';
+import { MongoAuditRepository } from './repositories';
 import { msg } from '../../i18n/messages';
 import type { LeanDoc, MongoFilter } from './leanDoc';
 
@@ -191,20 +203,61 @@ export class MongoInboxRepository implements InboxRepository {
     await this.connection.models.DisasterCase?.deleteOne({ _id: id }, { session });
   }
 
-  async purge(id: string) {
-    await guardedMongo(() =>
-      this.connection.transaction(async (session) => {
-        await this.removeDependents(id, session);
-        await this.m.Submission.deleteOne({ _id: id }, { session });
-      }),
-    );
+  async tombstones(q: { municipalityCode: string; afterSeq: number; limit: number; procedureId?: string }): Promise<SubmissionTombstone[]> {
+    const filter: MongoFilter = { municipalityCode: q.municipalityCode, _id: { $gt: q.afterSeq } };
+    if (q.procedureId) filter.procedureId = q.procedureId;
+    const docs = await this.im.Tombstone.find(filter).sort({ _id: 1 }).limit(q.limit).lean();
+    return docs.map((d) => ({
+      kind: 'deleted' as const,
+      changeSeq: d._id as number,
+      submissionId: d.submissionId,
+      receiptNumber: d.receiptNumber,
+      municipalityCode: d.municipalityCode,
+      procedureId: d.procedureId,
+      at: d.at,
+    }));
   }
 
-  async strip(id: string, now: Date) {
-    await guardedMongo(() =>
+  async purge(id: string, options: RemovalOptions = {}) {
+    const done = await guardedMongo(() =>
+      this.connection.transaction(async (session) => {
+        const doc = await this.m.Submission.findById(id, { receiptNumber: 1, municipalityCode: 1, procedureId: 1 }, { session }).lean();
+        if (!doc) return false;
+        await this.removeDependents(id, session);
+        await this.m.Submission.deleteOne({ _id: id }, { session });
+        // The tombstone takes the next change sequence: the pull feed shows the deletion where it happened.
+        const seq = await nextValue(this.im, SUBMISSION_CHANGE, session);
+        await this.im.Tombstone.create(
+          [
+            {
+              _id: seq,
+              submissionId: id,
+              receiptNumber: doc.receiptNumber,
+              municipalityCode: doc.municipalityCode,
+              procedureId: doc.procedureId,
+              kind: 'deleted',
+              at: options.at ?? new Date().toISOString(),
+            },
+          ],
+          { session },
+        );
+        await writeOutbox(this.im, options.outbox, session);
+        return true;
+      }),
+    );
+    if (done) await this.appendAudit(options);
+  }
+
+  /** The audit chain serialises on its own unique index, so it is appended after the write commits (as for submission writes). */
+  private async appendAudit(options: RemovalOptions): Promise<void> {
+    if (options.audit) await new MongoAuditRepository(this.m).append(options.audit);
+  }
+
+  async strip(id: string, now: Date, options: RemovalOptions = {}) {
+    const done = await guardedMongo(() =>
       this.connection.transaction(async (session) => {
         const doc = await this.m.Submission.findById(id, { history: 1, counter: 1 }, { session }).lean();
-        if (!doc) return;
+        if (!doc) return false;
         await this.removeDependents(id, session);
         const history = (doc.history as StatusChange[]).map(({ publicNote: _note, ...rest }) => rest);
         const counter = doc.counter ? { counter: this.cipher.sealJson(withoutDrawnSignature(this.cipher.openJson(doc.counter) as CounterOrigin)) } : {};
@@ -225,7 +278,10 @@ export class MongoInboxRepository implements InboxRepository {
           },
           { session },
         );
+        await writeOutbox(this.im, options.outbox, session);
+        return true;
       }),
     );
+    if (done) await this.appendAudit(options);
   }
 }

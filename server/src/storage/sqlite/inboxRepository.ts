@@ -7,10 +7,21 @@ import type { CounterOrigin, StatusChange, SubmissionChannel, SubmissionStatus }
 import { NotFoundError } from '../../errors';
 import { decodeInboxCursor, encodeInboxCursor, prefixEnd, sortDescending } from '../inboxCursor';
 import { withoutDrawnSignature } from '../counterStrip';
-import type { InboxPage, InboxQuery, InboxRepository, StatusHistoryRow, SubmissionMessage, SubmissionMeta, SubmissionNote, SubmissionRevision } from '../inboxTypes';
+import type {
+  InboxPage,
+  InboxQuery,
+  InboxRepository,
+  StatusHistoryRow,
+  SubmissionMessage,
+  SubmissionMeta,
+  SubmissionNote,
+  SubmissionRevision,
+  SubmissionTombstone,
+  RemovalOptions,
+} from '../inboxTypes';
 import type { DataCipher } from '../../security/dataCipher';
 import { guarded, type Db } from './database';
-import { nextChangeSeq } from './changeLog';
+import { nextChangeSeq, writeWithEvents } from './changeLog';
 import { msg } from '../../i18n/messages';
 
 const META_COLUMNS = `id, receipt_number, municipality_code, procedure_owner, procedure_id, form_version, status, assignee_id, applicant_name, applicant_kana, channel,
@@ -307,19 +318,42 @@ export class SqliteInboxRepository implements InboxRepository {
     }
   }
 
-  async purge(id: string) {
+  async tombstones(q: { municipalityCode: string; afterSeq: number; limit: number; procedureId?: string }): Promise<SubmissionTombstone[]> {
+    const byProcedure = q.procedureId ? 'AND procedure_id = @p' : '';
+    const rows = this.db
+      .prepare(`SELECT * FROM submission_tombstones WHERE municipality_code = @m AND change_seq > @after ${byProcedure} ORDER BY change_seq LIMIT @limit`)
+      .all({ m: q.municipalityCode, after: q.afterSeq, limit: q.limit, p: q.procedureId ?? null }) as Array<Record<string, string | number>>;
+    return rows.map((r) => ({
+      kind: 'deleted' as const,
+      changeSeq: r.change_seq as number,
+      submissionId: r.submission_id as string,
+      receiptNumber: r.receipt_number as string,
+      municipalityCode: r.municipality_code as string,
+      procedureId: r.procedure_id as string,
+      at: r.at as string,
+    }));
+  }
+
+  async purge(id: string, options: RemovalOptions = {}) {
     guarded(() =>
       this.db
         .transaction(() => {
+          const row = this.db.prepare('SELECT receipt_number, municipality_code, procedure_id FROM submissions WHERE id = ?').get(id) as
+            { receipt_number: string; municipality_code: string; procedure_id: string } | undefined;
+          if (!row) return;
           this.removeDependents(id);
           this.db.prepare('DELETE FROM submissions WHERE id = ?').run(id);
-          nextChangeSeq(this.db); // counts derived from the change counter (countByStatus) must see a purge
+          // The change counter moves (countByStatus sees the purge) and its new value places the tombstone in the pull feed.
+          this.db
+            .prepare('INSERT INTO submission_tombstones (change_seq, submission_id, receipt_number, municipality_code, procedure_id, kind, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+            .run(nextChangeSeq(this.db), id, row.receipt_number, row.municipality_code, row.procedure_id, 'deleted', options.at ?? new Date().toISOString());
+          writeWithEvents(this.db, options);
         })
         .immediate(),
     );
   }
 
-  async strip(id: string, now: Date) {
+  async strip(id: string, now: Date, options: RemovalOptions = {}) {
     guarded(() =>
       this.db
         .transaction(() => {
@@ -335,6 +369,7 @@ export class SqliteInboxRepository implements InboxRepository {
                     stripped_at = ?, updated_at = ?, change_seq = ? WHERE id = ?`,
             )
             .run(this.cipher.sealJson({}), JSON.stringify(history), counter, now.toISOString(), now.toISOString(), nextChangeSeq(this.db), id);
+          writeWithEvents(this.db, options);
         })
         .immediate(),
     );

@@ -470,4 +470,16 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX certificates_submission ON certificates (submission_id, issued_at);
   CREATE UNIQUE INDEX certificates_live ON certificates (submission_id) WHERE withdrawn_at IS NULL;
   `,
+  /* trail (issue #21): what a retention deletion leaves in the pull feed — ids and time, no personal data */ `
+  CREATE TABLE submission_tombstones (
+    change_seq INTEGER PRIMARY KEY,
+    submission_id TEXT NOT NULL,
+    receipt_number TEXT NOT NULL,
+    municipality_code TEXT NOT NULL,
+    procedure_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX submission_tombstones_feed ON submission_tombstones (municipality_code, change_seq);
+  `,
 ];

@@ -418,7 +418,15 @@ export const DeliverySchema = component(
 
 export const WebhookEnvelopeSchema = component(
   'WebhookEnvelope',
-  Closed({ id: Str({ description: 'Event id (de-duplicate on it)' }), type: Str(), createdAt: DateTime(), municipalityCode: Str(), data: AnyObject() }),
+  Closed({
+    id: Str({ description: 'Event id (de-duplicate on it)' }),
+    type: Str({
+      description: `One of ${OUTBOX_EVENT_TYPES.join(', ')} (or ping). submission.deleted / submission.stripped: retention removed it; data is {kind, submissionId, receiptNumber, procedureId, at}, no personal data`,
+    }),
+    createdAt: DateTime(),
+    municipalityCode: Str(),
+    data: AnyObject(),
+  }),
 );
 
 export const RetentionPolicySchema = component(
@@ -456,9 +464,28 @@ export const PullCounterSchema = component(
     }),
   }),
 );
+/** Retention removed a submission (issue #21): an entry of the feed at the change sequence it happened, ids and time only. */
+export const PullTombstoneSchema = component(
+  'PullTombstone',
+  Closed(
+    {
+      kind: Enum(['deleted', 'stripped'] as const, { description: 'deleted: the submission is gone (404 from now on); stripped: its record stays, answers and files are removed' }),
+      changeSeq: Int(),
+      submissionId: Str(),
+      receiptNumber: Str(),
+      procedureId: Str(),
+      at: DateTime('When retention removed it'),
+    },
+    { description: 'A tombstone: drop your copy. Carries no personal data. The same removal is sent as the webhook event submission.deleted / submission.stripped.' },
+  ),
+);
 export const PullPageSchema = component(
   'PullPage',
-  Closed({ items: Arr(PullItemSchema), next: Str({ description: 'Cursor to send as `after` next time (also when the page was empty)' }), hasMore: Bool() }),
+  Closed({
+    items: Arr(Type.Union([PullItemSchema, PullTombstoneSchema]), { description: 'In change order; entries with `kind` are tombstones, each seen once by a cursor' }),
+    next: Str({ description: 'Cursor to send as `after` next time (also when the page was empty)' }),
+    hasMore: Bool(),
+  }),
 );
 export const PullSubmissionSchema = component(
   'PullSubmission',

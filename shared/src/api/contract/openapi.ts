@@ -106,7 +106,7 @@ export function openApiDocument(operations: readonly Operation[], version = '0.1
       submissionEvent: {
         post: {
           summary:
-            'Sent to each webhook for its events. Header Madoguchi-Signature: t=<unix>,v1=hex(HMAC-SHA256(secret, "<t>.<body>")); Madoguchi-Event-Id for de-duplication (at-least-once delivery, retries with exponential back-off).',
+            'Sent to each webhook for its events. Header Madoguchi-Signature: t=<unix>,v1=hex(HMAC-SHA256(secret, "<t>.<body>")); Madoguchi-Event-Id for de-duplication (at-least-once delivery, retries with exponential back-off). Retention removals arrive as submission.deleted / submission.stripped, written in the same transaction as the removal.',
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/WebhookEnvelope' } } } },
           responses: { 200: { description: 'Any 2xx acknowledges the delivery' } },
         },

@@ -41,6 +41,8 @@ export const EVENT_LABELS: Record<string, StaffMessageKey> = {
   'submission.received': 'integrations.event.received',
   'submission.status-changed': 'integrations.event.statusChanged',
   'submission.resubmitted': 'integrations.event.resubmitted',
+  'submission.deleted': 'integrations.event.deleted',
+  'submission.stripped': 'integrations.event.stripped',
 };
 
 /** What the log says of an event: a status change names the status it moved to (「状況の変更：審査中」). */
