@@ -3,6 +3,7 @@
  * stops the server with a message naming the variable, never a silent default.
  * Every variable here is documented in README.md ("Configuration").
  */
+import { loadAnchorConfig, type AnchorConfig } from './modules/auditAnchor/anchorConfig';
 import { CARD_AGENT_DEFAULT_PORT } from '@madoguchi/shared';
 import { loadIdentityConfig, type CardProviderConfig } from './modules/identity/identityConfig';
 import { resolve } from 'node:path';
@@ -56,6 +57,8 @@ export interface Config {
   auth: AuthConfig;
   /** Webhooks, outbox dispatcher, applicant e-mail, retention job (modules/backoffice/backofficeConfig.ts). */
   backoffice: BackofficeConfig;
+  /** Signed checkpoints of the audit chain, kept outside the database (modules/auditAnchor/anchorConfig.ts). */
+  auditAnchor: AnchorConfig;
   /** Malware scanning of uploads through clamd; absent = off (modules/uploads/scanConfig.ts). */
   malwareScan?: ScanConfig;
   /** The デジタル認証アプリ (My Number Card sign-in and signatures); absent = not offered (modules/identity/identityConfig.ts). */
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: env.NODE_ENV ?? 'production',
     auth: loadAuthConfig(env),
     backoffice: loadBackofficeConfig(env),
+    auditAnchor: loadAnchorConfig(env, resolve(env.DATA_DIR ?? 'data')),
     malwareScan: loadScanConfig(env),
     identity: loadIdentityConfig(env),
   };

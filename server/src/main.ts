@@ -19,6 +19,7 @@ import { announceSetupLink } from './auth/oneTimeTokens';
 import { runCleanup } from './modules/maintenance/cleanup';
 import { processRole, runsBackgroundJobs, superviseWorkers } from './cluster';
 import { PeriodicJobs } from './modules/maintenance/periodicJobs';
+import { createAuditAnchor } from './modules/auditAnchor/createAuditAnchor';
 import { RequestDrainer } from './http/gracefulShutdown';
 import { createServer } from 'node:http';
 
@@ -91,6 +92,14 @@ async function main(): Promise<void> {
       .catch((error: unknown) => logger.error({ err: error }, 'retention failed'));
   if (background) jobs.every(config.backoffice.retentionIntervalMinutes * 60_000, retention, { now: true });
 
+  // Audit trail anchor: signed checkpoints of the chain's head, outside the database (modules/auditAnchor).
+  const anchor = background ? createAuditAnchor(config, storage, desk.sender, logger) : undefined;
+  const checkpoint = () =>
+    (anchor?.checkpoint() ?? Promise.resolve(null))
+      .then((c) => c && logger.debug({ seq: c.seq }, 'audit checkpoint written'))
+      .catch((error: unknown) => logger.error({ err: error }, 'audit checkpoint failed'));
+  if (anchor) jobs.every(config.auditAnchor.intervalMinutes * 60_000, checkpoint, { now: true });
+
   // Malware scanning: files accepted while clamd was unreachable are scanned again until they get a verdict.
   const fileScans = (app.locals.services as Services).fileScans;
   if (config.malwareScan) {
@@ -116,6 +125,7 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), graceMs + 15_000).unref(); // last resort: a job or the store hangs
     void Promise.all([drainer.drain(server, graceMs), jobs.stop(), desk.dispatcher.stop()])
       .then(async ([finished]) => {
+        await checkpoint(); // the last events of this run are anchored before the store closes
         await storage.close();
         if (!finished) logger.warn({ graceSeconds: config.shutdownGraceSeconds }, 'requests still running at the deadline were cut off');
         logger.info('stopped');

@@ -403,6 +403,14 @@ describeContract('storage contract', ({ s }) => {
       expect((await s().audit.list({ municipalityCode: '082015', limit: 10 })).map((e) => e.targetId)).toEqual(['s1']);
       expect((await s().audit.list({ targetId: 's2', limit: 10 })).map((e) => e.seq)).toEqual([e2.seq]);
     });
+
+    it('names its head (what a signed checkpoint anchors)', async () => {
+      expect(await s().audit.head()).toBeNull();
+      const base = { at: t0.toISOString(), actor: 'u1', action: 'submission.viewed', municipalityCode: '082015', targetType: 'submission', details: {} };
+      await s().audit.append({ ...base, targetId: 's1' });
+      const e2 = await s().audit.append({ ...base, targetId: 's2' });
+      expect(await s().audit.head()).toEqual(e2);
+    });
   });
 
   it('answers ping', async () => {

@@ -239,6 +239,8 @@ export interface AuditRepository {
   list(filter: { municipalityCode?: string; targetId?: string; limit: number }): Promise<AuditEvent[]>;
   /** All events in order, for chain verification. */
   all(): AsyncIterable<AuditEvent>;
+  /** The newest event (the chain's head), for signed checkpoints; null when the log is empty. */
+  head(): Promise<AuditEvent | null>;
 }
 
 /** A resident's unfinished application, kept so it can be resumed with a secret link. */

@@ -8,7 +8,8 @@ export interface ChainReport {
   brokenAt?: { seq: number; reason: 'prev-hash-mismatch' | 'hash-mismatch' | 'sequence-gap' };
 }
 
-export async function verifyAuditChain(audit: AuditRepository): Promise<ChainReport> {
+/** `onEvent` sees each verified event's sequence and hash (checkpoints are compared against them). */
+export async function verifyAuditChain(audit: Pick<AuditRepository, 'all'>, onEvent?: (seq: number, hash: string) => void): Promise<ChainReport> {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
@@ -17,6 +18,7 @@ export async function verifyAuditChain(audit: AuditRepository): Promise<ChainRep
     if (seq !== expectedSeq) return { checked, brokenAt: { seq, reason: 'sequence-gap' } };
     if (prevHash !== prev) return { checked, brokenAt: { seq, reason: 'prev-hash-mismatch' } };
     if (hash !== auditHash(prevHash, seq, rest)) return { checked, brokenAt: { seq, reason: 'hash-mismatch' } };
+    onEvent?.(seq, hash);
     prev = hash;
     expectedSeq++;
     checked++;

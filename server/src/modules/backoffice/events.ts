@@ -11,7 +11,7 @@ import type { OutboxEvent, OutboxEventType } from '../../storage/types';
 /** The envelope POSTed to a webhook. */
 export interface WebhookEnvelope {
   id: string;
-  type: OutboxEventType | 'ping';
+  type: OutboxEventType | 'ping' | 'audit.checkpoint';
   createdAt: string;
   municipalityCode: string;
   data: Record<string, unknown>;

@@ -303,6 +303,11 @@ export class MongoAuditRepository implements AuditRepository {
   async *all(): AsyncIterable<AuditEvent> {
     for await (const doc of this.m.Audit.find({}).sort({ seq: 1 }).lean().cursor()) yield strip<AuditEvent>(doc);
   }
+
+  async head(): Promise<AuditEvent | null> {
+    const doc = await this.m.Audit.findOne({}).sort({ seq: -1 }).lean();
+    return doc ? strip<AuditEvent>(doc) : null;
+  }
 }
 
 /** Draft answers are sealed with the data cipher at rest. */

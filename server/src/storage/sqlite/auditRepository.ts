@@ -84,4 +84,9 @@ export class SqliteAuditRepository implements AuditRepository {
   async *all(): AsyncIterable<AuditEvent> {
     for (const row of this.db.prepare('SELECT * FROM audit_events ORDER BY seq').iterate() as Iterable<Row>) yield toEvent(row);
   }
+
+  async head(): Promise<AuditEvent | null> {
+    const row = this.db.prepare('SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
+    return row ? toEvent(row) : null;
+  }
 }
