@@ -92,7 +92,8 @@ describe('audit checkpoints', () => {
     const db = new Database(join(t.dir.path, DB));
     db.prepare('DELETE FROM audit_events WHERE seq > 4').run();
     db.close();
-    // The chain alone still holds: this is what went unnoticed before.
+    // The chain alone still holds (what the tool checked before, and passed): only the checkpoint shows the cut.
+    expect((await t.verify()).chain).toEqual({ checked: 4 });
     const cut = await runVerify(t.dir.path);
     expect(cut.code).toBe(1);
     expect(cut.out).toContain('TRUNCATED OR ROLLED BACK');

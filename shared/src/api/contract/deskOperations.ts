@@ -376,7 +376,7 @@ export const BACKOFFICE_OPERATIONS = [
     method: 'get',
     path: '/backoffice/submissions',
     tag: 'backoffice',
-    summary: 'Submissions changed since a cursor (new, status moves, corrections, retention), in commit order',
+    summary: 'Submissions changed since a cursor (new, status moves, corrections), with tombstones of retention deletions and strips, in commit order',
     ...apiKey,
     query: Open({
       after: Opt(Str({ description: 'Cursor from the previous page (`next`); none: from the beginning' })),
