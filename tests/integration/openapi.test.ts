@@ -325,7 +325,11 @@ describe('OpenAPI document', () => {
     const declined = await submit(ctx, risaiData());
     const dn = `${st}/submissions/${declined.id}`;
     const pdf = (url: string, agent: ReturnType<typeof request.agent> | ReturnType<typeof request>, headers: Record<string, string> = {}) =>
-      (agent as ReturnType<typeof request.agent>).get(url).set(headers).buffer(true).then((res) => conform('get', url, res));
+      (agent as ReturnType<typeof request.agent>)
+        .get(url)
+        .set(headers)
+        .buffer(true)
+        .then((res) => conform('get', url, res));
     await staff.post(`${dn}/status`, { to: 'rejected' });
     await staff.post(`${dn}/status`, { to: 'rejected', reason: '対象外の災害のため。' });
     await staff.get(`${dn}/notice`);
