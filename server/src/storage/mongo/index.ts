@@ -102,7 +102,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     surveyTeams: new MongoSurveyTeamRepository(surveyTeamModels),
     certificates: new MongoCertificateRepository(certificateModels, connection, cipher),
     decisionNotices: new MongoDecisionNoticeRepository(connection, cipher),
-    sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels),
+    sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels, decisionNoticeModels(connection)),
     async ping() {
       await connection.db!.admin().ping();
     },
