@@ -17,6 +17,7 @@ import { publicRoutes } from './http/publicRoutes';
 import { installStaffApi } from './http/staff/installStaffApi';
 import { residentRoutes } from './http/residentRoutes';
 import { publicCertificateRoutes } from './http/certificateRoutes';
+import { publicNoticeRoutes } from './http/noticeRoutes';
 import { residentCardRoutes } from './http/residentCardRoutes';
 import { counterTabletRoutes } from './http/counterTabletRoutes';
 import { jsonGuard, refuseInvalidUtf8 } from './http/inputGuards';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/drafts', limits.lookup);
   // 罹災証明書: the resident's copy like the application's; checks by number and code are guesses at a secret too.
   api.get(['/submissions/:receiptNumber/certificate', '/submissions/:receiptNumber/certificate/pdf'], limits.lookup, limits.receipt);
+  api.get(['/submissions/:receiptNumber/notice', '/submissions/:receiptNumber/notice/pdf'], limits.lookup, limits.receipt);
   api.get(['/certificates/verify', '/certificates/reference'], limits.lookup);
   // Each card sign-in or signing starts a round trip with the provider: limited like look-ups, so it cannot be used to flood it.
   api.get(['/resident/card/login', '/resident/card/callback'], limits.lookup);
@@ -77,6 +79,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(publicRoutes(services));
   api.use(residentRoutes(services, deps.config.maxUploadBytes));
   api.use(publicCertificateRoutes(services, deps.config.publicUrl));
+  api.use(publicNoticeRoutes(services));
   api.use(residentCardRoutes(services, deps.config.publicUrl));
   api.use(residentCorrectionRoutes(services));
   api.use(counterTabletRoutes(services, deps.config.publicUrl.startsWith('https:')));

@@ -35,6 +35,7 @@ import { InboxLookups } from './modules/inbox/lookups';
 import { RetentionService } from './modules/inbox/retention';
 import { SensitiveRevealService } from './modules/inbox/sensitiveReveal';
 import { WorkflowService } from './modules/inbox/workflowService';
+import { DecisionNoticeService } from './modules/notices/decisionNoticeService';
 import { UsersService } from './modules/users/usersService';
 import { AccountService } from './modules/users/accountService';
 import { createMailer } from './modules/users/inviteMailer';
@@ -145,10 +146,17 @@ function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailT
   const b = config.backoffice;
   const addresses = new WebhookAddressPolicy({ allowedNetworks: b.webhookAllowedNetworks, allowLoopbackForTests: b.webhookTestAllowLoopback });
   const sender = new WebhookSender(addresses, b.webhookTimeoutSeconds * 1000, now, deps.logger);
+  const notices = new DecisionNoticeService(
+    storage,
+    (code) => deps.municipalities.get(code)?.name ?? code,
+    async (s) => (await lookups.version(s.procedureOwner, s.procedureId, s.formVersion))?.procedure.title ?? s.procedureId,
+    now,
+  );
   return {
+    notices,
     lookups,
     inbox,
-    workflow: new WorkflowService(storage, inbox, now),
+    workflow: new WorkflowService(storage, inbox, now, notices),
     corrections: new CorrectionService(storage, lookups, validator, now, card),
     reveal: new SensitiveRevealService(storage, inbox, now),
     csv: new CsvExportService(storage, lookups, now),

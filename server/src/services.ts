@@ -26,6 +26,7 @@ import type { CatalogModule } from './modules/catalog';
 import type { InboxLookups } from './modules/inbox/lookups';
 import type { InboxService } from './modules/inbox/inboxService';
 import type { WorkflowService } from './modules/inbox/workflowService';
+import type { DecisionNoticeService } from './modules/notices/decisionNoticeService';
 import type { CorrectionService } from './modules/inbox/correctionService';
 import type { SensitiveRevealService } from './modules/inbox/sensitiveReveal';
 import type { RetentionService } from './modules/inbox/retention';
@@ -74,6 +75,8 @@ export interface DeskServices {
   lookups: InboxLookups;
   inbox: InboxService;
   workflow: WorkflowService;
+  /** 決定通知書 / 却下通知書 and their templates (issue #21). */
+  notices: DecisionNoticeService;
   corrections: CorrectionService;
   reveal: SensitiveRevealService;
   csv: CsvExportService;

@@ -67,6 +67,25 @@ async function fill(s: Storage) {
     },
     () => ({ number: '令和8年 第000001号', fingerprint: 'f' }),
   );
+  // A 却下通知書 (issue #21), written with its status move.
+  await s.submissions.changeStatus(subs[1]!.id, 'received', move('received', 'rejected', 1), t0, {
+    decisionNotice: {
+      draft: {
+        id: 'notice1',
+        municipalityCode: '082015',
+        year: 2026,
+        submissionId: subs[1]!.id,
+        receiptNumber: subs[1]!.receiptNumber,
+        procedureId: 'test',
+        kind: 'rejected',
+        texts: { title: '却下通知書', body: '却下', appeal: '教示', head: '水戸市長', section: '', procedureTitle: '手続', applicantName: '水戸 一郎', reason: '理由' },
+        decidedOn: '2026-11-10',
+        issuedAt: t0.toISOString(),
+        issuedBy: 'u1',
+      },
+      numberFor: () => '水戸市指令 第000001号',
+    },
+  });
   await s.counterSessions.create({ ...newCounterVisit('c1', '082015', t0), steps: [], work: { shared: {}, answers: { p: { name: '水戸 花子' } }, sources: {} } });
   const revised = subs[0]!;
   await s.submissions.changeStatus(revised.id, 'received', move('received', 'in-review', 1), at(1));
@@ -124,6 +143,7 @@ const EXPECTED = {
   submission_counter: 1,
   counter_sessions: 1,
   certificates: 1,
+  decision_notices: 1,
   submission_revisions: 1,
   submission_notes: 1,
   submission_messages: 1,

@@ -113,7 +113,7 @@ describe('staff inbox API', () => {
     await clerk.client.post(sub(id, '/status'), { to: 'bogus' }).expect(400);
     const moved = await clerk.client.post(sub(id, '/status'), { to: 'in-review', expected: 'received' }).expect(200);
     expect(moved.body.status).toBe('in-review');
-    const stale = await colleague.client.post(sub(id, '/status'), { to: 'rejected', expected: 'received' }).expect(409);
+    const stale = await colleague.client.post(sub(id, '/status'), { to: 'rejected', expected: 'received', reason: '対象外のため。' }).expect(409);
     expect(stale.body.error.code).toBe('stale_status');
     await clerk.client.post(sub(id, '/status'), { to: 'accepted', publicNote: '受理しました。証明書を郵送します。' }).expect(200);
     await clerk.client.post(sub(id, '/status'), { to: 'completed' }).expect(200);

@@ -41,7 +41,7 @@ describe('retention', () => {
     );
     const open = await submit(ctx);
     const clerk = await signIn(ctx, 'staff', MITO);
-    await clerk.client.post(`${base}/submissions/${closed.id}/status`, { to: 'rejected', publicNote: '対象外の災害のため却下します。' }).expect(200);
+    await clerk.client.post(`${base}/submissions/${closed.id}/status`, { to: 'rejected', publicNote: '対象外の災害のため却下します。', reason: '対象外の災害のため。' }).expect(200);
     await clerk.client.post(`${base}/submissions/${closed.id}/notes`, { body: '電話で説明済み' }).expect(201);
 
     clock.advance(29 * 86_400_000);

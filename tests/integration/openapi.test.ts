@@ -17,6 +17,7 @@ import { counterTabletRoutes } from '../../server/src/http/counterTabletRoutes';
 import { residentCorrectionRoutes } from '../../server/src/http/inboxRoutes';
 import { backofficeRoutes } from '../../server/src/http/backofficeRoutes';
 import { publicCertificateRoutes } from '../../server/src/http/certificateRoutes';
+import { publicNoticeRoutes } from '../../server/src/http/noticeRoutes';
 import type { StaffRoutes } from '../../server/src/auth/staffRouter';
 import { buildInboxApp, MITO, RISAI, SAPPORO, risaiData, signIn, submit, upload, uploadToken, type InboxApp } from '../helpers/inboxApp';
 import { allPresets } from '../helpers/testApp';
@@ -112,6 +113,7 @@ describe('OpenAPI document', () => {
       ...routesOf(publicRoutes(services)),
       ...routesOf(residentRoutes(services, 1024)),
       ...routesOf(publicCertificateRoutes(services, 'http://madoguchi.test')),
+      ...routesOf(publicNoticeRoutes(services)),
       ...routesOf(residentCardRoutes(services, 'http://madoguchi.test')),
       ...routesOf(residentCorrectionRoutes(services)),
       ...routesOf(counterTabletRoutes(services, false)),
@@ -319,6 +321,34 @@ describe('OpenAPI document', () => {
     await anon.post(`${bo}/submissions/${withPhoto.receiptNumber}/status`, { to: 'in-review' }, bearer);
     await anon.post(`${bo}/submissions/${withPhoto.receiptNumber}/status`, { to: 'bogus' }, bearer);
     await anon.post(`${bo}/submissions/${other.receiptNumber}/status`, { to: 'in-review' }, bearer);
+    // Decision notices (issue #21): 却下 needs a reason; the notice for staff, the resident and the back office; the template and its preview.
+    const declined = await submit(ctx, risaiData());
+    const dn = `${st}/submissions/${declined.id}`;
+    const pdf = (url: string, agent: ReturnType<typeof request.agent> | ReturnType<typeof request>, headers: Record<string, string> = {}) =>
+      (agent as ReturnType<typeof request.agent>)
+        .get(url)
+        .set(headers)
+        .buffer(true)
+        .then((res) => conform('get', url, res));
+    await staff.post(`${dn}/status`, { to: 'rejected' });
+    await staff.post(`${dn}/status`, { to: 'rejected', reason: '対象外の災害のため。' });
+    await staff.get(`${dn}/notice`);
+    await pdf(`${dn}/notice/pdf`, clerk.client.agent);
+    await anon.get(`${v1}/submissions/${declined.receiptNumber}/notice`, { 'X-Receipt-Secret': declined.secret });
+    await pdf(`${v1}/submissions/${declined.receiptNumber}/notice/pdf`, request(ctx.app), { 'X-Receipt-Secret': declined.secret });
+    await anon.get(`${bo}/submissions/${declined.receiptNumber}`, bearer);
+    await pdf(`${bo}/submissions/${declined.receiptNumber}/notice/pdf`, request(ctx.app), bearer);
+    await anon.get(`${bo}/submissions/${s.receiptNumber}/notice/pdf`, bearer);
+    const template = (await staff.get(`${st}/notice-templates/${RISAI}`)).body.template;
+    await staff.put(`${st}/notice-templates/${RISAI}`, { ...template, rejectedBody: '却下します。' });
+    await staff.put(`${st}/notice-templates/${RISAI}`, { ...template, headName: '高橋 靖' });
+    await staff.post(`${st}/notice-templates/${RISAI}/preview`, { template: { ...template, appeal: '' }, kind: 'rejected' });
+    await clerk.client.agent
+      .post(`${st}/notice-templates/${RISAI}/preview`)
+      .set('X-CSRF-Token', clerk.client.csrf)
+      .send({ template, kind: 'completed' })
+      .buffer(true)
+      .then((res) => conform('post', `${st}/notice-templates/${RISAI}/preview`, res));
     await adm.post(`${st}/api-keys/${key.body.key.id}/revoke`);
     await adm.post(`${st}/api-keys/nope/revoke`);
     await anon.get(`${bo}/submissions`, bearer);

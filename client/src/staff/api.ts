@@ -31,3 +31,14 @@ export async function staffApi<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DE
 
 /** Public API calls (municipality search) used by staff pages. */
 export const publicApi = <T>(path: string): Promise<T> => apiJson<T>(path, { language: currentLanguage() });
+
+/** A staff call answered with a file (e.g. a PDF preview of unsaved input): the body as a Blob, errors as ApiError. */
+export async function staffBlob(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Blob> {
+  const response = await apiFetch(`/staff${path}`, {
+    method,
+    language: currentLanguage(),
+    ...(body === undefined ? {} : { body }),
+    ...(method === 'GET' ? {} : { headers: { 'X-CSRF-Token': csrfToken } }),
+  });
+  return response.blob();
+}

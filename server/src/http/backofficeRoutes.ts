@@ -14,6 +14,7 @@ import { authorizeApiKey, type Action } from '../auth/policy';
 import type { StaffContext } from './staff/context';
 import { requestLanguage } from '../i18n/language';
 import type { ApiActor } from '../modules/inbox/actor';
+import { noticeOf, sendNoticePdf } from './noticeRoutes';
 import { inboxText } from '../modules/inbox/messages';
 import { envelopeOf } from '../modules/backoffice/events';
 import { fileHeaders } from '../modules/exports/download';
@@ -152,10 +153,14 @@ export function backofficeRoutes(services: Services): Router {
     const s = await workflow.changeStatus(
       apiActor(res),
       meta.id,
-      { to: req.body?.to, expected: req.body?.expected, publicNote: typeof req.body?.publicNote === 'string' ? req.body.publicNote : undefined },
+      { to: req.body?.to, expected: req.body?.expected, publicNote: typeof req.body?.publicNote === 'string' ? req.body.publicNote : undefined, reason: req.body?.reason },
       lang(req),
     );
-    res.json({ receiptNumber: s.receiptNumber, status: s.status, updatedAt: s.updatedAt });
+    res.json({ receiptNumber: s.receiptNumber, status: s.status, updatedAt: s.updatedAt, ...(await noticeOf(services.desk.notices, s.id)) });
+  });
+
+  router.get('/submissions/:receiptNumber/notice/pdf', allow('inbox.read'), async (req, res) => {
+    await sendNoticePdf(res, await pull.notice(apiActor(res), receipt(req), lang(req)));
   });
 
   router.use((req, _res, next) => next(new NotFoundError(requestLanguage(req) === 'en' ? 'No such API endpoint.' : '指定されたAPIはありません。', 'no_route')));

@@ -25,6 +25,7 @@ import { PREVIEWABLE } from '../modules/inbox/views';
 import type { SubmissionMeta } from '../storage/types';
 import { ContractRouter } from './contract/contractRouter';
 import { residentSessionId, setResidentCookie } from './residentCardRoutes';
+import { noticeOf } from './noticeRoutes';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
@@ -170,10 +171,10 @@ export function inboxRoutes(routes: StaffRoutes, ctx: StaffContext): void {
     const s = await desk.workflow.changeStatus(
       actorOf(req),
       submissionOf(res, lang).id,
-      { to: req.body?.to, expected: req.body?.expected, publicNote: typeof req.body?.publicNote === 'string' ? req.body.publicNote : undefined },
+      { to: req.body?.to, expected: req.body?.expected, publicNote: typeof req.body?.publicNote === 'string' ? req.body.publicNote : undefined, reason: req.body?.reason },
       lang,
     );
-    res.json({ id: s.id, status: s.status, updatedAt: s.updatedAt });
+    res.json({ id: s.id, status: s.status, updatedAt: s.updatedAt, ...(await noticeOf(desk.notices, s.id)) });
   });
 
   routes.post(`${base}/submissions/:submissionId/assign`, can('inbox.update', onSubmission), async (req, res) => {

@@ -7,6 +7,7 @@
  */
 import type { NewAuditEvent } from './auditTypes';
 import type { DisasterCaseRecord } from './disasterTypes';
+import type { DecisionNoticeWrite } from './decisionNoticeTypes';
 import type { ApiKeyScope, OutboxEventType, RetentionMode, StatusChange, SubmissionChannel, SubmissionStatus } from '@madoguchi/shared';
 
 // The vocabularies live in shared (the API contract names them); storage re-exports them for its callers.
@@ -54,6 +55,8 @@ export interface SubmissionWriteOptions {
   audit?: NewAuditEvent;
   /** The triage row of an application made for a disaster, stored with it (issue #20). */
   disasterCase?: DisasterCaseRecord;
+  /** The 決定通知書 / 却下通知書 of a closing status move, numbered and stored with it (issue #21). */
+  decisionNotice?: DecisionNoticeWrite;
 }
 
 /** A submission's inbox row: everything the list shows, nothing sealed. */

@@ -10,6 +10,7 @@ import type { DisasterRepository } from './disasterTypes';
 import type { DisasterGrantRepository } from './disasterGrantTypes';
 import type { SurveyTeamRepository } from './surveyTeamTypes';
 import type { CertificateRepository } from './certificateTypes';
+import type { DecisionNoticeRepository } from './decisionNoticeTypes';
 import type { FormVersion, Procedure, Submission, SubmissionEvidence, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
 import type { ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
@@ -368,6 +369,8 @@ export interface Storage {
   readonly surveyTeams: SurveyTeamRepository;
   /** 罹災証明書 issued for disaster applications (numbers, verification, withdrawal). */
   readonly certificates: CertificateRepository;
+  /** 決定通知書 / 却下通知書 and their per-procedure templates (issue #21). */
+  readonly decisionNotices: DecisionNoticeRepository;
   /** Every value sealed with the data cipher, for key rotation (tools/reencrypt.ts). */
   readonly sealed: SealedDataRepository;
   /** For /health: throws when a submission could not be stored now (SQLite: a write probe; MongoDB: a ping of the primary). */

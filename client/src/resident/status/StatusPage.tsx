@@ -4,6 +4,7 @@
  */
 import CorrectionPanel from './correction/CorrectionPanel';
 import CertificatePanel from '../certificate/CertificatePanel';
+import NoticePanel from '../notice/NoticePanel';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { StatusResponse } from '@madoguchi/shared';
@@ -127,6 +128,7 @@ export default function StatusPage() {
       {status && <StatusResult status={status} />}
       {/* A 罹災証明書 application: the certificate once issued (download, 郵送, or withdrawn). */}
       {status?.procedureId === 'risai-shomeisho' && <CertificatePanel receiptNumber={status.receiptNumber} secret={secret.trim()} />}
+      {(status?.status === 'completed' || status?.status === 'rejected') && <NoticePanel receiptNumber={status.receiptNumber} secret={secret.trim()} status={status.status} />}
       {/* The panel shows a pending correction request and earlier revisions; it renders nothing otherwise. */}
       {status && <CorrectionPanel receiptNumber={status.receiptNumber} secret={secret.trim()} language={language} onAnswered={() => void check(receipt, secret)} />}
     </>

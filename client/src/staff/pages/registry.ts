@@ -23,6 +23,7 @@ export const STAFF_PAGES: StaffPage[] = [
   { path: 'inbox/:submissionId', label: 'nav.submission', permission: 'inbox.read', inMenu: false, component: lazy(() => import('./inbox/SubmissionPage')) },
   { path: 'integrations', label: 'nav.integrations', permission: 'integrations.manage', component: lazy(() => import('./inbox/IntegrationsPage')) },
   { path: 'procedures', label: 'common.procedures', permission: 'catalog.read', component: lazy(() => import('./catalog/CatalogPage')) },
+  { path: 'notice-templates', label: 'nav.noticeTemplates', permission: 'catalog.edit', component: lazy(() => import('./notices/NoticeTemplatePage')) },
   { path: 'procedures/adopted/:presetId', label: 'nav.editProcedure', permission: 'catalog.read', inMenu: false, component: lazy(() => import('./builder/AdoptedBuilderPage')) },
   { path: 'procedures/own/:procedureId', label: 'nav.editProcedure', permission: 'catalog.read', inMenu: false, component: lazy(() => import('./builder/OwnBuilderPage')) },
   { path: 'counter', label: 'nav.counter', permission: 'counter.serve', component: lazy(() => import('./counter/CounterQueuePage')) },

@@ -14,6 +14,8 @@ import { auditSubmission, type ApiActor } from '../inbox/actor';
 import type { InboxLookups } from '../inbox/lookups';
 import { inboxText } from '../inbox/messages';
 import { pullCounter } from '../inbox/counterOrigin';
+import { summaryOf } from '../notices/decisionNoticeService';
+import type { DecisionNoticeRecord } from '../../storage/decisionNoticeTypes';
 
 export const MAX_PULL_PAGE = 200;
 /** Attachments larger than this are left out of `embed=attachments` (fetch them one by one). */
@@ -150,7 +152,7 @@ export class PullService {
       }
       attachments.push({ specId, label: version.procedure.attachments.find((a) => a.id === specId)?.label ?? specId, files });
     }
-    const revisions = await this.storage.inbox.listRevisions(s.id);
+    const [revisions, notice] = await Promise.all([this.storage.inbox.listRevisions(s.id), this.storage.decisionNotices.forSubmission(s.id)]);
     await auditSubmission(this.storage, actor, 'submission.read', meta, this.now(), { revision: meta.revision, embeddedAttachments: embedded > 0 });
     return {
       ...item(meta),
@@ -166,7 +168,18 @@ export class PullService {
       ...(s.evidence?.identity ? { identity: s.evidence.identity } : {}),
       // Made at the counter: who served, where each answer came from, the confirmation and the drawn signature (the system keeps the record).
       ...(s.counter ? { counter: await pullCounter({ ...s, counter: s.counter }, this.lookups, revisions[0]?.data) } : {}),
+      // Closed as 処理完了 or 却下: the notice the resident received, and where its PDF is (issue #21).
+      ...(notice ? { notice: { ...summaryOf(notice), href: `/api/v1/backoffice/submissions/${s.receiptNumber}/notice/pdf` } } : {}),
     };
+  }
+
+  /** The decision notice of a submission, for its PDF (404 when not decided); audited. */
+  async notice(actor: ApiActor, receiptNumber: string, language: Language): Promise<DecisionNoticeRecord> {
+    const meta = await this.meta(actor, receiptNumber, language);
+    const notice = await this.storage.decisionNotices.forSubmission(meta.id);
+    if (!notice) throw new NotFoundError(language === 'en' ? 'No decision notice has been issued.' : '決定通知書は発行されていません。', 'notice_not_found');
+    await auditSubmission(this.storage, actor, 'notice.read', meta, this.now(), { number: notice.number });
+    return notice;
   }
 
   async file(actor: ApiActor, receiptNumber: string, fileId: string, language: Language) {

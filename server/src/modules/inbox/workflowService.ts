@@ -6,13 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SUBMISSION_STATUSES, canTransition, type Language, type StatusChange, type Submission, type SubmissionStatus } from '@madoguchi/shared';
-import { BadRequestError, ConflictError } from '../../errors';
+import { BadRequestError, ConflictError, ValidationError } from '../../errors';
 import type { Storage } from '../../storage/types';
 import { submissionEvent } from '../backoffice/events';
 import { auditSubmission, type ApiActor, type StaffActor } from './actor';
 import type { InboxService } from './inboxService';
 import { inboxText } from './messages';
 import { statusLabel } from './views';
+import { MAX_REASON, isDecision, type DecisionNoticeService } from '../notices/decisionNoticeService';
 
 export const MAX_TEXT = 2000;
 
@@ -22,6 +23,8 @@ export interface StatusCommand {
   expected?: string;
   /** Message shown to the applicant on the status page. */
   publicNote?: string;
+  /** Why it is 却下 (required then); printed on the 却下通知書. */
+  reason?: string;
 }
 
 const isStatus = (s: unknown): s is SubmissionStatus => typeof s === 'string' && (SUBMISSION_STATUSES as string[]).includes(s);
@@ -31,6 +34,8 @@ export class WorkflowService {
     private readonly storage: Storage,
     private readonly inbox: InboxService,
     private readonly now: () => Date = () => new Date(),
+    /** Closing as 処理完了 or 却下 writes the decision notice with the move (issue #21). */
+    private readonly notices?: DecisionNoticeService,
   ) {}
 
   async changeStatus(actor: StaffActor | ApiActor, id: string, cmd: StatusCommand, language: Language): Promise<Submission> {
@@ -39,7 +44,12 @@ export class WorkflowService {
     if (cmd.to === 'resubmitted') throw new BadRequestError(inboxText(language, 'resubmitByApplicant'), 'illegal_transition');
     const note = cmd.publicNote?.trim();
     if (note && note.length > MAX_TEXT) throw new BadRequestError(inboxText(language, 'publicNoteTooLong'), 'note_too_long');
-    return this.move(actor, id, cmd.to, cmd.expected, note, language);
+    const reason = typeof cmd.reason === 'string' ? cmd.reason.trim() : '';
+    if (this.notices && cmd.to === 'rejected' && (!reason || reason.length > MAX_REASON)) {
+      const message = language === 'en' ? `Enter the reason for rejecting (up to ${MAX_REASON} characters); it is printed on the notice.` : `却下の理由を${MAX_REASON}文字以内で入力してください（却下通知書に記載されます）。`;
+      throw new ValidationError(message, [{ pointer: '/reason', property: '.reason', label: language === 'en' ? 'Reason' : '却下の理由', keyword: 'required', message }]);
+    }
+    return this.move(actor, id, cmd.to, cmd.expected, note, language, reason);
   }
 
   async requestCorrection(actor: StaffActor, id: string, cmd: { message?: unknown; fields?: unknown; expected?: string }, language: Language): Promise<Submission> {
@@ -66,8 +76,10 @@ export class WorkflowService {
     return moved;
   }
 
-  private async move(actor: StaffActor | ApiActor, id: string, to: SubmissionStatus, expected: SubmissionStatus | undefined, note: string | undefined, language: Language) {
+  private async move(actor: StaffActor | ApiActor, id: string, to: SubmissionStatus, expected: SubmissionStatus | undefined, note: string | undefined, language: Language, reason = '') {
     const { submission, meta } = await this.inbox.load(id, language);
+    // A retried close (the answer was lost) finds the decision made: the same submission and its one notice, no second move.
+    if (this.notices && isDecision(to) && submission.status === to && (await this.notices.forSubmission(id))) return submission;
     const from = expected ?? submission.status;
     if (from !== submission.status) throw new ConflictError(inboxText(language, 'stale'), 'stale_status', 'status');
     if (!canTransition(from, to)) {
@@ -77,14 +89,16 @@ export class WorkflowService {
     const by = actor.kind === 'staff' ? actor.userId : `api-key:${actor.keyId}`;
     const change: StatusChange = { from, to, at: at.toISOString(), by, ...(note ? { publicNote: note } : {}) };
     const event = submissionEvent('submission.status-changed', { ...submission, status: to }, change.at, { previousStatus: from, revision: meta.revision });
+    const decisionNotice = this.notices && isDecision(to) ? await this.notices.prepare(submission, meta, to, reason, at, by) : undefined;
     let moved: Submission;
     try {
-      moved = await this.storage.submissions.changeStatus(id, from, change, at, { outbox: [event] });
+      moved = await this.storage.submissions.changeStatus(id, from, change, at, { outbox: [event], ...(decisionNotice ? { decisionNotice } : {}) });
     } catch (error) {
       if (error instanceof ConflictError) throw new ConflictError(inboxText(language, 'stale'), 'stale_status', 'status');
       throw error;
     }
-    await auditSubmission(this.storage, actor, 'submission.status', meta, at, { from, to });
+    const notice = decisionNotice ? await this.notices!.forSubmission(id) : null;
+    await auditSubmission(this.storage, actor, 'submission.status', meta, at, { from, to, ...(notice ? { noticeNumber: notice.number } : {}) });
     return moved;
   }
 

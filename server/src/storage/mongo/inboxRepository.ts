@@ -201,6 +201,8 @@ export class MongoInboxRepository implements InboxRepository {
     for (const model of [this.im.Revision, this.im.Note, this.im.Message, this.im.Read] as LeanDoc[]) await model.deleteMany({ submissionId: id }, { session });
     // A disaster application's triage row goes with it (as SQLite's ON DELETE CASCADE does).
     await this.connection.models.DisasterCase?.deleteOne({ _id: id }, { session });
+    // So does its decision notice (issue #21).
+    await this.connection.models.DecisionNotice?.deleteOne({ submissionId: id }, { session });
   }
 
   async tombstones(q: { municipalityCode: string; afterSeq: number; limit: number; procedureId?: string }): Promise<SubmissionTombstone[]> {

@@ -27,6 +27,7 @@ import { MongoDisasterGrantRepository, registerDisasterGrantModels } from './dis
 import { MongoSurveyTeamRepository, registerSurveyTeamModels } from './surveyTeamRepository';
 import { registerCertificateModels } from './certificateModels';
 import { MongoCertificateRepository } from './certificateRepository';
+import { MongoDecisionNoticeRepository, decisionNoticeModels } from './decisionNoticeRepository';
 
 /**
  * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
@@ -69,6 +70,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
       ...Object.values(grantModels),
       ...Object.values(surveyTeamModels),
       ...Object.values(certificateModels),
+      ...Object.values(decisionNoticeModels(connection)),
     ].map((model) => model.init()),
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
@@ -99,7 +101,8 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     disasterGrants: new MongoDisasterGrantRepository(grantModels),
     surveyTeams: new MongoSurveyTeamRepository(surveyTeamModels),
     certificates: new MongoCertificateRepository(certificateModels, connection, cipher),
-    sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels),
+    decisionNotices: new MongoDecisionNoticeRepository(connection, cipher),
+    sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels, decisionNoticeModels(connection)),
     async ping() {
       await connection.db!.admin().ping();
     },

@@ -6,6 +6,7 @@
  */
 import type { CounterModels } from './counterModels';
 import type { CertificateModels } from './certificateModels';
+import type { decisionNoticeModels } from './decisionNoticeRepository';
 import type { Model } from 'mongoose';
 import type { DataCipher } from '../../security/dataCipher';
 import type { ResealOptions, ResealReport, SealedCount, SealedDataRepository, SealedLocation } from '../types';
@@ -45,6 +46,7 @@ export class MongoSealedDataRepository implements SealedDataRepository {
     private readonly cipher: DataCipher,
     cm: CounterModels,
     certificates: CertificateModels,
+    notices: ReturnType<typeof decisionNoticeModels>,
   ) {
     // Every field written through DataCipher (grep `cipher.seal` in this folder). TOTP secrets use another key: see auth/totp.ts.
     this.fields = [
@@ -53,6 +55,7 @@ export class MongoSealedDataRepository implements SealedDataRepository {
       { table: 'submissions', column: 'counter', model: m.Submission },
       { table: 'counter_sessions', column: 'work', model: cm.CounterSession },
       { table: 'certificates', column: 'facts', model: certificates.Certificate },
+      { table: 'decision_notices', column: 'texts', model: notices.Notice },
       { table: 'submission_revisions', column: 'data', model: im.Revision, idFields: ['submissionId', 'revision'], idOf: (d) => `${d.submissionId}#${d.revision}` },
       { table: 'submission_notes', column: 'body', model: im.Note },
       { table: 'submission_messages', column: 'body', model: im.Message },

@@ -1,6 +1,7 @@
 /** Submissions in MongoDB: every write is a transaction that also stamps the change sequence and writes the outbox. */
 import type { DisasterModels } from './disasterModels';
 import { insertDisasterCase } from './disasterRepository';
+import { insertDecisionNotice } from './decisionNoticeRepository';
 import type { ClientSession, Connection } from 'mongoose';
 import { channelOf, type StatusChange, type Submission, type SubmissionEvidence, type SubmissionStatus } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
@@ -139,6 +140,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
         // Aborting keeps the counter and outbox untouched when the compare-and-set lost.
         if (!doc) throw new StaleWrite();
         await writeOutbox(this.im, options.outbox, session);
+        if (options.decisionNotice) await insertDecisionNotice(this.connection, this.cipher, options.decisionNotice, session);
         return doc;
       }),
     ).catch((error: unknown) => (error instanceof StaleWrite ? null : Promise.reject(error)));

@@ -470,7 +470,7 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX certificates_submission ON certificates (submission_id, issued_at);
   CREATE UNIQUE INDEX certificates_live ON certificates (submission_id) WHERE withdrawn_at IS NULL;
   `,
-  /* trail (issue #21): what a retention deletion leaves in the pull feed — ids and time, no personal data */ `
+  /* 19: tombstones (issue #21): what a retention deletion leaves in the pull feed — ids and time, no personal data */ `
   CREATE TABLE submission_tombstones (
     change_seq INTEGER PRIMARY KEY,
     submission_id TEXT NOT NULL,
@@ -481,5 +481,31 @@ export const MIGRATIONS: string[] = [
     at TEXT NOT NULL
   );
   CREATE INDEX submission_tombstones_feed ON submission_tombstones (municipality_code, change_seq);
+  `,
+  /* 20: decision notices (issue #21): 決定通知書 / 却下通知書, one per submission, numbered per municipality and year; texts sealed */ `
+  CREATE TABLE decision_notices (
+    id TEXT PRIMARY KEY,
+    municipality_code TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    serial INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    submission_id TEXT NOT NULL UNIQUE REFERENCES submissions(id) ON DELETE CASCADE,
+    receipt_number TEXT NOT NULL,
+    procedure_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    texts_json TEXT NOT NULL,
+    decided_on TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    issued_by TEXT NOT NULL,
+    UNIQUE (municipality_code, year, serial)
+  );
+  CREATE TABLE decision_notice_templates (
+    municipality_code TEXT NOT NULL,
+    procedure_id TEXT NOT NULL,
+    template_json TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    PRIMARY KEY (municipality_code, procedure_id)
+  );
   `,
 ];

@@ -24,6 +24,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'submissions', column: 'counter_json', id: 'id' },
   { table: 'counter_sessions', column: 'work_json', id: 'id' },
   { table: 'certificates', column: 'facts_json', id: 'id' },
+  { table: 'decision_notices', column: 'texts_json', id: 'id' },
   { table: 'submission_revisions', column: 'data_json', id: "submission_id || '#' || revision" },
   { table: 'submission_notes', column: 'body', id: 'id' },
   { table: 'submission_messages', column: 'body', id: 'id' },

@@ -5,6 +5,7 @@ import type { NewRevision, NewSubmission, SubmissionBundle, SubmissionPage, Subm
 import { afterSubmissionWrite, nextChangeSeq, writeWithEvents } from './changeLog';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { insertDisasterCase } from './disasterRepository';
+import { insertDecisionNotice } from './decisionNoticeRepository';
 import { guarded, mapSqliteError, type Db } from './database';
 import { groupCommitter } from './groupCommit';
 import type { DataCipher } from '../../security/dataCipher';
@@ -201,6 +202,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
           const history = [...JSON.parse(row.history_json), change];
           this.db.prepare('UPDATE submissions SET status = ?, history_json = ?, updated_at = ? WHERE id = ?').run(change.to, JSON.stringify(history), now.toISOString(), id);
           afterSubmissionWrite(this.db, id, change.to, now.toISOString(), options);
+          if (options.decisionNotice) insertDecisionNotice(this.db, this.cipher, options.decisionNotice);
           return toSubmission(this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row, this.cipher);
         })
         .immediate(),

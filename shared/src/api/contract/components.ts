@@ -3,6 +3,7 @@
  * against them (tests/integration/openapi.test.ts), the OpenAPI document prints
  * them as components, and server and client take their TypeScript types from them.
  */
+import { DecisionNoticeSchema } from './noticeComponents';
 import { SUBMISSION_STATUSES } from '../../submission/status';
 import { SIGNATURE_POLICIES } from '../../form/types';
 import { ANSWER_SOURCES } from '../../counter/counterTypes';
@@ -509,6 +510,7 @@ export const PullSubmissionSchema = component(
     signature: SignatureViewSchema,
     identity: Opt(IdentityViewSchema),
     counter: Opt(PullCounterSchema),
+    notice: Opt(Closed({ ...DecisionNoticeSchema.properties, href: Str({ description: 'The PDF: GET /backoffice/submissions/{receiptNumber}/notice/pdf' }) }, { description: 'The decision notice, once closed as 処理完了 or 却下' })),
   }),
 );
 

@@ -24,6 +24,7 @@ import {
 import { Arr, Bool, Closed, DateTime, Enum, Int, Nullable, Open, Opt, Str, Type, refusal } from './kit';
 import { CSV, FILE, NO_CONTENT, PDF, errorResponse, json, pathParams } from './responses';
 import { operation, type ResponseSpec } from './operation';
+import { DecisionNoticeSchema } from './noticeComponents';
 
 const INBOX_SORTS_DOC = 'Order (see server/src/modules/inbox/listQuery.ts)';
 const code = { code: Str({ description: '6-digit municipality code' }) };
@@ -63,8 +64,9 @@ const statusMove = Open({
       ...refusal('note_too_long', '申請者へのお知らせは2000文字以内にしてください。', 'The message to the applicant must be at most 2000 characters.'),
     }),
   ),
+  reason: Opt(Str({ description: 'Why it is 却下 (required for `rejected`: 422 without); printed on the 却下通知書' })),
 });
-const moved = (idField: 'id' | 'receiptNumber') => Closed({ [idField]: Str(), status: SubmissionStatusSchema, updatedAt: DateTime() });
+const moved = (idField: 'id' | 'receiptNumber') => Closed({ [idField]: Str(), status: SubmissionStatusSchema, updatedAt: DateTime(), notice: Opt(DecisionNoticeSchema) });
 
 export const INBOX_OPERATIONS = [
   operation({
@@ -179,7 +181,7 @@ export const INBOX_OPERATIONS = [
     ...staff,
     params: pathParams(sub),
     body: statusMove,
-    responses: { 200: json(moved('id'), 'Moved'), 409: errorResponse('Illegal move, or changed meanwhile'), ...write },
+    responses: { 200: json(moved('id'), 'Moved (closing: with its decision notice)'), 409: errorResponse('Illegal move, or changed meanwhile'), 422: errorResponse('却下 without a reason'), ...write },
   }),
   operation({
     method: 'post',
@@ -428,6 +430,7 @@ export const BACKOFFICE_OPERATIONS = [
       400: errorResponse('Invalid move'),
       404: errorResponse('Not found'),
       409: errorResponse('Illegal move, or changed meanwhile'),
+      422: errorResponse('却下 without a reason'),
       ...keyDenied,
     },
   }),

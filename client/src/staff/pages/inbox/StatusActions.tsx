@@ -12,6 +12,7 @@ export function StatusActions({ view, onDone }: { view: SubmissionView; onDone: 
   const options = view.transitions.filter((tr) => tr.to !== 'correction-requested');
   const [to, setTo] = useState<Status | ''>('');
   const [note, setNote] = useState('');
+  const [reason, setReason] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   if (options.length === 0) return null;
@@ -21,10 +22,11 @@ export function StatusActions({ view, onDone }: { view: SubmissionView; onDone: 
     setBusy(true);
     setError('');
     try {
-      await moveStatus(view.municipalityCode, view.id, to, view.status, note.trim() || undefined);
+      await moveStatus(view.municipalityCode, view.id, to, view.status, note.trim() || undefined, to === 'rejected' ? reason : undefined);
       const label = options.find((o) => o.to === to)!.label;
       setTo('');
       setNote('');
+      setReason('');
       onDone(t('inbox.status.statusChanged', { label }));
     } catch (err) {
       setError((err as Error).message);
@@ -43,6 +45,16 @@ export function StatusActions({ view, onDone }: { view: SubmissionView; onDone: 
           </label>
         ))}
       </fieldset>
+      {to === 'rejected' && (
+        <div className="field">
+          <label htmlFor="reject-reason">{t('notices.reason')}</label>
+          <textarea id="reject-reason" rows={3} maxLength={2000} required value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby="reject-reason-hint" />
+          <p id="reject-reason-hint" className="field__hint">
+            {t('notices.reasonHelp')}
+          </p>
+        </div>
+      )}
+      {(to === 'completed' || to === 'rejected') && <p className="field__hint">{t('notices.willIssue', { title: to === 'rejected' ? '却下通知書' : '決定通知書' })}</p>}
       <div className="field">
         <label htmlFor="public-note">{t('inbox.status.message')}</label>
         <textarea id="public-note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="public-note-hint" />

@@ -18,6 +18,7 @@ import { StatusActions } from './StatusActions';
 import { StatusBadge } from './StatusBadge';
 import { SignatureDetails } from './SignatureDetails';
 import { CounterPanel } from './CounterPanel';
+import { DecisionNoticePanel } from '../notices/DecisionNoticePanel';
 import './inbox.css';
 
 export default function SubmissionPage() {
@@ -158,6 +159,7 @@ export default function SubmissionPage() {
         </div>
         <aside className="submission__side" aria-label={t('inbox.submission.processing')}>
           {mayUpdate && <StatusActions view={view} onDone={(m) => void done(m)} />}
+          <DecisionNoticePanel code={code} submissionId={view.id} status={view.status} />
           <section aria-labelledby="messages-title">
             <h2 id="messages-title">{t('inbox.submission.messages')}</h2>
             <MessagesPanel view={view} />

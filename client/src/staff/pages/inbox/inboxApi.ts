@@ -38,8 +38,8 @@ export const listInbox = (code: string, f: Filters, after?: string) => staffApi<
 export const getSubmission = (code: string, id: string) => staffApi<SubmissionView>('GET', `/municipalities/${code}/submissions/${id}`);
 export const getRevision = (code: string, id: string, revision: number) =>
   staffApi<{ revision: number; createdAt: string; answers: AnswerLine[] }>('GET', `/municipalities/${code}/submissions/${id}/revisions/${revision}`);
-export const moveStatus = (code: string, id: string, to: Status, expected: Status, publicNote?: string) =>
-  staffApi('POST', `/municipalities/${code}/submissions/${id}/status`, { to, expected, ...(publicNote ? { publicNote } : {}) });
+export const moveStatus = (code: string, id: string, to: Status, expected: Status, publicNote?: string, reason?: string) =>
+  staffApi('POST', `/municipalities/${code}/submissions/${id}/status`, { to, expected, ...(publicNote ? { publicNote } : {}), ...(reason !== undefined ? { reason } : {}) });
 export const assign = (code: string, id: string, assigneeId: string | null) => staffApi('POST', `/municipalities/${code}/submissions/${id}/assign`, { assigneeId });
 export const reverifySignature = (code: string, id: string) => staffApi<SubmissionView['signature']>('POST', `/municipalities/${code}/submissions/${id}/signature/verify`);
 

@@ -1,0 +1,40 @@
+/** Console text of decision notices (issue #21): [Japanese, English]; spread into STAFF_MESSAGES (staff/messages.ts). */
+import type { Catalogue } from '../../../common/i18n/catalogue';
+
+export const NOTICE_MESSAGES = {
+  'nav.noticeTemplates': ['通知書のひな形', 'Notice templates'],
+  'notices.panelTitle': ['決定通知', 'Decision notice'],
+  'notices.facts': ['{title} {number}（{date}）', '{title} {number} ({date})'],
+  'notices.download': ['通知書をダウンロード（PDF）', 'Download the notice (PDF)'],
+  'notices.residentSees': ['申請者は状況確認ページからこの通知書をダウンロードできます。', 'The applicant downloads this notice from the status page.'],
+  'notices.reason': ['却下の理由（必須・却下通知書に記載）', 'Reason for rejecting (required, printed on the notice)'],
+  'notices.reasonHelp': [
+    '申請者に届く却下通知書に、このまま記載されます。教示文（審査請求・取消訴訟の案内）は自動で付きます。',
+    'Printed as typed on the notice the applicant receives; the appeal notice (教示文) is added.',
+  ],
+  'notices.willIssue': ['確定すると、通知書（{title}）が番号付きで作成され、申請者に届きます。', 'Confirming issues the numbered notice ({title}) to the applicant.'],
+  'notices.templateTitle': ['決定通知書・却下通知書のひな形', 'Decision and rejection notice templates'],
+  'notices.templateLead': [
+    '手続ごとに、処理完了・却下のときに申請者へ届く通知書の文面を編集できます。保存するまでは標準の文面で発行されます。発行済みの通知書は変わりません。',
+    'Edit, per procedure, the notice the applicant receives on 処理完了 or 却下. Until you save, the default text is used. Notices already issued do not change.',
+  ],
+  'notices.procedure': ['手続', 'Procedure'],
+  'notices.isDefault': ['標準の文面を使用中', 'Using the default text'],
+  'notices.updatedAt': ['最終更新 {at}', 'Last saved {at}'],
+  'notices.placeholders': ['差込項目：{氏名} {手続名} {到達番号} {受付日} {決定日} {理由} {自治体} {首長}', 'Placeholders: {氏名} {手続名} {到達番号} {受付日} {決定日} {理由} {自治体} {首長}'],
+  'notices.field.numberFormat': ['番号の書式（{自治体} {年} {番号}）', 'Number format ({自治体} {年} {番号})'],
+  'notices.field.headTitle': ['首長の職名', 'Title of the head'],
+  'notices.field.headName': ['首長の氏名', 'Name of the head'],
+  'notices.field.section': ['担当課', 'Issuing section'],
+  'notices.field.completedTitle': ['決定通知書の表題', 'Title of the decision notice'],
+  'notices.field.completedBody': ['決定通知書の本文', 'Text of the decision notice'],
+  'notices.field.rejectedTitle': ['却下通知書の表題', 'Title of the rejection notice'],
+  'notices.field.rejectedBody': ['却下通知書の本文（{理由} を含める）', 'Text of the rejection notice (must contain {理由})'],
+  'notices.field.appeal': ['教示文（却下通知書に記載）', 'Appeal notice (教示文, on the rejection notice)'],
+  'notices.save': ['保存する', 'Save'],
+  'notices.saved': ['ひな形を保存しました。', 'Template saved.'],
+  'notices.previewRejected': ['却下通知書を試し表示', 'Preview the rejection notice'],
+  'notices.previewCompleted': ['決定通知書を試し表示', 'Preview the decision notice'],
+  'notices.previewTitle': ['試し表示（見本の値で作成）', 'Preview (with sample values)'],
+  'notices.errors': ['ひな形に{n}件の誤りがあります', 'The template has {n} problems'],
+} as const satisfies Catalogue;
