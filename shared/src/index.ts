@@ -13,6 +13,7 @@ export * from './form/legal';
 export * from './validation/japaneseFormats';
 export * from './time/japanTime';
 export * from './time/businessDays';
+export * from './time/deadlineView';
 export * from './validation/createAjv';
 export * from './validation/linearRegExp';
 export * from './validation/patternLimits';

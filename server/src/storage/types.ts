@@ -10,6 +10,7 @@ import type { DisasterRepository } from './disasterTypes';
 import type { DisasterGrantRepository } from './disasterGrantTypes';
 import type { SurveyTeamRepository } from './surveyTeamTypes';
 import type { CertificateRepository } from './certificateTypes';
+import type { DeadlineRepository } from './deadlineTypes';
 import type { FormVersion, Procedure, Submission, SubmissionEvidence, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
 import type { ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
@@ -21,6 +22,7 @@ export type { AuditEvent, NewAuditEvent } from './auditTypes';
 export * from './inboxTypes';
 export * from './catalogTypes';
 export * from './sealedTypes';
+export * from './deadlineTypes';
 
 export interface NewFormVersion {
   procedure: Procedure;
@@ -366,6 +368,8 @@ export interface Storage {
   readonly surveyTeams: SurveyTeamRepository;
   /** 罹災証明書 issued for disaster applications (numbers, verification, withdrawal). */
   readonly certificates: CertificateRepository;
+  /** 標準処理期間 per procedure and the deadlines stamped on submissions (issue #21). */
+  readonly deadlines: DeadlineRepository;
   /** Every value sealed with the data cipher, for key rotation (tools/reencrypt.ts). */
   readonly sealed: SealedDataRepository;
   /** For /health: throws when a submission could not be stored now (SQLite: a write probe; MongoDB: a ping of the primary). */

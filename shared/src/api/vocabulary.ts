@@ -3,6 +3,8 @@
 /** Events written to the outbox and sent to webhooks. */
 export const OUTBOX_EVENT_TYPES = ['submission.received', 'submission.status-changed', 'submission.resubmitted'] as const;
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
+/** The daily 期限 digest to staff (issue #21): an outbox event no webhook can subscribe to, only e-mailed. */
+export const DIGEST_EVENT_TYPE = 'deadline.digest' as const;
 
 /** What a back-office API key may do. */
 export const API_KEY_SCOPES = ['read', 'read-write'] as const;

@@ -26,6 +26,8 @@ import { MongoDisasterRepository } from './disasterRepository';
 import { MongoDisasterGrantRepository, registerDisasterGrantModels } from './disasterGrantRepository';
 import { MongoSurveyTeamRepository, registerSurveyTeamModels } from './surveyTeamRepository';
 import { registerCertificateModels } from './certificateModels';
+import { registerDeadlineModels } from './deadlineModels';
+import { MongoDeadlineRepository } from './deadlineRepository';
 import { MongoCertificateRepository } from './certificateRepository';
 
 /**
@@ -57,6 +59,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   const grantModels = registerDisasterGrantModels(connection);
   const surveyTeamModels = registerSurveyTeamModels(connection);
   const certificateModels = registerCertificateModels(connection);
+  const deadlineModels = registerDeadlineModels(connection);
   await Promise.all(
     [
       ...Object.values(models),
@@ -69,6 +72,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
       ...Object.values(grantModels),
       ...Object.values(surveyTeamModels),
       ...Object.values(certificateModels),
+      ...Object.values(deadlineModels),
     ].map((model) => model.init()),
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
@@ -99,6 +103,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     disasterGrants: new MongoDisasterGrantRepository(grantModels),
     surveyTeams: new MongoSurveyTeamRepository(surveyTeamModels),
     certificates: new MongoCertificateRepository(certificateModels, connection, cipher),
+    deadlines: new MongoDeadlineRepository(models, deadlineModels),
     sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels),
     async ping() {
       await connection.db!.admin().ping();

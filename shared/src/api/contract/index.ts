@@ -17,6 +17,7 @@ import { DISASTER_OPERATIONS } from './disasterOperations';
 import { DISASTER_GRANT_OPERATIONS } from './disasterGrantOperations';
 import { DISASTER_TRIAGE_OPERATIONS } from './disasterTriageOperations';
 import { CERTIFICATE_OPERATIONS } from './certificateOperations';
+import { DEADLINE_OPERATIONS } from './deadlineOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -34,6 +35,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...DISASTER_GRANT_OPERATIONS,
   ...DISASTER_TRIAGE_OPERATIONS,
   ...CERTIFICATE_OPERATIONS,
+  ...DEADLINE_OPERATIONS,
 ];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));
