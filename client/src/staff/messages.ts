@@ -6,9 +6,11 @@
  */
 import type { Catalogue } from '../common/i18n/catalogue';
 import { DISASTER_GRANT_MESSAGES } from './pages/disasterGrants/messages';
+import { DEADLINE_MESSAGES } from './pages/deadlines/messages';
 
 export const STAFF_MESSAGES = {
   ...DISASTER_GRANT_MESSAGES,
+  ...DEADLINE_MESSAGES,
   // common
   'common.loading': ['読み込み中…', 'Loading…'],
   'common.listSeparator': ['、', ', '],
