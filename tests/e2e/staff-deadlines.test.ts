@@ -65,23 +65,24 @@ test('the admin sets 3 開庁日; a week later the clerk filters the overdue one
   for (const s of late)
     await page
       .getByRole('row', { name: new RegExp(s.receiptNumber) })
-      .getByText('1日超過')
+      .locator('td .deadline__standing', { hasText: '1日超過' })
       .waitFor();
   expect(await page.locator('.inbox-table tbody tr').count()).toBe(2);
   expect(await page.getByText(fresh.receiptNumber).count()).toBe(0);
   // Overdue is said in words with an icon, not by colour alone.
-  expect(await page.locator('.deadline--overdue .deadline__icon').count()).toBe(2);
+  expect(await page.locator('td .deadline--overdue .deadline__icon').count()).toBe(2);
   await page.screenshot({ path: screenshotPath('staff-deadlines-overdue'), fullPage: true });
 
   await page.getByRole('link', { name: late[0]!.receiptNumber }).click();
   await page.getByText('標準処理期間 3開庁日（受付時の設定）').waitFor();
   await page.getByText('（2027-05-06）').waitFor();
+  await page.screenshot({ path: screenshotPath('staff-deadlines-submission') });
 
   const phone = await signedIn(chrome(), clerk.email, 360);
   await phone.goto(`${url}/staff/inbox?due=overdue`);
   await phone
     .getByRole('row', { name: new RegExp(late[1]!.receiptNumber) })
-    .getByText('1日超過')
+    .locator('.inbox-table__due-inline .deadline__standing', { hasText: '1日超過' })
     .waitFor();
   await phone.screenshot({ path: screenshotPath('staff-deadlines-overdue-360'), fullPage: true });
 });

@@ -86,7 +86,7 @@ export default function DeadlinesPage() {
           </select>
         </div>
         <div className="field">
-          <button type="submit" className="button button--primary">
+          <button type="submit" className="button button--primary deadlines__save">
             {t('common.save')}
           </button>
         </div>

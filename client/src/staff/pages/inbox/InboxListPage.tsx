@@ -144,6 +144,10 @@ export default function InboxListPage() {
                     </span>
                   )}
                   {item.revision > 1 && <span className="tag">{t('inbox.list.corrections', { corrections: item.revision - 1 })}</span>}
+                  {/* A phone shows the due date here: the table's later columns are off screen. */}
+                  <span className="inbox-table__due-inline">
+                    <DeadlineStanding {...(item.deadline ? { deadline: item.deadline } : {})} />
+                  </span>
                 </th>
                 <td>
                   <span className="inbox-table__name">{item.applicantName ?? '—'}</span>
