@@ -1,5 +1,5 @@
 /** 標準処理期間: per procedure of the municipality, the days (開庁日 or 暦日) a submission should be decided in. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { publicApi } from '../../api';
 import { useSession } from '../../session';
 import { useStaffText, type StaffMessageKey } from '../../i18n';
@@ -15,11 +15,11 @@ export default function DeadlinesPage() {
   const [form, setForm] = useState({ procedureId: '', days: '10', unit: 'business' });
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
-  const load = () => void listPeriods(code).then(setItems);
+  const load = useCallback(() => void listPeriods(code).then(setItems), [code]);
   useEffect(() => {
     void publicApi<{ items: Array<{ id: string; title: string }> }>(`/municipalities/${code}/procedures`).then((r) => setProcedures(r.items.map((p) => ({ id: p.id, name: p.title }))));
     load();
-  }, [code]);
+  }, [code, load]);
   const period = (id: string) => items.find((p) => p.procedureId === id);
   const submit = (e: FormEvent) => {
     e.preventDefault();
