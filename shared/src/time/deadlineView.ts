@@ -7,8 +7,8 @@ import type { SubmissionStatus } from '../submission/status';
 import { correctionPauses, dueStanding, type PeriodUnit, type SubmissionDeadline } from './businessDays';
 import { todayInJapan } from './japanTime';
 
-/** Statuses whose clock runs: not closed, not waiting for the applicant's correction. */
-export const CLOCK_RUNNING_STATUSES: readonly SubmissionStatus[] = ['received', 'in-review', 'resubmitted'];
+/** Statuses whose clock runs: until the decision (処理完了・却下) or withdrawal, except while a correction is pending. */
+export const CLOCK_RUNNING_STATUSES: readonly SubmissionStatus[] = ['received', 'in-review', 'resubmitted', 'accepted'];
 
 export interface DeadlineView {
   dueDate: string;

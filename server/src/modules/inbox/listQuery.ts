@@ -104,7 +104,7 @@ export function parseListQuery(raw: Record<string, unknown>, userId: string, lan
 
 /**
  * `due=overdue`: past the due date; `due=N`: due within N calendar days (0: today). Only submissions whose clock
- * runs (受付, 審査中, 補正済) — a closed one or one waiting for the applicant's correction is not late.
+ * runs (到達, 審査中, 補正済, 受理) — a closed one or one waiting for the applicant's correction is not late.
  */
 function dueFilter(due: string, status: SubmissionStatus[] | undefined, now: Date): Pick<InboxQuery, 'dueBefore' | 'status'> | undefined {
   const today = todayInJapan(now);
