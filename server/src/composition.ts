@@ -55,6 +55,9 @@ import { DigitalAuthApp } from './modules/identity/digitalAuthApp';
 import { ResidentSessions } from './modules/identity/residentSessions';
 import { SignatureVerifier } from './modules/identity/signing/signatureVerifier';
 import { loadResultEncryptionKey } from './modules/identity/resultEncryptionKey';
+import { DeadlineService } from './modules/deadlines/deadlineService';
+import { DeadlineDigest } from './modules/deadlines/deadlineDigest';
+import { DigestMailer } from './modules/deadlines/digestMailer';
 
 export function createServices(deps: AppDeps): Services {
   const { storage, config, municipalities } = deps;
@@ -76,7 +79,7 @@ export function createServices(deps: AppDeps): Services {
   const disasters = new DisasterService(storage, now);
   const desk = createDeskServices(deps, validator, mail, now, card?.service);
   const certificates = new CertificateService(storage, disasters, desk.workflow, municipalities, new CertificateCodes(secrets), now);
-  const intake = new IntakeService(storage, catalog, validator, secrets, now, card?.service, new DisasterIntake(disasters, certificates));
+  const intake = new IntakeService(storage, catalog, validator, secrets, now, card?.service, new DisasterIntake(disasters, certificates), desk.deadlines);
   const staffCatalog = createCatalogModule(storage, now);
   const nationalGuides = loadGuides(presetIds());
   const bundles = new BundleIntakeService(storage, intake, secrets, now);
@@ -144,6 +147,15 @@ function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailT
         })
       : undefined;
   const b = config.backoffice;
+  const procedureExists = async (code: string, id: string) => !!((await storage.procedures.getLatest(code, id)) ?? (await storage.procedures.getLatest(PRESET_OWNER, id)));
+  const deadlines = new DeadlineService(storage, procedureExists, now);
+  const digests = mail
+    ? new DigestMailer(storage, mail, {
+        from: config.auth.mailFrom,
+        publicUrl: config.publicUrl,
+        municipalityName: (code) => deps.municipalities.get(code)?.name.replace(' ', '') ?? code,
+      })
+    : undefined;
   const addresses = new WebhookAddressPolicy({ allowedNetworks: b.webhookAllowedNetworks, allowLoopbackForTests: b.webhookTestAllowLoopback });
   const sender = new WebhookSender(addresses, b.webhookTimeoutSeconds * 1000, now, deps.logger);
   const notices = new DecisionNoticeService(
@@ -157,7 +169,9 @@ function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailT
     lookups,
     inbox,
     workflow: new WorkflowService(storage, inbox, now, notices),
-    corrections: new CorrectionService(storage, lookups, validator, now, card),
+    corrections: new CorrectionService(storage, lookups, validator, now, card, deadlines),
+    deadlines,
+    digest: new DeadlineDigest(storage, lookups, now),
     reveal: new SensitiveRevealService(storage, inbox, now),
     csv: new CsvExportService(storage, lookups, now),
     retention: new RetentionService(storage, now),
@@ -188,6 +202,7 @@ function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailT
       },
       now,
       deps.logger,
+      digests,
     ),
   };
 }

@@ -91,6 +91,13 @@ async function main(): Promise<void> {
       .then((removed) => (removed.deleted || removed.stripped) && logger.info({ removed }, 'retention done'))
       .catch((error: unknown) => logger.error({ err: error }, 'retention failed'));
   if (background) jobs.every(config.backoffice.retentionIntervalMinutes * 60_000, retention, { now: true });
+  // 期限 digest: checked every 10 minutes, written once a Japan day from 08:00 (claimed in the store).
+  const digest = () =>
+    desk.digest
+      .run()
+      .then((written) => written && logger.info({ written }, 'deadline digests written'))
+      .catch((error: unknown) => logger.error({ err: error }, 'deadline digest failed'));
+  if (background) jobs.every(600_000, digest, { now: true });
 
   // Audit trail anchor: signed checkpoints of the chain's head, outside the database (modules/auditAnchor).
   const anchor = background ? createAuditAnchor(config, storage, desk.sender, logger) : undefined;

@@ -36,6 +36,8 @@ import type { WebhookService } from './modules/backoffice/webhookService';
 import type { WebhookSender } from './modules/backoffice/webhookSender';
 import type { PullService } from './modules/backoffice/pullService';
 import type { OutboxDispatcher } from './modules/backoffice/outboxDispatcher';
+import type { DeadlineService } from './modules/deadlines/deadlineService';
+import type { DeadlineDigest } from './modules/deadlines/deadlineDigest';
 import type { UsersService } from './modules/users/usersService';
 import type { AccountService } from './modules/users/accountService';
 import type { AuthAudit } from './auth/audit';
@@ -88,6 +90,10 @@ export interface DeskServices {
   pull: PullService;
   /** Started by main.ts (and by tests that want deliveries); never by createApp. */
   dispatcher: OutboxDispatcher;
+  /** 標準処理期間 per procedure and submissions' deadlines (issue #21). */
+  deadlines: DeadlineService;
+  /** The daily 期限 digest to staff (main.ts runs it hourly; it writes once a day). */
+  digest: DeadlineDigest;
 }
 
 /** Staff accounts and sign-in. */

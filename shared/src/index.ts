@@ -12,6 +12,8 @@ export * from './form/sensitive';
 export * from './form/legal';
 export * from './validation/japaneseFormats';
 export * from './time/japanTime';
+export * from './time/businessDays';
+export * from './time/deadlineView';
 export * from './validation/createAjv';
 export * from './validation/linearRegExp';
 export * from './validation/patternLimits';

@@ -37,6 +37,7 @@ const EXPECTED: Record<Action, [platformAdmin: Scope, municipalAdmin: Scope, sta
   'inbox.exportSensitive': ['none', 'own', 'none'],
   'integrations.manage': ['none', 'own', 'none'],
   'retention.manage': ['none', 'own', 'none'],
+  'deadlines.manage': ['none', 'own', 'none'],
   'preset.edit': ['any', 'none', 'none'],
   'preset.publish': ['any', 'none', 'none'],
   'counter.serve': ['none', 'own', 'own'],

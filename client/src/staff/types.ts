@@ -21,6 +21,7 @@ export type Action =
   | 'inbox.exportSensitive'
   | 'integrations.manage'
   | 'retention.manage'
+  | 'deadlines.manage'
   | 'counter.serve'
   | 'disaster.manage';
 

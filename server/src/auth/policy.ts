@@ -37,6 +37,8 @@ export const ACTIONS = [
   'integrations.manage',
   /** How long closed submissions are kept, per procedure. */
   'retention.manage',
+  /** 標準処理期間 per procedure (issue #21). */
+  'deadlines.manage',
   /** Edit preset templates in the builder (the national library). */
   'preset.edit',
   /** Publish a new preset version to every municipality. */
@@ -89,6 +91,7 @@ export const PERMISSIONS: Record<Action, Record<UserRole, Scope>> = {
   'inbox.exportSensitive': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'none' },
   'integrations.manage': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'none' },
   'retention.manage': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'none' },
+  'deadlines.manage': { 'platform-admin': 'none', 'municipal-admin': 'own', staff: 'none' },
   'preset.edit': { 'platform-admin': 'any', 'municipal-admin': 'none', staff: 'none' },
   'preset.publish': { 'platform-admin': 'any', 'municipal-admin': 'none', staff: 'none' },
   // Serving a visitor means filling in and submitting applications of the municipality, as its staff do in the inbox.

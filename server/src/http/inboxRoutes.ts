@@ -69,7 +69,7 @@ export function inboxRoutes(routes: StaffRoutes, ctx: StaffContext): void {
 
   routes.get(`${base}/inbox`, can('inbox.read', inMunicipality), async (req, res) => {
     const lang = requestLanguage(req);
-    res.json(await desk.inbox.list(actorOf(req), parseListQuery(req.query, req.user!.id, lang)));
+    res.json(await desk.inbox.list(actorOf(req), parseListQuery(req.query, req.user!.id, lang, ctx.now())));
   });
 
   routes.get(`${base}/inbox/assignees`, can('inbox.read', inMunicipality), async (req, res) => {
@@ -93,7 +93,7 @@ export function inboxRoutes(routes: StaffRoutes, ctx: StaffContext): void {
 
   routes.get(`${base}/inbox/export/csv`, can('inbox.export', inMunicipality), async (req, res) => {
     const lang = requestLanguage(req);
-    const { limit: _l, after: _a, ...filter } = parseListQuery(req.query, req.user!.id, lang);
+    const { limit: _l, after: _a, ...filter } = parseListQuery(req.query, req.user!.id, lang, ctx.now());
     const encoding = req.query.encoding === 'cp932' ? 'cp932' : 'utf-8';
     const withSensitive = includeSensitive(req, res, 'inbox.exportSensitive', lang);
     const out = await desk.csv.export(actorOf(req), filter, { encoding, header: req.query.header === 'keys' ? 'keys' : 'labels', includeSensitive: withSensitive }, lang);

@@ -7,8 +7,8 @@ import type { InboxSort, SubmissionMeta } from './inboxTypes';
 import { msg } from '../i18n/messages';
 
 /** The column a sort orders by (ties broken by id, same direction). */
-export const sortField = (sort: InboxSort): 'createdAt' | 'updatedAt' => (sort === 'updated-desc' ? 'updatedAt' : 'createdAt');
-export const sortDescending = (sort: InboxSort): boolean => sort !== 'received-asc';
+export const sortField = (sort: InboxSort): 'createdAt' | 'updatedAt' | 'dueDate' => (sort === 'updated-desc' ? 'updatedAt' : sort === 'due-asc' ? 'dueDate' : 'createdAt');
+export const sortDescending = (sort: InboxSort): boolean => sort !== 'received-asc' && sort !== 'due-asc';
 
 export function encodeInboxCursor(sort: InboxSort, last: SubmissionMeta): string {
   return Buffer.from(JSON.stringify([sort, last[sortField(sort)], last.id])).toString('base64url');

@@ -8,7 +8,7 @@
 import type { NewAuditEvent } from './auditTypes';
 import type { DisasterCaseRecord } from './disasterTypes';
 import type { DecisionNoticeWrite } from './decisionNoticeTypes';
-import type { ApiKeyScope, OutboxEventType, RetentionMode, StatusChange, SubmissionChannel, SubmissionStatus } from '@madoguchi/shared';
+import type { ApiKeyScope, DIGEST_EVENT_TYPE, OutboxEventType, RetentionMode, StatusChange, SubmissionChannel, SubmissionDeadline, SubmissionStatus } from '@madoguchi/shared';
 
 // The vocabularies live in shared (the API contract names them); storage re-exports them for its callers.
 export { API_KEY_SCOPES, OUTBOX_EVENT_TYPES, RETENTION_MODES, type ApiKeyScope, type OutboxEventType, type RetentionMode } from '@madoguchi/shared';
@@ -30,7 +30,7 @@ export interface ApplicantIndex {
 /** One event, written in the same transaction as the change it reports. Carries ids and statuses, never answers. */
 export interface OutboxEvent {
   id: string;
-  type: OutboxEventType;
+  type: OutboxEventType | typeof DIGEST_EVENT_TYPE;
   municipalityCode: string;
   procedureId: string;
   submissionId: string;
@@ -87,9 +87,14 @@ export interface SubmissionMeta {
   acknowledgedRevision?: number;
   /** Set when retention removed the answers and files but kept the record. */
   strippedAt?: string;
+  /** 標準処理期間 in force at receipt and the due date it gives (absent: the procedure had none). */
+  deadline?: SubmissionDeadline;
+  /** deadline.dueDate as a plain field, so the list can sort and filter on it. */
+  dueDate?: string;
 }
 
-export type InboxSort = 'received-desc' | 'received-asc' | 'updated-desc';
+/** `due-asc` lists only submissions that have a due date, soonest first. */
+export type InboxSort = 'received-desc' | 'received-asc' | 'updated-desc' | 'due-asc';
 
 export interface InboxQuery {
   municipalityCode: string;
@@ -106,6 +111,8 @@ export interface InboxQuery {
   namePrefix?: string;
   kanaPrefix?: string;
   channel?: SubmissionChannel;
+  /** Only submissions due before this Japan date (YYYY-MM-DD, exclusive). */
+  dueBefore?: string;
   sort?: InboxSort;
   limit: number;
   /** Opaque cursor of the previous page (same sort). */

@@ -11,6 +11,7 @@ import type { DisasterGrantRepository } from './disasterGrantTypes';
 import type { SurveyTeamRepository } from './surveyTeamTypes';
 import type { CertificateRepository } from './certificateTypes';
 import type { DecisionNoticeRepository } from './decisionNoticeTypes';
+import type { DeadlineRepository } from './deadlineTypes';
 import type { FormVersion, Procedure, Submission, SubmissionEvidence, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
 import type { ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
@@ -22,6 +23,7 @@ export type { AuditEvent, NewAuditEvent } from './auditTypes';
 export * from './inboxTypes';
 export * from './catalogTypes';
 export * from './sealedTypes';
+export * from './deadlineTypes';
 
 export interface NewFormVersion {
   procedure: Procedure;
@@ -371,6 +373,8 @@ export interface Storage {
   readonly certificates: CertificateRepository;
   /** 決定通知書 / 却下通知書 and their per-procedure templates (issue #21). */
   readonly decisionNotices: DecisionNoticeRepository;
+  /** 標準処理期間 per procedure and the deadlines stamped on submissions (issue #21). */
+  readonly deadlines: DeadlineRepository;
   /** Every value sealed with the data cipher, for key rotation (tools/reencrypt.ts). */
   readonly sealed: SealedDataRepository;
   /** For /health: throws when a submission could not be stored now (SQLite: a write probe; MongoDB: a ping of the primary). */

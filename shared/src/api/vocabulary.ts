@@ -10,6 +10,8 @@ export const OUTBOX_EVENT_TYPES = [
   'submission.stripped',
 ] as const;
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
+/** The daily 期限 digest to staff (issue #21): an outbox event no webhook can subscribe to, only e-mailed. */
+export const DIGEST_EVENT_TYPE = 'deadline.digest' as const;
 
 /** What a back-office API key may do. */
 export const API_KEY_SCOPES = ['read', 'read-write'] as const;

@@ -21,6 +21,7 @@ export const STAFF_PAGES: StaffPage[] = [
   { path: 'inbox', label: 'common.inbox', permission: 'inbox.read', component: lazy(() => import('./inbox/InboxListPage')) },
   { path: 'inbox/stats', label: 'nav.processingTimes', permission: 'inbox.read', inMenu: false, component: lazy(() => import('./inbox/ProcessingTimesPage')) },
   { path: 'inbox/:submissionId', label: 'nav.submission', permission: 'inbox.read', inMenu: false, component: lazy(() => import('./inbox/SubmissionPage')) },
+  { path: 'deadlines', label: 'nav.deadlines', permission: 'deadlines.manage', component: lazy(() => import('./deadlines/DeadlinesPage')) },
   { path: 'integrations', label: 'nav.integrations', permission: 'integrations.manage', component: lazy(() => import('./inbox/IntegrationsPage')) },
   { path: 'procedures', label: 'common.procedures', permission: 'catalog.read', component: lazy(() => import('./catalog/CatalogPage')) },
   { path: 'notice-templates', label: 'nav.noticeTemplates', permission: 'catalog.edit', component: lazy(() => import('./notices/NoticeTemplatePage')) },

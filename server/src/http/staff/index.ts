@@ -22,6 +22,7 @@ import { disasterGrantRoutes } from '../disasterGrantRoutes';
 import { disasterTriageRoutes } from '../disasterTriageRoutes';
 import { certificateRoutes } from '../certificateRoutes';
 import { noticeRoutes } from '../noticeRoutes';
+import { deadlineRoutes } from '../deadlineRoutes';
 
 export type StaffRouteModule = (routes: StaffRoutes, ctx: StaffContext) => void;
 
@@ -42,4 +43,5 @@ export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [
   disasterTriageRoutes,
   certificateRoutes,
   noticeRoutes,
+  deadlineRoutes,
 ];

@@ -62,6 +62,6 @@ export function removalEvent(kind: 'deleted' | 'stripped', m: Pick<OutboxEvent, 
   };
 }
 
-export function envelopeOf(event: Pick<OutboxEvent, 'id' | 'type' | 'createdAt' | 'municipalityCode' | 'data'>): WebhookEnvelope {
+export function envelopeOf(event: Pick<OutboxEvent, 'id' | 'createdAt' | 'municipalityCode' | 'data'> & { type: OutboxEventType }): WebhookEnvelope {
   return { id: event.id, type: event.type, createdAt: event.createdAt, municipalityCode: event.municipalityCode, data: event.data };
 }

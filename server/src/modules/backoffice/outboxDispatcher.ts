@@ -11,6 +11,8 @@ import type { Logger } from 'pino';
 import type { Delivery, DeliveryOutcome, OutboxEvent, Storage } from '../../storage/types';
 import type { ApplicantNotifier } from '../inbox/applicantNotice';
 import { envelopeOf } from './events';
+import { DIGEST_EVENT_TYPE } from '@madoguchi/shared';
+import { digestTarget, type DigestMailer } from '../deadlines/digestMailer';
 import type { SendResult, WebhookSender } from './webhookSender';
 
 export interface DispatcherOptions {
@@ -48,6 +50,8 @@ export class OutboxDispatcher {
     readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
     private readonly now: () => Date = () => new Date(),
     private readonly logger?: Logger,
+    /** Sends the daily 期限 digest to staff (issue #21); without it digest events go nowhere. */
+    private readonly digests?: DigestMailer,
   ) {}
 
   start(): void {
@@ -95,6 +99,8 @@ export class OutboxDispatcher {
   private async deliveriesFor(event: OutboxEvent): Promise<Delivery[]> {
     const at = this.now().toISOString();
     const base = { eventId: event.id, event, municipalityCode: event.municipalityCode, status: 'pending' as const, attempts: 0, nextAttemptAt: at, createdAt: at, log: [] };
+    // A digest goes to the one staff member it was written for, never to webhooks or the applicant.
+    if (event.type === DIGEST_EVENT_TYPE) return this.digests ? [{ ...base, id: randomUUID(), channel: 'email', targetId: digestTarget(event) }] : [];
     const hooks = await this.storage.webhooks.matching(event.municipalityCode, event.procedureId, event.type);
     const deliveries: Delivery[] = hooks.map((w) => ({ ...base, id: randomUUID(), channel: 'webhook', targetId: w.id }));
     // Only when there is somewhere to write: a log full of "no address" entries would hide real failures.
@@ -108,7 +114,7 @@ export class OutboxDispatcher {
     const started = this.now();
     let result: SendResult;
     try {
-      result = d.channel === 'webhook' ? await this.sendWebhook(d) : await this.sendEmail(d);
+      result = d.channel === 'webhook' ? await this.sendWebhook(d) : d.event.type === DIGEST_EVENT_TYPE ? await this.sendDigest(d) : await this.sendEmail(d);
     } catch (error) {
       result = { ok: false, error: String((error as Error).message ?? error).slice(0, 200), durationMs: this.now().getTime() - started.getTime() };
     }
@@ -134,8 +140,15 @@ export class OutboxDispatcher {
 
   private async sendWebhook(d: Delivery): Promise<SendResult> {
     const webhook = await this.storage.webhooks.get(d.targetId);
-    if (!webhook || !webhook.active) return { ok: false, error: 'webhook removed or paused', durationMs: 0 };
-    return this.sender.post(webhook, envelopeOf(d.event), d.id);
+    if (!webhook || !webhook.active || d.event.type === DIGEST_EVENT_TYPE) return { ok: false, error: 'webhook removed or paused', durationMs: 0 };
+    return this.sender.post(webhook, envelopeOf({ ...d.event, type: d.event.type }), d.id);
+  }
+
+  private async sendDigest(d: Delivery): Promise<SendResult> {
+    const started = Date.now();
+    if (!this.digests) return { ok: false, error: 'no mail transport', durationMs: 0 };
+    const { sent } = await this.digests.send(d.event);
+    return { ok: true, durationMs: Date.now() - started, ...(sent ? {} : { error: 'no such account any more' }) };
   }
 
   private async sendEmail(d: Delivery): Promise<SendResult> {

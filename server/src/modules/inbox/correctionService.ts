@@ -66,6 +66,8 @@ export class CorrectionService {
     private readonly validator: FormValidator,
     private readonly now: () => Date = () => new Date(),
     private readonly signatures?: CorrectionSignatures,
+    /** The answer ends the correction pause: the due date moves on by the days it stood still (issue #21). */
+    private readonly deadlines?: { resume(submissionId: string): Promise<void> },
   ) {}
 
   /** The submission behind a receipt number and secret; one 404 for every mismatch. */
@@ -210,6 +212,7 @@ export class CorrectionService {
       createdAt: at.toISOString(),
     });
     await auditSubmission(this.storage, actor, 'submission.corrected', meta as SubmissionMeta, at, { revision: meta.revision + 1, changed: Object.keys(changes), filesAdded: files.ids.length });
+    await this.deadlines?.resume(s.id);
     return { revision: meta.revision + 1, status: revised.status };
   }
 }

@@ -13,6 +13,7 @@ import { auditDetailsFor } from '../disasters/grantAudit';
 import type { InboxLookups } from './lookups';
 import { inboxText } from './messages';
 import { counterView, drawnSignaturePng } from './counterOrigin';
+import { deadlineField, withDeadline } from '../deadlines/deadlineFields';
 import { PREVIEWABLE, historyView, inboxItem, messageView, noteView, staffTransitions, statusLabel, type AttachmentGroupView, type InboxListResponse, type SubmissionView } from './views';
 
 export class InboxService {
@@ -34,7 +35,7 @@ export class InboxService {
       actor.userId,
       page.items.map((m) => m.id),
     );
-    const items = await Promise.all(page.items.map(async (m) => inboxItem(m, await this.title(m), this.lookups, reads[m.id])));
+    const items = await Promise.all(page.items.map(async (m) => withDeadline(await inboxItem(m, await this.title(m), this.lookups, reads[m.id]), m, [], this.now())));
     // The list shows names: one audit event per page, naming what was shown.
     await this.storage.audit.append(
       {
@@ -102,6 +103,7 @@ export class InboxService {
       messages: await Promise.all(messages.map((m) => messageView(m, this.lookups))),
       revisions: revisions.map((r) => ({ revision: r.revision, createdAt: r.createdAt })),
       transitions: staffTransitions(s.status),
+      ...deadlineField(meta, s.history, at),
     };
   }
 

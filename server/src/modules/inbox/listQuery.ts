@@ -3,13 +3,25 @@
  * assignee, channel (online / counter), received dates (Japan time, both ends inclusive), one search box
  * (到達番号, 氏名 or フリガナ, told apart by their form), sort and keyset paging.
  */
-import { RECEIPT_PATTERN, SUBMISSION_CHANNELS, SUBMISSION_STATUSES, japanDayStart, normalizeReceiptNumber, type Language, type SubmissionChannel, type SubmissionStatus } from '@madoguchi/shared';
+import {
+  CLOCK_RUNNING_STATUSES,
+  RECEIPT_PATTERN,
+  SUBMISSION_CHANNELS,
+  SUBMISSION_STATUSES,
+  japanDayStart,
+  shiftDate,
+  todayInJapan,
+  normalizeReceiptNumber,
+  type Language,
+  type SubmissionChannel,
+  type SubmissionStatus,
+} from '@madoguchi/shared';
 import { BadRequestError } from '../../errors';
 import type { InboxQuery, InboxSort } from '../../storage/types';
 import { isKanaText, normalizeKana, normalizeName } from './applicantIndex';
 import { inboxText } from './messages';
 
-export const INBOX_SORTS: InboxSort[] = ['received-desc', 'received-asc', 'updated-desc'];
+export const INBOX_SORTS: InboxSort[] = ['received-desc', 'received-asc', 'updated-desc', 'due-asc'];
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 100;
 
@@ -30,8 +42,8 @@ export interface ParsedListQuery extends Omit<InboxQuery, 'municipalityCode'> {
   assigneeIsMe?: boolean;
 }
 
-/** Parses `?status=a,b&procedureId=&assignee=me|none|<id>&channel=online|counter&from=&to=&q=&sort=&limit=&after=`. */
-export function parseListQuery(raw: Record<string, unknown>, userId: string, language: Language): ParsedListQuery {
+/** Parses `?status=a,b&procedureId=&assignee=me|none|<id>&channel=online|counter&from=&to=&due=overdue|N&q=&sort=&limit=&after=`. */
+export function parseListQuery(raw: Record<string, unknown>, userId: string, language: Language, now: Date = new Date()): ParsedListQuery {
   const bad = (name: string) => new BadRequestError(inboxText(language, 'badQuery', { name }), 'bad_query');
   const text = (name: string) => {
     const v = raw[name];
@@ -67,6 +79,12 @@ export function parseListQuery(raw: Record<string, unknown>, userId: string, lan
     if (!DAY.test(to) || Number.isNaN(Date.parse(to))) throw bad('to');
     q.receivedTo = jstDayStart(to, 1);
   }
+  const due = text('due');
+  if (due) {
+    const filter = dueFilter(due, q.status, now);
+    if (!filter) throw bad('due');
+    Object.assign(q, filter);
+  }
   Object.assign(q, searchTerms(text('q') ?? ''));
   const sort = text('sort');
   if (sort) {
@@ -82,4 +100,18 @@ export function parseListQuery(raw: Record<string, unknown>, userId: string, lan
   const after = text('after');
   if (after) q.after = after;
   return q;
+}
+
+/**
+ * `due=overdue`: past the due date; `due=N`: due within N calendar days (0: today). Only submissions whose clock
+ * runs (到達, 審査中, 補正済, 受理) — a closed one or one waiting for the applicant's correction is not late.
+ */
+function dueFilter(due: string, status: SubmissionStatus[] | undefined, now: Date): Pick<InboxQuery, 'dueBefore' | 'status'> | undefined {
+  const today = todayInJapan(now);
+  const running = status ? status.filter((s) => CLOCK_RUNNING_STATUSES.includes(s)) : [...CLOCK_RUNNING_STATUSES];
+  // Asked for statuses none of which run: nothing can match, and an empty list would mean "any status".
+  const statuses = running.length ? running : (['\u0000none'] as unknown as SubmissionStatus[]);
+  if (due === 'overdue') return { dueBefore: today, status: statuses };
+  if (/^[0-9]{1,2}$/.test(due)) return { dueBefore: shiftDate(today, Number(due) + 1), status: statuses };
+  return undefined;
 }

@@ -153,6 +153,7 @@ export class BundleIntakeService {
         }
         throw error;
       }
+      await this.intake.deadlines?.stamp(entries.map((e) => e.submission));
       return {
         response: this.responseFor(
           bundle,

@@ -84,6 +84,8 @@ export class IntakeService {
     private readonly now: () => Date = () => new Date(),
     readonly evidenceGate?: EvidenceGate,
     private readonly disasters?: DisasterIntake,
+    /** Stamps the 標準処理期間 deadline on what was received (issue #21); the bundle intake uses it too. */
+    readonly deadlines?: { stamp(submissions: readonly Submission[]): Promise<void> },
   ) {}
 
   async submit(cmd: IntakeCommand): Promise<IntakeResult> {
@@ -229,6 +231,7 @@ export class IntakeService {
         }
         throw error;
       }
+      await this.deadlines?.stamp([entry.submission]);
       return { response: this.responseFor(entry.submission), created: true };
     }
     throw receiptsExhausted(ja);

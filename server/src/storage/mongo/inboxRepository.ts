@@ -45,6 +45,8 @@ const META_PROJECTION = {
   acknowledgedBy: 1,
   acknowledgedRevision: 1,
   strippedAt: 1,
+  deadline: 1,
+  dueDate: 1,
 };
 
 const toMeta = (d: LeanDoc): SubmissionMeta => {
@@ -67,6 +69,7 @@ function filterOf(q: InboxQuery): MongoFilter {
   // Documents written before the channel was kept have none: they came online.
   if (q.channel) f.channel = q.channel === 'counter' ? 'counter' : { $in: ['online', null] };
   if (q.receiptNumber) f.receiptNumber = q.receiptNumber;
+  if (q.dueBefore || q.sort === 'due-asc') f.dueDate = { $type: 'string', ...(q.dueBefore ? { $lt: q.dueBefore } : {}) };
   // Anchored regexes use the index's range, as the SQLite adapter's >= / < bounds do.
   if (q.namePrefix) f.applicantName = { $regex: `^${escapeRegex(q.namePrefix)}` };
   if (q.kanaPrefix) f.applicantKana = { $regex: `^${escapeRegex(q.kanaPrefix)}` };

@@ -26,6 +26,8 @@ import { MongoDisasterRepository } from './disasterRepository';
 import { MongoDisasterGrantRepository, registerDisasterGrantModels } from './disasterGrantRepository';
 import { MongoSurveyTeamRepository, registerSurveyTeamModels } from './surveyTeamRepository';
 import { registerCertificateModels } from './certificateModels';
+import { registerDeadlineModels } from './deadlineModels';
+import { MongoDeadlineRepository } from './deadlineRepository';
 import { MongoCertificateRepository } from './certificateRepository';
 import { MongoDecisionNoticeRepository, decisionNoticeModels } from './decisionNoticeRepository';
 
@@ -58,6 +60,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   const grantModels = registerDisasterGrantModels(connection);
   const surveyTeamModels = registerSurveyTeamModels(connection);
   const certificateModels = registerCertificateModels(connection);
+  const deadlineModels = registerDeadlineModels(connection);
   await Promise.all(
     [
       ...Object.values(models),
@@ -71,6 +74,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
       ...Object.values(surveyTeamModels),
       ...Object.values(certificateModels),
       ...Object.values(decisionNoticeModels(connection)),
+      ...Object.values(deadlineModels),
     ].map((model) => model.init()),
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
@@ -102,6 +106,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     surveyTeams: new MongoSurveyTeamRepository(surveyTeamModels),
     certificates: new MongoCertificateRepository(certificateModels, connection, cipher),
     decisionNotices: new MongoDecisionNoticeRepository(connection, cipher),
+    deadlines: new MongoDeadlineRepository(models, deadlineModels),
     sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels, decisionNoticeModels(connection)),
     async ping() {
       await connection.db!.admin().ping();

@@ -63,6 +63,9 @@ const submissionSchema = new Schema(
     acknowledgedBy: String,
     acknowledgedRevision: Number,
     strippedAt: String,
+    // 標準処理期間 (issue #21): the deadline stamped at receipt, its due date plain for sorting and filtering.
+    deadline: Schema.Types.Mixed,
+    dueDate: String,
   },
   { collection: 'submissions', versionKey: false, minimize: false },
 );
@@ -78,6 +81,7 @@ submissionSchema.index({ municipalityCode: 1, channel: 1, createdAt: -1, _id: -1
 submissionSchema.index({ municipalityCode: 1, applicantName: 1 });
 submissionSchema.index({ municipalityCode: 1, applicantKana: 1 });
 submissionSchema.index({ municipalityCode: 1, changeSeq: 1 });
+submissionSchema.index({ municipalityCode: 1, dueDate: 1, _id: 1 }, { partialFilterExpression: { dueDate: { $type: 'string' } } });
 submissionSchema.index({ municipalityCode: 1, procedureId: 1, closedAt: 1 }, { partialFilterExpression: { closedAt: { $type: 'string' } } });
 
 const fileSchema = new Schema(

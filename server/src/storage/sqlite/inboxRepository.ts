@@ -3,7 +3,7 @@
  * decrypted to draw a page), per-user read markers, notes and messages
  * (sealed), revisions, the pull API's change feed and retention.
  */
-import type { CounterOrigin, StatusChange, SubmissionChannel, SubmissionStatus } from '@madoguchi/shared';
+import type { CounterOrigin, StatusChange, SubmissionChannel, SubmissionDeadline, SubmissionStatus } from '@madoguchi/shared';
 import { NotFoundError } from '../../errors';
 import { decodeInboxCursor, encodeInboxCursor, prefixEnd, sortDescending } from '../inboxCursor';
 import { withoutDrawnSignature } from '../counterStrip';
@@ -25,7 +25,7 @@ import { nextChangeSeq, writeWithEvents } from './changeLog';
 import { msg } from '../../i18n/messages';
 
 const META_COLUMNS = `id, receipt_number, municipality_code, procedure_owner, procedure_id, form_version, status, assignee_id, applicant_name, applicant_kana, channel,
-  revision, change_seq, created_at, updated_at, closed_at, acknowledged_at, acknowledged_by, acknowledged_revision, stripped_at`;
+  revision, change_seq, created_at, updated_at, closed_at, acknowledged_at, acknowledged_by, acknowledged_revision, stripped_at, deadline_json, due_date`;
 
 interface MetaRow {
   id: string;
@@ -48,6 +48,8 @@ interface MetaRow {
   acknowledged_by: string | null;
   acknowledged_revision: number | null;
   stripped_at: string | null;
+  deadline_json: string | null;
+  due_date: string | null;
 }
 
 const opt = <K extends string, V>(key: K, value: V | null): { [P in K]?: V } => (value === null ? {} : ({ [key]: value } as { [P in K]: V }));
@@ -73,6 +75,8 @@ const toMeta = (r: MetaRow): SubmissionMeta => ({
   ...opt('acknowledgedBy', r.acknowledged_by),
   ...opt('acknowledgedRevision', r.acknowledged_revision),
   ...opt('strippedAt', r.stripped_at),
+  ...(r.deadline_json ? { deadline: JSON.parse(r.deadline_json) as SubmissionDeadline } : {}),
+  ...opt('dueDate', r.due_date),
 });
 
 /** WHERE clause and parameters of an inbox query (everything but the keyset). */
@@ -106,6 +110,11 @@ function filters(q: InboxQuery): { where: string[]; params: Record<string, unkno
     where.push('channel = @channel');
     params.channel = q.channel;
   }
+  if (q.dueBefore) {
+    where.push('due_date < @dueBefore');
+    params.dueBefore = q.dueBefore;
+  }
+  if (q.sort === 'due-asc') where.push('due_date IS NOT NULL');
   if (q.receiptNumber) {
     where.push('receipt_number = @receipt');
     params.receipt = q.receiptNumber;
@@ -129,7 +138,7 @@ export class SqliteInboxRepository implements InboxRepository {
 
   async list(q: InboxQuery): Promise<InboxPage> {
     const sort = q.sort ?? 'received-desc';
-    const column = sort === 'updated-desc' ? 'updated_at' : 'created_at';
+    const column = sort === 'updated-desc' ? 'updated_at' : sort === 'due-asc' ? 'due_date' : 'created_at';
     const desc = sortDescending(sort);
     const { where, params } = filters(q);
     if (q.after) {

@@ -26,6 +26,7 @@ import { SqliteDisasterGrantRepository } from './disasterGrantRepository';
 import { SqliteSurveyTeamRepository } from './surveyTeamRepository';
 import { SqliteCertificateRepository } from './certificateRepository';
 import { SqliteDecisionNoticeRepository } from './decisionNoticeRepository';
+import { SqliteDeadlineRepository } from './deadlineRepository';
 
 export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
   const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
@@ -56,6 +57,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     surveyTeams: new SqliteSurveyTeamRepository(db),
     certificates: new SqliteCertificateRepository(db, cipher),
     decisionNotices: new SqliteDecisionNoticeRepository(db, cipher),
+    deadlines: new SqliteDeadlineRepository(db),
     sealed: new SqliteSealedDataRepository(db, cipher),
     async ping() {
       const failed = groupCommitter(db).failed; // an fsync failed: nothing is acknowledged until a restart

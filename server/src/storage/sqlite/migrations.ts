@@ -508,4 +508,22 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (municipality_code, procedure_id)
   );
   `,
+  /* 21: 標準処理期間 (issue #21): the period per procedure, each submission's deadline and due date, once-a-day job claims */ `
+  CREATE TABLE processing_periods (
+    municipality_code TEXT NOT NULL,
+    procedure_id TEXT NOT NULL,
+    days INTEGER NOT NULL,
+    unit TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    PRIMARY KEY (municipality_code, procedure_id)
+  );
+  ALTER TABLE submissions ADD COLUMN deadline_json TEXT;
+  ALTER TABLE submissions ADD COLUMN due_date TEXT;
+  CREATE INDEX submissions_due ON submissions (municipality_code, due_date, id) WHERE due_date IS NOT NULL;
+  CREATE TABLE job_runs (
+    key TEXT PRIMARY KEY,
+    at TEXT NOT NULL
+  );
+  `,
 ];

@@ -7,7 +7,8 @@ import { DecisionNoticeSchema } from './noticeComponents';
 import { SUBMISSION_STATUSES } from '../../submission/status';
 import { SIGNATURE_POLICIES } from '../../form/types';
 import { ANSWER_SOURCES } from '../../counter/counterTypes';
-import { API_KEY_SCOPES, ATTACHMENT_SCAN_STATES, OUTBOX_EVENT_TYPES, RETENTION_MODES, SUBMISSION_CHANNELS } from '../vocabulary';
+import { API_KEY_SCOPES, ATTACHMENT_SCAN_STATES, DIGEST_EVENT_TYPE, OUTBOX_EVENT_TYPES, RETENTION_MODES, SUBMISSION_CHANNELS } from '../vocabulary';
+import { DeadlineViewSchema } from './deadlineComponents';
 import { AnyObject, Arr, Bool, Closed, DateTime, Enum, Int, Nullable, Num, Opt, Str, Type, component } from './kit';
 
 export const SubmissionStatusSchema = component('SubmissionStatus', Enum(SUBMISSION_STATUSES, { description: 'Submission status (see shared/src/submission/status.ts)' }));
@@ -215,6 +216,7 @@ export const InboxItemSchema = component(
     unread: Bool({ description: 'Not opened by this user since it arrived or was last corrected by the applicant' }),
     acknowledgedAt: Nullable(DateTime()),
     channel: channel(),
+    deadline: Opt(DeadlineViewSchema),
   }),
 );
 
@@ -316,6 +318,7 @@ export const SubmissionViewSchema = component(
     identity: Opt(IdentityViewSchema),
     channel: channel(),
     counter: Opt(CounterViewSchema),
+    deadline: Opt(DeadlineViewSchema),
     history: Arr(HistoryViewSchema),
     notes: Arr(NoteViewSchema),
     messages: Arr(MessageViewSchema),
@@ -388,7 +391,7 @@ export const OutboxEventSchema = component(
   'OutboxEvent',
   Closed({
     id: Str(),
-    type: Enum(OUTBOX_EVENT_TYPES),
+    type: Enum([...OUTBOX_EVENT_TYPES, DIGEST_EVENT_TYPE]),
     municipalityCode: Str(),
     procedureId: Str(),
     submissionId: Str(),

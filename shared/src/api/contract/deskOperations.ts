@@ -48,6 +48,13 @@ const listQuery = {
   to: Opt(Str({ description: 'Received on or before (YYYY-MM-DD, Japan time)' })),
   q: Opt(Str({ description: '到達番号, 氏名 (prefix) or フリガナ (prefix)' })),
   sort: Opt(Str({ description: INBOX_SORTS_DOC })),
+  due: Opt(
+    Str({
+      pattern: '^(overdue|[0-9]{1,2})$',
+      description: '処理期限: `overdue` (past due) or N (due within N days, 0–99); running submissions only',
+      ...refusal('bad_query', '検索条件の指定が正しくありません（due）。', 'Invalid search parameter (due).'),
+    }),
+  ),
   channel: Opt(
     Enum(SUBMISSION_CHANNELS, {
       description: '受付経路: `online` or `counter` (窓口で受付)',

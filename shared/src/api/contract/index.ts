@@ -18,6 +18,7 @@ import { DISASTER_GRANT_OPERATIONS } from './disasterGrantOperations';
 import { DISASTER_TRIAGE_OPERATIONS } from './disasterTriageOperations';
 import { CERTIFICATE_OPERATIONS } from './certificateOperations';
 import { NOTICE_OPERATIONS } from './noticeOperations';
+import { DEADLINE_OPERATIONS } from './deadlineOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -36,6 +37,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...DISASTER_TRIAGE_OPERATIONS,
   ...CERTIFICATE_OPERATIONS,
   ...NOTICE_OPERATIONS,
+  ...DEADLINE_OPERATIONS,
 ];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));

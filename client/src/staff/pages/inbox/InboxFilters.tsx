@@ -63,11 +63,21 @@ export function InboxFilters({ value, procedures, assignees, onSearch }: { value
         <input id="inbox-to" type="date" value={draft.to ?? ''} onChange={set('to')} />
       </div>
       <div className="field">
+        <label htmlFor="inbox-due">{t('deadlines.filter')}</label>
+        <select id="inbox-due" value={draft.due ?? ''} onChange={set('due')}>
+          <option value="">{t('deadlines.filter.any')}</option>
+          <option value="overdue">{t('deadlines.filter.overdue')}</option>
+          <option value="3">{t('deadlines.filter.within3')}</option>
+          <option value="7">{t('deadlines.filter.within7')}</option>
+        </select>
+      </div>
+      <div className="field">
         <label htmlFor="inbox-sort">{t('inbox.filters.sort')}</label>
         <select id="inbox-sort" value={draft.sort ?? 'received-desc'} onChange={set('sort')}>
           <option value="received-desc">{t('inbox.filters.newestFirst')}</option>
           <option value="received-asc">{t('inbox.filters.oldestFirst')}</option>
           <option value="updated-desc">{t('inbox.filters.recentlyUpdated')}</option>
+          <option value="due-asc">{t('deadlines.sort')}</option>
         </select>
       </div>
       <div className="inbox-filters__buttons">

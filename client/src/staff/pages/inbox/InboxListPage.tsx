@@ -14,6 +14,7 @@ import { listAssignees, listInbox, jst, STATUS_ORDER, type Filters, type InboxLi
 import { InboxFilters, type Option } from './InboxFilters';
 import { StatusBadge } from './StatusBadge';
 import { ExportButtons } from './ExportButtons';
+import { DeadlineStanding } from '../deadlines/DeadlineStanding';
 import './inbox.css';
 
 const STATUS_NAMES: Record<string, StaffMessageKey> = {
@@ -26,7 +27,7 @@ const STATUS_NAMES: Record<string, StaffMessageKey> = {
   rejected: 'inbox.list.status.rejected',
   withdrawn: 'inbox.list.status.withdrawn',
 };
-const FILTER_KEYS: Array<keyof Filters> = ['status', 'procedureId', 'assignee', 'channel', 'from', 'to', 'q', 'sort'];
+const FILTER_KEYS: Array<keyof Filters> = ['status', 'procedureId', 'assignee', 'channel', 'from', 'to', 'due', 'q', 'sort'];
 
 export default function InboxListPage() {
   const t = useStaffText();
@@ -118,6 +119,7 @@ export default function InboxListPage() {
               <th scope="col">{t('common.procedure')}</th>
               <th scope="col">{t('common.receivedAt')}</th>
               <th scope="col">{t('common.status')}</th>
+              <th scope="col">{t('deadlines.column')}</th>
               <th scope="col">{t('inbox.list.assignee')}</th>
             </tr>
           </thead>
@@ -142,6 +144,10 @@ export default function InboxListPage() {
                     </span>
                   )}
                   {item.revision > 1 && <span className="tag">{t('inbox.list.corrections', { corrections: item.revision - 1 })}</span>}
+                  {/* A phone shows the due date here: the table's later columns are off screen. */}
+                  <span className="inbox-table__due-inline">
+                    <DeadlineStanding {...(item.deadline ? { deadline: item.deadline } : {})} />
+                  </span>
                 </th>
                 <td>
                   <span className="inbox-table__name">{item.applicantName ?? '—'}</span>
@@ -154,6 +160,9 @@ export default function InboxListPage() {
                 <td>
                   <StatusBadge status={item.status} label={item.statusLabel} />
                   {item.acknowledgedAt && <span className="tag">{t('inbox.list.takenCoreSystem')}</span>}
+                </td>
+                <td>
+                  <DeadlineStanding {...(item.deadline ? { deadline: item.deadline } : {})} />
                 </td>
                 <td>{item.assignee?.name ?? <span className="muted">{t('inbox.list.unassigned')}</span>}</td>
               </tr>

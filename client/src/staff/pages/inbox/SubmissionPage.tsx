@@ -19,6 +19,7 @@ import { StatusBadge } from './StatusBadge';
 import { SignatureDetails } from './SignatureDetails';
 import { CounterPanel } from './CounterPanel';
 import { DecisionNoticePanel } from '../notices/DecisionNoticePanel';
+import { DeadlineDetails } from '../deadlines/DeadlineDetails';
 import './inbox.css';
 
 export default function SubmissionPage() {
@@ -102,6 +103,7 @@ export default function SubmissionPage() {
             {t('inbox.submission.formVersion', { formVersion: view.formVersion })}
             {view.revision > 1 && t('inbox.submission.corrections', { corrections: view.revision - 1 })}
           </dd>
+          <DeadlineDetails view={view} />
           <SignatureDetails code={code} view={view} mayUpdate={mayUpdate} onDone={done} />
           {view.acknowledgedAt && (
             <>

@@ -21,6 +21,8 @@ export interface Filters {
   assignee?: string;
   /** online / counter */
   channel?: string;
+  /** 処理期限: overdue, or N (due within N days) */
+  due?: string;
   from?: string;
   to?: string;
   q?: string;
