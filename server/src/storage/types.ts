@@ -16,6 +16,7 @@ import type { EditLayerRepository, PresetReleaseRepository } from './catalogType
 import type { SealedDataRepository } from './sealedTypes';
 import type { AuditEvent, NewAuditEvent } from './auditTypes';
 import type { AttachmentScanState as FileScanState } from '@madoguchi/shared';
+import type { InboxViewRepository } from './inboxViewTypes';
 export type { AuditEvent, NewAuditEvent } from './auditTypes';
 
 export * from './inboxTypes';
@@ -366,6 +367,8 @@ export interface Storage {
   readonly surveyTeams: SurveyTeamRepository;
   /** 罹災証明書 issued for disaster applications (numbers, verification, withdrawal). */
   readonly certificates: CertificateRepository;
+  /** Saved inbox views and each clerk's page size (issue #21). */
+  readonly inboxViews: InboxViewRepository;
   /** Every value sealed with the data cipher, for key rotation (tools/reencrypt.ts). */
   readonly sealed: SealedDataRepository;
   /** For /health: throws when a submission could not be stored now (SQLite: a write probe; MongoDB: a ping of the primary). */

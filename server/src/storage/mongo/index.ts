@@ -27,6 +27,7 @@ import { MongoDisasterGrantRepository, registerDisasterGrantModels } from './dis
 import { MongoSurveyTeamRepository, registerSurveyTeamModels } from './surveyTeamRepository';
 import { registerCertificateModels } from './certificateModels';
 import { MongoCertificateRepository } from './certificateRepository';
+import { MongoInboxViewRepository, registerInboxViewModels } from './inboxViewRepository';
 
 /**
  * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
@@ -57,6 +58,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   const grantModels = registerDisasterGrantModels(connection);
   const surveyTeamModels = registerSurveyTeamModels(connection);
   const certificateModels = registerCertificateModels(connection);
+  const inboxViewModels = registerInboxViewModels(connection);
   await Promise.all(
     [
       ...Object.values(models),
@@ -69,6 +71,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
       ...Object.values(grantModels),
       ...Object.values(surveyTeamModels),
       ...Object.values(certificateModels),
+      ...Object.values(inboxViewModels),
     ].map((model) => model.init()),
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
@@ -99,6 +102,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     disasterGrants: new MongoDisasterGrantRepository(grantModels),
     surveyTeams: new MongoSurveyTeamRepository(surveyTeamModels),
     certificates: new MongoCertificateRepository(certificateModels, connection, cipher),
+    inboxViews: new MongoInboxViewRepository(inboxViewModels),
     sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels),
     async ping() {
       await connection.db!.admin().ping();
