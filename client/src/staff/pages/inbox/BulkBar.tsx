@@ -114,7 +114,7 @@ export function BulkBar({ code, filters, bulk, pageIds, assignees, statusNames, 
                       ))}
                     </select>
                   </span>
-                  <button type="button" className="button button--small" disabled={busy} onClick={() => void run(() => bulkStatus(code, selection, to))}>
+                  <button type="button" className="button button--small" disabled={busy} onClick={() => void run(() => bulkStatus(code, selection, to, 'ids' in selection ? bulk.seen : undefined))}>
                     {t('inbox.bulk.move')}
                   </button>
                 </span>

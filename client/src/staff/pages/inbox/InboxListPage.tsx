@@ -133,7 +133,7 @@ export default function InboxListPage() {
           <caption className="visually-hidden">{t('inbox.list.tableCaption')}</caption>
           <thead>
             <tr>
-              <SelectPageCheckbox bulk={bulk} pageIds={pageIds} />
+              <SelectPageCheckbox bulk={bulk} items={page.items} />
               <th scope="col">
                 <span className="visually-hidden">{t('inbox.list.unread')}</span>
               </th>
@@ -160,7 +160,7 @@ export default function InboxListPage() {
           <tbody>
             {page.items.map((item) => (
               <tr key={item.id} className={item.unread ? 'inbox-table__row--unread' : undefined}>
-                <SelectRowCheckbox bulk={bulk} id={item.id} receipt={item.receiptNumber} />
+                <SelectRowCheckbox bulk={bulk} id={item.id} status={item.status} receipt={item.receiptNumber} />
                 <td className="inbox-table__dot">
                   {item.unread && (
                     <span className="unread-dot" title={t('inbox.list.unread')}>

@@ -4,14 +4,18 @@
  * again; nothing about the rows is trusted from here). A new filter clears it.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { Filters } from './inboxApi';
+import type { Filters, Status } from './inboxApi';
+
+type Seen = { id: string; status: Status };
 import { filterOf, type Selection } from './bulkApi';
 
 export interface BulkSelection {
   ids: Set<string>;
+  /** The status each ticked submission had on screen: a bulk move sends it as `expected`, so a change meanwhile is refused, not overwritten. */
+  seen: Record<string, Status>;
   allMatching: boolean;
-  toggle: (id: string) => void;
-  setPage: (ids: string[], on: boolean) => void;
+  toggle: (item: Seen) => void;
+  setPage: (items: Seen[], on: boolean) => void;
   selectAllMatching: () => void;
   clear: () => void;
   /** What the server is sent, or null when nothing is chosen. */
@@ -20,6 +24,7 @@ export interface BulkSelection {
 
 export function useBulkSelection(filters: Filters): BulkSelection {
   const [ids, setIds] = useState<Set<string>>(new Set());
+  const [seen, setSeen] = useState<Record<string, Status>>({});
   const [allMatching, setAllMatching] = useState(false);
   const key = JSON.stringify(filterOf(filters));
   const clear = useCallback(() => {
@@ -27,8 +32,9 @@ export function useBulkSelection(filters: Filters): BulkSelection {
     setAllMatching(false);
   }, []);
   useEffect(clear, [key, clear]);
-  const toggle = (id: string) => {
+  const toggle = ({ id, status }: Seen) => {
     setAllMatching(false);
+    setSeen((m) => ({ ...m, [id]: status }));
     setIds((s) => {
       const next = new Set(s);
       if (next.has(id)) next.delete(id);
@@ -36,16 +42,17 @@ export function useBulkSelection(filters: Filters): BulkSelection {
       return next;
     });
   };
-  const setPage = (page: string[], on: boolean) => {
+  const setPage = (page: Seen[], on: boolean) => {
     setAllMatching(false);
+    setSeen((m) => ({ ...m, ...Object.fromEntries(page.map((i) => [i.id, i.status])) }));
     setIds((s) => {
       const next = new Set(s);
-      for (const id of page)
+      for (const { id } of page)
         if (on) next.add(id);
         else next.delete(id);
       return next;
     });
   };
   const selection: Selection | null = allMatching ? { filter: filterOf(filters) } : ids.size ? { ids: [...ids] } : null;
-  return { ids, allMatching, toggle, setPage, selectAllMatching: () => setAllMatching(true), clear, selection };
+  return { ids, seen, allMatching, toggle, setPage, selectAllMatching: () => setAllMatching(true), clear, selection };
 }
