@@ -2,7 +2,8 @@
  * A clerk's bulk work in the inbox (issue #21): selects the page with the
  * keyboard, assigns every chosen application to a colleague at once, then
  * moves them to 受理 — the result panel lists what moved and what the
- * transitions table refused, with the reason. Screenshots at desktop width and 360 px.
+ * transitions table refused, with the reason; then, with 20 rows a page, acts on
+ * "all that match the filter". Screenshots at desktop width and 360 px.
  */
 import { screenshotPath } from '../helpers/browser';
 import { buildInboxApp, MITO, risaiData, setHouseholder, submit } from '../helpers/inboxApp';
@@ -73,4 +74,21 @@ test('a clerk selects applications, assigns them at once and sees what a bulk mo
   await page.getByRole('checkbox', { name: `${subs[2]!.receiptNumber}を選択` }).check();
   await page.getByText('1件を選択中').waitFor();
   await page.screenshot({ path: screenshotPath('staff-bulk-360'), fullPage: true });
+
+  // With more than a page: the clerk picks 20 rows per page (remembered), selects the page, then all that match.
+  for (let i = 0; i < 20; i++) await submit(ctx);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await bar.getByRole('button', { name: '選択を解除' }).click();
+  await page.getByLabel('1ページの件数').selectOption('20');
+  await page.getByText('1〜20件目を表示').waitFor();
+  expect(await ctx.storage.inboxViews.getPageSize(clerk.id)).toBe(20);
+  await page.getByRole('checkbox', { name: 'このページの申請をすべて選択' }).check();
+  await page.getByText('20件を選択中').waitFor();
+  await bar.getByRole('button', { name: '検索条件に一致する23件すべてを選択' }).click();
+  await page.getByText('検索条件に一致する23件すべてを選択中').waitFor();
+  await page.screenshot({ path: screenshotPath('staff-bulk-all-matching') });
+  await bar.getByLabel('担当者', { exact: true }).selectOption({ label: '窓口 花子' });
+  await bar.getByRole('button', { name: '担当者を設定' }).click();
+  await bar.getByText('変更した申請（23件）').waitFor();
+  expect((await ctx.storage.submissions.findById(subs[0]!.id))!.assigneeId).toBe(clerk.id);
 });

@@ -40,10 +40,19 @@ export function BulkBar({ code, filters, bulk, pageIds, assignees, statusNames, 
   const pageChosen = pageIds.length > 0 && pageIds.every((id) => bulk.ids.has(id));
   const selection = bulk.selection;
 
+  // N of "all N that match", asked once the whole page is ticked, kept while all are chosen.
+  const wantCount = pageChosen || bulk.allMatching;
   useEffect(() => {
-    setMatching(null);
-    if (pageChosen && !bulk.allMatching) void countMatching(code, filters).then(setMatching, () => setMatching(null));
-  }, [code, filters, pageChosen, bulk.allMatching]);
+    if (!wantCount) return setMatching(null);
+    let live = true;
+    void countMatching(code, filters).then(
+      (m) => live && setMatching(m),
+      () => live && setMatching(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [code, filters, wantCount]);
 
   if (!selection && !result) return null;
   const chosen = bulk.allMatching ? (matching?.count ?? 0) : bulk.ids.size;
