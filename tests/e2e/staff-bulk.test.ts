@@ -91,4 +91,15 @@ test('a clerk selects applications, assigns them at once and sees what a bulk mo
   await bar.getByRole('button', { name: '担当者を設定' }).click();
   await bar.getByText('変更した申請（23件）').waitFor();
   expect((await ctx.storage.submissions.findById(subs[0]!.id))!.assigneeId).toBe(clerk.id);
+
+  // A saved view: the current filter with fewer columns, applied again from the list of views.
+  await page.getByRole('button', { name: '今の条件を保存' }).click();
+  await page.getByLabel('表示の名前').fill('到達・手続なし');
+  await page.getByRole('group', { name: '表示する列' }).getByLabel('手続').uncheck();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByText('表示「到達・手続なし」を保存しました。').waitFor();
+  await page.getByLabel('保存した表示').selectOption({ label: '到達・手続なし（自分用）' });
+  await page.getByRole('columnheader', { name: '手続' }).waitFor({ state: 'hidden' });
+  expect(await page.getByRole('columnheader', { name: '申請者' }).isVisible()).toBe(true);
+  await page.screenshot({ path: screenshotPath('staff-bulk-saved-view') });
 });

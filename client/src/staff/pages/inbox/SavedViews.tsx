@@ -86,10 +86,7 @@ export function SavedViews({ code, filters, columns, onApply }: Props) {
   };
 
   return (
-    <section className="saved-views" aria-labelledby="saved-views-title">
-      <h2 id="saved-views-title" className="visually-hidden">
-        {t('inbox.views.title')}
-      </h2>
+    <div className="saved-views">
       <div className="inbox-tools">
         <span className="field-stack">
           <label htmlFor={`${id}-view`}>{t('inbox.views.title')}</label>
@@ -153,6 +150,6 @@ export function SavedViews({ code, filters, columns, onApply }: Props) {
           {error}
         </p>
       )}
-    </section>
+    </div>
   );
 }
