@@ -131,6 +131,9 @@ describe('inbox bulk work and saved views', () => {
     const bound = await signIn(ctx, 'staff', MITO, { procedureIds: ['jidou-teate-nintei'] });
     const none = await bound.client.post(`${base}/bulk/status`, { selection: { filter: { status: 'received' } }, to: 'in-review' }).expect(200);
     expect(none.body).toEqual({ changed: [], unchanged: [], refused: [] });
+    // Named by id, this procedure's submissions are refused to that clerk, as a single move would be (403).
+    const named = await bound.client.post(`${base}/bulk/status`, { selection: { ids: [subs[3]!.id] }, to: 'in-review' }).expect(200);
+    expect(named.body.refused).toEqual([{ id: subs[3]!.id, receiptNumber: null, code: 'forbidden', message: 'この申請を操作する権限がありません。' }]);
 
     const listed = await clerk.client.get(`${base}?status=received`).expect(200);
     // "All N that match": N as the server counts it.

@@ -35,7 +35,7 @@ export interface BulkItem {
 }
 export interface BulkRefusal {
   id: string;
-  /** null when the id names nothing this municipality holds (nothing is said about other municipalities). */
+  /** null when the id names nothing this municipality holds, or nothing the caller may see (nothing is said about it). */
   receiptNumber: string | null;
   code: string;
   message: string;
@@ -64,7 +64,7 @@ export class BulkService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** The submissions a selection names, those the user may act on, in the list's order; refused ids with the reason. */
+  /** The submissions a selection names that the user may act on (ids in the order given, a filter in the list's order); refused ids with the reason. */
   async resolve(actor: StaffActor, user: BulkUser, action: Action, selection: unknown, max: number, language: Language, tooMany: 'tooMany' | 'pdfTooMany' = 'tooMany'): Promise<Resolved> {
     const s = (selection ?? {}) as { ids?: unknown; filter?: unknown };
     const hasIds = s.ids !== undefined;
@@ -83,7 +83,7 @@ export class BulkService {
         const meta = await this.storage.inbox.getMeta(id);
         if (!meta || meta.municipalityCode !== actor.municipalityCode) refused.push({ id, receiptNumber: null, code: 'submission_not_found', message: bulkText(language, 'notFound') });
         else if (!authorize(user, action, { municipalityCode: meta.municipalityCode, procedureId: meta.procedureId }))
-          refused.push({ id, receiptNumber: meta.receiptNumber, code: 'forbidden', message: bulkText(language, 'forbidden') });
+          refused.push({ id, receiptNumber: null, code: 'forbidden', message: bulkText(language, 'forbidden') }); // as the single route: 403, nothing shown
         else targets.push(meta);
       }
       return { targets, refused };
