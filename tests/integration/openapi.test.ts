@@ -237,6 +237,29 @@ describe('OpenAPI document', () => {
     await staff.post(`${st}/submissions/${s.id}/notes`, { body: 'メモ' });
     await staff.post(`${st}/submissions/${s.id}/signature/verify`); // no card provider here: 404 card_not_configured
     await staff.post(`${st}/submissions/${s.id}/correction-request`, { message: '電話番号をご確認ください。', fields: ['/currentContact/phone'] });
+    // Bulk work and saved views (issue #21).
+    await staff.get(`${st}/inbox/bulk/count?status=received`);
+    await staff.post(`${st}/inbox/bulk/assign`, { selection: { ids: [s.id, 'nope'] }, assigneeId: clerk.user.id });
+    await staff.post(`${st}/inbox/bulk/status`, { selection: { filter: { status: 'received', q: s.receiptNumber } }, to: 'in-review' });
+    await staff.post(`${st}/inbox/bulk/status`, { selection: { ids: [] }, to: 'in-review' });
+    await clerk.client.agent
+      .post(`${st}/inbox/bulk/export/csv`)
+      .set('X-CSRF-Token', clerk.client.csrf)
+      .send({ selection: { ids: [s.id] } })
+      .then((res) => conform('post', `${st}/inbox/bulk/export/csv`, res));
+    await clerk.client.agent
+      .post(`${st}/inbox/bulk/pdf`)
+      .set('X-CSRF-Token', clerk.client.csrf)
+      .send({ selection: { ids: [s.id] } })
+      .buffer(true)
+      .then((res) => conform('post', `${st}/inbox/bulk/pdf`, res));
+    const savedView = await staff.post(`${st}/inbox/views`, { name: '到達', filter: { status: 'received' }, columns: ['receiptNumber'] });
+    await staff.post(`${st}/inbox/views`, { name: '' });
+    await staff.get(`${st}/inbox/views`);
+    await staff.patch(`${st}/inbox/views/${savedView.body.id}`, { name: '到達分' });
+    await staff.delete(`${st}/inbox/views/${savedView.body.id}`);
+    await staff.get(`${st}/inbox/preferences`);
+    await staff.put(`${st}/inbox/preferences`, { pageSize: 20 });
 
     // The applicant answers.
     await anon.get(`${v1}/submissions/${s.receiptNumber}/correction`, secret);

@@ -29,6 +29,10 @@ export async function staffApi<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DE
   return data;
 }
 
+/** A staff write whose answer is a file (bulk CSV or PDF): the same CSRF header, the Response as it is. */
+export const staffDownload = (path: string, body: unknown): Promise<Response> =>
+  apiFetch(`/staff${path}`, { method: 'POST', language: currentLanguage(), body, headers: { 'X-CSRF-Token': csrfToken } });
+
 /** Public API calls (municipality search) used by staff pages. */
 export const publicApi = <T>(path: string): Promise<T> => apiJson<T>(path, { language: currentLanguage() });
 

@@ -19,7 +19,7 @@ import type { StaffActor } from '../modules/inbox/actor';
 import { inboxText } from '../modules/inbox/messages';
 import { jstDayStart, parseListQuery } from '../modules/inbox/listQuery';
 import { processingTimes } from '../modules/inbox/processingTimes';
-import { renderApplicationSheet } from '../modules/exports/applicationSheetPdf';
+import { applicationSheetFor, type SheetDeps } from '../modules/inbox/applicationSheet';
 import { contentDisposition, fileHeaders } from '../modules/exports/download';
 import { PREVIEWABLE } from '../modules/inbox/views';
 import type { SubmissionMeta } from '../storage/types';
@@ -41,7 +41,14 @@ function submissionResource(ctx: StaffContext): ResourceResolver {
   };
 }
 
-const actorOf = (req: Request): StaffActor => ({ kind: 'staff', userId: req.user!.id, municipalityCode: param(req, 'code'), procedureIds: req.user!.procedureIds ?? null });
+/** What the desk's application PDF looks up besides the submission (also used by inboxBulkRoutes.ts). */
+export const sheetDeps = (ctx: StaffContext): SheetDeps => ({
+  storage: ctx.storage,
+  lookups: ctx.services.desk.lookups,
+  municipalityName: (code) => ctx.registry.get(code)?.name.replace(' ', '') ?? code,
+});
+
+export const actorOf = (req: Request): StaffActor => ({ kind: 'staff', userId: req.user!.id, municipalityCode: param(req, 'code'), procedureIds: req.user!.procedureIds ?? null });
 
 /**
  * `?includeSensitive=1`: sensitive answers in clear, only with `action` on the
@@ -135,15 +142,7 @@ export function inboxRoutes(routes: StaffRoutes, ctx: StaffContext): void {
     const { submission, meta, version } = await desk.inbox.load(submissionOf(res, lang).id, lang);
     // One application, like a reveal on screen: the reveal permission suffices.
     const withSensitive = includeSensitive(req, res, 'inbox.revealSensitive', lang);
-    const files = await Promise.all(Object.entries(submission.attachments).flatMap(([specId, ids]) => ids.map(async (id) => ({ specId, meta: await ctx.storage.files.getMeta(id) }))));
-    const pdf = await renderApplicationSheet(submission, version, {
-      municipalityName: ctx.registry.get(meta.municipalityCode)?.name.replace(' ', '') ?? meta.municipalityCode,
-      revision: meta.revision,
-      ...(submission.assigneeId ? { assigneeName: (await desk.lookups.userName(submission.assigneeId)) ?? '' } : {}),
-      ...(submission.counter ? { clerkName: (await desk.lookups.userName(submission.counter.servedBy)) ?? submission.counter.servedBy } : {}),
-      attachments: files.filter((f) => f.meta).map((f) => ({ label: version.procedure.attachments.find((a) => a.id === f.specId)?.label ?? f.specId, fileName: f.meta!.fileName, size: f.meta!.size })),
-      revealSensitive: withSensitive,
-    });
+    const pdf = await applicationSheetFor(sheetDeps(ctx), { submission, meta, version }, withSensitive);
     await ctx.storage.audit.append({
       at: ctx.now().toISOString(),
       actor: actor.userId,

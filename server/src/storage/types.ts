@@ -18,6 +18,7 @@ import type { EditLayerRepository, PresetReleaseRepository } from './catalogType
 import type { SealedDataRepository } from './sealedTypes';
 import type { AuditEvent, NewAuditEvent } from './auditTypes';
 import type { AttachmentScanState as FileScanState } from '@madoguchi/shared';
+import type { InboxViewRepository } from './inboxViewTypes';
 export type { AuditEvent, NewAuditEvent } from './auditTypes';
 
 export * from './inboxTypes';
@@ -375,6 +376,8 @@ export interface Storage {
   readonly decisionNotices: DecisionNoticeRepository;
   /** 標準処理期間 per procedure and the deadlines stamped on submissions (issue #21). */
   readonly deadlines: DeadlineRepository;
+  /** Saved inbox views and each clerk's page size (issue #21). */
+  readonly inboxViews: InboxViewRepository;
   /** Every value sealed with the data cipher, for key rotation (tools/reencrypt.ts). */
   readonly sealed: SealedDataRepository;
   /** For /health: throws when a submission could not be stored now (SQLite: a write probe; MongoDB: a ping of the primary). */

@@ -23,6 +23,7 @@ import { disasterTriageRoutes } from '../disasterTriageRoutes';
 import { certificateRoutes } from '../certificateRoutes';
 import { noticeRoutes } from '../noticeRoutes';
 import { deadlineRoutes } from '../deadlineRoutes';
+import { inboxBulkRoutes } from '../inboxBulkRoutes';
 
 export type StaffRouteModule = (routes: StaffRoutes, ctx: StaffContext) => void;
 
@@ -44,4 +45,5 @@ export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [
   certificateRoutes,
   noticeRoutes,
   deadlineRoutes,
+  inboxBulkRoutes,
 ];

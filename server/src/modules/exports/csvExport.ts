@@ -60,7 +60,18 @@ export class CsvExportService {
       if (metas.length > MAX_EXPORT_ROWS) throw new BadRequestError(inboxText(language, 'exportTooLarge', { max: MAX_EXPORT_ROWS }), 'export_too_large');
       after = page.next;
     } while (after);
+    return this.exportRows(actor, metas, q.procedureId, options, language);
+  }
 
+  /** The CSV of submissions already chosen (a filtered list above, or a clerk's selection: modules/inbox/bulkService.ts). */
+  async exportRows(
+    actor: StaffActor,
+    metas: SubmissionMeta[],
+    procedureId: string,
+    options: { encoding: CsvEncoding; header: 'labels' | 'keys'; includeSensitive?: boolean },
+    _language: Language,
+  ): Promise<CsvExport> {
+    const { encoding } = options;
     const submissions = (await Promise.all(metas.map((m) => this.storage.submissions.findById(m.id)))).filter((s): s is Submission => s !== null);
     const versions = new Map<number, FormVersion>();
     for (const s of submissions) {
@@ -103,7 +114,7 @@ export class CsvExportService {
       targetType: 'inbox',
       targetId: actor.municipalityCode,
       details: {
-        procedureId: q.procedureId,
+        procedureId,
         encoding,
         rows: submissions.length,
         receiptNumbers: submissions.map((s) => s.receiptNumber),
@@ -115,6 +126,6 @@ export class CsvExportService {
       },
     });
     const stamp = jstText(at.toISOString()).replace(/[-: ]/g, '').slice(0, 12);
-    return { bytes, fileName: `${q.procedureId}_${stamp}${encoding === 'cp932' ? '_sjis' : ''}.csv`, rows: submissions.length, replaced };
+    return { bytes, fileName: `${procedureId}_${stamp}${encoding === 'cp932' ? '_sjis' : ''}.csv`, rows: submissions.length, replaced };
   }
 }

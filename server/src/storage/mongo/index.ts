@@ -30,6 +30,7 @@ import { registerDeadlineModels } from './deadlineModels';
 import { MongoDeadlineRepository } from './deadlineRepository';
 import { MongoCertificateRepository } from './certificateRepository';
 import { MongoDecisionNoticeRepository, decisionNoticeModels } from './decisionNoticeRepository';
+import { MongoInboxViewRepository, registerInboxViewModels } from './inboxViewRepository';
 
 /**
  * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
@@ -61,6 +62,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   const surveyTeamModels = registerSurveyTeamModels(connection);
   const certificateModels = registerCertificateModels(connection);
   const deadlineModels = registerDeadlineModels(connection);
+  const inboxViewModels = registerInboxViewModels(connection);
   await Promise.all(
     [
       ...Object.values(models),
@@ -75,6 +77,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
       ...Object.values(certificateModels),
       ...Object.values(decisionNoticeModels(connection)),
       ...Object.values(deadlineModels),
+      ...Object.values(inboxViewModels),
     ].map((model) => model.init()),
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
@@ -108,6 +111,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     decisionNotices: new MongoDecisionNoticeRepository(connection, cipher),
     deadlines: new MongoDeadlineRepository(models, deadlineModels),
     sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels, decisionNoticeModels(connection)),
+    inboxViews: new MongoInboxViewRepository(inboxViewModels),
     async ping() {
       await connection.db!.admin().ping();
     },

@@ -27,6 +27,7 @@ import { SqliteSurveyTeamRepository } from './surveyTeamRepository';
 import { SqliteCertificateRepository } from './certificateRepository';
 import { SqliteDecisionNoticeRepository } from './decisionNoticeRepository';
 import { SqliteDeadlineRepository } from './deadlineRepository';
+import { SqliteInboxViewRepository } from './inboxViewRepository';
 
 export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
   const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
@@ -58,6 +59,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     certificates: new SqliteCertificateRepository(db, cipher),
     decisionNotices: new SqliteDecisionNoticeRepository(db, cipher),
     deadlines: new SqliteDeadlineRepository(db),
+    inboxViews: new SqliteInboxViewRepository(db),
     sealed: new SqliteSealedDataRepository(db, cipher),
     async ping() {
       const failed = groupCommitter(db).failed; // an fsync failed: nothing is acknowledged until a restart

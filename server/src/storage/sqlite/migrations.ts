@@ -526,4 +526,24 @@ export const MIGRATIONS: string[] = [
     at TEXT NOT NULL
   );
   `,
+  /* 22: saved inbox views (issue #21), personal or shared per desk, and each clerk's page size */ `
+  CREATE TABLE inbox_views (
+    id TEXT PRIMARY KEY,
+    municipality_code TEXT NOT NULL,
+    owner_id TEXT NOT NULL,
+    desk_id TEXT,
+    name TEXT NOT NULL,
+    filter_json TEXT NOT NULL,
+    sort TEXT,
+    columns_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX inbox_views_owner ON inbox_views (municipality_code, owner_id);
+  CREATE TABLE inbox_preferences (
+    user_id TEXT PRIMARY KEY,
+    page_size INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

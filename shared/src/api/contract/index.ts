@@ -19,6 +19,7 @@ import { DISASTER_TRIAGE_OPERATIONS } from './disasterTriageOperations';
 import { CERTIFICATE_OPERATIONS } from './certificateOperations';
 import { NOTICE_OPERATIONS } from './noticeOperations';
 import { DEADLINE_OPERATIONS } from './deadlineOperations';
+import { BULK_OPERATIONS } from './bulkOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -38,6 +39,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...CERTIFICATE_OPERATIONS,
   ...NOTICE_OPERATIONS,
   ...DEADLINE_OPERATIONS,
+  ...BULK_OPERATIONS,
 ];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));
@@ -55,5 +57,6 @@ export { DisasterGrantSchema, MyDisasterGrantSchema, type DisasterGrantView, typ
 export { CertificateSchema } from './certificateOperations';
 export { NoticeTemplateSchema } from './noticeOperations';
 export { DecisionNoticeSchema } from './noticeComponents';
+export { BulkResultSchema, SavedViewSchema, type BulkResult, type SavedView } from './bulkOperations';
 export type { TriageQueue, TriageGroup, TriageRow, SurveyTeamView } from './disasterTriageOperations';
 export { PublicUserSchema, PublicInviteSchema, SessionViewSchema } from './staffOperations';

@@ -15,6 +15,11 @@ import { InboxFilters, type Option } from './InboxFilters';
 import { StatusBadge } from './StatusBadge';
 import { ExportButtons } from './ExportButtons';
 import { DeadlineStanding } from '../deadlines/DeadlineStanding';
+import { BulkBar } from './BulkBar';
+import { SelectPageCheckbox, SelectRowCheckbox } from './BulkCheckboxes';
+import { useBulkSelection } from './useBulkSelection';
+import { SavedViews, VIEW_COLUMNS } from './SavedViews';
+import { PageSizePicker, usePageSize } from './PageSizePicker';
 import './inbox.css';
 
 const STATUS_NAMES: Record<string, StaffMessageKey> = {
@@ -27,6 +32,7 @@ const STATUS_NAMES: Record<string, StaffMessageKey> = {
   rejected: 'inbox.list.status.rejected',
   withdrawn: 'inbox.list.status.withdrawn',
 };
+const VIEW_COLUMN_KEYS = VIEW_COLUMNS.map(([k]) => k);
 const FILTER_KEYS: Array<keyof Filters> = ['status', 'procedureId', 'assignee', 'channel', 'from', 'to', 'due', 'q', 'sort'];
 
 export default function InboxListPage() {
@@ -40,6 +46,10 @@ export default function InboxListPage() {
   const [error, setError] = useState('');
   const [procedures, setProcedures] = useState<Option[]>([]);
   const [assignees, setAssignees] = useState<Option[]>([]);
+  // Bulk work, saved views' columns and the clerk's page size (issue #21).
+  const bulk = useBulkSelection(filters);
+  const [pageSize, pageSizes, choosePageSize] = usePageSize(code);
+  const [columns, setColumns] = useState<string[]>([]);
 
   useEffect(() => {
     void publicApi<{ items: Array<{ id: string; title: string }> }>(`/municipalities/${code}/procedures`).then((r) => setProcedures(r.items.map((p) => ({ id: p.id, name: p.title }))));
@@ -48,14 +58,15 @@ export default function InboxListPage() {
 
   const load = useCallback(
     async (after?: string) => {
+      if (pageSize === null) return;
       setError('');
       try {
-        setPage(await listInbox(code, filters, after));
+        setPage(await listInbox(code, filters, after, pageSize));
       } catch (e) {
         setError((e as Error).message);
       }
     },
-    [code, filters],
+    [code, filters, pageSize],
   );
 
   useEffect(() => {
@@ -76,7 +87,8 @@ export default function InboxListPage() {
     void load(rest.at(-1));
   };
   const total = Object.values(page?.counts ?? {}).reduce((a, b) => a + (b ?? 0), 0);
-  const first = cursors.length * 50 + 1;
+  const first = cursors.length * (pageSize ?? 50) + 1;
+  const pageIds = page?.items.map((i) => i.id) ?? [];
 
   return (
     <section aria-labelledby="inbox-title" className="inbox">
@@ -97,6 +109,15 @@ export default function InboxListPage() {
         ))}
       </div>
       <InboxFilters key={JSON.stringify(filters)} value={filters} procedures={procedures} assignees={assignees} onSearch={search} />
+      <SavedViews
+        code={code}
+        filters={filters}
+        columns={columns}
+        onApply={(f, c) => {
+          search(f);
+          setColumns(c);
+        }}
+      />
       {can('inbox.export') && <ExportButtons code={code} filters={filters} />}
       {error && (
         <p className="form-error" role="alert">
@@ -106,26 +127,44 @@ export default function InboxListPage() {
       <p className="inbox__summary" aria-live="polite">
         {page && (page.items.length ? t('inbox.list.showing', { first, last: first + page.items.length - 1 }) : t('inbox.list.noSubmissionsMatch'))}
       </p>
+      {pageSize !== null && <PageSizePicker size={pageSize} sizes={pageSizes} onChoose={(n) => void choosePageSize(n)} />}
+      <BulkBar code={code} filters={filters} bulk={bulk} pageIds={pageIds} assignees={assignees} statusNames={STATUS_NAMES} onChanged={() => void load(cursors.at(-1))} />
       {!!page?.items.length && (
-        <table className="table inbox-table">
+        <table className={['table inbox-table', ...(columns.length ? VIEW_COLUMN_KEYS.filter((k) => !columns.includes(k)).map((k) => `inbox-table--hide-${k}`) : [])].join(' ')}>
           <caption className="visually-hidden">{t('inbox.list.tableCaption')}</caption>
           <thead>
             <tr>
+              <SelectPageCheckbox bulk={bulk} items={page.items} />
               <th scope="col">
                 <span className="visually-hidden">{t('inbox.list.unread')}</span>
               </th>
-              <th scope="col">{t('common.receiptNo')}</th>
-              <th scope="col">{t('common.applicant')}</th>
-              <th scope="col">{t('common.procedure')}</th>
-              <th scope="col">{t('common.receivedAt')}</th>
-              <th scope="col">{t('common.status')}</th>
-              <th scope="col">{t('deadlines.column')}</th>
-              <th scope="col">{t('inbox.list.assignee')}</th>
+              <th scope="col" data-col="receiptNumber">
+                {t('common.receiptNo')}
+              </th>
+              <th scope="col" data-col="applicant">
+                {t('common.applicant')}
+              </th>
+              <th scope="col" data-col="procedure">
+                {t('common.procedure')}
+              </th>
+              <th scope="col" data-col="receivedAt">
+                {t('common.receivedAt')}
+              </th>
+              <th scope="col" data-col="status">
+                {t('common.status')}
+              </th>
+              <th scope="col" data-col="due">
+                {t('deadlines.column')}
+              </th>
+              <th scope="col" data-col="assignee">
+                {t('inbox.list.assignee')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {page.items.map((item) => (
               <tr key={item.id} className={item.unread ? 'inbox-table__row--unread' : undefined}>
+                <SelectRowCheckbox bulk={bulk} id={item.id} status={item.status} receipt={item.receiptNumber} />
                 <td className="inbox-table__dot">
                   {item.unread && (
                     <span className="unread-dot" title={t('inbox.list.unread')}>
@@ -133,7 +172,7 @@ export default function InboxListPage() {
                     </span>
                   )}
                 </td>
-                <th scope="row">
+                <th scope="row" data-col="receiptNumber">
                   <Link to={`/staff/inbox/${item.id}`} className="inbox-table__link">
                     {item.receiptNumber}
                   </Link>
@@ -149,22 +188,22 @@ export default function InboxListPage() {
                     <DeadlineStanding {...(item.deadline ? { deadline: item.deadline } : {})} />
                   </span>
                 </th>
-                <td>
+                <td data-col="applicant">
                   <span className="inbox-table__name">{item.applicantName ?? '—'}</span>
                   {item.applicantKana && <span className="inbox-table__kana">{item.applicantKana}</span>}
                 </td>
-                <td>{item.procedureTitle}</td>
-                <td>
+                <td data-col="procedure">{item.procedureTitle}</td>
+                <td data-col="receivedAt">
                   <time dateTime={item.receivedAt}>{jst(item.receivedAt)}</time>
                 </td>
-                <td>
+                <td data-col="status">
                   <StatusBadge status={item.status} label={item.statusLabel} />
                   {item.acknowledgedAt && <span className="tag">{t('inbox.list.takenCoreSystem')}</span>}
                 </td>
-                <td>
+                <td data-col="due">
                   <DeadlineStanding {...(item.deadline ? { deadline: item.deadline } : {})} />
                 </td>
-                <td>{item.assignee?.name ?? <span className="muted">{t('inbox.list.unassigned')}</span>}</td>
+                <td data-col="assignee">{item.assignee?.name ?? <span className="muted">{t('inbox.list.unassigned')}</span>}</td>
               </tr>
             ))}
           </tbody>
@@ -172,10 +211,10 @@ export default function InboxListPage() {
       )}
       <nav className="pager" aria-label={t('inbox.list.pages')}>
         <button type="button" className="button" disabled={cursors.length === 0} onClick={previous}>
-          {t('inbox.list.previous50')}
+          {t('inbox.list.previousPage', { n: pageSize ?? 50 })}
         </button>
         <button type="button" className="button" disabled={!page?.next} onClick={next}>
-          {t('inbox.list.next50')}
+          {t('inbox.list.nextPage', { n: pageSize ?? 50 })}
         </button>
       </nav>
     </section>

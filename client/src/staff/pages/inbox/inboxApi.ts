@@ -30,13 +30,13 @@ export interface Filters {
 }
 
 const enc = encodeURIComponent;
-const query = (f: Filters & { after?: string; limit?: number; encoding?: string; includeSensitive?: string }) =>
+export const query = (f: Filters & { after?: string; limit?: number; encoding?: string; includeSensitive?: string }) =>
   Object.entries(f)
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}=${enc(String(v))}`)
     .join('&');
 
-export const listInbox = (code: string, f: Filters, after?: string) => staffApi<InboxList>('GET', `/municipalities/${code}/inbox?${query({ ...f, ...(after ? { after } : {}), limit: 50 })}`);
+export const listInbox = (code: string, f: Filters, after?: string, limit = 50) => staffApi<InboxList>('GET', `/municipalities/${code}/inbox?${query({ ...f, ...(after ? { after } : {}), limit })}`);
 export const getSubmission = (code: string, id: string) => staffApi<SubmissionView>('GET', `/municipalities/${code}/submissions/${id}`);
 export const getRevision = (code: string, id: string, revision: number) =>
   staffApi<{ revision: number; createdAt: string; answers: AnswerLine[] }>('GET', `/municipalities/${code}/submissions/${id}/revisions/${revision}`);
