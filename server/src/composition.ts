@@ -27,6 +27,8 @@ import { PullService } from './modules/backoffice/pullService';
 import { WebhookService } from './modules/backoffice/webhookService';
 import { WebhookAddressPolicy } from './modules/backoffice/webhookAddresses';
 import { WebhookSender } from './modules/backoffice/webhookSender';
+import { PushService } from './modules/backoffice/pushService';
+import { PushChannel } from './modules/backoffice/pushDelivery';
 import { CsvExportService } from './modules/exports/csvExport';
 import { ApplicantNotifier } from './modules/inbox/applicantNotice';
 import { CorrectionService } from './modules/inbox/correctionService';
@@ -145,6 +147,9 @@ function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailT
   const b = config.backoffice;
   const addresses = new WebhookAddressPolicy({ allowedNetworks: b.webhookAllowedNetworks, allowLoopbackForTests: b.webhookTestAllowLoopback });
   const sender = new WebhookSender(addresses, b.webhookTimeoutSeconds * 1000, now, deps.logger);
+  // Pushes carry whole applications: https only, plain http solely to a loopback receiver of the test suite.
+  const pushOptions = { addresses, allowLoopbackHttp: b.webhookTestAllowLoopback };
+  const municipalityName = (code: string) => deps.municipalities.get(code)?.name.replace(' ', '') ?? code;
   return {
     lookups,
     inbox,
@@ -165,6 +170,7 @@ function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailT
       now,
     ),
     pull: new PullService(storage, lookups, now),
+    push: new PushService(storage, pushOptions, now),
     dispatcher: new OutboxDispatcher(
       storage,
       notifier,
@@ -180,6 +186,7 @@ function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailT
       },
       now,
       deps.logger,
+      new PushChannel(storage, lookups, sender, { ...pushOptions, municipalityName }, now),
     ),
   };
 }

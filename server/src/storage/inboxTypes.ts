@@ -200,7 +200,7 @@ export interface InboxRepository {
   strip(id: string, now: Date): Promise<void>;
 }
 
-export type DeliveryChannel = 'webhook' | 'email';
+export type DeliveryChannel = 'webhook' | 'email' | 'push';
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
 export interface DeliveryAttempt {
@@ -217,7 +217,7 @@ export interface Delivery {
   eventId: string;
   event: OutboxEvent;
   channel: DeliveryChannel;
-  /** Webhook id, or `applicant` for e-mail. */
+  /** Webhook id, push target id, or `applicant` for e-mail. */
   targetId: string;
   municipalityCode: string;
   status: DeliveryStatus;

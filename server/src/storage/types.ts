@@ -10,6 +10,7 @@ import type { DisasterRepository } from './disasterTypes';
 import type { DisasterGrantRepository } from './disasterGrantTypes';
 import type { SurveyTeamRepository } from './surveyTeamTypes';
 import type { CertificateRepository } from './certificateTypes';
+import type { PushTargetRepository } from './pushTypes';
 import type { FormVersion, Procedure, Submission, SubmissionEvidence, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
 import type { ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
@@ -21,6 +22,7 @@ export type { AuditEvent, NewAuditEvent } from './auditTypes';
 export * from './inboxTypes';
 export * from './catalogTypes';
 export * from './sealedTypes';
+export * from './pushTypes';
 
 export interface NewFormVersion {
   procedure: Procedure;
@@ -351,6 +353,8 @@ export interface Storage {
   readonly deliveries: DeliveryRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly webhooks: WebhookRepository;
+  /** Push targets: whole submissions POSTed to back-office systems (issue #21). */
+  readonly pushTargets: PushTargetRepository;
   readonly retention: RetentionRepository;
   readonly editLayers: EditLayerRepository;
   readonly presetReleases: PresetReleaseRepository;

@@ -21,6 +21,7 @@ import { disasterRoutes } from '../disasterRoutes';
 import { disasterGrantRoutes } from '../disasterGrantRoutes';
 import { disasterTriageRoutes } from '../disasterTriageRoutes';
 import { certificateRoutes } from '../certificateRoutes';
+import { pushRoutes } from '../pushRoutes';
 
 export type StaffRouteModule = (routes: StaffRoutes, ctx: StaffContext) => void;
 
@@ -40,4 +41,5 @@ export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [
   disasterGrantRoutes,
   disasterTriageRoutes,
   certificateRoutes,
+  pushRoutes,
 ];

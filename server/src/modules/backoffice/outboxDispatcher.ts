@@ -12,6 +12,7 @@ import type { Delivery, DeliveryOutcome, OutboxEvent, Storage } from '../../stor
 import type { ApplicantNotifier } from '../inbox/applicantNotice';
 import { envelopeOf } from './events';
 import type { SendResult, WebhookSender } from './webhookSender';
+import type { PushChannel } from './pushDelivery';
 
 export interface DispatcherOptions {
   /** How often the store is polled for new events and due deliveries. */
@@ -48,6 +49,8 @@ export class OutboxDispatcher {
     readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
     private readonly now: () => Date = () => new Date(),
     private readonly logger?: Logger,
+    /** Push targets (whole submissions to back-office systems); absent in set-ups without them. */
+    private readonly push?: PushChannel,
   ) {}
 
   start(): void {
@@ -97,6 +100,7 @@ export class OutboxDispatcher {
     const base = { eventId: event.id, event, municipalityCode: event.municipalityCode, status: 'pending' as const, attempts: 0, nextAttemptAt: at, createdAt: at, log: [] };
     const hooks = await this.storage.webhooks.matching(event.municipalityCode, event.procedureId, event.type);
     const deliveries: Delivery[] = hooks.map((w) => ({ ...base, id: randomUUID(), channel: 'webhook', targetId: w.id }));
+    for (const targetId of this.push ? await this.push.targetsFor(event) : []) deliveries.push({ ...base, id: randomUUID(), channel: 'push', targetId });
     // Only when there is somewhere to write: a log full of "no address" entries would hide real failures.
     if (this.notifier && (await this.notifier.recipient(event.submissionId))) deliveries.push({ ...base, id: randomUUID(), channel: 'email', targetId: 'applicant' });
     return deliveries;
@@ -106,7 +110,7 @@ export class OutboxDispatcher {
     const started = this.now();
     let result: SendResult;
     try {
-      result = d.channel === 'webhook' ? await this.sendWebhook(d) : await this.sendEmail(d);
+      result = d.channel === 'webhook' ? await this.sendWebhook(d) : d.channel === 'push' ? await this.sendPush(d) : await this.sendEmail(d);
     } catch (error) {
       result = { ok: false, error: String((error as Error).message ?? error).slice(0, 200), durationMs: this.now().getTime() - started.getTime() };
     }
@@ -134,6 +138,11 @@ export class OutboxDispatcher {
     const webhook = await this.storage.webhooks.get(d.targetId);
     if (!webhook || !webhook.active) return { ok: false, error: 'webhook removed or paused', durationMs: 0 };
     return this.sender.post(webhook, envelopeOf(d.event), d.id);
+  }
+
+  private async sendPush(d: Delivery): Promise<SendResult> {
+    if (!this.push) return { ok: false, error: 'push not configured', durationMs: 0 };
+    return this.push.send(d);
   }
 
   private async sendEmail(d: Delivery): Promise<SendResult> {

@@ -27,6 +27,7 @@ import { MongoDisasterGrantRepository, registerDisasterGrantModels } from './dis
 import { MongoSurveyTeamRepository, registerSurveyTeamModels } from './surveyTeamRepository';
 import { registerCertificateModels } from './certificateModels';
 import { MongoCertificateRepository } from './certificateRepository';
+import { MongoPushTargetRepository, registerPushModels } from './pushTargetRepository';
 
 /**
  * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
@@ -57,6 +58,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   const grantModels = registerDisasterGrantModels(connection);
   const surveyTeamModels = registerSurveyTeamModels(connection);
   const certificateModels = registerCertificateModels(connection);
+  const pushModels = registerPushModels(connection);
   await Promise.all(
     [
       ...Object.values(models),
@@ -69,6 +71,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
       ...Object.values(grantModels),
       ...Object.values(surveyTeamModels),
       ...Object.values(certificateModels),
+      ...Object.values(pushModels),
     ].map((model) => model.init()),
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
@@ -90,6 +93,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     deliveries: new MongoDeliveryRepository(inboxModels),
     apiKeys: new MongoApiKeyRepository(inboxModels),
     webhooks: new MongoWebhookRepository(inboxModels, cipher),
+    pushTargets: new MongoPushTargetRepository(pushModels, cipher),
     retention: new MongoRetentionRepository(inboxModels),
     editLayers: new MongoEditLayerRepository(catalogModels),
     presetReleases: new MongoPresetReleaseRepository(catalogModels),
@@ -99,7 +103,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     disasterGrants: new MongoDisasterGrantRepository(grantModels),
     surveyTeams: new MongoSurveyTeamRepository(surveyTeamModels),
     certificates: new MongoCertificateRepository(certificateModels, connection, cipher),
-    sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels),
+    sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels, pushModels),
     async ping() {
       await connection.db!.admin().ping();
     },

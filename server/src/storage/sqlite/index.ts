@@ -25,6 +25,7 @@ import { SqliteDisasterRepository } from './disasterRepository';
 import { SqliteDisasterGrantRepository } from './disasterGrantRepository';
 import { SqliteSurveyTeamRepository } from './surveyTeamRepository';
 import { SqliteCertificateRepository } from './certificateRepository';
+import { SqlitePushTargetRepository } from './pushTargetRepository';
 
 export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
   const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
@@ -45,6 +46,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     deliveries: new SqliteDeliveryRepository(db),
     apiKeys: new SqliteApiKeyRepository(db),
     webhooks: new SqliteWebhookRepository(db, cipher),
+    pushTargets: new SqlitePushTargetRepository(db, cipher),
     retention: new SqliteRetentionRepository(db),
     editLayers: new SqliteEditLayerRepository(db),
     presetReleases: new SqlitePresetReleaseRepository(db),

@@ -17,6 +17,7 @@ import { DISASTER_OPERATIONS } from './disasterOperations';
 import { DISASTER_GRANT_OPERATIONS } from './disasterGrantOperations';
 import { DISASTER_TRIAGE_OPERATIONS } from './disasterTriageOperations';
 import { CERTIFICATE_OPERATIONS } from './certificateOperations';
+import { PUSH_OPERATIONS } from './pushOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -34,6 +35,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...DISASTER_GRANT_OPERATIONS,
   ...DISASTER_TRIAGE_OPERATIONS,
   ...CERTIFICATE_OPERATIONS,
+  ...PUSH_OPERATIONS,
 ];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));
@@ -51,3 +53,4 @@ export { DisasterGrantSchema, MyDisasterGrantSchema, type DisasterGrantView, typ
 export { CertificateSchema } from './certificateOperations';
 export type { TriageQueue, TriageGroup, TriageRow, SurveyTeamView } from './disasterTriageOperations';
 export { PublicUserSchema, PublicInviteSchema, SessionViewSchema } from './staffOperations';
+export { PushTargetSchema, PushFieldListSchema, PUSH_META_FIELD_NAMES, type PushTargetView, type PushMappingRowView, type PushFieldList } from './pushOperations';
