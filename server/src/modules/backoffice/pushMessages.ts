@@ -17,7 +17,8 @@ export const PUSH_MESSAGES = {
   procedure: { ja: 'この自治体にその手続はありません。', en: 'This municipality has no such procedure.' },
   mappingShape: { ja: '項目の対応表は100行以内の一覧にしてください。', en: 'The mapping must be a list of at most 100 rows.' },
   mappingInvalid: { ja: '項目の対応表に誤りがあります（{rows}行目）。', en: 'The mapping has errors (row {rows}).' },
-  rowField: { ja: '送信先の項目名を入力してください（英数字・_・-・.、64文字以内、重複不可）。', en: 'Enter the target field name (letters, digits, _ - ., at most 64, no duplicates).' },
+  rowField: { ja: '送信先の項目名を入力してください（英字で始まる英数字・_・-・.、64文字以内）。', en: 'Enter the target field name (a letter first, then letters, digits, _ - ., at most 64).' },
+  rowDuplicate: { ja: '送信先の項目名「{field}」が重複しています。', en: 'The target field name “{field}” is used twice.' },
   rowPointer: { ja: '「{pointer}」はこの手続の様式にない項目です。', en: '“{pointer}” is not a field of this procedure’s form.' },
   rowMeta: { ja: '申請の情報の指定が正しくありません。', en: 'Unknown submission fact.' },
   rowSensitive: {

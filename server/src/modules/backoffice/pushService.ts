@@ -114,7 +114,8 @@ export class PushService {
       const row = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
       const field = typeof row.field === 'string' ? row.field.trim() : '';
       const fail = (keyword: string, message: string) => errors.push({ pointer: `/mapping/${i}`, property: `.mapping[${i}]`, label: field || `${i + 1}`, keyword, message: `${i + 1}: ${message}` });
-      if (!FIELD_NAME.test(field) || seen.has(field)) return fail('field', pushText(language, 'rowField'));
+      if (!FIELD_NAME.test(field)) return fail('field', pushText(language, 'rowField'));
+      if (seen.has(field)) return fail('duplicate', pushText(language, 'rowDuplicate', { field }));
       seen.add(field);
       if (row.source === 'meta') {
         if (!(PUSH_META_FIELDS as readonly unknown[]).includes(row.meta)) return fail('meta', pushText(language, 'rowMeta'));
