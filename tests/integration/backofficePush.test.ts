@@ -6,9 +6,11 @@
  * and every push audited. Bad mappings (422), plain http, private addresses
  * and another municipality's admin are refused, and nothing is stored.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifySignature } from '../../server/src/modules/backoffice/webhookSignature';
+import { makeTempDir } from '../helpers/tempDir';
 import { buildInboxApp, manualClock, MITO, RISAI, SAPPORO, signIn, submit, type InboxApp } from '../helpers/inboxApp';
 
 /** A receiver on 127.0.0.1 that answers 500 `failures` times, then 200. */
@@ -173,5 +175,47 @@ describe('push targets', () => {
     await sapporo.client.send('patch', `/municipalities/${SAPPORO}/push-targets/${targetId}`, { active: false }).expect(404);
     await sapporo.client.send('delete', `/municipalities/${SAPPORO}/push-targets/${targetId}`).expect(404);
     expect((await sapporo.client.get(`/municipalities/${SAPPORO}/push-deliveries?targetId=${targetId}`).expect(200)).body.items).toEqual([]);
+  });
+});
+
+describe('push across a restart', () => {
+  it('a push that failed once is still pending after a restart, and the new process delivers it', async () => {
+    const clock = manualClock(new Date('2026-11-21T09:00:00Z'));
+    const dir = makeTempDir();
+    const key = randomBytes(32);
+    const env = { NODE_ENV: 'test', WEBHOOK_TEST_ALLOW_LOOPBACK: 'true', WEBHOOK_RETRY_BASE_SECONDS: '10' };
+    const rx = await receiver(1);
+    const first = await buildInboxApp(env, clock.now, { dataDir: dir.path, key });
+    const admin = await signIn(first, 'municipal-admin', MITO);
+    const created = await admin.client
+      .post(`/municipalities/${MITO}/push-targets`, {
+        procedureId: RISAI,
+        name: '基幹系',
+        url: rx.url,
+        events: ['submission.received'],
+        mapping: [{ field: 'no', source: 'meta', meta: 'receiptNumber' }],
+      })
+      .expect(201);
+    const s = await submit(first);
+    await first.services.desk.dispatcher.runOnce();
+    await first.close();
+
+    const second = await buildInboxApp(env, clock.now, { dataDir: dir.path, key });
+    try {
+      const [pending] = await second.storage.deliveries.list({ municipalityCode: MITO, targetId: created.body.target.id, limit: 5 });
+      expect(pending).toMatchObject({ channel: 'push', status: 'pending', attempts: 1 });
+      clock.advance(13_000);
+      await second.services.desk.dispatcher.drain();
+      expect((await second.storage.deliveries.get(pending!.id))!).toMatchObject({ status: 'delivered', attempts: 2 });
+      expect(rx.requests.map((r) => JSON.parse(r.body).fields)).toEqual([{ no: s.receiptNumber }, { no: s.receiptNumber }]);
+      // The secret was sealed by the first process and opened by the second: the signature still verifies.
+      const last = rx.requests[1]!;
+      const header = last.headers['madoguchi-signature'] as string;
+      expect(verifySignature(created.body.secret, header, last.body, Number(/t=(\d+)/.exec(header)![1]))).toBe(true);
+    } finally {
+      await second.close();
+      await rx.close();
+      dir.remove();
+    }
   });
 });
