@@ -3,6 +3,7 @@ import type { FormVersion } from '@madoguchi/shared';
 import { PushService } from '../../server/src/modules/backoffice/pushService';
 import { pushFields } from '../../server/src/modules/backoffice/pushFields';
 import { mappedFields } from '../../server/src/modules/backoffice/pushPayload';
+import { wants } from '../../server/src/modules/backoffice/pushDelivery';
 import { WebhookAddressPolicy } from '../../server/src/modules/backoffice/webhookAddresses';
 import type { Storage, SubmissionMeta } from '../../server/src/storage/types';
 import { ValidationError } from '../../server/src/errors';
@@ -57,5 +58,14 @@ describe('push mapping', () => {
     const target = { mapping: rows.slice(0, 2) as never, sensitiveConfirmed: false };
     expect(mappedFields(target, data, meta, schema)).toEqual({ name: '水戸 太郎', kojinBango: null });
     expect(mappedFields({ ...target, sensitiveConfirmed: true }, data, meta, schema)).toEqual({ name: '水戸 太郎', kojinBango: '123456789018' });
+  });
+
+  it('pushes a status change only to the statuses the admin chose (none chosen: every move)', () => {
+    const moved = (status: string) => ({ type: 'submission.status-changed' as const, data: { status } });
+    const target = { events: ['submission.status-changed' as const], statuses: ['completed' as const, 'rejected' as const], active: true };
+    expect([moved('completed'), moved('in-review'), moved('rejected')].map((e) => wants(target, e))).toEqual([true, false, true]);
+    expect(wants({ ...target, statuses: [] }, moved('in-review'))).toBe(true);
+    expect(wants({ ...target, active: false }, moved('completed'))).toBe(false);
+    expect(wants(target, { type: 'submission.received', data: { status: 'received' } })).toBe(false);
   });
 });

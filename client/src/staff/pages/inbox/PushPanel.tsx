@@ -12,7 +12,7 @@ import { jst } from './inboxApi';
 import { EVENT_LABELS, eventLabel, failureLabel, retryDelivery, type Delivery } from './integrationsApi';
 import { useStaffText } from '../../i18n';
 import { createPushTarget, deletePushTarget, listPushDeliveries, listPushTargets, pushFields, updatePushTarget, type PushFields, type PushTarget, type PushTargetInput } from './pushApi';
-import { META_LABELS, pushText, type PushTextKey } from './pushText';
+import { META_LABELS, PUSH_FAILURES, pushText, type PushTextKey } from './pushText';
 import './push.css';
 
 interface Row {
@@ -307,7 +307,7 @@ export function PushPanel({ code, procedures }: { code: string; procedures: Arra
                     {d.log.at(-1)?.error && (
                       <>
                         <br />
-                        <span className="muted">{failureLabel(d.log.at(-1)!.error!, language)}</span>
+                        <span className="muted">{PUSH_FAILURES[d.log.at(-1)!.error!] ? t(PUSH_FAILURES[d.log.at(-1)!.error!]!) : failureLabel(d.log.at(-1)!.error!, language)}</span>
                       </>
                     )}
                   </td>

@@ -65,6 +65,8 @@ const TEXT = {
   resend: { ja: '再送', en: 'Resend' },
   resent: { ja: '再送を予約しました。', en: 'Queued for resending.' },
   noDeliveries: { ja: '送信の記録はまだありません。', en: 'No pushes yet.' },
+  targetGone: { ja: '送信先が削除されたか一時停止中です', en: 'The push target was deleted or is paused' },
+  submissionGone: { ja: '申請の内容が保存期間の処理で消去されています', en: 'The application’s content was removed by retention' },
 } as const;
 
 export type PushTextKey = keyof typeof TEXT;
@@ -82,4 +84,10 @@ export const META_LABELS: Record<string, { ja: string; en: string }> = {
   revision: { ja: '補正回数（版）', en: 'Revision' },
   municipalityCode: { ja: '自治体コード', en: 'Municipality code' },
   channel: { ja: '受付経路', en: 'Channel' },
+};
+
+/** Push-only failure reasons the server logs (pushDelivery.ts), in words; the rest are the webhooks' (failureLabel). */
+export const PUSH_FAILURES: Record<string, PushTextKey> = {
+  'push target removed or paused': 'targetGone',
+  'submission no longer held': 'submissionGone',
 };
