@@ -27,6 +27,8 @@ import { PullService } from './modules/backoffice/pullService';
 import { WebhookService } from './modules/backoffice/webhookService';
 import { WebhookAddressPolicy } from './modules/backoffice/webhookAddresses';
 import { WebhookSender } from './modules/backoffice/webhookSender';
+import { PushService } from './modules/backoffice/pushService';
+import { PushChannel } from './modules/backoffice/pushDelivery';
 import { CsvExportService } from './modules/exports/csvExport';
 import { ApplicantNotifier } from './modules/inbox/applicantNotice';
 import { CorrectionService } from './modules/inbox/correctionService';
@@ -164,6 +166,9 @@ function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailT
     async (s) => (await lookups.version(s.procedureOwner, s.procedureId, s.formVersion))?.procedure.title ?? s.procedureId,
     now,
   );
+  // Pushes carry whole applications: https only, plain http solely to a loopback receiver of the test suite.
+  const pushOptions = { addresses, allowLoopbackHttp: b.webhookTestAllowLoopback };
+  const municipalityName = (code: string) => deps.municipalities.get(code)?.name.replace(' ', '') ?? code;
   return {
     notices,
     lookups,
@@ -187,6 +192,7 @@ function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailT
       now,
     ),
     pull: new PullService(storage, lookups, now),
+    push: new PushService(storage, pushOptions, now),
     dispatcher: new OutboxDispatcher(
       storage,
       notifier,
@@ -203,6 +209,7 @@ function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailT
       now,
       deps.logger,
       digests,
+      new PushChannel(storage, lookups, sender, { ...pushOptions, municipalityName }, now),
     ),
   };
 }

@@ -33,6 +33,7 @@ import type { RetentionService } from './modules/inbox/retention';
 import type { CsvExportService } from './modules/exports/csvExport';
 import type { ApiKeyService } from './modules/backoffice/apiKeys';
 import type { WebhookService } from './modules/backoffice/webhookService';
+import type { PushService } from './modules/backoffice/pushService';
 import type { WebhookSender } from './modules/backoffice/webhookSender';
 import type { PullService } from './modules/backoffice/pullService';
 import type { OutboxDispatcher } from './modules/backoffice/outboxDispatcher';
@@ -88,6 +89,8 @@ export interface DeskServices {
   /** Sends webhooks, only to addresses the SSRF policy allows (the dispatcher and the ping button). */
   sender: WebhookSender;
   pull: PullService;
+  /** Push targets: whole submissions POSTed to back-office systems (issue #21). */
+  push: PushService;
   /** Started by main.ts (and by tests that want deliveries); never by createApp. */
   dispatcher: OutboxDispatcher;
   /** 標準処理期間 per procedure and submissions' deadlines (issue #21). */

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { StatusChange, Submission } from '@madoguchi/shared';
 import { DataCipher } from '../../server/src/security/dataCipher';
 import type { ResealProgress, SealedCount, Storage, Webhook } from '../../server/src/storage/types';
+import { pushTarget } from './pushFixtures';
 import { describeContract } from './adapters';
 import { newCounterVisit } from '../../server/src/storage/counterTypes';
 import { fileMeta, submission } from './fixtures';
@@ -127,6 +128,7 @@ async function fill(s: Storage) {
     updatedAt: t0.toISOString(),
   };
   await s.webhooks.create(hook);
+  await s.pushTargets.create(pushTarget({ id: 'p1', secret: 'push-s3cret', createdAt: t0.toISOString(), updatedAt: t0.toISOString() }));
   const files = [fileMeta(), fileMeta(), fileMeta()];
   const contents = [Buffer.from('small'), randomBytes(300_000), Buffer.from('写真')];
   for (const [i, meta] of files.entries()) await s.files.put(meta, contents[i]!);
@@ -149,6 +151,7 @@ const EXPECTED = {
   submission_messages: 1,
   drafts: 1,
   webhooks: 1,
+  push_targets: 1,
   files: 3,
 };
 const total = Object.values(EXPECTED).reduce((a, b) => a + b, 0);
@@ -198,6 +201,7 @@ describeContract(
       expect((await onlyB.inbox.listMessages(revised.id)).map((m) => m.body)).toEqual(['住所を確認してください']);
       expect((await onlyB.drafts.get('d1', t0))!.payload).toBe('{"data":{"name":"下書"}}');
       expect((await onlyB.webhooks.get('w1'))!.secret).toBe('s3cret');
+      expect((await onlyB.pushTargets.get('p1'))!.secret).toBe('push-s3cret');
       for (const [i, meta] of files.entries()) expect((await onlyB.files.getContent(meta.id))!.equals(contents[i]!)).toBe(true);
 
       const again = await onlyB.sealed.resealAll();

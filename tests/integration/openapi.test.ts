@@ -308,8 +308,17 @@ describe('OpenAPI document', () => {
     await adm.get(`${st}/webhooks`);
     await adm.patch(`${st}/webhooks/${hook.body.webhook.id}`, { rotateSecret: true });
     await adm.post(`${st}/webhooks/${hook.body.webhook.id}/ping`);
+    // Push targets (issue #21): a 201, a 422 naming a bad mapping row, the field list, the log.
+    const pushBody = { procedureId: RISAI, name: '基幹系', url: 'http://127.0.0.1:9/closed', events: ['submission.received'], includePdf: true };
+    await adm.get(`${st}/push-targets/fields/${RISAI}`);
+    const pushTarget = await adm.post(`${st}/push-targets`, { ...pushBody, mapping: [{ field: 'shinseiBango', source: 'meta', meta: 'receiptNumber' }] });
+    await adm.post(`${st}/push-targets`, { ...pushBody, mapping: [{ field: 'x', source: 'answer', pointer: '/nope' }] });
+    await adm.get(`${st}/push-targets`);
+    await adm.patch(`${st}/push-targets/${pushTarget.body.target.id}`, { rotateSecret: true });
     await submit(ctx);
     await ctx.services.desk.dispatcher.runOnce();
+    await adm.get(`${st}/push-deliveries?status=failed`);
+    await adm.delete(`${st}/push-targets/${pushTarget.body.target.id}`);
     const log = await adm.get(`${st}/deliveries?status=failed`);
     await adm.post(`${st}/deliveries/${log.body.items[0].id}/retry`);
     await adm.post(`${st}/deliveries/nope/retry`);

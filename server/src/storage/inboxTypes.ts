@@ -234,7 +234,7 @@ export interface RemovalOptions {
   audit?: NewAuditEvent;
 }
 
-export type DeliveryChannel = 'webhook' | 'email';
+export type DeliveryChannel = 'webhook' | 'email' | 'push';
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
 export interface DeliveryAttempt {
@@ -251,7 +251,7 @@ export interface Delivery {
   eventId: string;
   event: OutboxEvent;
   channel: DeliveryChannel;
-  /** Webhook id, or `applicant` for e-mail. */
+  /** Webhook id, push target id, or `applicant` for e-mail. */
   targetId: string;
   municipalityCode: string;
   status: DeliveryStatus;

@@ -12,6 +12,7 @@ import type { SurveyTeamRepository } from './surveyTeamTypes';
 import type { CertificateRepository } from './certificateTypes';
 import type { DecisionNoticeRepository } from './decisionNoticeTypes';
 import type { DeadlineRepository } from './deadlineTypes';
+import type { PushTargetRepository } from './pushTypes';
 import type { FormVersion, Procedure, Submission, SubmissionEvidence, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
 import type { ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
@@ -25,6 +26,7 @@ export * from './inboxTypes';
 export * from './catalogTypes';
 export * from './sealedTypes';
 export * from './deadlineTypes';
+export * from './pushTypes';
 
 export interface NewFormVersion {
   procedure: Procedure;
@@ -357,6 +359,8 @@ export interface Storage {
   readonly deliveries: DeliveryRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly webhooks: WebhookRepository;
+  /** Push targets: whole submissions POSTed to back-office systems (issue #21). */
+  readonly pushTargets: PushTargetRepository;
   readonly retention: RetentionRepository;
   readonly editLayers: EditLayerRepository;
   readonly presetReleases: PresetReleaseRepository;

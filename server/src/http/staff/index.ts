@@ -24,6 +24,7 @@ import { certificateRoutes } from '../certificateRoutes';
 import { noticeRoutes } from '../noticeRoutes';
 import { deadlineRoutes } from '../deadlineRoutes';
 import { inboxBulkRoutes } from '../inboxBulkRoutes';
+import { pushRoutes } from '../pushRoutes';
 
 export type StaffRouteModule = (routes: StaffRoutes, ctx: StaffContext) => void;
 
@@ -46,4 +47,5 @@ export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [
   noticeRoutes,
   deadlineRoutes,
   inboxBulkRoutes,
+  pushRoutes,
 ];

@@ -14,6 +14,7 @@ import { envelopeOf } from './events';
 import { DIGEST_EVENT_TYPE } from '@madoguchi/shared';
 import { digestTarget, type DigestMailer } from '../deadlines/digestMailer';
 import type { SendResult, WebhookSender } from './webhookSender';
+import type { PushChannel } from './pushDelivery';
 
 export interface DispatcherOptions {
   /** How often the store is polled for new events and due deliveries. */
@@ -52,6 +53,8 @@ export class OutboxDispatcher {
     private readonly logger?: Logger,
     /** Sends the daily 期限 digest to staff (issue #21); without it digest events go nowhere. */
     private readonly digests?: DigestMailer,
+    /** Push targets (whole submissions to back-office systems); absent in set-ups without them. */
+    private readonly push?: PushChannel,
   ) {}
 
   start(): void {
@@ -103,6 +106,7 @@ export class OutboxDispatcher {
     if (event.type === DIGEST_EVENT_TYPE) return this.digests ? [{ ...base, id: randomUUID(), channel: 'email', targetId: digestTarget(event) }] : [];
     const hooks = await this.storage.webhooks.matching(event.municipalityCode, event.procedureId, event.type);
     const deliveries: Delivery[] = hooks.map((w) => ({ ...base, id: randomUUID(), channel: 'webhook', targetId: w.id }));
+    for (const targetId of this.push ? await this.push.targetsFor(event) : []) deliveries.push({ ...base, id: randomUUID(), channel: 'push', targetId });
     // Only when there is somewhere to write: a log full of "no address" entries would hide real failures.
     // A retention removal is news for integrators only: the applicant was told when the submission closed.
     const removal = event.type === 'submission.deleted' || event.type === 'submission.stripped';
@@ -114,7 +118,7 @@ export class OutboxDispatcher {
     const started = this.now();
     let result: SendResult;
     try {
-      result = d.channel === 'webhook' ? await this.sendWebhook(d) : d.event.type === DIGEST_EVENT_TYPE ? await this.sendDigest(d) : await this.sendEmail(d);
+      result = d.channel === 'webhook' ? await this.sendWebhook(d) : d.channel === 'push' ? await this.sendPush(d) : d.event.type === DIGEST_EVENT_TYPE ? await this.sendDigest(d) : await this.sendEmail(d);
     } catch (error) {
       result = { ok: false, error: String((error as Error).message ?? error).slice(0, 200), durationMs: this.now().getTime() - started.getTime() };
     }
@@ -149,6 +153,11 @@ export class OutboxDispatcher {
     if (!this.digests) return { ok: false, error: 'no mail transport', durationMs: 0 };
     const { sent } = await this.digests.send(d.event);
     return { ok: true, durationMs: Date.now() - started, ...(sent ? {} : { error: 'no such account any more' }) };
+  }
+
+  private async sendPush(d: Delivery): Promise<SendResult> {
+    if (!this.push) return { ok: false, error: 'push not configured', durationMs: 0 };
+    return this.push.send(d);
   }
 
   private async sendEmail(d: Delivery): Promise<SendResult> {

@@ -31,19 +31,24 @@ export class WebhookSender {
   ) {}
 
   async post(webhook: Pick<Webhook, 'url' | 'secret'>, envelope: WebhookEnvelope, deliveryId: string): Promise<SendResult> {
-    const body = JSON.stringify(envelope);
+    return this.postSigned(webhook, JSON.stringify(envelope), { type: envelope.type, eventId: envelope.id, deliveryId });
+  }
+
+  /** POSTs a JSON body signed with the webhook scheme (webhooks, and push targets: pushDelivery.ts). */
+  async postSigned(target: Pick<Webhook, 'url' | 'secret'>, body: string, ids: { type: string; eventId: string; deliveryId: string }, userAgent = 'Madoguchi-Webhook/1'): Promise<SendResult> {
+    const deliveryId = ids.deliveryId;
     const started = Date.now();
     const elapsed = () => Date.now() - started;
     try {
-      const url = new URL(webhook.url);
+      const url = new URL(target.url);
       const hostRefusal = this.policy.refusalForHost(url.hostname);
       if (hostRefusal) throw new WebhookAddressRefusedError(url.hostname, hostRefusal);
       const res = await this.send(url, body, {
         'Content-Type': 'application/json; charset=utf-8',
-        'User-Agent': 'Madoguchi-Webhook/1',
-        [SIGNATURE_HEADER]: signatureHeader(webhook.secret, Math.floor(this.now().getTime() / 1000), body),
-        [EVENT_HEADER]: envelope.type,
-        [EVENT_ID_HEADER]: envelope.id,
+        'User-Agent': userAgent,
+        [SIGNATURE_HEADER]: signatureHeader(target.secret, Math.floor(this.now().getTime() / 1000), body),
+        [EVENT_HEADER]: ids.type,
+        [EVENT_ID_HEADER]: ids.eventId,
         [DELIVERY_HEADER]: deliveryId,
       });
       const status = res.statusCode ?? 0;

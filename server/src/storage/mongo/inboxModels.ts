@@ -80,7 +80,7 @@ const deliverySchema = new Schema(
     _id: { type: String, required: true },
     eventId: { type: String, required: true },
     event: { type: Schema.Types.Mixed, required: true },
-    channel: { type: String, required: true, enum: ['webhook', 'email'] },
+    channel: { type: String, required: true, enum: ['webhook', 'email', 'push'] },
     targetId: { type: String, required: true },
     municipalityCode: { type: String, required: true },
     status: { type: String, required: true, enum: ['pending', 'delivered', 'failed'] },

@@ -31,6 +31,7 @@ import { MongoDeadlineRepository } from './deadlineRepository';
 import { MongoCertificateRepository } from './certificateRepository';
 import { MongoDecisionNoticeRepository, decisionNoticeModels } from './decisionNoticeRepository';
 import { MongoInboxViewRepository, registerInboxViewModels } from './inboxViewRepository';
+import { MongoPushTargetRepository, registerPushModels } from './pushTargetRepository';
 
 /**
  * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
@@ -63,6 +64,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   const certificateModels = registerCertificateModels(connection);
   const deadlineModels = registerDeadlineModels(connection);
   const inboxViewModels = registerInboxViewModels(connection);
+  const pushModels = registerPushModels(connection);
   await Promise.all(
     [
       ...Object.values(models),
@@ -78,6 +80,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
       ...Object.values(decisionNoticeModels(connection)),
       ...Object.values(deadlineModels),
       ...Object.values(inboxViewModels),
+      ...Object.values(pushModels),
     ].map((model) => model.init()),
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
@@ -99,6 +102,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     deliveries: new MongoDeliveryRepository(inboxModels),
     apiKeys: new MongoApiKeyRepository(inboxModels),
     webhooks: new MongoWebhookRepository(inboxModels, cipher),
+    pushTargets: new MongoPushTargetRepository(pushModels, cipher),
     retention: new MongoRetentionRepository(inboxModels),
     editLayers: new MongoEditLayerRepository(catalogModels),
     presetReleases: new MongoPresetReleaseRepository(catalogModels),
@@ -110,7 +114,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     certificates: new MongoCertificateRepository(certificateModels, connection, cipher),
     decisionNotices: new MongoDecisionNoticeRepository(connection, cipher),
     deadlines: new MongoDeadlineRepository(models, deadlineModels),
-    sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels, decisionNoticeModels(connection)),
+    sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels, decisionNoticeModels(connection), pushModels),
     inboxViews: new MongoInboxViewRepository(inboxViewModels),
     async ping() {
       await connection.db!.admin().ping();

@@ -7,6 +7,7 @@
 import type { CounterModels } from './counterModels';
 import type { CertificateModels } from './certificateModels';
 import type { decisionNoticeModels } from './decisionNoticeRepository';
+import type { PushModels } from './pushTargetRepository';
 import type { Model } from 'mongoose';
 import type { DataCipher } from '../../security/dataCipher';
 import type { ResealOptions, ResealReport, SealedCount, SealedDataRepository, SealedLocation } from '../types';
@@ -47,6 +48,7 @@ export class MongoSealedDataRepository implements SealedDataRepository {
     cm: CounterModels,
     certificates: CertificateModels,
     notices: ReturnType<typeof decisionNoticeModels>,
+    push: PushModels,
   ) {
     // Every field written through DataCipher (grep `cipher.seal` in this folder). TOTP secrets use another key: see auth/totp.ts.
     this.fields = [
@@ -61,6 +63,7 @@ export class MongoSealedDataRepository implements SealedDataRepository {
       { table: 'submission_messages', column: 'body', model: im.Message },
       { table: 'drafts', column: 'payload', model: m.Draft },
       { table: 'webhooks', column: 'secret', model: im.Webhook },
+      { table: 'push_targets', column: 'secret', model: push.PushTarget },
       { table: 'files', column: 'content', model: m.File, binary: true },
     ];
   }

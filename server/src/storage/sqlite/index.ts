@@ -28,6 +28,7 @@ import { SqliteCertificateRepository } from './certificateRepository';
 import { SqliteDecisionNoticeRepository } from './decisionNoticeRepository';
 import { SqliteDeadlineRepository } from './deadlineRepository';
 import { SqliteInboxViewRepository } from './inboxViewRepository';
+import { SqlitePushTargetRepository } from './pushTargetRepository';
 
 export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
   const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
@@ -48,6 +49,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     deliveries: new SqliteDeliveryRepository(db),
     apiKeys: new SqliteApiKeyRepository(db),
     webhooks: new SqliteWebhookRepository(db, cipher),
+    pushTargets: new SqlitePushTargetRepository(db, cipher),
     retention: new SqliteRetentionRepository(db),
     editLayers: new SqliteEditLayerRepository(db),
     presetReleases: new SqlitePresetReleaseRepository(db),

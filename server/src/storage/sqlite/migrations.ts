@@ -546,4 +546,45 @@ export const MIGRATIONS: string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  /* 23: push targets (issue #21): whole submissions POSTed to back-office systems; deliveries gain the `push` channel (SQLite cannot alter a CHECK, so the table is rebuilt) */ `
+  CREATE TABLE push_targets (
+    id TEXT PRIMARY KEY,
+    municipality_code TEXT NOT NULL,
+    procedure_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    url TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    events_json TEXT NOT NULL,
+    statuses_json TEXT NOT NULL,
+    include_pdf INTEGER NOT NULL,
+    mapping_json TEXT NOT NULL,
+    sensitive_confirmed INTEGER NOT NULL,
+    active INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX push_targets_by_procedure ON push_targets (municipality_code, procedure_id, created_at);
+
+  CREATE TABLE deliveries_v2 (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    event_json TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('webhook','email','push')),
+    target_id TEXT NOT NULL,
+    municipality_code TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending','delivered','failed')),
+    attempts INTEGER NOT NULL,
+    next_attempt_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    delivered_at TEXT,
+    log_json TEXT NOT NULL,
+    UNIQUE (event_id, channel, target_id)
+  );
+  INSERT INTO deliveries_v2 SELECT id, event_id, event_json, channel, target_id, municipality_code, status, attempts, next_attempt_at, created_at, delivered_at, log_json FROM deliveries;
+  DROP TABLE deliveries;
+  ALTER TABLE deliveries_v2 RENAME TO deliveries;
+  CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status = 'pending';
+  CREATE INDEX deliveries_by_municipality ON deliveries (municipality_code, created_at);
+  `,
 ];

@@ -30,6 +30,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'submission_messages', column: 'body', id: 'id' },
   { table: 'drafts', column: 'payload', id: 'id' },
   { table: 'webhooks', column: 'secret', id: 'id' },
+  { table: 'push_targets', column: 'secret', id: 'id' },
   { table: 'files', column: 'content', id: 'id', binary: true },
 ];
 

@@ -408,7 +408,7 @@ export const DeliverySchema = component(
     id: Str(),
     eventId: Str(),
     event: OutboxEventSchema,
-    channel: Enum(['webhook', 'email'] as const),
+    channel: Enum(['webhook', 'email', 'push'] as const),
     targetId: Str(),
     municipalityCode: Str(),
     status: Enum(['pending', 'delivered', 'failed'] as const),

@@ -20,6 +20,7 @@ import { CERTIFICATE_OPERATIONS } from './certificateOperations';
 import { NOTICE_OPERATIONS } from './noticeOperations';
 import { DEADLINE_OPERATIONS } from './deadlineOperations';
 import { BULK_OPERATIONS } from './bulkOperations';
+import { PUSH_OPERATIONS } from './pushOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -40,6 +41,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...NOTICE_OPERATIONS,
   ...DEADLINE_OPERATIONS,
   ...BULK_OPERATIONS,
+  ...PUSH_OPERATIONS,
 ];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));
@@ -60,3 +62,4 @@ export { DecisionNoticeSchema } from './noticeComponents';
 export { BulkResultSchema, SavedViewSchema, type BulkResult, type SavedView } from './bulkOperations';
 export type { TriageQueue, TriageGroup, TriageRow, SurveyTeamView } from './disasterTriageOperations';
 export { PublicUserSchema, PublicInviteSchema, SessionViewSchema } from './staffOperations';
+export { PushTargetSchema, PushFieldListSchema, PUSH_META_FIELD_NAMES, type PushTargetView, type PushMappingRowView, type PushFieldList } from './pushOperations';

@@ -6,6 +6,7 @@ import { useStaffText } from '../../i18n';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { WebhooksPanel } from './WebhooksPanel';
 import { RetentionPanel } from './RetentionPanel';
+import { PushPanel } from './PushPanel';
 import './inbox.css';
 
 export default function IntegrationsPage() {
@@ -22,6 +23,7 @@ export default function IntegrationsPage() {
       <p>{t('integrations.lead')}</p>
       <ApiKeysPanel code={code} />
       <WebhooksPanel code={code} procedures={procedures} />
+      <PushPanel code={code} procedures={procedures} />
       {can('retention.manage') && <RetentionPanel code={code} procedures={procedures} />}
     </section>
   );

@@ -16,7 +16,8 @@ export function WebhooksPanel({ code, procedures }: { code: string; procedures: 
   const [error, setError] = useState('');
   const load = () => {
     void listHooks(code).then(setHooks);
-    void listDeliveries(code).then(setDeliveries);
+    // Pushes have their own log (PushPanel.tsx).
+    void listDeliveries(code).then((items) => setDeliveries(items.filter((d) => d.channel !== 'push')));
   };
   useEffect(load, [code]);
   const act = (fn: () => Promise<unknown>, done?: string) => {

@@ -21,7 +21,7 @@ export interface Webhook {
 }
 export interface Delivery {
   id: string;
-  channel: 'webhook' | 'email';
+  channel: 'webhook' | 'email' | 'push';
   targetId: string;
   status: 'pending' | 'delivered' | 'failed';
   attempts: number;
