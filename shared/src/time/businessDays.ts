@@ -45,7 +45,7 @@ const counts = (date: string, unit: PeriodUnit) => unit === 'calendar' || !isClo
  */
 export function addPeriodDays(start: string, days: number, unit: PeriodUnit): string {
   let date = start;
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     date = shiftDate(date, 1);
     if (counts(date, unit)) left--;
   }

@@ -118,7 +118,8 @@ export class OutboxDispatcher {
     const started = this.now();
     let result: SendResult;
     try {
-      result = d.channel === 'webhook' ? await this.sendWebhook(d) : d.channel === 'push' ? await this.sendPush(d) : d.event.type === DIGEST_EVENT_TYPE ? await this.sendDigest(d) : await this.sendEmail(d);
+      result =
+        d.channel === 'webhook' ? await this.sendWebhook(d) : d.channel === 'push' ? await this.sendPush(d) : d.event.type === DIGEST_EVENT_TYPE ? await this.sendDigest(d) : await this.sendEmail(d);
     } catch (error) {
       result = { ok: false, error: String((error as Error).message ?? error).slice(0, 200), durationMs: this.now().getTime() - started.getTime() };
     }

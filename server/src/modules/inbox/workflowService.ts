@@ -46,7 +46,10 @@ export class WorkflowService {
     if (note && note.length > MAX_TEXT) throw new BadRequestError(inboxText(language, 'publicNoteTooLong'), 'note_too_long');
     const reason = typeof cmd.reason === 'string' ? cmd.reason.trim() : '';
     if (this.notices && cmd.to === 'rejected' && (!reason || reason.length > MAX_REASON)) {
-      const message = language === 'en' ? `Enter the reason for rejecting (up to ${MAX_REASON} characters); it is printed on the notice.` : `却下の理由を${MAX_REASON}文字以内で入力してください（却下通知書に記載されます）。`;
+      const message =
+        language === 'en'
+          ? `Enter the reason for rejecting (up to ${MAX_REASON} characters); it is printed on the notice.`
+          : `却下の理由を${MAX_REASON}文字以内で入力してください（却下通知書に記載されます）。`;
       throw new ValidationError(message, [{ pointer: '/reason', property: '.reason', label: language === 'en' ? 'Reason' : '却下の理由', keyword: 'required', message }]);
     }
     return this.move(actor, id, cmd.to, cmd.expected, note, language, reason);

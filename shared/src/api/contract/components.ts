@@ -513,7 +513,12 @@ export const PullSubmissionSchema = component(
     signature: SignatureViewSchema,
     identity: Opt(IdentityViewSchema),
     counter: Opt(PullCounterSchema),
-    notice: Opt(Closed({ ...DecisionNoticeSchema.properties, href: Str({ description: 'The PDF: GET /backoffice/submissions/{receiptNumber}/notice/pdf' }) }, { description: 'The decision notice, once closed as 処理完了 or 却下' })),
+    notice: Opt(
+      Closed(
+        { ...DecisionNoticeSchema.properties, href: Str({ description: 'The PDF: GET /backoffice/submissions/{receiptNumber}/notice/pdf' }) },
+        { description: 'The decision notice, once closed as 処理完了 or 却下' },
+      ),
+    ),
   }),
 );
 
