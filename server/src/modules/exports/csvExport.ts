@@ -44,7 +44,6 @@ export class CsvExportService {
     options: { encoding: CsvEncoding; header: 'labels' | 'keys'; includeSensitive?: boolean },
     language: Language,
   ): Promise<CsvExport> {
-    const { encoding } = options;
     if (!q.procedureId) throw new BadRequestError(inboxText(language, 'exportNeedsProcedure'), 'procedure_required');
     const metas: SubmissionMeta[] = [];
     let after: string | undefined;
