@@ -132,7 +132,7 @@ describe('access matrix', () => {
     if (name === 'procedureId') return 'matrix-procedure';
     if (name === 'guideId') return 'shussei';
     // Inbox and integration routes (issue #7) sit under /municipalities/:code: the municipality decides, the ids may be unknown (404 once allowed).
-    if (['submissionId', 'fileId', 'keyId', 'webhookId', 'deliveryId', 'sessionId', 'disasterId', 'grantId', 'teamId', 'targetId'].includes(name)) return randomUUID();
+    if (['submissionId', 'fileId', 'keyId', 'webhookId', 'deliveryId', 'sessionId', 'disasterId', 'grantId', 'teamId', 'targetId', 'viewId'].includes(name)) return randomUUID();
     if (name === 'revision') return '1';
     throw new Error(`No fixture for :${name} in ${key(spec)}: add one to paramValue in tests/integration/accessMatrix.test.ts`);
   }

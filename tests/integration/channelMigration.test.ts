@@ -13,19 +13,28 @@ import { submission } from '../contract/fixtures';
 import { counterOrigin } from '../helpers/counterApplication';
 import { MIGRATIONS } from '../../server/src/storage/sqlite/migrations';
 
-const tablesOf = (db: Database.Database): string[] => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+const names = (db: Database.Database, type: 'table' | 'index'): string[] =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%'").all(type) as { name: string }[]).map((t) => t.name);
+const columnsOf = (db: Database.Database, table: string): string[] => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 
-/** The tables the migrations after the first `n` add (a store of schema n has none of them). */
-function tablesAddedAfter(n: number): string[] {
+/** What the migrations after the first `n` add: tables, indexes, and columns of the tables a store of schema n already had. */
+function schemaAddedAfter(n: number): { tables: string[]; indexes: string[]; columns: Array<[string, string]> } {
   const early = new Database(':memory:');
   early.exec(MIGRATIONS.slice(0, n).join('\n'));
-  const before = new Set(tablesOf(early));
-  early.close();
   const all = new Database(':memory:');
   all.exec(MIGRATIONS.join('\n'));
-  const added = tablesOf(all).filter((t) => !before.has(t));
+  const earlyTables = new Set(names(early, 'table'));
+  const earlyIndexes = new Set(names(early, 'index'));
+  const tables = names(all, 'table').filter((t) => !earlyTables.has(t));
+  const indexes = names(all, 'index').filter((i) => !earlyIndexes.has(i));
+  const columns = [...earlyTables].flatMap((t) =>
+    columnsOf(all, t)
+      .filter((c) => !columnsOf(early, t).includes(c))
+      .map((c): [string, string] => [t, c]),
+  );
+  early.close();
   all.close();
-  return added;
+  return { tables, indexes, columns };
 }
 
 it('marks the counter applications of a store written before the channel column', async () => {
@@ -40,8 +49,11 @@ it('marks the counter applications of a store written before the channel column'
 
   // Back to schema 13: no channel column yet.
   const db = new Database(join(dir.path, 'madoguchi.sqlite'));
-  for (const table of tablesAddedAfter(13)) db.exec(`DROP TABLE ${table}`);
-  db.exec('DROP INDEX submissions_channel_keyset; ALTER TABLE submissions DROP COLUMN channel;');
+  const added = schemaAddedAfter(13);
+  for (const table of added.tables) db.exec(`DROP TABLE ${table}`);
+  for (const index of added.indexes) db.exec(`DROP INDEX IF EXISTS ${index}`);
+  for (const [table, column] of added.columns) db.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
+  expect(added.columns).toContainEqual(['submissions', 'channel']);
   db.pragma('user_version = 13');
   db.close();
 
