@@ -33,3 +33,4 @@ export * from './guides/sharedAnswers';
 export * from './counter/counterTypes';
 export * from './counter/cardAgentProtocol';
 export * from './disaster/disasterTypes';
+export { foldKanjiVariants } from './text/foldName';
