@@ -34,3 +34,4 @@ export * from './counter/counterTypes';
 export * from './counter/cardAgentProtocol';
 export * from './disaster/disasterTypes';
 export { foldKanjiVariants } from './text/foldName';
+export { versionWording, type VersionIdentity } from './form/versionWording';

@@ -328,7 +328,7 @@ export const STAFF_MESSAGES = {
   'inbox.submission.identity.card': ['マイナンバーカード（利用者証明用電子証明書）{at}', 'My Number Card (user certificate) {at}'],
   'inbox.submission.backToInbox': ['受付一覧へ', 'Back to inbox'],
   'inbox.submission.form': ['様式', 'Form'],
-  'inbox.submission.formVersion': ['第{formVersion}版（申請時の様式で表示）', 'Version {formVersion} (as submitted)'],
+  'inbox.submission.formVersion': ['{versionLabel}（申請時の様式で表示）', '{versionLabel} (as submitted)'],
   'inbox.submission.corrections': ['・補正{corrections}回', ' · {corrections} correction(s)'],
   'inbox.submission.signature': ['電子署名', 'Signature'],
   'inbox.submission.coreSystem': ['基幹系', 'Core system'],

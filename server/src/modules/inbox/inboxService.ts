@@ -86,6 +86,7 @@ export class InboxService {
       municipalityCode: s.municipalityCode,
       procedure: { id: version.procedureId, owner: version.owner, title: version.procedure.title, signaturePolicy: version.procedure.signaturePolicy },
       formVersion: s.formVersion,
+      versionLabel: await this.lookups.versionLabel(s.procedureOwner, s.procedureId, s.formVersion, language),
       status: s.status,
       statusLabel: statusLabel(s.status),
       assignee: s.assigneeId ? { id: s.assigneeId, name: (await this.lookups.userName(s.assigneeId)) ?? s.assigneeId } : null,

@@ -147,7 +147,10 @@ export default function InboxListPage() {
                   <span className="inbox-table__name">{item.applicantName ?? '—'}</span>
                   {item.applicantKana && <span className="inbox-table__kana">{item.applicantKana}</span>}
                 </td>
-                <td>{item.procedureTitle}</td>
+                <td>
+                  {item.procedureTitle}
+                  <span className="inbox-table__version">{item.versionLabel}</span>
+                </td>
                 <td>
                   <time dateTime={item.receivedAt}>{jst(item.receivedAt)}</time>
                 </td>
