@@ -271,7 +271,7 @@ export const STAFF_MESSAGES = {
   'inbox.list.previous50': ['前の50件', 'Previous 50'],
   'inbox.list.next50': ['次の50件', 'Next 50'],
   // inbox.revisions
-  'inbox.revisions.earlierRevisions': ['以前の申請内容', 'Earlier revisions'],
+  'inbox.revisions.earlierRevisions': ['申請内容の版と変更点', 'Revisions and what changed'],
   'inbox.revisions.revision': ['第{revision}版（{createdAt} 提出）', 'Revision {revision} ({createdAt})'],
   'inbox.revisions.hide': ['閉じる', 'Hide'],
   'inbox.revisions.answersCaption': ['第{revision}版の回答', 'Answers of revision {revision}'],
