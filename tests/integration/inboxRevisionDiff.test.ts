@@ -60,8 +60,8 @@ describe('revision diff', () => {
     const res = await clerk.client.get(diffPath(s.id, 2)).expect(200);
     expect(res.body).toMatchObject({ revision: 2, previous: 1 });
     expect(res.body.answers).toEqual([
-      { pointer: '/householder/name/givenName', label: '名', change: 'changed', before: '太郎', after: '太朗' },
-      { pointer: '/currentContact/phone', label: '日中に連絡がつく電話番号', change: 'changed', before: '029-224-1111', after: '029-224-2222' },
+      { pointer: '/householder/name/givenName', label: '世帯主 › 世帯主の氏名 › 名', change: 'changed', before: '太郎', after: '太朗' },
+      { pointer: '/currentContact/phone', label: '現在の連絡先 › 日中に連絡がつく電話番号', change: 'changed', before: '029-224-1111', after: '029-224-2222' },
     ]);
     expect(res.body.files).toEqual([{ specId: 'damagePhotos', label: '被害状況の写真', change: 'added', fileId, fileName: '追加の写真.png' }]);
     const audit = await ctx.storage.audit.list({ targetId: s.id, limit: 50 });

@@ -53,6 +53,15 @@ describe('revisionDiff', () => {
     expect(diff.answers[0]!.label).toBe('連絡先電話番号');
   });
 
+  it('names an answer with the groups it sits in', () => {
+    const nested: JsonSchema = {
+      type: 'object',
+      properties: { householder: { type: 'object', title: '世帯主', properties: { name: { type: 'object', title: '氏名', properties: { givenName: { type: 'string', title: '名' } } } } } },
+    };
+    const diff = revisionDiff(side({ householder: { name: { givenName: '太郎' } } }, [], nested), side({ householder: { name: { givenName: '太朗' } } }, [], nested));
+    expect(diff.answers).toEqual([{ pointer: '/householder/name/givenName', label: '世帯主 › 氏名 › 名', change: 'changed', before: '太郎', after: '太朗' }]);
+  });
+
   it('lists files added and removed by id (a re-upload under the same name is a new file)', () => {
     const before = [
       {

@@ -12,7 +12,7 @@ export type ChangeKind = 'changed' | 'added' | 'removed';
 
 export interface AnswerChange {
   pointer: string;
-  /** The label of the newer revision's form version (the older one's when removed). */
+  /** The label in the newer revision's form version (the older one's when removed), after the groups it is in. */
   label: string;
   change: ChangeKind;
   /** Null when there was no answer, or when the answer is sensitive (never shown in a diff). */
@@ -51,7 +51,12 @@ export interface RevisionDiff {
   files: FileChange[];
 }
 
-const leaves = (lines: AnswerLine[]) => new Map(lines.filter((l) => !l.isGroup).map((l) => [l.pointer, l]));
+/** Leaves by pointer, each labelled with the groups it sits in (「世帯主 › 世帯主の氏名 › 名」: 「名」 alone says little). */
+function leaves(lines: AnswerLine[]): Map<string, AnswerLine> {
+  const groups = lines.filter((l) => l.isGroup);
+  const path = (l: AnswerLine) => [...groups.filter((g) => l.pointer.startsWith(`${g.pointer}/`)).map((g) => g.label), l.label].join(' › ');
+  return new Map(lines.filter((l) => !l.isGroup).map((l) => [l.pointer, { ...l, label: path(l) }]));
+}
 
 /** Answer changes in the newer revision's order, then answers it no longer has in the older one's order. */
 function answerChanges(before: AnswerLine[], after: AnswerLine[]): AnswerChange[] {
