@@ -138,7 +138,7 @@ function createCardServices(deps: AppDeps, secrets: SecretDeriver, catalog: Cata
 /** The inbox and back-office services: one lookup cache shared by all of them. */
 function createDeskServices(deps: AppDeps, validator: FormValidator, mail: MailTransport | undefined, now: () => Date, card?: MyNumberCardService): DeskServices {
   const { storage, config } = deps;
-  const lookups = new InboxLookups(storage, now);
+  const lookups = new InboxLookups(storage, now, (code) => deps.municipalities.get(code)?.name);
   const inbox = new InboxService(storage, lookups, now);
   const notifier =
     mail && config.backoffice.notifyApplicants

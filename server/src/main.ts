@@ -22,6 +22,7 @@ import { PeriodicJobs } from './modules/maintenance/periodicJobs';
 import { createAuditAnchor } from './modules/auditAnchor/createAuditAnchor';
 import { RequestDrainer } from './http/gracefulShutdown';
 import { createServer } from 'node:http';
+import { refoldStoredNames } from './modules/inbox/applicantIndex';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
   if (role !== 'worker') {
     // Once per start (the primary does it for its workers): migrations ran in createStorage.
     const sync = await syncPresets(storage, presets);
+    const refolded = await refoldStoredNames(storage); // 異体字 folding of names indexed before it (modules/inbox/applicantIndex.ts)
+    if (refolded > 0) logger.info({ refolded }, 'name index: variant kanji folded');
     logger.info({ storage: storage.kind, dataDir: storage.kind === 'sqlite' ? config.dataDir : undefined, presets: presets.length, newlyPublished: sync.published.length }, 'store ready');
     // Personal data lives in DATA_DIR: say so when other accounts on the machine may read it.
     for (const wide of widePermissions(config.dataDir)) {

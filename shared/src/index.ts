@@ -35,3 +35,5 @@ export * from './guides/sharedAnswers';
 export * from './counter/counterTypes';
 export * from './counter/cardAgentProtocol';
 export * from './disaster/disasterTypes';
+export { foldKanjiVariants } from './text/foldName';
+export { versionWording, type VersionIdentity } from './form/versionWording';

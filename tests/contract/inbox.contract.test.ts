@@ -197,6 +197,21 @@ describeContract('inbox storage contract', ({ s }) => {
       expect((await s().inbox.changes({ municipalityCode: '082015', afterSeq: 0, limit: 50 })).find((m) => m.id === atCounter.id)!.channel).toBe('counter');
     });
 
+    it('rewrites stored names with a folding rule, only where it changes them, without touching anything else', async () => {
+      const subs = await seed();
+      const old = submission({ procedureId: 'a' });
+      await s().submissions.insert(old, undefined, { index: { name: '髙橋一郎', kana: 'タカハシイチロウ' } });
+      const before = await s().inbox.getMeta(old.id);
+      const fold = (name: string) => name.replace(/髙/gu, '高').replace(/𠮷/gu, '吉');
+      expect(await s().inbox.refoldApplicantNames(fold)).toBe(2);
+      expect(await s().inbox.refoldApplicantNames(fold)).toBe(0);
+      const q = { municipalityCode: '082015', limit: 50 };
+      expect(ids((await s().inbox.list({ ...q, namePrefix: '高橋' })).items)).toEqual([old.id]);
+      expect(ids((await s().inbox.list({ ...q, namePrefix: '吉田' })).items)).toEqual([subs[3]!.id]);
+      expect(await s().inbox.getMeta(old.id)).toEqual({ ...before, applicantName: '高橋一郎' });
+      expect(await s().submissions.findById(old.id)).toEqual(old);
+    });
+
     it('counts per status within the municipality (and procedure scope)', async () => {
       await seed();
       expect(await s().inbox.countByStatus('082015')).toEqual({ received: 5, 'in-review': 1 });

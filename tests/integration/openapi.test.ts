@@ -272,6 +272,8 @@ describe('OpenAPI document', () => {
     await anon.get(`${v1}/submissions/${s.receiptNumber}/revisions/1`, secret);
     await anon.get(`${v1}/submissions/${s.receiptNumber}/revisions/9`, secret);
     await staff.get(`${st}/submissions/${s.id}/revisions/1`);
+    await staff.get(`${st}/submissions/${s.id}/revisions/2/diff`);
+    await staff.get(`${st}/submissions/${s.id}/revisions/1/diff`);
 
     // Attachments in the staff view and through the API.
     const t2 = uploadToken();

@@ -122,6 +122,12 @@ export function inboxRoutes(routes: StaffRoutes, ctx: StaffContext): void {
     res.json(await desk.inbox.revision(actorOf(req), submissionOf(res, lang).id, revision, lang));
   });
 
+  routes.get(`${base}/submissions/:submissionId/revisions/:revision/diff`, can('inbox.read', onSubmission), async (req, res) => {
+    const lang = requestLanguage(req);
+    const revision = Number(param(req, 'revision')); // the contract admits only 1, 2, …
+    res.json(await desk.inbox.revisionDiff(actorOf(req), submissionOf(res, lang).id, revision, lang));
+  });
+
   routes.get(`${base}/submissions/:submissionId/files/:fileId`, can('inbox.read', onSubmission), async (req, res) => {
     const lang = requestLanguage(req);
     const { meta, content } = await desk.inbox.file(actorOf(req), submissionOf(res, lang).id, param(req, 'fileId'), lang);

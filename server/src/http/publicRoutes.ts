@@ -111,7 +111,7 @@ export function publicRoutes(services: Services): Router {
     if (!RECEIPT_PATTERN.test(receipt) || !secret) throw notFound;
     const submission = await storage.submissions.findByReceiptNumber(receipt);
     if (!submission || !matchesHash(secret, submission.secretHash)) throw notFound;
-    const body = await statusView(storage, submission, en);
+    const body = await statusView(storage, submission, en, (code) => municipalities.get(code)?.name);
     res.setHeader('Cache-Control', 'no-store');
     res.json(body);
   });
@@ -140,7 +140,9 @@ export function publicRoutes(services: Services): Router {
     if (!bundle || !services.bundles.opens(bundle, req.get('X-Receipt-Secret') ?? '')) throw notFound;
     const submissions = await Promise.all(bundle.submissionIds.map((id) => storage.submissions.findById(id)));
     // An application removed after its retention period is left out, not an error.
-    const items = await Promise.all(submissions.filter((s) => s !== null).map(async (s) => ({ status: await statusView(storage, s, en), secret: services.intake.statusSecret(s.id) })));
+    const items = await Promise.all(
+      submissions.filter((s) => s !== null).map(async (s) => ({ status: await statusView(storage, s, en, (code) => municipalities.get(code)?.name), secret: services.intake.statusSecret(s.id) })),
+    );
     res.setHeader('Cache-Control', 'no-store');
     res.json({ receiptNumber: bundle.receiptNumber, municipalityCode: bundle.municipalityCode, submittedAt: bundle.createdAt, items });
   });

@@ -191,6 +191,12 @@ export interface InboxRepository {
   /** Earlier revisions, oldest first (the current answers are on the submission). */
   listRevisions(submissionId: string): Promise<SubmissionRevision[]>;
   markRead(userId: string, submissionId: string, revision: number, now: Date): Promise<void>;
+  /**
+   * Rewrites the stored searchable names with `fold` where it changes them (the name index is clear
+   * text already, so nothing is decrypted): how rows indexed before a folding rule existed are brought
+   * up to date at start-up. Idempotent; returns how many rows changed.
+   */
+  refoldApplicantNames(fold: (name: string) => string): Promise<number>;
   /** The revision each submission was last read at by the user (absent: never read). */
   readRevisions(userId: string, submissionIds: string[]): Promise<Record<string, number>>;
   addNote(note: SubmissionNote): Promise<void>;

@@ -235,6 +235,7 @@ export const MESSAGES = {
   'status.check': ['状況を確認する', 'Check'],
   'status.current': ['現在の状況', 'Current status'],
   'status.procedure': ['手続', 'Procedure'],
+  'status.formVersion': ['申請書の様式', 'Form version'],
   'status.submittedAt': ['申請日時', 'Submitted'],
   'status.updatedAt': ['最終更新', 'Last updated'],
   'status.messages': ['市区町村からのお知らせ', 'Messages from the municipality'],

@@ -37,6 +37,8 @@ function StatusResult({ status }: { status: StatusResponse }) {
         <dd>{status.receiptNumber}</dd>
         <dt>{t('status.procedure')}</dt>
         <dd>{status.procedureTitle}</dd>
+        <dt>{t('status.formVersion')}</dt>
+        <dd>{status.versionLabel}</dd>
         <dt>{t('status.submittedAt')}</dt>
         <dd>{formatDateTime(status.submittedAt, language)}</dd>
         <dt>{t('status.updatedAt')}</dt>

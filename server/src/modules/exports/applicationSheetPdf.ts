@@ -8,7 +8,7 @@
  * throughout (bundled Noto Sans JP).
  */
 import PDFDocument from 'pdfkit';
-import { STATUS_LABELS, answerList, formatWareki, japanClock, type FormVersion, type Submission } from '@madoguchi/shared';
+import { STATUS_LABELS, answerList, formatWareki, japanClock, versionWording, type FormVersion, type Submission } from '@madoguchi/shared';
 import { drawnSignaturePng } from '../inbox/counterOrigin';
 import { confirmationText, drawSignatureBox, identitySourceText, signatureContentOf } from '../pdf/counterSection';
 
@@ -52,14 +52,20 @@ export function renderApplicationSheet(s: Submission, version: FormVersion, ctx:
     // Receipt box, top right, as on paper forms' 「受付番号」欄.
     const boxW = 210;
     doc
-      .rect(left + width - boxW, 40, boxW, 54)
+      .rect(left + width - boxW, 40, boxW, 68)
       .lineWidth(0.8)
       .strokeColor('#000')
       .stroke();
     doc.font('jp').fontSize(8.5).fillColor('#000');
     doc.text(`到達番号　${s.receiptNumber}`, left + width - boxW + 8, 46);
     doc.text(`到達日時　${jst(s.createdAt)}`, left + width - boxW + 8, 60);
-    doc.text(`様式　第${s.formVersion}版　／　補正 ${ctx.revision - 1} 回`, left + width - boxW + 8, 74);
+    // The version in words that cannot collide (shared versionWording), shrunk to fit the box rather than cut.
+    const basedOn = version.procedure.basedOn;
+    const versionLine = `様式　${versionWording({ owner: version.owner, version: version.version, ...(basedOn ? { basedOn } : {}) }, 'ja', ctx.municipalityName)}`;
+    let size = 8.5;
+    while (size > 5.5 && doc.fontSize(size).widthOfString(versionLine) > boxW - 16) size -= 0.5;
+    doc.fontSize(size).text(versionLine, left + width - boxW + 8, 74, { width: boxW - 16, lineBreak: false });
+    doc.fontSize(8.5).text(`補正 ${ctx.revision - 1} 回`, left + width - boxW + 8, 88);
     doc.font('jp').fontSize(11).text(`${ctx.municipalityName}長　様`, left, 50);
     doc.font('jp-bold').fontSize(17).text(version.procedure.title, left, 110, { width, align: 'center' });
     doc.moveDown(0.8);

@@ -5,8 +5,8 @@
  * and reading of one person (the applicant, or the person the application is
  * about), normalised — never 個人番号, address, birth date or contact details.
  */
-import type { JsonValue, UiSchema } from '@madoguchi/shared';
-import type { ApplicantIndex } from '../../storage/types';
+import { foldKanjiVariants, type JsonValue, type UiSchema } from '@madoguchi/shared';
+import type { ApplicantIndex, Storage } from '../../storage/types';
 
 /**
  * A form can name its applicant field in the root uiSchema:
@@ -17,9 +17,9 @@ export const APPLICANT_NAME_UI_KEY = 'ui:applicantName';
 /** Where the presets keep the person a desk looks an application up by, in order of preference. */
 export const WELL_KNOWN_PERSON_KEYS = ['applicant', 'claimant', 'recipient', 'filer', 'guardian', 'mother', 'householder', 'insured'];
 
-/** 漢字 name for search: NFKC, no spaces of any width. */
+/** 漢字 name for search: NFKC (width), no spaces of any width, 異体字 folded (髙橋 → 高橋; shared/src/text/foldName.ts). */
 export function normalizeName(value: string): string {
-  return value.normalize('NFKC').replace(/\s+/gu, '');
+  return foldKanjiVariants(value.normalize('NFKC').replace(/\s+/gu, ''));
 }
 
 /** Reading for search: NFKC (half-width → full-width), hiragana → katakana, no spaces. */
@@ -82,3 +82,10 @@ export function deriveApplicantIndex(data: Record<string, unknown>, uiSchema: Ui
   }
   return firstPersonName(data as Obj);
 }
+
+/**
+ * Start-up: names indexed before a folding rule existed (or under an older 異体字 table) are folded
+ * again, so a search for 高橋 finds the 髙橋 received last year. The stored name is the normalised
+ * clear text, so nothing is decrypted. Returns how many rows changed.
+ */
+export const refoldStoredNames = (storage: { inbox: Pick<Storage['inbox'], 'refoldApplicantNames'> }): Promise<number> => storage.inbox.refoldApplicantNames(normalizeName);

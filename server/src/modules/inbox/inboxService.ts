@@ -14,7 +14,11 @@ import type { InboxLookups } from './lookups';
 import { inboxText } from './messages';
 import { counterView, drawnSignaturePng } from './counterOrigin';
 import { deadlineField, withDeadline } from '../deadlines/deadlineFields';
+import { revisionDiff, type RevisionDiff, type RevisionSide } from './revisionDiff';
 import { PREVIEWABLE, historyView, inboxItem, messageView, noteView, staffTransitions, statusLabel, type AttachmentGroupView, type InboxListResponse, type SubmissionView } from './views';
+
+/** The diff as the staff page receives it (contract: RevisionDiff). */
+export type RevisionDiffView = RevisionDiff & { revision: number; previous: number; createdAt: string; previousCreatedAt: string };
 
 export class InboxService {
   constructor(
@@ -83,6 +87,7 @@ export class InboxService {
       municipalityCode: s.municipalityCode,
       procedure: { id: version.procedureId, owner: version.owner, title: version.procedure.title, signaturePolicy: version.procedure.signaturePolicy },
       formVersion: s.formVersion,
+      versionLabel: await this.lookups.versionLabel(s.procedureOwner, s.procedureId, s.formVersion, language),
       status: s.status,
       statusLabel: statusLabel(s.status),
       assignee: s.assigneeId ? { id: s.assigneeId, name: (await this.lookups.userName(s.assigneeId)) ?? s.assigneeId } : null,
@@ -115,6 +120,34 @@ export class InboxService {
     const version = found.formVersion === current.version ? current : await this.lookups.version(meta.procedureOwner, meta.procedureId, found.formVersion);
     await auditSubmission(this.storage, actor, 'submission.read', meta, this.now(), { revision });
     return { revision: found.revision, createdAt: found.createdAt, formVersion: found.formVersion, answers: version ? answerList(version.schema, found.data, { language }) : [] };
+  }
+
+  /**
+   * Revision n against revision n-1 (n may be the current one): what the resident or the counter changed.
+   * Each side is labelled by its own form version; sensitive answers are compared, never shown.
+   */
+  async revisionDiff(actor: StaffActor, id: string, revision: number, language: Language): Promise<RevisionDiffView> {
+    const { submission: s, meta, version: current } = await this.load(id, language);
+    const earlier = await this.storage.inbox.listRevisions(id);
+    // As the store dates an archived revision: its last (re)submission.
+    const submittedAt = s.history.filter((h) => h.to === 'received' || h.to === 'resubmitted').at(-1)?.at ?? s.createdAt;
+    const state = (n: number) => (n === meta.revision ? { data: s.data, attachments: s.attachments, formVersion: s.formVersion, createdAt: submittedAt } : earlier.find((r) => r.revision === n));
+    const [before, after] = [state(revision - 1), state(revision)];
+    if (revision < 2 || !before || !after) throw new NotFoundError(inboxText(language, 'revisionNotFound'), 'revision_not_found');
+    const side = async (r: NonNullable<typeof before>): Promise<RevisionSide> => {
+      const version = r.formVersion === current.version ? current : await this.lookups.version(meta.procedureOwner, meta.procedureId, r.formVersion);
+      const files = await Promise.all(
+        Object.entries(r.attachments).map(async ([specId, ids]) => ({
+          specId,
+          label: version?.procedure.attachments.find((a) => a.id === specId)?.label ?? specId,
+          files: (await Promise.all(ids.map((fid) => this.storage.files.getMeta(fid)))).filter((m): m is StoredFileMeta => m !== null).map((m) => ({ id: m.id, fileName: m.fileName })),
+        })),
+      );
+      return { answers: version ? answerList(version.schema, r.data, { revealSensitive: true, language }) : [], files };
+    };
+    const diff = revisionDiff(await side(before), await side(after));
+    await auditSubmission(this.storage, actor, 'submission.read', meta, this.now(), { revision, comparedWith: revision - 1 });
+    return { revision, previous: revision - 1, createdAt: after.createdAt, previousCreatedAt: before.createdAt, ...diff };
   }
 
   /** One attachment of the submission (current or earlier revision), audited. */

@@ -2,7 +2,7 @@
  * Cached look-ups the inbox needs on every page: form versions (immutable once
  * a submission points at them) and staff display names (briefly cached).
  */
-import type { FormVersion } from '@madoguchi/shared';
+import { versionWording, type FormVersion, type Language } from '@madoguchi/shared';
 import type { Storage } from '../../storage/types';
 
 const USER_TTL_MS = 60_000;
@@ -14,7 +14,16 @@ export class InboxLookups {
   constructor(
     private readonly storage: Storage,
     private readonly now: () => Date = () => new Date(),
+    /** A municipality's name by code (the registry), for version wording. */
+    private readonly municipalityName: (code: string) => string | undefined = () => undefined,
   ) {}
+
+  /** 「水戸市版 第2版（国の様式 第3版に基づく）」: the version a submission used, said plainly (shared versionWording). */
+  async versionLabel(owner: string, procedureId: string, version: number, language: Language = 'ja'): Promise<string> {
+    const found = await this.version(owner, procedureId, version);
+    const basedOn = found?.procedure.basedOn;
+    return versionWording({ owner, version, ...(basedOn ? { basedOn } : {}) }, language, this.municipalityName(owner) ?? owner);
+  }
 
   /** The exact version a submission was made on (its labels, never today's wording). */
   async version(owner: string, procedureId: string, version: number): Promise<FormVersion | null> {

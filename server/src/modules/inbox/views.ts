@@ -28,6 +28,7 @@ export async function inboxItem(meta: SubmissionMeta, title: string, lookups: In
     procedureId: meta.procedureId,
     procedureTitle: title,
     formVersion: meta.formVersion,
+    versionLabel: await lookups.versionLabel(meta.procedureOwner, meta.procedureId, meta.formVersion),
     status: meta.status,
     statusLabel: statusLabel(meta.status),
     assignee: meta.assigneeId ? { id: meta.assigneeId, name: assigneeName ?? meta.assigneeId } : null,

@@ -1,8 +1,9 @@
 /** What a resident sees of one application on the status page: never the answers, only where it stands. */
-import { STATUS_LABELS, type StatusResponse, type Submission } from '@madoguchi/shared';
+import { STATUS_LABELS, versionWording, type StatusResponse, type Submission } from '@madoguchi/shared';
 import type { Storage } from '../../storage/types';
 
-export async function statusView(storage: Storage, submission: Submission, en: boolean): Promise<StatusResponse> {
+/** `municipalityName`: a municipality's name by code, for the version's wording (「水戸市版 第2版（国の様式 第3版に基づく）」). */
+export async function statusView(storage: Storage, submission: Submission, en: boolean, municipalityName: (code: string) => string | undefined = () => undefined): Promise<StatusResponse> {
   const version = await storage.procedures.getVersion(submission.procedureOwner, submission.procedureId, submission.formVersion);
   return {
     receiptNumber: submission.receiptNumber,
@@ -11,6 +12,11 @@ export async function statusView(storage: Storage, submission: Submission, en: b
     municipalityCode: submission.municipalityCode,
     status: submission.status,
     statusLabel: STATUS_LABELS[submission.status][en ? 'en' : 'ja'],
+    versionLabel: versionWording(
+      { owner: submission.procedureOwner, version: submission.formVersion, ...(version?.procedure.basedOn ? { basedOn: version.procedure.basedOn } : {}) },
+      en ? 'en' : 'ja',
+      municipalityName(submission.procedureOwner),
+    ),
     submittedAt: submission.createdAt,
     updatedAt: submission.updatedAt,
     messages: submission.history.filter((h) => h.publicNote).map((h) => ({ at: h.at, text: h.publicNote! })),

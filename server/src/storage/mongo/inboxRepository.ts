@@ -154,6 +154,20 @@ export class MongoInboxRepository implements InboxRepository {
     await guardedMongo(() => this.im.Read.updateOne({ userId, submissionId }, { $max: { revision }, $set: { readAt: now.toISOString() } }, { upsert: true }));
   }
 
+  async refoldApplicantNames(fold: (name: string) => string): Promise<number> {
+    const changed: Array<{ id: string; name: string }> = [];
+    for await (const d of this.m.Submission.find({ applicantName: { $type: 'string' } }, { applicantName: 1 })
+      .lean<Array<{ _id: string; applicantName: string }>>()
+      .cursor()) {
+      const name = fold(d.applicantName);
+      if (name !== d.applicantName) changed.push({ id: d._id, name });
+    }
+    if (changed.length > 0) {
+      await guardedMongo(() => this.m.Submission.bulkWrite(changed.map((d) => ({ updateOne: { filter: { _id: d.id }, update: { $set: { applicantName: d.name } } } }))));
+    }
+    return changed.length;
+  }
+
   async readRevisions(userId: string, submissionIds: string[]) {
     if (submissionIds.length === 0) return {};
     const docs = await this.im.Read.find({ userId, submissionId: { $in: submissionIds } }).lean<LeanDoc[]>();

@@ -241,6 +241,18 @@ export class SqliteInboxRepository implements InboxRepository {
     );
   }
 
+  async refoldApplicantNames(fold: (name: string) => string): Promise<number> {
+    // Streamed: only the rows that change are held (a million names would not fit comfortably otherwise).
+    const changed: Array<{ id: string; name: string }> = [];
+    for (const r of this.db.prepare('SELECT id, applicant_name FROM submissions WHERE applicant_name IS NOT NULL').iterate() as Iterable<{ id: string; applicant_name: string }>) {
+      const name = fold(r.applicant_name);
+      if (name !== r.applicant_name) changed.push({ id: r.id, name });
+    }
+    const update = this.db.prepare('UPDATE submissions SET applicant_name = ? WHERE id = ?');
+    guarded(() => this.db.transaction(() => changed.forEach((r) => update.run(r.name, r.id)))());
+    return changed.length;
+  }
+
   async readRevisions(userId: string, submissionIds: string[]) {
     if (submissionIds.length === 0) return {};
     const rows = this.db

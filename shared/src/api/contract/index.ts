@@ -21,6 +21,7 @@ import { NOTICE_OPERATIONS } from './noticeOperations';
 import { DEADLINE_OPERATIONS } from './deadlineOperations';
 import { BULK_OPERATIONS } from './bulkOperations';
 import { PUSH_OPERATIONS } from './pushOperations';
+import { REVISION_DIFF_OPERATIONS } from './revisionDiffOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -42,6 +43,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...DEADLINE_OPERATIONS,
   ...BULK_OPERATIONS,
   ...PUSH_OPERATIONS,
+  ...REVISION_DIFF_OPERATIONS,
 ];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));
@@ -60,6 +62,7 @@ export { CertificateSchema } from './certificateOperations';
 export { NoticeTemplateSchema } from './noticeOperations';
 export { DecisionNoticeSchema } from './noticeComponents';
 export { BulkResultSchema, SavedViewSchema, type BulkResult, type SavedView } from './bulkOperations';
+export { RevisionDiffSchema, type RevisionDiffView } from './revisionDiffOperations';
 export type { TriageQueue, TriageGroup, TriageRow, SurveyTeamView } from './disasterTriageOperations';
 export { PublicUserSchema, PublicInviteSchema, SessionViewSchema } from './staffOperations';
 export { PushTargetSchema, PushFieldListSchema, PUSH_META_FIELD_NAMES, type PushTargetView, type PushMappingRowView, type PushFieldList } from './pushOperations';

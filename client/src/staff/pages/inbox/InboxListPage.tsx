@@ -192,7 +192,10 @@ export default function InboxListPage() {
                   <span className="inbox-table__name">{item.applicantName ?? '—'}</span>
                   {item.applicantKana && <span className="inbox-table__kana">{item.applicantKana}</span>}
                 </td>
-                <td data-col="procedure">{item.procedureTitle}</td>
+                <td data-col="procedure">
+                  {item.procedureTitle}
+                  <span className="inbox-table__version">{item.versionLabel}</span>
+                </td>
                 <td data-col="receivedAt">
                   <time dateTime={item.receivedAt}>{jst(item.receivedAt)}</time>
                 </td>

@@ -100,7 +100,7 @@ export default function SubmissionPage() {
           <dd>{t(view.channel === 'counter' ? 'inbox.submission.channel.counter' : 'inbox.submission.channel.online')}</dd>
           <dt>{t('inbox.submission.form')}</dt>
           <dd>
-            {t('inbox.submission.formVersion', { formVersion: view.formVersion })}
+            {t('inbox.submission.formVersion', { versionLabel: view.versionLabel })}
             {view.revision > 1 && t('inbox.submission.corrections', { corrections: view.revision - 1 })}
           </dd>
           <DeadlineDetails view={view} />
