@@ -29,7 +29,7 @@ import { residentSessionId, setResidentCookie } from './residentCardRoutes';
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
 /** The municipality in the path; the submission (when it is that municipality's) adds its procedure, for staff bound to procedures. */
-function submissionResource(ctx: StaffContext): ResourceResolver {
+export function submissionResource(ctx: StaffContext): ResourceResolver {
   const municipality = municipalityParam(ctx.registry);
   return async (req, res) => {
     const base = await municipality(req, res);
@@ -40,7 +40,7 @@ function submissionResource(ctx: StaffContext): ResourceResolver {
   };
 }
 
-const actorOf = (req: Request): StaffActor => ({ kind: 'staff', userId: req.user!.id, municipalityCode: param(req, 'code'), procedureIds: req.user!.procedureIds ?? null });
+export const actorOf = (req: Request): StaffActor => ({ kind: 'staff', userId: req.user!.id, municipalityCode: param(req, 'code'), procedureIds: req.user!.procedureIds ?? null });
 
 /**
  * `?includeSensitive=1`: sensitive answers in clear, only with `action` on the
@@ -53,7 +53,7 @@ function includeSensitive(req: Request, res: Response, action: Action, language:
   return true;
 }
 
-function submissionOf(res: Response, language: Language): SubmissionMeta {
+export function submissionOf(res: Response, language: Language): SubmissionMeta {
   const meta = res.locals.submissionMeta as SubmissionMeta | undefined;
   if (!meta) throw new NotFoundError(inboxText(language, 'submissionNotFound'), 'submission_not_found');
   return meta;

@@ -10,6 +10,7 @@ import type { DisasterRepository } from './disasterTypes';
 import type { DisasterGrantRepository } from './disasterGrantTypes';
 import type { SurveyTeamRepository } from './surveyTeamTypes';
 import type { CertificateRepository } from './certificateTypes';
+import type { MessageReadRepository } from './messageReadTypes';
 import type { FormVersion, Procedure, Submission, SubmissionEvidence, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
 import type { ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
@@ -19,6 +20,7 @@ import type { AttachmentScanState as FileScanState } from '@madoguchi/shared';
 export type { AuditEvent, NewAuditEvent } from './auditTypes';
 
 export * from './inboxTypes';
+export * from './messageReadTypes';
 export * from './catalogTypes';
 export * from './sealedTypes';
 
@@ -366,6 +368,8 @@ export interface Storage {
   readonly surveyTeams: SurveyTeamRepository;
   /** 罹災証明書 issued for disaster applications (numbers, verification, withdrawal). */
   readonly certificates: CertificateRepository;
+  /** Read positions of message threads, per side (issue #21). */
+  readonly messageReads: MessageReadRepository;
   /** Every value sealed with the data cipher, for key rotation (tools/reencrypt.ts). */
   readonly sealed: SealedDataRepository;
   /** For /health: throws when a submission could not be stored now (SQLite: a write probe; MongoDB: a ping of the primary). */

@@ -1,7 +1,7 @@
 /** Closed vocabularies of the API that server, client and the contract share. */
 
 /** Events written to the outbox and sent to webhooks. */
-export const OUTBOX_EVENT_TYPES = ['submission.received', 'submission.status-changed', 'submission.resubmitted'] as const;
+export const OUTBOX_EVENT_TYPES = ['submission.received', 'submission.status-changed', 'submission.resubmitted', 'submission.message'] as const;
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 
 /** What a back-office API key may do. */

@@ -98,7 +98,9 @@ export class OutboxDispatcher {
     const hooks = await this.storage.webhooks.matching(event.municipalityCode, event.procedureId, event.type);
     const deliveries: Delivery[] = hooks.map((w) => ({ ...base, id: randomUUID(), channel: 'webhook', targetId: w.id }));
     // Only when there is somewhere to write: a log full of "no address" entries would hide real failures.
-    if (this.notifier && (await this.notifier.recipient(event.submissionId))) deliveries.push({ ...base, id: randomUUID(), channel: 'email', targetId: 'applicant' });
+    // A resident's message is told to the desk instead (issue #21).
+    if (this.notifier && event.type === 'submission.message' && event.data.from === 'applicant') deliveries.push({ ...base, id: randomUUID(), channel: 'email', targetId: 'desk' });
+    else if (this.notifier && (await this.notifier.recipient(event.submissionId))) deliveries.push({ ...base, id: randomUUID(), channel: 'email', targetId: 'applicant' });
     return deliveries;
   }
 
@@ -138,7 +140,7 @@ export class OutboxDispatcher {
 
   private async sendEmail(d: Delivery): Promise<SendResult> {
     const started = Date.now();
-    const { sent } = await this.notifier!.send(d.event);
+    const { sent } = d.targetId === 'desk' ? await this.notifier!.sendToDesk(d.event) : await this.notifier!.send(d.event);
     // The address may have been removed by a correction or retention: nothing to send is not a failure.
     return { ok: true, durationMs: Date.now() - started, ...(sent ? {} : { error: 'no address any more' }) };
   }

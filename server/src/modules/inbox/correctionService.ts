@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { type FormValidator, RECEIPT_PATTERN, STATUS_LABELS, answerList, normalizeReceiptNumber, versionKey, type FieldError, type Language, type Submission } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../errors';
-import type { Storage, SubmissionMeta } from '../../storage/types';
+import type { Storage, SubmissionMessage, SubmissionMeta } from '../../storage/types';
 import { matchesHash } from '../../security/keys';
 import { submissionEvent } from '../backoffice/events';
 import { auditSubmission, type ApplicantActor } from './actor';
@@ -31,7 +31,7 @@ export interface CorrectionView {
   /** The open request, when the desk is waiting for the applicant. */
   request: { message: string; requestedAt: string; fields: CorrectionField[] } | null;
   attachments: Array<{ id: string; label: string; accept: string[]; maxFiles: number; maxSizeMb: number; files: Array<{ fileName: string }> }>;
-  messages: Array<{ kind: 'correction-request' | 'correction-answer'; body: string; at: string }>;
+  messages: Array<{ kind: SubmissionMessage['kind']; body: string; at: string }>;
   revisions: Array<{ revision: number; createdAt: string }>;
   /** A changed answer must be signed with the My Number Card before it is sent (the procedure requires it and the card is offered). */
   signatureRequired: boolean;

@@ -27,6 +27,8 @@ import { MongoDisasterGrantRepository, registerDisasterGrantModels } from './dis
 import { MongoSurveyTeamRepository, registerSurveyTeamModels } from './surveyTeamRepository';
 import { registerCertificateModels } from './certificateModels';
 import { MongoCertificateRepository } from './certificateRepository';
+import { registerMessageReadModels } from './messageReadModels';
+import { MongoMessageReadRepository } from './messageReadRepository';
 
 /**
  * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
@@ -57,6 +59,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   const grantModels = registerDisasterGrantModels(connection);
   const surveyTeamModels = registerSurveyTeamModels(connection);
   const certificateModels = registerCertificateModels(connection);
+  const messageReadModels = registerMessageReadModels(connection);
   await Promise.all(
     [
       ...Object.values(models),
@@ -69,6 +72,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
       ...Object.values(grantModels),
       ...Object.values(surveyTeamModels),
       ...Object.values(certificateModels),
+      ...Object.values(messageReadModels),
     ].map((model) => model.init()),
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
@@ -99,6 +103,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     disasterGrants: new MongoDisasterGrantRepository(grantModels),
     surveyTeams: new MongoSurveyTeamRepository(surveyTeamModels),
     certificates: new MongoCertificateRepository(certificateModels, connection, cipher),
+    messageReads: new MongoMessageReadRepository(messageReadModels, inboxModels),
     sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels),
     async ping() {
       await connection.db!.admin().ping();

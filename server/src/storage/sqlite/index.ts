@@ -25,6 +25,7 @@ import { SqliteDisasterRepository } from './disasterRepository';
 import { SqliteDisasterGrantRepository } from './disasterGrantRepository';
 import { SqliteSurveyTeamRepository } from './surveyTeamRepository';
 import { SqliteCertificateRepository } from './certificateRepository';
+import { SqliteMessageReadRepository } from './messageReadRepository';
 
 export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
   const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
@@ -54,6 +55,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     disasterGrants: new SqliteDisasterGrantRepository(db),
     surveyTeams: new SqliteSurveyTeamRepository(db),
     certificates: new SqliteCertificateRepository(db, cipher),
+    messageReads: new SqliteMessageReadRepository(db),
     sealed: new SqliteSealedDataRepository(db, cipher),
     async ping() {
       const failed = groupCommitter(db).failed; // an fsync failed: nothing is acknowledged until a restart

@@ -17,6 +17,7 @@ import { DISASTER_OPERATIONS } from './disasterOperations';
 import { DISASTER_GRANT_OPERATIONS } from './disasterGrantOperations';
 import { DISASTER_TRIAGE_OPERATIONS } from './disasterTriageOperations';
 import { CERTIFICATE_OPERATIONS } from './certificateOperations';
+import { MESSAGE_OPERATIONS } from './messageOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -34,6 +35,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...DISASTER_GRANT_OPERATIONS,
   ...DISASTER_TRIAGE_OPERATIONS,
   ...CERTIFICATE_OPERATIONS,
+  ...MESSAGE_OPERATIONS,
 ];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));
@@ -49,5 +51,6 @@ export { CounterAnalysisSchema, type CounterAnalysis, type CounterGroupFigures }
 export { DisasterSchema, PublicDisasterSchema } from './disasterOperations';
 export { DisasterGrantSchema, MyDisasterGrantSchema, type DisasterGrantView, type MyDisasterGrant } from './disasterGrantOperations';
 export { CertificateSchema } from './certificateOperations';
+export { ThreadViewSchema } from './messageOperations';
 export type { TriageQueue, TriageGroup, TriageRow, SurveyTeamView } from './disasterTriageOperations';
 export { PublicUserSchema, PublicInviteSchema, SessionViewSchema } from './staffOperations';
