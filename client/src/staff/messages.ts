@@ -241,6 +241,8 @@ export const STAFF_MESSAGES = {
   'inbox.filters.oldestFirst': ['到達の古い順', 'Oldest first'],
   'inbox.filters.recentlyUpdated': ['更新の新しい順', 'Recently updated'],
   'inbox.filters.channel': ['受付経路', 'Channel'],
+  'inbox.filters.unreadMessages': ['未読メッセージあり', 'Unread messages'],
+  'inbox.list.unreadMessages': ['未読メッセージ', 'Unread message'],
   'inbox.filters.anyChannel': ['すべて', 'All'],
   'inbox.filters.channel.online': ['オンライン申請', 'Online'],
   'inbox.filters.channel.counter': ['窓口で受付', 'At the counter'],

@@ -12,6 +12,7 @@ import { useLanguage } from '../../common/i18n/LanguageContext';
 import { getStatus } from '../../common/api/residentApi';
 import { formatDateTime } from '../../common/format';
 import { MessageList } from './MessageList';
+import { ResidentThread } from './ResidentThread';
 import { ApiError } from '../../common/api/http';
 import { getBundleStatus } from '../bundle/bundleApi';
 import { bundleStatusPath } from '../bundle/bundleReceipt';
@@ -129,6 +130,8 @@ export default function StatusPage() {
       {status?.procedureId === 'risai-shomeisho' && <CertificatePanel receiptNumber={status.receiptNumber} secret={secret.trim()} />}
       {/* The panel shows a pending correction request and earlier revisions; it renders nothing otherwise. */}
       {status && <CorrectionPanel receiptNumber={status.receiptNumber} secret={secret.trim()} language={language} onAnswered={() => void check(receipt, secret)} />}
+      {/* Messages with the desk (issue #21): questions, reminders, files; unread ones marked. */}
+      {status && <ResidentThread key={status.updatedAt} receiptNumber={status.receiptNumber} secret={secret.trim()} language={language} />}
     </>
   );
 }

@@ -51,6 +51,6 @@ export { CounterAnalysisSchema, type CounterAnalysis, type CounterGroupFigures }
 export { DisasterSchema, PublicDisasterSchema } from './disasterOperations';
 export { DisasterGrantSchema, MyDisasterGrantSchema, type DisasterGrantView, type MyDisasterGrant } from './disasterGrantOperations';
 export { CertificateSchema } from './certificateOperations';
-export { ThreadViewSchema } from './messageOperations';
+export { ThreadViewSchema, type MessageThread } from './messageOperations';
 export type { TriageQueue, TriageGroup, TriageRow, SurveyTeamView } from './disasterTriageOperations';
 export { PublicUserSchema, PublicInviteSchema, SessionViewSchema } from './staffOperations';

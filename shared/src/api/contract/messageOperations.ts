@@ -5,6 +5,7 @@
  * inbox permissions. Writes are multipart: `body` (≤ 2000 characters) and up
  * to three `files` (PDF, JPEG, PNG, ≤ 10 MB each).
  */
+import type { Static } from '@sinclair/typebox';
 import { Arr, Bool, Closed, DateTime, Enum, Int, Open, Opt, Str, component } from './kit';
 import { FILE, errorResponse, json, pathParams } from './responses';
 import { operation, type ResponseSpec } from './operation';
@@ -35,6 +36,8 @@ export const ThreadViewSchema = component(
     canWrite: Bool({ description: 'False once retention stripped the submission' }),
   }),
 );
+
+export type MessageThread = Static<typeof ThreadViewSchema>;
 
 const writeBody = Open({ body: Opt(Str({ description: 'Plain text, 1–2000 characters' })), files: Opt(Str({ format: 'binary', description: 'Up to 3 files (PDF, JPEG, PNG, ≤ 10 MB each)' })) });
 const writeResponses: Record<number, ResponseSpec> = {

@@ -26,7 +26,7 @@ const STATUS_NAMES: Record<string, StaffMessageKey> = {
   rejected: 'inbox.list.status.rejected',
   withdrawn: 'inbox.list.status.withdrawn',
 };
-const FILTER_KEYS: Array<keyof Filters> = ['status', 'procedureId', 'assignee', 'channel', 'from', 'to', 'q', 'sort'];
+const FILTER_KEYS: Array<keyof Filters> = ['status', 'procedureId', 'assignee', 'channel', 'messages', 'from', 'to', 'q', 'sort'];
 
 export default function InboxListPage() {
   const t = useStaffText();
@@ -141,6 +141,7 @@ export default function InboxListPage() {
                       {t('inbox.list.counterBadge')}
                     </span>
                   )}
+                  {item.unreadMessages && <span className="message-badge">{t('inbox.list.unreadMessages')}</span>}
                   {item.revision > 1 && <span className="tag">{t('inbox.list.corrections', { corrections: item.revision - 1 })}</span>}
                 </th>
                 <td>

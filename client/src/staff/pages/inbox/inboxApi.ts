@@ -21,6 +21,8 @@ export interface Filters {
   assignee?: string;
   /** online / counter */
   channel?: string;
+  /** `unread`: only submissions with unread applicant messages. */
+  messages?: string;
   from?: string;
   to?: string;
   q?: string;
