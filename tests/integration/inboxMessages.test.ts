@@ -22,7 +22,10 @@ function mailText(raw: string): string {
   const body = rest.join('\n\n');
   const text = /Content-Transfer-Encoding: base64/i.test(head!)
     ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    : Buffer.from(
+        body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+        'latin1',
+      ).toString('utf8');
   return `${words}\n${text}`;
 }
 
@@ -72,7 +75,11 @@ describe('message thread between the desk and the applicant', () => {
     await request(ctx.app).post(`/api/v1/submissions/${s.receiptNumber}/messages`).set('X-Receipt-Secret', 'wrong').field('body', 'こんにちは').expect(404);
     const other = await signIn(ctx, 'staff', SAPPORO);
     await other.client.get(staffPath('/messages')).expect(403);
-    await other.client.agent.post(`/api/v1/staff${staffPath('/messages')}`).set('X-CSRF-Token', other.client.csrf).field('body', 'x').expect(403);
+    await other.client.agent
+      .post(`/api/v1/staff${staffPath('/messages')}`)
+      .set('X-CSRF-Token', other.client.csrf)
+      .field('body', 'x')
+      .expect(403);
     expect(await ctx.storage.inbox.listMessages(s.id)).toEqual([]);
   });
 
@@ -112,6 +119,9 @@ describe('message thread between the desk and the applicant', () => {
     expect(Buffer.compare(download.body as Buffer, fixture('doc.pdf'))).toBe(0);
     await request(ctx.app).get(`/api/v1/submissions/${s.receiptNumber}/messages/files/${file.id}`).set('X-Receipt-Secret', 'wrong').expect(404);
     expect((await residentGet().expect(200)).body.unreadCount).toBe(0);
+    // The correction panel keeps to the correction; free messages are in the thread only (no double listing).
+    const correction = await request(ctx.app).get(`/api/v1/submissions/${s.receiptNumber}/correction`).set('X-Receipt-Secret', s.secret).expect(200);
+    expect(correction.body.messages.map((m: { kind: string }) => m.kind)).toEqual(['correction-request', 'correction-answer']);
 
     // The resident replies with a photo; the desk sees it as unread, in the list too.
     await residentPost().field('body', '写真を追加しました。').attach('files', fixture('photo.png'), '写真.png').expect(201);
@@ -132,7 +142,12 @@ describe('message thread between the desk and the applicant', () => {
     await clerk.client.get(`/municipalities/${MITO}/inbox?messages=bogus`).expect(400);
 
     const audit = await ctx.storage.audit.list({ targetId: s.id, limit: 100 });
-    expect(audit.filter((e) => e.action === 'submission.message.sent').map((e) => e.actor).sort()).toEqual([clerk.user.id, `applicant:${s.receiptNumber}`].sort());
+    expect(
+      audit
+        .filter((e) => e.action === 'submission.message.sent')
+        .map((e) => e.actor)
+        .sort(),
+    ).toEqual([clerk.user.id, `applicant:${s.receiptNumber}`].sort());
     expect(audit.some((e) => e.action === 'submission.read' && e.actor === clerk.user.id && (e.details as { thread?: boolean }).thread)).toBe(true);
   });
 

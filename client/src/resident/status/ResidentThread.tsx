@@ -4,7 +4,6 @@ import type { Language } from '@madoguchi/shared';
 import { apiFetch, apiJson } from '../../common/api/http';
 import { ThreadPanel } from '../../common/thread/ThreadPanel';
 import type { ThreadData } from '../../common/thread/threadTypes';
-import { threadTexts } from '../../common/thread/threadTexts';
 
 const enc = encodeURIComponent;
 
@@ -23,7 +22,6 @@ export function ResidentThread({ receiptNumber, secret, language }: { receiptNum
   return (
     <section className="status-thread" aria-labelledby="thread-heading">
       <h2 id="thread-heading">{language === 'en' ? 'Messages with the desk' : '窓口とのメッセージ'}</h2>
-      <p className="muted">{threadTexts(language).help}</p>
       <ThreadPanel language={language} side="applicant" load={load} send={send} download={download} />
     </section>
   );

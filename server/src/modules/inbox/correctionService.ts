@@ -105,7 +105,8 @@ export class CorrectionService {
         maxSizeMb: a.maxSizeMb,
         files: (files.find(([id]) => id === a.id)?.[1] ?? []).filter((m) => m !== null).map((m) => ({ fileName: m!.fileName })),
       })),
-      messages: messages.map((m) => ({ kind: m.kind, body: m.body, at: m.createdAt })),
+      // Free messages live in the message thread (messageThread.ts), which shows corrections too; this panel keeps to the correction.
+      messages: messages.filter((m) => m.kind !== 'message').map((m) => ({ kind: m.kind, body: m.body, at: m.createdAt })),
       revisions: revisions.map((r) => ({ revision: r.revision, createdAt: r.createdAt })),
     };
   }

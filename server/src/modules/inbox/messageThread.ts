@@ -160,7 +160,10 @@ export class MessageThreadService {
       const id = randomUUID();
       const scan = this.scans ? await this.scans.scanUpload(f.content) : ({ state: 'not_scanned' } as const);
       if (scan.state === 'infected') {
-        await this.scans?.auditInfected({ id, municipalityCode: meta.municipalityCode, sha256, size: f.content.length, mediaType }, scan.signature, 'upload.malware_refused', { submissionId: meta.id, thread: true });
+        await this.scans?.auditInfected({ id, municipalityCode: meta.municipalityCode, sha256, size: f.content.length, mediaType }, scan.signature, 'upload.malware_refused', {
+          submissionId: meta.id,
+          thread: true,
+        });
         throw new MalwareDetectedError(threadText(language, 'fileInfected', { name: f.fileName, signature: scan.signature }));
       }
       checked.push({

@@ -253,7 +253,9 @@ export class SqliteInboxRepository implements InboxRepository {
   async addMessage(m: SubmissionMessage) {
     guarded(() =>
       this.db
-        .prepare('INSERT INTO submission_messages (id, submission_id, municipality_code, kind, author, body, fields_json, revision, created_at, attachments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO submission_messages (id, submission_id, municipality_code, kind, author, body, fields_json, revision, created_at, attachments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(m.id, m.submissionId, m.municipalityCode, m.kind, m.author, this.cipher.sealText(m.body), JSON.stringify(m.fields), m.revision, m.createdAt, JSON.stringify(m.attachments ?? [])),
     );
   }
