@@ -113,6 +113,7 @@ describe('message thread between the desk and the applicant', () => {
       ['correction-answer', 'applicant', '直しました。', false, '申請者'],
     ]);
     expect(first.body.unreadCount).toBe(2);
+    expect(first.body.items[1].fields).toEqual(['/currentContact/phone']);
     const file = first.body.items[0].attachments[0];
     expect(file).toMatchObject({ fileName: '記入例.pdf', mediaType: 'application/pdf' });
     const download = await request(ctx.app).get(`/api/v1/submissions/${s.receiptNumber}/messages/files/${file.id}`).set('X-Receipt-Secret', s.secret).expect(200);

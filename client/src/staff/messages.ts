@@ -186,11 +186,6 @@ export const STAFF_MESSAGES = {
   'inbox.status.submit': ['状況を変更する', 'Change status'],
   // inbox.activity
   'inbox.activity.messageApplicant': ['申請者へのお知らせ：', 'Message to applicant: '],
-  'inbox.activity.noMessagesYet': ['申請者とのやり取りはまだありません。', 'No messages yet.'],
-  'inbox.activity.request': ['補正依頼', 'Request'],
-  'inbox.activity.answer': ['申請者の回答', 'Answer'],
-  'inbox.activity.fields': ['対象の項目：', 'Fields: '],
-  'inbox.activity.changed': ['修正された項目：', 'Changed: '],
   'inbox.activity.noteLabel': ['内部メモ（申請者には表示されません）', 'Internal note (never shown to the applicant)'],
   'inbox.activity.addNote': ['メモを追加', 'Add note'],
   // inbox.answers

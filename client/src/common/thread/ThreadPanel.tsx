@@ -20,11 +20,13 @@ export interface ThreadPanelProps {
   download: (fileId: string, fileName: string) => Promise<void>;
   /** Called after each load with the number of unread messages (before they were marked read). */
   onLoaded?: (unread: number) => void;
+  /** The label of an answer (JSON pointer), to name what a correction asks about; without it the fields are not listed. */
+  fieldLabel?: (pointer: string) => string;
 }
 
 const MAX = 2000;
 
-export function ThreadPanel({ language, side, load, send, download, onLoaded }: ThreadPanelProps) {
+export function ThreadPanel({ language, side, load, send, download, onLoaded, fieldLabel }: ThreadPanelProps) {
   const tx = threadTexts(language);
   const [thread, setThread] = useState<ThreadData | null>(null);
   const [body, setBody] = useState('');
@@ -86,6 +88,12 @@ export function ThreadPanel({ language, side, load, send, download, onLoaded }: 
                 {m.unread && <span className="thread__badge">{tx.unread}</span>} {kindLabel(m.kind)}・{m.authorName}・<time dateTime={m.createdAt}>{time(m.createdAt)}</time>
               </p>
               {m.body && <p className="thread__body">{m.body}</p>}
+              {fieldLabel && m.fields.length > 0 && (
+                <p className="thread__fields">
+                  {m.kind === 'correction-request' ? tx.fields : tx.changed}
+                  {m.fields.map(fieldLabel).join('、')}
+                </p>
+              )}
               {m.attachments.length > 0 && (
                 <ul className="thread__files" aria-label={tx.files}>
                   {m.attachments.map((f) => (

@@ -45,6 +45,8 @@ export interface ThreadItem {
   /** Written by the other side after the reader's previous read position. */
   unread: boolean;
   attachments: ThreadFile[];
+  /** JSON pointers of the answers a correction request asks about, or its answer changed. */
+  fields: string[];
 }
 
 export interface ThreadView {
@@ -101,6 +103,7 @@ export class MessageThreadService {
         createdAt: m.createdAt,
         unread: from !== side && (!position || m.createdAt > position),
         attachments: files.filter((f): f is StoredFileMeta => !!f).map((f) => ({ id: f.id, fileName: f.fileName, mediaType: f.mediaType, size: f.size })),
+        fields: m.fields,
       });
     }
     const last = messages.at(-1)?.createdAt;

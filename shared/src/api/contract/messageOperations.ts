@@ -30,6 +30,7 @@ export const ThreadViewSchema = component(
         createdAt: DateTime(),
         unread: Bool({ description: 'Written by the other side after the reader last opened the thread (opening it marks it read)' }),
         attachments: Arr(Closed({ id: Str(), fileName: Str(), mediaType: Str(), size: Int() })),
+        fields: Arr(Str({ description: 'JSON pointers a correction request asks about, or its answer changed' })),
       }),
     ),
     unreadCount: Int(),

@@ -7,7 +7,7 @@ import type { ThreadData } from '../../../common/thread/threadTypes';
 import { staffApi } from '../../api';
 import { saveDownload } from '../../saveDownload';
 
-export function StaffThread({ code, submissionId, mayWrite }: { code: string; submissionId: string; mayWrite: boolean }) {
+export function StaffThread({ code, submissionId, mayWrite, fieldLabel }: { code: string; submissionId: string; mayWrite: boolean; fieldLabel: (pointer: string) => string }) {
   const path = `/municipalities/${code}/submissions/${submissionId}/messages`;
   const load = useCallback(async () => {
     const t = await staffApi<ThreadData>('GET', path);
@@ -18,5 +18,5 @@ export function StaffThread({ code, submissionId, mayWrite }: { code: string; su
     const res = await apiFetch(`/staff/municipalities/${code}/submissions/${submissionId}/files/${fileId}`, { language: currentLanguage() });
     saveDownload(await res.blob(), res.headers.get('Content-Disposition'), fileName);
   };
-  return <ThreadPanel language={currentLanguage()} side="desk" load={load} send={send} download={download} />;
+  return <ThreadPanel language={currentLanguage()} side="desk" load={load} send={send} download={download} fieldLabel={fieldLabel} />;
 }

@@ -161,7 +161,13 @@ export default function SubmissionPage() {
           {mayUpdate && <StatusActions view={view} onDone={(m) => void done(m)} />}
           <section aria-labelledby="messages-title">
             <h2 id="messages-title">{t('inbox.submission.messages')}</h2>
-            <StaffThread key={view.updatedAt} code={view.municipalityCode} submissionId={view.id} mayWrite={mayUpdate} />
+            <StaffThread
+              key={view.updatedAt}
+              code={view.municipalityCode}
+              submissionId={view.id}
+              mayWrite={mayUpdate}
+              fieldLabel={(pointer) => view.answers.find((a) => a.pointer === pointer)?.label ?? pointer}
+            />
           </section>
           <section aria-labelledby="history-title">
             <h2 id="history-title">{t('inbox.submission.history')}</h2>
