@@ -87,6 +87,10 @@ test('clerk writes, resident sees the unread mark and replies, clerk sees the re
     .first()
     .scrollIntoViewIfNeeded();
   await clerk.screenshot({ path: screenshotPath('messages-desktop-2-thread'), fullPage: true });
+  await clerk.setViewportSize({ width: 360, height: 780 }); // a clerk on a phone: the thread stacks below the answers
+  await clerk.locator('.thread').scrollIntoViewIfNeeded();
+  await clerk.screenshot({ path: screenshotPath('messages-360-3-staff-thread') });
+  await clerk.setViewportSize({ width: 1280, height: 900 });
 
   // Opened: the filter no longer finds it.
   await clerk.getByRole('navigation', { name: 'メニュー' }).getByRole('link', { name: '受付一覧' }).click();
