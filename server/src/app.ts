@@ -24,6 +24,7 @@ import { jsonGuard, refuseInvalidUtf8 } from './http/inputGuards';
 import { createRateLimits } from './http/rateLimits';
 import { admissionControl } from './http/admissionControl';
 import { residentCorrectionRoutes } from './http/inboxRoutes';
+import { residentMessageRoutes } from './http/messageRoutes';
 import { backofficeRoutes } from './http/backofficeRoutes';
 import { openApiRoutes } from './http/openapi/openapiRoutes';
 
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): Express {
   api.get(['/submissions/:receiptNumber/status', '/submissions/:receiptNumber/pdf', '/bundles/:receiptNumber/status'], limits.lookup, limits.receipt);
   api.use('/submissions/:receiptNumber/correction', limits.lookup, limits.receipt);
   api.use('/submissions/:receiptNumber/revisions', limits.lookup, limits.receipt);
+  api.use('/submissions/:receiptNumber/messages', limits.lookup, limits.receipt);
   api.use('/drafts', limits.lookup);
   // 罹災証明書: the resident's copy like the application's; checks by number and code are guesses at a secret too.
   api.get(['/submissions/:receiptNumber/certificate', '/submissions/:receiptNumber/certificate/pdf'], limits.lookup, limits.receipt);
@@ -82,6 +84,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(publicNoticeRoutes(services));
   api.use(residentCardRoutes(services, deps.config.publicUrl));
   api.use(residentCorrectionRoutes(services));
+  api.use(residentMessageRoutes(services, deps.config.maxUploadBytes));
   api.use(counterTabletRoutes(services, deps.config.publicUrl.startsWith('https:')));
   api.use('/backoffice', backofficeRoutes(services));
   api.use(openApiRoutes());

@@ -17,6 +17,7 @@ import { IntakeService } from './modules/intake/intakeService';
 import { UploadService } from './modules/uploads/uploadService';
 import { AdmissionGate } from './modules/admission/admissionGate';
 import { FileScanService } from './modules/uploads/fileScans';
+import { MessageThreadService } from './modules/inbox/messageThread';
 import { ClamdClient } from './modules/uploads/clamdClient';
 import { DraftService } from './modules/drafts/draftService';
 import { createSmtpTransport, type MailTransport } from './modules/mail/mailTransport';
@@ -104,6 +105,7 @@ export function createServices(deps: AppDeps): Services {
       retryAfterSeconds: config.admission.retryAfterSeconds,
     },
     fileScans,
+    messages: new MessageThreadService(storage, desk.lookups, now, fileScans),
     drafts,
     disasters,
     disasterGrants: new DisasterGrantService(storage, disasters, municipalities, now),

@@ -21,6 +21,7 @@ import type { UploadService } from './modules/uploads/uploadService';
 import type { FileScanService } from './modules/uploads/fileScans';
 import type { MalwareScanner } from './modules/uploads/clamdClient';
 import type { DraftService } from './modules/drafts/draftService';
+import type { MessageThreadService } from './modules/inbox/messageThread';
 import type { MailTransport } from './modules/mail/mailTransport';
 import type { CatalogModule } from './modules/catalog';
 import type { InboxLookups } from './modules/inbox/lookups';
@@ -130,6 +131,8 @@ export interface Services {
   drafts: DraftService;
   /** Inbox, corrections, exports, API keys, pull API, webhooks, outbox dispatcher, retention (issue #7). */
   desk: DeskServices;
+  /** The desk ⇄ applicant message thread of a submission (issue #21). */
+  messages: MessageThreadService;
   auth: AuthServices;
   /** The municipality's contact desks, named by its procedures. */
   desks: DeskService;

@@ -195,7 +195,7 @@ describe('staff inbox in a browser', () => {
     const answers = await clerk.getByRole('table', { name: '申請内容' }).innerText();
     expect(answers).toContain('太朗');
     expect(answers).toContain('029-224-9999');
-    expect(await clerk.locator('.messages').innerText()).toContain('名前の漢字を直しました。');
+    expect(await clerk.locator('.thread__items').innerText()).toContain('名前の漢字を直しました。');
     expect(await clerk.locator('.attachments').innerText()).toContain('photo.png');
     // No clamd configured here: the attachment says plainly that it was not scanned (issue #8).
     expect(await clerk.locator('.attachments').innerText()).toContain('未検査（検査機能が無効）');

@@ -15,6 +15,7 @@ import { residentRoutes } from '../../server/src/http/residentRoutes';
 import { residentCardRoutes } from '../../server/src/http/residentCardRoutes';
 import { counterTabletRoutes } from '../../server/src/http/counterTabletRoutes';
 import { residentCorrectionRoutes } from '../../server/src/http/inboxRoutes';
+import { residentMessageRoutes } from '../../server/src/http/messageRoutes';
 import { backofficeRoutes } from '../../server/src/http/backofficeRoutes';
 import { publicCertificateRoutes } from '../../server/src/http/certificateRoutes';
 import { publicNoticeRoutes } from '../../server/src/http/noticeRoutes';
@@ -116,6 +117,7 @@ describe('OpenAPI document', () => {
       ...routesOf(publicNoticeRoutes(services)),
       ...routesOf(residentCardRoutes(services, 'http://madoguchi.test')),
       ...routesOf(residentCorrectionRoutes(services)),
+      ...routesOf(residentMessageRoutes(services, 1024)),
       ...routesOf(counterTabletRoutes(services, false)),
       ...routesOf(backofficeRoutes(services)).map((r) => r.replace(' /', ' /backoffice/')),
       ...(ctx.app.locals.staffRoutes as StaffRoutes).specs.map((s) => `${s.method} /staff${toTemplate(s.path)}`),
@@ -274,6 +276,18 @@ describe('OpenAPI document', () => {
     await staff.get(`${st}/submissions/${s.id}/revisions/1`);
     await staff.get(`${st}/submissions/${s.id}/revisions/2/diff`);
     await staff.get(`${st}/submissions/${s.id}/revisions/1/diff`);
+
+    // The message thread (issue #21): multipart writes on both sides, the thread, a file of a message.
+    const thread = `${st}/submissions/${s.id}/messages`;
+    conform('post', thread, await clerk.client.agent.post(thread).set('X-CSRF-Token', clerk.client.csrf).field('body', '確認します。').attach('files', fixture('photo.png'), '見本.png'));
+    conform('post', thread, await clerk.client.agent.post(thread).set('X-CSRF-Token', clerk.client.csrf).field('body', ''));
+    await staff.get(thread);
+    const mine = `${v1}/submissions/${s.receiptNumber}/messages`;
+    conform('post', mine, await request(ctx.app).post(mine).set(secret).field('body', 'ありがとうございます。'));
+    conform('post', mine, await request(ctx.app).post(mine).set(secret).field('body', 'x').attach('files', fixture('not-an-image.jpg'), 'x.jpg'));
+    const seen = await anon.get(mine, secret);
+    await anon.get(`${mine}/files/${seen.body.items.find((i: { attachments: Array<{ id: string }> }) => i.attachments.length).attachments[0].id}`, secret);
+    await anon.get(`${mine}/files/nope`, secret);
 
     // Attachments in the staff view and through the API.
     const t2 = uploadToken();

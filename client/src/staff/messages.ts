@@ -190,11 +190,6 @@ export const STAFF_MESSAGES = {
   'inbox.status.submit': ['状況を変更する', 'Change status'],
   // inbox.activity
   'inbox.activity.messageApplicant': ['申請者へのお知らせ：', 'Message to applicant: '],
-  'inbox.activity.noMessagesYet': ['申請者とのやり取りはまだありません。', 'No messages yet.'],
-  'inbox.activity.request': ['補正依頼', 'Request'],
-  'inbox.activity.answer': ['申請者の回答', 'Answer'],
-  'inbox.activity.fields': ['対象の項目：', 'Fields: '],
-  'inbox.activity.changed': ['修正された項目：', 'Changed: '],
   'inbox.activity.noteLabel': ['内部メモ（申請者には表示されません）', 'Internal note (never shown to the applicant)'],
   'inbox.activity.addNote': ['メモを追加', 'Add note'],
   // inbox.answers
@@ -290,6 +285,8 @@ export const STAFF_MESSAGES = {
   'inbox.filters.oldestFirst': ['到達の古い順', 'Oldest first'],
   'inbox.filters.recentlyUpdated': ['更新の新しい順', 'Recently updated'],
   'inbox.filters.channel': ['受付経路', 'Channel'],
+  'inbox.filters.unreadMessages': ['未読メッセージあり', 'Unread messages'],
+  'inbox.list.unreadMessages': ['未読メッセージ', 'Unread message'],
   'inbox.filters.anyChannel': ['すべて', 'All'],
   'inbox.filters.channel.online': ['オンライン申請', 'Online'],
   'inbox.filters.channel.counter': ['窓口で受付', 'At the counter'],

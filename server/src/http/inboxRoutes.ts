@@ -30,7 +30,7 @@ import { noticeOf } from './noticeRoutes';
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
 /** The municipality in the path; the submission (when it is that municipality's) adds its procedure, for staff bound to procedures. */
-function submissionResource(ctx: StaffContext): ResourceResolver {
+export function submissionResource(ctx: StaffContext): ResourceResolver {
   const municipality = municipalityParam(ctx.registry);
   return async (req, res) => {
     const base = await municipality(req, res);
@@ -61,7 +61,7 @@ function includeSensitive(req: Request, res: Response, action: Action, language:
   return true;
 }
 
-function submissionOf(res: Response, language: Language): SubmissionMeta {
+export function submissionOf(res: Response, language: Language): SubmissionMeta {
   const meta = res.locals.submissionMeta as SubmissionMeta | undefined;
   if (!meta) throw new NotFoundError(inboxText(language, 'submissionNotFound'), 'submission_not_found');
   return meta;

@@ -117,6 +117,8 @@ export interface InboxQuery {
   limit: number;
   /** Opaque cursor of the previous page (same sort). */
   after?: string;
+  /** Only these submissions (e.g. those with unread applicant messages). */
+  submissionIds?: string[];
 }
 
 export interface InboxPage {
@@ -145,12 +147,12 @@ export interface NewRevision {
   change: StatusChange;
 }
 
-/** A message between the desk and the applicant (補正依頼 and the answer). Bodies are sealed at rest. */
+/** A message between the desk and the applicant (補正依頼 and the answer, or a free `message`). Bodies are sealed at rest. */
 export interface SubmissionMessage {
   id: string;
   submissionId: string;
   municipalityCode: string;
-  kind: 'correction-request' | 'correction-answer';
+  kind: 'correction-request' | 'correction-answer' | 'message';
   /** Staff user id, or `applicant`. */
   author: string;
   body: string;
@@ -159,6 +161,8 @@ export interface SubmissionMessage {
   /** The revision the message was written about (request) or created (answer). */
   revision: number;
   createdAt: string;
+  /** Ids of files sent with a free message (bound to the submission, never to an attachment spec). */
+  attachments?: string[];
 }
 
 /** An internal note on a submission; never shown to the applicant. Body sealed at rest. */

@@ -13,6 +13,7 @@ import type { CertificateRepository } from './certificateTypes';
 import type { DecisionNoticeRepository } from './decisionNoticeTypes';
 import type { DeadlineRepository } from './deadlineTypes';
 import type { PushTargetRepository } from './pushTypes';
+import type { MessageReadRepository } from './messageReadTypes';
 import type { FormVersion, Procedure, Submission, SubmissionEvidence, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
 import type { ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
@@ -23,6 +24,7 @@ import type { InboxViewRepository } from './inboxViewTypes';
 export type { AuditEvent, NewAuditEvent } from './auditTypes';
 
 export * from './inboxTypes';
+export * from './messageReadTypes';
 export * from './catalogTypes';
 export * from './sealedTypes';
 export * from './deadlineTypes';
@@ -382,6 +384,8 @@ export interface Storage {
   readonly deadlines: DeadlineRepository;
   /** Saved inbox views and each clerk's page size (issue #21). */
   readonly inboxViews: InboxViewRepository;
+  /** Read positions of message threads, per side (issue #21). */
+  readonly messageReads: MessageReadRepository;
   /** Every value sealed with the data cipher, for key rotation (tools/reencrypt.ts). */
   readonly sealed: SealedDataRepository;
   /** For /health: throws when a submission could not be stored now (SQLite: a write probe; MongoDB: a ping of the primary). */

@@ -8,6 +8,8 @@ export const OUTBOX_EVENT_TYPES = [
   // Retention removed it (issue #21): ids and time only, as the pull feed's tombstones.
   'submission.deleted',
   'submission.stripped',
+  // A clerk or the applicant wrote in the submission's thread (issue #21): ids and `from` only.
+  'submission.message',
 ] as const;
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 /** The daily 期限 digest to staff (issue #21): an outbox event no webhook can subscribe to, only e-mailed. */

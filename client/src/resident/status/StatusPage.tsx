@@ -13,6 +13,7 @@ import { useLanguage } from '../../common/i18n/LanguageContext';
 import { getStatus } from '../../common/api/residentApi';
 import { formatDateTime } from '../../common/format';
 import { MessageList } from './MessageList';
+import { ResidentThread } from './ResidentThread';
 import { ApiError } from '../../common/api/http';
 import { getBundleStatus } from '../bundle/bundleApi';
 import { bundleStatusPath } from '../bundle/bundleReceipt';
@@ -133,6 +134,8 @@ export default function StatusPage() {
       {(status?.status === 'completed' || status?.status === 'rejected') && <NoticePanel receiptNumber={status.receiptNumber} secret={secret.trim()} status={status.status} />}
       {/* The panel shows a pending correction request and earlier revisions; it renders nothing otherwise. */}
       {status && <CorrectionPanel receiptNumber={status.receiptNumber} secret={secret.trim()} language={language} onAnswered={() => void check(receipt, secret)} />}
+      {/* Messages with the desk (issue #21): questions, reminders, files; unread ones marked. */}
+      {status && <ResidentThread key={status.updatedAt} receiptNumber={status.receiptNumber} secret={secret.trim()} language={language} />}
     </>
   );
 }

@@ -15,6 +15,7 @@ import { catalogRoutes } from '../catalogRoutes';
 import { guideStaffRoutes } from '../guideStaffRoutes';
 import { counterRoutes } from '../counterRoutes';
 import { inboxRoutes } from '../inboxRoutes';
+import { messageRoutes } from '../messageRoutes';
 import { integrationRoutes } from '../backofficeRoutes';
 import { counterAnalysisRoutes } from '../counterAnalysisRoutes';
 import { disasterRoutes } from '../disasterRoutes';
@@ -38,6 +39,7 @@ export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [
   guideStaffRoutes,
   counterRoutes,
   inboxRoutes,
+  messageRoutes,
   integrationRoutes,
   counterAnalysisRoutes,
   disasterRoutes,

@@ -110,7 +110,11 @@ export class OutboxDispatcher {
     // Only when there is somewhere to write: a log full of "no address" entries would hide real failures.
     // A retention removal is news for integrators only: the applicant was told when the submission closed.
     const removal = event.type === 'submission.deleted' || event.type === 'submission.stripped';
-    if (!removal && this.notifier && (await this.notifier.recipient(event.submissionId))) deliveries.push({ ...base, id: randomUUID(), channel: 'email', targetId: 'applicant' });
+    // A resident's message is told to the desk instead (issue #21).
+    if (removal || !this.notifier) {
+      // nothing to e-mail
+    } else if (event.type === 'submission.message' && event.data.from === 'applicant') deliveries.push({ ...base, id: randomUUID(), channel: 'email', targetId: 'desk' });
+    else if (await this.notifier.recipient(event.submissionId)) deliveries.push({ ...base, id: randomUUID(), channel: 'email', targetId: 'applicant' });
     return deliveries;
   }
 
@@ -163,7 +167,7 @@ export class OutboxDispatcher {
 
   private async sendEmail(d: Delivery): Promise<SendResult> {
     const started = Date.now();
-    const { sent } = await this.notifier!.send(d.event);
+    const { sent } = d.targetId === 'desk' ? await this.notifier!.sendToDesk(d.event) : await this.notifier!.send(d.event);
     // The address may have been removed by a correction or retention: nothing to send is not a failure.
     return { ok: true, durationMs: Date.now() - started, ...(sent ? {} : { error: 'no address any more' }) };
   }

@@ -9,6 +9,7 @@ import type { OutboxEvent, Storage } from '../../storage/types';
 import type { InboxLookups } from './lookups';
 import { emailAddresses } from './emailFields';
 import type { MailTransport } from '../mail/mailTransport';
+import { messageNoticeToApplicant, messageNoticeToDesk } from './threadMessages';
 
 export function noticeText(
   e: Pick<OutboxEvent, 'type' | 'receiptNumber'>,
@@ -70,6 +71,12 @@ export class ApplicantNotifier {
     const to = await this.recipient(event.submissionId);
     if (!s || !to) return { sent: false };
     const version = await this.lookups.version(s.procedureOwner, s.procedureId, s.formVersion);
+    if (event.type === 'submission.message') {
+      // A message from the desk: the mail says only that there is one (issue #21).
+      const notice = messageNoticeToApplicant(this.options.municipalityName(s.municipalityCode), s.receiptNumber, `${this.options.publicUrl}/status/${s.receiptNumber}`);
+      await this.transport.sendMail({ from: this.options.from, to, ...notice });
+      return { sent: true };
+    }
     const status = (event.data.status as SubmissionStatus | undefined) ?? s.status;
     const { subject, text } = noticeText(
       event,
@@ -79,6 +86,25 @@ export class ApplicantNotifier {
       `${this.options.publicUrl}/status/${s.receiptNumber}`,
     );
     await this.transport.sendMail({ from: this.options.from, to, subject, text });
+    return { sent: true };
+  }
+
+  /**
+   * A message from the applicant, told to the assignee, or to every active staff member of the municipality
+   * who may work on the procedure when nobody is assigned. No message text (issue #21).
+   */
+  async sendToDesk(event: OutboxEvent): Promise<{ sent: boolean }> {
+    const s = await this.storage.inbox.getMeta(event.submissionId);
+    if (!s) return { sent: false };
+    const assignee = s.assigneeId ? await this.storage.users.findById(s.assigneeId) : null;
+    const staff =
+      assignee && !assignee.disabled
+        ? [assignee]
+        : (await this.storage.users.list({ municipalityCode: s.municipalityCode })).filter((u) => !u.disabled && (!u.procedureIds?.length || u.procedureIds.includes(s.procedureId)));
+    if (!staff.length) return { sent: false };
+    const version = await this.lookups.version(s.procedureOwner, s.procedureId, s.formVersion);
+    const notice = messageNoticeToDesk(s.receiptNumber, version?.procedure.title ?? s.procedureId, `${this.options.publicUrl}/staff/inbox/${s.id}`);
+    await this.transport.sendMail({ from: this.options.from, to: staff.map((u) => u.email).join(', '), ...notice });
     return { sent: true };
   }
 }

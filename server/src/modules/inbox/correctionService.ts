@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { type FormValidator, RECEIPT_PATTERN, STATUS_LABELS, answerList, normalizeReceiptNumber, versionKey, type FieldError, type Language, type Submission } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../errors';
-import type { Storage, SubmissionMeta } from '../../storage/types';
+import type { Storage, SubmissionMessage, SubmissionMeta } from '../../storage/types';
 import { matchesHash } from '../../security/keys';
 import { submissionEvent } from '../backoffice/events';
 import { auditSubmission, type ApplicantActor } from './actor';
@@ -31,7 +31,7 @@ export interface CorrectionView {
   /** The open request, when the desk is waiting for the applicant. */
   request: { message: string; requestedAt: string; fields: CorrectionField[] } | null;
   attachments: Array<{ id: string; label: string; accept: string[]; maxFiles: number; maxSizeMb: number; files: Array<{ fileName: string }> }>;
-  messages: Array<{ kind: 'correction-request' | 'correction-answer'; body: string; at: string }>;
+  messages: Array<{ kind: SubmissionMessage['kind']; body: string; at: string }>;
   revisions: Array<{ revision: number; createdAt: string }>;
   /** A changed answer must be signed with the My Number Card before it is sent (the procedure requires it and the card is offered). */
   signatureRequired: boolean;
@@ -107,7 +107,8 @@ export class CorrectionService {
         maxSizeMb: a.maxSizeMb,
         files: (files.find(([id]) => id === a.id)?.[1] ?? []).filter((m) => m !== null).map((m) => ({ fileName: m!.fileName })),
       })),
-      messages: messages.map((m) => ({ kind: m.kind, body: m.body, at: m.createdAt })),
+      // Free messages live in the message thread (messageThread.ts), which shows corrections too; this panel keeps to the correction.
+      messages: messages.filter((m) => m.kind !== 'message').map((m) => ({ kind: m.kind, body: m.body, at: m.createdAt })),
       revisions: revisions.map((r) => ({ revision: r.revision, createdAt: r.createdAt })),
     };
   }

@@ -12,6 +12,7 @@ import { auditSubmission, type StaffActor } from './actor';
 import { auditDetailsFor } from '../disasters/grantAudit';
 import type { InboxLookups } from './lookups';
 import { inboxText } from './messages';
+import type { ParsedListQuery } from './listQuery';
 import { counterView, drawnSignaturePng } from './counterOrigin';
 import { deadlineField, withDeadline } from '../deadlines/deadlineFields';
 import { revisionDiff, type RevisionDiff, type RevisionSide } from './revisionDiff';
@@ -33,13 +34,20 @@ export class InboxService {
   }
 
   async list(actor: StaffActor, q: Omit<InboxQuery, 'municipalityCode'>): Promise<InboxListResponse> {
-    const query = this.scoped(actor, q);
+    const { unreadMessages, ...rest } = q as ParsedListQuery;
+    const withUnread = new Set(await this.storage.messageReads.unreadByDesk(actor.municipalityCode));
+    const query = { ...this.scoped(actor, rest), ...(unreadMessages ? { submissionIds: [...withUnread] } : {}) };
     const [page, counts] = await Promise.all([this.storage.inbox.list(query), this.storage.inbox.countByStatus(actor.municipalityCode, query.procedureIds)]);
     const reads = await this.storage.inbox.readRevisions(
       actor.userId,
       page.items.map((m) => m.id),
     );
-    const items = await Promise.all(page.items.map(async (m) => withDeadline(await inboxItem(m, await this.title(m), this.lookups, reads[m.id]), m, [], this.now())));
+    const items = await Promise.all(
+      page.items.map(async (m) => {
+        const item = withDeadline(await inboxItem(m, await this.title(m), this.lookups, reads[m.id]), m, [], this.now());
+        return withUnread.has(m.id) ? { ...item, unreadMessages: true } : item;
+      }),
+    );
     // The list shows names: one audit event per page, naming what was shown.
     await this.storage.audit.append(
       {

@@ -40,6 +40,8 @@ export function searchTerms(text: string): Pick<InboxQuery, 'receiptNumber' | 'n
 
 export interface ParsedListQuery extends Omit<InboxQuery, 'municipalityCode'> {
   assigneeIsMe?: boolean;
+  /** Only submissions with applicant messages the desk has not read (`?messages=unread`). */
+  unreadMessages?: boolean;
 }
 
 /** Parses `?status=a,b&procedureId=&assignee=me|none|<id>&channel=online|counter&from=&to=&due=overdue|N&q=&sort=&limit=&after=`. */
@@ -99,6 +101,9 @@ export function parseListQuery(raw: Record<string, unknown>, userId: string, lan
   }
   const after = text('after');
   if (after) q.after = after;
+  const messages = text('messages');
+  if (messages === 'unread') q.unreadMessages = true;
+  else if (messages) throw bad('messages');
   return q;
 }
 

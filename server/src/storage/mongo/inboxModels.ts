@@ -47,12 +47,13 @@ const messageSchema = new Schema(
     _id: { type: String, required: true },
     submissionId: { type: String, required: true },
     municipalityCode: { type: String, required: true },
-    kind: { type: String, required: true, enum: ['correction-request', 'correction-answer'] },
+    kind: { type: String, required: true, enum: ['correction-request', 'correction-answer', 'message'] },
     author: { type: String, required: true },
     body: { type: String, required: true }, // sealed
     fields: { type: [String], default: [] },
     revision: { type: Number, required: true },
     createdAt: { type: String, required: true },
+    attachments: { type: [String], default: undefined },
   },
   opts('submission_messages'),
 );

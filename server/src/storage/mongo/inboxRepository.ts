@@ -73,6 +73,7 @@ function filterOf(q: InboxQuery): MongoFilter {
   // Anchored regexes use the index's range, as the SQLite adapter's >= / < bounds do.
   if (q.namePrefix) f.applicantName = { $regex: `^${escapeRegex(q.namePrefix)}` };
   if (q.kanaPrefix) f.applicantKana = { $regex: `^${escapeRegex(q.kanaPrefix)}` };
+  if (q.submissionIds) and.push({ _id: { $in: q.submissionIds } });
   if (and.length) f.$and = and;
   return f;
 }
@@ -216,6 +217,7 @@ export class MongoInboxRepository implements InboxRepository {
   private async removeDependents(id: string, session: LeanDoc) {
     await this.m.File.deleteMany({ submissionId: id }, { session });
     for (const model of [this.im.Revision, this.im.Note, this.im.Message, this.im.Read] as LeanDoc[]) await model.deleteMany({ submissionId: id }, { session });
+    await this.connection.models.SubmissionMessageRead?.deleteMany({ submissionId: id }, { session });
     // A disaster application's triage row goes with it (as SQLite's ON DELETE CASCADE does).
     await this.connection.models.DisasterCase?.deleteOne({ _id: id }, { session });
     // So does its decision notice (issue #21).

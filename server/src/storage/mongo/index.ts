@@ -32,6 +32,8 @@ import { MongoCertificateRepository } from './certificateRepository';
 import { MongoDecisionNoticeRepository, decisionNoticeModels } from './decisionNoticeRepository';
 import { MongoInboxViewRepository, registerInboxViewModels } from './inboxViewRepository';
 import { MongoPushTargetRepository, registerPushModels } from './pushTargetRepository';
+import { registerMessageReadModels } from './messageReadModels';
+import { MongoMessageReadRepository } from './messageReadRepository';
 
 /**
  * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
@@ -65,6 +67,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   const deadlineModels = registerDeadlineModels(connection);
   const inboxViewModels = registerInboxViewModels(connection);
   const pushModels = registerPushModels(connection);
+  const messageReadModels = registerMessageReadModels(connection);
   await Promise.all(
     [
       ...Object.values(models),
@@ -81,6 +84,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
       ...Object.values(deadlineModels),
       ...Object.values(inboxViewModels),
       ...Object.values(pushModels),
+      ...Object.values(messageReadModels),
     ].map((model) => model.init()),
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
@@ -116,6 +120,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     deadlines: new MongoDeadlineRepository(models, deadlineModels),
     sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels, decisionNoticeModels(connection), pushModels),
     inboxViews: new MongoInboxViewRepository(inboxViewModels),
+    messageReads: new MongoMessageReadRepository(messageReadModels, inboxModels),
     async ping() {
       await connection.db!.admin().ping();
     },

@@ -127,6 +127,7 @@ function filters(q: InboxQuery): { where: string[]; params: Record<string, unkno
     where.push('applicant_kana >= @kp AND applicant_kana < @kpEnd');
     Object.assign(params, { kp: q.kanaPrefix, kpEnd: prefixEnd(q.kanaPrefix) });
   }
+  if (q.submissionIds) list('id', 'id', q.submissionIds.length ? q.submissionIds : ['\u0000none']);
   return { where, params };
 }
 
@@ -284,8 +285,10 @@ export class SqliteInboxRepository implements InboxRepository {
   async addMessage(m: SubmissionMessage) {
     guarded(() =>
       this.db
-        .prepare('INSERT INTO submission_messages (id, submission_id, municipality_code, kind, author, body, fields_json, revision, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(m.id, m.submissionId, m.municipalityCode, m.kind, m.author, this.cipher.sealText(m.body), JSON.stringify(m.fields), m.revision, m.createdAt),
+        .prepare(
+          'INSERT INTO submission_messages (id, submission_id, municipality_code, kind, author, body, fields_json, revision, created_at, attachments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(m.id, m.submissionId, m.municipalityCode, m.kind, m.author, this.cipher.sealText(m.body), JSON.stringify(m.fields), m.revision, m.createdAt, JSON.stringify(m.attachments ?? [])),
     );
   }
 
@@ -300,8 +303,10 @@ export class SqliteInboxRepository implements InboxRepository {
       fields_json: string;
       revision: number;
       created_at: string;
+      attachments_json: string;
     }>;
     return rows.map((r) => ({
+      ...(r.attachments_json !== '[]' ? { attachments: JSON.parse(r.attachments_json) as string[] } : {}),
       id: r.id,
       submissionId: r.submission_id,
       municipalityCode: r.municipality_code,
@@ -334,7 +339,7 @@ export class SqliteInboxRepository implements InboxRepository {
 
   /** Everything that holds the applicant's data besides the record itself. */
   private removeDependents(id: string) {
-    for (const table of ['files', 'submission_revisions', 'submission_notes', 'submission_messages', 'submission_reads']) {
+    for (const table of ['files', 'submission_revisions', 'submission_notes', 'submission_messages', 'submission_reads', 'submission_message_reads']) {
       this.db.prepare(`DELETE FROM ${table} WHERE submission_id = ?`).run(id);
     }
   }

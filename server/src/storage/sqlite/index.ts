@@ -29,6 +29,7 @@ import { SqliteDecisionNoticeRepository } from './decisionNoticeRepository';
 import { SqliteDeadlineRepository } from './deadlineRepository';
 import { SqliteInboxViewRepository } from './inboxViewRepository';
 import { SqlitePushTargetRepository } from './pushTargetRepository';
+import { SqliteMessageReadRepository } from './messageReadRepository';
 
 export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
   const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
@@ -62,6 +63,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     decisionNotices: new SqliteDecisionNoticeRepository(db, cipher),
     deadlines: new SqliteDeadlineRepository(db),
     inboxViews: new SqliteInboxViewRepository(db),
+    messageReads: new SqliteMessageReadRepository(db),
     sealed: new SqliteSealedDataRepository(db, cipher),
     async ping() {
       const failed = groupCommitter(db).failed; // an fsync failed: nothing is acknowledged until a restart

@@ -587,4 +587,30 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status = 'pending';
   CREATE INDEX deliveries_by_municipality ON deliveries (municipality_code, created_at);
   `,
+  /* 24: messages (issue #21): free messages with attachments in the submission's thread; read positions per side */ `
+  CREATE TABLE submission_messages_v2 (
+    id TEXT PRIMARY KEY,
+    submission_id TEXT NOT NULL,
+    municipality_code TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('correction-request','correction-answer','message')),
+    author TEXT NOT NULL,
+    body TEXT NOT NULL,
+    fields_json TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    attachments_json TEXT NOT NULL DEFAULT '[]'
+  );
+  INSERT INTO submission_messages_v2 (id, submission_id, municipality_code, kind, author, body, fields_json, revision, created_at)
+    SELECT id, submission_id, municipality_code, kind, author, body, fields_json, revision, created_at FROM submission_messages;
+  DROP TABLE submission_messages;
+  ALTER TABLE submission_messages_v2 RENAME TO submission_messages;
+  CREATE INDEX submission_messages_by_submission ON submission_messages (submission_id, created_at);
+  CREATE INDEX submission_messages_from_applicant ON submission_messages (municipality_code, created_at) WHERE kind = 'message' AND author = 'applicant';
+  CREATE TABLE submission_message_reads (
+    submission_id TEXT NOT NULL,
+    side TEXT NOT NULL CHECK (side IN ('desk','applicant')),
+    read_at TEXT NOT NULL,
+    PRIMARY KEY (submission_id, side)
+  );
+  `,
 ];

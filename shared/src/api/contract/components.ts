@@ -18,7 +18,7 @@ const person = Closed({ id: Str(), name: Str() });
 const scanState = () => Enum(ATTACHMENT_SCAN_STATES, { description: 'Malware scan: not_scanned (scanning off), pending (scanner unreachable, retried), clean, infected (download refused with 409)' });
 const spread = { count: Int({ description: 'Completed stays (or closed submissions)' }), medianHours: Nullable(Num()), p90Hours: Nullable(Num()) };
 const revisionRef = Closed({ revision: Int(), createdAt: DateTime() });
-const messageKind = Enum(['correction-request', 'correction-answer'] as const);
+const messageKind = Enum(['correction-request', 'correction-answer', 'message'] as const);
 const channel = () => Enum(SUBMISSION_CHANNELS, { description: '受付経路: online (オンライン申請), counter (窓口で職員と作成, 書かない窓口)' });
 
 export const FieldErrorSchema = component('FieldError', Closed({ pointer: Str({ description: 'JSON pointer' }), property: Str(), label: Str(), keyword: Str(), message: Str() }));
@@ -219,6 +219,7 @@ export const InboxItemSchema = component(
     acknowledgedAt: Nullable(DateTime()),
     channel: channel(),
     deadline: Opt(DeadlineViewSchema),
+    unreadMessages: Opt(Bool({ description: 'The applicant wrote a message the desk has not read yet (issue #21)' })),
   }),
 );
 

@@ -61,6 +61,12 @@ const listQuery = {
       ...refusal('bad_channel', '受付経路の指定が正しくありません（online または counter）。', 'Unknown channel (online or counter).'),
     }),
   ),
+  messages: Opt(
+    Enum(['unread'] as const, {
+      description: '`unread`: only submissions with unread applicant messages (未読メッセージあり)',
+      ...refusal('bad_query', '検索条件の指定が正しくありません（messages）。', 'Invalid search parameter (messages).'),
+    }),
+  ),
 };
 const statusMove = Open({
   to: statusValue,

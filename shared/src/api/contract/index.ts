@@ -22,6 +22,7 @@ import { DEADLINE_OPERATIONS } from './deadlineOperations';
 import { BULK_OPERATIONS } from './bulkOperations';
 import { PUSH_OPERATIONS } from './pushOperations';
 import { REVISION_DIFF_OPERATIONS } from './revisionDiffOperations';
+import { MESSAGE_OPERATIONS } from './messageOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -44,6 +45,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...BULK_OPERATIONS,
   ...PUSH_OPERATIONS,
   ...REVISION_DIFF_OPERATIONS,
+  ...MESSAGE_OPERATIONS,
 ];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));
@@ -63,6 +65,7 @@ export { NoticeTemplateSchema } from './noticeOperations';
 export { DecisionNoticeSchema } from './noticeComponents';
 export { BulkResultSchema, SavedViewSchema, type BulkResult, type SavedView } from './bulkOperations';
 export { RevisionDiffSchema, type RevisionDiffView } from './revisionDiffOperations';
+export { ThreadViewSchema, type MessageThread } from './messageOperations';
 export type { TriageQueue, TriageGroup, TriageRow, SurveyTeamView } from './disasterTriageOperations';
 export { PublicUserSchema, PublicInviteSchema, SessionViewSchema } from './staffOperations';
 export { PushTargetSchema, PushFieldListSchema, PUSH_META_FIELD_NAMES, type PushTargetView, type PushMappingRowView, type PushFieldList } from './pushOperations';

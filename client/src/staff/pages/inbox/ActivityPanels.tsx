@@ -1,4 +1,4 @@
-/** The submission's history (status trail), the correction thread with the applicant, and internal notes. */
+/** The submission's history (status trail) and internal notes (the thread with the applicant: StaffThread.tsx). */
 import { useState, type FormEvent } from 'react';
 import { useStaffText } from '../../i18n';
 import { addNote, jst, type SubmissionView } from './inboxApi';
@@ -14,30 +14,6 @@ export function HistoryPanel({ view }: { view: SubmissionView }) {
             <p className="timeline__note">
               <span className="visually-hidden">{t('inbox.activity.messageApplicant')}</span>
               {h.publicNote}
-            </p>
-          )}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-export function MessagesPanel({ view }: { view: SubmissionView }) {
-  const t = useStaffText();
-  if (view.messages.length === 0) return <p className="muted">{t('inbox.activity.noMessagesYet')}</p>;
-  const label = (pointer: string) => view.answers.find((a) => a.pointer === pointer)?.label ?? pointer;
-  return (
-    <ol className="messages">
-      {view.messages.map((m) => (
-        <li key={m.id} className={`message message--${m.kind}`}>
-          <p className="message__meta">
-            {m.kind === 'correction-request' ? t('inbox.activity.request') : t('inbox.activity.answer')}・{m.authorName}・<time dateTime={m.createdAt}>{jst(m.createdAt)}</time>
-          </p>
-          {m.body && <p className="message__body">{m.body}</p>}
-          {m.fields.length > 0 && (
-            <p className="message__fields">
-              {m.kind === 'correction-request' ? t('inbox.activity.fields') : t('inbox.activity.changed')}
-              {m.fields.map(label).join('、')}
             </p>
           )}
         </li>

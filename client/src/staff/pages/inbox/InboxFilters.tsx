@@ -54,6 +54,10 @@ export function InboxFilters({ value, procedures, assignees, onSearch }: { value
           <option value="counter">{t('inbox.filters.channel.counter')}</option>
         </select>
       </div>
+      <div className="field field--check">
+        <input id="inbox-messages" type="checkbox" checked={draft.messages === 'unread'} onChange={(e) => setDraft({ ...draft, messages: e.target.checked ? 'unread' : '' })} />
+        <label htmlFor="inbox-messages">{t('inbox.filters.unreadMessages')}</label>
+      </div>
       <div className="field">
         <label htmlFor="inbox-from">{t('inbox.filters.receivedFrom')}</label>
         <input id="inbox-from" type="date" value={draft.from ?? ''} onChange={set('from')} />

@@ -33,7 +33,7 @@ const STATUS_NAMES: Record<string, StaffMessageKey> = {
   withdrawn: 'inbox.list.status.withdrawn',
 };
 const VIEW_COLUMN_KEYS = VIEW_COLUMNS.map(([k]) => k);
-const FILTER_KEYS: Array<keyof Filters> = ['status', 'procedureId', 'assignee', 'channel', 'from', 'to', 'due', 'q', 'sort'];
+const FILTER_KEYS: Array<keyof Filters> = ['status', 'procedureId', 'assignee', 'channel', 'messages', 'from', 'to', 'due', 'q', 'sort'];
 
 export default function InboxListPage() {
   const t = useStaffText();
@@ -182,6 +182,7 @@ export default function InboxListPage() {
                       {t('inbox.list.counterBadge')}
                     </span>
                   )}
+                  {item.unreadMessages && <span className="message-badge">{t('inbox.list.unreadMessages')}</span>}
                   {item.revision > 1 && <span className="tag">{t('inbox.list.corrections', { corrections: item.revision - 1 })}</span>}
                   {/* A phone shows the due date here: the table's later columns are off screen. */}
                   <span className="inbox-table__due-inline">

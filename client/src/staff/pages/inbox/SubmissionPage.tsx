@@ -12,7 +12,8 @@ import { AnswersTable } from './AnswersTable';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { AttachmentScanWarning } from './AttachmentScan';
 import { CorrectionRequestForm } from './CorrectionRequestForm';
-import { HistoryPanel, MessagesPanel, NotesPanel } from './ActivityPanels';
+import { HistoryPanel, NotesPanel } from './ActivityPanels';
+import { StaffThread } from './StaffThread';
 import { RevisionsPanel } from './RevisionsPanel';
 import { StatusActions } from './StatusActions';
 import { StatusBadge } from './StatusBadge';
@@ -164,7 +165,13 @@ export default function SubmissionPage() {
           <DecisionNoticePanel code={code} submissionId={view.id} status={view.status} />
           <section aria-labelledby="messages-title">
             <h2 id="messages-title">{t('inbox.submission.messages')}</h2>
-            <MessagesPanel view={view} />
+            <StaffThread
+              key={view.updatedAt}
+              code={view.municipalityCode}
+              submissionId={view.id}
+              mayWrite={mayUpdate}
+              fieldLabel={(pointer) => view.answers.find((a) => a.pointer === pointer)?.label ?? pointer}
+            />
           </section>
           <section aria-labelledby="history-title">
             <h2 id="history-title">{t('inbox.submission.history')}</h2>

@@ -23,6 +23,8 @@ export interface Filters {
   channel?: string;
   /** 処理期限: overdue, or N (due within N days) */
   due?: string;
+  /** `unread`: only submissions with unread applicant messages. */
+  messages?: string;
   from?: string;
   to?: string;
   q?: string;

@@ -1,0 +1,34 @@
+/** Read positions of message threads in SQLite (issue #21): one row per submission and side. */
+import type { MessageReadRepository, MessageSide } from '../messageReadTypes';
+import { guarded, type Db } from './database';
+
+export class SqliteMessageReadRepository implements MessageReadRepository {
+  constructor(private readonly db: Db) {}
+
+  async markRead(submissionId: string, side: MessageSide, at: string) {
+    guarded(() =>
+      this.db
+        .prepare(
+          `INSERT INTO submission_message_reads (submission_id, side, read_at) VALUES (?, ?, ?)
+           ON CONFLICT (submission_id, side) DO UPDATE SET read_at = MAX(read_at, excluded.read_at)`,
+        )
+        .run(submissionId, side, at),
+    );
+  }
+
+  async readPosition(submissionId: string, side: MessageSide) {
+    const row = this.db.prepare('SELECT read_at FROM submission_message_reads WHERE submission_id = ? AND side = ?').get(submissionId, side) as { read_at: string } | undefined;
+    return row?.read_at;
+  }
+
+  async unreadByDesk(municipalityCode: string) {
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT m.submission_id AS id FROM submission_messages m
+           LEFT JOIN submission_message_reads r ON r.submission_id = m.submission_id AND r.side = 'desk'
+         WHERE m.municipality_code = ? AND m.kind = 'message' AND m.author = 'applicant' AND (r.read_at IS NULL OR m.created_at > r.read_at)`,
+      )
+      .all(municipalityCode) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+}
