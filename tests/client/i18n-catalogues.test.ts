@@ -22,6 +22,8 @@ const catalogues: Record<string, Catalogue> = {
   busy: loadClient<{ BUSY_MESSAGES: Catalogue }>('resident/apply/busyMessages').BUSY_MESSAGES,
   resumeQr: loadClient<{ QR_MESSAGES: Catalogue }>('resident/resume/ResumeQrCode').QR_MESSAGES,
   counterDesk: loadClient<{ COUNTER_MESSAGES: Catalogue }>('staff/pages/counter/counterMessages').COUNTER_MESSAGES,
+  push: loadClient<{ PUSH_MESSAGES: Catalogue }>('staff/pages/inbox/pushText').PUSH_MESSAGES,
+  pushMeta: loadClient<{ META_LABELS: Catalogue }>('staff/pages/inbox/pushText').META_LABELS,
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -166,7 +166,7 @@ describe('message thread between the desk and the applicant', () => {
   });
 
   it('allows messages after a decision, until retention strips the submission', async () => {
-    await clerk.client.post(staffPath('/status'), { to: 'rejected' }).expect(200);
+    await clerk.client.post(staffPath('/status'), { to: 'rejected', reason: '対象の住家が市外にあるため。' }).expect(200);
     await residentPost().field('body', '決定について質問があります。').expect(201);
     await ctx.storage.inbox.strip(s.id, clock.now());
     expect((await residentPost().field('body', 'まだ送れますか').expect(409)).body.error.code).toBe('thread_closed');

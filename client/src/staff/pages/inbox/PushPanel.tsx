@@ -217,7 +217,7 @@ export function PushPanel({ code, procedures }: { code: string; procedures: Arra
                     <optgroup label={t('metaGroup')}>
                       {(fields?.meta ?? Object.keys(META_LABELS)).map((name) => (
                         <option key={name} value={`meta:${name}`}>
-                          {META_LABELS[name]?.[language] ?? name}
+                          {META_LABELS[name]?.[language === 'ja' ? 0 : 1] ?? name}
                         </option>
                       ))}
                     </optgroup>
