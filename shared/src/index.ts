@@ -6,6 +6,7 @@ export * from './form/procedureMetaSchema';
 export * from './form/validateProcedure';
 export * from './form/conditions';
 export * from './form/wareki';
+export * from './form/schemaWalk';
 export * from './form/answerList';
 export * from './form/answerPointers';
 export * from './form/sensitive';

@@ -6,6 +6,7 @@
 import type { JsonSchema } from './jsonSchema';
 import { formatWareki } from './wareki';
 import { isSensitiveNode, maskSensitive } from './sensitive';
+import { resolveSchemaRef, schemaProperties } from './schemaWalk';
 
 export interface AnswerLine {
   /** JSON pointer of the answer. */
@@ -30,35 +31,6 @@ export interface AnswerListOptions {
   language?: 'ja' | 'en';
 }
 
-function resolve(schema: JsonSchema | undefined, root: JsonSchema): JsonSchema {
-  if (!schema) return {};
-  if (typeof schema.$ref === 'string') {
-    const target = root.definitions?.[schema.$ref.replace('#/definitions/', '')] ?? {};
-    const { $ref: _ref, ...local } = schema;
-    return { ...resolve(target, root), ...local };
-  }
-  return schema;
-}
-
-/** Properties an object schema may have, including those of its conditional branches. */
-function propertiesOf(schema: JsonSchema, root: JsonSchema): Array<[string, JsonSchema]> {
-  const found = new Map<string, JsonSchema>();
-  const collect = (s: JsonSchema | undefined) => {
-    if (!s) return;
-    const r = resolve(s, root);
-    for (const [k, v] of Object.entries((r.properties ?? {}) as Record<string, JsonSchema>)) if (!found.has(k)) found.set(k, v);
-    for (const branch of [...(r.allOf ?? []), ...(r.oneOf ?? []), ...(r.anyOf ?? [])] as JsonSchema[]) {
-      collect(branch);
-      collect(branch.then);
-      collect(branch.else);
-    }
-    collect(r.then);
-    collect(r.else);
-  };
-  collect(schema);
-  return [...found.entries()];
-}
-
 function display(value: unknown, schema: JsonSchema, options: AnswerListOptions): string {
   const en = options.language === 'en';
   if (typeof value === 'boolean') return value ? (en ? 'Yes' : 'はい') : en ? 'No' : 'いいえ';
@@ -72,7 +44,7 @@ function display(value: unknown, schema: JsonSchema, options: AnswerListOptions)
 export function answerList(rootSchema: JsonSchema, data: unknown, options: AnswerListOptions = {}): AnswerLine[] {
   const lines: AnswerLine[] = [];
   const walk = (schema: JsonSchema, value: unknown, pointer: string, label: string, depth: number, inherited: boolean) => {
-    const s = resolve(schema, rootSchema);
+    const s = resolveSchemaRef(schema, rootSchema);
     if (value === undefined || value === null || value === '') return;
     // A sensitive group makes everything under it sensitive.
     const sensitive = inherited || isSensitiveNode(s);
@@ -81,7 +53,7 @@ export function answerList(rootSchema: JsonSchema, data: unknown, options: Answe
       lines.push({ pointer, label, value: masked ? maskSensitive(String(value), node, options.language) : text, depth, isGroup: false, ...(sensitive ? { sensitive: true } : {}) });
     };
     if (Array.isArray(value)) {
-      const items = resolve(s.items as JsonSchema, rootSchema);
+      const items = resolveSchemaRef(s.items as JsonSchema, rootSchema);
       if (items.type === 'object') {
         lines.push({ pointer, label, value: '', depth, isGroup: true });
         value.forEach((item, i) => walk(items, item, `${pointer}/${i}`, `${items.title ?? label} ${i + 1}`, depth + 1, sensitive));
@@ -92,8 +64,8 @@ export function answerList(rootSchema: JsonSchema, data: unknown, options: Answe
     }
     if (typeof value === 'object') {
       if (pointer !== '') lines.push({ pointer, label, value: '', depth, isGroup: true });
-      for (const [key, child] of propertiesOf(s, rootSchema)) {
-        const childSchema = resolve(child, rootSchema);
+      for (const [key, child] of schemaProperties(s, rootSchema)) {
+        const childSchema = resolveSchemaRef(child, rootSchema);
         walk(childSchema, (value as Record<string, unknown>)[key], `${pointer}/${key}`, childSchema.title ?? key, pointer === '' ? depth : depth + 1, sensitive);
       }
       return;

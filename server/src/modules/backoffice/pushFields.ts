@@ -6,6 +6,7 @@
  */
 import { isSensitiveNode, type JsonSchema } from '@madoguchi/shared';
 import { schemaAt } from '../inbox/correctionFields';
+import { resolveSchemaRef, schemaProperties } from '@madoguchi/shared';
 
 export interface PushField {
   pointer: string;
@@ -16,48 +17,20 @@ export interface PushField {
   sensitive: boolean;
 }
 
-function resolve(schema: JsonSchema | undefined, root: JsonSchema): JsonSchema {
-  if (!schema) return {};
-  if (typeof schema.$ref === 'string') {
-    const { $ref, ...local } = schema;
-    return { ...resolve(root.definitions?.[String($ref).replace('#/definitions/', '')], root), ...local };
-  }
-  return schema;
-}
-
-/** Properties in form order, those of conditional branches after the fixed ones (as the CSV export lists them). */
-function properties(schema: JsonSchema, root: JsonSchema): Array<[string, JsonSchema]> {
-  const found = new Map<string, JsonSchema>();
-  const collect = (s: JsonSchema | undefined) => {
-    if (!s) return;
-    const r = resolve(s, root);
-    for (const [k, v] of Object.entries((r.properties ?? {}) as Record<string, JsonSchema>)) if (!found.has(k)) found.set(k, v);
-    for (const b of [...(r.allOf ?? []), ...(r.oneOf ?? []), ...(r.anyOf ?? [])] as JsonSchema[]) {
-      collect(b);
-      collect(b.then);
-      collect(b.else);
-    }
-    collect(r.then);
-    collect(r.else);
-  };
-  collect(schema);
-  return [...found.entries()];
-}
-
 const isObject = (s: JsonSchema) => s.type === 'object' || !!s.properties || !!s.allOf;
 
 /** Every answer of the form, groups included, in form order. */
 export function pushFields(root: JsonSchema): PushField[] {
   const fields: PushField[] = [];
   const walk = (schema: JsonSchema, pointer: string, labels: string[], inherited: boolean, depth: number) => {
-    const s = resolve(schema, root);
+    const s = resolveSchemaRef(schema, root);
     const sensitive = inherited || isSensitiveNode(s);
-    const items = resolve(s.items, root);
+    const items = resolveSchemaRef(s.items, root);
     const repeating = s.type === 'array' && isObject(items);
     if (pointer) fields.push({ pointer, label: labels.filter(Boolean).join('／'), group: repeating || isObject(s), sensitive });
     if (depth > 8) return;
     if (repeating) walk(items, `${pointer}/0`, [...labels.slice(0, -1), `${items.title ?? labels.at(-1) ?? ''}1`], sensitive, depth + 1);
-    else if (isObject(s)) for (const [key, child] of properties(s, root)) walk(child, `${pointer}/${key}`, [...labels, resolve(child, root).title ?? key], sensitive, depth + 1);
+    else if (isObject(s)) for (const [key, child] of schemaProperties(s, root)) walk(child, `${pointer}/${key}`, [...labels, resolveSchemaRef(child, root).title ?? key], sensitive, depth + 1);
   };
   walk(root, '', [], false, 0);
   return fields;
@@ -73,16 +46,16 @@ export function pointerExists(root: JsonSchema, pointer: string): boolean {
 /** Whether the answer at `pointer` is sensitive itself, sits under a sensitive group, or holds one (a group sent whole). */
 export function pointerIsSensitive(root: JsonSchema, pointer: string): boolean {
   const parts = pointer.split('/').slice(1);
-  for (let i = 1; i <= parts.length; i++) if (isSensitiveNode(resolve(schemaAt(root, `/${parts.slice(0, i).join('/')}`), root))) return true;
-  return holdsSensitive(resolve(schemaAt(root, pointer), root), root, 0);
+  for (let i = 1; i <= parts.length; i++) if (isSensitiveNode(resolveSchemaRef(schemaAt(root, `/${parts.slice(0, i).join('/')}`), root))) return true;
+  return holdsSensitive(resolveSchemaRef(schemaAt(root, pointer), root), root, 0);
 }
 
 function holdsSensitive(s: JsonSchema, root: JsonSchema, depth: number): boolean {
   if (isSensitiveNode(s)) return true;
   if (depth > 8) return false;
-  const items = resolve(s.items, root);
+  const items = resolveSchemaRef(s.items, root);
   if (s.type === 'array' && isObject(items)) return holdsSensitive(items, root, depth + 1);
-  return properties(s, root).some(([, child]) => holdsSensitive(resolve(child, root), root, depth + 1));
+  return schemaProperties(s, root).some(([, child]) => holdsSensitive(resolveSchemaRef(child, root), root, depth + 1));
 }
 
 /** The value at a JSON pointer into the answers (undefined when not answered). */

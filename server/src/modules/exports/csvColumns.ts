@@ -14,6 +14,7 @@
  *   them by someone allowed to (see csvExport.ts).
  */
 import { isSensitiveNode, maskSensitive, type JsonSchema } from '@madoguchi/shared';
+import { resolveSchemaRef, schemaProperties } from '@madoguchi/shared';
 
 export interface CsvColumn {
   /** Stable key, e.g. `householdMembers[1].name.familyName`. */
@@ -26,38 +27,10 @@ export interface CsvColumn {
 
 const MAX_FIXED_REPEAT = 20;
 
-function resolve(schema: JsonSchema | undefined, root: JsonSchema): JsonSchema {
-  if (!schema) return {};
-  if (typeof schema.$ref === 'string') {
-    const { $ref, ...local } = schema;
-    return { ...resolve(root.definitions?.[String($ref).replace('#/definitions/', '')], root), ...local };
-  }
-  return schema;
-}
-
-/** Properties in form order, with those of conditional branches after the fixed ones. */
-function properties(schema: JsonSchema, root: JsonSchema): Array<[string, JsonSchema]> {
-  const found = new Map<string, JsonSchema>();
-  const collect = (s: JsonSchema | undefined) => {
-    if (!s) return;
-    const r = resolve(s, root);
-    for (const [k, v] of Object.entries((r.properties ?? {}) as Record<string, JsonSchema>)) if (!found.has(k)) found.set(k, v);
-    for (const b of [...(r.allOf ?? []), ...(r.oneOf ?? []), ...(r.anyOf ?? [])] as JsonSchema[]) {
-      collect(b);
-      collect(b.then);
-      collect(b.else);
-    }
-    collect(r.then);
-    collect(r.else);
-  };
-  collect(schema);
-  return [...found.entries()];
-}
-
 function display(value: unknown, schema: JsonSchema): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'boolean') return value ? 'はい' : 'いいえ';
-  if (Array.isArray(value)) return value.map((v) => display(v, resolve(schema.items, {}))).join('、');
+  if (Array.isArray(value)) return value.map((v) => display(v, resolveSchemaRef(schema.items, {}))).join('、');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -89,9 +62,9 @@ export function observeRepeats(rows: unknown[]): Map<string, number> {
 export function columnsFor(root: JsonSchema, repeats: Map<string, number>, options: { revealSensitive?: boolean } = {}): CsvColumn[] {
   const columns: CsvColumn[] = [];
   const walk = (schema: JsonSchema, path: Path, labels: string[], inherited = false) => {
-    const s = resolve(schema, root);
+    const s = resolveSchemaRef(schema, root);
     const sensitive = inherited || isSensitiveNode(s);
-    const items = resolve(s.items, root);
+    const items = resolveSchemaRef(s.items, root);
     if (s.type === 'array' && (items.type === 'object' || items.properties)) {
       const copies = typeof s.maxItems === 'number' && s.maxItems <= MAX_FIXED_REPEAT ? s.maxItems : Math.max(1, repeats.get(patternOf(path)) ?? 0);
       const base = items.title ?? labels.at(-1) ?? '';
@@ -99,8 +72,8 @@ export function columnsFor(root: JsonSchema, repeats: Map<string, number>, optio
       return;
     }
     if (s.type === 'object' || s.properties || s.allOf) {
-      for (const [key, child] of properties(s, root)) {
-        const c = resolve(child, root);
+      for (const [key, child] of schemaProperties(s, root)) {
+        const c = resolveSchemaRef(child, root);
         walk(c, [...path, key], [...labels, c.title ?? key], sensitive);
       }
       return;
