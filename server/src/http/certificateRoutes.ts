@@ -6,13 +6,11 @@
  * anyone checks a paper copy by number and 照合番号 (rate-limited in app.ts).
  */
 import type { Request, Response, Router } from 'express';
-import { RECEIPT_PATTERN, normalizeReceiptNumber, type Submission } from '@madoguchi/shared';
 import type { StaffRoutes } from '../auth/staffRouter';
 import { canInDisaster, lentFrom } from '../auth/disasterAccess';
 import type { Action } from '../auth/policy';
 import { NotFoundError } from '../errors';
 import { requestLanguage } from '../i18n/language';
-import { matchesHash } from '../security/keys';
 import type { Services } from '../services';
 import type { CertificateRecord } from '../storage/certificateTypes';
 import { renderCertificatePdf } from '../modules/disasters/certificatePdf';
@@ -20,6 +18,7 @@ import type { CertificateService } from '../modules/disasters/certificateService
 import type { StaffActor } from '../modules/inbox/actor';
 import { contentDisposition } from '../modules/exports/download';
 import { ContractRouter } from './contract/contractRouter';
+import { ownSubmission } from './receiptAuth';
 import type { StaffContext } from './staff/context';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
@@ -74,23 +73,12 @@ export function publicCertificateRoutes(services: Services, publicUrl: string): 
   const router = new ContractRouter();
   const { certificates, storage } = services;
 
-  async function ownSubmission(req: Request): Promise<Submission> {
-    const en = requestLanguage(req) === 'en';
-    const notFound = new NotFoundError(en ? 'No application matches this receipt number and key.' : '到達番号または確認キーが正しくありません。', 'submission_not_found');
-    const receipt = normalizeReceiptNumber(param(req, 'receiptNumber'));
-    const secret = req.get('X-Receipt-Secret') ?? '';
-    if (!RECEIPT_PATTERN.test(receipt) || !secret) throw notFound;
-    const submission = await storage.submissions.findByReceiptNumber(receipt);
-    if (!submission || !matchesHash(secret, submission.secretHash)) throw notFound;
-    return submission;
-  }
-
   router.get('/submissions/:receiptNumber/certificate', async (req, res) => {
-    res.json(await certificates.forResident(await ownSubmission(req)));
+    res.json(await certificates.forResident(await ownSubmission(req, storage)));
   });
 
   router.get('/submissions/:receiptNumber/certificate/pdf', async (req, res) => {
-    const standing = await certificates.standingFor((await ownSubmission(req)).id);
+    const standing = await certificates.standingFor((await ownSubmission(req, storage)).id);
     if (!standing) throw new NotFoundError(requestLanguage(req) === 'en' ? 'No certificate has been issued.' : '発行済みの罹災証明書がありません。', 'certificate_not_found');
     await sendPdf(res, certificates, standing, publicUrl);
   });

@@ -6,12 +6,10 @@
  * pull API (backofficeRoutes.ts) and uses `sendNoticePdf`.
  */
 import type { Request, Response, Router } from 'express';
-import { RECEIPT_PATTERN, normalizeReceiptNumber, type Submission } from '@madoguchi/shared';
 import { can, type StaffRoutes } from '../auth/staffRouter';
 import { municipalityParam } from '../auth/resources';
 import { NotFoundError } from '../errors';
 import { requestLanguage } from '../i18n/language';
-import { matchesHash } from '../security/keys';
 import type { Services } from '../services';
 import type { DecisionNoticeRecord } from '../storage/decisionNoticeTypes';
 import { summaryOf, type DecisionNoticeService } from '../modules/notices/decisionNoticeService';
@@ -19,6 +17,7 @@ import { renderNoticePdf } from '../modules/notices/noticePdf';
 import { auditSubmission } from '../modules/inbox/actor';
 import { contentDisposition } from '../modules/exports/download';
 import { ContractRouter } from './contract/contractRouter';
+import { ownSubmission } from './receiptAuth';
 import type { StaffContext } from './staff/context';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
@@ -91,24 +90,13 @@ export function publicNoticeRoutes(services: Services): Router {
   const { storage } = services;
   const notices = services.desk.notices;
 
-  async function ownSubmission(req: Request): Promise<Submission> {
-    const en = requestLanguage(req) === 'en';
-    const notFound = new NotFoundError(en ? 'No application matches this receipt number and key.' : '到達番号または確認キーが正しくありません。', 'submission_not_found');
-    const receipt = normalizeReceiptNumber(param(req, 'receiptNumber'));
-    const secret = req.get('X-Receipt-Secret') ?? '';
-    if (!RECEIPT_PATTERN.test(receipt) || !secret) throw notFound;
-    const submission = await storage.submissions.findByReceiptNumber(receipt);
-    if (!submission || !matchesHash(secret, submission.secretHash)) throw notFound;
-    return submission;
-  }
-
   router.get('/submissions/:receiptNumber/notice', async (req, res) => {
-    const n = await notices.forSubmission((await ownSubmission(req)).id);
+    const n = await notices.forSubmission((await ownSubmission(req, storage)).id);
     res.json({ notice: n ? summaryOf(n) : null });
   });
 
   router.get('/submissions/:receiptNumber/notice/pdf', async (req, res) => {
-    const n = await notices.forSubmission((await ownSubmission(req)).id);
+    const n = await notices.forSubmission((await ownSubmission(req, storage)).id);
     if (!n) throw noNotice(req);
     await sendNoticePdf(res, n);
   });

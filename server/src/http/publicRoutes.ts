@@ -10,8 +10,8 @@ import { NotFoundError } from '../errors';
 import type { Services } from '../services';
 import { requestLanguage } from '../i18n/language';
 import { msg } from '../i18n/messages';
-import { matchesHash } from '../security/keys';
 import { ContractRouter } from './contract/contractRouter';
+import { ownSubmission } from './receiptAuth';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
@@ -105,12 +105,7 @@ export function publicRoutes(services: Services): Router {
   /** Status by receipt number; the secret travels in a header so it never lands in URLs or logs. */
   router.get('/submissions/:receiptNumber/status', async (req, res) => {
     const en = requestLanguage(req) === 'en';
-    const notFound = new NotFoundError(en ? 'No application matches this receipt number and key.' : '到達番号または確認キーが正しくありません。', 'submission_not_found');
-    const receipt = normalizeReceiptNumber(param(req, 'receiptNumber'));
-    const secret = req.get('X-Receipt-Secret') ?? '';
-    if (!RECEIPT_PATTERN.test(receipt) || !secret) throw notFound;
-    const submission = await storage.submissions.findByReceiptNumber(receipt);
-    if (!submission || !matchesHash(secret, submission.secretHash)) throw notFound;
+    const submission = await ownSubmission(req, storage);
     const body = await statusView(storage, submission, en, (code) => municipalities.get(code)?.name);
     res.setHeader('Cache-Control', 'no-store');
     res.json(body);

@@ -4,14 +4,14 @@
  */
 import { type Router, type Request } from 'express';
 import multer from 'multer';
-import { RECEIPT_PATTERN, normalizeReceiptNumber } from '@madoguchi/shared';
-import { BadRequestError, NotFoundError } from '../errors';
+import { BadRequestError } from '../errors';
 import type { Services } from '../services';
 import { requestLanguage } from '../i18n/language';
 import { invalidTextError, isReadableText } from './inputGuards';
-import { matchesHash } from '../security/keys';
 import { renderApplicationPdf } from '../modules/pdf/applicationPdf';
 import { ContractRouter } from './contract/contractRouter';
+import { ownSubmission } from './receiptAuth';
+import { receiptMismatch } from '../modules/status/receiptAccess';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 const field = (req: Request, name: string) => (typeof req.body?.[name] === 'string' ? (req.body[name] as string) : '');
@@ -61,15 +61,9 @@ export function residentRoutes(services: Services, maxUploadBytes: number): Rout
   });
 
   router.get('/submissions/:receiptNumber/pdf', async (req, res) => {
-    const en = requestLanguage(req) === 'en';
-    const notFound = new NotFoundError(en ? 'No application matches this receipt number and key.' : '到達番号または確認キーが正しくありません。', 'submission_not_found');
-    const receipt = normalizeReceiptNumber(param(req, 'receiptNumber'));
-    const secret = req.get('X-Receipt-Secret') ?? '';
-    if (!RECEIPT_PATTERN.test(receipt) || !secret) throw notFound;
-    const submission = await services.storage.submissions.findByReceiptNumber(receipt);
-    if (!submission || !matchesHash(secret, submission.secretHash)) throw notFound;
+    const submission = await ownSubmission(req, services.storage);
     const version = await services.storage.procedures.getVersion(submission.procedureOwner, submission.procedureId, submission.formVersion);
-    if (!version) throw notFound;
+    if (!version) throw receiptMismatch(requestLanguage(req));
     const municipality = services.municipalities.get(submission.municipalityCode);
     const clerkName = submission.counter ? await services.desk.lookups.userName(submission.counter.servedBy) : undefined;
     const pdf = await renderApplicationPdf(submission, version, municipality?.name.replace(' ', '') ?? submission.municipalityCode, clerkName ? { clerkName } : {});

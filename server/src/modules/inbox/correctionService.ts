@@ -5,10 +5,9 @@
  * becomes a new revision; earlier revisions stay readable.
  */
 import { randomUUID } from 'node:crypto';
-import { type FormValidator, RECEIPT_PATTERN, STATUS_LABELS, answerList, normalizeReceiptNumber, versionKey, type FieldError, type Language, type Submission } from '@madoguchi/shared';
+import { type FormValidator, STATUS_LABELS, answerList, versionKey, type FieldError, type Language, type Submission } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../errors';
 import type { Storage, SubmissionMessage, SubmissionMeta } from '../../storage/types';
-import { matchesHash } from '../../security/keys';
 import { submissionEvent } from '../backoffice/events';
 import { auditSubmission, type ApplicantActor } from './actor';
 import { deriveApplicantIndex } from './applicantIndex';
@@ -18,6 +17,7 @@ import type { InboxLookups } from './lookups';
 import { inboxText } from './messages';
 import { MAX_TEXT } from './workflowService';
 import type { EvidenceGate } from '../intake/intakeCommand';
+import { receiptMismatch, submissionByReceipt } from '../status/receiptAccess';
 
 export interface CorrectionView {
   receiptNumber: string;
@@ -72,15 +72,11 @@ export class CorrectionService {
 
   /** The submission behind a receipt number and secret; one 404 for every mismatch. */
   private async authenticate(receiptInput: string, secret: string, language: Language) {
-    const notFound = new NotFoundError(inboxText(language, 'receiptMismatch'), 'submission_not_found');
-    const receipt = normalizeReceiptNumber(receiptInput);
-    if (!RECEIPT_PATTERN.test(receipt) || !secret) throw notFound;
-    const submission = await this.storage.submissions.findByReceiptNumber(receipt);
-    if (!submission || !matchesHash(secret, submission.secretHash)) throw notFound;
+    const submission = await submissionByReceipt(this.storage, receiptInput, secret, language);
     const meta = (await this.storage.inbox.getMeta(submission.id))!;
     const version = await this.lookups.version(submission.procedureOwner, submission.procedureId, submission.formVersion);
-    if (!version) throw notFound;
-    return { submission, meta, version, actor: { kind: 'applicant', receiptNumber: receipt } as ApplicantActor };
+    if (!version) throw receiptMismatch(language);
+    return { submission, meta, version, actor: { kind: 'applicant', receiptNumber: submission.receiptNumber } as ApplicantActor };
   }
 
   async view(receipt: string, secret: string, language: Language): Promise<CorrectionView> {

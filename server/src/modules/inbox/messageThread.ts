@@ -11,16 +11,16 @@
  * strip the thread is closed (`thread_closed`).
  */
 import { randomUUID, createHash } from 'node:crypto';
-import { RECEIPT_PATTERN, normalizeReceiptNumber, type Language } from '@madoguchi/shared';
+import { type Language } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors';
 import type { MessageSide, Storage, StoredFileMeta, SubmissionMessage, SubmissionMeta } from '../../storage/types';
-import { matchesHash } from '../../security/keys';
 import { sniffMediaType } from '../uploads/sniffMediaType';
 import { MalwareDetectedError, UnsupportedMediaTypeError } from '../uploads/uploadService';
 import type { FileScanService } from '../uploads/fileScans';
 import { auditSubmission, type ApplicantActor, type StaffActor } from './actor';
 import type { InboxLookups } from './lookups';
 import { threadText } from './threadMessages';
+import { submissionByReceipt } from '../status/receiptAccess';
 
 export const MESSAGE_MAX_CHARS = 2000;
 export const MESSAGE_MAX_FILES = 3;
@@ -72,13 +72,9 @@ export class MessageThreadService {
 
   /** The submission behind a receipt number and secret; one 404 for every mismatch (as the status page). */
   private async applicant(receiptInput: string, secret: string, language: Language) {
-    const notFound = new NotFoundError(threadText(language, 'receiptMismatch'), 'submission_not_found');
-    const receipt = normalizeReceiptNumber(receiptInput);
-    if (!RECEIPT_PATTERN.test(receipt) || !secret) throw notFound;
-    const submission = await this.storage.submissions.findByReceiptNumber(receipt);
-    if (!submission || !matchesHash(secret, submission.secretHash)) throw notFound;
+    const submission = await submissionByReceipt(this.storage, receiptInput, secret, language);
     const meta = (await this.storage.inbox.getMeta(submission.id))!;
-    return { meta, actor: { kind: 'applicant', receiptNumber: receipt } as ApplicantActor };
+    return { meta, actor: { kind: 'applicant', receiptNumber: submission.receiptNumber } as ApplicantActor };
   }
 
   private async staffMeta(id: string, language: Language): Promise<SubmissionMeta> {
