@@ -126,6 +126,26 @@ describe('inbox bulk work and saved views', () => {
     expect((await ctx.storage.submissions.findById(subs[0]!.id))!.status).toBe('received');
   });
 
+  it('rejects many with one reason: refused as a whole without it (422, ja/en), then each gets its own numbered 却下通知書', async () => {
+    const batch = [await submit(ctx), await submit(ctx)];
+    const ids = batch.map((b) => b.id);
+    const ja = await clerk.client.post(`${base}/bulk/status`, { selection: { ids }, to: 'rejected' }).expect(422);
+    expect(ja.body.error.message).toContain('却下の理由');
+    const en = await clerk.client.post(`${base}/bulk/status?lang=en`, { selection: { ids }, to: 'rejected', reason: '  ' }).expect(422);
+    expect(en.body.error.message).toContain('reason for rejecting');
+    for (const id of ids) {
+      expect((await ctx.storage.submissions.findById(id))!.status).toBe('received');
+      expect(await ctx.storage.decisionNotices.forSubmission(id)).toBeNull();
+    }
+
+    const res = await clerk.client.post(`${base}/bulk/status`, { selection: { ids }, to: 'rejected', reason: '受付期間を過ぎているため。' }).expect(200);
+    expect(res.body.changed.map((c: { receiptNumber: string }) => c.receiptNumber).sort()).toEqual(batch.map((b) => b.receiptNumber).sort());
+    const notices = await Promise.all(ids.map((id) => ctx.storage.decisionNotices.forSubmission(id)));
+    expect(notices.map((n) => n!.kind)).toEqual(['rejected', 'rejected']);
+    expect(new Set(notices.map((n) => n!.number)).size).toBe(2);
+    for (const n of notices) expect(JSON.stringify(n!.texts)).toContain('受付期間を過ぎているため。');
+  });
+
   it('"all that match the filter" is the list’s own query run again on the server, scoped as the list is', async () => {
     // A clerk bound to another procedure matches nothing here, whatever the filter.
     const bound = await signIn(ctx, 'staff', MITO, { procedureIds: ['jidou-teate-nintei'] });

@@ -34,8 +34,8 @@ export function inboxBulkRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   });
 
   routes.post(`${base}/bulk/status`, can('inbox.update', inMunicipality), async (req, res) => {
-    const { selection, to, publicNote, expected } = req.body ?? {};
-    res.json(await bulk.changeStatus(actorOf(req), req.user!, selection, { to, publicNote, expected }, requestLanguage(req)));
+    const { selection, to, publicNote, expected, reason } = req.body ?? {};
+    res.json(await bulk.changeStatus(actorOf(req), req.user!, selection, { to, publicNote, expected, reason }, requestLanguage(req)));
   });
 
   routes.post(`${base}/bulk/export/csv`, can('inbox.export', inMunicipality), async (req, res) => {

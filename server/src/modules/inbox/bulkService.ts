@@ -21,6 +21,7 @@ import type { InboxService } from './inboxService';
 import { parseListQuery } from './listQuery';
 import { inboxText } from './messages';
 import type { WorkflowService } from './workflowService';
+import { rejectionReason } from './workflowService';
 
 /** Most submissions one bulk assignment, status move or CSV acts on. */
 export const MAX_BULK = 500;
@@ -138,11 +139,13 @@ export class BulkService {
     return result;
   }
 
-  async changeStatus(actor: StaffActor, user: BulkUser, selection: unknown, cmd: { to: unknown; publicNote?: unknown; expected?: unknown }, language: Language): Promise<BulkResult> {
+  async changeStatus(actor: StaffActor, user: BulkUser, selection: unknown, cmd: { to: unknown; publicNote?: unknown; expected?: unknown; reason?: unknown }, language: Language): Promise<BulkResult> {
     const to = cmd.to;
     if (typeof to !== 'string' || !(SUBMISSION_STATUSES as readonly string[]).includes(to)) throw new BadRequestError(inboxText(language, 'badStatus'), 'bad_status');
     const expected = cmd.expected && typeof cmd.expected === 'object' && !Array.isArray(cmd.expected) ? (cmd.expected as Record<string, unknown>) : {};
     const publicNote = typeof cmd.publicNote === 'string' ? cmd.publicNote : undefined;
+    // One reason for every 却下 of the batch, checked once: a missing reason refuses the whole request, not each submission.
+    const reason = rejectionReason(to, cmd.reason, language);
     const { targets, refused } = await this.resolve(actor, user, 'inbox.update', selection, MAX_BULK, language);
     const result: BulkResult = { changed: [], unchanged: [], refused };
     for (const meta of targets) {
@@ -153,7 +156,12 @@ export class BulkService {
       }
       const seen = expected[meta.id];
       await this.each(result, meta, () =>
-        this.workflow.changeStatus(actor, meta.id, { to, ...(typeof seen === 'string' ? { expected: seen } : {}), ...(publicNote !== undefined ? { publicNote } : {}) }, language),
+        this.workflow.changeStatus(
+          actor,
+          meta.id,
+          { to, ...(typeof seen === 'string' ? { expected: seen } : {}), ...(publicNote !== undefined ? { publicNote } : {}), ...(reason ? { reason } : {}) },
+          language,
+        ),
       );
     }
     return result;

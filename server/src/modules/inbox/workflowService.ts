@@ -44,14 +44,7 @@ export class WorkflowService {
     if (cmd.to === 'resubmitted') throw new BadRequestError(inboxText(language, 'resubmitByApplicant'), 'illegal_transition');
     const note = cmd.publicNote?.trim();
     if (note && note.length > MAX_TEXT) throw new BadRequestError(inboxText(language, 'publicNoteTooLong'), 'note_too_long');
-    const reason = typeof cmd.reason === 'string' ? cmd.reason.trim() : '';
-    if (this.notices && cmd.to === 'rejected' && (!reason || reason.length > MAX_REASON)) {
-      const message =
-        language === 'en'
-          ? `Enter the reason for rejecting (up to ${MAX_REASON} characters); it is printed on the notice.`
-          : `却下の理由を${MAX_REASON}文字以内で入力してください（却下通知書に記載されます）。`;
-      throw new ValidationError(message, [{ pointer: '/reason', property: '.reason', label: language === 'en' ? 'Reason' : '却下の理由', keyword: 'required', message }]);
-    }
+    const reason = this.notices ? rejectionReason(cmd.to, cmd.reason, language) : '';
     return this.move(actor, id, cmd.to, cmd.expected, note, language, reason);
   }
 
@@ -125,4 +118,20 @@ export class WorkflowService {
     await this.storage.inbox.addNote({ id: randomUUID(), submissionId: id, municipalityCode: meta.municipalityCode, authorId: actor.userId, body: text, createdAt: at.toISOString() });
     await auditSubmission(this.storage, actor, 'submission.note', meta, at);
   }
+}
+
+/**
+ * 却下 needs its reason (printed on the 却下通知書): the trimmed reason, '' for any
+ * other status, a 422 naming the field when it is missing or too long. Also
+ * checked once up front for a bulk 却下 (bulkService.ts), which gives one reason to all.
+ */
+export function rejectionReason(to: string, reason: unknown, language: Language): string {
+  if (to !== 'rejected') return '';
+  const text = typeof reason === 'string' ? reason.trim() : '';
+  if (text && text.length <= MAX_REASON) return text;
+  const message =
+    language === 'en'
+      ? `Enter the reason for rejecting (up to ${MAX_REASON} characters); it is printed on the notice.`
+      : `却下の理由を${MAX_REASON}文字以内で入力してください（却下通知書に記載されます）。`;
+  throw new ValidationError(message, [{ pointer: '/reason', property: '.reason', label: language === 'en' ? 'Reason' : '却下の理由', keyword: 'required', message }]);
 }

@@ -94,6 +94,7 @@ export const BULK_OPERATIONS = [
       selection,
       to: Str(),
       publicNote: Opt(Str()),
+      reason: Opt(Str({ description: 'Required with to=rejected: the reason printed on every 却下通知書 of the batch' })),
       expected: Opt(Type.Record(Type.String(), Type.String(), { description: 'Status each submission had when the clerk saw it (by id); a changed one is refused as stale_status' })),
     }),
     responses: bulkResponses('What moved, what already had the status, what was refused and why'),

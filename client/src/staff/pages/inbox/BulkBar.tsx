@@ -33,6 +33,7 @@ export function BulkBar({ code, filters, bulk, pageIds, assignees, statusNames, 
   const id = useId();
   const [assignee, setAssignee] = useState('');
   const [to, setTo] = useState<Status>('in-review');
+  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<BulkResult | null>(null);
   const [message, setMessage] = useState('');
@@ -123,7 +124,18 @@ export function BulkBar({ code, filters, bulk, pageIds, assignees, statusNames, 
                       ))}
                     </select>
                   </span>
-                  <button type="button" className="button button--small" disabled={busy} onClick={() => void run(() => bulkStatus(code, selection, to, 'ids' in selection ? bulk.seen : undefined))}>
+                  {to === 'rejected' && (
+                    <span className="field-stack">
+                      <label htmlFor={`${id}-reason`}>{t('notices.reason')}</label>
+                      <textarea id={`${id}-reason`} rows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+                    </span>
+                  )}
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={busy}
+                    onClick={() => void run(() => bulkStatus(code, selection, to, 'ids' in selection ? bulk.seen : undefined, reason))}
+                  >
                     {t('inbox.bulk.move')}
                   </button>
                 </span>

@@ -18,8 +18,8 @@ export const filterOf = (f: Filters): Record<string, string> => Object.fromEntri
 
 export const countMatching = (code: string, f: Filters) => staffApi<{ count: number; more: boolean; max: number }>('GET', `${bulk(code)}/count?${query(filterOf(f))}`);
 export const bulkAssign = (code: string, selection: Selection, assigneeId: string | null) => staffApi<BulkResult>('POST', `${bulk(code)}/assign`, { selection, assigneeId });
-export const bulkStatus = (code: string, selection: Selection, to: Status, expected?: Record<string, Status>) =>
-  staffApi<BulkResult>('POST', `${bulk(code)}/status`, { selection, to, ...(expected ? { expected } : {}) });
+export const bulkStatus = (code: string, selection: Selection, to: Status, expected?: Record<string, Status>, reason?: string) =>
+  staffApi<BulkResult>('POST', `${bulk(code)}/status`, { selection, to, ...(expected ? { expected } : {}), ...(to === 'rejected' ? { reason } : {}) });
 
 async function download(code: string, path: string, body: unknown, fallback: string): Promise<number> {
   const res = await staffDownload(`${bulk(code)}/${path}`, body);
