@@ -37,4 +37,6 @@ export * from './counter/counterTypes';
 export * from './counter/cardAgentProtocol';
 export * from './disaster/disasterTypes';
 export { foldKanjiVariants } from './text/foldName';
+// The table itself, for the server to tell when stored names need folding again (modules/inbox/applicantIndex.ts).
+export { KANJI_VARIANT_PAIRS } from './text/kanjiVariants.generated';
 export { versionWording, type VersionIdentity } from './form/versionWording';

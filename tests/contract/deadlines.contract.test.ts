@@ -56,5 +56,7 @@ describeContract('deadline storage contract', ({ s }) => {
     expect(await s().deadlines.claimRun('deadline-digest:2027-05-07:082015', '2027-05-07T00:00:00Z')).toBe(true);
     expect(await s().deadlines.claimRun('deadline-digest:2027-05-07:082015', '2027-05-07T01:00:00Z')).toBe(false);
     expect(await s().deadlines.claimRun('deadline-digest:2027-05-08:082015', '2027-05-08T00:00:00Z')).toBe(true);
+    expect(await s().deadlines.hasRun('deadline-digest:2027-05-08:082015')).toBe(true);
+    expect(await s().deadlines.hasRun('deadline-digest:2027-05-09:082015')).toBe(false);
   });
 });

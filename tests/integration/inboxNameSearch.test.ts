@@ -76,5 +76,9 @@ describe('inbox name search folds variant kanji and width', () => {
     expect(await refoldStoredNames(ctx.storage)).toBe(1);
     expect(await search('斎藤')).toEqual([old.id]);
     expect(await search('齊藤')).toEqual([old.id]);
+    // Once per table: the next start does not read every stored name again.
+    await ctx.storage.inbox.refoldApplicantNames((name) => (name === '斎藤三郎' ? '齋藤三郎' : name));
+    expect(await refoldStoredNames(ctx.storage)).toBe(0);
+    expect((await ctx.storage.inbox.getMeta(old.id))!.applicantName).toBe('齋藤三郎');
   });
 });

@@ -23,4 +23,6 @@ export interface DeadlineRepository {
   setSubmissionDeadline(submissionId: string, deadline: SubmissionDeadline): Promise<void>;
   /** Claims a once-a-day job run (e.g. `digest:2027-05-07`); false when it was claimed already, by any process. */
   claimRun(key: string, at: string): Promise<boolean>;
+  /** Whether a run was claimed (recorded) already, for one-off jobs that record themselves only once done. */
+  hasRun(key: string): Promise<boolean>;
 }

@@ -7,6 +7,8 @@
  */
 import { foldKanjiVariants, type JsonValue, type UiSchema } from '@madoguchi/shared';
 import type { ApplicantIndex, Storage } from '../../storage/types';
+import { createHash } from 'node:crypto';
+import { KANJI_VARIANT_PAIRS } from '@madoguchi/shared';
 
 /**
  * A form can name its applicant field in the root uiSchema:
@@ -86,6 +88,20 @@ export function deriveApplicantIndex(data: Record<string, unknown>, uiSchema: Ui
 /**
  * Start-up: names indexed before a folding rule existed (or under an older 異体字 table) are folded
  * again, so a search for 高橋 finds the 髙橋 received last year. The stored name is the normalised
- * clear text, so nothing is decrypted. Returns how many rows changed.
+ * clear text, so nothing is decrypted. Done once per version of the table: the run is recorded only
+ * after the rows were folded (a crash before that folds again on the next start; folding is idempotent).
+ * Returns how many rows changed (0 when this table's run was done already).
  */
-export const refoldStoredNames = (storage: { inbox: Pick<Storage['inbox'], 'refoldApplicantNames'> }): Promise<number> => storage.inbox.refoldApplicantNames(normalizeName);
+export async function refoldStoredNames(
+  storage: { inbox: Pick<Storage['inbox'], 'refoldApplicantNames'>; deadlines: Pick<Storage['deadlines'], 'hasRun' | 'claimRun'> },
+  now: Date = new Date(),
+): Promise<number> {
+  const key = `name-fold:${NAME_FOLD_VERSION}`;
+  if (await storage.deadlines.hasRun(key)) return 0;
+  const changed = await storage.inbox.refoldApplicantNames(normalizeName);
+  await storage.deadlines.claimRun(key, now.toISOString());
+  return changed;
+}
+
+/** Changes whenever the folding does: the generated table, or the rule version below. */
+const NAME_FOLD_VERSION = createHash('sha256').update(`nfkc+vs+variants:1\n${KANJI_VARIANT_PAIRS}`).digest('hex').slice(0, 16);

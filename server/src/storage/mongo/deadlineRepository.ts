@@ -43,4 +43,8 @@ export class MongoDeadlineRepository implements DeadlineRepository {
       throw error;
     }
   }
+
+  async hasRun(key: string) {
+    return (await this.dm.JobRun.exists({ _id: key })) !== null;
+  }
 }

@@ -55,4 +55,8 @@ export class SqliteDeadlineRepository implements DeadlineRepository {
   async claimRun(key: string, at: string) {
     return guarded(() => this.db.prepare('INSERT INTO job_runs (key, at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, at).changes === 1);
   }
+
+  async hasRun(key: string) {
+    return this.db.prepare('SELECT 1 FROM job_runs WHERE key = ?').get(key) !== undefined;
+  }
 }
