@@ -28,6 +28,17 @@ describeContract('deadline storage contract', ({ s }) => {
     expect((await s().deadlines.listPeriods('082015')).length).toBe(1);
   });
 
+  it('stores a new submission’s deadline with the submission itself (one write), single and in a bundle', async () => {
+    const single = submission();
+    await s().submissions.insert(single, undefined, { deadline: deadline('2027-05-06') });
+    expect(await s().inbox.getMeta(single.id)).toMatchObject({ deadline: deadline('2027-05-06'), dueDate: '2027-05-06' });
+    const [a, b] = [submission(), submission()];
+    const bundle = { id: `bundle-${a.id}`, receiptNumber: 'BNDL-0000-0001', municipalityCode: '082015', submissionIds: [a.id, b.id], createdAt: a.createdAt };
+    await s().submissions.insertBundle(bundle, [{ submission: a, options: { deadline: deadline('2027-05-12') } }, { submission: b }]);
+    expect((await s().inbox.getMeta(a.id))!.dueDate).toBe('2027-05-12');
+    expect((await s().inbox.getMeta(b.id))!.deadline).toBeUndefined();
+  });
+
   it('stores a submission’s deadline on its inbox row; the list filters on the due date and sorts by it (soonest first, pages by cursor)', async () => {
     const late = submission();
     const soon = submission();

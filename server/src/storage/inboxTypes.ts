@@ -57,6 +57,8 @@ export interface SubmissionWriteOptions {
   disasterCase?: DisasterCaseRecord;
   /** The 決定通知書 / 却下通知書 of a closing status move, numbered and stored with it (issue #21). */
   decisionNotice?: DecisionNoticeWrite;
+  /** The deadline of a new submission (標準処理期間 in force at receipt, issue #21), stored with it so none is received without. */
+  deadline?: SubmissionDeadline;
 }
 
 /** A submission's inbox row: everything the list shows, nothing sealed. */

@@ -3,7 +3,7 @@
  * submission when it is received (the period in force then applies for good), and the due date moved on
  * by the days a correction request stopped the clock, once the applicant has answered.
  */
-import { MAX_PERIOD_DAYS, PERIOD_UNITS, deadlineOf, type Language, type PeriodUnit, type Submission } from '@madoguchi/shared';
+import { MAX_PERIOD_DAYS, PERIOD_UNITS, deadlineOf, type Language, type PeriodUnit, type Submission, type SubmissionDeadline } from '@madoguchi/shared';
 import { NotFoundError, ValidationError } from '../../errors';
 import type { ProcessingPeriodSetting, Storage } from '../../storage/types';
 
@@ -44,12 +44,10 @@ export class DeadlineService {
     await this.audit(userId, 'processing-period.removed', municipalityCode, procedureId, {});
   }
 
-  /** Stamps each newly received submission with the deadline of its procedure's period (none set: none stamped). */
-  async stamp(submissions: readonly Submission[]): Promise<void> {
-    for (const s of submissions) {
-      const period = await this.storage.deadlines.getPeriod(s.municipalityCode, s.procedureId);
-      if (period) await this.storage.deadlines.setSubmissionDeadline(s.id, deadlineOf(s.createdAt, period, s.history, this.now()));
-    }
+  /** The deadline a submission being received gets from its procedure's period (none set: none); intake stores it with the submission. */
+  async deadlineFor(s: Submission): Promise<SubmissionDeadline | undefined> {
+    const period = await this.storage.deadlines.getPeriod(s.municipalityCode, s.procedureId);
+    return period ? deadlineOf(s.createdAt, period, s.history, this.now()) : undefined;
   }
 
   /** After the applicant's answer ends a correction pause: the due date moves on by the paused days. */

@@ -133,7 +133,7 @@ export class BundleIntakeService {
     for (let attempt = 0; attempt < 5; attempt++) {
       const at = this.now().toISOString();
       // The applications carry no key of their own: the bundle's key makes the whole request safe to retry.
-      const entries = checked.map((c) => this.intake.newSubmission(c, at));
+      const entries = await Promise.all(checked.map((c) => this.intake.withDeadline(this.intake.newSubmission(c, at))));
       const id = timeOrderedUuid();
       const bundle: SubmissionBundle = {
         id,
@@ -153,7 +153,6 @@ export class BundleIntakeService {
         }
         throw error;
       }
-      await this.intake.deadlines?.stamp(entries.map((e) => e.submission));
       return {
         response: this.responseFor(
           bundle,

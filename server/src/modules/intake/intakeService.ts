@@ -15,6 +15,7 @@ import {
   type IntakeResponse,
   type Submission,
   type SubmissionEvidence,
+  type SubmissionDeadline,
   type Disaster,
 } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, ValidationError } from '../../errors';
@@ -85,7 +86,7 @@ export class IntakeService {
     readonly evidenceGate?: EvidenceGate,
     private readonly disasters?: DisasterIntake,
     /** Stamps the 標準処理期間 deadline on what was received (issue #21); the bundle intake uses it too. */
-    readonly deadlines?: { stamp(submissions: readonly Submission[]): Promise<void> },
+    readonly deadlines?: { deadlineFor(submission: Submission): Promise<SubmissionDeadline | undefined> },
   ) {}
 
   async submit(cmd: IntakeCommand): Promise<IntakeResult> {
@@ -220,7 +221,7 @@ export class IntakeService {
   private async store(checked: CheckedApplication, requestHash: string, ja: boolean): Promise<IntakeResult> {
     const { cmd } = checked;
     for (let attempt = 0; attempt < 5; attempt++) {
-      const entry = this.newSubmission(checked, this.now().toISOString(), cmd.idempotencyKey ? { key: cmd.idempotencyKey, requestHash } : undefined);
+      const entry = await this.withDeadline(this.newSubmission(checked, this.now().toISOString(), cmd.idempotencyKey ? { key: cmd.idempotencyKey, requestHash } : undefined));
       try {
         await this.storage.submissions.insert(entry.submission, entry.files, entry.options);
       } catch (error) {
@@ -231,10 +232,15 @@ export class IntakeService {
         }
         throw error;
       }
-      await this.deadlines?.stamp([entry.submission]);
       return { response: this.responseFor(entry.submission), created: true };
     }
     throw receiptsExhausted(ja);
+  }
+
+  /** The 標準処理期間 in force now gives the new submission its deadline, committed with it (none set: none given). */
+  async withDeadline(entry: NewSubmission): Promise<NewSubmission> {
+    const deadline = await this.deadlines?.deadlineFor(entry.submission);
+    return deadline ? { ...entry, options: { ...entry.options, deadline } } : entry;
   }
 
   private replay(earlier: Submission, requestHash: string, ja: boolean): IntakeResult {

@@ -76,7 +76,8 @@ export class MongoSubmissionRepository implements SubmissionRepository {
             const sealed = { ...(evidence ? { evidence: this.cipher.sealJson(evidence) } : {}), ...(counter ? { counter: this.cipher.sealJson(counter) } : {}) };
             const rest = { ...plain, data: this.cipher.sealJson(s.data), ...sealed, channel: channelOf(s), revision: 1 };
             const { set } = await stampFields(this.im, s.status, s.createdAt, options, session);
-            await this.m.Submission.create([{ _id: id, ...rest, ...set }], { session });
+            const deadline = options.deadline ? { deadline: options.deadline, dueDate: options.deadline.dueDate } : {};
+            await this.m.Submission.create([{ _id: id, ...rest, ...set, ...deadline }], { session });
             if (files) {
               const res = await this.m.File.updateMany({ _id: { $in: files.ids }, uploadToken: files.uploadToken, submissionId: { $exists: false } }, { $set: { submissionId: id } }, { session });
               if (res.modifiedCount !== new Set(files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');

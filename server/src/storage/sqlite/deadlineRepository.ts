@@ -21,6 +21,11 @@ const toSetting = (r: PeriodRow): ProcessingPeriodSetting => ({
   updatedBy: r.updated_by,
 });
 
+/** The deadline and its due date as a plain column (the inbox sorts and filters on it); also inside the insert's transaction. */
+export function writeSubmissionDeadline(db: Db, submissionId: string, deadline: SubmissionDeadline): void {
+  db.prepare('UPDATE submissions SET deadline_json = ?, due_date = ? WHERE id = ?').run(JSON.stringify(deadline), deadline.dueDate, submissionId);
+}
+
 export class SqliteDeadlineRepository implements DeadlineRepository {
   constructor(private readonly db: Db) {}
 
@@ -49,7 +54,7 @@ export class SqliteDeadlineRepository implements DeadlineRepository {
   }
 
   async setSubmissionDeadline(submissionId: string, deadline: SubmissionDeadline) {
-    guarded(() => this.db.prepare('UPDATE submissions SET deadline_json = ?, due_date = ? WHERE id = ?').run(JSON.stringify(deadline), deadline.dueDate, submissionId));
+    guarded(() => writeSubmissionDeadline(this.db, submissionId, deadline));
   }
 
   async claimRun(key: string, at: string) {

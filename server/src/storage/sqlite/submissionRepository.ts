@@ -5,6 +5,7 @@ import type { NewRevision, NewSubmission, SubmissionBundle, SubmissionPage, Subm
 import { afterSubmissionWrite, nextChangeSeq, writeWithEvents } from './changeLog';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { insertDisasterCase } from './disasterRepository';
+import { writeSubmissionDeadline } from './deadlineRepository';
 import { insertDecisionNotice } from './decisionNoticeRepository';
 import { guarded, mapSqliteError, type Db } from './database';
 import { groupCommitter } from './groupCommit';
@@ -165,6 +166,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     }
     if (isFinalStatus(s.status)) this.db.prepare('UPDATE submissions SET closed_at = ? WHERE id = ?').run(s.createdAt, s.id);
     if (options.disasterCase) insertDisasterCase(this.db, options.disasterCase);
+    if (options.deadline) writeSubmissionDeadline(this.db, s.id, options.deadline);
     writeWithEvents(this.db, options);
   }
 
