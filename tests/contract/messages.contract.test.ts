@@ -35,6 +35,26 @@ describeContract('message thread storage contract', ({ s }) => {
     expect(await s().inbox.listMessages(a.id)).toEqual([request, free, reply]);
   });
 
+  it('commits a message with its notice event, or neither', async () => {
+    const a = submission();
+    await s().submissions.insert(a);
+    const event = (id: string) => ({
+      id,
+      type: 'submission.message' as const,
+      municipalityCode: '082015',
+      procedureId: a.procedureId,
+      submissionId: a.id,
+      receiptNumber: a.receiptNumber,
+      data: { submissionId: a.id, from: 'desk' },
+      createdAt: at(1),
+    });
+    await s().inbox.addMessage(message(a.id, 'n1', 'u1', 1), { outbox: [event('e-n1')] });
+    expect((await s().outbox.pending(100)).map((e) => e.id)).toContain('e-n1');
+    // The event cannot be stored (its id is taken): the message is not stored either.
+    await expect(s().inbox.addMessage(message(a.id, 'n2', 'u1', 2), { outbox: [event('e-n1')] })).rejects.toThrow();
+    expect((await s().inbox.listMessages(a.id)).map((m) => m.id)).toEqual(['n1']);
+  });
+
   it('keeps one read position per side, never moving back', async () => {
     expect(await s().messageReads.readPosition('x', 'desk')).toBeUndefined();
     await s().messageReads.markRead('x', 'desk', at(5));

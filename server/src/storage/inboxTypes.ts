@@ -207,7 +207,8 @@ export interface InboxRepository {
   readRevisions(userId: string, submissionIds: string[]): Promise<Record<string, number>>;
   addNote(note: SubmissionNote): Promise<void>;
   listNotes(submissionId: string): Promise<SubmissionNote[]>;
-  addMessage(message: SubmissionMessage): Promise<void>;
+  /** Stores a message; `outbox` events (its e-mail notice) commit in the same transaction, so neither is written without the other. */
+  addMessage(message: SubmissionMessage, options?: { outbox?: OutboxEvent[] }): Promise<void>;
   listMessages(submissionId: string): Promise<SubmissionMessage[]>;
   /** Histories of submissions received in [from, to), for processing-time figures. */
   histories(query: { municipalityCode: string; procedureId?: string; receivedFrom: string; receivedTo: string }): AsyncIterable<StatusHistoryRow>;

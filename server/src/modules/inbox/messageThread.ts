@@ -195,21 +195,21 @@ export class MessageThreadService {
       createdAt: at.toISOString(),
       ...(checked.length ? { attachments: checked.map((f) => f.meta.id) } : {}),
     };
-    await this.storage.inbox.addMessage(message);
     const from: MessageSide = author === 'applicant' ? 'applicant' : 'desk';
-    // The writer has read everything up to their own message.
-    await this.storage.messageReads.markRead(meta.id, from, message.createdAt);
-    // Ids and who wrote, never the text: webhooks and the e-mail notice carry no content.
-    await this.storage.outbox.add({
+    // Ids and who wrote, never the text: webhooks and the e-mail notice carry no content. Committed with the message.
+    const notice = {
       id: randomUUID(),
-      type: 'submission.message',
+      type: 'submission.message' as const,
       municipalityCode: meta.municipalityCode,
       procedureId: meta.procedureId,
       submissionId: meta.id,
       receiptNumber: meta.receiptNumber,
       data: { submissionId: meta.id, receiptNumber: meta.receiptNumber, procedureId: meta.procedureId, status: meta.status, from, messageId: message.id },
       createdAt: message.createdAt,
-    });
+    };
+    await this.storage.inbox.addMessage(message, { outbox: [notice] });
+    // The writer has read everything up to their own message.
+    await this.storage.messageReads.markRead(meta.id, from, message.createdAt);
     await auditSubmission(this.storage, actor, 'submission.message.sent', meta, at, { messageId: message.id, from, files: checked.length });
     return { id: message.id };
   }

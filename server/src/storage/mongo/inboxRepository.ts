@@ -15,6 +15,7 @@ import type {
   SubmissionRevision,
   SubmissionTombstone,
   RemovalOptions,
+  OutboxEvent,
 } from '../inboxTypes';
 import type { DataCipher } from '../../security/dataCipher';
 import { guardedMongo } from './errors';
@@ -185,9 +186,14 @@ export class MongoInboxRepository implements InboxRepository {
     return docs.map(({ _id, ...d }) => ({ id: _id, ...d, body: this.cipher.openText(d.body) }));
   }
 
-  async addMessage(msg: SubmissionMessage) {
+  async addMessage(msg: SubmissionMessage, options: { outbox?: OutboxEvent[] } = {}) {
     const { id, ...rest } = msg;
-    await guardedMongo(() => this.im.Message.create({ _id: id, ...rest, body: this.cipher.sealText(msg.body) }));
+    await guardedMongo(() =>
+      this.connection.transaction(async (session) => {
+        await this.im.Message.create([{ _id: id, ...rest, body: this.cipher.sealText(msg.body) }], { session });
+        await writeOutbox(this.im, options.outbox, session);
+      }),
+    );
   }
 
   async listMessages(submissionId: string): Promise<SubmissionMessage[]> {

@@ -18,10 +18,11 @@ import type {
   SubmissionRevision,
   SubmissionTombstone,
   RemovalOptions,
+  OutboxEvent,
 } from '../inboxTypes';
 import type { DataCipher } from '../../security/dataCipher';
 import { guarded, type Db } from './database';
-import { nextChangeSeq, writeWithEvents } from './changeLog';
+import { nextChangeSeq, writeOutbox, writeWithEvents } from './changeLog';
 import { msg } from '../../i18n/messages';
 
 const META_COLUMNS = `id, receipt_number, municipality_code, procedure_owner, procedure_id, form_version, status, assignee_id, applicant_name, applicant_kana, channel,
@@ -282,13 +283,16 @@ export class SqliteInboxRepository implements InboxRepository {
     }));
   }
 
-  async addMessage(m: SubmissionMessage) {
+  async addMessage(m: SubmissionMessage, options: { outbox?: OutboxEvent[] } = {}) {
     guarded(() =>
-      this.db
-        .prepare(
-          'INSERT INTO submission_messages (id, submission_id, municipality_code, kind, author, body, fields_json, revision, created_at, attachments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(m.id, m.submissionId, m.municipalityCode, m.kind, m.author, this.cipher.sealText(m.body), JSON.stringify(m.fields), m.revision, m.createdAt, JSON.stringify(m.attachments ?? [])),
+      this.db.transaction(() => {
+        this.db
+          .prepare(
+            'INSERT INTO submission_messages (id, submission_id, municipality_code, kind, author, body, fields_json, revision, created_at, attachments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(m.id, m.submissionId, m.municipalityCode, m.kind, m.author, this.cipher.sealText(m.body), JSON.stringify(m.fields), m.revision, m.createdAt, JSON.stringify(m.attachments ?? []));
+        writeOutbox(this.db, options.outbox);
+      })(),
     );
   }
 
