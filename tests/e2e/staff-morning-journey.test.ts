@@ -99,6 +99,7 @@ test('a clerk finds the overdue, takes them, writes to one resident and rejects 
   const { page: phone, errors: phoneErrors } = await pageAt(chrome(), 360);
   await phone.goto(`${url}/status/${asking.receiptNumber}#${encodeURIComponent(asking.secret)}`);
   await phone.getByText('未読のメッセージが1件あります。').waitFor();
+  await phone.getByText('令和9年5月6日ごろ（標準処理期間 3開庁日）').waitFor();
   expect(await phone.locator('.thread__item--unread').innerText()).toContain('被害の写真をもう1枚');
   await phone.screenshot({ path: screenshotPath('staff-morning-5-resident-message-360'), fullPage: true });
   await phone.goto(`${url}/status/${outside.receiptNumber}#${encodeURIComponent(outside.secret)}`);

@@ -93,11 +93,21 @@ describe('標準処理期間 (deadlines)', () => {
     await at('2027-05-13T00:30:00Z'); // past the original due date, but the clock stands
     const paused = (await detail(second)).body.deadline;
     expect(paused).toMatchObject({ dueDate: '2027-05-12', paused: true, pausedSince: '2027-05-07', overdue: false });
+    // The resident's status page says the same, without the desk's detail.
+    const residentStatus = async () => (await request(ctx.app).get(`/api/v1/submissions/${second.receiptNumber}/status`).set('X-Receipt-Secret', second.secret).expect(200)).body;
+    expect((await residentStatus()).deadline).toEqual({ dueDate: '2027-05-12', days: 3, unit: 'business', paused: true });
     expect((await inbox('?due=overdue')).body.items.map((i: { id: string }) => i.id)).toEqual([first.id]);
     await request(ctx.app).post(`/api/v1/submissions/${second.receiptNumber}/correction`).set('X-Receipt-Secret', second.secret).send({ message: '追加しました。' }).expect(200);
     // Paused 5/10, 5/11, 5/12, 5/13 (4 開庁日): 5/12 + 4 = 5/18.
     const resumed = (await detail(second)).body.deadline;
     expect(resumed).toMatchObject({ dueDate: '2027-05-18', pausedDays: 4, paused: false, pausedSince: null, overdue: false, daysCount: 3 });
+    expect((await residentStatus()).deadline).toEqual({ dueDate: '2027-05-18', days: 3, unit: 'business', paused: false });
+    // Decided: no date to aim for any more.
+    const decided = await submit(ctx);
+    const status = async () => (await request(ctx.app).get(`/api/v1/submissions/${decided.receiptNumber}/status`).set('X-Receipt-Secret', decided.secret).expect(200)).body;
+    expect((await status()).deadline).toMatchObject({ unit: 'business', days: 3 });
+    await clerk.client.post(`/municipalities/${MITO}/submissions/${decided.id}/status`, { to: 'rejected', reason: '対象外のため。' }).expect(200);
+    expect((await status()).deadline).toBeUndefined();
   });
 
   it('e-mails each assignee their due and overdue submissions and each admin all of them, once a day, through the outbox', async () => {

@@ -238,6 +238,13 @@ export const MESSAGES = {
   'status.formVersion': ['申請書の様式', 'Form version'],
   'status.submittedAt': ['申請日時', 'Submitted'],
   'status.updatedAt': ['最終更新', 'Last updated'],
+  'status.deadline': ['処理の目安', 'Expected decision by'],
+  'status.deadline.business': ['{date}ごろ（標準処理期間 {days}開庁日）', 'around {date} (standard processing period: {days} business days)'],
+  'status.deadline.calendar': ['{date}ごろ（標準処理期間 {days}日）', 'around {date} (standard processing period: {days} days)'],
+  'status.deadline.paused': [
+    '補正（書類の修正・追加）をお願いしている間は、処理期間に含めません。ご回答いただいた日から再び数えます。',
+    'The time we wait for your correction is not counted; the period runs again from the day you answer.',
+  ],
   'status.messages': ['市区町村からのお知らせ', 'Messages from the municipality'],
   'status.noMessages': ['お知らせはありません。', 'No messages.'],
 } as const satisfies Catalogue;

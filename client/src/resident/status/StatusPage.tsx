@@ -12,6 +12,7 @@ import { PageHeading } from '../../common/PageHeading';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { getStatus } from '../../common/api/residentApi';
 import { formatDateTime } from '../../common/format';
+import { formatDateEnglish, formatWareki } from '../../common/wareki';
 import { MessageList } from './MessageList';
 import { ResidentThread } from './ResidentThread';
 import { ApiError } from '../../common/api/http';
@@ -44,6 +45,18 @@ function StatusResult({ status }: { status: StatusResponse }) {
         <dd>{formatDateTime(status.submittedAt, language)}</dd>
         <dt>{t('status.updatedAt')}</dt>
         <dd>{formatDateTime(status.updatedAt, language)}</dd>
+        {status.deadline && (
+          <>
+            <dt>{t('status.deadline')}</dt>
+            <dd>
+              {t(status.deadline.unit === 'business' ? 'status.deadline.business' : 'status.deadline.calendar', {
+                date: language === 'ja' ? formatWareki(status.deadline.dueDate) : formatDateEnglish(status.deadline.dueDate),
+                days: status.deadline.days,
+              })}
+              {status.deadline.paused && <span className="status-deadline__paused">{t('status.deadline.paused')}</span>}
+            </dd>
+          </>
+        )}
       </dl>
       <h3>{t('status.messages')}</h3>
       {status.messages.length === 0 ? <p>{t('status.noMessages')}</p> : <MessageList messages={status.messages} />}

@@ -91,6 +91,17 @@ export const StatusResponseSchema = component(
     submittedAt: DateTime(),
     updatedAt: DateTime(),
     messages: Arr(Closed({ at: DateTime(), text: Str() })),
+    deadline: Opt(
+      Closed(
+        {
+          dueDate: Str({ description: 'Japan date (YYYY-MM-DD) by which the municipality aims to decide (標準処理期間 in force at receipt, moved by correction pauses)' }),
+          days: Int(),
+          unit: Str({ enum: ['business', 'calendar'] }),
+          paused: Bool({ description: 'A correction request stopped the clock until the applicant answers' }),
+        },
+        { description: 'Present while the application is open and its procedure has a 標準処理期間' },
+      ),
+    ),
   }),
 );
 
