@@ -55,7 +55,7 @@ export function periodText(days: number, unit: PeriodUnit, language: 'ja' | 'en'
 /** 「あと3開庁日」, 「本日期限」, 「2日超過」, 「補正中（停止）」 — the standing, in words (never colour alone). */
 export function deadlineText(v: DeadlineView, language: 'ja' | 'en'): string {
   if (v.paused) return language === 'ja' ? '補正中（期間停止）' : 'Paused (correction)';
-  if (v.closed) return language === 'ja' ? '完了' : 'Closed';
+  if (v.closed) return language === 'ja' ? '終了' : 'Closed';
   if (v.overdue) return language === 'ja' ? `${v.daysCount}日超過` : `${v.daysCount} day${v.daysCount === 1 ? '' : 's'} overdue`;
   if (v.daysCount === 0) return language === 'ja' ? '本日期限' : 'Due today';
   return language === 'ja' ? `あと${periodText(v.daysCount, v.unit, 'ja')}` : `${periodText(v.daysCount, v.unit, 'en')} left`;

@@ -25,7 +25,7 @@ export const DEADLINE_MESSAGES = {
   'deadlines.today': ['本日期限', 'Due today'],
   'deadlines.overdue': ['{n}日超過', '{n} days overdue'],
   'deadlines.paused': ['補正中（停止）', 'Paused (correction)'],
-  'deadlines.closed': ['完了', 'Closed'],
+  'deadlines.closed': ['終了', 'Closed'],
   'deadlines.none': ['期限なし', 'No due date'],
   'deadlines.filter': ['処理期限', 'Due'],
   'deadlines.filter.any': ['指定なし', 'Any'],
