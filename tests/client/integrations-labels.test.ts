@@ -6,11 +6,13 @@
  */
 import { loadClient } from './clientModules';
 
+import { OUTBOX_EVENT_TYPES } from '@madoguchi/shared';
+
 interface Labels {
   eventLabel: (event: { type: string; receiptNumber: string; data: { status?: string } }, language: 'ja' | 'en') => string;
   failureLabel: (error: string, language: 'ja' | 'en') => string;
 }
-const { eventLabel, failureLabel } = loadClient<Labels>('staff/pages/inbox/integrationsApi');
+const { eventLabel, failureLabel, EVENT_LABELS } = loadClient<Labels & { EVENT_LABELS: Record<string, string> }>('staff/pages/inbox/integrationsApi');
 
 describe('delivery log labels', () => {
   it('names the status a submission moved to', () => {
@@ -18,6 +20,11 @@ describe('delivery log labels', () => {
     expect([moved('in-review'), moved('correction-requested'), moved('completed')]).toEqual(['状況の変更：審査中', '状況の変更：補正依頼中', '状況の変更：処理完了']);
     expect(moved('in-review', 'en')).toBe('Status changed: In review');
     expect(eventLabel({ type: 'submission.received', receiptNumber: 'X', data: { status: 'received' } }, 'ja')).toBe('申請の到達');
+  });
+
+  it('has a label for every event a webhook can subscribe to (the form offers them, the list names them)', () => {
+    expect(Object.keys(EVENT_LABELS).sort()).toEqual([...OUTBOX_EVENT_TYPES].sort());
+    expect(eventLabel({ type: 'submission.message', receiptNumber: 'X', data: {} }, 'ja')).toBe('窓口と申請者のメッセージ');
   });
 
   it('says why a delivery failed in words', () => {

@@ -440,6 +440,7 @@ export const STAFF_MESSAGES = {
   'integrations.event.resubmitted': ['補正の提出', 'Resubmitted'],
   'integrations.event.deleted': ['保存期間経過による削除', 'Deleted (retention)'],
   'integrations.event.stripped': ['保存期間経過による内容の消去', 'Stripped (retention)'],
+  'integrations.event.message': ['窓口と申請者のメッセージ', 'Message in the thread'],
   'integrations.event.withStatus': ['{event}：{status}', '{event}: {status}'],
   'integrations.failure.timeout': ['応答がありませんでした（時間切れ）', 'No answer in time'],
   'integrations.failure.addressRefused': ['送信先のアドレスが許可されていません', 'The receiver’s address is not allowed'],

@@ -43,6 +43,7 @@ export const EVENT_LABELS: Record<string, StaffMessageKey> = {
   'submission.resubmitted': 'integrations.event.resubmitted',
   'submission.deleted': 'integrations.event.deleted',
   'submission.stripped': 'integrations.event.stripped',
+  'submission.message': 'integrations.event.message',
 };
 
 /** What the log says of an event: a status change names the status it moved to (「状況の変更：審査中」). */
