@@ -208,7 +208,7 @@ test('the counter pages fit a 360 px screen (a clerk on a small tablet)', async 
   await page.getByRole('button', { name: '呼び出して対応する' }).first().click();
   await page.getByRole('heading', { level: 1, name: /^受付番号/ }).waitFor();
   await page.getByLabel('ライフイベントから選ぶ').selectOption({ label: '出生：子どもが生まれたとき' });
-  await page.locator('.counter-forms__item h3').first().waitFor();
+  await page.locator('.counter-forms__item h3').first().waitFor({ timeout: 30_000 });
   await page.screenshot({ path: screenshotPath('counter-visit-360'), fullPage: true });
   const overflow = await page.evaluate(() => {
     const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;

@@ -50,7 +50,7 @@ export function CounterForms({ details, work, finished, disabled, onChange, onSt
     setOpen(id);
     onStarted(id);
   };
-  if (!kit) return null;
+  if (!kit) return <p role="status">{t('formsLoading')}</p>;
   const nextAfter = (id: string) => details.find((d) => d.procedure.id !== id && !finished.has(d.procedure.id))?.procedure.id ?? null;
 
   return (

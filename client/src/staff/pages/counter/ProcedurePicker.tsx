@@ -18,8 +18,17 @@ export function ProcedurePicker(props: { code: string; procedureIds: string[]; g
   const [catalog, setCatalog] = useState<ProcedureSummary[]>([]);
   const [adding, setAdding] = useState('');
   useEffect(() => {
-    catalogApi.guides(code).then(setGuides, () => setGuides([]));
-    catalogApi.procedures(code).then(setCatalog, () => setCatalog([]));
+    // Both lists arrive together: a guide picked before the catalog was known
+    // would bring none of its procedures (the catalog says which are online).
+    let current = true;
+    void Promise.all([catalogApi.guides(code).catch(() => []), catalogApi.procedures(code).catch(() => [])]).then(([g, c]) => {
+      if (!current) return;
+      setGuides(g);
+      setCatalog(c);
+    });
+    return () => {
+      current = false;
+    };
   }, [code, language]);
   const title = (id: string) => catalog.find((p) => p.id === id)?.title ?? id;
   const online = new Set(catalog.map((p) => p.id));

@@ -75,6 +75,7 @@ export const COUNTER_MESSAGES = {
   finishProcedure: ['この手続の入力を終える', 'Finish this procedure'],
   procedureDone: ['入力済み', 'Done'],
   procedureOpen: ['入力する', 'Fill in'],
+  formsLoading: ['申請書の様式を読み込んでいます…', 'Loading the application forms…'],
   source: ['カード {card}件・事前入力 {prefill}件', 'Card {card}, prepared {prefill}'],
   saved: ['保存しました', 'Saved'],
   saving: ['保存しています…', 'Saving…'],
