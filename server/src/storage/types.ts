@@ -21,6 +21,7 @@ import type { SealedDataRepository } from './sealedTypes';
 import type { AuditEvent, NewAuditEvent } from './auditTypes';
 import type { AttachmentScanState as FileScanState } from '@madoguchi/shared';
 import type { InboxViewRepository } from './inboxViewTypes';
+import type { LeaseRepository, RateCounterRepository } from './coordinationTypes';
 export type { AuditEvent, NewAuditEvent } from './auditTypes';
 
 export * from './inboxTypes';
@@ -29,6 +30,7 @@ export * from './catalogTypes';
 export * from './sealedTypes';
 export * from './deadlineTypes';
 export * from './pushTypes';
+export * from './coordinationTypes';
 
 export interface NewFormVersion {
   procedure: Procedure;
@@ -388,6 +390,10 @@ export interface Storage {
   readonly messageReads: MessageReadRepository;
   /** Every value sealed with the data cipher, for key rotation (tools/reencrypt.ts). */
   readonly sealed: SealedDataRepository;
+  /** Rate-limit counters shared by every instance on this store (issue #23). */
+  readonly rateCounters: RateCounterRepository;
+  /** Leases of background jobs: each runs in one instance at a time (issue #23). */
+  readonly leases: LeaseRepository;
   /** For /health: throws when a submission could not be stored now (SQLite: a write probe; MongoDB: a ping of the primary). */
   ping(): Promise<void>;
   close(): Promise<void>;

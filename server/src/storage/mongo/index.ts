@@ -33,6 +33,7 @@ import { MongoDecisionNoticeRepository, decisionNoticeModels } from './decisionN
 import { MongoInboxViewRepository, registerInboxViewModels } from './inboxViewRepository';
 import { MongoPushTargetRepository, registerPushModels } from './pushTargetRepository';
 import { registerMessageReadModels } from './messageReadModels';
+import { MongoLeaseRepository, MongoRateCounterRepository, registerCoordinationModels } from './coordinationRepository';
 import { MongoMessageReadRepository } from './messageReadRepository';
 
 /**
@@ -68,6 +69,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   const inboxViewModels = registerInboxViewModels(connection);
   const pushModels = registerPushModels(connection);
   const messageReadModels = registerMessageReadModels(connection);
+  const coordinationModels = registerCoordinationModels(connection);
   await Promise.all(
     [
       ...Object.values(models),
@@ -85,6 +87,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
       ...Object.values(inboxViewModels),
       ...Object.values(pushModels),
       ...Object.values(messageReadModels),
+      ...Object.values(coordinationModels),
     ].map((model) => model.init()),
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
@@ -121,6 +124,8 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels, decisionNoticeModels(connection), pushModels),
     inboxViews: new MongoInboxViewRepository(inboxViewModels),
     messageReads: new MongoMessageReadRepository(messageReadModels, inboxModels),
+    rateCounters: new MongoRateCounterRepository(coordinationModels),
+    leases: new MongoLeaseRepository(coordinationModels),
     async ping() {
       await connection.db!.admin().ping();
     },

@@ -30,6 +30,7 @@ import { SqliteDeadlineRepository } from './deadlineRepository';
 import { SqliteInboxViewRepository } from './inboxViewRepository';
 import { SqlitePushTargetRepository } from './pushTargetRepository';
 import { SqliteMessageReadRepository } from './messageReadRepository';
+import { SqliteLeaseRepository, SqliteRateCounterRepository } from './coordinationRepository';
 
 export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
   const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
@@ -65,6 +66,8 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     inboxViews: new SqliteInboxViewRepository(db),
     messageReads: new SqliteMessageReadRepository(db),
     sealed: new SqliteSealedDataRepository(db, cipher),
+    rateCounters: new SqliteRateCounterRepository(db),
+    leases: new SqliteLeaseRepository(db),
     async ping() {
       const failed = groupCommitter(db).failed; // an fsync failed: nothing is acknowledged until a restart
       if (failed) throw failed;

@@ -613,4 +613,17 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (submission_id, side)
   );
   `,
+  /* 25: rate-limit counters and job leases shared by every instance on the store (issue #23) */ `
+  CREATE TABLE rate_counters (
+    key TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX rate_counters_expiry ON rate_counters (expires_at);
+  CREATE TABLE leases (
+    name TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
