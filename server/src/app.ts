@@ -48,7 +48,7 @@ export function createApp(deps: AppDeps): Express {
   installStaffApi(app, deps, services);
 
   const api = express.Router();
-  const limits = createRateLimits(deps.config.rateLimits);
+  const limits = createRateLimits(deps.config.rateLimits, deps.storage.rateCounters);
   // Per-address limits first, then admission control under a surge (503 + Retry-After), both before any body
   // is read: a slot covers receiving the body, and a refused request never has its body parsed or buffered.
   const { admission } = services;

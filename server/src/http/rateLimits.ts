@@ -1,11 +1,14 @@
 /**
  * Per-IP rate limits on the routes anyone can call: intake (a flood must not
  * fill the disk), status and PDF look-ups (receipt secrets must not be
- * guessed) and uploads. Answers are 429 with a Japanese message.
+ * guessed) and uploads. Answers are 429 with a Japanese message. The counters
+ * are kept in the store, so the limits hold across every instance (issue #23).
  */
 import { rateLimit, type Options } from 'express-rate-limit';
 import type { RequestHandler } from 'express';
 import { requestLanguage } from '../i18n/language';
+import type { RateCounterRepository } from '../storage/types';
+import { SharedCounterStore } from './storeRateLimitStore';
 
 export interface RateLimitSettings {
   /** Submissions per IP per minute. */
@@ -21,11 +24,12 @@ export interface RateLimitSettings {
   uploadPerMinute: number;
 }
 
-function limiter(limit: number, code: string, keyGenerator?: Options['keyGenerator']): RequestHandler {
+function limiter(counters: RateCounterRepository, name: string, limit: number, code: string, keyGenerator?: Options['keyGenerator']): RequestHandler {
   if (limit === 0) return (_req, _res, next) => next();
   const options: Partial<Options> = {
     ...(keyGenerator ? { keyGenerator } : {}),
     windowMs: 60_000,
+    store: new SharedCounterStore(counters, `${name}:`),
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
@@ -43,12 +47,14 @@ function limiter(limit: number, code: string, keyGenerator?: Options['keyGenerat
   return rateLimit(options);
 }
 
-export function createRateLimits(settings: RateLimitSettings): Record<'intake' | 'lookup' | 'receipt' | 'upload' | 'pairing', RequestHandler> {
+export function createRateLimits(settings: RateLimitSettings, counters: RateCounterRepository): Record<'intake' | 'lookup' | 'receipt' | 'upload' | 'pairing', RequestHandler> {
   return {
-    intake: limiter(settings.intakePerMinute, 'rate_limited'),
-    lookup: limiter(settings.lookupPerMinute, 'rate_limited'),
+    intake: limiter(counters, 'intake', settings.intakePerMinute, 'rate_limited'),
+    lookup: limiter(counters, 'lookup', settings.lookupPerMinute, 'rate_limited'),
     // Keyed by the receipt number as written (upper-cased, separators dropped), not by address.
     receipt: limiter(
+      counters,
+      'receipt',
       settings.receiptLookupPerMinute,
       'rate_limited',
       (req) =>
@@ -56,8 +62,8 @@ export function createRateLimits(settings: RateLimitSettings): Record<'intake' |
           .toUpperCase()
           .replace(/[^0-9A-Z]/g, '')}`,
     ),
-    upload: limiter(settings.uploadPerMinute, 'rate_limited'),
+    upload: limiter(counters, 'upload', settings.uploadPerMinute, 'rate_limited'),
     // A tablet's pairing code: at most 10 tries a minute per address (none when look-ups are unlimited, as in tests).
-    pairing: limiter(Math.min(10, settings.lookupPerMinute), 'rate_limited'),
+    pairing: limiter(counters, 'pairing', Math.min(10, settings.lookupPerMinute), 'rate_limited'),
   };
 }

@@ -8,6 +8,7 @@ import express, { type Express } from 'express';
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import { rateLimit } from 'express-rate-limit';
+import { SharedCounterStore } from '../storeRateLimitStore';
 import type { AppDeps, Services } from '../../services';
 import { requestLanguage } from '../../i18n/language';
 import { clientMeta } from '../../auth/audit';
@@ -70,6 +71,7 @@ export function installStaffApi(app: Express, deps: AppDeps, services: Services)
     secretAttemptLimiter: rateLimit({
       windowMs: 15 * 60_000,
       limit: auth.loginRateLimit,
+      store: new SharedCounterStore(storage.rateCounters, 'sign-in:'), // one limit across every instance (issue #23)
       // Only refused attempts count: staff behind one address (a town hall's NAT, LGWAN) must not lock each other out.
       skipSuccessfulRequests: true,
       standardHeaders: 'draft-8',
