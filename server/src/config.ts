@@ -19,6 +19,8 @@ export interface Config {
   host: string;
   /** Server processes sharing the port (1 = no cluster); see cluster.ts. */
   workers: number;
+  /** How long a background job's lease lasts without renewal: the time another instance waits before taking over a dead one's jobs (issue #23). */
+  jobLeaseSeconds: number;
   dataDir: string;
   mongodbUri?: string;
   /** How long an SQLite write waits for a lock held by another connection before answering 503. */
@@ -97,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     workers: integerSetting(env, 'WORKERS', 1, 1, 64),
+    jobLeaseSeconds: integerSetting(env, 'JOB_LEASE_SECONDS', 30, 1, 3600),
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     mongodbUri,
     sqliteBusyTimeoutMs: integerSetting(env, 'SQLITE_BUSY_TIMEOUT_MS', 5000, 0, 600_000),

@@ -17,8 +17,9 @@ import { createLogger } from './http/logging';
 import { ConfigError } from './errors';
 import { announceSetupLink } from './auth/oneTimeTokens';
 import { runCleanup } from './modules/maintenance/cleanup';
-import { processRole, runsBackgroundJobs, superviseWorkers } from './cluster';
+import { processRole, superviseWorkers } from './cluster';
 import { PeriodicJobs } from './modules/maintenance/periodicJobs';
+import { JobLeases } from './modules/maintenance/jobLeases';
 import { createAuditAnchor } from './modules/auditAnchor/createAuditAnchor';
 import { RequestDrainer } from './http/gracefulShutdown';
 import { createServer } from 'node:http';
@@ -73,19 +74,25 @@ async function main(): Promise<void> {
     if (!logger.isLevelEnabled('info') && role === 'single') console.log(`Madoguchi is serving on http://localhost:${port}`);
   });
 
+  // Background jobs: each runs in the one instance holding its lease in the store (modules/maintenance/jobLeases.ts),
+  // whether the instances are cluster workers or separate servers on one store; a dead holder's jobs move on.
+  const leases = new JobLeases(storage.leases, { ttlMs: config.jobLeaseSeconds * 1000, logger });
+  const jobs = new PeriodicJobs(leases);
   // Housekeeping: remove files of drafts never submitted, expired drafts and sessions, answers of counter visits left open.
   const cleanup = () =>
     runCleanup(storage, config.abandonedUploadHours, new Date(), (app.locals.services as Services).counter.sessions)
       .then((removed) => logger.info({ removed }, 'cleanup done'))
       .catch((error: unknown) => logger.error({ err: error }, 'cleanup failed'));
-  const jobs = new PeriodicJobs();
-  // With WORKERS > 1 only the first worker runs jobs and delivers the outbox (nothing sent twice).
-  const background = runsBackgroundJobs(role);
-  if (background) jobs.every(3600_000, cleanup, { now: true });
+  jobs.every('cleanup', 3600_000, cleanup, { now: true });
 
   // Webhooks and applicant e-mail: the outbox is delivered from the store, so a restart resumes where a crash stopped.
   const desk = (app.locals.services as Services).desk;
-  if (background) desk.dispatcher.start();
+  leases.watch('job:outbox', {
+    gained: () => {
+      if (!stopping) desk.dispatcher.start();
+    },
+    lost: () => void desk.dispatcher.stop(),
+  });
   if (!config.auth.smtpUrl) logger.info('SMTP_URL is not set: applicants are not e-mailed about their submissions');
   // Retention: closed submissions past their procedure's period are deleted or stripped.
   const retention = () =>
@@ -93,22 +100,24 @@ async function main(): Promise<void> {
       .run()
       .then((removed) => (removed.deleted || removed.stripped) && logger.info({ removed }, 'retention done'))
       .catch((error: unknown) => logger.error({ err: error }, 'retention failed'));
-  if (background) jobs.every(config.backoffice.retentionIntervalMinutes * 60_000, retention, { now: true });
+  jobs.every('retention', config.backoffice.retentionIntervalMinutes * 60_000, retention, { now: true });
   // 期限 digest: checked every 10 minutes, written once a Japan day from 08:00 (claimed in the store).
   const digest = () =>
     desk.digest
       .run()
       .then((written) => written && logger.info({ written }, 'deadline digests written'))
       .catch((error: unknown) => logger.error({ err: error }, 'deadline digest failed'));
-  if (background) jobs.every(600_000, digest, { now: true });
+  jobs.every('deadline-digest', 600_000, digest, { now: true });
 
   // Audit trail anchor: signed checkpoints of the chain's head, outside the database (modules/auditAnchor).
-  const anchor = background ? createAuditAnchor(config, storage, desk.sender, logger) : undefined;
+  // Built by the first instance that holds its lease (that one creates the checkpoint key on a first start).
+  let anchor: ReturnType<typeof createAuditAnchor> | undefined;
   const checkpoint = () =>
-    (anchor?.checkpoint() ?? Promise.resolve(null))
+    Promise.resolve()
+      .then(() => (anchor ??= createAuditAnchor(config, storage, desk.sender, logger)).checkpoint())
       .then((c) => c && logger.debug({ seq: c.seq }, 'audit checkpoint written'))
       .catch((error: unknown) => logger.error({ err: error }, 'audit checkpoint failed'));
-  if (anchor) jobs.every(config.auditAnchor.intervalMinutes * 60_000, checkpoint, { now: true });
+  jobs.every('audit-checkpoint', config.auditAnchor.intervalMinutes * 60_000, checkpoint, { now: true });
 
   // Malware scanning: files accepted while clamd was unreachable are scanned again until they get a verdict.
   const fileScans = (app.locals.services as Services).fileScans;
@@ -119,7 +128,7 @@ async function main(): Promise<void> {
         .rescanPending()
         .then((done) => (done.clean || done.infected || done.pending) && logger.info({ done }, 'malware rescan done'))
         .catch((error: unknown) => logger.error({ err: error }, 'malware rescan failed'));
-    if (background) jobs.every(config.malwareScan.rescanMinutes * 60_000, rescan);
+    jobs.every('malware-rescan', config.malwareScan.rescanMinutes * 60_000, rescan);
   } else {
     logger.info('CLAMD_SOCKET / CLAMD_HOST are not set: uploads are not scanned for malware');
   }
@@ -135,7 +144,9 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), graceMs + 15_000).unref(); // last resort: a job or the store hangs
     void Promise.all([drainer.drain(server, graceMs), jobs.stop(), desk.dispatcher.stop()])
       .then(async ([finished]) => {
-        await checkpoint(); // the last events of this run are anchored before the store closes
+        // The last events of this run are anchored before the store closes (by the checkpoint's lease holder only).
+        if (await leases.confirm('job:audit-checkpoint')) await checkpoint();
+        await leases.stop(); // released: another instance takes the jobs over at once
         await storage.close();
         if (!finished) logger.warn({ graceSeconds: config.shutdownGraceSeconds }, 'requests still running at the deadline were cut off');
         logger.info('stopped');
@@ -148,6 +159,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  leases.start(); // every job is registered: try for their leases now, then renew or retry every third of the lease time
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 /**
  * Housekeeping that keeps personal data no longer than needed: files of
  * drafts never submitted, expired drafts and expired sessions, and the
- * answers of counter visits left open past their day.
+ * answers of counter visits left open past their day; rate-limit windows that ended.
  */
 import type { Storage } from '../../storage/types';
 
@@ -10,6 +10,7 @@ export interface CleanupResult {
   drafts: number;
   sessions: number;
   counterVisits: number;
+  rateCounters: number;
 }
 
 export async function runCleanup(storage: Storage, abandonedUploadHours: number, now: Date = new Date(), counter?: { closeAbandoned(): Promise<number> }): Promise<CleanupResult> {
@@ -17,5 +18,6 @@ export async function runCleanup(storage: Storage, abandonedUploadHours: number,
   const drafts = await storage.drafts.deleteExpired(now);
   const sessions = await storage.sessions.deleteExpired(now);
   const counterVisits = counter ? await counter.closeAbandoned() : 0;
-  return { files, drafts, sessions, counterVisits };
+  const rateCounters = await storage.rateCounters.purgeExpired(now);
+  return { files, drafts, sessions, counterVisits, rateCounters };
 }
