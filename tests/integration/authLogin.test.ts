@@ -1,5 +1,7 @@
 /** Staff sign-in through real HTTP: cookies, CSRF, session rotation, lockout, rate limit, timeouts, logout, audit. */
 import { buildAuthApp, makeUser, MITO, PASSWORD, sessionCookie, StaffClient, type AuthApp } from '../helpers/staffAuth';
+import { buildApp } from '../helpers/buildApp';
+import { makeTempDir } from '../helpers/tempDir';
 
 describe('staff sign-in', () => {
   let clock = Date.parse('2026-11-20T09:00:00Z');
@@ -146,6 +148,25 @@ describe('staff sign-in limits and cookies', () => {
       expect(res.body.error).toMatchObject({ code: 'rate_limited', message: 'ログインの試行が多すぎます。しばらくたってからもう一度お試しください。' });
     } finally {
       await ctx.close();
+    }
+  });
+
+  it('holds the sign-in limit across two instances on one store (issue #23)', async () => {
+    const dir = makeTempDir();
+    const first = await buildApp({ env: { LOGIN_RATE_LIMIT: '3' }, presets: false, dataDir: dir.path });
+    const second = await buildApp({ env: { LOGIN_RATE_LIMIT: '3' }, presets: false, dataDir: dir.path, key: first.secretKey });
+    try {
+      const clients = [new StaffClient(first.app), new StaffClient(second.app)];
+      for (const client of clients) await client.session();
+      // Two failures on one instance, one on the other: the limit of 3 is used up on both.
+      for (const client of [clients[0]!, clients[1]!, clients[0]!]) await client.post('/login', { email: 'x@example.jp', password: 'nope nope nope' }).expect(401);
+      const res = await clients[1]!.post('/login', { email: 'x@example.jp', password: 'nope nope nope' }).expect(429);
+      expect(res.body.error).toMatchObject({ code: 'rate_limited', message: 'ログインの試行が多すぎます。しばらくたってからもう一度お試しください。' });
+      await clients[0]!.post('/login', { email: 'x@example.jp', password: 'nope nope nope' }).expect(429);
+    } finally {
+      await second.close();
+      await first.close();
+      dir.remove();
     }
   });
 
