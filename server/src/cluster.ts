@@ -3,10 +3,10 @@
  * request at a time per process; a surge (罹災証明書 after a disaster) needs
  * every core. The primary prepares the store once (migrations, presets, the
  * first-admin link), then forks the workers, which share the listening port.
- * Nothing is per worker: background jobs (cleanup, outbox delivery, retention,
+ * Jobs and limits are not per worker: background jobs (cleanup, outbox delivery, retention,
  * rescans) run in whichever worker holds their lease in the store, rate-limit
  * counters are kept in the store too (issue #23), and sessions, published
- * versions and counts are read from it.
+ * versions and counts are read from it. Only the admission gates (ADMISSION_*) count per process.
  */
 import cluster, { type Worker } from 'node:cluster';
 
