@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PRESET_OWNER, inlineCommonDefinitions, validateProcedureDefinition, type JsonSchema, type PresetDefinition, type Procedure, type UiSchema } from '@madoguchi/shared';
+import { PRESET_OWNER, inlineCommonDefinitions, validateProcedureDefinition, type JsonSchema, type PresetDefinition, type Procedure, type TemplateSummary, type UiSchema } from '@madoguchi/shared';
 import { InvalidPresetError } from './loadPresets';
 
 /** Where the template files live (works from `src` under tsx/jest and from `dist` when built). */
@@ -20,14 +20,6 @@ export interface LoadedTemplate {
   /** A complete valid submission (tests, previews). */
   example?: Record<string, unknown>;
   directory: string;
-}
-
-/** What the staff's template list shows. */
-export interface TemplateSummary {
-  id: string;
-  title: string;
-  titleEn?: string;
-  description: string;
 }
 
 /** Keys a template may carry in `procedure` that the meta-schema does not know yet (checked where they are used). */

@@ -17,8 +17,8 @@ import {
   type OwnProcedureView,
   type ProcedureExport,
   type ImportUnsupported,
+  type TemplateSummary,
 } from '@madoguchi/shared';
-import type { TemplateSummary } from '@madoguchi/presets';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors';
 import type { Storage } from '../../storage/types';
 import { refusalsToApi } from './catalogErrors';

@@ -3,8 +3,8 @@
  * `presets/templates` (loaded once, on first use), listed for staff and turned
  * into the first draft of a municipality's own procedure.
  */
-import { loadTemplates, summarizeTemplate, type LoadedTemplate, type TemplateSummary } from '@madoguchi/presets';
-import type { FormDocument } from '@madoguchi/shared';
+import { loadTemplates, summarizeTemplate, type LoadedTemplate } from '@madoguchi/presets';
+import type { FormDocument, TemplateSummary } from '@madoguchi/shared';
 
 export class TemplateLibrary {
   private loaded?: readonly LoadedTemplate[];
