@@ -70,6 +70,12 @@ describe('starting a procedure from a template', () => {
     expect(await ownIds()).toEqual(before);
   });
 
+  it('refuses a request without a template in Japanese', async () => {
+    const res = await clerk.post(`${cat}/procedures/from-template`, { id: 'gomi-3' }).expect(400);
+    expect(res.body.error).toMatchObject({ code: 'missing_template', message: '元にするテンプレート（templateId）と手続のID（id）を指定してください。' });
+    expect((await clerk.post(`${cat}/procedures/from-template`, { templateId: 'sodai-gomi' }).expect(400)).body.error.code).toBe('missing_template');
+  });
+
   it('refuses an id already used (by an own procedure or a preset) and a bad id, in Japanese, and creates nothing', async () => {
     const before = await ownIds();
     const taken = await clerk.post(`${cat}/procedures/from-template`, { templateId: 'inu-toroku', id: 'sodai-gomi' }).expect(409);

@@ -210,7 +210,10 @@ export const CATALOG_OPERATIONS = [
     summary: 'Create an own procedure whose first draft is a template’s form',
     ...staff,
     params: pathParams(code),
-    body: Open({ templateId: Str(refusal('missing_template', '元にするテンプレート（templateId）を指定してください。', 'Name the template to start from (templateId).')), id: procedureId, title: Opt(title) }),
+    body: Open(
+      { templateId: Str(), id: procedureId, title: Opt(title) },
+      refusal('missing_template', '元にするテンプレート（templateId）と手続のID（id）を指定してください。', 'Name the template to start from (templateId) and the new procedure’s id (id).'),
+    ),
     responses: { 201: json(CatalogView, 'Created'), ...write },
   }),
   operation({
