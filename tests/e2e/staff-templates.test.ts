@@ -57,6 +57,16 @@ describe('the template library in a browser', () => {
     return page;
   }
 
+  /**
+   * Repeated-group entries use `content-visibility: auto` (long groups skip painting entries off screen), which a
+   * full-page screenshot shows as empty boxes: paint them all for the picture (CSSOM styles pass the strict CSP).
+   */
+  const paintAllEntries = (page: Page) =>
+    page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ style: Record<string, string> }> } }).document;
+      for (const el of doc.querySelectorAll('.array__item')) el.style.contentVisibility = 'visible';
+    });
+
   const overflow = (page: Page) =>
     page.evaluate(() => {
       const root = (globalThis as unknown as { document: PageDocument & { documentElement: { clientWidth: number } } }).document.documentElement;
@@ -124,6 +134,7 @@ describe('the template library in a browser', () => {
       for (const [i, step] of steps.entries()) {
         await page.getByRole('heading', { level: 1, name: step.title }).waitFor();
         await fillStep(page, step.fields, answers);
+        await paintAllEntries(page);
         await page.screenshot({ path: screenshotPath(`templates-360-${id}-${i + 1}`), fullPage: true });
         expect({ id, step: step.title, overflow: await overflow(page) }).toEqual({ id, step: step.title, overflow: 0 });
         await next(page);
