@@ -1,14 +1,16 @@
 /**
  * Checks presets while writing them: `npx tsx presets/scripts/check.ts [id…]`.
- * Loads each preset (meta-schema + schema compile) and validates its example as of today (freshExample).
+ * Loads each preset, and without ids each template too (meta-schema + schema compile) and validates its example as of today (freshExample).
  */
 import { join } from 'node:path';
 import { FormValidator } from '@madoguchi/shared';
 import { loadPreset, loadPresets, PRESETS_ROOT } from '../src/loadPresets';
 import { freshExample } from '../src/freshExample';
+import { loadTemplates } from '../src/loadTemplates';
 
 const ids = process.argv.slice(2);
-const presets = ids.length ? ids.map((id) => loadPreset(join(PRESETS_ROOT, id))) : loadPresets();
+// Without ids: every preset and every template (presets/templates, same file shape).
+const presets = ids.length ? ids.map((id) => loadPreset(join(PRESETS_ROOT, id))) : [...loadPresets(), ...loadTemplates()];
 const validator = new FormValidator();
 let failed = 0;
 for (const preset of presets) {

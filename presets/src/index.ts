@@ -2,3 +2,4 @@
 export * from './loadPresets';
 export * from './freshExample';
 export * from './loadGuides';
+export * from './loadTemplates';

@@ -1,7 +1,7 @@
 /**
  * The staff catalog API (`/api/v1/staff/...`): a municipality's catalog,
  * adopted presets with local edits, procedures of its own (builder drafts,
- * publish, retire, duplicate, export, import), and the preset library for
+ * publish, retire, duplicate, export, import, start from a template), and the preset library for
  * platform admins. Thin: every route is declared through StaffRoutes (the one
  * authorisation layer; requests are checked against the API contract before
  * the handler), calls a catalog service and answers.
@@ -91,6 +91,12 @@ export function catalogRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   });
   routes.post(`${base}/procedures/import`, can('catalog.edit', m({ bodyField: 'id' })), async (req, res) => {
     res.status(201).json(await procedures.import(param(req, 'code'), body(req), actor(req)));
+  });
+  routes.get(`${base}/templates`, can('catalog.read', m()), (_req, res) => {
+    res.json({ items: procedures.listTemplates() });
+  });
+  routes.post(`${base}/procedures/from-template`, can('catalog.edit', m({ bodyField: 'id' })), async (req, res) => {
+    res.status(201).json(await procedures.fromTemplate(param(req, 'code'), body(req), actor(req)));
   });
   routes.get(`${base}/procedures/:procedureId`, can('catalog.read', m(own)), async (req, res) => {
     res.json(await procedures.view(param(req, 'code'), param(req, 'procedureId')));

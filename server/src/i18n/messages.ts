@@ -45,6 +45,7 @@ const MESSAGES = {
   procedureNotAccepting: { ja: 'この手続は現在受け付けていません。', en: 'This procedure is not accepting applications at the moment.' },
   procedureNotFound: { ja: '指定された手続が見つかりません。', en: 'The procedure was not found.' },
   procedureVersionNotFound: { ja: '指定された手続の版が見つかりません。', en: 'The version of the procedure was not found.' },
+  templateNotFound: { ja: '指定されたテンプレートが見つかりません。', en: 'The template was not found.' },
   presetNotFound: { ja: '指定されたプリセットが見つかりません。', en: 'The preset was not found.' },
   presetVersionNotFound: { ja: '指定されたプリセットの版が見つかりません。', en: 'The version of the preset was not found.' },
   notAdopted: { ja: 'この手続はまだ採用されていません。', en: 'This procedure has not been adopted yet.' },

@@ -137,6 +137,14 @@ export interface PresetSummary {
   adoptedBy: number;
 }
 
+/** One template of the library (presets/templates) staff may start an own procedure from. */
+export interface TemplateSummary {
+  id: string;
+  title: string;
+  titleEn?: string;
+  description: string;
+}
+
 /** Result of publishing: the new immutable version (or the same one when nothing changed). */
 export interface PublishResult {
   version: VersionSummary;

@@ -17,6 +17,7 @@ import {
   type OwnProcedureView,
   type ProcedureExport,
   type ImportUnsupported,
+  type TemplateSummary,
 } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors';
 import type { Storage } from '../../storage/types';
@@ -26,6 +27,7 @@ import { assertPublishable, assertSafePatterns, type PublishOutcome } from './pu
 import { recordCatalogEvent, type Actor } from './catalogAudit';
 import { msg } from '../../i18n/messages';
 import { publishVersion, replaceDraft, retireVersion } from '../procedures/versionLifecycle';
+import { TemplateLibrary } from './templateLibrary';
 
 const ID = new RegExp(PROCEDURE_ID_PATTERN);
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -35,6 +37,7 @@ export class OwnProcedureService {
   constructor(
     private readonly storage: Storage,
     private readonly now: () => Date = () => new Date(),
+    private readonly templates: TemplateLibrary = new TemplateLibrary(),
   ) {}
 
   private async assertNewId(code: string, id: unknown): Promise<string> {
@@ -61,11 +64,11 @@ export class OwnProcedureService {
     return latest;
   }
 
-  private async insert(code: string, doc: FormDocument, actor: Actor, action: 'catalog.procedure_created' | 'catalog.imported'): Promise<OwnProcedureView> {
+  private async insert(code: string, doc: FormDocument, actor: Actor, action: 'catalog.procedure_created' | 'catalog.imported', details: Record<string, unknown> = {}): Promise<OwnProcedureView> {
     const final = finalizeDocument(doc, code);
     await assertSafePatterns(final);
     await this.storage.procedures.createDraft({ ...final, contentHash: documentHash(final) }, this.now());
-    await recordCatalogEvent(this.storage, this.now, actor, action, code, final.procedure.id);
+    await recordCatalogEvent(this.storage, this.now, actor, action, code, final.procedure.id, details);
     return this.view(code, final.procedure.id);
   }
 
@@ -140,6 +143,20 @@ export class OwnProcedureService {
     const { basedOn: _dropped, ...procedure } = source.procedure;
     const schema = source.schema.title === source.procedure.title ? { ...source.schema, title } : source.schema;
     return this.insert(code, { procedure: { ...procedure, id: newId, owner: code, title }, schema, uiSchema: source.uiSchema }, actor, 'catalog.procedure_created');
+  }
+
+  /** The template library staff may start a procedure from. */
+  listTemplates(): TemplateSummary[] {
+    return this.templates.list();
+  }
+
+  /** A new procedure whose first draft is a template's form (id and title chosen by staff; the title defaults to the template's). */
+  async fromTemplate(code: string, body: { templateId?: unknown; id?: unknown; title?: unknown }, actor: Actor): Promise<OwnProcedureView> {
+    const template = typeof body.templateId === 'string' ? this.templates.find(body.templateId) : undefined;
+    if (!template) throw new NotFoundError(msg('templateNotFound'), 'template_not_found');
+    const id = await this.assertNewId(code, body.id);
+    const title = OwnProcedureService.title(body.title === undefined || body.title === '' ? template.procedure.title : body.title);
+    return this.insert(code, TemplateLibrary.document(template, code, id, title), actor, 'catalog.procedure_created', { template: template.procedure.id });
   }
 
   /** One version (default: the latest) as a JSON file. */

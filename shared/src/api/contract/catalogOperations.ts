@@ -193,6 +193,31 @@ export const CATALOG_OPERATIONS = [
   }),
   operation({
     method: 'get',
+    path: `${base}/templates`,
+    tag: 'builder',
+    summary: 'The template library of everyday local procedures (粗大ごみ, 施設予約…) to start an own procedure from',
+    ...staff,
+    params: pathParams(code),
+    responses: {
+      200: json(Type.Object({ items: Arr(Type.Object({ id: Str(), title: Str(), titleEn: Opt(Str()), description: Str() })) }), 'Templates'),
+      ...denied,
+    },
+  }),
+  operation({
+    method: 'post',
+    path: `${base}/procedures/from-template`,
+    tag: 'builder',
+    summary: 'Create an own procedure whose first draft is a template’s form',
+    ...staff,
+    params: pathParams(code),
+    body: Open(
+      { templateId: Str(), id: procedureId, title: Opt(title) },
+      refusal('missing_template', '元にするテンプレート（templateId）と手続のID（id）を指定してください。', 'Name the template to start from (templateId) and the new procedure’s id (id).'),
+    ),
+    responses: { 201: json(CatalogView, 'Created'), ...write },
+  }),
+  operation({
+    method: 'get',
     path: `${base}/procedures/:procedureId`,
     tag: 'builder',
     summary: 'An own procedure: draft, versions, problems',

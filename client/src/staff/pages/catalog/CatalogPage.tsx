@@ -1,7 +1,7 @@
 /**
  * 手続: the municipality's catalog — its own procedures, the presets it
  * adopted (with local edits, updates waiting) and the national presets it
- * offers as they are. Each row leads to the builder.
+ * offers as they are; new ones from scratch, a file or a template. Each row leads to the builder.
  */
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ import { ApiError } from '../../api';
 import { useSession } from '../../session';
 import { catalogApi } from '../builder/builderApi';
 import { ImportForm, NewProcedureForm } from './NewProcedureForms';
+import { TemplateList } from './TemplateList';
 import '../builder/builder.css';
 
 function offered(e: CatalogEntry): string {
@@ -106,6 +107,7 @@ export default function CatalogPage() {
           <ImportForm code={code} />
         </div>
       )}
+      {can('catalog.edit') && <TemplateList code={code} />}
       {!entries ? (
         <p>読み込み中…</p>
       ) : (
