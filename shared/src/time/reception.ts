@@ -151,8 +151,17 @@ export function receptionHoursText(reception: ProcedureReception, language: Lang
   return language === 'ja' ? `${text}（${HOLIDAYS_TEXT.ja}）` : `${text} (${HOLIDAYS_TEXT.en})`;
 }
 
-/** What a resident reads when the procedure does not take applications now; null when it is open. */
-export function receptionClosedText(state: ReceptionState, language: Language): string | null {
+/**
+ * What a resident reads when the procedure does not take applications now; null when it is open.
+ * With `title` the procedure is named (intake's refusal, which may answer for a bundle of several).
+ */
+export function receptionClosedText(state: ReceptionState, language: Language, title?: string): string | null {
+  const text = closedText(state, language);
+  if (!text || !title) return text;
+  return language === 'ja' ? text.replace('この手続', `「${title}」`) : text.replace('this procedure', `"${title}"`).replace('This procedure', `"${title}"`);
+}
+
+function closedText(state: ReceptionState, language: Language): string | null {
   const at = (t: string) => japanDateTimeText(t, language, { weekday: true });
   const ja = language === 'ja';
   switch (state.status) {
@@ -168,4 +177,11 @@ export function receptionClosedText(state: ReceptionState, language: Language): 
     case 'closed':
       return ja ? `この手続の受付は終了しました（${at(state.closedAt)}まで）。` : `Applications for this procedure closed on ${at(state.closedAt)} (Japan time).`;
   }
+}
+
+/** The whole setting in one line (the builder, the catalog list, the diff): 「令和9年1月5日 8:30 から … ／ 平日 8:30〜17:15」 or 「常に受付」. */
+export function receptionSummary(reception: ProcedureReception | undefined, language: Language = 'ja'): string {
+  const parts = reception ? [receptionPeriodText(reception, language), receptionHoursText(reception, language)].filter((t): t is string => !!t) : [];
+  if (!parts.length) return language === 'ja' ? '常に受付' : 'Always open';
+  return parts.join(language === 'ja' ? '／' : '; ');
 }
