@@ -13,6 +13,7 @@ import { ErrorBlock, Loading } from '../../common/StatusMessages';
 import { formatDateTime, formatMediaTypes } from '../../common/format';
 import { clearLocalDraft, loadLocalDraft } from '../apply/localDraft';
 import { inLanguage, japaneseOnly } from '../../common/i18n/inLanguage';
+import { ReceptionFacts, ReceptionNotice, receptionIsOpen } from './Reception';
 
 function AttachmentList({ specs }: { specs: AttachmentSpec[] }) {
   const { t, language } = useLanguage();
@@ -90,8 +91,9 @@ export default function ProcedurePage() {
       <p className="lead" lang={description.lang}>
         {description.text}
       </p>
+      <ReceptionNotice detail={detail.value} />
       <div className="start-panel">
-        {draft ? (
+        {!receptionIsOpen(detail.value) ? null : draft ? (
           <>
             <p>{t('procedure.draftFound', { at: formatDateTime(draft.savedAt, language) })}</p>
             <Link className="button button--primary button--wide" to={applyPath}>
@@ -129,6 +131,7 @@ export default function ProcedurePage() {
         <dd>
           <AttachmentList specs={attachmentsFor(p)} />
         </dd>
+        <ReceptionFacts detail={detail.value} />
         {p.deadline && (
           <>
             <dt>{t('procedure.deadline')}</dt>
