@@ -89,7 +89,10 @@ describe('受付期間 in the builder and on the procedure page', () => {
     await page.getByRole('button', { name: '公開する' }).click();
     await page.getByText('第1版として公開しました。住民の画面に反映されています。').waitFor();
     await page.getByRole('navigation', { name: 'メニュー' }).getByRole('link', { name: '手続' }).click();
-    await page.getByRole('row', { name: /罹災証明書の発行申請/ }).getByText(`受付期間: ${SUMMARY}`).waitFor();
+    await page
+      .getByRole('row', { name: /罹災証明書の発行申請/ })
+      .getByText(`受付期間: ${SUMMARY}`)
+      .waitFor();
   });
 
   it('before the period a resident at 360 px sees when it opens, not the apply button; an old apply link is refused', async () => {
@@ -100,7 +103,10 @@ describe('受付期間 in the builder and on the procedure page', () => {
     expect(await page.getByRole('link', { name: 'オンラインで申請する' }).count()).toBe(0);
     await page.getByText('令和9年1月5日 8:30 から 1月29日 17:15 まで').waitFor();
     await page.getByText('平日 8:30〜17:15（祝日・年末年始を除く）').waitFor();
-    await page.screenshot({ path: screenshotPath('reception-closed-360'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('reception-closed-360') });
+    const facts = page.getByText('令和9年1月5日 8:30 から 1月29日 17:15 まで').locator('xpath=ancestor::dd');
+    await facts.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('reception-facts-360') });
 
     await page.goto(`${url}/m/${MITO}/p/${RISAI}/apply`);
     await page.locator('.reception-notice').getByText('受付開始は令和9年1月5日（火）8:30です。', { exact: false }).waitFor();

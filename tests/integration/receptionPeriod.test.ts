@@ -40,7 +40,10 @@ describe('受付期間 (reception periods) at intake', () => {
     const view = (await admin.client.post(`${cat}/adoptions`, { presetId: RISAI }).expect(201)).body;
     title = view.document.procedure.title;
     // A start after the end is refused in words, and nothing is saved.
-    const bad = await admin.client.send('put', `${cat}/adoptions/${RISAI}/edits`, { ops: [op({ type: 'setReception', reception: { ...RECEPTION, opensAt: '2027-02-01T08:30' } })], revision: view.layer.revision });
+    const bad = await admin.client.send('put', `${cat}/adoptions/${RISAI}/edits`, {
+      ops: [op({ type: 'setReception', reception: { ...RECEPTION, opensAt: '2027-02-01T08:30' } })],
+      revision: view.layer.revision,
+    });
     expect(bad.status).toBeGreaterThanOrEqual(400);
     expect(JSON.stringify(bad.body)).toContain('受付終了の日時は受付開始より後にしてください。');
     const saved = await admin.client.send('put', `${cat}/adoptions/${RISAI}/edits`, { ops: [op({ type: 'setReception', reception: RECEPTION })], revision: view.layer.revision }).expect(200);
@@ -92,7 +95,9 @@ describe('受付期間 (reception periods) at intake', () => {
     const en = await apply('en').expect(409);
     expect(en.body.error.message).toContain('closed on Fri 29 Jan 2027 17:15 (Japan time).');
     await expect(submitAtCounter(ctx, counterOrigin('counter-staff'), risaiData(), MITO)).rejects.toMatchObject({ code: 'reception_closed' });
-    const bundle = await request(ctx.app).post(`/api/v1/municipalities/${MITO}/bundles`).send({ items: [{ procedureId: RISAI, data: risaiData() }] });
+    const bundle = await request(ctx.app)
+      .post(`/api/v1/municipalities/${MITO}/bundles`)
+      .send({ items: [{ procedureId: RISAI, data: risaiData() }] });
     expect(bundle.status).toBe(409);
     expect(bundle.body.error.code).toBe('reception_closed');
     expect(await stored()).toBe(2);

@@ -1,12 +1,4 @@
-import {
-  receptionState,
-  receptionPeriodText,
-  receptionHoursText,
-  receptionClosedText,
-  receptionProblems,
-  validateProcedureDefinition,
-  type ProcedureReception,
-} from '@madoguchi/shared';
+import { receptionState, receptionPeriodText, receptionHoursText, receptionClosedText, receptionProblems, validateProcedureDefinition, type ProcedureReception } from '@madoguchi/shared';
 import { allPresets } from '../helpers/testApp';
 
 const utc = (iso: string) => new Date(iso);
@@ -77,7 +69,14 @@ describe('受付期間 in words', () => {
 
 describe('受付期間: checks with clear words', () => {
   it('refuses a start after the end, bad times and unknown days, in Japanese and English', () => {
-    const bad = { opensAt: '2027-02-01T08:30', closesAt: '2027-01-29T17:15', weekly: [{ days: [1, 7], from: '8:30', to: '17:15' }, { days: [2], from: '17:00', to: '09:00' }] };
+    const bad = {
+      opensAt: '2027-02-01T08:30',
+      closesAt: '2027-01-29T17:15',
+      weekly: [
+        { days: [1, 7], from: '8:30', to: '17:15' },
+        { days: [2], from: '17:00', to: '09:00' },
+      ],
+    };
     const ja = receptionProblems(bad, 'ja').map((p) => `${p.pointer} ${p.message}`);
     expect(ja).toEqual([
       '/reception/closesAt 受付終了の日時は受付開始より後にしてください。',

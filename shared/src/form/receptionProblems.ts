@@ -65,10 +65,13 @@ export function receptionProblems(reception: unknown, language: Language = 'ja')
         if (!okFrom) add(`${at}/from`, `受付時間${i + 1}の開始時刻は「08:30」の形で指定してください。`, `The start of reception hours ${i + 1} must be a time like 08:30.`);
         if (!okTo) add(`${at}/to`, `受付時間${i + 1}の終了時刻は「17:15」の形で指定してください。`, `The end of reception hours ${i + 1} must be a time like 17:15.`);
         if (okFrom && okTo && w.from >= w.to) add(`${at}/to`, `受付時間${i + 1}の終了時刻は開始時刻より後にしてください。`, `The end of reception hours ${i + 1} must be after its start.`);
-        for (const key of Object.keys(w)) if (!['days', 'from', 'to'].includes(key)) add(`${at}/${key}`, `受付時間${i + 1}に不明な項目「${key}」があります。`, `Reception hours ${i + 1} have an unknown setting "${key}".`);
+        for (const key of Object.keys(w))
+          if (!['days', 'from', 'to'].includes(key)) add(`${at}/${key}`, `受付時間${i + 1}に不明な項目「${key}」があります。`, `Reception hours ${i + 1} have an unknown setting "${key}".`);
       });
   }
-  if (r.closedOnHolidays !== undefined && typeof r.closedOnHolidays !== 'boolean') add('/closedOnHolidays', '「祝日・年末年始は受け付けない」の指定が正しくありません。', 'closedOnHolidays must be true or false.');
-  if (r.note !== undefined && (typeof r.note !== 'string' || r.note.length > 500)) add('/note', '受付期間の補足は500文字以内の文字で入力してください。', 'The reception note must be text of at most 500 characters.');
+  if (r.closedOnHolidays !== undefined && typeof r.closedOnHolidays !== 'boolean')
+    add('/closedOnHolidays', '「祝日・年末年始は受け付けない」の指定が正しくありません。', 'closedOnHolidays must be true or false.');
+  if (r.note !== undefined && (typeof r.note !== 'string' || r.note.length > 500))
+    add('/note', '受付期間の補足は500文字以内の文字で入力してください。', 'The reception note must be text of at most 500 characters.');
   return problems;
 }

@@ -60,9 +60,7 @@ export function nextReceptionOpening(reception: ProcedureReception, from: string
   const start = reception.opensAt && reception.opensAt > from ? reception.opensAt : from;
   for (let i = 0, date = start.slice(0, 10); i < SEARCH_DAYS; i++, date = shiftDate(date, 1)) {
     if (reception.closesAt && `${date}T00:00` >= reception.closesAt) return null;
-    const candidates = [start, ...windowsOf(reception, date, datesOnly).map((w) => `${date}T${w.from}`)]
-      .filter((c) => c.slice(0, 10) === date && c >= start)
-      .sort();
+    const candidates = [start, ...windowsOf(reception, date, datesOnly).map((w) => `${date}T${w.from}`)].filter((c) => c.slice(0, 10) === date && c >= start).sort();
     const open = candidates.find((c) => windowAt(reception, c, datesOnly));
     if (open) return open;
   }
@@ -86,8 +84,7 @@ export function receptionState(reception: ProcedureReception | undefined, now: D
 }
 
 /** Whether applications are taken at `now`. */
-export const receptionOpen = (reception: ProcedureReception | undefined, now: Date, options: ReceptionOptions = {}): boolean =>
-  receptionState(reception, now, options).status === 'open';
+export const receptionOpen = (reception: ProcedureReception | undefined, now: Date, options: ReceptionOptions = {}): boolean => receptionState(reception, now, options).status === 'open';
 
 // ---- In words (ja / en) ----
 

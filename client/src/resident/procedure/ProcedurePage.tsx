@@ -92,23 +92,25 @@ export default function ProcedurePage() {
         {description.text}
       </p>
       <ReceptionNotice detail={detail.value} />
-      <div className="start-panel">
-        {!receptionIsOpen(detail.value) ? null : draft ? (
-          <>
-            <p>{t('procedure.draftFound', { at: formatDateTime(draft.savedAt, language) })}</p>
+      {receptionIsOpen(detail.value) && (
+        <div className="start-panel">
+          {draft ? (
+            <>
+              <p>{t('procedure.draftFound', { at: formatDateTime(draft.savedAt, language) })}</p>
+              <Link className="button button--primary button--wide" to={applyPath}>
+                {t('procedure.resume')}
+              </Link>
+              <button type="button" className="button button--tertiary" onClick={restart}>
+                {t('procedure.restart')}
+              </button>
+            </>
+          ) : (
             <Link className="button button--primary button--wide" to={applyPath}>
-              {t('procedure.resume')}
+              {t('procedure.apply')}
             </Link>
-            <button type="button" className="button button--tertiary" onClick={restart}>
-              {t('procedure.restart')}
-            </button>
-          </>
-        ) : (
-          <Link className="button button--primary button--wide" to={applyPath}>
-            {t('procedure.apply')}
-          </Link>
-        )}
-      </div>
+          )}
+        </div>
+      )}
       <Suspense fallback={null}>
         <GuideLinks code={code} procedureId={procedureId} />
       </Suspense>

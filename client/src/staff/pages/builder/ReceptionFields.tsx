@@ -69,7 +69,9 @@ export function ReceptionFields({ register, watch, before }: Props<ReceptionValu
   return (
     <fieldset className="builder-fieldset">
       <legend>受付期間（住民が申請できる期間、日本時間）</legend>
-      <p className="field__hint">空欄の項目は制限しません。期間外は、住民には受付開始の日時が表示され、申請は受け付けられません。窓口（書かない窓口）での職員入力は、期間の日付にだけ従い、曜日・時間には制限されません。</p>
+      <p className="field__hint">
+        空欄の項目は制限しません。期間外は、住民には受付開始の日時が表示され、申請は受け付けられません。窓口（書かない窓口）での職員入力は、期間の日付にだけ従い、曜日・時間には制限されません。
+      </p>
       <div className="builder-row">
         <div className="field">
           <label htmlFor="proc-recOpenDate">受付開始日</label>
