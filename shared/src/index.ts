@@ -15,6 +15,8 @@ export * from './validation/japaneseFormats';
 export * from './time/japanTime';
 export * from './time/businessDays';
 export * from './time/deadlineView';
+export * from './time/reception';
+export * from './form/receptionProblems';
 export * from './validation/createAjv';
 export * from './validation/linearRegExp';
 export * from './validation/patternLimits';

@@ -4,7 +4,7 @@
  */
 import { residentSessionId } from './residentCardRoutes';
 import { type Router, type Request } from 'express';
-import { RECEIPT_PATTERN, normalizeReceiptNumber, versionKey } from '@madoguchi/shared';
+import { RECEIPT_PATTERN, normalizeReceiptNumber, receptionState, versionKey } from '@madoguchi/shared';
 import { statusView } from '../modules/status/statusView';
 import { NotFoundError } from '../errors';
 import type { Services } from '../services';
@@ -85,7 +85,8 @@ export function publicRoutes(services: Services): Router {
     const contactDesk = await services.desks.contactFor(param(req, 'code'), detail.procedure.contactDesk);
     const { procedure, version } = detail;
     const sharedAnswers = services.sharedAnswers.forVersion(procedure.id, versionKey(procedure.owner, procedure.id, version.version), version.schema);
-    res.json({ ...detail, procedure: { ...procedure, contactDesk }, ...(sharedAnswers ? { sharedAnswers } : {}) });
+    // The page shows whether applications are taken now and when they open (the intake refuses outside it).
+    res.json({ ...detail, procedure: { ...procedure, contactDesk }, receptionState: receptionState(procedure.reception, services.now()), ...(sharedAnswers ? { sharedAnswers } : {}) });
   });
 
   router.post('/municipalities/:code/procedures/:procedureId/submissions', async (req, res) => {

@@ -4,6 +4,7 @@
  * against the contract, and these request types match it.
  */
 import type { Procedure, FormVersion } from '../form/types';
+import type { ReceptionState } from '../time/reception';
 import type { SharedAnswerMapping } from '../guides/sharedAnswers';
 import type { LifeEventGuide } from '../guides/lifeEventGuide';
 import type { Static } from '@sinclair/typebox';
@@ -35,6 +36,8 @@ export interface ProcedureDetail {
   version: Pick<FormVersion, 'version' | 'schema' | 'uiSchema' | 'publishedAt'>;
   /** Which fields take the answers a one-stop bundle shares (from the preset's mapping, fitted to this version). */
   sharedAnswers?: SharedAnswerMapping;
+  /** Where the 受付期間 stands at the time of the answer (intake refuses outside it). */
+  receptionState?: ReceptionState;
 }
 
 export interface IntakeRequest {

@@ -1,5 +1,5 @@
 /** Shapes of the staff catalog API (`/api/v1/staff/...`), shared by the server and the builder. */
-import type { FormVersion, FormVersionStatus } from '../form/types';
+import type { FormVersion, FormVersionStatus, ProcedureReception } from '../form/types';
 import type { EditLayer, EditOp, FormDocument, PresetRelease } from './types';
 import type { LockedField } from './legalLocks';
 import type { DraftProblem } from './checkDraftStructure';
@@ -46,6 +46,8 @@ export interface CatalogEntry {
   draft?: VersionSummary;
   /** The local version differs from what is published (unpublished changes). */
   unpublishedChanges: boolean;
+  /** The 受付期間 of what residents get now (or of the draft when nothing is published). */
+  reception?: ProcedureReception;
 }
 
 /** A preset update waiting for a municipality that adopted the preset. */

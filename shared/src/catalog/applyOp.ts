@@ -6,7 +6,7 @@ import type { EditOp, FormDocument } from './types';
 import { cloneJson } from './fieldPaths';
 import { EditRefusedError } from './editRefused';
 import { addField, moveField, removeField, setCardPrefill, setLabel, setOptions, setRequired, setRules, setSensitive, setShowWhen, setUiText, setWidget } from './fieldOps';
-import { addStep, moveStep, moveToStep, removeAttachment, removeStep, renameStep, setAttachment, setProcedureText, setSignaturePolicy } from './documentOps';
+import { addStep, moveStep, moveToStep, removeAttachment, removeStep, renameStep, setAttachment, setProcedureText, setReception, setSignaturePolicy } from './documentOps';
 
 function applyInPlace(doc: FormDocument, op: EditOp): void {
   switch (op.type) {
@@ -59,6 +59,8 @@ function applyInPlace(doc: FormDocument, op: EditOp): void {
       return setSignaturePolicy(doc, op.policy);
     case 'setProcedureText':
       return setProcedureText(doc, op.key, op.value);
+    case 'setReception':
+      return setReception(doc, op.reception);
   }
 }
 

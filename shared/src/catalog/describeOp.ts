@@ -85,5 +85,7 @@ export function describeOp(op: EditOp, doc: FormDocument): string {
       return `電子署名を「${SIGNATURE_POLICY_LABELS[op.policy] ?? op.policy}」に変更`;
     case 'setProcedureText':
       return `${PROCEDURE_TEXT_LABELS[op.key]}を変更`;
+    case 'setReception':
+      return op.reception ? '受付期間を変更' : '受付期間の設定を解除（常に受付）';
   }
 }

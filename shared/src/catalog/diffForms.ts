@@ -11,6 +11,7 @@ import { FIELD_KIND_LABELS } from './fieldKinds';
 import { describeShowWhen } from './showWhen';
 import { PROCEDURE_TEXT_LABELS, SIGNATURE_POLICY_LABELS } from './describeOp';
 import { stepsOf } from './formLayout';
+import { receptionSummary } from '../time/reception';
 
 /** One attribute of a field that changed. */
 export interface AttributeChange {
@@ -101,6 +102,8 @@ function procedureChanges(a: FormDocument, b: FormDocument): ProcedureDiff[] {
   if (a.procedure.signaturePolicy !== b.procedure.signaturePolicy) {
     out.push({ what: '電子署名', change: 'changed', before: SIGNATURE_POLICY_LABELS[a.procedure.signaturePolicy], after: SIGNATURE_POLICY_LABELS[b.procedure.signaturePolicy] });
   }
+  const reception = (d: FormDocument) => receptionSummary(d.procedure.reception);
+  if (reception(a) !== reception(b)) out.push({ what: '受付期間', change: 'changed', before: reception(a), after: reception(b) });
   const before = new Map((a.procedure.attachments ?? []).map((x) => [x.id, x]));
   const after = new Map((b.procedure.attachments ?? []).map((x) => [x.id, x]));
   for (const [id, x] of after) {

@@ -2,7 +2,8 @@
  * Edits of the form as a whole: steps, attachments, the contact desk, the
  * signature policy and the procedure's texts. In place, on a private copy.
  */
-import type { AttachmentSpec } from '../form/types';
+import type { AttachmentSpec, ProcedureReception } from '../form/types';
+import { receptionProblems } from '../form/receptionProblems';
 import { APPLICANT_ROLES, LIFE_EVENTS, PROCEDURE_CATEGORIES, SIGNATURE_POLICIES } from '../form/types';
 import type { FormDocument, ProcedureTextKey } from './types';
 import { fieldKeys, objectAt } from './fieldPaths';
@@ -106,6 +107,17 @@ export function setProcedureText(doc: FormDocument, key: ProcedureTextKey, value
   if (key === 'deadline' && !value.trim()) delete next.deadline;
   else next[key] = value;
   doc.procedure = next as unknown as FormDocument['procedure'];
+}
+
+/** Sets the 受付期間, or removes it (null, or nothing set). Refused in words when a time does not fit. */
+export function setReception(doc: FormDocument, reception: ProcedureReception | null): void {
+  const problems = receptionProblems(reception ?? undefined, 'ja');
+  if (problems.length) invalidEdit(problems.map((p) => p.message).join(' '));
+  const next = { ...doc.procedure };
+  const set = reception && Object.values(reception).some((v) => v !== undefined && v !== '' && !(Array.isArray(v) && !v.length) && v !== false);
+  if (set) next.reception = reception;
+  else delete next.reception;
+  doc.procedure = next;
 }
 
 /** Sets whether a My Number Card signature is needed. */

@@ -86,6 +86,8 @@ const SHAPES: Record<EditOpType, Record<string, JsonSchema>> = {
   removeAttachment: { attachmentId: text(64) },
   setContactDesk: { contactDesk: { type: 'object', required: ['name'] } },
   setSignaturePolicy: { policy: { enum: [...SIGNATURE_POLICIES] } },
+  // Checked in words by receptionProblems when applied.
+  setReception: { reception: { anyOf: [{ type: 'null' }, { type: 'object' }] } },
   setProcedureText: { key: { enum: [...PROCEDURE_TEXT_KEYS] }, value: { anyOf: [text(4000), { type: 'array', maxItems: 100, items: text(500) }] } },
 };
 

@@ -107,6 +107,8 @@ function attribute(op: EditOp, doc: FormDocument, info: FieldInfo | undefined): 
       return doc.procedure[op.key];
     case 'setSignaturePolicy':
       return doc.procedure.signaturePolicy;
+    case 'setReception':
+      return doc.procedure.reception;
     case 'renameStep':
     case 'removeStep':
     case 'moveStep':

@@ -8,7 +8,7 @@
  * be re-applied to a newer preset version (see rebaseLayer.ts).
  */
 import type { CardPrefillMarker } from '../identity/cardIdentity';
-import type { AttachmentSpec, ContactDesk, Procedure, SignaturePolicy } from '../form/types';
+import type { AttachmentSpec, ContactDesk, Procedure, ProcedureReception, SignaturePolicy } from '../form/types';
 import type { JsonSchema, UiSchema } from '../form/jsonSchema';
 
 /** What a form version holds: metadata, JSON Schema and uiSchema. */
@@ -137,6 +137,8 @@ export type EditOp = OpBase &
     | { type: 'setContactDesk'; contactDesk: ContactDesk }
     | { type: 'setSignaturePolicy'; policy: SignaturePolicy }
     | { type: 'setProcedureText'; key: ProcedureTextKey; value: string | string[] }
+    /** Sets the 受付期間 (time/reception.ts), or removes it (null: always open). */
+    | { type: 'setReception'; reception: ProcedureReception | null }
   );
 
 export type EditOpType = EditOp['type'];

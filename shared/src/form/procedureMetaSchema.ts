@@ -20,6 +20,10 @@ const condition = {
   minProperties: 2,
 };
 
+/** Japan-time wall clock without offset: `2027-01-05T08:30`. */
+const LOCAL_DATE_TIME = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d$';
+const TIME_OF_DAY = '^([01]\\d|2[0-3]):[0-5]\\d$';
+
 export const PROCEDURE_ID_PATTERN = '^[a-z0-9][a-z0-9-]{2,63}$';
 
 export const PROCEDURE_META_SCHEMA: JsonSchema = {
@@ -85,6 +89,31 @@ export const PROCEDURE_META_SCHEMA: JsonSchema = {
         },
         if: { properties: { required: { const: 'conditional' } } },
         then: { required: ['condition', 'conditionText'] },
+      },
+    },
+    // 受付期間 (time/reception.ts); receptionProblems.ts words the same checks for clerks and adds from < to.
+    reception: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        opensAt: { type: 'string', pattern: LOCAL_DATE_TIME },
+        closesAt: { type: 'string', pattern: LOCAL_DATE_TIME },
+        weekly: {
+          type: 'array',
+          maxItems: 14,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['days', 'from', 'to'],
+            properties: {
+              days: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'integer', minimum: 0, maximum: 6 } },
+              from: { type: 'string', pattern: TIME_OF_DAY },
+              to: { type: 'string', pattern: '^(([01]\\d|2[0-3]):[0-5]\\d|24:00)$' },
+            },
+          },
+        },
+        closedOnHolidays: { type: 'boolean' },
+        note: { type: 'string', maxLength: 500 },
       },
     },
     basedOn: {

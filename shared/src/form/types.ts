@@ -103,6 +103,29 @@ export interface Procedure {
   attachments: AttachmentSpec[];
   /** For procedures adopted from a preset: the preset they came from. */
   basedOn?: { presetId: string; presetVersion: number };
+  /** 受付期間: when residents may apply (none: always). See time/reception.ts. */
+  reception?: ProcedureReception;
+}
+
+/** Weekly reception hours: on these days (0 = Sunday … 6 = Saturday), from `from` until `to` (Japan time, HH:mm, `to` excluded). */
+export interface WeeklyHours {
+  days: number[];
+  from: string;
+  to: string;
+}
+
+/**
+ * 受付期間 of a procedure, every part optional, times in Japan time without offset:
+ * open from `opensAt` (YYYY-MM-DDTHH:mm) until `closesAt` (excluded), only within `weekly`
+ * hours when given, and not on holidays and 12/29–1/3 when `closedOnHolidays`.
+ */
+export interface ProcedureReception {
+  opensAt?: string;
+  closesAt?: string;
+  weekly?: WeeklyHours[];
+  closedOnHolidays?: boolean;
+  /** A word for residents (「定員に達し次第締め切ります」). */
+  note?: string;
 }
 
 export const FORM_VERSION_STATUSES = ['draft', 'published', 'retired'] as const;

@@ -11,6 +11,7 @@ import { PROCEDURE_META_SCHEMA, FORM_SCHEMA_META_SCHEMA } from './procedureMetaS
 import { createAjv, withNormalization } from '../validation/createAjv';
 import { localizeErrors, type Language } from '../validation/messages';
 import { patternProblems } from '../validation/patternRules';
+import { receptionProblems } from './receptionProblems';
 
 export interface DefinitionProblem {
   where: string;
@@ -56,8 +57,12 @@ function hasField(schema: JsonSchema, dotPath: string): boolean {
 export function validateProcedureDefinition(procedure: Procedure, form: { schema: JsonSchema; uiSchema: UiSchema }, language: Language = 'ja'): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const { checkMeta, checkFormShape } = checkers();
+  // The 受付期間 is worded by its own checks; the meta-schema's generic words stand only if those find nothing.
+  const reception = receptionProblems(procedure.reception, language);
+  problems.push(...reception.map((p) => ({ where: `procedure${p.pointer}`, message: p.message })));
   if (!checkMeta(procedure)) {
     for (const e of localizeErrors(checkMeta.errors, PROCEDURE_META_SCHEMA, language)) {
+      if (reception.length && e.pointer.startsWith('/reception')) continue;
       problems.push({ where: `procedure${e.pointer}`, message: e.message });
     }
   }

@@ -27,13 +27,21 @@ const fromTime = (t: number) => new Date(t).toISOString().slice(0, 10);
 /** The date `n` calendar days after `date`. */
 export const shiftDate = (date: string, n: number): string => fromTime(toTime(date) + n * DAY_MS);
 
-/** Saturday, Sunday, a national holiday or the year-end closure (12/29–1/3). */
-export function isClosedDay(date: string): boolean {
-  const weekday = new Date(toTime(date)).getUTCDay();
-  if (weekday === 0 || weekday === 6) return true;
+/** The day of the week of a date, 0 = Sunday … 6 = Saturday. */
+export const weekdayOf = (date: string): number => new Date(toTime(date)).getUTCDay();
+
+/** A national holiday or the year-end closure (12/29–1/3), whatever the day of the week. */
+export function isHolidayOrYearEnd(date: string): boolean {
   const monthDay = date.slice(5);
   if (monthDay >= '12-29' || monthDay <= '01-03') return true;
   return date in holidayTable;
+}
+
+/** Saturday, Sunday, a national holiday or the year-end closure (12/29–1/3). */
+export function isClosedDay(date: string): boolean {
+  const weekday = weekdayOf(date);
+  if (weekday === 0 || weekday === 6) return true;
+  return isHolidayOrYearEnd(date);
 }
 
 /** Whether a day counts under the unit (every day for calendar days). */

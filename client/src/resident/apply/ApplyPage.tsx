@@ -4,16 +4,19 @@
  * Loaded on demand: the form renderer is the heavy part of the app.
  */
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { getMunicipality, getProcedure, listOpenDisasters } from '../../common/api/residentApi';
 import { useAsync } from '../../common/useAsync';
 import { ErrorBlock, Loading } from '../../common/StatusMessages';
 import { ApplyFlow } from './ApplyFlow';
+import { ReceptionNotice, receptionIsOpen } from '../procedure/Reception';
+import { PageHeading } from '../../common/PageHeading';
+import { inLanguage } from '../../common/i18n/inLanguage';
 
 export default function ApplyPage() {
   const { code = '', procedureId = '' } = useParams();
-  const { language } = useLanguage();
+  const { t, language } = useLanguage();
   const [notice, setNotice] = useState<string | undefined>();
   const loaded = useAsync(async () => {
     const [detail, municipality] = await Promise.all([getProcedure(code, procedureId, language), getMunicipality(code, language)]);
@@ -24,6 +27,21 @@ export default function ApplyPage() {
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <ErrorBlock error={loaded.error} onRetry={loaded.reload} />;
   const { detail, municipality } = loaded.value;
+  // Someone with an old link outside the 受付期間: say when it opens instead of a form intake would refuse.
+  if (!receptionIsOpen(detail)) {
+    const title = inLanguage(language, detail.procedure.title, detail.procedure.titleEn);
+    return (
+      <>
+        <PageHeading title={title.text}>
+          <span lang={title.lang}>{title.text}</span>
+        </PageHeading>
+        <ReceptionNotice detail={detail} />
+        <p>
+          <Link to={`/m/${code}/p/${procedureId}`}>{t('procedure.receptionBack')}</Link>
+        </p>
+      </>
+    );
+  }
   return (
     <ApplyFlow
       key={`${detail.procedure.id}@${detail.version.version}`}

@@ -13,6 +13,7 @@ import { ErrorBlock, Loading } from '../../common/StatusMessages';
 import { formatDateTime, formatMediaTypes } from '../../common/format';
 import { clearLocalDraft, loadLocalDraft } from '../apply/localDraft';
 import { inLanguage, japaneseOnly } from '../../common/i18n/inLanguage';
+import { ReceptionFacts, ReceptionNotice, receptionIsOpen } from './Reception';
 
 function AttachmentList({ specs }: { specs: AttachmentSpec[] }) {
   const { t, language } = useLanguage();
@@ -90,23 +91,26 @@ export default function ProcedurePage() {
       <p className="lead" lang={description.lang}>
         {description.text}
       </p>
-      <div className="start-panel">
-        {draft ? (
-          <>
-            <p>{t('procedure.draftFound', { at: formatDateTime(draft.savedAt, language) })}</p>
+      <ReceptionNotice detail={detail.value} />
+      {receptionIsOpen(detail.value) && (
+        <div className="start-panel">
+          {draft ? (
+            <>
+              <p>{t('procedure.draftFound', { at: formatDateTime(draft.savedAt, language) })}</p>
+              <Link className="button button--primary button--wide" to={applyPath}>
+                {t('procedure.resume')}
+              </Link>
+              <button type="button" className="button button--tertiary" onClick={restart}>
+                {t('procedure.restart')}
+              </button>
+            </>
+          ) : (
             <Link className="button button--primary button--wide" to={applyPath}>
-              {t('procedure.resume')}
+              {t('procedure.apply')}
             </Link>
-            <button type="button" className="button button--tertiary" onClick={restart}>
-              {t('procedure.restart')}
-            </button>
-          </>
-        ) : (
-          <Link className="button button--primary button--wide" to={applyPath}>
-            {t('procedure.apply')}
-          </Link>
-        )}
-      </div>
+          )}
+        </div>
+      )}
       <Suspense fallback={null}>
         <GuideLinks code={code} procedureId={procedureId} />
       </Suspense>
@@ -129,6 +133,7 @@ export default function ProcedurePage() {
         <dd>
           <AttachmentList specs={attachmentsFor(p)} />
         </dd>
+        <ReceptionFacts detail={detail.value} />
         {p.deadline && (
           <>
             <dt>{t('procedure.deadline')}</dt>

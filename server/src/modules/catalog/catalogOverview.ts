@@ -7,6 +7,8 @@ import { PRESET_OWNER, composeLayer, finalizeDocument, summarizeVersion, type Ca
 import type { Storage } from '../../storage/types';
 import { documentHash, documentOf } from './documents';
 
+const receptionOf = (v: FormVersion) => (v.procedure.reception ? { reception: v.procedure.reception } : {});
+
 /** Builds the staff catalog list of a municipality. */
 export class CatalogOverview {
   constructor(private readonly storage: Storage) {}
@@ -31,6 +33,7 @@ export class CatalogOverview {
         ...(layer ? { adoption: { baseVersion: layer.baseVersion, edits: layer.ops.length, updateAvailable: preset.version > layer.baseVersion, withdrawn: layer.withdrawn } } : {}),
         ...(local ? { published: summarizeVersion(local) } : {}),
         unpublishedChanges: layer ? await this.adoptionChanged(code, layer.ops, layer.baseVersion, preset, local) : false,
+        ...receptionOf(local ?? preset),
       });
     }
     for (const latest of mine) {
@@ -45,6 +48,7 @@ export class CatalogOverview {
         ...(live ? { published: summarizeVersion(live) } : {}),
         ...(latest.status === 'draft' ? { draft: summarizeVersion(latest) } : {}),
         unpublishedChanges: latest.status === 'draft',
+        ...receptionOf(live ?? latest),
       });
     }
     const order = { own: 0, adopted: 1, national: 2 };

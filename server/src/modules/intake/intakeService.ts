@@ -24,6 +24,7 @@ import { contentHash } from '../procedures/contentHash';
 import type { CatalogService } from '../procedures/catalogService';
 import { sha256Hex, type SecretDeriver } from '../../security/keys';
 import { checkAttachments } from './attachmentRules';
+import { checkReception } from './receptionGate';
 import type { EvidenceGate, IntakeCommand } from './intakeCommand';
 
 export type { IntakeCommand } from './intakeCommand';
@@ -114,6 +115,7 @@ export class IntakeService {
     const ja = cmd.language === 'ja';
     checkBodyShape(cmd, ja);
     const version = await this.catalog.current(cmd.municipalityCode, cmd.procedureId);
+    checkReception(version.procedure, this.now(), cmd.language, !!cmd.counter);
     if (cmd.body.formVersion !== undefined && cmd.body.formVersion !== version.version) {
       throw new ConflictError(
         ja ? 'この手続の様式が更新されました。お手数ですが、入力内容を確認のうえ、もう一度送信してください。' : 'This form has been updated. Please check your answers and submit again.',

@@ -64,9 +64,22 @@ export const ProcedureSummarySchema = component(
   }),
 );
 
+/** Where a procedure's 受付期間 stands now (time/reception.ts); times are Japan time YYYY-MM-DDTHH:mm. */
+export const ReceptionStateSchema = component(
+  'ReceptionState',
+  Closed({
+    status: Str({ enum: ['open', 'not-yet-open', 'closed', 'outside-hours'] }),
+    until: Opt(Str({ description: 'open: when this opening ends' })),
+    opensAt: Opt(Str({ description: 'not-yet-open: the first opening' })),
+    closedAt: Opt(Str({ description: 'closed: when the period ended' })),
+    nextOpening: Opt(Nullable(Str({ description: 'outside-hours: the next opening (null: none left)' }))),
+  }),
+);
+
 export const ProcedureDetailSchema = component(
   'ProcedureDetail',
   Closed({
+    receptionState: Opt(ReceptionStateSchema),
     procedure: AnyObject('Procedure metadata'),
     version: Closed({ version: Int(), schema: AnyObject('JSON Schema'), uiSchema: AnyObject(), publishedAt: Opt(DateTime()) }),
     sharedAnswers: Opt(Type.Record(Type.String(), Str(), { description: 'One-stop bundles: shared answer key (applicant.name …) → JSON pointer of the field that takes it' })),

@@ -1,7 +1,7 @@
 /**
  * 「手続の情報」 (react-hook-form): what residents read before applying —
  * name, summary, who may apply, deadline, what to prepare — and the contact
- * desk and signature policy. For adopted presets the signature policy can
+ * desk, the 受付期間 and the signature policy. For adopted presets the signature policy can
  * only be chosen where the preset allows it.
  */
 import { useEffect, useState } from 'react';
@@ -12,6 +12,7 @@ import { APPLICANT_ROLES, LIFE_EVENTS, PROCEDURE_CATEGORIES, type PresetSignatur
 import { SignaturePolicyField } from './SignaturePolicyField';
 import type { NewOp } from './useBuilder';
 import { lines } from './AddFieldForm';
+import { ReceptionFields, receptionFromValues, receptionValues, type ReceptionValues } from './ReceptionFields';
 
 /** One of the municipality's contact desks (its settings). */
 interface Desk {
@@ -36,7 +37,7 @@ const LIFE_EVENT_LABELS: Record<string, string> = {
 };
 const ROLE_LABELS: Record<string, string> = { 'self-only': '本人のみ', 'self-or-proxy': '本人または代理人', guardian: '保護者', relative: '親族', any: 'どなたでも' };
 
-interface Values {
+interface Values extends ReceptionValues {
   title: string;
   description: string;
   eligibility: string;
@@ -80,6 +81,7 @@ export function ProcedurePanel({ procedure: p, presetSignature, apply, onMessage
     deskHours: p.contactDesk.hours ?? '',
     deskAddress: p.contactDesk.address ?? '',
     signaturePolicy: p.signaturePolicy,
+    ...receptionValues(p.reception),
   };
   const { register, handleSubmit, watch } = useForm<Values>({ values: before });
   // The signed-in municipality's desks (its settings); platform admins editing the preset library have none.
@@ -114,6 +116,8 @@ export function ProcedurePanel({ procedure: p, presetSignature, apply, onMessage
     const current = p.contactDesk.deskId ? { deskId: p.contactDesk.deskId, name: p.contactDesk.name } : p.contactDesk;
     if (JSON.stringify(desk) !== JSON.stringify(current)) ops.push({ type: 'setContactDesk', contactDesk: desk });
     if (v.signaturePolicy !== before.signaturePolicy) ops.push({ type: 'setSignaturePolicy', policy: v.signaturePolicy });
+    const reception = receptionFromValues(v, p.reception);
+    if (JSON.stringify(reception) !== JSON.stringify(p.reception ?? null)) ops.push({ type: 'setReception', reception });
     if (!ops.length) return onMessage('変更はありません。');
     onMessage(apply(...ops) ?? '手続の情報を反映しました。');
   });
@@ -198,6 +202,7 @@ export function ProcedurePanel({ procedure: p, presetSignature, apply, onMessage
           </>
         )}
       </fieldset>
+      <ReceptionFields register={register as never} watch={watch as never} before={p.reception} />
       <SignaturePolicyField procedure={p} {...(presetSignature ? { preset: presetSignature } : {})} selected={watch('signaturePolicy')} field={register('signaturePolicy')} />
       <button type="submit" className="button button--primary">
         手続の情報を反映

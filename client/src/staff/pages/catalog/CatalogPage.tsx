@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { CatalogEntry } from '@madoguchi/shared';
+import { receptionSummary, type CatalogEntry } from '@madoguchi/shared';
 import { ApiError } from '../../api';
 import { useSession } from '../../session';
 import { catalogApi } from '../builder/builderApi';
@@ -41,6 +41,7 @@ function Rows({ entries, code }: { entries: CatalogEntry[]; code: string }) {
             {offered(e)}
             {e.adoption?.updateAvailable && <span className="badge badge--update">プリセットの更新あり</span>}
             {e.unpublishedChanges && <span className="badge">未公開の変更あり</span>}
+            {e.reception && <p className="field__hint">受付期間: {receptionSummary(e.reception)}</p>}
           </td>
           <td>
             <div className="table__actions">

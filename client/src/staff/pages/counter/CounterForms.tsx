@@ -13,6 +13,7 @@ import { ResidentFrame } from '../builder/ResidentFrame';
 import type { VisitWork } from './useCounterVisit';
 import { editForm, editShared, sharedIntoForms, sourceCounts, type Applied } from './counterWork';
 import { useCounterText } from './counterMessages';
+import { CounterReceptionNotice } from './CounterReceptionNotice';
 
 export interface CounterFormsProps {
   details: ProcedureDetail[];
@@ -173,6 +174,7 @@ function ProcedureFrame({
   const { StepForm } = kit;
   return (
     <div className="counter-form-frame">
+      <CounterReceptionNotice detail={detail} />
       <ResidentFrame wide title={detail.procedure.title}>
         <LanguageProvider fixed="ja">
           <main className="container main">
