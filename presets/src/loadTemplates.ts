@@ -22,17 +22,13 @@ export interface LoadedTemplate {
   directory: string;
 }
 
-/** Keys a template may carry in `procedure` that the meta-schema does not know yet (checked where they are used). */
-const UNCHECKED_PROCEDURE_KEYS = ['reception'] as const;
-
-/** Reads and checks one template; its procedure keeps `reception` even when the meta-schema does not list it. */
+/** Reads and checks one template (the same checks as a preset, plus: no legal locks). */
 export function loadTemplate(directory: string): LoadedTemplate {
   const raw = JSON.parse(readFileSync(join(directory, 'definition.json'), 'utf8')) as PresetDefinition;
   const procedure = { ...raw.procedure, owner: PRESET_OWNER } as Procedure;
   const schema = inlineCommonDefinitions(raw.form?.schema ?? {});
   const uiSchema = raw.form?.uiSchema ?? {};
-  const checked = Object.fromEntries(Object.entries(procedure).filter(([key]) => !(UNCHECKED_PROCEDURE_KEYS as readonly string[]).includes(key))) as unknown as Procedure;
-  const problems = validateProcedureDefinition(checked, { schema, uiSchema });
+  const problems = validateProcedureDefinition(procedure, { schema, uiSchema });
   if (procedure.id !== directory.split(/[\\/]/).pop()) {
     problems.push({ where: 'procedure/id', message: `id "${procedure.id}" must equal its directory name` });
   }

@@ -29,13 +29,16 @@ describe('starting a procedure from a template', () => {
   });
   afterAll(() => ctx.close());
 
-  const ownIds = async () =>
-    ((await clerk.get(cat).expect(200)).body.items as Array<{ id: string; source: string }>).filter((e) => e.source === 'own').map((e) => e.id);
+  const ownIds = async () => ((await clerk.get(cat).expect(200)).body.items as Array<{ id: string; source: string }>).filter((e) => e.source === 'own').map((e) => e.id);
 
   it('lists the templates for staff', async () => {
     const res = await clerk.get(`${cat}/templates`).expect(200);
     expect(res.body.items.map((t: { id: string }) => t.id)).toEqual(['event-moshikomi', 'inu-toroku', 'juminhyo-yuso', 'shisetsu-yoyaku', 'shokuin-saiyo', 'sodai-gomi', 'suido-shiyo']);
-    expect(res.body.items.find((t: { id: string }) => t.id === 'sodai-gomi')).toMatchObject({ title: '粗大ごみ収集の申込', titleEn: 'Bulky waste collection request', description: expect.stringContaining('粗大ごみ') });
+    expect(res.body.items.find((t: { id: string }) => t.id === 'sodai-gomi')).toMatchObject({
+      title: '粗大ごみ収集の申込',
+      titleEn: 'Bulky waste collection request',
+      description: expect.stringContaining('粗大ごみ'),
+    });
   });
 
   it('creates 粗大ごみ as the municipality’s own draft with the template’s form, audited, and publishes it', async () => {
@@ -57,9 +60,9 @@ describe('starting a procedure from a template', () => {
     expect(JSON.stringify(detail.body)).toContain('粗大ごみ戸別収集の申込');
   });
 
-  it('takes the template’s title when none is given', async () => {
+  it('takes the template’s title when none is given, and its 受付期間', async () => {
     const res = await clerk.post(`${cat}/procedures/from-template`, { templateId: 'shokuin-saiyo', id: 'saiyo-2027' }).expect(201);
-    expect(res.body.document.procedure).toMatchObject({ id: 'saiyo-2027', title: '職員採用試験の申込' });
+    expect(res.body.document.procedure).toMatchObject({ id: 'saiyo-2027', title: '職員採用試験の申込', reception: { opensAt: '2027-05-06T08:30' } });
     expect(res.body.problems).toEqual([]);
   });
 
@@ -91,7 +94,10 @@ describe('starting a procedure from a template', () => {
 
   it('needs the right to edit the catalog', async () => {
     await admin.post(`${cat}/procedures/from-template`, { templateId: 'inu-toroku', id: 'inu-toroku' }).expect(403);
-    await request(ctx.app).post(`/api/v1/staff${cat}/procedures/from-template`).send({ templateId: 'inu-toroku', id: 'inu-toroku' }).expect((r) => expect([401, 403]).toContain(r.status));
+    await request(ctx.app)
+      .post(`/api/v1/staff${cat}/procedures/from-template`)
+      .send({ templateId: 'inu-toroku', id: 'inu-toroku' })
+      .expect((r) => expect([401, 403]).toContain(r.status));
     expect(await ownIds()).not.toContain('inu-toroku');
   });
 });

@@ -90,7 +90,7 @@ describe('the template library', () => {
       return dir;
     };
 
-    it('keeps procedure.reception although the procedure meta-schema does not list it yet', () => {
+    it('keeps procedure.reception (the 受付期間 of the recruitment exam)', () => {
       expect((loadTemplate(join(TEMPLATES_ROOT, 'shokuin-saiyo')).procedure as { reception?: unknown }).reception).toMatchObject({ opensAt: '2027-05-06T08:30' });
     });
 

@@ -25,9 +25,7 @@ export class TemplateLibrary {
 
   /** The template as a municipality's own document under a new id and title. */
   static document(template: LoadedTemplate, owner: string, id: string, title: string): FormDocument {
-    // `reception` (issue #22) is not a procedure key on this branch yet: the meta-schema would refuse the draft.
-    // TODO(issue #22 merge): keep it once Procedure.reception exists (drop this destructuring).
-    const { reception: _notYetStored, ...procedure } = template.procedure as FormDocument['procedure'] & { reception?: unknown };
+    const procedure = template.procedure;
     const schema = template.schema.title === template.procedure.title ? { ...template.schema, title } : template.schema;
     return { procedure: { ...procedure, id, owner, title }, schema: structuredClone(schema), uiSchema: structuredClone(template.uiSchema) };
   }
