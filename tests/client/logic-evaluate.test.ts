@@ -22,7 +22,20 @@ const conditions: Array<[string, Condition]> = [
   ['moveIn before today', { field: 'moveIn', op: 'dateBefore' }],
   ['moveIn on or after today', { field: 'moveIn', op: 'dateOnOrAfter' }],
   ['moveIn after moveOut', { field: 'moveIn', op: 'dateAfter', otherDate: 'moveOut' }],
-  ['all / any', { all: [{ field: 'count', op: 'lte', value: 5 }, { any: [{ field: 'kind', op: 'equals', value: 'その他' }, { field: 'note', op: 'filled' }] }] }],
+  [
+    'all / any',
+    {
+      all: [
+        { field: 'count', op: 'lte', value: 5 },
+        {
+          any: [
+            { field: 'kind', op: 'equals', value: 'その他' },
+            { field: 'note', op: 'filled' },
+          ],
+        },
+      ],
+    },
+  ],
 ];
 const answers: unknown[] = [
   {},
@@ -45,7 +58,14 @@ describe('the browser and the server agree', () => {
     let doc = logicForm();
     doc = applyOp(doc, { id: 'x1', type: 'setLogic', path: 'largeFamily', logic: { effect: 'show', when: { field: 'household', op: 'gte', value: 3 } } });
     doc = applyOp(doc, { id: 'x2', type: 'setLogic', path: 'items.name', logic: { effect: 'show', when: { field: 'items.kind', op: 'equals', value: 'その他' } } });
-    const data = { household: 2, largeFamily: 'x', items: [{ kind: 'その他', name: 'ピアノ' }, { kind: '自転車', name: 'y' }] };
+    const data = {
+      household: 2,
+      largeFamily: 'x',
+      items: [
+        { kind: 'その他', name: 'ピアノ' },
+        { kind: '自転車', name: 'y' },
+      ],
+    };
     const browser = pruneHiddenAnswers(doc.schema, data, (s, d, root) => interpretSchema(s, d, root).valid);
     expect(browser).toEqual(ajv.withoutHiddenAnswers('p', doc.schema, data));
     expect(browser).toEqual({ household: 2, items: [{ kind: 'その他', name: 'ピアノ' }, { kind: '自転車' }] });

@@ -3,7 +3,8 @@
  * clerk adds, by keyboard, a condition inside a repeating group's row
  * (品目が「その他」のとき品名) and one on a number in another step
  * (世帯人数が3以上のとき「大家族の事情」), publishes, and the resident's form
- * (360 px wide) shows and hides those fields as the answers change.
+ * (360 px wide) shows and hides those fields as the answers change, and a
+ * message set by a condition appears without blocking.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -74,6 +75,12 @@ describe('conditions in the builder and on the resident form', () => {
         op({ type: 'addField', parent: '', step: 1, field: { key: 'items', kind: 'group', label: '出すもの', itemLabel: '品目', required: true } }),
         op({ type: 'addField', parent: 'items', field: { key: 'kind', kind: 'choice', label: '品目', required: true, options: ['たんす', '自転車', 'その他'] } }),
         op({ type: 'addField', parent: 'items', field: { key: 'name', kind: 'text', label: '品名', required: true } }),
+        op({ type: 'addField', parent: '', step: 1, field: { key: 'contact', kind: 'text', label: '連絡事項' } }),
+        op({
+          type: 'setLogic',
+          path: 'contact',
+          logic: { effect: 'message', when: { field: 'household', op: 'gte', value: 4 }, note: { level: 'warning', ja: '4人以上の世帯は、収集日を電話でご相談ください。' } },
+        }),
       ],
       { enforceLocks: false },
     );
@@ -146,6 +153,7 @@ describe('conditions in the builder and on the resident form', () => {
     await phone.getByRole('button', { name: '次へ進む' }).click();
     await phone.locator('#root_items').waitFor();
     expect(await phone.locator('#root_largeFamily').count()).toBe(0); // 2 people: hidden
+    expect(await phone.getByRole('note').count()).toBe(0);
     const other = phone.getByLabel('その他', { exact: true });
     if ((await other.count()) === 0) await phone.locator('.array__add').first().click();
     await other.waitFor();
@@ -159,6 +167,7 @@ describe('conditions in the builder and on the resident form', () => {
     await phone.locator('#root_household').fill('4');
     await phone.getByRole('button', { name: '次へ進む' }).click();
     await phone.locator('#root_largeFamily').waitFor();
+    await phone.getByRole('note').filter({ hasText: '4人以上の世帯は、収集日を電話でご相談ください。' }).waitFor(); // a message, not an error
     await phone.screenshot({ path: screenshotPath('builder-logic-3-resident-360-large'), fullPage: true });
     expect(errors).toEqual([]);
   });

@@ -26,4 +26,3 @@ export function logicForm(): FormDocument {
     doc = applyOp(doc, o);
   return doc;
 }
-

@@ -43,7 +43,14 @@ describe('conditions at intake', () => {
   afterAll(() => ctx.close());
 
   it('discards the answers of hidden fields before storing (also in rows)', async () => {
-    const res = await submit({ household: 2, largeFamily: '隠れた回答', items: [{ kind: 'たんす', name: '隠れた品名' }, { kind: 'その他', name: 'ピアノ' }] }).expect(201);
+    const res = await submit({
+      household: 2,
+      largeFamily: '隠れた回答',
+      items: [
+        { kind: 'たんす', name: '隠れた品名' },
+        { kind: 'その他', name: 'ピアノ' },
+      ],
+    }).expect(201);
     const stored = await ctx.storage.submissions.findByReceiptNumber(res.body.receiptNumber);
     expect(stored!.data).toEqual({ household: 2, items: [{ kind: 'たんす' }, { kind: 'その他', name: 'ピアノ' }] });
   });

@@ -36,7 +36,20 @@ describe('compile and parse', () => {
     ['date on or after another', { field: 'moveIn', op: 'dateOnOrAfter', otherDate: 'moveOut' }],
     ['filled', { field: 'note', op: 'filled' }],
     ['empty', { field: 'note', op: 'empty' }],
-    ['all / any', { all: [{ field: 'count', op: 'gte', value: 3 }, { any: [{ field: 'kind', op: 'equals', value: 'その他' }, { field: 'note', op: 'filled' }] }] }],
+    [
+      'all / any',
+      {
+        all: [
+          { field: 'count', op: 'gte', value: 3 },
+          {
+            any: [
+              { field: 'kind', op: 'equals', value: 'その他' },
+              { field: 'note', op: 'filled' },
+            ],
+          },
+        ],
+      },
+    ],
   ];
   it.each(cases)('%s reads back as written', (_name, condition) => {
     expect(parseCondition(compileCondition(condition, '', nodeAt), '')).toEqual(condition);
@@ -57,8 +70,28 @@ describe('compile and parse', () => {
 
   it('says a condition in Japanese', () => {
     const label = (p: string) => ({ household: '世帯人数', moveIn: '転入日', moveOut: '転出日', kind: '品目' })[p] ?? p;
-    expect(describeCondition({ all: [{ field: 'household', op: 'gte', value: 3 }, { field: 'moveIn', op: 'dateBefore', otherDate: 'moveOut' }] }, label)).toBe('「世帯人数」が3以上、かつ「転入日」が「転出日」より前');
-    expect(describeCondition({ any: [{ field: 'kind', op: 'oneOf', values: ['たんす', 'その他'] }, { field: 'moveIn', op: 'dateOnOrAfter' }] }, label)).toBe('「品目」が「たんす」・「その他」のいずれか、または「転入日」が今日以降');
+    expect(
+      describeCondition(
+        {
+          all: [
+            { field: 'household', op: 'gte', value: 3 },
+            { field: 'moveIn', op: 'dateBefore', otherDate: 'moveOut' },
+          ],
+        },
+        label,
+      ),
+    ).toBe('「世帯人数」が3以上、かつ「転入日」が「転出日」より前');
+    expect(
+      describeCondition(
+        {
+          any: [
+            { field: 'kind', op: 'oneOf', values: ['たんす', 'その他'] },
+            { field: 'moveIn', op: 'dateOnOrAfter' },
+          ],
+        },
+        label,
+      ),
+    ).toBe('「品目」が「たんす」・「その他」のいずれか、または「転入日」が今日以降');
   });
 });
 
@@ -74,7 +107,9 @@ describe('the setLogic edit', () => {
 
   it("conditions a row's field on that row's answer (品目が「その他」のとき品名)", () => {
     const doc = applyOp(logicForm(), op({ type: 'setLogic', path: 'items.name', logic: { effect: 'show', when: { field: 'items.kind', op: 'equals', value: 'その他' } } }));
-    expect(doc.schema.properties.items.items.allOf).toEqual([{ if: { properties: { kind: { const: 'その他' } }, required: ['kind'] }, then: { properties: { name: expect.objectContaining({ title: '品名' }) }, required: ['name'] } }]);
+    expect(doc.schema.properties.items.items.allOf).toEqual([
+      { if: { properties: { kind: { const: 'その他' } }, required: ['kind'] }, then: { properties: { name: expect.objectContaining({ title: '品名' }) }, required: ['name'] } },
+    ]);
     expect(info(doc, 'items.name').showWhen).toEqual({ field: 'kind', equals: 'その他' }); // the old reading still works
   });
 
@@ -122,7 +157,11 @@ describe('what the server keeps (the one validator judges)', () => {
       op({ type: 'setLogic', path: 'largeFamily', logic: { effect: 'show', when: { field: 'household', op: 'gte', value: 3 } } }),
       op({ type: 'setLogic', path: 'items.name', logic: { effect: 'show', when: { field: 'items.kind', op: 'equals', value: 'その他' } } }),
       op({ type: 'setLogic', path: 'reason', logic: { effect: 'require', when: { field: 'moveIn', op: 'dateBefore', otherDate: 'moveOut' } } }),
-      op({ type: 'setLogic', path: 'moveOut', logic: { effect: 'message', when: { field: 'tags', op: 'oneOf', values: ['介護'] }, note: { level: 'warning', ja: '介護の相談窓口もご利用ください。' } } }),
+      op({
+        type: 'setLogic',
+        path: 'moveOut',
+        logic: { effect: 'message', when: { field: 'tags', op: 'oneOf', values: ['介護'] }, note: { level: 'warning', ja: '介護の相談窓口もご利用ください。' } },
+      }),
     ])
       doc = applyOp(doc, o);
     return doc.schema;
@@ -130,7 +169,14 @@ describe('what the server keeps (the one validator judges)', () => {
 
   it('discards answers of hidden fields, also in rows', () => {
     const schema = build();
-    const data = { household: 2, largeFamily: '事情', items: [{ kind: 'たんす', name: '隠れた品名' }, { kind: 'その他', name: 'ピアノ' }] };
+    const data = {
+      household: 2,
+      largeFamily: '事情',
+      items: [
+        { kind: 'たんす', name: '隠れた品名' },
+        { kind: 'その他', name: 'ピアノ' },
+      ],
+    };
     expect(validator.withoutHiddenAnswers('k1', schema, data)).toEqual({ household: 2, items: [{ kind: 'たんす' }, { kind: 'その他', name: 'ピアノ' }] });
     expect(validator.withoutHiddenAnswers('k1', schema, { ...data, household: 3 })).toMatchObject({ household: 3, largeFamily: '事情' });
   });

@@ -31,7 +31,13 @@ function conditionSchema(depth: number): JsonSchema {
   };
   if (depth === 0) return leaf;
   const list = { type: 'array', minItems: 1, maxItems: 20, items: conditionSchema(depth - 1) };
-  return { anyOf: [leaf, { type: 'object', required: ['all'], additionalProperties: false, properties: { all: list } }, { type: 'object', required: ['any'], additionalProperties: false, properties: { any: list } }] };
+  return {
+    anyOf: [
+      leaf,
+      { type: 'object', required: ['all'], additionalProperties: false, properties: { all: list } },
+      { type: 'object', required: ['any'], additionalProperties: false, properties: { any: list } },
+    ],
+  };
 }
 const logic = {
   type: 'object',

@@ -21,8 +21,7 @@ import { DATE_OPS, conditionFields, isLeaf, type Condition, type FieldLogic } fr
 import { sameIf } from './showWhen';
 
 /** A branch's `then.properties.<key>` that only carries a note (not a field). */
-export const isNoteStub = (node: unknown): node is { [NOTE_KEYWORD]: FieldLogic['note'] } =>
-  typeof node === 'object' && node !== null && Object.keys(node).length === 1 && NOTE_KEYWORD in node;
+export const isNoteStub = (node: unknown): node is { [NOTE_KEYWORD]: FieldLogic['note'] } => typeof node === 'object' && node !== null && Object.keys(node).length === 1 && NOTE_KEYWORD in node;
 
 const topBranches = (holder: JsonSchema) => ((holder.allOf ?? []) as JsonSchema[]).filter((b) => b && typeof b === 'object' && b.then && typeof b.then === 'object');
 
@@ -134,7 +133,8 @@ export function setLogic(doc: FormDocument, path: FieldPath, logic: FieldLogic |
   if (logic) {
     checkCondition(doc, loc, path, logic.when);
     if (logic.effect === 'message' && !logic.note?.ja?.trim()) invalidEdit(`「${labelOf(loc)}」に表示するメッセージを入力してください。`);
-    if (logic.effect === 'require' && ((loc.requiredOwner.required ?? []) as string[]).includes(loc.key) && !loc.branch) invalidEdit(`「${labelOf(loc)}」は常に必須です。条件付きにするには、先に「必須」を外してください。`);
+    if (logic.effect === 'require' && ((loc.requiredOwner.required ?? []) as string[]).includes(loc.key) && !loc.branch)
+      invalidEdit(`「${labelOf(loc)}」は常に必須です。条件付きにするには、先に「必須」を外してください。`);
   }
   dropRules(loc);
   if (loc.branch && logic?.effect !== 'show') moveToBranch(null);
@@ -170,7 +170,10 @@ export function conditionUsers(doc: FormDocument, path: FieldPath): string[] {
       const read = parsed ? conditionFields(parsed) : Object.keys((b.if?.properties ?? {}) as object).map((k) => joinPath(holderPath, k));
       if (!read.some(hits)) continue;
       const then = b.then as JsonSchema;
-      const names = [...Object.entries((then.properties ?? {}) as Record<string, JsonSchema>).map(([k, n]) => (isNoteStub(n) ? ((holder.properties ?? {})[k]?.title ?? k) : (n.title ?? k))), ...((then.required ?? []) as string[]).filter((k) => !(then.properties ?? {})[k]).map((k) => (holder.properties ?? {})[k]?.title ?? k)];
+      const names = [
+        ...Object.entries((then.properties ?? {}) as Record<string, JsonSchema>).map(([k, n]) => (isNoteStub(n) ? ((holder.properties ?? {})[k]?.title ?? k) : (n.title ?? k))),
+        ...((then.required ?? []) as string[]).filter((k) => !(then.properties ?? {})[k]).map((k) => (holder.properties ?? {})[k]?.title ?? k),
+      ];
       users.push(names.length > 0 ? [...new Set(names)].map((n) => `「${n}」`).join('・') : '別の項目');
     }
   }
