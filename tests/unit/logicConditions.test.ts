@@ -17,6 +17,7 @@ import {
   type FieldInfo,
   type FormDocument,
 } from '@madoguchi/shared';
+import { loadPresets } from '@madoguchi/presets';
 import { logicForm } from '../helpers/logicForm';
 
 let n = 0;
@@ -188,5 +189,24 @@ describe('what the server keeps (the one validator judges)', () => {
     const required = validator.validate('k2', schema, { household: 1, moveIn: '2026-04-01', moveOut: '2026-05-01' });
     expect(required.errors.map((e) => `${e.pointer} ${e.message}`)).toEqual(['/reason 「理由」を入力してください。']);
     expect(validator.validate('k2', schema, { household: 1, moveIn: '2026-06-01', moveOut: '2026-05-01', tags: ['介護'] }).valid).toBe(true);
+  });
+});
+
+describe("presets' conditions read as before", () => {
+  const presets = loadPresets();
+  it.each(presets.map((p) => [p.procedure.id, p] as const))('%s', (_id, preset) => {
+    const doc: FormDocument = { procedure: preset.procedure, schema: preset.schema, uiSchema: preset.uiSchema };
+    for (const f of flattenFields(describeFields(doc))) {
+      if (f.showWhen === null) continue;
+      if (f.showWhen === 'custom') {
+        // Only shapes the logic reads are offered for editing; everything else stays custom.
+        if (f.logic !== 'custom') expect(f.logic).toMatchObject({ effect: 'show' });
+        continue;
+      }
+      const values = f.showWhen.in ?? [f.showWhen.equals];
+      const field = f.parentPath ? `${f.parentPath}.${f.showWhen.field}` : f.showWhen.field;
+      const when = values.length === 1 && !f.showWhen.in ? { field, op: 'equals', value: values[0] } : { field, op: 'oneOf', values };
+      expect(f.logic).toEqual({ effect: 'show', when });
+    }
   });
 });
