@@ -168,6 +168,7 @@ describe('conditions in the builder and on the resident form', () => {
     await phone.getByRole('button', { name: '次へ進む' }).click();
     await phone.locator('#root_largeFamily').waitFor();
     await phone.getByRole('note').filter({ hasText: '4人以上の世帯は、収集日を電話でご相談ください。' }).waitFor(); // a message, not an error
+    expect(await phone.locator('#root_contact').getAttribute('aria-describedby')).toContain('root_contact__note'); // read with the field
     await phone.screenshot({ path: screenshotPath('builder-logic-3-resident-360-large'), fullPage: true });
     expect(errors).toEqual([]);
   });

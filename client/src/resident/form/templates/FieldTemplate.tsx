@@ -7,6 +7,7 @@ import type { FieldTemplateProps } from '@rjsf/utils';
 import { descriptionId, errorId, helpId } from '@rjsf/utils';
 import { NOTE_KEYWORD, type LogicNote } from '@madoguchi/shared';
 import { RequirementBadge } from './RequirementBadge';
+import { noteId } from './describedBy';
 import { isContainer, isGroupWidget } from '../schemaKinds';
 import { useLanguage } from '../../../common/i18n/LanguageContext';
 import { japaneseOnly } from '../../../common/i18n/inLanguage';
@@ -25,7 +26,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
   // A note a condition shows (logic/: the `message` effect); it never blocks.
   const note = schema[NOTE_KEYWORD] as LogicNote | undefined;
   const noteBlock = note ? (
-    <p className={`field__note field__note--${note.level}`} role="note" lang={language === 'en' && note.en ? undefined : ja}>
+    <p id={noteId(id)} className={`field__note field__note--${note.level}`} role="note" lang={language === 'en' && note.en ? undefined : ja}>
       {language === 'en' && note.en ? note.en : note.ja}
     </p>
   ) : null;
@@ -33,7 +34,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
     return (
       <fieldset
         className={`${className} field--group`}
-        aria-describedby={[rawDescription ? descriptionId(id) : '', rawHelp ? helpId(id) : '', hasError ? errorId(id) : ''].join(' ').trim() || undefined}
+        aria-describedby={[rawDescription ? descriptionId(id) : '', rawHelp ? helpId(id) : '', note ? noteId(id) : '', hasError ? errorId(id) : ''].join(' ').trim() || undefined}
       >
         <legend className="field__label" lang={ja}>
           {label}
