@@ -194,6 +194,17 @@ describe('re-applying local edits on a new preset version', () => {
     expect(field(kept.document, 'localNote')?.label).toBe('その他の連絡事項');
   });
 
+  it('follows the rename into a later condition that reads the kept field (setLogic)', () => {
+    const upstream = nextPresetVersion([op({ type: 'addField', parent: '', field: { key: 'localNote', kind: 'text', label: 'その他の連絡事項' } })]);
+    const add = op({ type: 'addField', parent: '', after: 'delivery', field: { key: 'localNote', kind: 'text', label: '市への連絡事項' } });
+    const extra = op({ type: 'addField', parent: '', after: 'localNote', field: { key: 'localDetail', kind: 'text', label: '詳細' } });
+    const rule = op({ type: 'setLogic', path: 'localDetail', logic: { effect: 'show', when: { field: 'localNote', op: 'filled' } } });
+    const kept = rebaseLayer({ oldBase: base, newBase: upstream, ops: [add, extra, rule], decisions: { [add.id]: 'keep' }, enforceLocks: true });
+    expect(kept.unresolved).toBe(0);
+    expect(field(kept.document, 'localDetail')?.logic).toEqual({ effect: 'show', when: { field: 'localNoteLocal', op: 'filled' } });
+    expect(kept.outcomes[2]!.description).toBe('「詳細」に条件（表示）を設定');
+  });
+
   it('turns an edit into a conflict when the new version makes the item legally required', () => {
     const upstream = nextPresetVersion([op({ type: 'setRequired', path: 'damage.buildingParts', required: true })]);
     (upstream.schema.properties.damage.properties.buildingParts as Record<string, unknown>)['x-legal'] = '災害対策基本法第90条の2（仮の例）';

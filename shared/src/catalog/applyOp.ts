@@ -5,7 +5,7 @@
 import type { EditOp, FormDocument } from './types';
 import { cloneJson } from './fieldPaths';
 import { EditRefusedError } from './editRefused';
-import { addField, moveField, removeField, setCardPrefill, setLabel, setOptions, setRequired, setRules, setSensitive, setShowWhen, setUiText, setWidget } from './fieldOps';
+import { addField, moveField, removeField, setCardPrefill, setLabel, setOptions, setRequired, setRules, setSensitive, setShowWhen, setFieldLogic, setUiText, setWidget } from './fieldOps';
 import { addStep, moveStep, moveToStep, removeAttachment, removeStep, renameStep, setAttachment, setProcedureText, setReception, setSignaturePolicy } from './documentOps';
 
 function applyInPlace(doc: FormDocument, op: EditOp): void {
@@ -32,6 +32,8 @@ function applyInPlace(doc: FormDocument, op: EditOp): void {
       return setCardPrefill(doc, op.path, op.prefill);
     case 'setShowWhen':
       return setShowWhen(doc, op.path, op.showWhen);
+    case 'setLogic':
+      return setFieldLogic(doc, op.path, op.logic);
     case 'addField':
       return addField(doc, op.parent, op.field, op.after, op.step);
     case 'removeField':

@@ -9,6 +9,8 @@ import type { FieldKind, FieldPath, FormDocument, ShowWhen, ValidationRules, Wid
 import { containerOf, findInObject, joinPath, orderedKeys, uiAt, objectAt } from './fieldPaths';
 import { classifyField, optionsOf, readRules } from './fieldKinds';
 import { parseIf } from './showWhen';
+import { logicOf } from './fieldLogic';
+import type { FieldLogic } from '../logic/types';
 import { isMyNumberNode, isSensitiveNode } from '../form/sensitive';
 
 /** One field of the outline. */
@@ -22,6 +24,8 @@ export interface FieldInfo {
   required: boolean;
   /** null: always shown; `custom`: a condition the builder cannot show as "show when…". */
   showWhen: ShowWhen | null | 'custom';
+  /** The field's rule on earlier answers (show, require, message); `custom` for shapes the builder cannot edit. */
+  logic: FieldLogic | null | 'custom';
   options?: string[];
   help?: string;
   description?: string;
@@ -57,6 +61,7 @@ function describeObject(doc: FormDocument, holder: JsonSchema, parentPath: Field
       kind,
       required,
       showWhen: found.branch ? (parseIf(found.branch.if) ?? 'custom') : null,
+      logic: logicOf({ ...found, parentPath, holder }),
       rules: readRules(found.node, kind),
       depth,
       sensitive: isSensitiveNode(found.node) || kind === 'myNumber',

@@ -1,4 +1,5 @@
 /** Edits in plain Japanese, for the list of local edits, the history and the conflict list. */
+import { LOGIC_EFFECT_LABELS } from '../logic/describe';
 import type { EditOp, FormDocument, ProcedureTextKey } from './types';
 import { FIELD_KIND_LABELS } from './fieldKinds';
 import { fieldLabel } from './describeForm';
@@ -55,6 +56,8 @@ export function describeOp(op: EditOp, doc: FormDocument): string {
       return op.prefill ? `${label(op.path)}にマイナンバーカードの基本4情報を入力` : `${label(op.path)}のマイナンバーカードからの入力を解除`;
     case 'setShowWhen':
       return op.showWhen ? `${label(op.path)}に表示条件を設定` : `${label(op.path)}を常に表示`;
+    case 'setLogic':
+      return op.logic ? `${label(op.path)}に条件（${LOGIC_EFFECT_LABELS[op.logic.effect]}）を設定` : `${label(op.path)}の条件を解除`;
     case 'addField':
       return `${op.parent ? `${label(op.parent)}に` : ''}項目「${short(op.field.label)}」（${FIELD_KIND_LABELS[op.field.kind]}）を追加`;
     case 'removeField':

@@ -8,7 +8,7 @@ import type { AttachmentSpec } from '../form/types';
 import type { FormDocument } from './types';
 import { describeFields, flattenFields, type FieldInfo } from './describeForm';
 import { FIELD_KIND_LABELS } from './fieldKinds';
-import { describeShowWhen } from './showWhen';
+import { describeLogic } from '../logic/describe';
 import { PROCEDURE_TEXT_LABELS, SIGNATURE_POLICY_LABELS } from './describeOp';
 import { stepsOf } from './formLayout';
 import { receptionSummary } from '../time/reception';
@@ -64,10 +64,9 @@ function rulesText(f: FieldInfo): string {
 }
 
 function conditionText(f: FieldInfo, all: Map<string, FieldInfo>): string {
-  if (f.showWhen === null) return '常に表示';
-  if (f.showWhen === 'custom') return '条件付き（詳細な条件）';
-  const sibling = all.get(f.parentPath ? `${f.parentPath}.${f.showWhen.field}` : f.showWhen.field);
-  return describeShowWhen(f.showWhen, sibling?.label ?? f.showWhen.field);
+  if (f.logic === null) return '常に表示';
+  if (f.logic === 'custom') return '条件付き（詳細な条件）';
+  return describeLogic(f.logic, (p) => all.get(p)?.label || p);
 }
 
 function fieldChanges(a: FieldInfo, b: FieldInfo, allA: Map<string, FieldInfo>, allB: Map<string, FieldInfo>): AttributeChange[] {

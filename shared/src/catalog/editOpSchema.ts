@@ -5,6 +5,7 @@
 import type { JsonSchema } from '../form/jsonSchema';
 import { FIELD_KINDS, PROCEDURE_TEXT_KEYS, WIDGETS, type EditOpType } from './types';
 import { SIGNATURE_POLICIES } from '../form/types';
+import { LEAF_OPS, LOGIC_EFFECTS } from '../logic/types';
 
 /** Most edits one layer may hold (a safety limit, far above real use). */
 export const MAX_LAYER_OPS = 2000;
@@ -19,6 +20,34 @@ const showWhen = {
   required: ['field'],
   additionalProperties: false,
   properties: { field: text(64), equals: value, in: { type: 'array', maxItems: 100, items: value } },
+};
+/** A condition tree, nested at most `depth` levels of 「すべて／いずれか」. */
+function conditionSchema(depth: number): JsonSchema {
+  const leaf = {
+    type: 'object',
+    required: ['field', 'op'],
+    additionalProperties: false,
+    properties: { field: path, op: { enum: [...LEAF_OPS] }, value, values: { type: 'array', maxItems: 100, items: value }, min: { type: 'number' }, max: { type: 'number' }, otherDate: path },
+  };
+  if (depth === 0) return leaf;
+  const list = { type: 'array', minItems: 1, maxItems: 20, items: conditionSchema(depth - 1) };
+  return {
+    anyOf: [
+      leaf,
+      { type: 'object', required: ['all'], additionalProperties: false, properties: { all: list } },
+      { type: 'object', required: ['any'], additionalProperties: false, properties: { any: list } },
+    ],
+  };
+}
+const logic = {
+  type: 'object',
+  required: ['effect', 'when'],
+  additionalProperties: false,
+  properties: {
+    effect: { enum: [...LOGIC_EFFECTS] },
+    when: conditionSchema(2),
+    note: { type: 'object', required: ['level', 'ja'], additionalProperties: false, properties: { level: { enum: ['info', 'warning'] }, ja: text(1000), en: text(1000) } },
+  },
 };
 const nullableNumber = { type: ['number', 'null'] };
 const rules = {
@@ -65,6 +94,7 @@ const SHAPES: Record<EditOpType, Record<string, JsonSchema>> = {
   setWidget: { path, widget: { enum: [...WIDGETS] } },
   setSensitive: { path, sensitive: { type: 'boolean' } },
   setShowWhen: { path, showWhen: { anyOf: [{ type: 'null' }, showWhen] } },
+  setLogic: { path, logic: { anyOf: [{ type: 'null' }, logic] } },
   setCardPrefill: {
     path,
     prefill: {

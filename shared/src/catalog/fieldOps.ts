@@ -11,6 +11,8 @@ import type { FormDocument, FieldPath, NewField, ShowWhen, ValidationRules, Widg
 import { FIELD_KEY_PATTERN, branchesOf, fieldKeys, findInObject, joinPath, locateField, objectAt, uiAt, type FieldLocation } from './fieldPaths';
 import { applyRules, buildField, classifyField } from './fieldKinds';
 import { buildIf, parseIf, sameIf } from './showWhen';
+import { conditionUsers, setLogic } from './fieldLogic';
+import type { FieldLogic } from '../logic/types';
 import { invalidEdit } from './editRefused';
 import { placeKey, unplaceKey, writeOrder } from './formLayout';
 import { LABEL_FROM_KEY } from './importSchema';
@@ -190,14 +192,26 @@ export function setShowWhen(doc: FormDocument, path: FieldPath, showWhen: ShowWh
     if (showWhen.in === undefined && showWhen.equals === undefined) invalidEdit('表示条件の値を選んでください。');
     if (showWhen.in !== undefined && showWhen.in.length === 0) invalidEdit('表示条件の値を1つ以上選んでください。');
   }
+  setLogic(doc, path, null, (ifSchema) => placeInBranch(doc, path, ifSchema));
+  placeInBranch(doc, path, showWhen ? buildIf(showWhen, findInObject(loc.holder, showWhen.field)!.node) : null);
+}
+
+/** Sets a field's rule: shown, required or a note when a condition holds (fieldLogic.ts); null removes it. */
+export function setFieldLogic(doc: FormDocument, path: FieldPath, logic: FieldLogic | null): void {
+  requireField(doc, path);
+  setLogic(doc, path, logic, (ifSchema) => placeInBranch(doc, path, ifSchema));
+}
+
+/** Moves a field into the branch with this `if` (null: out of any branch), keeping its place and required flag. */
+function placeInBranch(doc: FormDocument, path: FieldPath, ifSchema: JsonSchema | null): void {
+  const loc = requireField(doc, path);
   writeOrder(doc, loc.parentPath); // keep the field where it is shown
   const wasRequired = ((loc.requiredOwner.required ?? []) as string[]).includes(loc.key);
   delete loc.properties[loc.key];
   dropRequired(loc.requiredOwner, loc.key);
   let target: JsonSchema;
-  if (!showWhen) target = loc.holder;
+  if (!ifSchema) target = loc.holder;
   else {
-    const ifSchema = buildIf(showWhen, findInObject(loc.holder, showWhen.field)!.node);
     const branches = (loc.holder.allOf ??= []) as JsonSchema[];
     let branch = branches.find((b) => b?.then && sameIf(b.if, ifSchema));
     if (!branch) branches.push((branch = { if: ifSchema, then: {} }));
@@ -233,14 +247,7 @@ export function addField(doc: FormDocument, parent: FieldPath, field: NewField, 
 
 /** Where a field is used by other parts of the form (conditions, attachments), in Japanese. */
 function usesOf(doc: FormDocument, loc: FieldLocation, path: FieldPath): string[] {
-  const uses: string[] = [];
-  for (const branch of branchesOf(loc.holder)) {
-    const props = Object.keys((branch.if?.properties ?? {}) as object);
-    if (props.includes(loc.key)) {
-      const shown = Object.values((branch.then.properties ?? {}) as Record<string, JsonSchema>).map((n) => `「${n.title ?? ''}」`);
-      uses.push(`${shown.join('・') || '別の項目'}の表示条件`);
-    }
-  }
+  const uses: string[] = conditionUsers(doc, path).map((names) => `${names}の表示条件`);
   for (const a of doc.procedure.attachments ?? []) {
     if (a.condition && (a.condition.field === path || a.condition.field.startsWith(`${path}.`))) uses.push(`添付書類「${a.label}」の条件`);
   }
@@ -252,6 +259,7 @@ export function removeField(doc: FormDocument, path: FieldPath): void {
   const loc = requireField(doc, path);
   const uses = usesOf(doc, loc, path);
   if (uses.length > 0) invalidEdit(`「${labelOf(loc)}」は${uses.join('、')}に使われているため削除できません。先にその条件を変更してください。`);
+  setLogic(doc, path, null, () => undefined); // its own require / note rules go with it
   unplaceKey(doc, loc.parentPath, loc.key);
   const parentUi = loc.parentPath === '' ? doc.uiSchema : uiAt(doc.uiSchema, doc.schema, loc.parentPath);
   const uiHolder = loc.parentPath !== '' && locateField(doc.schema, loc.parentPath)?.node.type === 'array' ? parentUi?.items : parentUi;

@@ -4,6 +4,7 @@ export * from './editRefused';
 export * from './fieldPaths';
 export * from './fieldKinds';
 export * from './showWhen';
+export * from './fieldLogic';
 export * from './formLayout';
 export * from './fieldOps';
 export * from './documentOps';

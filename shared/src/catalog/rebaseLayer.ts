@@ -15,6 +15,7 @@ import { findLockViolation } from './legalLocks';
 import { describeOp } from './describeOp';
 import { describeFields, flattenFields, type FieldInfo } from './describeForm';
 import { stepsOf } from './formLayout';
+import { isLeaf, type Condition } from '../logic/types';
 
 /** Why an edit no longer fits a new preset version. */
 export const CONFLICT_KINDS = ['target-removed', 'changed-upstream', 'key-taken', 'now-locked', 'cannot-apply'] as const;
@@ -95,6 +96,8 @@ function attribute(op: EditOp, doc: FormDocument, info: FieldInfo | undefined): 
       return info?.sensitive;
     case 'setShowWhen':
       return info?.showWhen;
+    case 'setLogic':
+      return info?.logic;
     case 'setCardPrefill':
       return ui['ui:cardPrefill'];
     case 'removeField':
@@ -118,6 +121,12 @@ function attribute(op: EditOp, doc: FormDocument, info: FieldInfo | undefined): 
   }
 }
 
+/** A condition with every answer path passed through `swap`. */
+function renameInCondition(c: Condition, swap: (p: string) => string): Condition {
+  if (isLeaf(c)) return { ...c, field: swap(c.field), ...(c.otherDate ? { otherDate: swap(c.otherDate) } : {}) };
+  return 'all' in c ? { all: c.all.map((x) => renameInCondition(x, swap)) } : { any: c.any.map((x) => renameInCondition(x, swap)) };
+}
+
 /** A copy of the edit with a renamed field's path replaced. */
 function renamed(op: EditOp, from: FieldPath, to: FieldPath): EditOp {
   const fromKey = from.split('.').pop()!;
@@ -133,6 +142,7 @@ function renamed(op: EditOp, from: FieldPath, to: FieldPath): EditOp {
   }
   if (copy.type === 'moveField' && copy.path.split('.').slice(0, -1).join('.') === parent && copy.after === fromKey) copy.after = toKey;
   if (copy.type === 'setShowWhen' && copy.showWhen && copy.path.split('.').slice(0, -1).join('.') === parent && copy.showWhen.field === fromKey) copy.showWhen.field = toKey;
+  if (copy.type === 'setLogic' && copy.logic) copy.logic.when = renameInCondition(copy.logic.when, swap);
   if (copy.type === 'moveToStep' && parent === '' && copy.field === fromKey) copy.field = toKey;
   if (copy.type === 'setAttachment' && copy.attachment.condition) copy.attachment.condition.field = swap(copy.attachment.condition.field);
   return copy;

@@ -7,6 +7,7 @@
  * over the preset version they were made on (a layer, not a copy), so they can
  * be re-applied to a newer preset version (see rebaseLayer.ts).
  */
+import type { FieldLogic } from '../logic/types';
 import type { CardPrefillMarker } from '../identity/cardIdentity';
 import type { AttachmentSpec, ContactDesk, Procedure, ProcedureReception, SignaturePolicy } from '../form/types';
 import type { JsonSchema, UiSchema } from '../form/jsonSchema';
@@ -119,6 +120,8 @@ export type EditOp = OpBase &
     /** Marks a field sensitive (`x-sensitive`: masked in lists and exports) or clears the mark; a 個人番号 stays sensitive. */
     | { type: 'setSensitive'; path: FieldPath; sensitive: boolean }
     | { type: 'setShowWhen'; path: FieldPath; showWhen: ShowWhen | null }
+    /** A field's rule on earlier answers: show it, require it or show a note (logic/), or none (null). */
+    | { type: 'setLogic'; path: FieldPath; logic: FieldLogic | null }
     /** Which fields of a section the My Number Card's 基本4情報 fill (`ui:cardPrefill`), or none (null). */
     | { type: 'setCardPrefill'; path: FieldPath; prefill: CardPrefillMarker | null }
     /** Adds a field to an object (`parent` '' is the form itself); `after` a sibling key, null for first, absent for last. */

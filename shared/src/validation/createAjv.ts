@@ -20,6 +20,7 @@ import {
   withinDays,
   type FiscalAgeRule,
 } from './dateRules';
+import { DATE_COMPARE_KEYWORD, DATE_COMPARE_META_SCHEMA, NOTE_KEYWORD, NOTE_META_SCHEMA, meetsDateCompare, type DateCompareRule } from '../logic/dateCompare';
 import { PREGNANCY_MONTHS_KEYWORD, pregnancyMonthsFromWeeks } from './derivedAnswers';
 
 /** Marks a string whose format has a normal form; the keyword rewrites the data in place. */
@@ -75,6 +76,16 @@ export function createAjv(): Ajv {
       return true;
     },
   });
+  // Conditions comparing a date answer with today (JST) or another date answer (logic/dateCompare.ts).
+  ajv.addKeyword({
+    keyword: DATE_COMPARE_KEYWORD,
+    type: 'object',
+    schemaType: 'object',
+    metaSchema: DATE_COMPARE_META_SCHEMA,
+    validate: (rule: DateCompareRule, data: Record<string, unknown>) => meetsDateCompare(rule, data),
+  });
+  // Annotation: a note a condition shows the resident; it never makes an answer invalid.
+  ajv.addKeyword({ keyword: NOTE_KEYWORD, schemaType: 'object', metaSchema: NOTE_META_SCHEMA });
   // Annotation: a procedure's own words for an error (messages.ts).
   ajv.addKeyword({ keyword: MESSAGES_KEYWORD, schemaType: 'object', metaSchema: MESSAGES_META_SCHEMA });
   return ajv;

@@ -156,8 +156,8 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
       setFailedAttempt((n) => n + 1);
       return;
     }
-    const [{ pruneToShown }, { attachmentErrors }] = checks;
-    const data = pruneToShown(utils, schema, draft.data) as Record<string, unknown>;
+    const [{ pruneToShown, withoutHidden }, { attachmentErrors }] = checks;
+    const data = withoutHidden(schema, pruneToShown(utils, schema, draft.data)) as Record<string, unknown>;
     const found = [...validateAll(data), ...attachmentErrors(attachments, data, draft.attachments, language)];
     if (found.length) return showProblems(found);
     const body = { data, attachments: attachmentIds(draft.attachments), uploadToken: draft.uploadToken, formVersion: version.version, ...(card?.signature ? { signature: card.signature } : {}) };
@@ -188,8 +188,8 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   const onSign = async () => {
     const checks = await Promise.all([import('./reviewModel'), import('../attachments/attachmentChecks')]).catch(() => null);
     if (!checks) return setNotice(t('error.network'));
-    const [{ pruneToShown }, { attachmentErrors }] = checks;
-    const data = pruneToShown(utils, schema, draft.data) as Record<string, unknown>;
+    const [{ pruneToShown, withoutHidden }, { attachmentErrors }] = checks;
+    const data = withoutHidden(schema, pruneToShown(utils, schema, draft.data)) as Record<string, unknown>;
     const found = [...validateAll(data), ...attachmentErrors(attachments, data, draft.attachments, language)];
     if (found.length) return showProblems(found);
     await card?.sign(data);

@@ -9,6 +9,8 @@ import { translate } from '../../common/i18n/LanguageContext';
 import { maskMyNumber } from '../../common/myNumber';
 import { formatBothCalendars, formatDateEnglish, parseIsoDate } from '../../common/wareki';
 import { isAddressSchema, isPersonNameSchema } from '../form/schemaKinds';
+import { pruneHiddenAnswers, type JsonSchema } from '@madoguchi/shared';
+import { browserValidator } from '../form/evalFree/browserValidator';
 
 export type ReviewRow = { kind: 'value'; label: string; value: string; pointer: string; multiline: boolean } | { kind: 'group'; label: string; pointer: string; rows: ReviewRow[] };
 
@@ -124,4 +126,13 @@ export function pruneToShown(utils: SchemaUtilsType, schema: RJSFSchema, value: 
   const items = resolved.items as RJSFSchema | undefined;
   if (Array.isArray(value) && items && !Array.isArray(items) && typeof items === 'object') return value.map((v) => pruneToShown(utils, items, v));
   return value;
+}
+
+/**
+ * The answers without those of hidden fields, judged by the browser's
+ * validator with the same shared function the server applies at intake, so
+ * what is signed and sent is exactly what the server keeps.
+ */
+export function withoutHidden(schema: RJSFSchema, value: unknown): unknown {
+  return pruneHiddenAnswers(schema as JsonSchema, value, (ifSchema, data, root) => browserValidator.isValid(ifSchema, data, root));
 }

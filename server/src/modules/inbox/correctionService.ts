@@ -141,7 +141,9 @@ export class CorrectionService {
       if (!allowed.has(pointer)) throw new BadRequestError(inboxText(language, 'correctionFieldNotRequested'), 'field_not_requested');
       setAt(data, pointer, value);
     }
-    const outcome = this.validator.validate(versionKey(version.owner, version.procedureId, version.version), version.schema, data, language);
+    const key = versionKey(version.owner, version.procedureId, version.version);
+    // A corrected answer may hide other fields: their answers go, as at intake.
+    const outcome = this.validator.validate(key, version.schema, this.validator.withoutHiddenAnswers(key, version.schema, data), language);
     const uploadToken = typeof body.uploadToken === 'string' ? body.uploadToken : '';
     const files = await checkAddedFiles(this.storage, version, s, added, uploadToken, outcome.valid ? outcome.data : data, language);
     const errors: FieldError[] = [...outcome.errors, ...files.errors];

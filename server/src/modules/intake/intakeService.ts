@@ -124,7 +124,10 @@ export class IntakeService {
     }
     // A disaster procedure takes its disaster from the declaration, not from what the resident typed.
     const settled = this.disasters ? await this.disasters.settle(cmd.municipalityCode, version, cmd.body.data, cmd.language) : { data: cmd.body.data, disaster: null };
-    const outcome = this.validator.validate(versionKey(version.owner, version.procedureId, version.version), version.schema, settled.data, cmd.language, true);
+    const key = versionKey(version.owner, version.procedureId, version.version);
+    // The server judges what was shown: answers of fields whose condition does not hold are discarded, never stored.
+    const shown = this.validator.withoutHiddenAnswers(key, version.schema, settled.data);
+    const outcome = this.validator.validate(key, version.schema, shown, cmd.language, true);
     const attachmentErrors = await checkAttachments(this.storage, version, cmd, outcome.valid ? outcome.data : cmd.body.data);
     const errors: FieldError[] = [...outcome.errors, ...attachmentErrors];
     if (errors.length > 0) {

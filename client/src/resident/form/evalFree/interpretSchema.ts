@@ -11,11 +11,13 @@ import {
   JAPANESE_FORMATS,
   NORMALIZED_FORMATS,
   effectiveMaxLength,
+  meetsDateCompare,
   meetsFiscalAge,
   normalizeForFormat,
   patternInputTooLong,
   pregnancyMonthsFromWeeks,
   withinDays,
+  type DateCompareRule,
   type FiscalAgeRule,
   type JsonSchema,
 } from '@madoguchi/shared';
@@ -87,7 +89,7 @@ function err(errors: Errors, instancePath: string, keyword: string, params: Reco
 /**
  * Validates `data` against `schema`, appending ajv-shaped errors; returns whether it is valid.
  * Keywords not checked below are annotations and ignored, as the shared ajv does:
- * titles, RJSF keys, `x-legal`, `x-sensitive`, `x-messages` (who may read an answer, never whether it is valid).
+ * titles, RJSF keys, `x-legal`, `x-sensitive`, `x-messages`, `x-note` (who may read an answer, never whether it is valid).
  */
 function check(schema: JsonSchema | boolean | undefined, data: Data, path: string, ctx: Ctx, errors: Errors, slot: Slot): boolean {
   if (schema === undefined || schema === true) return true;
@@ -171,6 +173,8 @@ function checkNumber(schema: JsonSchema, value: number, path: string, errors: Er
 }
 
 function checkObject(schema: JsonSchema, value: Record<string, Data>, path: string, ctx: Ctx, errors: Errors): void {
+  // A condition on dates, as the shared ajv's keyword (logic/dateCompare.ts).
+  if (schema['x-date-compare'] && !meetsDateCompare(schema['x-date-compare'] as DateCompareRule, value)) err(errors, path, 'x-date-compare', {}, schema);
   for (const name of (schema.required ?? []) as string[]) if (value[name] === undefined) err(errors, path, 'required', { missingProperty: name }, schema);
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   for (const [name, sub] of Object.entries(properties)) {

@@ -13,9 +13,16 @@ interface Parts {
   extra?: Array<string | false | undefined>;
 }
 
+/** The id of the note a condition shows under a control (FieldTemplate). */
+export const noteId = (id: string) => `${id}__note`;
+
 export function describedBy(id: string, { schema, uiSchema, rawErrors, extra = [] }: Parts): string | undefined {
-  const ids = [(rawErrors?.length ?? 0) > 0 && errorId(id), (schema.description || uiSchema?.['ui:description']) && descriptionId(id), uiSchema?.['ui:help'] && helpId(id), ...extra].filter(
-    (x): x is string => typeof x === 'string' && x !== '',
-  );
+  const ids = [
+    (rawErrors?.length ?? 0) > 0 && errorId(id),
+    (schema.description || uiSchema?.['ui:description']) && descriptionId(id),
+    uiSchema?.['ui:help'] && helpId(id),
+    schema['x-note'] !== undefined && noteId(id),
+    ...extra,
+  ].filter((x): x is string => typeof x === 'string' && x !== '');
   return ids.length ? ids.join(' ') : undefined;
 }

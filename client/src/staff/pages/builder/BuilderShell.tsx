@@ -24,6 +24,7 @@ import type { SaveStatus } from './useAutosave';
 import { FieldOutline } from './FieldOutline';
 import { AddFieldForm } from './AddFieldForm';
 import { FieldEditor } from './FieldEditor';
+import { LogicEditor } from './LogicEditor';
 import { StepsPanel } from './StepsPanel';
 import { ProcedurePanel } from './ProcedurePanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
@@ -127,6 +128,7 @@ export function BuilderShell(props: BuilderShellProps) {
               onMessage={setMessage}
             />
           )}
+          {field && !field.sensitiveLocked && <LogicEditor key={`logic:${field.path}:${builder.change}`} field={field} all={all} steps={steps} apply={builder.apply} onMessage={setMessage} />}
           <AddFieldForm doc={builder.document} selected={field} containers={containers} apply={builder.apply} onAdded={onAdded} />
         </>
       ),

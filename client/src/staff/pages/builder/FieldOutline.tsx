@@ -4,7 +4,7 @@
  * Items the law requires are marked and cannot be removed.
  */
 import { useEffect, useState, type DragEvent, type KeyboardEvent } from 'react';
-import { FIELD_KIND_LABELS, isLocked, type FieldInfo, type FormStep, type LockedField } from '@madoguchi/shared';
+import { FIELD_KIND_LABELS, describeLogic, flattenFields, isLocked, type FieldInfo, type FormStep, type LockedField } from '@madoguchi/shared';
 import type { NewOp } from './useBuilder';
 import { useConfirm } from '../../ui/ConfirmDialog';
 
@@ -43,6 +43,7 @@ export function FieldOutline({ fields, steps, selected, locks, onSelect, apply, 
   const [confirmDialog, confirm] = useConfirm();
   const [focus, setFocus] = useState<{ path: string; control: string } | null>(null);
   const [dragging, setDragging] = useState<FieldInfo | null>(null);
+  const labels = new Map(flattenFields(fields).map((f) => [f.path, f.label]));
 
   useEffect(() => {
     if (!focus) return;
@@ -81,6 +82,8 @@ export function FieldOutline({ fields, steps, selected, locks, onSelect, apply, 
       setDragging(null);
     };
     const kind = field.kind === 'custom' ? 'その他' : FIELD_KIND_LABELS[field.kind];
+    // The rule in words (「この項目は「世帯人数」が3以上のとき表示」), as the diff says it.
+    const ruleWords = field.logic === 'custom' ? '詳しい条件があります' : field.logic ? describeLogic(field.logic, (p) => labels.get(p) || p) : undefined;
     return (
       <li key={field.path}>
         <div className={`outline-row${selected === field.path ? ' is-selected' : ''}`} draggable onDragStart={() => setDragging(field)} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
@@ -97,13 +100,14 @@ export function FieldOutline({ fields, steps, selected, locks, onSelect, apply, 
             <span className="outline-row__meta">
               {kind}
               {field.required && <span className="badge badge--required">必須</span>}
-              {field.showWhen && <span className="badge">条件付き</span>}
+              {field.logic && <span className="badge">条件付き</span>}
               {lock && (
                 <span className="badge badge--locked" title={`法令で定められた項目です（${lock.provision}）`}>
                   法定
                 </span>
               )}
             </span>
+            {ruleWords && <span className="outline-row__condition">{ruleWords}</span>}
           </button>
           <button type="button" className="icon-button" data-path={field.path} data-control="up" aria-label={`「${name}」を上へ移動`} disabled={!up} onClick={() => move(field, siblings, -1, 'up')}>
             ↑

@@ -108,7 +108,7 @@ export function ShowWhenFields({ form, candidates, disabled, mode }: ShowWhenPro
     <fieldset className="builder-fieldset" disabled={disabled}>
       <legend>表示する条件</legend>
       {mode === 'custom' ? (
-        <p className="field__hint">この項目には詳細な条件が設定されています（この画面では変更できません）。</p>
+        <p className="field__hint">この項目には詳しい条件が設定されています（下の「条件」で変更できます）。</p>
       ) : (
         <>
           <div className="checkbox">
