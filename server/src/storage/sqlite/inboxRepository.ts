@@ -26,7 +26,7 @@ import { nextChangeSeq, writeOutbox, writeWithEvents } from './changeLog';
 import { msg } from '../../i18n/messages';
 
 /** The columns a list row carries, in the order the list reads them (as arrays, see `list`). */
-const META_FIELDS = [
+export const META_FIELDS = [
   'id',
   'receipt_number',
   'municipality_code',
@@ -77,11 +77,35 @@ type MetaRow = {
   due_date: string | null;
 };
 
-/** A row read as an array (`.raw()`), named by META_FIELDS. */
-function metaRowOf(values: unknown[]): MetaRow {
-  const row: Record<string, unknown> = {};
-  for (let i = 0; i < META_FIELDS.length; i++) row[META_FIELDS[i]!] = values[i];
-  return row as MetaRow;
+/**
+ * A row read as an array (`.raw()`), named by META_FIELDS' positions. One object literal (V8 gives it a fixed
+ * shape); filling an empty object key by key in a loop cost as much as the query.
+ */
+export function metaRowOf(v: unknown[]): MetaRow {
+  return {
+    id: v[0],
+    receipt_number: v[1],
+    municipality_code: v[2],
+    procedure_owner: v[3],
+    procedure_id: v[4],
+    form_version: v[5],
+    status: v[6],
+    assignee_id: v[7],
+    applicant_name: v[8],
+    applicant_kana: v[9],
+    channel: v[10],
+    revision: v[11],
+    change_seq: v[12],
+    created_at: v[13],
+    updated_at: v[14],
+    closed_at: v[15],
+    acknowledged_at: v[16],
+    acknowledged_by: v[17],
+    acknowledged_revision: v[18],
+    stripped_at: v[19],
+    deadline_json: v[20],
+    due_date: v[21],
+  } as MetaRow;
 }
 
 /** Plain assignments, not spreads of one-key objects: a list page builds fifty of these on every request. */
