@@ -44,10 +44,18 @@ export class GroupCommitter {
    */
   private failure: StorageUnavailableError | undefined;
 
+  /**
+   * Runs one write as a SAVEPOINT of the shared transaction (a nested better-sqlite3 transaction), rolled back
+   * alone on error. Made once: building a transaction function per write showed in the intake profile.
+   */
+  private readonly inSavepoint: (fn: () => unknown) => unknown;
+
   constructor(
     private readonly db: Db,
     private readonly syncFile: SyncFile = fsync,
-  ) {}
+  ) {
+    this.inSavepoint = db.transaction((fn: () => unknown) => fn());
+  }
 
   /**
    * Runs `fn` inside the next shared transaction; resolves with its result once
@@ -98,8 +106,7 @@ export class GroupCommitter {
         .transaction(() => {
           for (const item of batch) {
             try {
-              // A nested better-sqlite3 transaction is a SAVEPOINT: rolled back alone on error.
-              outcomes.push({ ok: true, value: this.db.transaction(item.fn)() });
+              outcomes.push({ ok: true, value: this.inSavepoint(item.fn) });
             } catch (error) {
               outcomes.push({ ok: false, error });
             }

@@ -5,7 +5,6 @@ import type { NewRevision, NewSubmission, SubmissionBundle, SubmissionPage, Subm
 import { afterSubmissionWrite, nextChangeSeq, writeWithEvents } from './changeLog';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { insertDisasterCase } from './disasterRepository';
-import { writeSubmissionDeadline } from './deadlineRepository';
 import { insertDecisionNotice } from './decisionNoticeRepository';
 import { guarded, mapSqliteError, type Db } from './database';
 import { groupCommitter } from './groupCommit';
@@ -134,15 +133,16 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
   }
 
   private insertRow({ submission: s, files, options = {} }: NewSubmission): void {
-    // Change sequence and search index go into the row itself: one row write, not an insert and two updates.
+    // Change sequence, search index, deadline and closing time go into the row itself: one row write, not an
+    // insert and updates that rewrite the whole row (sealed answers included) again.
     this.db
       .prepare(
         `INSERT INTO submissions (id, receipt_number, secret_hash, municipality_code, procedure_owner, procedure_id, form_version,
            data_json, attachments_json, status, history_json, assignee_id, idempotency_key, request_hash, evidence_json, counter_json, language, created_at, updated_at,
-           change_seq, applicant_name, applicant_kana, channel)
+           change_seq, applicant_name, applicant_kana, channel, deadline_json, due_date, closed_at)
          VALUES (@id, @receiptNumber, @secretHash, @municipalityCode, @procedureOwner, @procedureId, @formVersion,
            @data, @attachments, @status, @history, @assigneeId, @idempotencyKey, @requestHash, @evidence, @counter, @language, @createdAt, @updatedAt,
-           @changeSeq, @applicantName, @applicantKana, @channel)`,
+           @changeSeq, @applicantName, @applicantKana, @channel, @deadline, @dueDate, @closedAt)`,
       )
       .run({
         ...s,
@@ -158,15 +158,16 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
         changeSeq: nextChangeSeq(this.db),
         applicantName: options.index?.name || null,
         applicantKana: options.index?.kana || null,
+        deadline: options.deadline ? JSON.stringify(options.deadline) : null,
+        dueDate: options.deadline?.dueDate ?? null,
+        closedAt: isFinalStatus(s.status) ? s.createdAt : null,
       });
     if (files) {
       const bind = this.db.prepare('UPDATE files SET submission_id = ? WHERE id = ? AND upload_token = ? AND submission_id IS NULL');
       const bound = files.ids.reduce((n, fileId) => n + bind.run(s.id, fileId, files.uploadToken).changes, 0);
       if (bound !== new Set(files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
     }
-    if (isFinalStatus(s.status)) this.db.prepare('UPDATE submissions SET closed_at = ? WHERE id = ?').run(s.createdAt, s.id);
     if (options.disasterCase) insertDisasterCase(this.db, options.disasterCase);
-    if (options.deadline) writeSubmissionDeadline(this.db, s.id, options.deadline);
     writeWithEvents(this.db, options);
   }
 
