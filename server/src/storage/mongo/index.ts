@@ -34,6 +34,7 @@ import { MongoInboxViewRepository, registerInboxViewModels } from './inboxViewRe
 import { MongoPushTargetRepository, registerPushModels } from './pushTargetRepository';
 import { registerMessageReadModels } from './messageReadModels';
 import { MongoMessageReadRepository } from './messageReadRepository';
+import { MongoCapacityRepository } from './capacityRepository';
 
 /**
  * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
@@ -121,6 +122,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     sealed: new MongoSealedDataRepository(models, inboxModels, cipher, counterModels, certificateModels, decisionNoticeModels(connection), pushModels),
     inboxViews: new MongoInboxViewRepository(inboxViewModels),
     messageReads: new MongoMessageReadRepository(messageReadModels, inboxModels),
+    capacity: new MongoCapacityRepository(connection),
     async ping() {
       await connection.db!.admin().ping();
     },

@@ -2,6 +2,7 @@
 import type { DisasterModels } from './disasterModels';
 import { insertDisasterCase } from './disasterRepository';
 import { insertDecisionNotice } from './decisionNoticeRepository';
+import { releaseCapacity, takeCapacity } from './capacityRepository';
 import type { ClientSession, Connection } from 'mongoose';
 import { channelOf, type StatusChange, type Submission, type SubmissionEvidence, type SubmissionStatus } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
@@ -83,6 +84,8 @@ export class MongoSubmissionRepository implements SubmissionRepository {
               if (res.modifiedCount !== new Set(files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
             }
             if (options.disasterCase) await insertDisasterCase(this.dm, options.disasterCase, session);
+            // After the submission: a retry with the same key fails as a duplicate (and is replayed), not as "full".
+            if (options.capacity?.length) await takeCapacity(this.connection, s, options.capacity, session);
             await writeOutbox(this.im, options.outbox, session);
           }
         }),
@@ -142,6 +145,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
         if (!doc) throw new StaleWrite();
         await writeOutbox(this.im, options.outbox, session);
         if (options.decisionNotice) await insertDecisionNotice(this.connection, this.cipher, options.decisionNotice, session);
+        if (options.releaseCapacity) await releaseCapacity(this.connection, id, at, session);
         return doc;
       }),
     ).catch((error: unknown) => (error instanceof StaleWrite ? null : Promise.reject(error)));

@@ -30,6 +30,7 @@ import { SqliteDeadlineRepository } from './deadlineRepository';
 import { SqliteInboxViewRepository } from './inboxViewRepository';
 import { SqlitePushTargetRepository } from './pushTargetRepository';
 import { SqliteMessageReadRepository } from './messageReadRepository';
+import { SqliteCapacityRepository } from './capacityRepository';
 
 export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
   const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
@@ -64,6 +65,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     deadlines: new SqliteDeadlineRepository(db),
     inboxViews: new SqliteInboxViewRepository(db),
     messageReads: new SqliteMessageReadRepository(db),
+    capacity: new SqliteCapacityRepository(db),
     sealed: new SqliteSealedDataRepository(db, cipher),
     async ping() {
       const failed = groupCommitter(db).failed; // an fsync failed: nothing is acknowledged until a restart

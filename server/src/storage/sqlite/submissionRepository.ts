@@ -6,6 +6,7 @@ import { afterSubmissionWrite, nextChangeSeq, writeWithEvents } from './changeLo
 import { decodeCursor, encodeCursor } from '../cursor';
 import { insertDisasterCase } from './disasterRepository';
 import { writeSubmissionDeadline } from './deadlineRepository';
+import { releaseCapacity, takeCapacity } from './capacityRepository';
 import { insertDecisionNotice } from './decisionNoticeRepository';
 import { guarded, mapSqliteError, type Db } from './database';
 import { groupCommitter } from './groupCommit';
@@ -167,6 +168,8 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     if (isFinalStatus(s.status)) this.db.prepare('UPDATE submissions SET closed_at = ? WHERE id = ?').run(s.createdAt, s.id);
     if (options.disasterCase) insertDisasterCase(this.db, options.disasterCase);
     if (options.deadline) writeSubmissionDeadline(this.db, s.id, options.deadline);
+    // After the row: a retry with the same key fails as a duplicate (and is replayed), not as "full".
+    if (options.capacity?.length) takeCapacity(this.db, s, options.capacity);
     writeWithEvents(this.db, options);
   }
 
@@ -205,6 +208,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
           this.db.prepare('UPDATE submissions SET status = ?, history_json = ?, updated_at = ? WHERE id = ?').run(change.to, JSON.stringify(history), now.toISOString(), id);
           afterSubmissionWrite(this.db, id, change.to, now.toISOString(), options);
           if (options.decisionNotice) insertDecisionNotice(this.db, this.cipher, options.decisionNotice);
+          if (options.releaseCapacity) releaseCapacity(this.db, id, now.toISOString());
           return toSubmission(this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row, this.cipher);
         })
         .immediate(),
