@@ -2,14 +2,15 @@
  * 定員 in headless Chromium on the built app (issue #22): a resident on a phone sees 「残り1」 and 「満員」 on a
  * session's options, the full one cannot be chosen; the last place goes to someone else while she checks her
  * answers, so sending says which session is full, the form shows it full now, and she sends with another.
- * 360 px screenshots.
+ * Then the clerk opens 「定員と予約状況」 from the procedure list, sees taken/capacity with a bar and the
+ * bookings, and raises a capacity by keyboard alone; the next applicant gets in. 360 px and desktop screenshots.
  */
 import request from 'supertest';
 import type { FormDocument } from '@madoguchi/shared';
 import { screenshotPath } from '../helpers/browser';
 import { useBrowser, useLiveApp } from '../helpers/e2eSetup';
 import { buildInboxApp } from '../helpers/inboxApp';
-import { MITO, makeUser, StaffClient } from '../helpers/staffAuth';
+import { MITO, makeUser, PASSWORD, StaffClient } from '../helpers/staffAuth';
 import { CLIENT_DIST } from '../../server/src/app';
 
 const live = useLiveApp(() => buildInboxApp({ RATE_LIMIT_INTAKE_PER_MIN: '0' }, undefined, { clientDist: CLIENT_DIST }));
@@ -81,4 +82,47 @@ test('a resident sees the places left, cannot pick a full session, and is told w
   const taken = new Map((await live().ctx.storage.capacity.list(MITO, PROC)).map((s) => [s.option, s.taken]));
   expect(Object.fromEntries(taken)).toEqual({ [MORNING]: 2, [AFTERNOON]: 1 });
   await context.close();
+});
+
+test('the clerk reads the bookings per option and raises a full session by keyboard; the next applicant gets in', async () => {
+  const admin = await makeUser(live().ctx.storage, 'municipal-admin', MITO);
+  for (const width of [360, 1280]) {
+    const page = await (await chrome().newContext({ locale: 'ja-JP', viewport: { width, height: 900 } })).newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${live().url}/staff/login`);
+    await page.getByLabel('メールアドレス').fill(admin.email);
+    await page.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('navigation', { name: 'メニュー' }).waitFor();
+    await page.goto(`${live().url}/staff/procedures`);
+    await page.getByRole('link', { name: '「市民講座の申込」の定員と予約状況' }).click();
+    await page.getByRole('heading', { level: 1, name: /定員と予約状況/ }).waitFor();
+    const morning = page.getByRole('row', { name: new RegExp(MORNING) });
+    await morning.getByText('2 / 2').waitFor();
+    await morning.getByText('満員').waitFor();
+    expect(await page.getByRole('row', { name: new RegExp(EVENING) }).getByText('定員なし').count()).toBe(1);
+    await morning.getByText('予約した申請（2件）').click();
+    expect(await morning.locator('.capacity__bookings a').count()).toBe(2);
+    await page.screenshot({ path: screenshotPath(`staff-capacity-${width}`), fullPage: true });
+    if (width !== 1280) continue;
+
+    // Lowering below what is taken is refused in words; raising by keyboard alone (focus, type, Enter).
+    const input = page.getByLabel(`「${MORNING}」の定員`);
+    await input.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText('定員は、予約済みの数（2）より少なくできません。').waitFor();
+    await input.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText(`「${MORNING}」の定員を3にしました。`).waitFor();
+    await morning.getByText('2 / 3').waitFor();
+    await morning.getByText('残り1').waitFor();
+    await applyByApi(MORNING);
+    await page.reload();
+    await page.getByRole('row', { name: new RegExp(MORNING) }).getByText('3 / 3').waitFor();
+    await page.screenshot({ path: screenshotPath('staff-capacity-raised-1280'), fullPage: true });
+  }
 });
