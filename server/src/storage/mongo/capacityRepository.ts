@@ -2,7 +2,7 @@
  * Capacity in MongoDB (issue #22), behaviour for behaviour as storage/sqlite/capacityRepository.ts.
  * Places are taken inside the submission insert's transaction by a conditional `$inc`
  * (`taken + n <= capacity` in the filter): a full option matches nothing, the transaction aborts,
- * nothing is stored. Releases run inside the closing status move's transaction.
+ * nothing is stored. The option's row is made just before (prepareCapacity). Releases run inside the closing status move's transaction.
  */
 import { Schema, type ClientSession, type Connection, type Model } from 'mongoose';
 import type { CapacityTake } from '@madoguchi/shared';
@@ -59,14 +59,28 @@ const toSlot = (d: LeanDoc): CapacitySlot => ({
   updatedAt: d.updatedAt as string,
 });
 
-/** As ensureSlot in SQLite: the row from the schema's number on first use; a changed schema number applied once, never below taken. */
-async function ensureSlot(connection: Connection, key: CapacityKey, schemaLimit: number, at: string, session?: ClientSession): Promise<void> {
-  const { Slot } = capacityModels(connection);
-  await Slot.updateOne(key, { $setOnInsert: { capacity: schemaLimit, schemaLimit, taken: 0, updatedAt: at } }, { upsert: true, ...(session ? { session } : {}) });
-  await Slot.updateOne({ ...key, schemaLimit: { $ne: schemaLimit } }, [{ $set: { capacity: { $max: [schemaLimit, '$taken'] }, schemaLimit, updatedAt: at } }], session ? { session } : {});
+/** Makes the option's row from the schema's number on first use (outside any transaction: a racing upsert inside one could fail on the unique index). */
+async function createSlot(connection: Connection, key: CapacityKey, schemaLimit: number, at: string): Promise<void> {
+  await capacityModels(connection)
+    .Slot.updateOne(key, { $setOnInsert: { capacity: schemaLimit, schemaLimit, taken: 0, updatedAt: at } }, { upsert: true })
+    .catch((error: { code?: number }) => {
+      if (error.code !== 11000) throw error; // a concurrent first use created it
+    });
 }
 
-/** Takes the places of a new submission inside the insert's transaction; a full option throws CapacityFullError (the transaction aborts). */
+/** As ensureSlot in SQLite, on an existing row: a changed schema number (a new version) applied once, never below taken. */
+async function applySchemaLimit(connection: Connection, key: CapacityKey, schemaLimit: number, at: string, session?: ClientSession): Promise<void> {
+  await capacityModels(connection).Slot.updateOne({ ...key, schemaLimit: { $ne: schemaLimit } }, [{ $set: { capacity: { $max: [schemaLimit, '$taken'] }, schemaLimit, updatedAt: at } }], session ? { session } : {});
+}
+
+/** Creates the rows the takes need, just before the insert's transaction (a row with nothing taken is what publishing would leave). */
+export async function prepareCapacity(connection: Connection, s: { municipalityCode: string; procedureId: string; createdAt: string }, takes: readonly CapacityTake[]): Promise<void> {
+  for (const take of takes) {
+    await createSlot(connection, { municipalityCode: s.municipalityCode, procedureId: s.procedureId, fieldPath: take.fieldPath, option: take.option }, take.schemaLimit, s.createdAt);
+  }
+}
+
+/** Takes the places of a new submission inside the insert's transaction (rows made by prepareCapacity); a full option throws CapacityFullError (the transaction aborts). */
 export async function takeCapacity(
   connection: Connection,
   s: { id: string; municipalityCode: string; procedureId: string; createdAt: string },
@@ -76,7 +90,7 @@ export async function takeCapacity(
   const { Slot, Hold } = capacityModels(connection);
   for (const take of takes) {
     const key = { municipalityCode: s.municipalityCode, procedureId: s.procedureId, fieldPath: take.fieldPath, option: take.option };
-    await ensureSlot(connection, key, take.schemaLimit, s.createdAt, session);
+    await applySchemaLimit(connection, key, take.schemaLimit, s.createdAt, session);
     const res = await Slot.updateOne({ ...key, $expr: { $lte: [{ $add: ['$taken', take.places] }, '$capacity'] } }, { $inc: { taken: take.places } }, { session });
     if (res.modifiedCount !== 1) throw new CapacityFullError(take);
     await Hold.create([{ submissionId: s.id, ...key, places: take.places, createdAt: s.createdAt }], { session });
@@ -105,7 +119,8 @@ export class MongoCapacityRepository implements CapacityRepository {
   async setCapacity(key: CapacityKey, capacity: number, schemaLimit: number, at: string) {
     const { Slot } = capacityModels(this.connection);
     return guardedMongo(async () => {
-      await ensureSlot(this.connection, key, schemaLimit, at);
+      await createSlot(this.connection, key, schemaLimit, at);
+      await applySchemaLimit(this.connection, key, schemaLimit, at);
       // Conditional on what is taken, so a concurrent intake can never be left above the new capacity.
       const doc = await Slot.findOneAndUpdate({ ...key, taken: { $lte: capacity } }, { $set: { capacity, updatedAt: at } }, { new: true }).lean<LeanDoc | null>();
       if (!doc) throw new CapacityBelowTakenError(((await Slot.findOne(key).lean<LeanDoc | null>())?.taken as number | undefined) ?? 0);

@@ -2,7 +2,7 @@
 import type { DisasterModels } from './disasterModels';
 import { insertDisasterCase } from './disasterRepository';
 import { insertDecisionNotice } from './decisionNoticeRepository';
-import { releaseCapacity, takeCapacity } from './capacityRepository';
+import { prepareCapacity, releaseCapacity, takeCapacity } from './capacityRepository';
 import type { ClientSession, Connection } from 'mongoose';
 import { channelOf, type StatusChange, type Submission, type SubmissionEvidence, type SubmissionStatus } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
@@ -67,6 +67,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
 
   /** One transaction: every submission, file binding and outbox event of the request (and the bundle), or none. */
   private async insertAll(entries: NewSubmission[], bundle?: SubmissionBundle): Promise<void> {
+    for (const { submission, options } of entries) if (options?.capacity?.length) await guardedMongo(() => prepareCapacity(this.connection, submission, options.capacity!));
     await guardedMongo(
       () =>
         this.connection.transaction(async (session) => {
