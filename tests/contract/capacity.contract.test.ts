@@ -82,4 +82,25 @@ describeContract('capacity storage contract', ({ s }) => {
     await expect(s().submissions.insert(submission(), undefined, { capacity: [take('午前', 1, 1)] })).rejects.toBeInstanceOf(CapacityFullError);
     expect(await slot('午前')).toMatchObject({ capacity: 10, schemaLimit: 10, taken: 4 });
   });
+
+  it('moves the places with a corrected application (revise), all or nothing', async () => {
+    const a = submission({ status: 'correction-requested' });
+    await s().submissions.insert(a, undefined, { capacity: [take('午前')] });
+    await s().submissions.insert(submission(), undefined, { capacity: [take('夜', 1, 1)] });
+    const revision = (session: string) => ({
+      data: { session },
+      attachments: {},
+      change: { from: 'correction-requested' as const, to: 'resubmitted' as const, at: '2026-11-02T00:00:00.000Z', by: 'applicant' },
+    });
+    // Into a full option: refused, nothing changed (answers, status, places).
+    await expect(s().submissions.revise(a.id, 'correction-requested', revision('夜'), new Date(), { rebookCapacity: [take('夜', 1, 1)] })).rejects.toBeInstanceOf(CapacityFullError);
+    expect((await s().submissions.findById(a.id))!.status).toBe('correction-requested');
+    expect([(await slot('午前'))!.taken, (await slot('夜'))!.taken]).toEqual([1, 1]);
+    await s().submissions.revise(a.id, 'correction-requested', revision('午後'), new Date(), { rebookCapacity: [take('午後')] });
+    expect([(await slot('午前'))!.taken, (await slot('午後'))!.taken]).toEqual([0, 1]);
+    expect((await s().capacity.holds('082015', 'test')).filter((h) => h.submissionId === a.id)).toEqual([expect.objectContaining({ option: '午後', places: 1 })]);
+    // Withdrawn later, it frees the place it holds now.
+    await s().submissions.changeStatus(a.id, 'resubmitted', move('withdrawn', 'resubmitted'), new Date(), { releaseCapacity: true });
+    expect((await slot('午後'))!.taken).toBe(0);
+  });
 });

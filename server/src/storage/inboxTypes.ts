@@ -63,6 +63,8 @@ export interface SubmissionWriteOptions {
   capacity?: CapacityTake[];
   /** A closing status move (取下げ, 却下) frees the places the submission holds, once. */
   releaseCapacity?: boolean;
+  /** A revision (the answer to a correction) gives back the places held and takes these instead, all or nothing. */
+  rebookCapacity?: CapacityTake[];
 }
 
 /** A submission's inbox row: everything the list shows, nothing sealed. */

@@ -21,7 +21,7 @@ import {
 } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, ValidationError } from '../../errors';
 import { CapacityFullError } from '../../storage/capacityTypes';
-import { capacityFullError } from './capacityErrors';
+import { capacityFullError } from '../capacity/capacityErrors';
 import type { NewSubmission, Storage } from '../../storage/types';
 import { contentHash } from '../procedures/contentHash';
 import type { CatalogService } from '../procedures/catalogService';

@@ -108,6 +108,13 @@ export async function releaseCapacity(connection: Connection, submissionId: stri
   if (holds.length) await Hold.updateMany({ submissionId, releasedAt: { $exists: false } }, { $set: { releasedAt: at } }, { session });
 }
 
+/** A corrected application's places: those held are given back and `takes` taken, inside the revision's transaction (rows made by prepareCapacity). */
+export async function rebookCapacity(connection: Connection, s: { id: string; municipalityCode: string; procedureId: string }, takes: readonly CapacityTake[], at: string, session: ClientSession): Promise<void> {
+  await releaseCapacity(connection, s.id, at, session);
+  await capacityModels(connection).Hold.deleteMany({ submissionId: s.id, releasedAt: { $exists: true } }, { session });
+  await takeCapacity(connection, { ...s, createdAt: at }, takes, session);
+}
+
 export class MongoCapacityRepository implements CapacityRepository {
   constructor(private readonly connection: Connection) {}
 

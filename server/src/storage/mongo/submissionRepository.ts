@@ -2,7 +2,7 @@
 import type { DisasterModels } from './disasterModels';
 import { insertDisasterCase } from './disasterRepository';
 import { insertDecisionNotice } from './decisionNoticeRepository';
-import { prepareCapacity, releaseCapacity, takeCapacity } from './capacityRepository';
+import { prepareCapacity, rebookCapacity, releaseCapacity, takeCapacity } from './capacityRepository';
 import type { ClientSession, Connection } from 'mongoose';
 import { channelOf, type StatusChange, type Submission, type SubmissionEvidence, type SubmissionStatus } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
@@ -155,6 +155,8 @@ export class MongoSubmissionRepository implements SubmissionRepository {
 
   async revise(id: string, expected: SubmissionStatus, r: NewRevision, now: Date, options: SubmissionWriteOptions = {}): Promise<Submission> {
     const at = now.toISOString();
+    const owner = options.rebookCapacity?.length ? await guardedMongo(() => this.m.Submission.findById(id, { municipalityCode: 1, procedureId: 1 }).lean<MongoFilter | null>()) : null;
+    if (owner) await guardedMongo(() => prepareCapacity(this.connection, { municipalityCode: owner.municipalityCode as string, procedureId: owner.procedureId as string, createdAt: at }, options.rebookCapacity!));
     const updated = await guardedMongo(() =>
       this.connection.transaction(async (session) => {
         const current = await this.m.Submission.findOne({ _id: id, status: expected }, null, { session }).lean<MongoFilter>();
@@ -182,6 +184,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
         ).lean();
         if (!doc) throw new StaleWrite();
         await writeOutbox(this.im, options.outbox, session);
+        if (options.rebookCapacity) await rebookCapacity(this.connection, { id, municipalityCode: current.municipalityCode as string, procedureId: current.procedureId as string }, options.rebookCapacity, at, session);
         return doc;
       }),
     ).catch((error: unknown) => (error instanceof StaleWrite ? null : Promise.reject(error)));

@@ -73,6 +73,13 @@ export function releaseCapacity(db: Db, submissionId: string, at: string): void 
   if (holds.length) db.prepare('UPDATE capacity_holds SET released_at = ? WHERE submission_id = ? AND released_at IS NULL').run(at, submissionId);
 }
 
+/** A corrected application's places: those held are given back and `takes` taken, in the caller's transaction. */
+export function rebookCapacity(db: Db, s: { id: string; municipalityCode: string; procedureId: string }, takes: readonly CapacityTake[], at: string): void {
+  releaseCapacity(db, s.id, at);
+  db.prepare('DELETE FROM capacity_holds WHERE submission_id = ? AND released_at IS NOT NULL').run(s.id);
+  takeCapacity(db, { ...s, createdAt: at }, takes);
+}
+
 export class SqliteCapacityRepository implements CapacityRepository {
   constructor(private readonly db: Db) {}
 

@@ -6,7 +6,7 @@ import { afterSubmissionWrite, nextChangeSeq, writeWithEvents } from './changeLo
 import { decodeCursor, encodeCursor } from '../cursor';
 import { insertDisasterCase } from './disasterRepository';
 import { writeSubmissionDeadline } from './deadlineRepository';
-import { releaseCapacity, takeCapacity } from './capacityRepository';
+import { rebookCapacity, releaseCapacity, takeCapacity } from './capacityRepository';
 import { insertDecisionNotice } from './decisionNoticeRepository';
 import { guarded, mapSqliteError, type Db } from './database';
 import { groupCommitter } from './groupCommit';
@@ -237,6 +237,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
             .prepare('UPDATE submissions SET data_json = ?, attachments_json = ?, revision = revision + 1, status = ?, history_json = ?, updated_at = ? WHERE id = ?')
             .run(this.cipher.sealJson(r.data), JSON.stringify(r.attachments), r.change.to, JSON.stringify(history), now.toISOString(), id);
           afterSubmissionWrite(this.db, id, r.change.to, now.toISOString(), options);
+          if (options.rebookCapacity) rebookCapacity(this.db, { id, municipalityCode: row.municipality_code, procedureId: row.procedure_id }, options.rebookCapacity, now.toISOString());
           return toSubmission(this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row, this.cipher);
         })
         .immediate(),
