@@ -175,6 +175,23 @@ describe('capacity (定員) of a session', () => {
     expect(audit[0]).toMatchObject({ action: 'capacity.set', targetId: PROC, details: { field: 'session', option: MORNING, from: 30, to: 31 } });
   });
 
+  it('a correction that chooses another session moves the places; into a full one it is refused, naming it, nothing changed', async () => {
+    const sent = await apply(EVENING, 2).expect(201);
+    const id = (await receipt(sent.body.receiptNumber)).id;
+    await admin.post(`/municipalities/${MITO}/submissions/${id}/status`, { to: 'in-review', expected: 'received' }).expect(200);
+    await admin.post(`/municipalities/${MITO}/submissions/${id}/correction-request`, { message: '参加する回を選び直してください。', fields: ['/session'] }).expect(200);
+    const answer = (session: string) =>
+      request(server).post(`/api/v1/submissions/${sent.body.receiptNumber}/correction`).set('X-Receipt-Secret', sent.body.secret).send({ changes: { '/session': session } });
+    const full = await answer(MORNING).expect(409); // 31 of 31 taken
+    expect(full.body.error).toMatchObject({ code: 'capacity_full', fields: [expect.objectContaining({ pointer: '/session' })] });
+    expect((await receipt(sent.body.receiptNumber)).status).toBe('correction-requested');
+    const afternoon = (await stored(AFTERNOON))!.taken;
+    await ctx.storage.capacity.setCapacity({ municipalityCode: MITO, procedureId: PROC, fieldPath: 'session', option: AFTERNOON }, afternoon + 2, 2, new Date().toISOString());
+    await answer(AFTERNOON).expect(200);
+    expect(await stored(AFTERNOON)).toMatchObject({ taken: afternoon + 2 }); // the two participants' places
+    expect((await ctx.storage.capacity.holds(MITO, PROC)).filter((h) => h.submissionId === id && !h.releasedAt)).toEqual([expect.objectContaining({ option: AFTERNOON, places: 2 })]);
+  });
+
   it('only staff of the municipality see the bookings or change a capacity; the public count names nobody', async () => {
     const other = new StaffClient(ctx.app);
     await other.login((await makeUser(ctx.storage, 'municipal-admin', '011002')).email);
