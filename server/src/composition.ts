@@ -59,6 +59,7 @@ import { ResidentSessions } from './modules/identity/residentSessions';
 import { SignatureVerifier } from './modules/identity/signing/signatureVerifier';
 import { loadResultEncryptionKey } from './modules/identity/resultEncryptionKey';
 import { DeadlineService } from './modules/deadlines/deadlineService';
+import { CapacityService } from './modules/capacity/capacityService';
 import { DeadlineDigest } from './modules/deadlines/deadlineDigest';
 import { DigestMailer } from './modules/deadlines/digestMailer';
 
@@ -96,6 +97,7 @@ export function createServices(deps: AppDeps): Services {
     validator,
     catalog,
     staffCatalog,
+    capacity: new CapacityService(storage, (code, id) => catalog.current(code, id), now),
     intake,
     bundles,
     uploads: new UploadService(storage, catalog, deps.now, fileScans),

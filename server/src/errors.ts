@@ -65,6 +65,17 @@ export class ConflictError extends AppError {
   }
 }
 
+/** A conflict about particular answers (an option that became full): `fields` names them as a 422 would. */
+export class FieldConflictError extends ConflictError {
+  constructor(
+    message: ErrorText,
+    code: string,
+    readonly fields: FieldError[],
+  ) {
+    super(message, code);
+  }
+}
+
 export class UnauthorizedError extends AppError {
   constructor(message = 'ログインが必要です。') {
     super('unauthorized', message, 401, true);

@@ -39,6 +39,7 @@ import type { WebhookSender } from './modules/backoffice/webhookSender';
 import type { PullService } from './modules/backoffice/pullService';
 import type { OutboxDispatcher } from './modules/backoffice/outboxDispatcher';
 import type { DeadlineService } from './modules/deadlines/deadlineService';
+import type { CapacityService } from './modules/capacity/capacityService';
 import type { DeadlineDigest } from './modules/deadlines/deadlineDigest';
 import type { UsersService } from './modules/users/usersService';
 import type { AccountService } from './modules/users/accountService';
@@ -119,6 +120,8 @@ export interface Services {
   /** A municipality's catalog as staff edit it: adoptions, own procedures, the preset library. */
   staffCatalog: CatalogModule;
   intake: IntakeService;
+  /** 定員: places left per option, bookings, capacity changes (issue #22). */
+  capacity: CapacityService;
   /** One-stop bundles: several applications sent and stored together (issue #18). */
   bundles: BundleIntakeService;
   /** Which fields of a procedure take the answers a one-stop bundle shares. */

@@ -11,6 +11,7 @@ export * from './form/answerList';
 export * from './form/answerPointers';
 export * from './form/sensitive';
 export * from './form/legal';
+export * from './form/capacity';
 export * from './validation/japaneseFormats';
 export * from './time/japanTime';
 export * from './time/businessDays';

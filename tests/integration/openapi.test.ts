@@ -154,6 +154,7 @@ describe('OpenAPI document', () => {
     await anon.get(`${v1}/municipalities/999999/procedures`);
     await anon.get(`${v1}/municipalities/${MITO}/procedures/${RISAI}`);
     await anon.get(`${v1}/municipalities/${MITO}/procedures/nope`);
+    await anon.get(`${v1}/municipalities/${MITO}/procedures/${RISAI}/capacity`); // no option with a capacity: no fields
     await anon.post(`${v1}/municipalities/${MITO}/procedures/${RISAI}/submissions`, { data: {} });
     await anon.post(`${v1}/municipalities/${MITO}/procedures/${RISAI}/submissions`, { data: risaiData(), formVersion: 99 });
     const s = await submit(

@@ -8,11 +8,13 @@ import type { Catalogue } from '../common/i18n/catalogue';
 import { DISASTER_GRANT_MESSAGES } from './pages/disasterGrants/messages';
 import { NOTICE_MESSAGES } from './pages/notices/messages';
 import { DEADLINE_MESSAGES } from './pages/deadlines/messages';
+import { CAPACITY_MESSAGES } from './pages/capacity/messages';
 
 export const STAFF_MESSAGES = {
   ...DISASTER_GRANT_MESSAGES,
   ...NOTICE_MESSAGES,
   ...DEADLINE_MESSAGES,
+  ...CAPACITY_MESSAGES,
   // common
   'common.loading': ['読み込み中…', 'Loading…'],
   'common.listSeparator': ['、', ', '],

@@ -1,7 +1,7 @@
 /** The one place errors become HTTP responses (shape: ApiErrorBody). */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody } from '@madoguchi/shared';
-import { AppError, PayloadTooLargeError, BadRequestError, ValidationError, NotFoundError, StorageUnavailableError } from '../errors';
+import { AppError, PayloadTooLargeError, BadRequestError, ValidationError, NotFoundError, StorageUnavailableError, FieldConflictError } from '../errors';
 import { isStoreUnavailable } from '../storage/unavailable';
 import { requestLanguage } from '../i18n/language';
 
@@ -46,7 +46,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
       code: appError?.code ?? 'internal_error',
       message,
       requestId,
-      ...(appError instanceof ValidationError && appError.fields.length ? { fields: appError.fields } : {}),
+      ...((appError instanceof ValidationError || appError instanceof FieldConflictError) && appError.fields.length ? { fields: appError.fields } : {}),
     },
   };
   if (status === 503) res.setHeader('Retry-After', '30');

@@ -79,6 +79,12 @@ export function publicRoutes(services: Services): Router {
     res.json({ items: await services.guides.evaluate(param(req, 'code'), param(req, 'guideId'), (req.body as { answers: Record<string, unknown> }).answers) });
   });
 
+  // 定員 (issue #22): places left per option, read as the resident fills in; counts only, never who booked.
+  router.get('/municipalities/:code/procedures/:procedureId/capacity', async (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    res.json(await services.capacity.availability(param(req, 'code'), param(req, 'procedureId')));
+  });
+
   router.get('/municipalities/:code/procedures/:procedureId', async (req, res) => {
     const detail = await catalog.detail(param(req, 'code'), param(req, 'procedureId'));
     // The contact names one of the municipality's desks: show the desk as it is now.

@@ -20,6 +20,8 @@ const MESSAGES = {
   duplicateIdempotencyKey: { ja: '同じ Idempotency-Key の申請が既にあります。', en: 'An application with the same Idempotency-Key already exists.' },
   duplicateReceiptNumber: { ja: '到達番号が重複しました。', en: 'The receipt number is already in use.' },
   duplicateSubmissionId: { ja: '申請IDが重複しました。', en: 'The application id is already in use.' },
+  capacityFull: { ja: '「{option}」は定員に達したため、申し込めません。ほかの選択肢を選んでください。', en: '"{option}" is full. Please choose another option.' },
+  capacityBelowTaken: { ja: '定員は、予約済みの数（{taken}）より少なくできません。', en: 'The capacity cannot be lower than the places already taken ({taken}).' },
   duplicateEmail: { ja: 'このメールアドレスは既に登録されています。', en: 'This e-mail address is already registered.' },
   attachmentUnavailable: { ja: '添付ファイルが見つからないか、既に別の申請に使われています。', en: 'An attached file was not found or is already used by another application.' },
   staleStatusByStaff: { ja: 'この申請は他の職員によって更新されました。画面を更新してください。', en: 'Another staff member has updated this application. Please reload the page.' },

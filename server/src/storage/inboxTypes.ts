@@ -8,7 +8,7 @@
 import type { NewAuditEvent } from './auditTypes';
 import type { DisasterCaseRecord } from './disasterTypes';
 import type { DecisionNoticeWrite } from './decisionNoticeTypes';
-import type { ApiKeyScope, DIGEST_EVENT_TYPE, OutboxEventType, RetentionMode, StatusChange, SubmissionChannel, SubmissionDeadline, SubmissionStatus } from '@madoguchi/shared';
+import type { ApiKeyScope, DIGEST_EVENT_TYPE, OutboxEventType, RetentionMode, StatusChange, SubmissionChannel, SubmissionDeadline, SubmissionStatus, CapacityTake } from '@madoguchi/shared';
 
 // The vocabularies live in shared (the API contract names them); storage re-exports them for its callers.
 export { API_KEY_SCOPES, OUTBOX_EVENT_TYPES, RETENTION_MODES, type ApiKeyScope, type OutboxEventType, type RetentionMode } from '@madoguchi/shared';
@@ -59,6 +59,12 @@ export interface SubmissionWriteOptions {
   decisionNotice?: DecisionNoticeWrite;
   /** The deadline of a new submission (標準処理期間 in force at receipt, issue #21), stored with it so none is received without. */
   deadline?: SubmissionDeadline;
+  /** Places a new submission takes (issue #22): all or the insert fails with CapacityFullError and stores nothing. */
+  capacity?: CapacityTake[];
+  /** A closing status move (取下げ, 却下) frees the places the submission holds, once. */
+  releaseCapacity?: boolean;
+  /** A revision (the answer to a correction) gives back the places held and takes these instead, all or nothing. */
+  rebookCapacity?: CapacityTake[];
 }
 
 /** A submission's inbox row: everything the list shows, nothing sealed. */

@@ -14,6 +14,7 @@ import type { DecisionNoticeRepository } from './decisionNoticeTypes';
 import type { DeadlineRepository } from './deadlineTypes';
 import type { PushTargetRepository } from './pushTypes';
 import type { MessageReadRepository } from './messageReadTypes';
+import type { CapacityRepository } from './capacityTypes';
 import type { FormVersion, Procedure, Submission, SubmissionEvidence, SubmissionStatus, StatusChange, JsonSchema, UiSchema } from '@madoguchi/shared';
 import type { ApiKeyRepository, DeliveryRepository, InboxRepository, NewRevision, OutboxRepository, RetentionRepository, SubmissionWriteOptions, WebhookRepository } from './inboxTypes';
 import type { EditLayerRepository, PresetReleaseRepository } from './catalogTypes';
@@ -31,6 +32,7 @@ export * from './sealedTypes';
 export * from './deadlineTypes';
 export * from './pushTypes';
 export * from './coordinationTypes';
+export * from './capacityTypes';
 
 export interface NewFormVersion {
   procedure: Procedure;
@@ -388,6 +390,8 @@ export interface Storage {
   readonly inboxViews: InboxViewRepository;
   /** Read positions of message threads, per side (issue #21). */
   readonly messageReads: MessageReadRepository;
+  /** 定員: the places of each limited option and who holds them (issue #22). */
+  readonly capacity: CapacityRepository;
   /** Every value sealed with the data cipher, for key rotation (tools/reencrypt.ts). */
   readonly sealed: SealedDataRepository;
   /** Rate-limit counters shared by every instance on this store (issue #23). */

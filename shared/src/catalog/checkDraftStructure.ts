@@ -13,6 +13,7 @@ import { branchesOf, containerOf, fieldKeys, findInObject, joinPath, orderUiAt }
 import { classifyField, optionsOf } from './fieldKinds';
 import { parseIf, conditionValues } from './showWhen';
 import { stepsOf } from './formLayout';
+import { checkCapacityRules } from '../form/capacity';
 
 /** One reason a draft cannot be published, in Japanese. */
 export interface DraftProblem {
@@ -131,6 +132,7 @@ export function checkDraftStructure(doc: FormDocument): DraftProblem[] {
   if (doc.schema?.type === 'object') {
     checkObject(doc, doc.schema, '', problems);
     checkSteps(doc, problems);
+    for (const p of checkCapacityRules(doc.schema)) problems.push({ where: p.path, path: p.path, message: p.message });
   }
   for (const [k, v] of Object.entries((doc.schema?.properties ?? {}) as Record<string, JsonSchema>)) {
     if (typeof v?.$ref === 'string' && !v.$ref.startsWith('#/definitions/'))

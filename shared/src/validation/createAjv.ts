@@ -22,6 +22,7 @@ import {
 } from './dateRules';
 import { DATE_COMPARE_KEYWORD, DATE_COMPARE_META_SCHEMA, NOTE_KEYWORD, NOTE_META_SCHEMA, meetsDateCompare, type DateCompareRule } from '../logic/dateCompare';
 import { PREGNANCY_MONTHS_KEYWORD, pregnancyMonthsFromWeeks } from './derivedAnswers';
+import { CAPACITY_KEYWORD, CAPACITY_META_SCHEMA } from '../form/capacity';
 
 /** Marks a string whose format has a normal form; the keyword rewrites the data in place. */
 export const NORMALIZE_KEYWORD = 'x-normalize';
@@ -88,6 +89,8 @@ export function createAjv(): Ajv {
   ajv.addKeyword({ keyword: NOTE_KEYWORD, schemaType: 'object', metaSchema: NOTE_META_SCHEMA });
   // Annotation: a procedure's own words for an error (messages.ts).
   ajv.addKeyword({ keyword: MESSAGES_KEYWORD, schemaType: 'object', metaSchema: MESSAGES_META_SCHEMA });
+  // Annotation: the places an option has (form/capacity.ts). Whether one is left is the store's answer at intake, never the validator's.
+  ajv.addKeyword({ keyword: CAPACITY_KEYWORD, schemaType: 'object', metaSchema: CAPACITY_META_SCHEMA });
   return ajv;
 }
 // KeywordCxt is re-exported for adapters that add keywords of their own.

@@ -1,5 +1,5 @@
 /** Typed calls of the public API the resident app uses (catalog, intake, status, drafts, receipts). */
-import type { DraftBody, PublicDisaster, DraftCreated, DraftView, IntakeRequest, IntakeResponse, Municipality, ProcedureDetail, ProcedureSummary, StatusResponse } from '@madoguchi/shared';
+import type { CapacityAvailability, DraftBody, PublicDisaster, DraftCreated, DraftView, IntakeRequest, IntakeResponse, Municipality, ProcedureDetail, ProcedureSummary, StatusResponse } from '@madoguchi/shared';
 import type { Language } from '../i18n/LanguageContext';
 import { apiFetch, apiJson } from './http';
 
@@ -19,6 +19,10 @@ export const listProcedures = async (code: string, language: Language) => (await
 export const getProcedure = (code: string, procedureId: string, language: Language) => apiJson<ProcedureDetail>(`/municipalities/${enc(code)}/procedures/${enc(procedureId)}`, { language });
 
 /** Intake. The same `idempotencyKey` must be sent again on a retry of the same answers. */
+/** Places left per option of the procedure's fields with a capacity (issue #22). */
+export const getCapacity = (code: string, procedureId: string, language: Language) =>
+  apiJson<CapacityAvailability>(`/municipalities/${enc(code)}/procedures/${enc(procedureId)}/capacity`, { language });
+
 export const submitApplication = (code: string, procedureId: string, body: IntakeRequest, idempotencyKey: string, language: Language) =>
   apiJson<IntakeResponse>(`/municipalities/${enc(code)}/procedures/${enc(procedureId)}/submissions`, {
     method: 'POST',

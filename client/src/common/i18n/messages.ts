@@ -96,6 +96,8 @@ export const MESSAGES = {
   'form.optional': ['任意', 'Optional'],
   'form.errorPrefix': ['エラー：', 'Error: '],
   'form.choose': ['選択してください', 'Choose'],
+  'capacity.left': ['残り{n}', '{n} left'],
+  'capacity.full': ['満員', 'Full'],
   'form.addItem': ['{label}を追加する', 'Add {label}'],
   'form.item': ['項目', 'Entry'],
   'form.itemName': ['{label} {n}', '{label} {n}'],

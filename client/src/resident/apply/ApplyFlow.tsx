@@ -18,6 +18,7 @@ import { loadReceipt, saveReceipt, forgetReceipt } from '../done/receiptStore';
 import { loadLocalDraft } from './localDraft';
 import { attachmentIds } from './localDraft';
 import { prepareUiSchema } from './prepareUiSchema';
+import { useCapacity } from './useCapacity';
 import { ResumeLinkPanel, syncRemoteDraft } from './ResumeLinkPanel';
 import { StepForm } from './StepForm';
 import { StepProgress } from './StepProgress';
@@ -71,7 +72,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   const key = versionKey(procedure.owner, procedure.id, version.version);
   const validator = useMemo(() => new SharedRjsfValidator(key, language), [key, language]);
   const utils = useMemo(() => createSchemaUtils(validator, schema, RESIDENT_DEFAULTS_BEHAVIOR), [validator, schema]);
-  const preparedUi = useMemo(() => prepareUiSchema(version.uiSchema), [version.uiSchema]);
+  const preparedUi = useMemo(() => prepareUiSchema(version.uiSchema, version.schema), [version.uiSchema, version.schema]);
   const title = language === 'en' && procedure.titleEn ? procedure.titleEn : procedure.title;
   const steps = useMemo(() => stepsOf(version.schema, version.uiSchema, language, title), [version, language, title]);
   const hasFiles = attachments.length > 0;
@@ -82,6 +83,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
     (d) => utils.getDefaultFormState(schema, d) as Record<string, unknown>,
   );
   const { submit, submitting } = useSubmit(municipality.code, procedure.id, language);
+  const { capacity, refreshCapacity } = useCapacity(municipality.code, procedure.id, version.schema, language);
   // null: the municipality does not offer the card (or the question failed: the form works without it).
   const [cardOffer, setCardOffer] = useState<{ identity: CardIdentity | null } | null>(null);
   const [card, setCard] = useState<CardState | null>(null);
@@ -138,6 +140,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   // Keep the resume link's copy current as the resident moves on.
   useEffect(() => {
     syncRemoteDraft(draft, language).catch(() => undefined);
+    refreshCapacity();
   }, [stepParam]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const stepOfError = (pointer: string) => (pointer.startsWith('/attachments/') ? 'files' : Math.max(stepOfPointer(steps, pointer), 0));
@@ -176,6 +179,8 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
     } else if (outcome.kind === 'invalid') {
       setNotice(outcome.message);
       showProblems(outcome.fields);
+      // A place may have gone meanwhile: the form shows the options as they are now.
+      if (outcome.fields.some((f) => f.keyword === 'capacity_full')) refreshCapacity();
     } else if (outcome.kind === 'version-changed') {
       onVersionChanged(outcome.message);
     } else {
@@ -339,6 +344,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
           onNext={() => goTo(returnToReview ? 'review' : longForm ? 'overview' : index === steps.length - 1 ? afterForm : index + 1)}
           {...(longForm ? { onBack: () => goTo('overview') } : index > 0 ? { onBack: () => goTo(index - 1) } : {})}
           {...(focusId ? { focusId } : {})}
+          {...(capacity ? { capacity } : {})}
         />
       )}
       {index === steps.length && hasFiles && (

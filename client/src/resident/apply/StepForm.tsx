@@ -6,7 +6,7 @@
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
-import { toErrorSchema, type FieldError, type ProcedureDetail } from '@madoguchi/shared';
+import { toErrorSchema, type CapacityAvailability, type FieldError, type ProcedureDetail } from '@madoguchi/shared';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { residentPostalLookup, type PostalLookup } from '../../common/postal/lookupAddress';
 import { residentFields, residentTemplates, residentWidgets } from '../form/registry';
@@ -37,10 +37,12 @@ export interface StepFormProps {
   /** Field id to focus once shown (from a 「変更する」 link). */
   focusId?: string;
   postalLookup?: PostalLookup;
+  /** Places left per option of fields with a capacity (issue #22). */
+  capacity?: CapacityAvailability;
 }
 
 export function StepForm(props: StepFormProps) {
-  const { detail, uiSchema, validator, validateAll, step, nextLabel, data, onData, onNext, onBack, focusId, postalLookup = residentPostalLookup } = props;
+  const { detail, uiSchema, validator, validateAll, step, nextLabel, data, onData, onNext, onBack, focusId, postalLookup = residentPostalLookup, capacity } = props;
   const { t, language } = useLanguage();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const attempted = useRef(false);
@@ -49,7 +51,7 @@ export function StepForm(props: StepFormProps) {
   const schema = detail.version.schema as RJSFSchema;
 
   const stepErrors = (d: unknown) => validateAll(d).filter((e) => step.fields.includes(pointerSegments(e.pointer)[0] ?? ''));
-  const formContext = useMemo<ResidentFormContext>(() => ({ language, stepFields: step.fields, postalLookup }), [language, step.fields, postalLookup]);
+  const formContext = useMemo<ResidentFormContext>(() => ({ language, stepFields: step.fields, postalLookup, ...(capacity ? { capacity } : {}) }), [language, step.fields, postalLookup, capacity]);
   const translateString = useMemo(() => rjsfTranslator(language), [language]);
   const extraErrors = useMemo(() => (errors.length ? (toErrorSchema(errors) as never) : undefined), [errors]);
 

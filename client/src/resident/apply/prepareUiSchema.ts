@@ -3,11 +3,13 @@
  * copying of repeated entries unless the preset asks, and no RJSF submit
  * button (the step navigation submits).
  */
-import type { UiSchema } from '@madoguchi/shared';
+import type { JsonSchema, UiSchema } from '@madoguchi/shared';
+import { withCapacityWidgets } from '../form/capacity';
 
-export function prepareUiSchema(uiSchema: UiSchema): UiSchema {
+/** With `schema`, choices with a capacity get the widget that shows the places left (issue #22). */
+export function prepareUiSchema(uiSchema: UiSchema, schema?: JsonSchema): UiSchema {
   return {
-    ...uiSchema,
+    ...(schema ? withCapacityWidgets(uiSchema, schema) : uiSchema),
     'ui:globalOptions': { orderable: false, copyable: false, ...(uiSchema['ui:globalOptions'] ?? {}) },
     'ui:submitButtonOptions': { norender: true },
   };

@@ -48,6 +48,8 @@ export function useSubmit(municipalityCode: string, procedureId: string, languag
       if (!(error instanceof ApiError)) return { kind: 'failed', message: (error as Error).message };
       if (error.status === 0 || error.status === 503) return { kind: 'busy', offline: error.status === 0, retryAfterSeconds: error.retryAfterSeconds ?? DEFAULT_RETRY_SECONDS };
       if (error.status === 422 && error.fields.length) return { kind: 'invalid', message: error.message, fields: error.fields };
+      // An option became full while the resident filled in: shown at the field, like a wrong answer (issue #22).
+      if (error.code === 'capacity_full' && error.fields.length) return { kind: 'invalid', message: error.message, fields: error.fields };
       if (error.code === 'form_version_changed') return { kind: 'version-changed', message: error.message };
       return { kind: 'failed', message: error.message };
     } finally {

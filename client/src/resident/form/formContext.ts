@@ -1,5 +1,5 @@
 /** What every template and widget of the resident form can read from `registry.formContext`. */
-import type { Language } from '@madoguchi/shared';
+import type { CapacityAvailability, Language } from '@madoguchi/shared';
 import type { PostalLookup } from '../../common/postal/lookupAddress';
 
 export interface ResidentFormContext {
@@ -8,6 +8,8 @@ export interface ResidentFormContext {
   stepFields?: readonly string[];
   /** 郵便番号 → 住所 (jposta in the app, a fake in tests). */
   postalLookup: PostalLookup;
+  /** Places left per option of fields with a capacity (issue #22), once fetched. */
+  capacity?: CapacityAvailability;
 }
 
 /** Reads the context, tolerating forms rendered without one (component tests). */

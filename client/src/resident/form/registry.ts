@@ -12,6 +12,7 @@ import { FieldTemplate } from './templates/FieldTemplate';
 import { ObjectFieldTemplate } from './templates/ObjectFieldTemplate';
 import { CheckboxWidget, CheckboxesWidget, RadioWidget, SelectWidget } from './widgets/ChoiceWidgets';
 import { MyNumberWidget } from './widgets/MyNumberWidget';
+import { CapacityWidget } from './widgets/CapacityWidget';
 import { PostalCodeWidget } from './widgets/PostalCodeWidget';
 import { TextareaWidget } from './widgets/TextareaWidget';
 import { EmailWidget, HiraganaWidget, InsuredNumberWidget, KatakanaWidget, LgCodeWidget, PhoneWidget, ZenginKanaWidget } from './widgets/TextWidgets';
@@ -38,6 +39,7 @@ export const residentWidgets: RegistryWidgetsType = {
   CheckboxWidget,
   SelectWidget,
   TextareaWidget,
+  CapacityWidget,
 };
 
 export const residentTemplates: Partial<Omit<TemplatesType, 'ButtonTemplates'>> = {

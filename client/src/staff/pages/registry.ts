@@ -24,6 +24,7 @@ export const STAFF_PAGES: StaffPage[] = [
   { path: 'deadlines', label: 'nav.deadlines', permission: 'deadlines.manage', component: lazy(() => import('./deadlines/DeadlinesPage')) },
   { path: 'integrations', label: 'nav.integrations', permission: 'integrations.manage', component: lazy(() => import('./inbox/IntegrationsPage')) },
   { path: 'procedures', label: 'common.procedures', permission: 'catalog.read', component: lazy(() => import('./catalog/CatalogPage')) },
+  { path: 'procedures/capacity/:procedureId', label: 'nav.capacity', permission: 'inbox.read', inMenu: false, component: lazy(() => import('./capacity/CapacityPage')) },
   { path: 'notice-templates', label: 'nav.noticeTemplates', permission: 'catalog.edit', component: lazy(() => import('./notices/NoticeTemplatePage')) },
   { path: 'procedures/adopted/:presetId', label: 'nav.editProcedure', permission: 'catalog.read', inMenu: false, component: lazy(() => import('./builder/AdoptedBuilderPage')) },
   { path: 'procedures/own/:procedureId', label: 'nav.editProcedure', permission: 'catalog.read', inMenu: false, component: lazy(() => import('./builder/OwnBuilderPage')) },

@@ -24,6 +24,7 @@ import { disasterTriageRoutes } from '../disasterTriageRoutes';
 import { certificateRoutes } from '../certificateRoutes';
 import { noticeRoutes } from '../noticeRoutes';
 import { deadlineRoutes } from '../deadlineRoutes';
+import { capacityRoutes } from '../capacityRoutes';
 import { inboxBulkRoutes } from '../inboxBulkRoutes';
 import { pushRoutes } from '../pushRoutes';
 
@@ -48,6 +49,7 @@ export const STAFF_ROUTE_MODULES: StaffRouteModule[] = [
   certificateRoutes,
   noticeRoutes,
   deadlineRoutes,
+  capacityRoutes,
   inboxBulkRoutes,
   pushRoutes,
 ];

@@ -5,7 +5,9 @@
  * becomes a new revision; earlier revisions stay readable.
  */
 import { randomUUID } from 'node:crypto';
-import { type FormValidator, STATUS_LABELS, answerList, versionKey, type FieldError, type Language, type Submission } from '@madoguchi/shared';
+import { type FormValidator, STATUS_LABELS, answerList, capacityFields, capacityTakes, versionKey, type FieldError, type Language, type Submission } from '@madoguchi/shared';
+import { CapacityFullError } from '../../storage/capacityTypes';
+import { capacityFullError } from '../capacity/capacityErrors';
 import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../errors';
 import type { Storage, SubmissionMessage, SubmissionMeta } from '../../storage/types';
 import { submissionEvent } from '../backoffice/events';
@@ -183,9 +185,12 @@ export class CorrectionService {
         {
           index: deriveApplicantIndex(newData, version.uiSchema),
           outbox: [submissionEvent('submission.resubmitted', { ...s, status: 'resubmitted' }, at.toISOString(), { previousStatus: 'correction-requested', revision: meta.revision + 1 })],
+          // The corrected answers may choose another option with a capacity (issue #22): the places move with them.
+          ...(capacityFields(version.schema).length ? { rebookCapacity: capacityTakes(version.schema, newData) } : {}),
         },
       )
       .catch((error: unknown) => {
+        if (error instanceof CapacityFullError) throw capacityFullError(version.schema, error.take, language === 'ja');
         throw error instanceof ConflictError && error.code === 'stale_status' ? new ConflictError(inboxText(language, 'correctionStale'), 'stale_revision') : error;
       });
     if (signed?.evidence?.signature) {

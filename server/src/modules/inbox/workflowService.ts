@@ -88,7 +88,9 @@ export class WorkflowService {
     const decisionNotice = this.notices && isDecision(to) ? await this.notices.prepare(submission, meta, to, reason, at, by) : undefined;
     let moved: Submission;
     try {
-      moved = await this.storage.submissions.changeStatus(id, from, change, at, { outbox: [event], ...(decisionNotice ? { decisionNotice } : {}) });
+      // 取下げ and 却下 free the places the submission holds (issue #22), in the same transaction as the move.
+      const releaseCapacity = to === 'withdrawn' || to === 'rejected';
+      moved = await this.storage.submissions.changeStatus(id, from, change, at, { outbox: [event], ...(decisionNotice ? { decisionNotice } : {}), ...(releaseCapacity ? { releaseCapacity } : {}) });
     } catch (error) {
       if (error instanceof ConflictError) throw new ConflictError(inboxText(language, 'stale'), 'stale_status', 'status');
       throw error;

@@ -17,8 +17,11 @@ import {
   type SubmissionEvidence,
   type SubmissionDeadline,
   type Disaster,
+  capacityTakes,
 } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, ValidationError } from '../../errors';
+import { CapacityFullError } from '../../storage/capacityTypes';
+import { capacityFullError } from '../capacity/capacityErrors';
 import type { NewSubmission, Storage } from '../../storage/types';
 import { contentHash } from '../procedures/contentHash';
 import type { CatalogService } from '../procedures/catalogService';
@@ -76,6 +79,8 @@ function checkBodyShape(cmd: IntakeCommand, ja: boolean): void {
     throw new BadRequestError(ja ? '添付ファイルの指定が正しくありません。' : 'The attachments are not in the expected form.', 'bad_attachments');
   }
 }
+
+const withCapacity = (takes: ReturnType<typeof capacityTakes>) => (takes.length ? { capacity: takes } : {});
 
 export class IntakeService {
   constructor(
@@ -219,6 +224,8 @@ export class IntakeService {
           },
         },
         ...(disaster && this.disasters ? { disasterCase: this.disasters.caseFor(disaster, submission) } : {}),
+        // The places of limited options chosen (x-capacity), taken in the insert's own transaction.
+        ...withCapacity(capacityTakes(version.schema, data)),
       },
     };
   }
@@ -235,6 +242,7 @@ export class IntakeService {
           const winner = await this.storage.submissions.findByIdempotencyKey(cmd.municipalityCode, cmd.idempotencyKey);
           if (winner) return this.replay(winner, requestHash, ja); // a concurrent retry stored it first
         }
+        if (error instanceof CapacityFullError) throw capacityFullError(checked.version.schema, error.take, ja);
         throw error;
       }
       return { response: this.responseFor(entry.submission), created: true };

@@ -35,6 +35,7 @@ import { MongoPushTargetRepository, registerPushModels } from './pushTargetRepos
 import { registerMessageReadModels } from './messageReadModels';
 import { MongoLeaseRepository, MongoRateCounterRepository, registerCoordinationModels } from './coordinationRepository';
 import { MongoMessageReadRepository } from './messageReadRepository';
+import { MongoCapacityRepository } from './capacityRepository';
 
 /**
  * Replica-set behaviour (see README "Running on MongoDB"). On a step-down the
@@ -126,6 +127,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     messageReads: new MongoMessageReadRepository(messageReadModels, inboxModels),
     rateCounters: new MongoRateCounterRepository(coordinationModels),
     leases: new MongoLeaseRepository(coordinationModels),
+    capacity: new MongoCapacityRepository(connection),
     async ping() {
       await connection.db!.admin().ping();
     },

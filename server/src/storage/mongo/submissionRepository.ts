@@ -2,6 +2,7 @@
 import type { DisasterModels } from './disasterModels';
 import { insertDisasterCase } from './disasterRepository';
 import { insertDecisionNotice } from './decisionNoticeRepository';
+import { prepareCapacity, rebookCapacity, releaseCapacity, takeCapacity } from './capacityRepository';
 import type { ClientSession, Connection } from 'mongoose';
 import { channelOf, type StatusChange, type Submission, type SubmissionEvidence, type SubmissionStatus } from '@madoguchi/shared';
 import { ConflictError, NotFoundError } from '../../errors';
@@ -66,6 +67,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
 
   /** One transaction: every submission, file binding and outbox event of the request (and the bundle), or none. */
   private async insertAll(entries: NewSubmission[], bundle?: SubmissionBundle): Promise<void> {
+    for (const { submission, options } of entries) if (options?.capacity?.length) await guardedMongo(() => prepareCapacity(this.connection, submission, options.capacity!));
     await guardedMongo(
       () =>
         this.connection.transaction(async (session) => {
@@ -83,6 +85,8 @@ export class MongoSubmissionRepository implements SubmissionRepository {
               if (res.modifiedCount !== new Set(files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
             }
             if (options.disasterCase) await insertDisasterCase(this.dm, options.disasterCase, session);
+            // After the submission: a retry with the same key fails as a duplicate (and is replayed), not as "full".
+            if (options.capacity?.length) await takeCapacity(this.connection, s, options.capacity, session);
             await writeOutbox(this.im, options.outbox, session);
           }
         }),
@@ -142,6 +146,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
         if (!doc) throw new StaleWrite();
         await writeOutbox(this.im, options.outbox, session);
         if (options.decisionNotice) await insertDecisionNotice(this.connection, this.cipher, options.decisionNotice, session);
+        if (options.releaseCapacity) await releaseCapacity(this.connection, id, at, session);
         return doc;
       }),
     ).catch((error: unknown) => (error instanceof StaleWrite ? null : Promise.reject(error)));
@@ -150,6 +155,8 @@ export class MongoSubmissionRepository implements SubmissionRepository {
 
   async revise(id: string, expected: SubmissionStatus, r: NewRevision, now: Date, options: SubmissionWriteOptions = {}): Promise<Submission> {
     const at = now.toISOString();
+    const owner = options.rebookCapacity?.length ? await guardedMongo(() => this.m.Submission.findById(id, { municipalityCode: 1, procedureId: 1 }).lean<MongoFilter | null>()) : null;
+    if (owner) await guardedMongo(() => prepareCapacity(this.connection, { municipalityCode: owner.municipalityCode as string, procedureId: owner.procedureId as string, createdAt: at }, options.rebookCapacity!));
     const updated = await guardedMongo(() =>
       this.connection.transaction(async (session) => {
         const current = await this.m.Submission.findOne({ _id: id, status: expected }, null, { session }).lean<MongoFilter>();
@@ -177,6 +184,7 @@ export class MongoSubmissionRepository implements SubmissionRepository {
         ).lean();
         if (!doc) throw new StaleWrite();
         await writeOutbox(this.im, options.outbox, session);
+        if (options.rebookCapacity) await rebookCapacity(this.connection, { id, municipalityCode: current.municipalityCode as string, procedureId: current.procedureId as string }, options.rebookCapacity, at, session);
         return doc;
       }),
     ).catch((error: unknown) => (error instanceof StaleWrite ? null : Promise.reject(error)));

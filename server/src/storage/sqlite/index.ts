@@ -31,6 +31,7 @@ import { SqliteInboxViewRepository } from './inboxViewRepository';
 import { SqlitePushTargetRepository } from './pushTargetRepository';
 import { SqliteMessageReadRepository } from './messageReadRepository';
 import { SqliteLeaseRepository, SqliteRateCounterRepository } from './coordinationRepository';
+import { SqliteCapacityRepository } from './capacityRepository';
 
 export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
   const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
@@ -65,6 +66,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     deadlines: new SqliteDeadlineRepository(db),
     inboxViews: new SqliteInboxViewRepository(db),
     messageReads: new SqliteMessageReadRepository(db),
+    capacity: new SqliteCapacityRepository(db),
     sealed: new SqliteSealedDataRepository(db, cipher),
     rateCounters: new SqliteRateCounterRepository(db),
     leases: new SqliteLeaseRepository(db),

@@ -626,4 +626,29 @@ export const MIGRATIONS: string[] = [
     expires_at INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  /* 26: capacity of choice options and the places each submission holds (issue #22) */ `
+  CREATE TABLE capacity_slots (
+    municipality_code TEXT NOT NULL,
+    procedure_id TEXT NOT NULL,
+    field_path TEXT NOT NULL,
+    option_value TEXT NOT NULL,
+    capacity INTEGER NOT NULL,
+    schema_limit INTEGER NOT NULL,
+    taken INTEGER NOT NULL DEFAULT 0 CHECK (taken >= 0 AND taken <= capacity),
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (municipality_code, procedure_id, field_path, option_value)
+  ) WITHOUT ROWID;
+  CREATE TABLE capacity_holds (
+    submission_id TEXT NOT NULL,
+    municipality_code TEXT NOT NULL,
+    procedure_id TEXT NOT NULL,
+    field_path TEXT NOT NULL,
+    option_value TEXT NOT NULL,
+    places INTEGER NOT NULL CHECK (places > 0),
+    created_at TEXT NOT NULL,
+    released_at TEXT,
+    PRIMARY KEY (submission_id, field_path)
+  );
+  CREATE INDEX capacity_holds_by_procedure ON capacity_holds (municipality_code, procedure_id, created_at);
+  `,
 ];

@@ -5,6 +5,7 @@ import type { NewRevision, NewSubmission, SubmissionBundle, SubmissionPage, Subm
 import { afterSubmissionWrite, nextChangeSeq, writeWithEvents } from './changeLog';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { insertDisasterCase } from './disasterRepository';
+import { rebookCapacity, releaseCapacity, takeCapacity } from './capacityRepository';
 import { insertDecisionNotice } from './decisionNoticeRepository';
 import { guarded, mapSqliteError, type Db } from './database';
 import { groupCommitter } from './groupCommit';
@@ -168,6 +169,8 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
       if (bound !== new Set(files.ids).size) throw new ConflictError(msg('attachmentUnavailable'), 'attachment_unavailable', 'attachments');
     }
     if (options.disasterCase) insertDisasterCase(this.db, options.disasterCase);
+    // After the row: a retry with the same key fails as a duplicate (and is replayed), not as "full".
+    if (options.capacity?.length) takeCapacity(this.db, s, options.capacity);
     writeWithEvents(this.db, options);
   }
 
@@ -206,6 +209,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
           this.db.prepare('UPDATE submissions SET status = ?, history_json = ?, updated_at = ? WHERE id = ?').run(change.to, JSON.stringify(history), now.toISOString(), id);
           afterSubmissionWrite(this.db, id, change.to, now.toISOString(), options);
           if (options.decisionNotice) insertDecisionNotice(this.db, this.cipher, options.decisionNotice);
+          if (options.releaseCapacity) releaseCapacity(this.db, id, now.toISOString());
           return toSubmission(this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row, this.cipher);
         })
         .immediate(),
@@ -234,6 +238,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
             .prepare('UPDATE submissions SET data_json = ?, attachments_json = ?, revision = revision + 1, status = ?, history_json = ?, updated_at = ? WHERE id = ?')
             .run(this.cipher.sealJson(r.data), JSON.stringify(r.attachments), r.change.to, JSON.stringify(history), now.toISOString(), id);
           afterSubmissionWrite(this.db, id, r.change.to, now.toISOString(), options);
+          if (options.rebookCapacity) rebookCapacity(this.db, { id, municipalityCode: row.municipality_code, procedureId: row.procedure_id }, options.rebookCapacity, now.toISOString());
           return toSubmission(this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row, this.cipher);
         })
         .immediate(),

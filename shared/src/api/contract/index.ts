@@ -23,6 +23,7 @@ import { BULK_OPERATIONS } from './bulkOperations';
 import { PUSH_OPERATIONS } from './pushOperations';
 import { REVISION_DIFF_OPERATIONS } from './revisionDiffOperations';
 import { MESSAGE_OPERATIONS } from './messageOperations';
+import { CAPACITY_OPERATIONS } from './capacityOperations';
 import { operationKey, type Operation } from './operation';
 
 export const API_OPERATIONS: readonly Operation[] = [
@@ -46,6 +47,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...PUSH_OPERATIONS,
   ...REVISION_DIFF_OPERATIONS,
   ...MESSAGE_OPERATIONS,
+  ...CAPACITY_OPERATIONS,
 ];
 
 const byKey = new Map(API_OPERATIONS.map((o) => [operationKey(o.method, o.path), o]));

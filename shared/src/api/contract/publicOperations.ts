@@ -182,7 +182,7 @@ export const PUBLIC_OPERATIONS = [
       201: json(IntakeResponseSchema, 'Stored (or an identical retry: header Idempotent-Replayed)'),
       400: errorResponse('Malformed'),
       404: errorResponse('Unknown municipality or procedure'),
-      409: errorResponse("Form version changed (form_version_changed), or outside the procedure's reception period (reception_closed)"),
+      409: errorResponse("Form version changed (form_version_changed), outside the procedure's reception period (reception_closed), or a chosen option is full (capacity_full, with fields naming it)"),
       413: errorResponse('Too large'),
       422: errorResponse('Invalid answers, with per-field messages'),
       503: errorResponse(

@@ -89,7 +89,8 @@ function err(errors: Errors, instancePath: string, keyword: string, params: Reco
 /**
  * Validates `data` against `schema`, appending ajv-shaped errors; returns whether it is valid.
  * Keywords not checked below are annotations and ignored, as the shared ajv does:
- * titles, RJSF keys, `x-legal`, `x-sensitive`, `x-messages`, `x-note` (who may read an answer, never whether it is valid).
+ * titles, RJSF keys, `x-legal`, `x-sensitive`, `x-messages`, `x-note` (who may read an answer, never whether it is valid),
+ * `x-capacity` (whether a place is left is the store's answer at intake).
  */
 function check(schema: JsonSchema | boolean | undefined, data: Data, path: string, ctx: Ctx, errors: Errors, slot: Slot): boolean {
   if (schema === undefined || schema === true) return true;

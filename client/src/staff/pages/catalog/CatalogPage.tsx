@@ -56,6 +56,11 @@ function Rows({ entries, code }: { entries: CatalogEntry[]; code: string }) {
                   編集
                 </Link>
               )}
+              {e.offered === 'local' && can('inbox.read') && (
+                <Link className="button button--small" to={`/staff/procedures/capacity/${encodeURIComponent(e.id)}`} aria-label={`「${e.title}」の定員と予約状況`}>
+                  定員
+                </Link>
+              )}
             </div>
           </td>
         </tr>
