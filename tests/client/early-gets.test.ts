@@ -2,8 +2,10 @@
  * The form page's data starts with the entry script (client/src/resident/apply/earlyApplyData.ts): apiFetch
  * takes that answer instead of asking again — once, for the same URL and language, while fresh.
  */
-import { apiFetch } from '../../client/src/common/api/http';
-import { startApplyPageData } from '../../client/src/resident/apply/earlyApplyData';
+import { loadClient } from './clientModules';
+
+const { apiFetch } = loadClient<{ apiFetch: (path: string, options: { language: 'ja' | 'en'; headers?: Record<string, string> }) => Promise<Response> }>('common/api/http');
+const { startApplyPageData } = loadClient<{ startApplyPageData: (pathname: string) => boolean }>('resident/apply/earlyApplyData');
 
 const calls: string[] = [];
 beforeEach(() => {

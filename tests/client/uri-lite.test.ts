@@ -3,7 +3,9 @@
  * `rjsf-uri-lite`): on the references a schema can carry it must answer as fast-uri does.
  */
 import fastUri from 'fast-uri';
-import { equal, resolve } from '../../client/src/resident/form/uriLite';
+import { loadClient } from './clientModules';
+
+const { equal, resolve } = loadClient<{ equal: (a: string, b: string) => boolean; resolve: (base: string, ref: string) => string }>('resident/form/uriLite');
 
 // Hierarchical (http/https) ids: an `urn:` id has no path to resolve against and is out of scope.
 const BASES = ['https://madoguchi.example/schemas/form.json', 'https://madoguchi.example/schemas/', 'http://madoguchi.example/a/b/c.json'];
