@@ -109,13 +109,16 @@ function draftWith(rows: number) {
 // Browser-side code is kept as source text: tsx/esbuild would wrap named functions in a `__name`
 // helper that does not exist in the page.
 
-/** Before the page's scripts: the draft in localStorage, and an observer noting when the last row's field is in the DOM. */
-const prepare = (key: string, draft: string, lastId: string) => `(() => {
+/**
+ * Before the page's scripts: the draft in localStorage, and an observer noting when the last row is in the DOM —
+ * its field, or its button when a long group shows it closed (client/src/resident/form/templates/closedRows.ts).
+ */
+const prepare = (key: string, draft: string, lastId: string, lastRowId: string) => `(() => {
   localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(draft)});
   const marks = {};
   window.__bench = marks;
   const observer = new MutationObserver(() => {
-    if (marks.rendered === undefined && document.getElementById(${JSON.stringify(lastId)})) {
+    if (marks.rendered === undefined && (document.getElementById(${JSON.stringify(lastId)}) || document.querySelector('[data-closed-row=${JSON.stringify(lastRowId)}]'))) {
       marks.rendered = performance.now();
       observer.disconnect();
       requestAnimationFrame(() => setTimeout(() => (marks.painted = performance.now()), 0));
@@ -168,7 +171,7 @@ async function groupRun(browser: Browser, base: string, rows: number, profile: b
     const page: Page = await context.newPage();
     page.setDefaultTimeout(120_000);
     const lastId = `root_${GROUP_FIELD}_${rows - 1}_name_familyName`;
-    await page.addInitScript({ content: prepare(`madoguchi:draft:${CODE}:${GROUP_PRESET}`, JSON.stringify(draftWith(rows)), lastId) });
+    await page.addInitScript({ content: prepare(`madoguchi:draft:${CODE}:${GROUP_PRESET}`, JSON.stringify(draftWith(rows)), lastId, `root_${GROUP_FIELD}_${rows - 1}`) });
     const cdp = profile ? await context.newCDPSession(page) : undefined;
     let t0: BrowserTimes | undefined;
     if (cdp) {
