@@ -41,6 +41,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
+    // Read by the server to name the form page's chunks in its HTML (server/src/http/formPagePreloads.ts).
+    manifest: true,
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
       treeshake: {
