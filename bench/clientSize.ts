@@ -1,8 +1,10 @@
 /**
  * The resident page as a phone gets it, measured in headless Chromium against the real built server:
- *  - every JS and CSS response of a page load (cold cache), counted gzipped: the size on the wire when
- *    the server compresses, otherwise the body gzipped here (level 6, what a compressing proxy sends);
- *    lazy chunks the page does not load (e.g. the postal-code data) are not counted;
+ *  - every JS and CSS response of a page load (cold cache), counted compressed: the size on the wire when
+ *    the server compresses (brotli for Chromium), otherwise the body gzipped here (level 6, what a compressing
+ *    proxy sends); and the JS gzipped at level 9 (the server's .gz copy, what a browser without brotli gets),
+ *    which the budget (JS_BUDGET_KB) applies to; lazy chunks the page does not load (e.g. the postal-code
+ *    data) are not counted;
  *  - a form with a 500-row repeating group: time to render it (navigation start until the last row's
  *    fields are in the DOM, and until the frame after) and to validate it (click 「次へ進む」 until
  *    the error summary or the next step is in the DOM, and until the frame after).
@@ -20,6 +22,8 @@ import { profileHotspots, type Hotspots } from './profileHotspots';
 import type { Answers } from '../tests/helpers/answers';
 
 const CODE = '082015';
+/** The most JS a form page may load, gzipped (issue 23); tests/integration/benchQuick.test.ts holds the bench to it. */
+export const JS_BUDGET_KB = 170;
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'ja-JP' };
 /** The childcare form whose step 2 is a repeating group (対象のお子さん) of objects. */
 const GROUP_PRESET = 'jido-fuyo-teate-genkyo';
@@ -39,6 +43,8 @@ export interface PageWeight {
   jsFiles: number;
   cssFiles: number;
   jsRawKb: number;
+  /** The JS gzipped at level 9: what a browser without brotli receives; the budget is on this. */
+  jsGzipKb: number;
   /** 'server' when the responses came compressed (their wire size is counted), 'bench' when the bench gzipped the bodies. */
   gzipBy: 'server' | 'bench';
   targetJsKb: number;
@@ -49,7 +55,7 @@ async function pageWeight(browser: Browser, base: string, p: (typeof PAGES)[numb
   const context = await browser.newContext(PHONE);
   try {
     const page = await context.newPage();
-    const seen: Array<Promise<{ url: string; kind: 'js' | 'css'; raw: number; gz: number; server: boolean }>> = [];
+    const seen: Array<Promise<{ url: string; kind: 'js' | 'css'; raw: number; gz: number; gzip9: number; server: boolean }>> = [];
     page.on('response', (res) => {
       const type = res.request().resourceType();
       const url = new URL(res.url());
@@ -61,7 +67,7 @@ async function pageWeight(browser: Browser, base: string, p: (typeof PAGES)[numb
           const encoding = (await res.allHeaders())['content-encoding'];
           const compressed = !!encoding && encoding !== 'identity';
           const gz = compressed ? (await res.request().sizes()).responseBodySize : gzipSync(body, { level: 6 }).length;
-          return { url: url.pathname, kind, raw: body.length, gz, server: compressed };
+          return { url: url.pathname, kind, raw: body.length, gz, gzip9: gzipSync(body, { level: 9 }).length, server: compressed };
         })(),
       );
     });
@@ -77,8 +83,9 @@ async function pageWeight(browser: Browser, base: string, p: (typeof PAGES)[numb
       jsFiles: files.filter((x) => x.kind === 'js').length,
       cssFiles: files.filter((x) => x.kind === 'css').length,
       jsRawKb: round1(sum('js', (x) => x.raw) / 1024),
+      jsGzipKb: round1(sum('js', (x) => x.gzip9) / 1024),
       gzipBy: files.some((x) => x.server) ? 'server' : 'bench',
-      targetJsKb: 170,
+      targetJsKb: JS_BUDGET_KB,
       files: files.map((x) => `${x.url.replace('/assets/', '')} ${round1(x.gz / 1024)} KB`),
     };
   } finally {
@@ -109,13 +116,16 @@ function draftWith(rows: number) {
 // Browser-side code is kept as source text: tsx/esbuild would wrap named functions in a `__name`
 // helper that does not exist in the page.
 
-/** Before the page's scripts: the draft in localStorage, and an observer noting when the last row's field is in the DOM. */
-const prepare = (key: string, draft: string, lastId: string) => `(() => {
+/**
+ * Before the page's scripts: the draft in localStorage, and an observer noting when the last row is in the DOM —
+ * its field, or its button when a long group shows it closed (client/src/resident/form/templates/closedRows.ts).
+ */
+const prepare = (key: string, draft: string, lastId: string, lastRowId: string) => `(() => {
   localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(draft)});
   const marks = {};
   window.__bench = marks;
   const observer = new MutationObserver(() => {
-    if (marks.rendered === undefined && document.getElementById(${JSON.stringify(lastId)})) {
+    if (marks.rendered === undefined && (document.getElementById(${JSON.stringify(lastId)}) || document.querySelector('[data-closed-row=${JSON.stringify(lastRowId)}]'))) {
       marks.rendered = performance.now();
       observer.disconnect();
       requestAnimationFrame(() => setTimeout(() => (marks.painted = performance.now()), 0));
@@ -168,7 +178,7 @@ async function groupRun(browser: Browser, base: string, rows: number, profile: b
     const page: Page = await context.newPage();
     page.setDefaultTimeout(120_000);
     const lastId = `root_${GROUP_FIELD}_${rows - 1}_name_familyName`;
-    await page.addInitScript({ content: prepare(`madoguchi:draft:${CODE}:${GROUP_PRESET}`, JSON.stringify(draftWith(rows)), lastId) });
+    await page.addInitScript({ content: prepare(`madoguchi:draft:${CODE}:${GROUP_PRESET}`, JSON.stringify(draftWith(rows)), lastId, `root_${GROUP_FIELD}_${rows - 1}`) });
     const cdp = profile ? await context.newCDPSession(page) : undefined;
     let t0: BrowserTimes | undefined;
     if (cdp) {

@@ -18,13 +18,31 @@ const rjsfLazyMarkdown: Plugin = {
   },
 };
 
+/**
+ * @rjsf/utils imports fast-uri (~7 KB gzip) only to resolve `$id` references of draft 2019-09/2020-12 schemas,
+ * which Madoguchi's draft-07 forms never have; give it the browser's URL parser instead
+ * (client/src/resident/form/uriLite.ts). Only @rjsf/utils' import is redirected.
+ */
+const rjsfUriLite: Plugin = {
+  name: 'rjsf-uri-lite',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === 'fast-uri' && importer && /[\\/]@rjsf[\\/]utils[\\/]/.test(importer)) {
+      return fileURLToPath(new URL('./src/resident/form/uriLite.ts', import.meta.url));
+    }
+    return null;
+  },
+};
+
 // Workspace packages are bundled from their TypeScript sources ("madoguchi-source" export condition).
 export default defineConfig({
-  plugins: [rjsfLazyMarkdown, react()],
+  plugins: [rjsfLazyMarkdown, rjsfUriLite, react()],
   resolve: { conditions: ['madoguchi-source'] },
   build: {
     outDir: 'dist',
     sourcemap: true,
+    // Read by the server to name the form page's chunks in its HTML (server/src/http/formPagePreloads.ts).
+    manifest: true,
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
       treeshake: {

@@ -5,6 +5,10 @@
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { startApplyPageData } from './resident/apply/earlyApplyData';
+
+// A form page: its data and its chunks start loading now, side by side with the resident app's own chunk.
+if (startApplyPageData(location.pathname)) void import('./resident/apply/ApplyPage');
 
 const ResidentApp = lazy(() => import('./resident/ResidentApp'));
 const StaffApp = lazy(() => import('./staff/StaffApp'));

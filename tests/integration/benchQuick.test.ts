@@ -38,7 +38,18 @@ test('npm run bench -- --quick runs end to end and writes sane figures', async (
   const { code, stdout, stderr } = await runQuickBench();
   if (code !== 0) throw new Error(`bench exited ${code}\n${stdout}\n${stderr}`);
 
-  for (const heading of ['1. Intake', '2. Validation', '3. Inbox', 'list endpoint over HTTP', '4. Resident page', 'rows in', '5. Memory', 'Wrote bench/results/latest.json']) {
+  for (const heading of [
+    '1. Intake',
+    '2. Validation',
+    '3. Inbox',
+    'list endpoint over HTTP',
+    '4. Resident page',
+    'rows in',
+    '4b. The phone',
+    'Slow 4G',
+    '5. Memory',
+    'Wrote bench/results/latest.json',
+  ]) {
     expect(stdout).toContain(heading);
   }
   expect(statSync(RESULTS).mtimeMs).toBeGreaterThanOrEqual(started - 1000);
@@ -85,9 +96,25 @@ test('npm run bench -- --quick runs end to end and writes sane figures', async (
     expect(w.jsKb).toBeGreaterThan(0);
     expect(w.cssKb).toBeGreaterThan(0);
   }
+  // The size budget (a size, not a time: the same on any machine): a form page loads less than 170 KB of JS gzipped.
+  const forms = r.client.weights.filter((w: { page: string }) => w.page.startsWith('form '));
+  expect(forms.length).toBeGreaterThan(0);
+  for (const w of forms) expect({ page: w.page, jsGzipKb: w.jsGzipKb, under: w.jsGzipKb < w.targetJsKb }).toEqual({ page: w.page, jsGzipKb: w.jsGzipKb, under: true });
+  expect(forms[0].targetJsKb).toBe(170);
   const g = r.client.repeatingGroup;
   expect(g.fieldsInDom).toBeGreaterThan(g.rows);
   expect(g.renderMs).toBeGreaterThan(0);
   expect(g.validateMs).toBeGreaterThan(0);
   expect(['error summary', 'next step']).toContain(g.validateOutcome);
+  // 4b. The phone: 罹災証明書 and the longest preset became usable on the first and the repeat visit, and the
+  // repeat visit took the hashed scripts from the browser's cache without asking the server.
+  expect(r.machine).toMatch(/ × /);
+  expect(r.phone.cpuSlowdown).toBe(4);
+  expect(r.phone.network).toEqual({ offline: false, latency: 562.5, downloadThroughput: 180000, uploadThroughput: 84375 });
+  expect(r.phone.figures.map((f: { preset: string }) => f.preset)).toEqual(['risai-shomeisho', 'hoiku-riyo-moshikomi']);
+  for (const f of r.phone.figures) {
+    expect(f.firstVisitMs).toBeGreaterThan(0);
+    expect(f.repeatVisitMs).toBeGreaterThan(0);
+    expect(f.requestsFromCache).toBeGreaterThan(0);
+  }
 }, 300_000);

@@ -8,6 +8,7 @@
 import express, { Router } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { join } from 'node:path';
+import { formPageHtml } from './formPagePreloads';
 
 const NO_CACHE = 'no-cache';
 
@@ -29,10 +30,13 @@ export function clientAssets(clientDist: string): Router {
   });
   // Anything else at the top of dist (none today but index.html): short-lived, revalidated.
   router.use(express.static(clientDist, { index: false, setHeaders: (res) => res.setHeader('Cache-Control', NO_CACHE) }));
-  // The client routes (/, /m/:code/…) all load the single page.
-  router.get(/^\/(?!api\/).*/, (_req, res) => {
+  // The client routes (/, /m/:code/…) all load the single page; the form page names its chunks in it.
+  const formPage = formPageHtml(clientDist);
+  router.get(/^\/(?!api\/).*/, (req, res) => {
     res.setHeader('Cache-Control', NO_CACHE);
-    res.sendFile(join(clientDist, 'index.html'));
+    const html = formPage(req.path);
+    if (html) res.type('html').send(html);
+    else res.sendFile(join(clientDist, 'index.html'));
   });
   return router;
 }

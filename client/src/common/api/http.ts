@@ -7,6 +7,9 @@
 import type { ApiErrorBody, FieldError } from '@madoguchi/shared';
 import type { Language } from '../i18n/LanguageContext';
 import { translate } from '../i18n/LanguageContext';
+import { apiUrl, jsonHeaders, takeEarlyGet } from './earlyGets';
+
+export { API_BASE, apiUrl } from './earlyGets';
 
 /** A failed API call. `status` 0 means the network failed (nothing reached the server, or no answer came back). */
 export class ApiError extends Error {
@@ -22,14 +25,6 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
-}
-
-export const API_BASE = '/api/v1';
-
-/** `/api/v1` + path, with `lang=en` when the resident reads English (the server also reads Accept-Language). */
-export function apiUrl(path: string, language: Language): string {
-  const url = `${API_BASE}${path}`;
-  return language === 'en' ? `${url}${url.includes('?') ? '&' : '?'}lang=en` : url;
 }
 
 /** Reads an error response into an ApiError, whatever the server (or a proxy in front of it) sent. */
@@ -64,13 +59,17 @@ export async function apiFetch(path: string, { method = 'GET', body, headers = {
   let response: Response;
   // Multipart bodies (uploads) go as they are; the browser sets their Content-Type with the boundary.
   const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+  const url = apiUrl(path, language);
+  // A plain GET the entry script already started (earlyGets.ts) is not asked again.
+  const early = method === 'GET' && body === undefined && !signal && Object.keys(headers).length === 0 ? takeEarlyGet(url) : undefined;
   try {
-    response = await fetch(apiUrl(path, language), {
-      method,
-      headers: { Accept: 'application/json', 'Accept-Language': language, ...(body !== undefined && !isForm ? { 'Content-Type': 'application/json' } : {}), ...headers },
-      ...(body !== undefined ? { body: isForm ? body : JSON.stringify(body) } : {}),
-      ...(signal ? { signal } : {}),
-    });
+    response = await (early ??
+      fetch(url, {
+        method,
+        headers: { ...jsonHeaders(language), ...(body !== undefined && !isForm ? { 'Content-Type': 'application/json' } : {}), ...headers },
+        ...(body !== undefined ? { body: isForm ? body : JSON.stringify(body) } : {}),
+        ...(signal ? { signal } : {}),
+      }));
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'network_error', translate(language, 'error.network'));

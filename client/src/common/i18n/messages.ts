@@ -107,6 +107,12 @@ export const MESSAGES = {
   'form.moveUpItem': ['{item}を上へ移動', 'Move {item} up'],
   'form.moveDownItem': ['{item}を下へ移動', 'Move {item} down'],
   'form.noItems': ['まだ入力がありません。', 'Nothing added yet.'],
+  'form.closedRowsNote': [
+    '{label}は{n}件あります。{open}件目までを表示しています。ほかの件は、ボタンを押すと入力欄が開きます。',
+    '{label}: {n} entries. The first {open} are shown; press an entry’s button to open its fields.',
+  ],
+  'form.openRow': ['開いて入力する', 'Open'],
+  'form.closedRowHasErrors': ['入力内容に誤りがあります', 'Has errors'],
   'form.charsLeft': ['あと{n}文字入力できます', '{n} characters left'],
   'form.charsOver': ['{n}文字多すぎます', '{n} characters too many'],
   'date.calendar': ['元号（和暦・西暦）', 'Calendar'],

@@ -19,9 +19,10 @@ export default function ApplyPage() {
   const { t, language } = useLanguage();
   const [notice, setNotice] = useState<string | undefined>();
   const loaded = useAsync(async () => {
-    const [detail, municipality] = await Promise.all([getProcedure(code, procedureId, language), getMunicipality(code, language)]);
+    // All three at once (one round trip on a slow network; the disasters list is small and asked for every form).
+    const [detail, municipality, disasters] = await Promise.all([getProcedure(code, procedureId, language), getMunicipality(code, language), listOpenDisasters(code, language).catch(() => [])]);
     // A disaster procedure (server: isDisasterProcedure) takes the open disaster; none open (or no list): typed as usual.
-    const open = detail.procedure.category === 'disaster' ? await listOpenDisasters(code, language).catch(() => []) : [];
+    const open = detail.procedure.category === 'disaster' ? disasters : [];
     return { detail: open.length ? (await import('../disaster/declaredDisaster')).withDeclaredDisaster(detail, open) : detail, municipality };
   }, [code, procedureId, language]);
   if (loaded.status === 'loading') return <Loading />;

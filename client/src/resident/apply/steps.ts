@@ -4,6 +4,7 @@
  */
 import type { FormStep, JsonSchema, UiSchema } from '@madoguchi/shared';
 import type { Language } from '../../common/i18n/LanguageContext';
+import { openRowsAround } from '../form/templates/closedRows';
 
 export interface StepView {
   title: string;
@@ -54,9 +55,13 @@ export function stepOfPointer(steps: StepView[], pointer: string): number {
 /** RJSF's element id for the field at `pointer` (`root_applicant_name_familyName`). */
 export const fieldIdOf = (pointer: string) => ['root', ...pointerSegments(pointer)].join('_');
 
-/** Moves focus to the control of a field: the element itself, its first control, or its first option. */
+/**
+ * Moves focus to the control of a field: the element itself, its first control, or its first option. A field
+ * inside a closed entry of a long group is rendered first (closedRows.ts).
+ */
 export function focusField(id: string): boolean {
   const selector = 'input:not([type=hidden]), select, textarea, button';
+  if (!document.getElementById(id)) openRowsAround(id);
   const element = document.getElementById(id);
   const target =
     (element?.matches(selector) ? element : element?.querySelector<HTMLElement>(selector)) ??

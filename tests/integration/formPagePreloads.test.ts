@@ -1,0 +1,49 @@
+/**
+ * The form page names its chunks in its HTML (server/src/http/formPagePreloads.ts), so a phone on a slow
+ * network fetches them together with the entry script instead of one lazy import after another. Other pages
+ * are served as built.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { CLIENT_DIST } from '../../server/src/app';
+import { chunksOf } from '../../server/src/http/formPagePreloads';
+import { buildApp, type TestApp } from '../helpers/buildApp';
+
+const manifest = JSON.parse(readFileSync(join(CLIENT_DIST, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string }>;
+const preloads = (html: string) => [...html.matchAll(/<link rel="modulepreload" crossorigin href="\/([^"]+)">/g)].map((m) => m[1]);
+
+let ctx: TestApp;
+beforeAll(async () => {
+  ctx = await buildApp({ clientDist: CLIENT_DIST });
+});
+afterAll(async () => ctx.close());
+
+test('the form page preloads the resident app, the form page and the form renderer; each is served', async () => {
+  const res = await request(ctx.app).get('/m/082015/p/risai-shomeisho/apply?step=1').expect(200);
+  expect(res.headers['content-type']).toMatch(/text\/html/);
+  expect(res.headers['cache-control']).toBe('no-cache');
+  const named = preloads(res.text);
+  expect(named).toEqual(expect.arrayContaining([manifest['src/resident/ResidentApp.tsx']!.file, manifest['src/resident/apply/ApplyPage.tsx']!.file]));
+  // Everything the form page imports statically, and nothing named twice.
+  expect(new Set(named).size).toBe(named.length);
+  expect(named.length).toBeGreaterThanOrEqual(4);
+  for (const file of named) await request(ctx.app).get(`/${file}`).expect(200);
+});
+
+test('other pages are the built index.html as it is', async () => {
+  const built = readFileSync(join(CLIENT_DIST, 'index.html'), 'utf8');
+  for (const path of ['/', '/m/082015', '/m/082015/p/risai-shomeisho', '/m/082015/p/risai-shomeisho/apply/extra']) {
+    const res = await request(ctx.app).get(path).expect(200);
+    expect(res.text).toBe(built);
+  }
+});
+
+test('chunksOf follows static imports once and collects their styles', () => {
+  const m = {
+    'src/a.tsx': { file: 'assets/a.js', imports: ['_shared.js', '_b.js'], css: ['assets/a.css'] },
+    '_b.js': { file: 'assets/b.js', imports: ['_shared.js'] },
+    '_shared.js': { file: 'assets/shared.js', imports: ['src/a.tsx'] },
+  };
+  expect(chunksOf(m, ['src/a.tsx', 'src/missing.tsx'])).toEqual({ js: ['assets/a.js', 'assets/shared.js', 'assets/b.js'], css: ['assets/a.css'] });
+});
