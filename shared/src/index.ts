@@ -30,6 +30,7 @@ export * from './api/types';
 export * from './api/inboxTypes';
 export * from './api/vocabulary';
 export * from './catalog';
+export * from './calc';
 export * from './identity/cardIdentity';
 export * from './guides/lifeEventGuide';
 export * from './guides/sharedAnswers';

@@ -13,6 +13,7 @@ import { branchesOf, containerOf, fieldKeys, findInObject, joinPath, orderUiAt }
 import { classifyField, optionsOf } from './fieldKinds';
 import { parseIf, conditionValues } from './showWhen';
 import { stepsOf } from './formLayout';
+import { checkCalculations } from '../calc/calcNames';
 
 /** One reason a draft cannot be published, in Japanese. */
 export interface DraftProblem {
@@ -131,6 +132,8 @@ export function checkDraftStructure(doc: FormDocument): DraftProblem[] {
   if (doc.schema?.type === 'object') {
     checkObject(doc, doc.schema, '', problems);
     checkSteps(doc, problems);
+    // Calculated values: expressions that parse and name existing answers and tables, on read-only number fields.
+    for (const p of checkCalculations(doc.schema)) problems.push({ where: p.path || 'schema', ...(p.path ? { path: p.path } : {}), message: p.message });
   }
   for (const [k, v] of Object.entries((doc.schema?.properties ?? {}) as Record<string, JsonSchema>)) {
     if (typeof v?.$ref === 'string' && !v.$ref.startsWith('#/definitions/'))

@@ -21,6 +21,8 @@ import {
   type FiscalAgeRule,
 } from './dateRules';
 import { PREGNANCY_MONTHS_KEYWORD, pregnancyMonthsFromWeeks } from './derivedAnswers';
+import { CALC_KEYWORD, LOOKUP_TABLES_KEYWORD, UNIT_KEYWORD } from '../calc/formCalc';
+import { CALC_LIMITS } from '../calc/limits';
 
 /** Marks a string whose format has a normal form; the keyword rewrites the data in place. */
 export const NORMALIZE_KEYWORD = 'x-normalize';
@@ -73,6 +75,27 @@ export function createAjv(): Ajv {
     validate: (target: string, weeks: number, _schema?: unknown, cxt?: { parentData: Record<string, unknown> | unknown[] }) => {
       if (cxt && cxt.parentData && !Array.isArray(cxt.parentData)) cxt.parentData[target] = pregnancyMonthsFromWeeks(weeks);
       return true;
+    },
+  });
+  // Calculated values (calc/): annotations for the validator; intake computes them (applyCalculations)
+  // before and after validation, so the stored number is the server's. The meta-schemas make a wrong shape a compile error.
+  ajv.addKeyword({ keyword: CALC_KEYWORD, schemaType: 'string', metaSchema: { type: 'string', minLength: 1, maxLength: CALC_LIMITS.maxLength } });
+  ajv.addKeyword({ keyword: UNIT_KEYWORD, schemaType: 'string', metaSchema: { type: 'string', maxLength: 20 } });
+  ajv.addKeyword({
+    keyword: LOOKUP_TABLES_KEYWORD,
+    schemaType: 'object',
+    metaSchema: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['rows'],
+        properties: {
+          title: { type: 'string' },
+          keyTitle: { type: 'string' },
+          valueTitle: { type: 'string' },
+          rows: { type: 'array', maxItems: 1000, items: { type: 'object', required: ['key', 'value'], properties: { key: { type: 'string' }, value: { type: 'number' } } } },
+        },
+      },
     },
   });
   // Annotation: a procedure's own words for an error (messages.ts).
