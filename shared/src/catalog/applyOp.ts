@@ -6,6 +6,7 @@ import type { EditOp, FormDocument } from './types';
 import { cloneJson } from './fieldPaths';
 import { EditRefusedError } from './editRefused';
 import { addField, moveField, removeField, setCardPrefill, setLabel, setOptions, setRequired, setRules, setSensitive, setShowWhen, setUiText, setWidget } from './fieldOps';
+import { setCalc, setLookupTable } from './calcOps';
 import { addStep, moveStep, moveToStep, removeAttachment, removeStep, renameStep, setAttachment, setProcedureText, setSignaturePolicy } from './documentOps';
 
 function applyInPlace(doc: FormDocument, op: EditOp): void {
@@ -32,6 +33,10 @@ function applyInPlace(doc: FormDocument, op: EditOp): void {
       return setCardPrefill(doc, op.path, op.prefill);
     case 'setShowWhen':
       return setShowWhen(doc, op.path, op.showWhen);
+    case 'setCalc':
+      return setCalc(doc, op.path, op.expression);
+    case 'setLookupTable':
+      return setLookupTable(doc, op.name, op.table);
     case 'addField':
       return addField(doc, op.parent, op.field, op.after, op.step);
     case 'removeField':

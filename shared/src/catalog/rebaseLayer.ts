@@ -15,6 +15,7 @@ import { findLockViolation } from './legalLocks';
 import { describeOp } from './describeOp';
 import { describeFields, flattenFields, type FieldInfo } from './describeForm';
 import { stepsOf } from './formLayout';
+import { CALC_KEYWORD, LOOKUP_TABLES_KEYWORD } from '../calc/formCalc';
 
 /** Why an edit no longer fits a new preset version. */
 export const CONFLICT_KINDS = ['target-removed', 'changed-upstream', 'key-taken', 'now-locked', 'cannot-apply'] as const;
@@ -95,6 +96,10 @@ function attribute(op: EditOp, doc: FormDocument, info: FieldInfo | undefined): 
       return info?.sensitive;
     case 'setShowWhen':
       return info?.showWhen;
+    case 'setCalc':
+      return path ? locateField(doc.schema, path)?.node[CALC_KEYWORD] : undefined;
+    case 'setLookupTable':
+      return (doc.schema[LOOKUP_TABLES_KEYWORD] as Record<string, unknown> | undefined)?.[op.name];
     case 'setCardPrefill':
       return ui['ui:cardPrefill'];
     case 'removeField':

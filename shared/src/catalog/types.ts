@@ -44,6 +44,7 @@ export const FIELD_KINDS = [
   'consent',
   'section',
   'group',
+  'calc',
 ] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
@@ -91,6 +92,16 @@ export interface NewField {
   showWhen?: ShowWhen;
   /** For a repeating group: the heading of one entry (e.g. 「粗大ごみ」). */
   itemLabel?: string;
+  /** For a calculated value: its expression (calc/, `x-calc`). */
+  expression?: string;
+}
+
+/** A lookup table as the builder edits it (`x-lookup-tables`, e.g. 品目 → 手数料). */
+export interface LookupTableSpec {
+  title: string;
+  keyTitle?: string;
+  valueTitle?: string;
+  rows: Array<{ key: string; value: number }>;
 }
 
 export const WIDGETS = ['default', 'radio', 'select', 'checkboxes', 'textarea'] as const;
@@ -119,6 +130,9 @@ export type EditOp = OpBase &
     /** Marks a field sensitive (`x-sensitive`: masked in lists and exports) or clears the mark; a 個人番号 stays sensitive. */
     | { type: 'setSensitive'; path: FieldPath; sensitive: boolean }
     | { type: 'setShowWhen'; path: FieldPath; showWhen: ShowWhen | null }
+    | { type: 'setCalc'; path: FieldPath; expression: string }
+    /** Adds, replaces or (null) removes a lookup table the calculated values use. */
+    | { type: 'setLookupTable'; name: string; table: LookupTableSpec | null }
     /** Which fields of a section the My Number Card's 基本4情報 fill (`ui:cardPrefill`), or none (null). */
     | { type: 'setCardPrefill'; path: FieldPath; prefill: CardPrefillMarker | null }
     /** Adds a field to an object (`parent` '' is the form itself); `after` a sibling key, null for first, absent for last. */
