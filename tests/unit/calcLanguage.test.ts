@@ -4,7 +4,7 @@
  * prototype keys, long or looping expressions) refused or bounded with clear
  * ja/en messages. The same module computes in the browser and at intake.
  */
-import { CALC_LIMITS, applyCalculations, checkCalculations, calcNamesFor, computeCalc, parseCalc, type JsonSchema, type LookupTables } from '@madoguchi/shared';
+import { CALC_LIMITS, FormValidator, applyCalculations, checkCalculations, calcNamesFor, computeCalc, parseCalc, type JsonSchema, type LookupTables } from '@madoguchi/shared';
 
 const tables: LookupTables = { fees: { rows: [{ key: 'たんす', value: 1000 }, { key: '自転車', value: 500 }, { key: 'ソファ', value: 1500 }] } };
 const calc = (expr: string, data: unknown = {}, holder?: unknown) => computeCalc(expr, holder ? [holder, data] : [data], tables);
@@ -169,5 +169,24 @@ describe('a form’s calculated fields', () => {
     const items = calcNamesFor(sodai, '').find((n) => n.name === 'items');
     expect(items?.kind).toBe('group');
     expect(items?.row?.map((n) => n.name)).toEqual(['kind', 'count', 'subtotal']);
+  });
+});
+
+describe('the shared validator (intake, corrections, signing)', () => {
+  const fee = { type: 'object', properties: { n: { type: 'integer', maximum: 1e12 }, fee: { type: 'integer', title: '手数料（円）', readOnly: true, 'x-calc': 'n * n' } } } as JsonSchema;
+
+  test('stores the computed value and refuses, in the resident’s language, one that cannot be computed', () => {
+    const v = new FormValidator();
+    expect(v.validate('fee@1', fee, { n: 3, fee: 1 })).toMatchObject({ valid: true, data: { n: 3, fee: 9 } });
+    const en = v.validate('fee@1', fee, { n: 1e9 }, 'en');
+    expect(en.valid).toBe(false);
+    expect(en.errors).toEqual([{ pointer: '/fee', property: '.fee', label: '手数料（円）', keyword: 'x-calc', message: expect.stringMatching(/^「手数料（円）」: The result is too large/) }]);
+    expect(v.validate('fee@1', fee, { n: 1e9 }, 'ja').errors[0]!.message).toMatch(/^「手数料（円）」：計算結果が大きすぎます/);
+  });
+
+  test('a schema whose x-calc or table is not of the right shape does not compile', () => {
+    const v = new FormValidator();
+    expect(() => v.compile('bad@1', { type: 'object', properties: { t: { type: 'integer', 'x-calc': 5 } } } as JsonSchema)).toThrow();
+    expect(() => v.compile('bad@2', { type: 'object', 'x-lookup-tables': { fees: { rows: [{ key: 'a', value: 'x' }] } } } as JsonSchema)).toThrow();
   });
 });
