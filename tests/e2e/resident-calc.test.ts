@@ -20,7 +20,18 @@ const schema = {
   type: 'object',
   title: '粗大ごみ収集の申込',
   required: ['items'],
-  'x-lookup-tables': { fees: { title: '品目と手数料', keyTitle: '品目', valueTitle: '手数料（円）', rows: [{ key: 'たんす', value: 1000 }, { key: '自転車', value: 500 }, { key: 'ソファ', value: 1500 }] } },
+  'x-lookup-tables': {
+    fees: {
+      title: '品目と手数料',
+      keyTitle: '品目',
+      valueTitle: '手数料（円）',
+      rows: [
+        { key: 'たんす', value: 1000 },
+        { key: '自転車', value: 500 },
+        { key: 'ソファ', value: 1500 },
+      ],
+    },
+  },
   properties: {
     items: {
       type: 'array',
@@ -62,9 +73,16 @@ test('the resident sees the fee change as items are added, in yen, and the serve
   await page.getByText('自動計算', { exact: true }).waitFor();
 
   await fillValue(page, 'root_items', [{ kind: 'たんす', count: 2 }]);
-  await page.waitForFunction(() => (globalThis as unknown as { document: { getElementById(id: string): { textContent: string } | null } }).document.getElementById('root_total')?.textContent === '2,000円');
-  await fillValue(page, 'root_items', [{ kind: 'たんす', count: 2 }, { kind: 'ソファ', count: 1 }]);
-  await page.waitForFunction(() => (globalThis as unknown as { document: { getElementById(id: string): { textContent: string } | null } }).document.getElementById('root_total')?.textContent === '3,500円');
+  await page.waitForFunction(
+    () => (globalThis as unknown as { document: { getElementById(id: string): { textContent: string } | null } }).document.getElementById('root_total')?.textContent === '2,000円',
+  );
+  await fillValue(page, 'root_items', [
+    { kind: 'たんす', count: 2 },
+    { kind: 'ソファ', count: 1 },
+  ]);
+  await page.waitForFunction(
+    () => (globalThis as unknown as { document: { getElementById(id: string): { textContent: string } | null } }).document.getElementById('root_total')?.textContent === '3,500円',
+  );
   // Typed, not computed: the field has no input the resident could change.
   expect(await page.locator('input#root_total').count()).toBe(0);
   expect(await page.locator('label[for="root_total"]').textContent()).toBe('手数料の合計（円）'); // neither 必須 nor 任意

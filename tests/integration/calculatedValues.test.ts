@@ -15,7 +15,17 @@ const schemaWith = (expression: string): JsonSchema =>
     type: 'object',
     title: '粗大ごみ収集の申込',
     required: ['items'],
-    'x-lookup-tables': { fees: { title: '品目と手数料', keyTitle: '品目', valueTitle: '手数料（円）', rows: [{ key: 'たんす', value: 1000 }, { key: '自転車', value: 500 }] } },
+    'x-lookup-tables': {
+      fees: {
+        title: '品目と手数料',
+        keyTitle: '品目',
+        valueTitle: '手数料（円）',
+        rows: [
+          { key: 'たんす', value: 1000 },
+          { key: '自転車', value: 500 },
+        ],
+      },
+    },
     properties: {
       items: {
         type: 'array',

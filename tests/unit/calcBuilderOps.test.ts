@@ -21,10 +21,26 @@ import {
 
 let n = 0;
 const op = <T extends Omit<EditOp, 'id'>>(o: T) => ({ id: `op${++n}`, ...o }) as unknown as EditOp;
-const empty = (): FormDocument => ({ procedure: defaultProcedure('082015', 'sodai-gomi', '粗大ごみ収集の申込'), schema: { type: 'object', title: '粗大ごみ収集の申込', properties: {} }, uiSchema: {} });
+const empty = (): FormDocument => ({
+  procedure: defaultProcedure('082015', 'sodai-gomi', '粗大ごみ収集の申込'),
+  schema: { type: 'object', title: '粗大ごみ収集の申込', properties: {} },
+  uiSchema: {},
+});
 
 const sodaiOps = (): EditOp[] => [
-  op({ type: 'setLookupTable', name: 'fees', table: { title: '品目と手数料', keyTitle: '品目', valueTitle: '手数料（円）', rows: [{ key: ' たんす ', value: 1000 }, { key: '自転車', value: 500 }] } }),
+  op({
+    type: 'setLookupTable',
+    name: 'fees',
+    table: {
+      title: '品目と手数料',
+      keyTitle: '品目',
+      valueTitle: '手数料（円）',
+      rows: [
+        { key: ' たんす ', value: 1000 },
+        { key: '自転車', value: 500 },
+      ],
+    },
+  }),
   op({ type: 'addField', parent: '', field: { key: 'items', kind: 'group', label: '出すもの', itemLabel: '品目', required: true } }),
   op({ type: 'addField', parent: 'items', field: { key: 'kind', kind: 'choice', label: '品目', required: true, options: ['たんす', '自転車'] } }),
   op({ type: 'addField', parent: 'items', field: { key: 'count', kind: 'number', label: '個数', required: true } }),
@@ -39,7 +55,17 @@ describe('calculated values in the builder', () => {
     const total = doc.schema.properties!.total!;
     expect(total).toEqual({ type: 'integer', title: '手数料の合計（円）', readOnly: true, 'x-calc': "sum(items, lookup('fees', kind) * count)" });
     expect(classifyField(total, undefined)).toBe('calc');
-    expect(doc.schema['x-lookup-tables']).toEqual({ fees: { title: '品目と手数料', keyTitle: '品目', valueTitle: '手数料（円）', rows: [{ key: 'たんす', value: 1000 }, { key: '自転車', value: 500 }] } });
+    expect(doc.schema['x-lookup-tables']).toEqual({
+      fees: {
+        title: '品目と手数料',
+        keyTitle: '品目',
+        valueTitle: '手数料（円）',
+        rows: [
+          { key: 'たんす', value: 1000 },
+          { key: '自転車', value: 500 },
+        ],
+      },
+    });
     expect(checkDraftStructure(doc)).toEqual([]);
     expect(applyCalculations(doc.schema, { items: [{ kind: 'たんす', count: 3 }] }).data).toEqual({ items: [{ kind: 'たんす', count: 3 }], total: 3000 });
   });
@@ -64,7 +90,21 @@ describe('calculated values in the builder', () => {
       }
       throw new Error('not refused');
     };
-    expect(refused(op({ type: 'setLookupTable', name: 'fees', table: { title: '品目と手数料', rows: [{ key: 'たんす', value: 1 }, { key: 'たんす', value: 2 }] } }))).toBe('表「品目と手数料」に「たんす」が2回あります。');
+    expect(
+      refused(
+        op({
+          type: 'setLookupTable',
+          name: 'fees',
+          table: {
+            title: '品目と手数料',
+            rows: [
+              { key: 'たんす', value: 1 },
+              { key: 'たんす', value: 2 },
+            ],
+          },
+        }),
+      ),
+    ).toBe('表「品目と手数料」に「たんす」が2回あります。');
     expect(refused(op({ type: 'setLookupTable', name: 'fees', table: { title: '品目と手数料', rows: [{ key: '', value: 1 }] } }))).toBe('表「品目と手数料」の1行目の見出しを入力してください。');
     expect(refused(op({ type: 'setCalc', path: 'items', expression: '1' }))).toBe('「出すもの」は計算の項目ではありません。');
     expect(refused(op({ type: 'setCalc', path: 'total', expression: '  ' }))).toBe('計算式を入力してください。');

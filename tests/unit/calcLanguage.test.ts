@@ -4,9 +4,17 @@
  * prototype keys, long or looping expressions) refused or bounded with clear
  * ja/en messages. The same module computes in the browser and at intake.
  */
-import { CALC_LIMITS, FormValidator, applyCalculations, checkCalculations, calcNamesFor, computeCalc, parseCalc, type JsonSchema, type LookupTables } from '@madoguchi/shared';
+import { CALC_LIMITS, FormValidator, applyCalculations, formatAmount, checkCalculations, calcNamesFor, computeCalc, parseCalc, type JsonSchema, type LookupTables } from '@madoguchi/shared';
 
-const tables: LookupTables = { fees: { rows: [{ key: 'たんす', value: 1000 }, { key: '自転車', value: 500 }, { key: 'ソファ', value: 1500 }] } };
+const tables: LookupTables = {
+  fees: {
+    rows: [
+      { key: 'たんす', value: 1000 },
+      { key: '自転車', value: 500 },
+      { key: 'ソファ', value: 1500 },
+    ],
+  },
+};
 const calc = (expr: string, data: unknown = {}, holder?: unknown) => computeCalc(expr, holder ? [holder, data] : [data], tables);
 const value = (expr: string, data: unknown = {}, holder?: unknown) => {
   const r = calc(expr, data, holder);
@@ -112,7 +120,17 @@ describe('malicious or broken expressions are refused or bounded', () => {
 
 const sodai: JsonSchema = {
   type: 'object',
-  'x-lookup-tables': { fees: { title: '品目と手数料', keyTitle: '品目', valueTitle: '手数料（円）', rows: [{ key: 'たんす', value: 1000 }, { key: '自転車', value: 500 }] } },
+  'x-lookup-tables': {
+    fees: {
+      title: '品目と手数料',
+      keyTitle: '品目',
+      valueTitle: '手数料（円）',
+      rows: [
+        { key: 'たんす', value: 1000 },
+        { key: '自転車', value: 500 },
+      ],
+    },
+  },
   properties: {
     items: {
       type: 'array',
@@ -133,9 +151,23 @@ const sodai: JsonSchema = {
 
 describe('a form’s calculated fields', () => {
   test('every x-calc is recomputed (rows first, then the root), the client’s numbers ignored, integers rounded', () => {
-    const { data, problems } = applyCalculations(sodai, { items: [{ kind: 'たんす', count: 2, subtotal: 1 }, { kind: '自転車', count: 1 }], total: 999999, average: 5 });
+    const { data, problems } = applyCalculations(sodai, {
+      items: [
+        { kind: 'たんす', count: 2, subtotal: 1 },
+        { kind: '自転車', count: 1 },
+      ],
+      total: 999999,
+      average: 5,
+    });
     expect(problems).toEqual([]);
-    expect(data).toEqual({ items: [{ kind: 'たんす', count: 2, subtotal: 2000 }, { kind: '自転車', count: 1, subtotal: 500 }], total: 2500, average: 1250 });
+    expect(data).toEqual({
+      items: [
+        { kind: 'たんす', count: 2, subtotal: 2000 },
+        { kind: '自転車', count: 1, subtotal: 500 },
+      ],
+      total: 2500,
+      average: 1250,
+    });
   });
 
   test('a field that cannot be computed is left out and reported', () => {
@@ -189,4 +221,11 @@ describe('the shared validator (intake, corrections, signing)', () => {
     expect(() => v.compile('bad@1', { type: 'object', properties: { t: { type: 'integer', 'x-calc': 5 } } } as JsonSchema)).toThrow();
     expect(() => v.compile('bad@2', { type: 'object', 'x-lookup-tables': { fees: { rows: [{ key: 'a', value: 'x' }] } } } as JsonSchema)).toThrow();
   });
+});
+
+test('amounts read in yen when the title says 円, otherwise with their x-unit', () => {
+  expect(formatAmount({ type: 'integer', title: '手数料の合計（円）' } as JsonSchema, 2500)).toBe('2,500円');
+  expect(formatAmount({ type: 'integer', title: '手数料の合計（円）' } as JsonSchema, 2500, 'en')).toBe('¥2,500');
+  expect(formatAmount({ type: 'integer', title: '参加人数', 'x-unit': '人' } as JsonSchema, 1200)).toBe('1,200人');
+  expect(formatAmount({ type: 'integer', title: '点数' } as JsonSchema, 1200)).toBe('1,200');
 });

@@ -38,7 +38,10 @@ function ownValue(holder: unknown, key: string): { found: boolean; value?: unkno
 
 function checked(n: number): number {
   if (!Number.isFinite(n) || Math.abs(n) > CALC_LIMITS.maxMagnitude)
-    throw calcError(`計算結果が大きすぎます（${CALC_LIMITS.maxMagnitude.toLocaleString('ja-JP')}まで）。入力した数を確認してください。`, `The result is too large (at most ${CALC_LIMITS.maxMagnitude}). Please check the numbers entered.`);
+    throw calcError(
+      `計算結果が大きすぎます（${CALC_LIMITS.maxMagnitude.toLocaleString('ja-JP')}まで）。入力した数を確認してください。`,
+      `The result is too large (at most ${CALC_LIMITS.maxMagnitude}). Please check the numbers entered.`,
+    );
   return n === 0 ? 0 : n; // no -0
 }
 
@@ -105,17 +108,24 @@ export function evaluateCalcAst(ast: CalcNode, scope: CalcScope): number {
         const a = toNumber(l);
         const b = toNumber(r);
         switch (op) {
-          case '+': return checked(a + b);
-          case '-': return checked(a - b);
-          case '*': return checked(a * b);
+          case '+':
+            return checked(a + b);
+          case '-':
+            return checked(a - b);
+          case '*':
+            return checked(a * b);
           case '/':
           case '%':
             if (b === 0) throw calcError('0で割ることはできません。', 'Division by zero.');
             return checked(op === '/' ? a / b : a % b);
-          case '<': return a < b;
-          case '<=': return a <= b;
-          case '>': return a > b;
-          case '>=': return a >= b;
+          case '<':
+            return a < b;
+          case '<=':
+            return a <= b;
+          case '>':
+            return a > b;
+          case '>=':
+            return a >= b;
         }
         throw calcError(`演算子「${op}」は使えません。`, `The operator ${op} cannot be used.`);
       }
@@ -157,9 +167,12 @@ export function evaluateCalcAst(ast: CalcNode, scope: CalcScope): number {
             const values = args.map((a) => toNumber(ev(a, scopes)));
             return name === 'min' ? Math.min(...values) : Math.max(...values);
           }
-          case 'round': return checked(Math.round(toNumber(ev(args[0]!, scopes))));
-          case 'floor': return checked(Math.floor(toNumber(ev(args[0]!, scopes))));
-          case 'ceil': return checked(Math.ceil(toNumber(ev(args[0]!, scopes))));
+          case 'round':
+            return checked(Math.round(toNumber(ev(args[0]!, scopes))));
+          case 'floor':
+            return checked(Math.floor(toNumber(ev(args[0]!, scopes))));
+          case 'ceil':
+            return checked(Math.ceil(toNumber(ev(args[0]!, scopes))));
         }
         throw calcError(`関数「${name}」はありません。`, `There is no function ${name}.`);
       }

@@ -20,4 +20,5 @@ export function formatAmount(schema: JsonSchema, value: number, language: 'ja' |
 }
 
 /** Whether a field is calculated or carries a unit (its number is shown with formatAmount). */
-export const isCalculated = (schema: JsonSchema): boolean => typeof (schema as Record<string, unknown>)[CALC_KEYWORD] === 'string' || typeof (schema as Record<string, unknown>)[UNIT_KEYWORD] === 'string';
+export const isCalculated = (schema: JsonSchema): boolean =>
+  typeof (schema as Record<string, unknown>)[CALC_KEYWORD] === 'string' || typeof (schema as Record<string, unknown>)[UNIT_KEYWORD] === 'string';

@@ -81,9 +81,11 @@ function admit(root: CalcNode): Omit<ParsedCalc, 'ast'> {
       case 'Literal': {
         const v = node.value;
         if (typeof v === 'number' && !(Number.isFinite(v) && Math.abs(v) <= CALC_LIMITS.maxMagnitude))
-          throw calcError(`数値「${String(node.raw)}」が大きすぎます（${CALC_LIMITS.maxMagnitude.toLocaleString('ja-JP')}まで）。`, `The number ${String(node.raw)} is too large (at most ${CALC_LIMITS.maxMagnitude}).`);
-        if (typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'boolean')
-          throw calcError(`「${String(node.raw)}」は使えません。`, `${String(node.raw)} cannot be used.`);
+          throw calcError(
+            `数値「${String(node.raw)}」が大きすぎます（${CALC_LIMITS.maxMagnitude.toLocaleString('ja-JP')}まで）。`,
+            `The number ${String(node.raw)} is too large (at most ${CALC_LIMITS.maxMagnitude}).`,
+          );
+        if (typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'boolean') throw calcError(`「${String(node.raw)}」は使えません。`, `${String(node.raw)} cannot be used.`);
         return;
       }
       case 'Identifier':
@@ -106,7 +108,11 @@ function admit(root: CalcNode): Omit<ParsedCalc, 'ast'> {
         const callee = node.callee as CalcNode;
         const name = callee.type === 'Identifier' ? String(callee.name) : '';
         const arity = Object.prototype.hasOwnProperty.call(CALC_FUNCTIONS, name) ? CALC_FUNCTIONS[name] : undefined;
-        if (!arity) throw calcError(`関数「${name || '?'}」はありません。使える関数: ${Object.keys(CALC_FUNCTIONS).join(', ')}`, `There is no function ${name || '?'}. Functions: ${Object.keys(CALC_FUNCTIONS).join(', ')}`);
+        if (!arity)
+          throw calcError(
+            `関数「${name || '?'}」はありません。使える関数: ${Object.keys(CALC_FUNCTIONS).join(', ')}`,
+            `There is no function ${name || '?'}. Functions: ${Object.keys(CALC_FUNCTIONS).join(', ')}`,
+          );
         const args = node.arguments as CalcNode[];
         if (args.length < arity.min || args.length > arity.max) {
           const want = arity.min === arity.max ? `${arity.min}` : `${arity.min}〜${arity.max}`;
@@ -114,7 +120,8 @@ function admit(root: CalcNode): Omit<ParsedCalc, 'ast'> {
         }
         if (name === 'sum' || name === 'count') {
           const group = pathOf(args[0]!);
-          if (!group || group.some((p) => FORBIDDEN_NAMES.has(p))) throw calcError(`${name}() の最初には繰り返しグループの名前を書いてください。`, `The first argument of ${name}() must name a repeating group.`);
+          if (!group || group.some((p) => FORBIDDEN_NAMES.has(p)))
+            throw calcError(`${name}() の最初には繰り返しグループの名前を書いてください。`, `The first argument of ${name}() must name a repeating group.`);
           references.push(rowsOf ? { path: group, rowsOf, group: true } : { path: group, group: true });
           nodes += 1;
           if (name === 'sum') visit(args[1]!, depth + 1, group);
@@ -122,7 +129,11 @@ function admit(root: CalcNode): Omit<ParsedCalc, 'ast'> {
         }
         if (name === 'lookup') {
           const table = args[0]!;
-          if (table.type !== 'Literal' || typeof table.value !== 'string') throw calcError("lookup() の最初には表の名前を引用符で囲んで書いてください（例: lookup('fees', kind)）。", "The first argument of lookup() must be a quoted table name (e.g. lookup('fees', kind)).");
+          if (table.type !== 'Literal' || typeof table.value !== 'string')
+            throw calcError(
+              "lookup() の最初には表の名前を引用符で囲んで書いてください（例: lookup('fees', kind)）。",
+              "The first argument of lookup() must be a quoted table name (e.g. lookup('fees', kind)).",
+            );
           tables.push(table.value);
           nodes += 1;
           return visit(args[1]!, depth + 1, rowsOf);

@@ -53,10 +53,7 @@ export function StepForm(props: StepFormProps) {
   const calculate = (d: Record<string, unknown>) => (calculates ? (applyCalculations(detail.version.schema, d).data as Record<string, unknown>) : d);
   const computed = useMemo(() => (calculates ? applyCalculations(detail.version.schema, data) : undefined), [calculates, detail.version.schema, data]);
   const shown = (computed?.data as Record<string, unknown> | undefined) ?? data;
-  const calcProblems = useMemo(
-    () => (computed ? Object.fromEntries(computed.problems.map((p) => [p.pointer, p.message[language === 'en' ? 'en' : 'ja']])) : undefined),
-    [computed, language],
-  );
+  const calcProblems = useMemo(() => (computed ? Object.fromEntries(computed.problems.map((p) => [p.pointer, p.message[language === 'en' ? 'en' : 'ja']])) : undefined), [computed, language]);
 
   const stepErrors = (d: unknown) => validateAll(d).filter((e) => step.fields.includes(pointerSegments(e.pointer)[0] ?? ''));
   const formContext = useMemo<ResidentFormContext>(

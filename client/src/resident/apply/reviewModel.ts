@@ -11,7 +11,9 @@ import { formatBothCalendars, formatDateEnglish, parseIsoDate } from '../../comm
 import { CALC_KEYWORD, formatAmount, isCalculated, type JsonSchema } from '@madoguchi/shared';
 import { isAddressSchema, isPersonNameSchema } from '../form/schemaKinds';
 
-export type ReviewRow = { kind: 'value'; label: string; value: string; pointer: string; multiline: boolean; /** Computed (x-calc): nothing to change. */ calculated?: true } | { kind: 'group'; label: string; pointer: string; rows: ReviewRow[] };
+export type ReviewRow =
+  | { kind: 'value'; label: string; value: string; pointer: string; multiline: boolean; /** Computed (x-calc): nothing to change. */ calculated?: true }
+  | { kind: 'group'; label: string; pointer: string; rows: ReviewRow[] };
 
 type Data = Record<string, unknown>;
 const isPlainObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);

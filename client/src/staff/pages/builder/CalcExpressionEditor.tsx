@@ -87,7 +87,9 @@ export function CalcExpressionEditor({ doc, field, apply, onMessage }: Props) {
       </button>
       <details className="calc-help">
         <summary>使える名前と関数</summary>
-        <p className="field__hint">名前はその項目と同じまとまりのものが先に、なければフォーム全体から探します。例：<code>{"sum(items, lookup('fees', kind) * count)"}</code></p>
+        <p className="field__hint">
+          名前はその項目と同じまとまりのものが先に、なければフォーム全体から探します。例：<code>{"sum(items, lookup('fees', kind) * count)"}</code>
+        </p>
         <NameList names={names} />
         <p className="field__hint">表：{tables.length ? tables.map((t) => `'${t}'`).join('、') : 'まだありません（「計算用の表」タブで追加します）'}</p>
         <dl className="calc-functions">

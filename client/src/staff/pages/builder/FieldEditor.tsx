@@ -6,7 +6,19 @@
  */
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { FIELD_KIND_LABELS, OPTION_KINDS, isLocked, rulesFor, type FieldInfo, type FieldKind, type FormStep, type LockedField, type ShowWhen, type ValidationRules, type FormDocument } from '@madoguchi/shared';
+import {
+  FIELD_KIND_LABELS,
+  OPTION_KINDS,
+  isLocked,
+  rulesFor,
+  type FieldInfo,
+  type FieldKind,
+  type FormStep,
+  type LockedField,
+  type ShowWhen,
+  type ValidationRules,
+  type FormDocument,
+} from '@madoguchi/shared';
 import type { NewOp } from './useBuilder';
 import { lines } from './AddFieldForm';
 import { RULE_FIELDS, ShowWhenFields, conditionCandidates, type EditorValues } from './editorParts';

@@ -77,12 +77,7 @@ function TableEditor({ name, table, apply, onMessage }: { name: string; table: L
           {rows.map((r, i) => (
             <tr key={i}>
               <td>
-                <input
-                  id={ref(i)}
-                  aria-label={`${i + 1}行目の${keyTitle || '見出し'}`}
-                  value={r.key}
-                  onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)))}
-                />
+                <input id={ref(i)} aria-label={`${i + 1}行目の${keyTitle || '見出し'}`} value={r.key} onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)))} />
               </td>
               <td>
                 <input
