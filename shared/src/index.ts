@@ -23,6 +23,7 @@ export * from './validation/messages';
 export * from './validation/dateRules';
 export * from './validation/derivedAnswers';
 export * from './validation/formValidator';
+export * from './validation/calcValidation';
 export * from './submission/status';
 export * from './submission/types';
 export * from './submission/receiptNumber';

@@ -11,8 +11,9 @@ import type Ajv from 'ajv';
 import type { JsonSchema } from '../form/jsonSchema';
 import { createAjv, withNormalization } from './createAjv';
 import { withPatternLengthCap } from './patternLimits';
-import { applyCalculations, hasCalculations } from '../calc/formCalc';
-import { localizeErrors, pointerToProperty, toErrorSchema, type ErrorSchema, type FieldError, type Language } from './messages';
+import { hasCalculations } from '../calc/formCalc';
+import { calculatedAfterValidation, calculatedBeforeValidation } from './calcValidation';
+import { localizeErrors, toErrorSchema, type ErrorSchema, type FieldError, type Language } from './messages';
 
 export interface ValidationOutcome {
   valid: boolean;
@@ -62,16 +63,13 @@ export class FormValidator {
       this.calculated.set(cacheKey, hasCalculations(schema));
     }
     const calculates = this.calculated.get(cacheKey) === true;
-    let copy: unknown = calculates ? applyCalculations(schema, data).data : inPlace || data === undefined ? data : JSON.parse(JSON.stringify(data));
+    let copy: unknown = calculates ? calculatedBeforeValidation(schema, data) : inPlace || data === undefined ? data : JSON.parse(JSON.stringify(data));
     const valid = validate(copy) as boolean;
     const errors = valid ? [] : localizeErrors(validate.errors, schema, language, copy);
     if (calculates && valid) {
-      const after = applyCalculations(schema, copy);
+      const after = calculatedAfterValidation(schema, copy, language);
       copy = after.data;
-      for (const p of after.problems) {
-        const message = `「${p.label}」${language === 'en' ? ': ' : '：'}${p.message[language === 'en' ? 'en' : 'ja']}`;
-        errors.push({ pointer: p.pointer, property: pointerToProperty(p.pointer), label: p.label, keyword: 'x-calc', message });
-      }
+      errors.push(...after.errors);
     }
     return { valid: errors.length === 0, data: copy, errors, errorSchema: toErrorSchema(errors) };
   }
