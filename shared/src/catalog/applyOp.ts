@@ -6,6 +6,7 @@ import type { EditOp, FormDocument } from './types';
 import { cloneJson } from './fieldPaths';
 import { EditRefusedError } from './editRefused';
 import { addField, moveField, removeField, setCardPrefill, setLabel, setOptions, setRequired, setRules, setSensitive, setShowWhen, setFieldLogic, setUiText, setWidget } from './fieldOps';
+import { setCalc, setLookupTable } from './calcOps';
 import { addStep, moveStep, moveToStep, removeAttachment, removeStep, renameStep, setAttachment, setProcedureText, setReception, setSignaturePolicy } from './documentOps';
 
 function applyInPlace(doc: FormDocument, op: EditOp): void {
@@ -34,6 +35,10 @@ function applyInPlace(doc: FormDocument, op: EditOp): void {
       return setShowWhen(doc, op.path, op.showWhen);
     case 'setLogic':
       return setFieldLogic(doc, op.path, op.logic);
+    case 'setCalc':
+      return setCalc(doc, op.path, op.expression);
+    case 'setLookupTable':
+      return setLookupTable(doc, op.name, op.table);
     case 'addField':
       return addField(doc, op.parent, op.field, op.after, op.step);
     case 'removeField':

@@ -14,6 +14,7 @@ import { classifyField, optionsOf } from './fieldKinds';
 import { parseIf, conditionValues } from './showWhen';
 import { stepsOf } from './formLayout';
 import { checkCapacityRules } from '../form/capacity';
+import { checkCalculations } from '../calc/calcNames';
 
 /** One reason a draft cannot be published, in Japanese. */
 export interface DraftProblem {
@@ -133,6 +134,8 @@ export function checkDraftStructure(doc: FormDocument): DraftProblem[] {
     checkObject(doc, doc.schema, '', problems);
     checkSteps(doc, problems);
     for (const p of checkCapacityRules(doc.schema)) problems.push({ where: p.path, path: p.path, message: p.message });
+    // Calculated values: expressions that parse and name existing answers and tables, on read-only number fields.
+    for (const p of checkCalculations(doc.schema)) problems.push({ where: p.path || 'schema', ...(p.path ? { path: p.path } : {}), message: p.message });
   }
   for (const [k, v] of Object.entries((doc.schema?.properties ?? {}) as Record<string, JsonSchema>)) {
     if (typeof v?.$ref === 'string' && !v.$ref.startsWith('#/definitions/'))

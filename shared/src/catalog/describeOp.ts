@@ -58,6 +58,10 @@ export function describeOp(op: EditOp, doc: FormDocument): string {
       return op.showWhen ? `${label(op.path)}に表示条件を設定` : `${label(op.path)}を常に表示`;
     case 'setLogic':
       return op.logic ? `${label(op.path)}に条件（${LOGIC_EFFECT_LABELS[op.logic.effect]}）を設定` : `${label(op.path)}の条件を解除`;
+    case 'setCalc':
+      return `${label(op.path)}の計算式を「${short(op.expression)}」に変更`;
+    case 'setLookupTable':
+      return op.table ? `表「${short(op.table.title || op.name)}」を設定（${op.table.rows.length}行）` : `表「${short(op.name)}」を削除`;
     case 'addField':
       return `${op.parent ? `${label(op.parent)}に` : ''}項目「${short(op.field.label)}」（${FIELD_KIND_LABELS[op.field.kind]}）を追加`;
     case 'removeField':

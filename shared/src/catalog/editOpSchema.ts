@@ -6,6 +6,7 @@ import type { JsonSchema } from '../form/jsonSchema';
 import { FIELD_KINDS, PROCEDURE_TEXT_KEYS, WIDGETS, type EditOpType } from './types';
 import { SIGNATURE_POLICIES } from '../form/types';
 import { LEAF_OPS, LOGIC_EFFECTS } from '../logic/types';
+import { CALC_LIMITS } from '../calc/limits';
 
 /** Most edits one layer may hold (a safety limit, far above real use). */
 export const MAX_LAYER_OPS = 2000;
@@ -79,6 +80,18 @@ const field = {
     rules,
     showWhen,
     itemLabel: text(100),
+    expression: text(CALC_LIMITS.maxLength),
+  },
+};
+const lookupTable = {
+  type: 'object',
+  required: ['title', 'rows'],
+  additionalProperties: false,
+  properties: {
+    title: text(100),
+    keyTitle: text(100),
+    valueTitle: text(100),
+    rows: { type: 'array', maxItems: 1000, items: { type: 'object', required: ['key', 'value'], additionalProperties: false, properties: { key: text(200), value: { type: 'number' } } } },
   },
 };
 
@@ -95,6 +108,8 @@ const SHAPES: Record<EditOpType, Record<string, JsonSchema>> = {
   setSensitive: { path, sensitive: { type: 'boolean' } },
   setShowWhen: { path, showWhen: { anyOf: [{ type: 'null' }, showWhen] } },
   setLogic: { path, logic: { anyOf: [{ type: 'null' }, logic] } },
+  setCalc: { path, expression: text(CALC_LIMITS.maxLength) },
+  setLookupTable: { name: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' }, table: { anyOf: [{ type: 'null' }, lookupTable] } },
   setCardPrefill: {
     path,
     prefill: {

@@ -30,6 +30,7 @@ const KIND_STEMS: Record<FieldKind, string> = {
   consent: 'consent',
   section: 'section',
   group: 'group',
+  calc: 'total',
 };
 
 /** Every property key anywhere in a schema (own, conditional, inside sections and groups). */

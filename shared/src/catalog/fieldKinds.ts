@@ -6,6 +6,7 @@
  */
 import type { JsonSchema, UiSchema } from '../form/jsonSchema';
 import type { FieldKind, NewField, ValidationRules } from './types';
+import { CALC_KEYWORD } from '../calc/formCalc';
 
 /** Japanese name of each field type, as the builder's palette shows it. */
 export const FIELD_KIND_LABELS: Record<FieldKind, string> = {
@@ -25,6 +26,7 @@ export const FIELD_KIND_LABELS: Record<FieldKind, string> = {
   consent: '同意のチェック',
   section: 'セクション（見出し付きのまとまり）',
   group: '繰り返しグループ（複数件の入力）',
+  calc: '計算（自動計算）',
 };
 
 /** Kinds whose fields hold other fields. */
@@ -53,6 +55,7 @@ const DATE_FORMATS: Record<string, ValidationRules['dateRule']> = { date: 'any',
 
 /** Recognises a schema node as one of the builder's kinds; `custom` for anything else (edited as text only). */
 export function classifyField(node: JsonSchema, ui: UiSchema | undefined): FieldKind | 'custom' {
+  if (typeof node[CALC_KEYWORD] === 'string') return 'calc';
   if (typeof node.$ref === 'string') return REF_KINDS[node.$ref.replace('#/definitions/', '')] ?? 'custom';
   if (node.type === 'object') return 'section';
   if (node.type === 'array') {
@@ -139,6 +142,10 @@ export function buildField(field: NewField): { schema: JsonSchema; ui: UiSchema 
       break;
     case 'group':
       schema = { type: 'array', title, minItems: 1, maxItems: 10, items: { type: 'object', title: field.itemLabel || title, properties: {} } };
+      break;
+    // Computed, never typed: read-only, and the server stores its own value (calc/formCalc.ts).
+    case 'calc':
+      schema = { type: 'integer', title, readOnly: true, [CALC_KEYWORD]: field.expression?.trim() || '0' };
       break;
   }
   if (field.rules) applyRules(schema, field.kind, field.rules);

@@ -16,6 +16,7 @@ import { describeOp } from './describeOp';
 import { describeFields, flattenFields, type FieldInfo } from './describeForm';
 import { stepsOf } from './formLayout';
 import { isLeaf, type Condition } from '../logic/types';
+import { CALC_KEYWORD, LOOKUP_TABLES_KEYWORD } from '../calc/formCalc';
 
 /** Why an edit no longer fits a new preset version. */
 export const CONFLICT_KINDS = ['target-removed', 'changed-upstream', 'key-taken', 'now-locked', 'cannot-apply'] as const;
@@ -98,6 +99,10 @@ function attribute(op: EditOp, doc: FormDocument, info: FieldInfo | undefined): 
       return info?.showWhen;
     case 'setLogic':
       return info?.logic;
+    case 'setCalc':
+      return path ? locateField(doc.schema, path)?.node[CALC_KEYWORD] : undefined;
+    case 'setLookupTable':
+      return (doc.schema[LOOKUP_TABLES_KEYWORD] as Record<string, unknown> | undefined)?.[op.name];
     case 'setCardPrefill':
       return ui['ui:cardPrefill'];
     case 'removeField':

@@ -45,6 +45,7 @@ export const FIELD_KINDS = [
   'consent',
   'section',
   'group',
+  'calc',
 ] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
@@ -92,6 +93,16 @@ export interface NewField {
   showWhen?: ShowWhen;
   /** For a repeating group: the heading of one entry (e.g. 「粗大ごみ」). */
   itemLabel?: string;
+  /** For a calculated value: its expression (calc/, `x-calc`). */
+  expression?: string;
+}
+
+/** A lookup table as the builder edits it (`x-lookup-tables`, e.g. 品目 → 手数料). */
+export interface LookupTableSpec {
+  title: string;
+  keyTitle?: string;
+  valueTitle?: string;
+  rows: Array<{ key: string; value: number }>;
 }
 
 export const WIDGETS = ['default', 'radio', 'select', 'checkboxes', 'textarea'] as const;
@@ -122,6 +133,9 @@ export type EditOp = OpBase &
     | { type: 'setShowWhen'; path: FieldPath; showWhen: ShowWhen | null }
     /** A field's rule on earlier answers: show it, require it or show a note (logic/), or none (null). */
     | { type: 'setLogic'; path: FieldPath; logic: FieldLogic | null }
+    | { type: 'setCalc'; path: FieldPath; expression: string }
+    /** Adds, replaces or (null) removes a lookup table the calculated values use. */
+    | { type: 'setLookupTable'; name: string; table: LookupTableSpec | null }
     /** Which fields of a section the My Number Card's 基本4情報 fill (`ui:cardPrefill`), or none (null). */
     | { type: 'setCardPrefill'; path: FieldPath; prefill: CardPrefillMarker | null }
     /** Adds a field to an object (`parent` '' is the form itself); `after` a sibling key, null for first, absent for last. */

@@ -23,6 +23,8 @@ import {
 import { DATE_COMPARE_KEYWORD, DATE_COMPARE_META_SCHEMA, NOTE_KEYWORD, NOTE_META_SCHEMA, meetsDateCompare, type DateCompareRule } from '../logic/dateCompare';
 import { PREGNANCY_MONTHS_KEYWORD, pregnancyMonthsFromWeeks } from './derivedAnswers';
 import { CAPACITY_KEYWORD, CAPACITY_META_SCHEMA } from '../form/capacity';
+import { CALC_KEYWORD, LOOKUP_TABLES_KEYWORD, UNIT_KEYWORD } from '../calc/formCalc';
+import { CALC_LIMITS } from '../calc/limits';
 
 /** Marks a string whose format has a normal form; the keyword rewrites the data in place. */
 export const NORMALIZE_KEYWORD = 'x-normalize';
@@ -87,6 +89,27 @@ export function createAjv(): Ajv {
   });
   // Annotation: a note a condition shows the resident; it never makes an answer invalid.
   ajv.addKeyword({ keyword: NOTE_KEYWORD, schemaType: 'object', metaSchema: NOTE_META_SCHEMA });
+  // Calculated values (calc/): annotations for the validator; intake computes them (applyCalculations)
+  // before and after validation, so the stored number is the server's. The meta-schemas make a wrong shape a compile error.
+  ajv.addKeyword({ keyword: CALC_KEYWORD, schemaType: 'string', metaSchema: { type: 'string', minLength: 1, maxLength: CALC_LIMITS.maxLength } });
+  ajv.addKeyword({ keyword: UNIT_KEYWORD, schemaType: 'string', metaSchema: { type: 'string', maxLength: 20 } });
+  ajv.addKeyword({
+    keyword: LOOKUP_TABLES_KEYWORD,
+    schemaType: 'object',
+    metaSchema: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['rows'],
+        properties: {
+          title: { type: 'string' },
+          keyTitle: { type: 'string' },
+          valueTitle: { type: 'string' },
+          rows: { type: 'array', maxItems: 1000, items: { type: 'object', required: ['key', 'value'], properties: { key: { type: 'string' }, value: { type: 'number' } } } },
+        },
+      },
+    },
+  });
   // Annotation: a procedure's own words for an error (messages.ts).
   ajv.addKeyword({ keyword: MESSAGES_KEYWORD, schemaType: 'object', metaSchema: MESSAGES_META_SCHEMA });
   // Annotation: the places an option has (form/capacity.ts). Whether one is left is the store's answer at intake, never the validator's.

@@ -149,7 +149,7 @@ export function labelAt(root: JsonSchema, pointer: string): string | undefined {
   return typeof found?.title === 'string' ? found.title : undefined;
 }
 
-function pointerToProperty(pointer: string): string {
+export function pointerToProperty(pointer: string): string {
   return pointer
     .split('/')
     .slice(1)

@@ -194,6 +194,8 @@ export const MESSAGES = {
   'review.lead': ['内容に間違いがないか確認してください。変更するときは「変更する」を押してください。', 'Check your answers. Select "Change" to correct one.'],
   'review.change': ['変更する', 'Change'],
   'review.empty': ['（未入力）', '(not given)'],
+  'calc.pending': ['入力に応じて自動で計算されます', 'Calculated automatically from your answers'],
+  'calc.auto': ['自動計算', 'Calculated'],
   'review.yes': ['はい', 'Yes'],
   'review.no': ['いいえ', 'No'],
   'review.agreed': ['同意します', 'Agreed'],

@@ -28,7 +28,7 @@ export function ReviewRows({ rows, depth, onChange }: Props) {
           <div className="review-list__row" key={row.pointer}>
             <dt lang={japaneseOnly(language)}>{row.label}</dt>
             <dd className={row.multiline ? 'review-list__value review-list__value--multiline' : 'review-list__value'}>{row.value}</dd>
-            {onChange && (
+            {onChange && !row.calculated && (
               <dd className="review-list__action">
                 <button type="button" className="link-button" onClick={() => onChange(fieldIdOf(row.pointer))}>
                   {t('review.change')}

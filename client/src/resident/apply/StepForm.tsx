@@ -6,7 +6,7 @@
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
-import { toErrorSchema, type CapacityAvailability, type FieldError, type ProcedureDetail } from '@madoguchi/shared';
+import { applyCalculations, hasCalculations, toErrorSchema, type CapacityAvailability, type FieldError, type ProcedureDetail } from '@madoguchi/shared';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { residentPostalLookup, type PostalLookup } from '../../common/postal/lookupAddress';
 import { residentFields, residentTemplates, residentWidgets } from '../form/registry';
@@ -50,8 +50,18 @@ export function StepForm(props: StepFormProps) {
   const [focusSummary, setFocusSummary] = useState(0);
   const schema = detail.version.schema as RJSFSchema;
 
+  // Calculated values (x-calc) follow every keystroke, computed by the same module intake runs.
+  const calculates = useMemo(() => hasCalculations(detail.version.schema), [detail.version.schema]);
+  const calculate = (d: Record<string, unknown>) => (calculates ? (applyCalculations(detail.version.schema, d).data as Record<string, unknown>) : d);
+  const computed = useMemo(() => (calculates ? applyCalculations(detail.version.schema, data) : undefined), [calculates, detail.version.schema, data]);
+  const shown = (computed?.data as Record<string, unknown> | undefined) ?? data;
+  const calcProblems = useMemo(() => (computed ? Object.fromEntries(computed.problems.map((p) => [p.pointer, p.message[language === 'en' ? 'en' : 'ja']])) : undefined), [computed, language]);
+
   const stepErrors = (d: unknown) => validateAll(d).filter((e) => step.fields.includes(pointerSegments(e.pointer)[0] ?? ''));
-  const formContext = useMemo<ResidentFormContext>(() => ({ language, stepFields: step.fields, postalLookup, ...(capacity ? { capacity } : {}) }), [language, step.fields, postalLookup, capacity]);
+  const formContext = useMemo<ResidentFormContext>(
+    () => ({ language, stepFields: step.fields, postalLookup, ...(capacity ? { capacity } : {}), ...(calcProblems ? { calcProblems } : {}) }),
+    [language, step.fields, postalLookup, capacity, calcProblems],
+  );
   const translateString = useMemo(() => rjsfTranslator(language), [language]);
   const extraErrors = useMemo(() => (errors.length ? (toErrorSchema(errors) as never) : undefined), [errors]);
 
@@ -63,13 +73,13 @@ export function StepForm(props: StepFormProps) {
   }, [focusId]);
 
   const onChange = (event: IChangeEvent) => {
-    const next = (event.formData ?? {}) as Record<string, unknown>;
+    const next = calculate((event.formData ?? {}) as Record<string, unknown>);
     onData(next);
     // After a failed attempt, errors clear as the resident fixes them.
     if (attempted.current) setErrors(stepErrors(next));
   };
   const onSubmit = (event: IChangeEvent) => {
-    const submitted = (event.formData ?? {}) as Record<string, unknown>;
+    const submitted = calculate((event.formData ?? {}) as Record<string, unknown>);
     onData(submitted);
     const found = stepErrors(submitted);
     attempted.current = true;
@@ -90,7 +100,7 @@ export function StepForm(props: StepFormProps) {
       <Form
         schema={schema}
         uiSchema={uiSchema}
-        formData={data}
+        formData={shown}
         validator={validator}
         widgets={residentWidgets}
         templates={residentTemplates}

@@ -8,11 +8,13 @@ import type { Language } from '../../common/i18n/LanguageContext';
 import { translate } from '../../common/i18n/LanguageContext';
 import { maskMyNumber } from '../../common/myNumber';
 import { formatBothCalendars, formatDateEnglish, parseIsoDate } from '../../common/wareki';
+import { CALC_KEYWORD, formatAmount, isCalculated, pruneHiddenAnswers, type JsonSchema } from '@madoguchi/shared';
 import { isAddressSchema, isPersonNameSchema } from '../form/schemaKinds';
-import { pruneHiddenAnswers, type JsonSchema } from '@madoguchi/shared';
 import { browserValidator } from '../form/evalFree/browserValidator';
 
-export type ReviewRow = { kind: 'value'; label: string; value: string; pointer: string; multiline: boolean } | { kind: 'group'; label: string; pointer: string; rows: ReviewRow[] };
+export type ReviewRow =
+  | { kind: 'value'; label: string; value: string; pointer: string; multiline: boolean; /** Computed (x-calc): nothing to change. */ calculated?: true }
+  | { kind: 'group'; label: string; pointer: string; rows: ReviewRow[] };
 
 type Data = Record<string, unknown>;
 const isPlainObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -41,7 +43,8 @@ export function formatAnswer(schema: RJSFSchema, value: unknown, language: Langu
     return value ? t('review.yes') : t('review.no');
   }
   if (Array.isArray(value)) return value.map((v) => formatAnswer((schema.items as RJSFSchema) ?? {}, v, language)).join(language === 'en' ? ', ' : '、');
-  if (typeof value === 'number') return value.toLocaleString(language === 'en' ? 'en-US' : 'ja-JP');
+  // Calculated amounts read in yen or their unit (calc/formatAmount.ts); other numbers as before.
+  if (typeof value === 'number') return isCalculated(schema as JsonSchema) ? formatAmount(schema as JsonSchema, value, language) : value.toLocaleString(language === 'en' ? 'en-US' : 'ja-JP');
   const text = String(value);
   if (schema.format === 'my-number') return maskMyNumber(text);
   if (typeof schema.format === 'string' && DATE_FORMATS.has(schema.format) && parseIsoDate(text)) {
@@ -100,7 +103,8 @@ function rowsOfValue(w: Walk, schema: RJSFSchema, ui: UiSchema, value: unknown, 
       },
     ];
   }
-  return [{ kind: 'value', label, value: formatAnswer(resolved, value, w.language), pointer, multiline: ui['ui:widget'] === 'textarea' }];
+  const calculated = typeof (resolved as Record<string, unknown>)[CALC_KEYWORD] === 'string';
+  return [{ kind: 'value', label, value: formatAnswer(resolved, value, w.language), pointer, multiline: ui['ui:widget'] === 'textarea', ...(calculated ? { calculated: true as const } : {}) }];
 }
 
 /** Review rows for the given top-level fields (one step), in the form's order. */

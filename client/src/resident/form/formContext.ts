@@ -10,6 +10,8 @@ export interface ResidentFormContext {
   postalLookup: PostalLookup;
   /** Places left per option of fields with a capacity (issue #22), once fetched. */
   capacity?: CapacityAvailability;
+  /** Why a calculated field has no value, by JSON pointer (CalcField.tsx). */
+  calcProblems?: Readonly<Record<string, string>>;
 }
 
 /** Reads the context, tolerating forms rendered without one (component tests). */

@@ -5,6 +5,7 @@
  */
 import type { RegistryFieldsType, RegistryWidgetsType, TemplatesType } from '@rjsf/utils';
 import { ResidentObjectField } from './ResidentObjectField';
+import { ResidentNumberField } from './CalcField';
 import { ArrayFieldItemTemplate, ArrayFieldTemplate } from './templates/ArrayFieldTemplates';
 import { BaseInputTemplate } from './templates/BaseInputTemplate';
 import { DescriptionFieldTemplate, FieldErrorTemplate, FieldHelpTemplate } from './templates/FieldHelpAndErrors';
@@ -55,4 +56,5 @@ export const residentTemplates: Partial<Omit<TemplatesType, 'ButtonTemplates'>> 
 
 export const residentFields: RegistryFieldsType = {
   ObjectField: ResidentObjectField,
+  NumberField: ResidentNumberField,
 };

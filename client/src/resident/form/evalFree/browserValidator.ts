@@ -8,15 +8,23 @@
  * interpreter gives exactly the errors, messages and normalised data of the
  * shared ajv `FormValidator` the server uses at intake.
  */
-import { localizeErrors, toErrorSchema, type JsonSchema, type Language, type ValidationOutcome } from '@madoguchi/shared';
+import { calculatedAfterValidation, calculatedBeforeValidation, hasCalculations, localizeErrors, toErrorSchema, type JsonSchema, type Language, type ValidationOutcome } from '@madoguchi/shared';
 import { interpretSchema } from './interpretSchema';
 
 export class BrowserValidator {
   /** All answers against one form version. `cacheKey` identifies the version (kept for the callers' API; nothing is compiled, so nothing is cached). */
   validate(_cacheKey: string, schema: JsonSchema, data: unknown, language: Language): ValidationOutcome {
-    const result = interpretSchema(schema, data);
+    // Calculated values (x-calc) exactly as the server's FormValidator computes them.
+    const calculates = hasCalculations(schema);
+    const result = interpretSchema(schema, calculates ? calculatedBeforeValidation(schema, data) : data);
     const errors = result.valid ? [] : localizeErrors(result.errors, schema, language, result.data);
-    return { valid: result.valid, data: result.data, errors, errorSchema: toErrorSchema(errors) };
+    let answers = result.data;
+    if (calculates && result.valid) {
+      const after = calculatedAfterValidation(schema, answers, language);
+      answers = after.data as typeof answers;
+      errors.push(...after.errors);
+    }
+    return { valid: errors.length === 0, data: answers, errors, errorSchema: toErrorSchema(errors) };
   }
 
   /** Whether `data` satisfies a sub-schema (an `if`, a branch); `$ref`s resolve in `root`. */

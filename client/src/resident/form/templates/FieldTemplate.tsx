@@ -5,7 +5,7 @@
  */
 import type { FieldTemplateProps } from '@rjsf/utils';
 import { descriptionId, errorId, helpId } from '@rjsf/utils';
-import { NOTE_KEYWORD, type LogicNote } from '@madoguchi/shared';
+import { CALC_KEYWORD, NOTE_KEYWORD, type LogicNote } from '@madoguchi/shared';
 import { RequirementBadge } from './RequirementBadge';
 import { noteId } from './describedBy';
 import { isContainer, isGroupWidget } from '../schemaKinds';
@@ -53,7 +53,8 @@ export function FieldTemplate(props: FieldTemplateProps) {
       {displayLabel && (
         <label className="field__label" htmlFor={id} lang={ja}>
           {label}
-          <RequirementBadge required={required} />
+          {/* A calculated value is never typed, so neither 必須 nor 任意 applies. */}
+          {typeof (schema as Record<string, unknown>)[CALC_KEYWORD] !== 'string' && <RequirementBadge required={required} />}
         </label>
       )}
       {displayLabel && descriptionBlock}

@@ -28,6 +28,7 @@ import { LogicEditor } from './LogicEditor';
 import { StepsPanel } from './StepsPanel';
 import { ProcedurePanel } from './ProcedurePanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
+import { LookupTablesPanel } from './LookupTablesPanel';
 import { ChecksPanel } from './ChecksPanel';
 import { EditsList } from './EditsList';
 import { PreviewFrame } from './PreviewFrame';
@@ -124,6 +125,7 @@ export function BuilderShell(props: BuilderShellProps) {
               siblings={all.filter((f) => f.parentPath === field.parentPath)}
               steps={steps}
               locks={locks}
+              doc={builder.document}
               apply={builder.apply}
               onMessage={setMessage}
             />
@@ -144,6 +146,7 @@ export function BuilderShell(props: BuilderShellProps) {
       label: '添付書類',
       content: <AttachmentsPanel attachments={builder.document.procedure.attachments} fields={tree} lockedIds={props.lockedAttachmentIds} apply={builder.apply} onMessage={setMessage} />,
     },
+    { id: 'tables', label: '計算用の表', content: <LookupTablesPanel doc={builder.document} apply={builder.apply} onMessage={setMessage} /> },
     {
       id: 'publish',
       label: `確認と公開${problems.length ? `（${problems.length}件）` : ''}`,

@@ -6,11 +6,24 @@
  */
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { FIELD_KIND_LABELS, OPTION_KINDS, isLocked, rulesFor, type FieldInfo, type FieldKind, type FormStep, type LockedField, type ShowWhen, type ValidationRules } from '@madoguchi/shared';
+import {
+  FIELD_KIND_LABELS,
+  OPTION_KINDS,
+  isLocked,
+  rulesFor,
+  type FieldInfo,
+  type FieldKind,
+  type FormStep,
+  type LockedField,
+  type ShowWhen,
+  type ValidationRules,
+  type FormDocument,
+} from '@madoguchi/shared';
 import type { NewOp } from './useBuilder';
 import { lines } from './AddFieldForm';
 import { RULE_FIELDS, ShowWhenFields, conditionCandidates, type EditorValues } from './editorParts';
 import { CardPrefillEditor } from './CardPrefillEditor';
+import { CalcExpressionEditor } from './CalcExpressionEditor';
 
 interface Props {
   field: FieldInfo;
@@ -18,6 +31,8 @@ interface Props {
   siblings: FieldInfo[];
   steps: FormStep[] | undefined;
   locks: LockedField[];
+  /** The document being edited (a calculated field's expression checks against it). */
+  doc: FormDocument;
   apply: (...ops: NewOp[]) => string | null;
   onMessage: (message: string) => void;
 }
@@ -79,7 +94,7 @@ function opsFor(field: FieldInfo, before: EditorValues, v: EditorValues): NewOp[
   return ops;
 }
 
-export function FieldEditor({ field, siblings, steps, locks, apply, onMessage }: Props) {
+export function FieldEditor({ field, siblings, steps, locks, doc, apply, onMessage }: Props) {
   const before = valuesOf(field, steps);
   const form = useForm<EditorValues>({ defaultValues: before });
   const { register, handleSubmit, watch, formState } = form;
@@ -135,7 +150,7 @@ export function FieldEditor({ field, siblings, steps, locks, apply, onMessage }:
           <label htmlFor="edit-help">説明（項目の下に表示）</label>
           <textarea id="edit-help" rows={2} {...register('help')} />
         </div>
-        {field.kind !== 'section' && field.kind !== 'group' && (
+        {field.kind !== 'section' && field.kind !== 'group' && field.kind !== 'calc' && (
           <div className="field">
             <label htmlFor="edit-placeholder">入力例（欄の中に薄く表示）</label>
             <input id="edit-placeholder" {...register('placeholder')} />
@@ -147,10 +162,13 @@ export function FieldEditor({ field, siblings, steps, locks, apply, onMessage }:
             <textarea id="edit-description" rows={2} {...register('description')} />
           </div>
         )}
-        <div className="checkbox">
-          <input id="edit-required" type="checkbox" disabled={lockedHere && before.required} {...register('required')} />
-          <label htmlFor="edit-required">必須</label>
-        </div>
+        {/* A calculated value is never typed, so it is neither required nor optional. */}
+        {field.kind !== 'calc' && (
+          <div className="checkbox">
+            <input id="edit-required" type="checkbox" disabled={lockedHere && before.required} {...register('required')} />
+            <label htmlFor="edit-required">必須</label>
+          </div>
+        )}
         <div className="checkbox">
           <input id="edit-sensitive" type="checkbox" disabled={field.sensitiveLocked} aria-describedby="edit-sensitive-hint" {...register('sensitive')} />
           <label htmlFor="edit-sensitive">機微情報（一覧・出力で伏せる）</label>
@@ -200,6 +218,7 @@ export function FieldEditor({ field, siblings, steps, locks, apply, onMessage }:
           変更を反映
         </button>
       </form>
+      {field.kind === 'calc' && <CalcExpressionEditor key={field.path} doc={doc} field={field} apply={apply} onMessage={onMessage} />}
       {field.kind === 'section' && <CardPrefillEditor key={field.path} field={field} apply={apply} onMessage={onMessage} />}
     </>
   );
