@@ -86,12 +86,15 @@ export class FormValidator {
     let copy: unknown = calculates ? calculatedBeforeValidation(schema, data) : inPlace || data === undefined ? data : JSON.parse(JSON.stringify(data));
     const valid = validate(copy) as boolean;
     const errors = valid ? [] : localizeErrors(validate.errors, schema, language, copy);
+    let calculated = true;
     if (calculates && valid) {
       const after = calculatedAfterValidation(schema, copy, language);
       copy = after.data;
       errors.push(...after.errors);
+      calculated = after.errors.length === 0;
     }
-    return { valid: errors.length === 0, data: copy, errors, errorSchema: toErrorSchema(errors) };
+    // ajv's verdict stands: localised errors leave out some keywords (a failed `not` has no message of its own).
+    return { valid: valid && calculated, data: copy, errors, errorSchema: toErrorSchema(errors) };
   }
 }
 
