@@ -37,6 +37,8 @@ describe('outbox across a crash', () => {
     NODE_ENV: 'test',
     WEBHOOK_TEST_ALLOW_LOOPBACK: 'true',
     OUTBOX_POLL_MS: pollMs,
+    // The killed process's lease on the dispatcher must run out before the restarted one takes over.
+    JOB_LEASE_SECONDS: '3',
   });
 
   beforeAll(async () => {
@@ -85,7 +87,7 @@ describe('outbox across a crash', () => {
 
     const second = await startServerProcess(env('100'));
     try {
-      for (let i = 0; i < 100 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 300 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
       expect(received).toHaveLength(1);
       const envelope = JSON.parse(received[0]!.body);
       expect(envelope).toMatchObject({ type: 'submission.received', municipalityCode: '082015', data: { receiptNumber } });
@@ -99,5 +101,5 @@ describe('outbox across a crash', () => {
     expect(await after.outbox.pending(10)).toEqual([]);
     expect((await after.deliveries.list({ municipalityCode: '082015', limit: 10 })).map((d) => [d.status, d.attempts])).toEqual([['delivered', 1]]);
     await after.close();
-  });
+  }, 90_000);
 });
