@@ -4,7 +4,7 @@
  */
 import { FormValidator, applyOp, compileCondition, pruneHiddenAnswers, todayInJapan, type Condition, type JsonSchema } from '@madoguchi/shared';
 import { loadClient } from './clientModules';
-import { logicForm } from '../helpers/logicForm';
+import { crossForm, logicForm } from '../helpers/logicForm';
 
 type Interpret = (schema: JsonSchema, data: unknown, root?: JsonSchema) => { valid: boolean };
 const { interpretSchema } = loadClient<{ interpretSchema: Interpret }>('resident/form/evalFree/interpretSchema');
@@ -69,5 +69,39 @@ describe('the browser and the server agree', () => {
     const browser = pruneHiddenAnswers(doc.schema, data, (s, d, root) => interpretSchema(s, d, root).valid);
     expect(browser).toEqual(ajv.withoutHiddenAnswers('p', doc.schema, data));
     expect(browser).toEqual({ household: 2, items: [{ kind: 'その他', name: 'ピアノ' }, { kind: '自転車' }] });
+  });
+
+  it('agree on conditions outside the field’s group (a section, a row) and on the whole schema’s verdict', () => {
+    let doc = crossForm();
+    doc = applyOp(doc, { id: 'y1', type: 'setLogic', path: 'contact.daytime', logic: { effect: 'show', when: { field: 'household', op: 'gte', value: 3 } } });
+    doc = applyOp(doc, { id: 'y2', type: 'setLogic', path: 'items.helper', logic: [{ effect: 'show', when: { field: 'household', op: 'lte', value: 1 } }] });
+    doc = applyOp(doc, { id: 'y3', type: 'setLogic', path: 'contact.phone', logic: [{ effect: 'require', when: { field: 'moveIn', op: 'filled' } }] });
+    const cases = [
+      { household: 2, largeFamily: 'x', contact: { phone: '1', daytime: 'hidden' }, items: [{ kind: 'たんす', name: 'a', helper: 'hidden' }] },
+      { household: 1, largeFamily: 'x', moveIn: '2026-01-01', contact: { daytime: 'hidden' }, items: [{ kind: 'たんす', name: 'a', helper: 'kept' }] },
+      { household: 3, largeFamily: 'x', contact: { phone: '1', daytime: 'kept' }, items: [] },
+      { household: 3, largeFamily: 'x', contact: { phone: '1' }, items: [] },
+    ];
+    for (const data of cases) {
+      const browser = pruneHiddenAnswers(doc.schema, data, (s, d, root) => interpretSchema(s, d, root).valid);
+      expect(browser).toEqual(ajv.withoutHiddenAnswers('q', doc.schema, data));
+      expect(interpretSchema(doc.schema, browser).valid).toBe(ajv.validate('q', doc.schema, browser).valid);
+    }
+    expect(pruneHiddenAnswers(doc.schema, cases[0], (s, d, root) => interpretSchema(s, d, root).valid)).toEqual({
+      household: 2,
+      largeFamily: 'x',
+      contact: { phone: '1' },
+      items: [{ kind: 'たんす', name: 'a' }],
+    });
+    expect(
+      cases.map(
+        (d) =>
+          ajv.validate(
+            'q',
+            doc.schema,
+            pruneHiddenAnswers(doc.schema, d, (s, x, root) => interpretSchema(s, x, root).valid),
+          ).valid,
+      ),
+    ).toEqual([true, false, true, false]);
   });
 });
