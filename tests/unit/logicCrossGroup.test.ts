@@ -43,6 +43,13 @@ describe('a condition on an answer outside the field’s group', () => {
     expect(info(doc, 'contact').children!.map((c) => c.key)).toEqual(['phone', 'daytime']);
   });
 
+  it('keeps the answer it reads from being removed, naming the field in the section', () => {
+    const doc = applyOp(crossForm(), crossShow);
+    expect(() => applyOp(doc, op({ type: 'removeField', path: 'household' }))).toThrow(/「日中の連絡先」の表示条件に使われているため削除できません/);
+    const required = applyOp(crossForm(), op({ type: 'setLogic', path: 'contact.phone', logic: [{ effect: 'require', when: { field: 'household', op: 'gte', value: 5 } }] as never }));
+    expect(() => applyOp(required, op({ type: 'removeField', path: 'household' }))).toThrow(/「電話番号」の表示条件/);
+  });
+
   it('moves back into its section when the rule is cleared, leaving no empty chain', () => {
     const doc = applyOp(applyOp(crossForm(), crossShow), op({ type: 'setLogic', path: 'contact.daytime', logic: null }));
     expect(doc.schema.allOf).toBeUndefined();

@@ -15,7 +15,7 @@
  */
 import type { JsonSchema } from '../form/jsonSchema';
 import type { FieldPath, FormDocument } from './types';
-import { ancestorsOf, branchesOf, chainEnd, containerOf, ensureChain, joinPath, locateField, objectAt, parentOf, pruneChain, uiAt, type FieldLocation } from './fieldPaths';
+import { ancestorsOf, branchesOf, chainEnd, containerOf, ensureChain, isChainNode, joinPath, locateField, objectAt, parentOf, pruneChain, uiAt, type FieldLocation } from './fieldPaths';
 import { classifyField } from './fieldKinds';
 import { invalidEdit } from './editRefused';
 import { compileCondition, parseCondition } from '../logic/compile';
@@ -211,6 +211,18 @@ function objectsOf(schema: JsonSchema, path: FieldPath = '', holder: JsonSchema 
   return out;
 }
 
+/** Labels of the fields a branch's `then` shows, requires or notes, following chains into sections and rows. */
+function ruledFieldNames(schema: JsonSchema, objectPath: FieldPath, then: JsonSchema): string[] {
+  const own = (k: string) => locateField(schema, joinPath(objectPath, k))?.node.title ?? k;
+  const names: string[] = [];
+  for (const [k, n] of Object.entries((then.properties ?? {}) as Record<string, JsonSchema>)) {
+    if (isChainNode(n)) names.push(...ruledFieldNames(schema, joinPath(objectPath, k), (n.items as JsonSchema | undefined) ?? n));
+    else names.push(isNoteStub(n) ? own(k) : (n.title ?? k));
+  }
+  names.push(...((then.required ?? []) as string[]).filter((k) => !(then.properties ?? {})[k]).map(own));
+  return names;
+}
+
 /** Labels of the fields whose condition reads the answer at `path` (or inside it). */
 export function conditionUsers(doc: FormDocument, path: FieldPath): string[] {
   const users: string[] = [];
@@ -220,11 +232,7 @@ export function conditionUsers(doc: FormDocument, path: FieldPath): string[] {
       const parsed = parseCondition(b.if, holderPath);
       const read = parsed ? conditionFields(parsed) : Object.keys((b.if?.properties ?? {}) as object).map((k) => joinPath(holderPath, k));
       if (!read.some(hits)) continue;
-      const then = b.then as JsonSchema;
-      const names = [
-        ...Object.entries((then.properties ?? {}) as Record<string, JsonSchema>).map(([k, n]) => (isNoteStub(n) ? ((holder.properties ?? {})[k]?.title ?? k) : (n.title ?? k))),
-        ...((then.required ?? []) as string[]).filter((k) => !(then.properties ?? {})[k]).map((k) => (holder.properties ?? {})[k]?.title ?? k),
-      ];
+      const names = ruledFieldNames(doc.schema, holderPath, b.then as JsonSchema);
       users.push(names.length > 0 ? [...new Set(names)].map((n) => `「${n}」`).join('・') : '別の項目');
     }
   }

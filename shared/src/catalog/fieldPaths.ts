@@ -83,7 +83,7 @@ export function chainEnd(then: JsonSchema, segments: string[]): JsonSchema | und
 }
 
 /** A chain node: only leads to deeper fields (`{properties}` / `{items}`), no field of its own. */
-export const isChainNode = (node: unknown): node is JsonSchema =>
+export const isChainNode = (node: unknown): boolean =>
   typeof node === 'object' && node !== null && !Array.isArray(node) && Object.keys(node).length > 0 && Object.keys(node).every((k) => k === 'properties' || k === 'required' || k === 'items');
 
 /**
