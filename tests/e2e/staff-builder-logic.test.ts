@@ -75,6 +75,9 @@ describe('conditions in the builder and on the resident form', () => {
         op({ type: 'addField', parent: '', step: 1, field: { key: 'items', kind: 'group', label: '出すもの', itemLabel: '品目', required: true } }),
         op({ type: 'addField', parent: 'items', field: { key: 'kind', kind: 'choice', label: '品目', required: true, options: ['たんす', '自転車', 'その他'] } }),
         op({ type: 'addField', parent: 'items', field: { key: 'name', kind: 'text', label: '品名', required: true } }),
+        op({ type: 'addField', parent: 'items', field: { key: 'helper', kind: 'text', label: '運び出しの手伝い' } }),
+        // A row's field on an answer outside the group (the branch sits at the root, reaching the rows through items).
+        op({ type: 'setLogic', path: 'items.helper', logic: [{ effect: 'show', when: { field: 'household', op: 'gte', value: 4 } }] }),
         op({ type: 'addField', parent: '', step: 1, field: { key: 'contact', kind: 'text', label: '連絡事項' } }),
         op({ type: 'addField', parent: '', step: 1, field: { key: 'pickup', kind: 'section', label: '収集場所' } }),
         op({ type: 'addField', parent: 'pickup', field: { key: 'place', kind: 'text', label: '出す場所' } }),
@@ -183,6 +186,7 @@ describe('conditions in the builder and on the resident form', () => {
     await other.waitFor();
     await phone.getByLabel('たんす', { exact: true }).check();
     expect(await phone.locator('#root_items_0_name').count()).toBe(0); // たんす: no 品名
+    expect(await phone.locator('#root_items_0_helper').count()).toBe(0); // 2 people: no 運び出しの手伝い in the row
     await other.check();
     await phone.locator('#root_items_0_name').waitFor();
     await phone.screenshot({ path: screenshotPath('builder-logic-2-resident-360'), fullPage: true });
@@ -192,6 +196,7 @@ describe('conditions in the builder and on the resident form', () => {
     await phone.getByRole('button', { name: '次へ進む' }).click();
     await phone.locator('#root_largeFamily').waitFor();
     await phone.locator('#root_pickup_floor').fill('3階'); // shown in its section with 4 people
+    await phone.locator('#root_items_0_helper').waitFor(); // and in the row
     await phone.getByRole('note').filter({ hasText: '4人以上の世帯は、収集日を電話でご相談ください。' }).waitFor(); // a message, not an error
     expect(await phone.locator('#root_contact').getAttribute('aria-describedby')).toContain('root_contact__note'); // read with the field
     await phone.screenshot({ path: screenshotPath('builder-logic-3-resident-360-large'), fullPage: true });
