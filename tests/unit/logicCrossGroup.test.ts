@@ -1,10 +1,12 @@
 /**
  * Conditions on answers outside the field's own group (placed at the nearest
  * common ancestor object), several rules on one field, and the server's ajv,
- * the browser's interpreter and the resident renderer's if/then merging agreeing.
+ * the browser's interpreter agreeing (the resident renderer: tests/e2e/staff-builder-logic.test.ts).
  */
 import {
+  EDIT_OP_SCHEMA,
   FormValidator,
+  createAjv,
   applyOp,
   describeFields,
   describeLogic,
@@ -97,6 +99,14 @@ describe('several rules on one field', () => {
     const one = applyOp(doc, op({ type: 'setLogic', path: 'contact.phone', logic: [rules[1]] as never }));
     expect(info(one, 'contact.phone').logicRules).toEqual([rules[1]]);
     expect((one.schema.allOf as JsonSchema[]).length).toBe(1);
+  });
+
+  it('is a valid edit as a list (up to 3), and an old setShowWhen layer still applies', () => {
+    const validate = createAjv().compile(EDIT_OP_SCHEMA);
+    expect(validate({ id: 'a', type: 'setLogic', path: 'x', logic: rules })).toBe(true);
+    expect(validate({ id: 'b', type: 'setLogic', path: 'x', logic: [...rules, rules[0]] })).toBe(false);
+    const old = applyOp(crossForm(), op({ type: 'setShowWhen', path: 'items.name', showWhen: { field: 'kind', equals: 'その他' } }));
+    expect(info(old, 'items.name').logicRules).toEqual([{ effect: 'show', when: { field: 'items.kind', op: 'equals', value: 'その他' } }]);
   });
 
   it('refuses two rules of the same effect, in Japanese', () => {
