@@ -75,7 +75,13 @@ describe('conditions in the builder and on the resident form', () => {
         op({ type: 'addField', parent: '', step: 1, field: { key: 'items', kind: 'group', label: '出すもの', itemLabel: '品目', required: true } }),
         op({ type: 'addField', parent: 'items', field: { key: 'kind', kind: 'choice', label: '品目', required: true, options: ['たんす', '自転車', 'その他'] } }),
         op({ type: 'addField', parent: 'items', field: { key: 'name', kind: 'text', label: '品名', required: true } }),
+        op({ type: 'addField', parent: 'items', field: { key: 'helper', kind: 'text', label: '運び出しの手伝い' } }),
+        // A row's field on an answer outside the group (the branch sits at the root, reaching the rows through items).
+        op({ type: 'setLogic', path: 'items.helper', logic: [{ effect: 'show', when: { field: 'household', op: 'gte', value: 4 } }] }),
         op({ type: 'addField', parent: '', step: 1, field: { key: 'contact', kind: 'text', label: '連絡事項' } }),
+        op({ type: 'addField', parent: '', step: 1, field: { key: 'pickup', kind: 'section', label: '収集場所' } }),
+        op({ type: 'addField', parent: 'pickup', field: { key: 'place', kind: 'text', label: '出す場所' } }),
+        op({ type: 'addField', parent: 'pickup', field: { key: 'floor', kind: 'text', label: '搬出する階' } }),
         op({
           type: 'setLogic',
           path: 'contact',
@@ -105,13 +111,13 @@ describe('conditions in the builder and on the resident form', () => {
     await page.goto(`${url}/staff/procedures/own/sodai-jouken`);
     await page.getByRole('heading', { level: 1, name: '「粗大ごみ収集の申込」の編集' }).waitFor();
 
-    // In the row: 品名 only when this row's 品目 is その他 (only the row's own answers are offered).
+    // In the row: 品名 only when this row's 品目 is その他 (the row's own answers and earlier answers outside any group are offered).
     await page.locator('[data-path="items.name"][data-control="select"]').focus();
     await page.keyboard.press('Enter');
     await tabTo(page, '条件を満たすとき');
     await chooseOption(page, '表示');
     await tabTo(page, '条件1の回答');
-    expect(await page.evaluate(() => [...(document.activeElement as HTMLSelectElement).options].map((o) => o.textContent))).toEqual(['選んでください', '品目']);
+    expect(await page.evaluate(() => [...(document.activeElement as HTMLSelectElement).options].map((o) => o.textContent))).toEqual(['選んでください', '世帯人数', '大家族の事情', '品目']);
     await chooseOption(page, '品目');
     await tabTo(page, '条件1の値');
     await chooseOption(page, 'その他');
@@ -135,6 +141,22 @@ describe('conditions in the builder and on the resident form', () => {
     await page.keyboard.press('Enter');
     await page.getByText('「大家族の事情」の条件を反映しました。').waitFor();
     await page.getByText('この項目は「世帯人数」が3以上のとき表示').first().waitFor(); // the outline says it in words
+
+    // Across groups: 搬出する階 inside the section 収集場所 (step 2) only when 世帯人数 (step 1) is 4 or more.
+    await page.locator('[data-path="pickup.floor"][data-control="select"]').focus();
+    await page.keyboard.press('Enter');
+    await tabTo(page, '条件を満たすとき');
+    await chooseOption(page, '表示');
+    await tabTo(page, '条件1の回答');
+    await chooseOption(page, '世帯人数');
+    await tabTo(page, '条件1の比べ方');
+    await chooseOption(page, 'が次の数以上');
+    await tabTo(page, '条件1の値');
+    await page.keyboard.type('4');
+    await tabTo(page, '条件を反映');
+    await page.keyboard.press('Enter');
+    await page.getByText('「搬出する階」の条件を反映しました。').waitFor();
+    await page.getByTestId('logic-rules').getByText('この項目は「世帯人数」が4以上のとき表示').waitFor(); // read back from the root's branch
     await page.screenshot({ path: screenshotPath('builder-logic-1-conditions'), fullPage: true });
 
     await page.getByRole('tab', { name: /確認と公開/ }).click();
@@ -143,6 +165,9 @@ describe('conditions in the builder and on the resident form', () => {
     const schema = (await request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures/sodai-jouken`).expect(200)).body.version.schema;
     expect(schema.allOf.map((b: { if: unknown }) => b.if)).toContainEqual({ properties: { household: { minimum: 3 } }, required: ['household'] });
     expect(schema.properties.items.items.allOf[0].if).toEqual({ properties: { kind: { const: 'その他' } }, required: ['kind'] });
+    const floorBranch = schema.allOf.find((b: { then: { properties?: Record<string, unknown> } }) => b.then.properties?.pickup);
+    expect(floorBranch.if).toEqual({ properties: { household: { minimum: 4 } }, required: ['household'] });
+    expect(Object.keys(floorBranch.then.properties.pickup.properties)).toEqual(['floor']);
 
     // The resident, on a phone.
     const phone = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 360, height: 800 } })).newPage();
@@ -153,12 +178,15 @@ describe('conditions in the builder and on the resident form', () => {
     await phone.getByRole('button', { name: '次へ進む' }).click();
     await phone.locator('#root_items').waitFor();
     expect(await phone.locator('#root_largeFamily').count()).toBe(0); // 2 people: hidden
+    await phone.locator('#root_pickup_place').waitFor();
+    expect(await phone.locator('#root_pickup_floor').count()).toBe(0); // in the section, hidden by an answer of step 1
     expect(await phone.getByRole('note').count()).toBe(0);
     const other = phone.getByLabel('その他', { exact: true });
     if ((await other.count()) === 0) await phone.locator('.array__add').first().click();
     await other.waitFor();
     await phone.getByLabel('たんす', { exact: true }).check();
     expect(await phone.locator('#root_items_0_name').count()).toBe(0); // たんす: no 品名
+    expect(await phone.locator('#root_items_0_helper').count()).toBe(0); // 2 people: no 運び出しの手伝い in the row
     await other.check();
     await phone.locator('#root_items_0_name').waitFor();
     await phone.screenshot({ path: screenshotPath('builder-logic-2-resident-360'), fullPage: true });
@@ -167,6 +195,8 @@ describe('conditions in the builder and on the resident form', () => {
     await phone.locator('#root_household').fill('4');
     await phone.getByRole('button', { name: '次へ進む' }).click();
     await phone.locator('#root_largeFamily').waitFor();
+    await phone.locator('#root_pickup_floor').fill('3階'); // shown in its section with 4 people
+    await phone.locator('#root_items_0_helper').waitFor(); // and in the row
     await phone.getByRole('note').filter({ hasText: '4人以上の世帯は、収集日を電話でご相談ください。' }).waitFor(); // a message, not an error
     expect(await phone.locator('#root_contact').getAttribute('aria-describedby')).toContain('root_contact__note'); // read with the field
     await phone.screenshot({ path: screenshotPath('builder-logic-3-resident-360-large'), fullPage: true });

@@ -273,17 +273,18 @@ describe('catalog and builder in a browser', () => {
     await add('選択肢から1つ', '出す場所', { options: ['自宅の前', '集合住宅のごみ置き場', 'その他'], required: true });
     await add('短い文章（1行）', '出す場所（その他）', { required: true });
 
-    // The condition: 「出す場所（その他）」 only when 「出す場所」 is その他 (the new field is selected).
-    // A radio group is one tab stop; the arrow keys choose within it.
-    await tabTo(page, '常に表示する');
-    await page.keyboard.press('ArrowDown');
-    await tabTo(page, '条件に使う項目');
+    // The condition: 「出す場所（その他）」 only when 「出す場所」 is その他 (the new field is selected),
+    // in the one condition editor 「条件」.
+    expect(await page.getByText('表示する条件', { exact: true }).count()).toBe(0); // the old panel is gone
+    await tabTo(page, '条件を満たすとき');
+    await chooseOption(page, '表示');
+    await tabTo(page, '条件1の回答');
     await chooseOption(page, '出す場所');
-    await tabTo(page, 'その回答');
+    await tabTo(page, '条件1の値');
     await chooseOption(page, 'その他');
-    await tabTo(page, '変更を反映', 'button');
+    await tabTo(page, '条件を反映', 'button');
     await page.keyboard.press('Enter');
-    await page.getByText('「出す場所（その他）」の変更を反映しました。').waitFor();
+    await page.getByText('「出す場所（その他）」の条件を反映しました。').waitFor();
 
     // The repeating group and its fields (added inside the selected group).
     await add('繰り返しグループ（複数件の入力）', '出すもの', { itemLabel: '品目', required: true });

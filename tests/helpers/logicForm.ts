@@ -26,3 +26,16 @@ export function logicForm(): FormDocument {
     doc = applyOp(doc, o);
   return doc;
 }
+
+/** logicForm plus a section 連絡先 (step 2) holding 電話番号 and 日中の連絡先. */
+export function crossForm(): FormDocument {
+  let doc = logicForm();
+  for (const o of [
+    op({ type: 'addField', parent: '', step: 1, field: { key: 'contact', kind: 'section', label: '連絡先' } }),
+    op({ type: 'addField', parent: 'contact', field: { key: 'phone', kind: 'text', label: '電話番号' } }),
+    op({ type: 'addField', parent: 'contact', field: { key: 'daytime', kind: 'text', label: '日中の連絡先', required: true } }),
+    op({ type: 'addField', parent: 'items', field: { key: 'helper', kind: 'text', label: '運び出しの手伝い' } }),
+  ])
+    doc = applyOp(doc, o);
+  return doc;
+}

@@ -24,6 +24,12 @@ const withConditions = (doc: FormDocument): FormDocument =>
       op({ type: 'setLogic', path: 'largeFamily', logic: { effect: 'show', when: { field: 'household', op: 'gte', value: 3 } } }),
       op({ type: 'setLogic', path: 'items.name', logic: { effect: 'show', when: { field: 'items.kind', op: 'equals', value: 'その他' } } }),
       op({ type: 'setLogic', path: 'reason', logic: { effect: 'require', when: { field: 'household', op: 'gte', value: 5 } } }),
+      // A section on another step whose field depends on 世帯人数 (step 1): the branch sits at the form root.
+      op({ type: 'addStep', title: '連絡先' }),
+      op({ type: 'addField', parent: '', step: 1, field: { key: 'contact', kind: 'section', label: '連絡先' } }),
+      op({ type: 'addField', parent: 'contact', field: { key: 'phone', kind: 'text', label: '電話番号' } }),
+      op({ type: 'addField', parent: 'contact', field: { key: 'daytime', kind: 'text', label: '日中の連絡先', required: true } }),
+      op({ type: 'setLogic', path: 'contact.daytime', logic: [{ effect: 'show', when: { field: 'household', op: 'gte', value: 3 } }] }),
     ],
     { enforceLocks: false },
   );
@@ -60,5 +66,14 @@ describe('conditions at intake', () => {
     expect(res.body.error.fields.map((f: { pointer: string; message: string }) => `${f.pointer} ${f.message}`)).toEqual(['/reason 「理由」を入力してください。']);
     const ok = await submit({ household: 5, largeFamily: '三世代', reason: '引越し' }).expect(201);
     expect((await ctx.storage.submissions.findByReceiptNumber(ok.body.receiptNumber))!.data).toEqual({ household: 5, largeFamily: '三世代', reason: '引越し' });
+  });
+
+  it('discards a hidden answer inside a section whose condition is on another step, keeping the rest of the section', async () => {
+    const res = await submit({ household: 2, contact: { phone: '029-000-0000', daytime: '隠れた連絡先' } }).expect(201);
+    expect((await ctx.storage.submissions.findByReceiptNumber(res.body.receiptNumber))!.data).toEqual({ household: 2, contact: { phone: '029-000-0000' } });
+    const missing = await submit({ household: 3, largeFamily: '三世代', contact: { phone: '029-000-0000' } }).expect(422);
+    expect(missing.body.error.fields.map((f: { pointer: string; message: string }) => `${f.pointer} ${f.message}`)).toEqual(['/contact/daytime 「日中の連絡先」を入力してください。']);
+    const kept = await submit({ household: 3, largeFamily: '三世代', contact: { daytime: '平日の夕方' } }).expect(201);
+    expect((await ctx.storage.submissions.findByReceiptNumber(kept.body.receiptNumber))!.data).toEqual({ household: 3, largeFamily: '三世代', contact: { daytime: '平日の夕方' } });
   });
 });

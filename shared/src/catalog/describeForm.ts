@@ -6,10 +6,10 @@
 import type { CardPrefillMarker } from '../identity/cardIdentity';
 import type { JsonSchema } from '../form/jsonSchema';
 import type { FieldKind, FieldPath, FormDocument, ShowWhen, ValidationRules, Widget } from './types';
-import { containerOf, findInObject, joinPath, orderedKeys, uiAt, objectAt } from './fieldPaths';
+import { containerOf, findField, joinPath, orderedKeys, uiAt, objectAt } from './fieldPaths';
 import { classifyField, optionsOf, readRules } from './fieldKinds';
 import { parseIf } from './showWhen';
-import { logicOf } from './fieldLogic';
+import { logicRulesOf } from './fieldLogic';
 import type { FieldLogic } from '../logic/types';
 import { isMyNumberNode, isSensitiveNode } from '../form/sensitive';
 
@@ -24,8 +24,10 @@ export interface FieldInfo {
   required: boolean;
   /** null: always shown; `custom`: a condition the builder cannot show as "show when…". */
   showWhen: ShowWhen | null | 'custom';
-  /** The field's rule on earlier answers (show, require, message); `custom` for shapes the builder cannot edit. */
+  /** The field's first rule on earlier answers (show, require, message); `custom` for shapes the builder cannot edit. */
   logic: FieldLogic | null | 'custom';
+  /** All its rules (at most one of each effect); `custom` for shapes the builder cannot edit. */
+  logicRules: FieldLogic[] | 'custom';
   options?: string[];
   help?: string;
   description?: string;
@@ -48,8 +50,9 @@ export interface FieldInfo {
 
 function describeObject(doc: FormDocument, holder: JsonSchema, parentPath: FieldPath, depth: number): FieldInfo[] {
   return orderedKeys(doc.uiSchema ?? {}, doc.schema, parentPath).map((key) => {
-    const found = findInObject(holder, key)!;
+    const found = findField(doc.schema, parentPath, holder, key)!;
     const path = joinPath(parentPath, key);
+    const logicRules = logicRulesOf(doc.schema, { ...found, parentPath, holder });
     const ui = uiAt(doc.uiSchema ?? {}, doc.schema, path) ?? {};
     const kind = classifyField(found.node, ui);
     const required = ((found.requiredOwner.required ?? []) as string[]).includes(key) || ((holder.required ?? []) as string[]).includes(key);
@@ -61,7 +64,8 @@ function describeObject(doc: FormDocument, holder: JsonSchema, parentPath: Field
       kind,
       required,
       showWhen: found.branch ? (parseIf(found.branch.if) ?? 'custom') : null,
-      logic: logicOf({ ...found, parentPath, holder }),
+      logic: logicRules === 'custom' ? 'custom' : (logicRules[0] ?? null),
+      logicRules,
       rules: readRules(found.node, kind),
       depth,
       sensitive: isSensitiveNode(found.node) || kind === 'myNumber',

@@ -56,8 +56,10 @@ export function describeOp(op: EditOp, doc: FormDocument): string {
       return op.prefill ? `${label(op.path)}にマイナンバーカードの基本4情報を入力` : `${label(op.path)}のマイナンバーカードからの入力を解除`;
     case 'setShowWhen':
       return op.showWhen ? `${label(op.path)}に表示条件を設定` : `${label(op.path)}を常に表示`;
-    case 'setLogic':
-      return op.logic ? `${label(op.path)}に条件（${LOGIC_EFFECT_LABELS[op.logic.effect]}）を設定` : `${label(op.path)}の条件を解除`;
+    case 'setLogic': {
+      const rules = op.logic === null ? [] : Array.isArray(op.logic) ? op.logic : [op.logic];
+      return rules.length > 0 ? `${label(op.path)}に条件（${rules.map((r) => LOGIC_EFFECT_LABELS[r.effect]).join('・')}）を設定` : `${label(op.path)}の条件を解除`;
+    }
     case 'setCalc':
       return `${label(op.path)}の計算式を「${short(op.expression)}」に変更`;
     case 'setLookupTable':

@@ -107,7 +107,7 @@ const SHAPES: Record<EditOpType, Record<string, JsonSchema>> = {
   setWidget: { path, widget: { enum: [...WIDGETS] } },
   setSensitive: { path, sensitive: { type: 'boolean' } },
   setShowWhen: { path, showWhen: { anyOf: [{ type: 'null' }, showWhen] } },
-  setLogic: { path, logic: { anyOf: [{ type: 'null' }, logic] } },
+  setLogic: { path, logic: { anyOf: [{ type: 'null' }, logic, { type: 'array', maxItems: 3, items: logic }] } },
   setCalc: { path, expression: text(CALC_LIMITS.maxLength) },
   setLookupTable: { name: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' }, table: { anyOf: [{ type: 'null' }, lookupTable] } },
   setCardPrefill: {

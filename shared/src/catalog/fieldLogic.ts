@@ -4,7 +4,10 @@
  * condition is compiled (logic/compile.ts) into an `allOf` if/then branch of
  * the object holding the field, so it may refer to that object's answers,
  * also inside sections (`household.count`) and, for a field in a repeating
- * group's row, to that row's answers. A field has at most one rule.
+ * group's row, to that row's answers. A condition on answers outside the
+ * field's object is placed on the nearest common ancestor object, its `then`
+ * reaching the field through `properties` (and a group's `items`). A field
+ * has at most one rule of each effect.
  *
  * - show: the field sits in `then.properties` (the shape presets use);
  * - require: `then.required` lists the field, which stays in the object;
@@ -12,7 +15,7 @@
  */
 import type { JsonSchema } from '../form/jsonSchema';
 import type { FieldPath, FormDocument } from './types';
-import { branchesOf, containerOf, joinPath, locateField, objectAt, uiAt, type FieldLocation } from './fieldPaths';
+import { ancestorsOf, branchesOf, chainEnd, containerOf, ensureChain, isChainNode, joinPath, locateField, objectAt, parentOf, pruneChain, uiAt, type FieldLocation } from './fieldPaths';
 import { classifyField } from './fieldKinds';
 import { invalidEdit } from './editRefused';
 import { compileCondition, parseCondition } from '../logic/compile';
@@ -25,22 +28,60 @@ export const isNoteStub = (node: unknown): node is { [NOTE_KEYWORD]: FieldLogic[
 
 const topBranches = (holder: JsonSchema) => ((holder.allOf ?? []) as JsonSchema[]).filter((b) => b && typeof b === 'object' && b.then && typeof b.then === 'object');
 
-/** The rule of a located field: none (null), one the builder can show, or `custom` for other shapes. */
-export function logicOf(loc: FieldLocation): FieldLogic | null | 'custom' {
+/** The object paths where a rule of the field at `loc` may sit: its own object, then each ancestor (nearest first). */
+function ruleBranches(schema: JsonSchema, loc: FieldLocation): Array<[FieldPath, JsonSchema, JsonSchema, JsonSchema]> {
+  const out: Array<[FieldPath, JsonSchema, JsonSchema, JsonSchema]> = [];
+  for (const atPath of [loc.parentPath, ...ancestorsOf(loc.parentPath)]) {
+    const holder = atPath === loc.parentPath ? loc.holder : objectAt(schema, atPath);
+    if (!holder) continue;
+    const segments = atPath === loc.parentPath ? [] : (atPath === '' ? loc.parentPath : loc.parentPath.slice(atPath.length + 1)).split('.');
+    for (const b of topBranches(holder)) {
+      const end = chainEnd(b.then as JsonSchema, segments);
+      if (end) out.push([atPath, holder, b, end]);
+    }
+  }
+  return out;
+}
+
+/** The rules of a located field (show first), or `custom` when one has a shape the builder cannot read. */
+export function logicRulesOf(schema: JsonSchema, loc: FieldLocation): FieldLogic[] | 'custom' {
+  const rules: FieldLogic[] = [];
   if (loc.branch) {
-    const when = parseCondition(loc.branch.if, loc.parentPath);
-    return when ? { effect: 'show', when } : 'custom';
-  }
-  for (const b of topBranches(loc.holder)) {
-    const then = b.then as JsonSchema;
-    const stub = (then.properties ?? {})[loc.key];
-    const requires = ((then.required ?? []) as string[]).includes(loc.key) && stub === undefined;
-    if (!requires && !isNoteStub(stub)) continue;
-    const when = parseCondition(b.if, loc.parentPath);
+    const when = parseCondition(loc.branch.if, loc.branchPath ?? loc.parentPath);
     if (!when) return 'custom';
-    return requires ? { effect: 'require', when } : { effect: 'message', when, note: stub[NOTE_KEYWORD] };
+    rules.push({ effect: 'show', when });
   }
-  return null;
+  for (const [atPath, , b, end] of ruleBranches(schema, loc)) {
+    const stub = (end.properties ?? {})[loc.key];
+    const requires = ((end.required ?? []) as string[]).includes(loc.key) && stub === undefined;
+    if (!requires && !isNoteStub(stub)) continue;
+    const when = parseCondition(b.if, atPath);
+    if (!when) return 'custom';
+    rules.push(requires ? { effect: 'require', when } : { effect: 'message', when, note: stub[NOTE_KEYWORD] });
+  }
+  return rules;
+}
+
+/** The first rule of a located field: none (null), one the builder can show, or `custom`. */
+export function logicOf(schema: JsonSchema, loc: FieldLocation): FieldLogic | null | 'custom' {
+  const rules = logicRulesOf(schema, loc);
+  return rules === 'custom' ? rules : (rules[0] ?? null);
+}
+
+/**
+ * Where a condition on `when` for the field at `loc` is placed: the nearest
+ * object holding both the field and every answer it reads (its own object
+ * when they are all there, e.g. a row for a row's answers).
+ */
+export function conditionHolder(loc: FieldLocation, when: Condition): FieldPath {
+  let common = loc.parentPath === '' ? [] : loc.parentPath.split('.');
+  for (const p of conditionFields(when)) {
+    const parent = parentOf(p) === '' ? [] : parentOf(p).split('.');
+    let i = 0;
+    while (i < common.length && i < parent.length && common[i] === parent[i]) i++;
+    common = common.slice(0, i);
+  }
+  return common.join('.');
 }
 
 const labelOf = (loc: FieldLocation) => (typeof loc.node.title === 'string' && loc.node.title ? loc.node.title : loc.key);
@@ -58,9 +99,9 @@ export function checkCondition(doc: FormDocument, loc: FieldLocation, path: Fiel
     const target = locateField(doc.schema, p);
     if (!target) invalidEdit(`条件に使う項目「${p}」が見つかりません。`);
     if (p === path || p.startsWith(`${path}.`)) invalidEdit(`「${labelOf(loc)}」の条件に、その項目自身は使えません。`);
-    // The branch sits in the field's object: the answer must be inside it (a row's answers for a row), not behind another repeating group.
-    const prefix = loc.parentPath ? `${loc.parentPath}.` : '';
-    if (!p.startsWith(prefix)) invalidEdit(`「${labelOf(loc)}」の条件には、同じまとまり（繰り返しの行）の中の回答を使ってください。`);
+    // The branch sits in the nearest object holding both: the answer must not be behind a repeating group from there (another row's answer).
+    const holderPath = conditionHolder(loc, when);
+    const prefix = holderPath ? `${holderPath}.` : '';
     const segments = p.slice(prefix.length).split('.');
     for (let i = 1; i < segments.length; i++) {
       const between = locateField(doc.schema, prefix + segments.slice(0, i).join('.'));
@@ -96,18 +137,18 @@ export function checkCondition(doc: FormDocument, loc: FieldLocation, path: Fiel
 }
 
 /** Removes a field's require and message rules (its show rule is undone by moving it back). */
-function dropRules(loc: FieldLocation): void {
-  for (const b of topBranches(loc.holder)) {
-    const then = b.then as JsonSchema;
-    if (isNoteStub((then.properties ?? {})[loc.key])) delete then.properties[loc.key];
-    if ((then.properties ?? {})[loc.key] === undefined && Array.isArray(then.required)) {
-      then.required = (then.required as string[]).filter((k) => k !== loc.key);
-      if (then.required.length === 0) delete then.required;
-    }
-    if (then.properties && Object.keys(then.properties).length === 0) delete then.properties;
+function dropRules(schema: JsonSchema, loc: FieldLocation): void {
+  const holders = new Set<JsonSchema>();
+  for (const [, holder, b, end] of ruleBranches(schema, loc)) {
+    if (isNoteStub((end.properties ?? {})[loc.key])) delete end.properties[loc.key];
+    if ((end.properties ?? {})[loc.key] === undefined && Array.isArray(end.required)) end.required = (end.required as string[]).filter((k) => k !== loc.key);
+    pruneChain(b.then as JsonSchema);
+    holders.add(holder);
   }
-  loc.holder.allOf = ((loc.holder.allOf ?? []) as JsonSchema[]).filter((b) => !(b?.then && typeof b.then === 'object' && Object.keys(b.then).length === 0));
-  if ((loc.holder.allOf as JsonSchema[]).length === 0) delete loc.holder.allOf;
+  for (const holder of holders) {
+    holder.allOf = ((holder.allOf ?? []) as JsonSchema[]).filter((b) => !(b?.then && typeof b.then === 'object' && Object.keys(b.then).length === 0));
+    if ((holder.allOf as JsonSchema[]).length === 0) delete holder.allOf;
+  }
 }
 
 /** The branch of `holder` with this `if` (created when missing). */
@@ -118,33 +159,43 @@ function branchFor(holder: JsonSchema, ifSchema: JsonSchema): JsonSchema {
   return branch.then as JsonSchema;
 }
 
-/** The `if` clause of a condition for the object holding the field at `loc`. */
-export function compileFor(doc: FormDocument, loc: FieldLocation, when: Condition): JsonSchema {
-  return compileCondition(when, loc.parentPath, (p) => locateField(doc.schema, p)?.node);
+/** The `if` clause of a condition for the field at `loc`, and the object it is placed in. */
+export function compileFor(doc: FormDocument, loc: FieldLocation, when: Condition): { ifSchema: JsonSchema; atPath: FieldPath } {
+  const atPath = conditionHolder(loc, when);
+  return { ifSchema: compileCondition(when, atPath, (p) => locateField(doc.schema, p)?.node), atPath };
 }
 
 /**
- * Sets a field's rule (null: none). `moveToBranch` moves a field into a show
- * branch or back (fieldOps.setShowWhen's placement), so show rules keep the
- * exact shape of the simple "show when" conditions.
+ * Sets a field's rules (null or []: none): at most one of each effect.
+ * `moveToBranch` moves a field into a show branch of the object at `atPath`
+ * or back (fieldOps.setShowWhen's placement), so show rules keep the exact
+ * shape of the simple "show when" conditions.
  */
-export function setLogic(doc: FormDocument, path: FieldPath, logic: FieldLogic | null, moveToBranch: (ifSchema: JsonSchema | null) => void): void {
+export function setLogic(doc: FormDocument, path: FieldPath, logic: FieldLogic | FieldLogic[] | null, moveToBranch: (ifSchema: JsonSchema | null, atPath: FieldPath) => void): void {
   let loc = locateField(doc.schema, path) ?? invalidEdit(`項目「${path}」が見つかりません。`);
-  if (logic) {
-    checkCondition(doc, loc, path, logic.when);
-    if (logic.effect === 'message' && !logic.note?.ja?.trim()) invalidEdit(`「${labelOf(loc)}」に表示するメッセージを入力してください。`);
-    if (logic.effect === 'require' && ((loc.requiredOwner.required ?? []) as string[]).includes(loc.key) && !loc.branch)
+  const rules = logic === null ? [] : Array.isArray(logic) ? logic : [logic];
+  if (new Set(rules.map((r) => r.effect)).size !== rules.length) invalidEdit(`「${labelOf(loc)}」の条件は「表示」「必須にする」「メッセージ」をそれぞれ1つまでにしてください。`);
+  for (const rule of rules) {
+    checkCondition(doc, loc, path, rule.when);
+    if (rule.effect === 'message' && !rule.note?.ja?.trim()) invalidEdit(`「${labelOf(loc)}」に表示するメッセージを入力してください。`);
+    if (rule.effect === 'require' && ((loc.requiredOwner.required ?? []) as string[]).includes(loc.key) && !loc.branch)
       invalidEdit(`「${labelOf(loc)}」は常に必須です。条件付きにするには、先に「必須」を外してください。`);
   }
-  dropRules(loc);
-  if (loc.branch && logic?.effect !== 'show') moveToBranch(null);
+  dropRules(doc.schema, loc);
+  const show = rules.find((r) => r.effect === 'show');
+  if (loc.branch && !show) moveToBranch(null, loc.parentPath);
+  if (show) {
+    const { ifSchema, atPath } = compileFor(doc, locateField(doc.schema, path)!, show.when);
+    moveToBranch(ifSchema, atPath);
+  }
   loc = locateField(doc.schema, path)!;
-  if (!logic) return;
-  const ifSchema = compileFor(doc, loc, logic.when);
-  if (logic.effect === 'show') return moveToBranch(ifSchema);
-  const then = branchFor(loc.holder, ifSchema);
-  if (logic.effect === 'require') then.required = [...new Set([...((then.required ?? []) as string[]), loc.key])];
-  else (then.properties ??= {})[loc.key] = { [NOTE_KEYWORD]: { level: logic.note!.level, ja: logic.note!.ja.trim(), ...(logic.note!.en?.trim() ? { en: logic.note!.en.trim() } : {}) } };
+  for (const rule of rules) {
+    if (rule.effect === 'show') continue;
+    const { ifSchema, atPath } = compileFor(doc, loc, rule.when);
+    const end = ensureChain(doc.schema, branchFor(objectAt(doc.schema, atPath)!, ifSchema), atPath, loc.parentPath);
+    if (rule.effect === 'require') end.required = [...new Set([...((end.required ?? []) as string[]), loc.key])];
+    else (end.properties ??= {})[loc.key] = { [NOTE_KEYWORD]: { level: rule.note!.level, ja: rule.note!.ja.trim(), ...(rule.note!.en?.trim() ? { en: rule.note!.en.trim() } : {}) } };
+  }
 }
 
 /** Every object of the form with its path ('' first), to find where conditions sit. */
@@ -160,6 +211,18 @@ function objectsOf(schema: JsonSchema, path: FieldPath = '', holder: JsonSchema 
   return out;
 }
 
+/** Labels of the fields a branch's `then` shows, requires or notes, following chains into sections and rows. */
+function ruledFieldNames(schema: JsonSchema, objectPath: FieldPath, then: JsonSchema): string[] {
+  const own = (k: string) => locateField(schema, joinPath(objectPath, k))?.node.title ?? k;
+  const names: string[] = [];
+  for (const [k, n] of Object.entries((then.properties ?? {}) as Record<string, JsonSchema>)) {
+    if (isChainNode(n)) names.push(...ruledFieldNames(schema, joinPath(objectPath, k), (n.items as JsonSchema | undefined) ?? n));
+    else names.push(isNoteStub(n) ? own(k) : (n.title ?? k));
+  }
+  names.push(...((then.required ?? []) as string[]).filter((k) => !(then.properties ?? {})[k]).map(own));
+  return names;
+}
+
 /** Labels of the fields whose condition reads the answer at `path` (or inside it). */
 export function conditionUsers(doc: FormDocument, path: FieldPath): string[] {
   const users: string[] = [];
@@ -169,11 +232,7 @@ export function conditionUsers(doc: FormDocument, path: FieldPath): string[] {
       const parsed = parseCondition(b.if, holderPath);
       const read = parsed ? conditionFields(parsed) : Object.keys((b.if?.properties ?? {}) as object).map((k) => joinPath(holderPath, k));
       if (!read.some(hits)) continue;
-      const then = b.then as JsonSchema;
-      const names = [
-        ...Object.entries((then.properties ?? {}) as Record<string, JsonSchema>).map(([k, n]) => (isNoteStub(n) ? ((holder.properties ?? {})[k]?.title ?? k) : (n.title ?? k))),
-        ...((then.required ?? []) as string[]).filter((k) => !(then.properties ?? {})[k]).map((k) => (holder.properties ?? {})[k]?.title ?? k),
-      ];
+      const names = ruledFieldNames(doc.schema, holderPath, b.then as JsonSchema);
       users.push(names.length > 0 ? [...new Set(names)].map((n) => `「${n}」`).join('・') : '別の項目');
     }
   }

@@ -8,7 +8,7 @@ import type { JsonSchema } from '../form/jsonSchema';
 import { COMMON_DEFINITIONS } from '../form/commonDefinitions';
 import { SENSITIVE_KEYWORD, isMyNumberNode } from '../form/sensitive';
 import type { FormDocument, FieldPath, NewField, ShowWhen, ValidationRules, Widget } from './types';
-import { FIELD_KEY_PATTERN, branchesOf, fieldKeys, findInObject, joinPath, locateField, objectAt, uiAt, type FieldLocation } from './fieldPaths';
+import { FIELD_KEY_PATTERN, branchesOf, chainedKeys, ensureChain, fieldKeys, findInObject, joinPath, locateField, objectAt, parentOf, pruneChain, uiAt, type FieldLocation } from './fieldPaths';
 import { applyRules, buildField, classifyField } from './fieldKinds';
 import { buildIf, parseIf, sameIf } from './showWhen';
 import { conditionUsers, setLogic } from './fieldLogic';
@@ -38,7 +38,11 @@ function dropRequired(owner: JsonSchema, key: string): void {
 /** Removes branches left with nothing in them, and empty `allOf` lists. */
 function pruneBranches(node: JsonSchema): void {
   if (!Array.isArray(node.allOf)) return;
-  for (const branch of node.allOf as JsonSchema[]) if (branch?.then) pruneBranches(branch.then);
+  for (const branch of node.allOf as JsonSchema[]) {
+    if (!branch?.then) continue;
+    pruneChain(branch.then);
+    pruneBranches(branch.then);
+  }
   node.allOf = (node.allOf as JsonSchema[]).filter((b) => {
     if (!b?.then) return true;
     const t = b.then as JsonSchema;
@@ -192,18 +196,21 @@ export function setShowWhen(doc: FormDocument, path: FieldPath, showWhen: ShowWh
     if (showWhen.in === undefined && showWhen.equals === undefined) invalidEdit('表示条件の値を選んでください。');
     if (showWhen.in !== undefined && showWhen.in.length === 0) invalidEdit('表示条件の値を1つ以上選んでください。');
   }
-  setLogic(doc, path, null, (ifSchema) => placeInBranch(doc, path, ifSchema));
+  setLogic(doc, path, null, (ifSchema, atPath) => placeInBranch(doc, path, ifSchema, atPath));
   placeInBranch(doc, path, showWhen ? buildIf(showWhen, findInObject(loc.holder, showWhen.field)!.node) : null);
 }
 
 /** Sets a field's rule: shown, required or a note when a condition holds (fieldLogic.ts); null removes it. */
-export function setFieldLogic(doc: FormDocument, path: FieldPath, logic: FieldLogic | null): void {
+export function setFieldLogic(doc: FormDocument, path: FieldPath, logic: FieldLogic | FieldLogic[] | null): void {
   requireField(doc, path);
-  setLogic(doc, path, logic, (ifSchema) => placeInBranch(doc, path, ifSchema));
+  setLogic(doc, path, logic, (ifSchema, atPath) => placeInBranch(doc, path, ifSchema, atPath));
 }
 
-/** Moves a field into the branch with this `if` (null: out of any branch), keeping its place and required flag. */
-function placeInBranch(doc: FormDocument, path: FieldPath, ifSchema: JsonSchema | null): void {
+/**
+ * Moves a field into the branch with this `if` on the object at `atPath` (its
+ * own or an ancestor; null: out of any branch), keeping its place and required flag.
+ */
+function placeInBranch(doc: FormDocument, path: FieldPath, ifSchema: JsonSchema | null, atPath: FieldPath = parentOf(path)): void {
   const loc = requireField(doc, path);
   writeOrder(doc, loc.parentPath); // keep the field where it is shown
   const wasRequired = ((loc.requiredOwner.required ?? []) as string[]).includes(loc.key);
@@ -212,14 +219,15 @@ function placeInBranch(doc: FormDocument, path: FieldPath, ifSchema: JsonSchema 
   let target: JsonSchema;
   if (!ifSchema) target = loc.holder;
   else {
-    const branches = (loc.holder.allOf ??= []) as JsonSchema[];
+    const branches = (objectAt(doc.schema, atPath)!.allOf ??= []) as JsonSchema[];
     let branch = branches.find((b) => b?.then && sameIf(b.if, ifSchema));
     if (!branch) branches.push((branch = { if: ifSchema, then: {} }));
-    target = branch.then;
+    target = ensureChain(doc.schema, branch.then, atPath, loc.parentPath);
   }
   (target.properties ??= {})[loc.key] = loc.node;
   if (wasRequired) addRequired(target, loc.key);
   pruneBranches(loc.holder);
+  if (loc.branchPath !== undefined && loc.branchPath !== loc.parentPath) pruneBranches(objectAt(doc.schema, loc.branchPath)!);
 }
 
 /** The condition a field is shown under: none (null), a simple one, or `custom` for other shapes. */
@@ -232,7 +240,7 @@ export function showWhenOf(loc: FieldLocation): ShowWhen | null | 'custom' {
 export function addField(doc: FormDocument, parent: FieldPath, field: NewField, after?: string | null, step?: number): void {
   const holder = objectAt(doc.schema, parent) ?? invalidEdit(`項目を追加する場所「${parent}」が見つかりません。`);
   if (!FIELD_KEY_PATTERN.test(field.key)) invalidEdit(`項目キー「${field.key}」は半角英字で始まる英数字（_ 可）にしてください。`);
-  if (fieldKeys(holder).includes(field.key)) invalidEdit(`項目キー「${field.key}」は既に使われています。別のキーにしてください。`);
+  if ([...fieldKeys(holder), ...chainedKeys(doc.schema, parent)].includes(field.key)) invalidEdit(`項目キー「${field.key}」は既に使われています。別のキーにしてください。`);
   if (after && !fieldKeys(holder).includes(after)) after = undefined; // the anchor is gone: add at the end
   const { schema, ui } = buildField(field);
   writeOrder(doc, parent);
@@ -269,11 +277,12 @@ export function removeField(doc: FormDocument, path: FieldPath): void {
   dropRequired(loc.holder, loc.key);
   for (const b of branchesOf(loc.holder)) if (b.then.required) dropRequired(b.then, loc.key);
   pruneBranches(loc.holder);
+  if (loc.branchPath !== undefined && loc.branchPath !== loc.parentPath) pruneBranches(objectAt(doc.schema, loc.branchPath)!);
 }
 
 /** Moves a field right after a sibling (null: first; with `step`, first of that step). */
 export function moveField(doc: FormDocument, path: FieldPath, after: string | null, step?: number): void {
   const loc = requireField(doc, path);
-  if (after !== null && !findInObject(loc.holder, after)) invalidEdit(`移動先の基準となる項目「${after}」が見つかりません。`);
+  if (after !== null && !locateField(doc.schema, joinPath(loc.parentPath, after))) invalidEdit(`移動先の基準となる項目「${after}」が見つかりません。`);
   placeKey(doc, loc.parentPath, loc.key, after, loc.parentPath === '' ? step : undefined);
 }

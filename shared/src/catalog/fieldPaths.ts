@@ -21,6 +21,12 @@ export interface FieldLocation {
   requiredOwner: JsonSchema;
   /** The if/then branch, when the field is conditional. */
   branch?: JsonSchema;
+  /**
+   * Path of the object whose `allOf` holds `branch`: the field's own object,
+   * or an ancestor when the condition reads answers outside it (the field then
+   * sits at the end of a `then.properties.<section>…` chain).
+   */
+  branchPath?: FieldPath;
   node: JsonSchema;
 }
 
@@ -60,6 +66,101 @@ export function findInObject(holder: JsonSchema, key: string): Omit<FieldLocatio
   return undefined;
 }
 
+const isNoteOnly = (node: unknown) => typeof node === 'object' && node !== null && Object.keys(node).length === 1 && 'x-note' in node;
+
+/**
+ * The object node at the end of a branch's chain: `then.properties.a.properties.b`
+ * (through `items` for a repeating group), or undefined when the chain is absent.
+ */
+export function chainEnd(then: JsonSchema, segments: string[]): JsonSchema | undefined {
+  let node: JsonSchema | undefined = then;
+  for (const seg of segments) {
+    const next: JsonSchema | undefined = (node?.properties as Record<string, JsonSchema> | undefined)?.[seg];
+    if (!next || typeof next !== 'object') return undefined;
+    node = next.items && typeof next.items === 'object' && !Array.isArray(next.items) ? (next.items as JsonSchema) : next;
+  }
+  return node;
+}
+
+/** A chain node: only leads to deeper fields (`{properties}` / `{items}`), no field of its own. */
+export const isChainNode = (node: unknown): boolean =>
+  typeof node === 'object' && node !== null && !Array.isArray(node) && Object.keys(node).length > 0 && Object.keys(node).every((k) => k === 'properties' || k === 'required' || k === 'items');
+
+/**
+ * The object at the end of a branch's chain towards the object at `toPath`
+ * from the one at `fromPath` (created when missing; `then` itself when equal).
+ */
+export function ensureChain(schema: JsonSchema, then: JsonSchema, fromPath: FieldPath, toPath: FieldPath): JsonSchema {
+  if (fromPath === toPath) return then;
+  const segments = (fromPath === '' ? toPath : toPath.slice(fromPath.length + 1)).split('.');
+  let node = then;
+  segments.forEach((seg, i) => {
+    const isGroup = locateField(schema, joinPath(fromPath, segments.slice(0, i + 1).join('.')))?.node.type === 'array';
+    const props = (node.properties ??= {}) as Record<string, JsonSchema>;
+    const next: JsonSchema = (props[seg] ??= isGroup ? { items: {} } : {});
+    node = isGroup ? (next.items ??= {}) : next;
+  });
+  return node;
+}
+
+/** Removes chain nodes left empty under a `then` (true when `node` itself is left empty). */
+export function pruneChain(node: JsonSchema): boolean {
+  const props = node.properties as Record<string, JsonSchema> | undefined;
+  if (props) {
+    for (const [k, child] of Object.entries(props)) {
+      if (!isChainNode(child)) continue;
+      const inner = child.items && typeof child.items === 'object' ? (child.items as JsonSchema) : child;
+      if (pruneChain(inner) && (inner === child || Object.keys(child).length === 1)) delete props[k];
+    }
+    if (Object.keys(props).length === 0) delete node.properties;
+  }
+  if (Array.isArray(node.required) && node.required.length === 0) delete node.required;
+  return Object.keys(node).length === 0;
+}
+
+/** The proper ancestors of an object path, nearest first ('a.b' → 'a', ''). */
+export function ancestorsOf(path: FieldPath): FieldPath[] {
+  if (path === '') return [];
+  const keys = path.split('.');
+  return keys.map((_, i) => keys.slice(0, keys.length - 1 - i).join('.'));
+}
+
+/** Finds a field placed by a condition on an ancestor object (`then.properties.<section>….<key>`). */
+function findChained(schema: JsonSchema, parentPath: FieldPath, key: string): Omit<FieldLocation, 'parentPath' | 'holder'> | undefined {
+  for (const ancestor of ancestorsOf(parentPath)) {
+    const holder = objectAt(schema, ancestor);
+    if (!holder) continue;
+    const segments = (ancestor === '' ? parentPath : parentPath.slice(ancestor.length + 1)).split('.');
+    for (const branch of branchesOf(holder)) {
+      const end = chainEnd(branch.then, segments);
+      const props = end?.properties as Record<string, JsonSchema> | undefined;
+      if (props && Object.prototype.hasOwnProperty.call(props, key) && !isNoteOnly(props[key])) return { key, properties: props, requiredOwner: end!, branch, branchPath: ancestor, node: props[key]! };
+    }
+  }
+  return undefined;
+}
+
+/** Finds a key of the object at `parentPath`: its own fields and branches, then fields an ancestor's condition places in it. */
+export function findField(schema: JsonSchema, parentPath: FieldPath, holder: JsonSchema, key: string): Omit<FieldLocation, 'parentPath' | 'holder'> | undefined {
+  const own = findInObject(holder, key);
+  if (own) return own.branch ? { ...own, branchPath: parentPath } : own;
+  return findChained(schema, parentPath, key);
+}
+
+/** Keys an ancestor's conditions place in the object at `path`. */
+export function chainedKeys(schema: JsonSchema, path: FieldPath): string[] {
+  const keys = new Set<string>();
+  for (const ancestor of ancestorsOf(path)) {
+    const holder = objectAt(schema, ancestor);
+    if (!holder) continue;
+    const segments = (ancestor === '' ? path : path.slice(ancestor.length + 1)).split('.');
+    for (const branch of branchesOf(holder)) {
+      for (const [k, node] of Object.entries((chainEnd(branch.then, segments)?.properties ?? {}) as Record<string, JsonSchema>)) if (!isNoteOnly(node)) keys.add(k);
+    }
+  }
+  return [...keys];
+}
+
 /** The object schema whose fields a node holds: itself, or a repeating group's item. */
 export function containerOf(node: JsonSchema | undefined): JsonSchema | undefined {
   if (!node || typeof node !== 'object' || node.$ref) return undefined;
@@ -83,7 +184,7 @@ export function locateField(schema: JsonSchema, path: FieldPath): FieldLocation 
   let parentPath = '';
   for (let i = 0; i < keys.length; i++) {
     if (!holder) return undefined;
-    const found = findInObject(holder, keys[i]!);
+    const found = findField(schema, parentPath, holder, keys[i]!);
     if (!found) return undefined;
     if (i === keys.length - 1) return { ...found, parentPath, holder };
     parentPath = joinPath(parentPath, keys[i]!);
@@ -118,7 +219,7 @@ export function uiAt(uiSchema: UiSchema, schema: JsonSchema, path: FieldPath, cr
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     if (!ui || !holder) return undefined;
-    const found = findInObject(holder, key);
+    const found = findField(schema, keys.slice(0, i).join('.'), holder, key);
     if (!found) return undefined;
     if (!ui[key] || typeof ui[key] !== 'object') {
       if (!create) return undefined;
@@ -159,7 +260,7 @@ export function orderUiAt(uiSchema: UiSchema, schema: JsonSchema, objectPath: Fi
 export function orderedKeys(uiSchema: UiSchema, schema: JsonSchema, objectPath: FieldPath): string[] {
   const holder = objectAt(schema, objectPath);
   if (!holder) return [];
-  const all = fieldKeys(holder);
+  const all = [...new Set([...fieldKeys(holder), ...chainedKeys(schema, objectPath)])];
   const order = (orderUiAt(uiSchema, schema, objectPath)?.['ui:order'] ?? []) as string[];
   const listed = order.filter((k) => k !== '*' && all.includes(k));
   return [...listed, ...all.filter((k) => !listed.includes(k))];

@@ -98,7 +98,7 @@ function attribute(op: EditOp, doc: FormDocument, info: FieldInfo | undefined): 
     case 'setShowWhen':
       return info?.showWhen;
     case 'setLogic':
-      return info?.logic;
+      return info?.logicRules;
     case 'setCalc':
       return path ? locateField(doc.schema, path)?.node[CALC_KEYWORD] : undefined;
     case 'setLookupTable':
@@ -147,7 +147,7 @@ function renamed(op: EditOp, from: FieldPath, to: FieldPath): EditOp {
   }
   if (copy.type === 'moveField' && copy.path.split('.').slice(0, -1).join('.') === parent && copy.after === fromKey) copy.after = toKey;
   if (copy.type === 'setShowWhen' && copy.showWhen && copy.path.split('.').slice(0, -1).join('.') === parent && copy.showWhen.field === fromKey) copy.showWhen.field = toKey;
-  if (copy.type === 'setLogic' && copy.logic) copy.logic.when = renameInCondition(copy.logic.when, swap);
+  if (copy.type === 'setLogic' && copy.logic) for (const rule of Array.isArray(copy.logic) ? copy.logic : [copy.logic]) rule.when = renameInCondition(rule.when, swap);
   if (copy.type === 'moveToStep' && parent === '' && copy.field === fromKey) copy.field = toKey;
   if (copy.type === 'setAttachment' && copy.attachment.condition) copy.attachment.condition.field = swap(copy.attachment.condition.field);
   return copy;

@@ -131,8 +131,8 @@ export type EditOp = OpBase &
     /** Marks a field sensitive (`x-sensitive`: masked in lists and exports) or clears the mark; a 個人番号 stays sensitive. */
     | { type: 'setSensitive'; path: FieldPath; sensitive: boolean }
     | { type: 'setShowWhen'; path: FieldPath; showWhen: ShowWhen | null }
-    /** A field's rule on earlier answers: show it, require it or show a note (logic/), or none (null). */
-    | { type: 'setLogic'; path: FieldPath; logic: FieldLogic | null }
+    /** A field's rules on earlier answers: show it, require it, show a note (logic/; one of each, or a single rule), or none (null). */
+    | { type: 'setLogic'; path: FieldPath; logic: FieldLogic | FieldLogic[] | null }
     | { type: 'setCalc'; path: FieldPath; expression: string }
     /** Adds, replaces or (null) removes a lookup table the calculated values use. */
     | { type: 'setLookupTable'; name: string; table: LookupTableSpec | null }

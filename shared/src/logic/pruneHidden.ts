@@ -21,31 +21,52 @@ function resolve(node: JsonSchema | undefined, root: JsonSchema): JsonSchema | u
   return (root.definitions?.[node.$ref.slice('#/definitions/'.length)] as JsonSchema | undefined) ?? node;
 }
 
-/** The fields an object defines for this data: its own, and those of branches that hold (nested ones too). */
-function shownFields(holder: JsonSchema, data: Data, root: JsonSchema, holds: IfHolds, shown: Map<string, JsonSchema>, hidden: Set<string>): void {
-  for (const [k, node] of Object.entries((holder.properties ?? {}) as Record<string, JsonSchema>)) if (isField(node)) shown.set(k, node);
+/**
+ * What the schema says about one object for this data: `shown` — for each key,
+ * the nodes that define it (its own, and those of branches that hold, nested
+ * ones too); `hidden` — the nodes of branches that do not hold. A branch of an
+ * ancestor reaches into a section through a chain (`then.properties.a.properties.b`),
+ * so a hidden chain node for `a` hides nothing at this level but its fields deeper.
+ */
+function collect(holder: JsonSchema, data: Data, root: JsonSchema, holds: IfHolds, shown: Map<string, JsonSchema[]>, hidden: Map<string, JsonSchema[]>): void {
+  const add = (m: Map<string, JsonSchema[]>, k: string, node: JsonSchema) => m.set(k, [...(m.get(k) ?? []), node]);
+  for (const [k, node] of Object.entries((holder.properties ?? {}) as Record<string, JsonSchema>)) if (isField(node)) add(shown, k, node);
   for (const branch of (holder.allOf ?? []) as JsonSchema[]) {
     if (!isObject(branch) || !isObject(branch.then) || branch.if === undefined) continue;
-    if (holds(branch.if as JsonSchema, data, root)) shownFields(branch.then as JsonSchema, data, root, holds, shown, hidden);
-    else for (const [k, node] of Object.entries(((branch.then as JsonSchema).properties ?? {}) as Record<string, JsonSchema>)) if (isField(node)) hidden.add(k);
+    if (holds(branch.if as JsonSchema, data, root)) collect(branch.then as JsonSchema, data, root, holds, shown, hidden);
+    else hideAll(branch.then as JsonSchema, hidden, add);
   }
 }
 
-function pruneOnce(schema: JsonSchema, data: unknown, holds: IfHolds, root: JsonSchema = schema): unknown {
-  const node = resolve(schema, root);
-  if (!node) return data;
+/** Every node a failing branch defines (its nested branches too: they cannot show anything either). */
+function hideAll(then: JsonSchema, hidden: Map<string, JsonSchema[]>, add: (m: Map<string, JsonSchema[]>, k: string, node: JsonSchema) => void): void {
+  for (const [k, node] of Object.entries((then.properties ?? {}) as Record<string, JsonSchema>)) if (isField(node)) add(hidden, k, node);
+  for (const branch of (then.allOf ?? []) as JsonSchema[]) if (isObject(branch) && isObject(branch.then)) hideAll(branch.then as JsonSchema, hidden, add);
+}
+
+/** A node that only leads to deeper fields (a branch's chain), not a field itself. */
+const isChain = (node: JsonSchema) => Object.keys(node).every((k) => k === 'properties' || k === 'required' || k === 'items');
+
+function pruneOnce(schemas: JsonSchema[], hiddenNodes: JsonSchema[], data: unknown, holds: IfHolds, root: JsonSchema): unknown {
+  const nodes = schemas.map((s) => resolve(s, root)).filter((n): n is JsonSchema => isObject(n));
+  const failing = hiddenNodes.map((s) => resolve(s, root)).filter((n): n is JsonSchema => isObject(n));
   if (Array.isArray(data)) {
-    const items = node.items as JsonSchema | undefined;
-    return items && isObject(items) ? data.map((row) => pruneOnce(items, row, holds, root)) : data;
+    const items = nodes.map((n) => n.items).filter(isObject) as JsonSchema[];
+    const hiddenItems = failing.map((n) => n.items).filter(isObject) as JsonSchema[];
+    return items.length > 0 ? data.map((row) => pruneOnce(items, hiddenItems, row, holds, root)) : data;
   }
   if (!isObject(data)) return data;
-  const shown = new Map<string, JsonSchema>();
-  const hidden = new Set<string>();
-  shownFields(node, data, root, holds, shown, hidden);
+  const shown = new Map<string, JsonSchema[]>();
+  const hidden = new Map<string, JsonSchema[]>();
+  for (const n of nodes) collect(n, data, root, holds, shown, hidden);
+  for (const n of failing) hideAll(n, hidden, (m, k, node) => m.set(k, [...(m.get(k) ?? []), node]));
   const out: Data = {};
   for (const [k, v] of Object.entries(data)) {
-    if (hidden.has(k) && !shown.has(k)) continue;
-    out[k] = shown.has(k) ? pruneOnce(shown.get(k)!, v, holds, root) : v;
+    const defining = (shown.get(k) ?? []).filter((n) => !isChain(n));
+    const hiding = hidden.get(k) ?? [];
+    // Dropped when only failing branches define it as a field; a chain alone defines nothing.
+    if (defining.length === 0 && hiding.some((n) => !isChain(n))) continue;
+    out[k] = pruneOnce(shown.get(k) ?? [], hiding, v, holds, root);
   }
   return out;
 }
@@ -58,7 +79,7 @@ function pruneOnce(schema: JsonSchema, data: unknown, holds: IfHolds, root: Json
 export function pruneHiddenAnswers(schema: JsonSchema, data: unknown, holds: IfHolds, root: JsonSchema = schema): unknown {
   let current = data;
   for (let i = 0; i < 20; i++) {
-    const next = pruneOnce(schema, current, holds, root);
+    const next = pruneOnce([schema], [], current, holds, root);
     if (JSON.stringify(next) === JSON.stringify(current)) return next;
     current = next;
   }

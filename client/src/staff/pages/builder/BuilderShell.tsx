@@ -118,18 +118,7 @@ export function BuilderShell(props: BuilderShellProps) {
       label: '項目',
       content: (
         <>
-          {field && (
-            <FieldEditor
-              key={`${field.path}:${builder.change}`}
-              field={field}
-              siblings={all.filter((f) => f.parentPath === field.parentPath)}
-              steps={steps}
-              locks={locks}
-              doc={builder.document}
-              apply={builder.apply}
-              onMessage={setMessage}
-            />
-          )}
+          {field && <FieldEditor key={`${field.path}:${builder.change}`} field={field} steps={steps} locks={locks} doc={builder.document} apply={builder.apply} onMessage={setMessage} />}
           {field && !field.sensitiveLocked && <LogicEditor key={`logic:${field.path}:${builder.change}`} field={field} all={all} steps={steps} apply={builder.apply} onMessage={setMessage} />}
           <AddFieldForm doc={builder.document} selected={field} containers={containers} apply={builder.apply} onAdded={onAdded} />
         </>

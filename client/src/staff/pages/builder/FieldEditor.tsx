@@ -6,29 +6,15 @@
  */
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import {
-  FIELD_KIND_LABELS,
-  OPTION_KINDS,
-  isLocked,
-  rulesFor,
-  type FieldInfo,
-  type FieldKind,
-  type FormStep,
-  type LockedField,
-  type ShowWhen,
-  type ValidationRules,
-  type FormDocument,
-} from '@madoguchi/shared';
+import { FIELD_KIND_LABELS, OPTION_KINDS, isLocked, rulesFor, type FieldInfo, type FieldKind, type FormStep, type LockedField, type ValidationRules, type FormDocument } from '@madoguchi/shared';
 import type { NewOp } from './useBuilder';
 import { lines } from './AddFieldForm';
-import { RULE_FIELDS, ShowWhenFields, conditionCandidates, type EditorValues } from './editorParts';
+import { RULE_FIELDS, type EditorValues } from './editorParts';
 import { CardPrefillEditor } from './CardPrefillEditor';
 import { CalcExpressionEditor } from './CalcExpressionEditor';
 
 interface Props {
   field: FieldInfo;
-  /** Fields of the same object (candidates for "show when…"). */
-  siblings: FieldInfo[];
   steps: FormStep[] | undefined;
   locks: LockedField[];
   /** The document being edited (a calculated field's expression checks against it). */
@@ -40,8 +26,6 @@ interface Props {
 const toText = (v: number | null | undefined) => (typeof v === 'number' ? String(v) : '');
 
 function valuesOf(field: FieldInfo, steps: FormStep[] | undefined): EditorValues {
-  const sw = field.showWhen && field.showWhen !== 'custom' ? field.showWhen : null;
-  const value = sw ? (sw.in ? sw.in[0] : sw.equals) : undefined;
   return {
     label: field.label,
     help: field.help ?? '',
@@ -59,9 +43,6 @@ function valuesOf(field: FieldInfo, steps: FormStep[] | undefined): EditorValues
     maxItems: toText(field.rules.maxItems),
     charset: field.rules.charset ?? 'any',
     dateRule: field.rules.dateRule ?? 'any',
-    showMode: field.showWhen === 'custom' ? 'custom' : sw ? 'when' : 'always',
-    showField: sw?.field ?? '',
-    showValue: value === undefined ? '' : JSON.stringify(value),
     step: field.parentPath === '' && steps ? String(steps.findIndex((s) => s.fields.includes(field.key))) : '',
   };
 }
@@ -86,24 +67,19 @@ function opsFor(field: FieldInfo, before: EditorValues, v: EditorValues): NewOp[
     else rules[key] = v[key] === '' ? null : Number(v[key]);
   }
   if (Object.keys(rules).length > 0) ops.push({ type: 'setRules', path, rules });
-  if (v.showMode !== 'custom' && (v.showMode !== before.showMode || v.showField !== before.showField || v.showValue !== before.showValue)) {
-    const showWhen: ShowWhen | null = v.showMode === 'when' && v.showField && v.showValue ? { field: v.showField, equals: JSON.parse(v.showValue) as ShowWhen['equals'] } : null;
-    if (v.showMode === 'always' || showWhen) ops.push({ type: 'setShowWhen', path, showWhen });
-  }
   if (v.step !== before.step && v.step !== '') ops.push({ type: 'moveToStep', field: field.key, step: Number(v.step) });
   return ops;
 }
 
-export function FieldEditor({ field, siblings, steps, locks, doc, apply, onMessage }: Props) {
+export function FieldEditor({ field, steps, locks, doc, apply, onMessage }: Props) {
   const before = valuesOf(field, steps);
   const form = useForm<EditorValues>({ defaultValues: before });
-  const { register, handleSubmit, watch, formState } = form;
+  const { register, handleSubmit, formState } = form;
   const [refusal, setRefusal] = useState<string | null>(null);
   const lock = isLocked(locks, field.path);
   const lockedHere = lock?.path === field.path && lock.reason === 'required';
   const kindLabel = field.kind === 'custom' ? 'その他（詳細な設定）' : FIELD_KIND_LABELS[field.kind];
   const rules = rulesFor(field.kind);
-  const candidates = conditionCandidates(field, siblings);
 
   const onSubmit = handleSubmit((v) => {
     const ops = opsFor(field, before, v);
@@ -201,7 +177,6 @@ export function FieldEditor({ field, siblings, steps, locks, doc, apply, onMessa
             {RULE_FIELDS.filter((r) => rules.includes(r.key)).map((r) => r.render(register))}
           </fieldset>
         )}
-        <ShowWhenFields form={form} candidates={candidates} disabled={lockedHere} mode={watch('showMode')} />
         {field.parentPath === '' && steps && steps.length > 0 && (
           <div className="field">
             <label htmlFor="edit-step">ステップ</label>

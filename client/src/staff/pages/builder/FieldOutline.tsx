@@ -83,7 +83,8 @@ export function FieldOutline({ fields, steps, selected, locks, onSelect, apply, 
     };
     const kind = field.kind === 'custom' ? 'その他' : FIELD_KIND_LABELS[field.kind];
     // The rule in words (「この項目は「世帯人数」が3以上のとき表示」), as the diff says it.
-    const ruleWords = field.logic === 'custom' ? '詳しい条件があります' : field.logic ? describeLogic(field.logic, (p) => labels.get(p) || p) : undefined;
+    const ruleWords =
+      field.logicRules === 'custom' ? '詳しい条件があります' : field.logicRules.length > 0 ? field.logicRules.map((r) => describeLogic(r, (p) => labels.get(p) || p)).join('。') : undefined;
     return (
       <li key={field.path}>
         <div className={`outline-row${selected === field.path ? ' is-selected' : ''}`} draggable onDragStart={() => setDragging(field)} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>

@@ -1,10 +1,11 @@
 /**
- * 「条件」: a field's rule on earlier answers (logic/ in shared). The clerk
- * picks an earlier answer (grouped by step or group; in a repeating group's
- * row, that row's answers), a comparison fitting its kind and the value(s),
- * adds more joined by 「すべて満たす／いずれかを満たす」, and the effect
- * (表示／必須にする／メッセージ). The rule is shown in words as it is built;
- * 「条件を反映」 turns it into one `setLogic` edit.
+ * 「条件」: a field's rules on earlier answers (logic/ in shared), the
+ * builder's one condition editor. A field has at most one rule of each effect
+ * (表示／必須にする／メッセージ), listed in words. The clerk picks the effect,
+ * then any earlier answer (grouped by step or section; not inside another
+ * repeating group — in a row, that row's answers), a comparison fitting its
+ * kind and the value(s), more joined by 「すべて満たす／いずれかを満たす」.
+ * 「条件を反映」 replaces that effect's rule, keeping the others, in one `setLogic` edit.
  */
 import { useMemo, useState } from 'react';
 import { LOGIC_EFFECT_LABELS, describeLogic, isLeaf, type Condition, type ConditionLeaf, type FieldInfo, type FieldLogic, type FormStep, type LeafOp } from '@madoguchi/shared';
@@ -56,15 +57,17 @@ export function opsFor(kind: FieldInfo['kind']): LeafOp[] {
 
 const CONTAINERS = new Set(['section', 'group']);
 
-/** Earlier answers a condition of `field` may read: inside its object (its row for a row), not behind another repeating group. */
+/** Earlier answers a condition of `field` may read: any, except inside a repeating group that does not hold the field (another row's answer). */
 export function answerCandidates(field: FieldInfo, all: FieldInfo[]): FieldInfo[] {
   const index = all.findIndex((f) => f.path === field.path);
-  const prefix = field.parentPath ? `${field.parentPath}.` : '';
   const byPath = new Map(all.map((f) => [f.path, f]));
   return all.slice(0, Math.max(0, index)).filter((f) => {
-    if (CONTAINERS.has(f.kind) || f.kind === 'custom' || !f.path.startsWith(prefix) || f.path.startsWith(`${field.path}.`)) return false;
-    const segments = f.path.slice(prefix.length).split('.');
-    return segments.slice(0, -1).every((_, i) => byPath.get(prefix + segments.slice(0, i + 1).join('.'))?.kind !== 'group');
+    if (CONTAINERS.has(f.kind) || f.kind === 'custom' || f.path.startsWith(`${field.path}.`)) return false;
+    const segments = f.path.split('.');
+    return segments.slice(0, -1).every((_, i) => {
+      const group = segments.slice(0, i + 1).join('.');
+      return byPath.get(group)?.kind !== 'group' || field.path.startsWith(`${group}.`);
+    });
   });
 }
 
@@ -82,8 +85,8 @@ function rowOf(leaf: ConditionLeaf): Row {
 }
 
 /** The editor's rows for a rule: one flat list joined by all or any (deeper trees are replaced when edited). */
-function rowsOf(logic: FieldInfo['logic']): { join: 'all' | 'any'; rows: Row[]; nested: boolean } {
-  if (!logic || logic === 'custom') return { join: 'all', rows: [], nested: false };
+function rowsOf(logic: FieldLogic | undefined): { join: 'all' | 'any'; rows: Row[]; nested: boolean } {
+  if (!logic) return { join: 'all', rows: [], nested: false };
   const c = logic.when;
   if (isLeaf(c)) return { join: 'all', rows: [rowOf(c)], nested: false };
   const list = 'all' in c ? c.all : c.any;
@@ -114,14 +117,25 @@ function groupLabel(f: FieldInfo, all: FieldInfo[], steps: FormStep[] | undefine
   return i >= 0 ? `ステップ${i + 1}：${steps![i]!.title}` : 'この手続';
 }
 
+const EFFECT_ORDER: FieldLogic['effect'][] = ['show', 'require', 'message'];
+const inOrder = (rules: FieldLogic[]) => [...rules].sort((a, b) => EFFECT_ORDER.indexOf(a.effect) - EFFECT_ORDER.indexOf(b.effect));
+
 export function LogicEditor({ field, all, steps, apply, onMessage }: Props) {
-  const initial = useMemo(() => rowsOf(field.logic), [field.logic]);
-  const current = field.logic && field.logic !== 'custom' ? field.logic : null;
-  const [effect, setEffect] = useState<FieldLogic['effect'] | 'none'>(current?.effect ?? 'none');
+  const existing = useMemo(() => (field.logicRules === 'custom' ? [] : field.logicRules), [field.logicRules]);
+  const ruleOf = (e: FieldLogic['effect'] | 'none') => existing.find((r) => r.effect === e);
+  const [effect, setEffect] = useState<FieldLogic['effect'] | 'none'>(existing[0]?.effect ?? 'none');
+  const initial = useMemo(() => rowsOf(existing.find((r) => r.effect === effect)), [existing, effect]);
   const [join, setJoin] = useState(initial.join);
   const [rows, setRows] = useState<Row[]>(initial.rows.length > 0 ? initial.rows : [emptyRow()]);
-  const [level, setLevel] = useState<'info' | 'warning'>(current?.note?.level ?? 'info');
-  const [noteText, setNoteText] = useState(current?.note?.ja ?? '');
+  const [level, setLevel] = useState<'info' | 'warning'>(ruleOf('message')?.note?.level ?? 'info');
+  const [noteText, setNoteText] = useState(ruleOf('message')?.note?.ja ?? '');
+  /** Picking an effect loads its rule (or a blank one) into the rows. */
+  const chooseEffect = (e: FieldLogic['effect'] | 'none') => {
+    setEffect(e);
+    const loaded = rowsOf(ruleOf(e));
+    setJoin(loaded.join);
+    setRows(loaded.rows.length > 0 ? loaded.rows : [emptyRow()]);
+  };
   const [refusal, setRefusal] = useState<string | null>(null);
   const candidates = answerCandidates(field, all);
   const infoOf = (path: string) => all.find((f) => f.path === path);
@@ -135,12 +149,15 @@ export function LogicEditor({ field, all, steps, apply, onMessage }: Props) {
   const words = effect === 'none' ? '条件はありません（常に表示）。' : logic ? `${describeLogic(logic, label)}。` : '条件を最後まで選んでください。';
 
   const update = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const save = (rules: FieldLogic[] | null, done: string) => {
+    const refused = apply({ type: 'setLogic', path: field.path, logic: rules && rules.length > 0 ? inOrder(rules) : null });
+    setRefusal(refused);
+    onMessage(refused ?? done);
+  };
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
     if (effect !== 'none' && !logic) return setRefusal('条件を最後まで選んでください。');
-    const refused = apply({ type: 'setLogic', path: field.path, logic });
-    setRefusal(refused);
-    onMessage(refused ?? `「${field.label || field.key}」の条件を反映しました。`);
+    save(logic ? [...existing.filter((r) => r.effect !== logic.effect), logic] : null, `「${field.label || field.key}」の条件を反映しました。`);
   };
 
   return (
@@ -148,7 +165,28 @@ export function LogicEditor({ field, all, steps, apply, onMessage }: Props) {
       <h3 id="logic-title" className="builder-panel__title">
         条件（ほかの回答に応じて）
       </h3>
-      {field.logic === 'custom' && <p className="field__hint">この項目には詳細な条件が設定されています。ここで反映すると置き換わります。</p>}
+      {field.logicRules === 'custom' && <p className="field__hint">この項目には詳細な条件が設定されています。ここで反映すると置き換わります。</p>}
+      {existing.length > 0 && (
+        <ul className="builder-rules" data-testid="logic-rules">
+          {existing.map((r) => (
+            <li key={r.effect}>
+              {describeLogic(r, label)}
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() =>
+                  save(
+                    existing.filter((x) => x !== r),
+                    `「${field.label || field.key}」の条件（${LOGIC_EFFECT_LABELS[r.effect]}）を解除しました。`,
+                  )
+                }
+              >
+                {LOGIC_EFFECT_LABELS[r.effect]}の条件を解除
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {initial.nested && <p className="field__hint">入れ子の条件のうち、ここで表示できない部分は反映すると置き換わります。</p>}
       {refusal && (
         <p className="field__error" role="alert">
@@ -157,8 +195,8 @@ export function LogicEditor({ field, all, steps, apply, onMessage }: Props) {
       )}
       <div className="field">
         <label htmlFor="logic-effect">条件を満たすとき</label>
-        <select id="logic-effect" value={effect} onChange={(e) => setEffect(e.target.value as typeof effect)}>
-          <option value="none">条件なし</option>
+        <select id="logic-effect" value={effect} onChange={(e) => chooseEffect(e.target.value as typeof effect)}>
+          <option value="none">条件なし（すべて解除）</option>
           {(['show', 'require', 'message'] as const).map((k) => (
             <option key={k} value={k}>
               {LOGIC_EFFECT_LABELS[k]}
