@@ -84,6 +84,9 @@ test('a clerk puts 粗大ごみ online from the template; two residents compete 
   const bike = clerk.getByLabel('7行目の手数料（円）');
   expect(await clerk.getByLabel('7行目の品目').inputValue()).toBe('自転車');
   await bike.fill('700');
+  // Each row's inputs stay inside their cells (the value does not run under 削除).
+  const [valueBox, deleteBox] = [await bike.boundingBox(), await clerk.getByRole('button', { name: '7行目（自転車）を削除' }).boundingBox()];
+  expect(valueBox!.x + valueBox!.width).toBeLessThanOrEqual(deleteBox!.x);
   await clerk.getByRole('button', { name: '表を保存' }).click();
   await told(clerk, '表「品目と手数料」を保存しました。');
   await clerk.screenshot({ path: screenshotPath('journey-2-fee-table'), fullPage: true });
@@ -102,6 +105,8 @@ test('a clerk puts 粗大ごみ online from the template; two residents compete 
   await clerk.getByLabel(`「${DAY}」の定員`).fill('1');
   await clerk.getByRole('button', { name: '定員を反映' }).click();
   await told(clerk, '「収集日」の定員を反映しました。');
+  // The outline says which field has places, as it says which has a condition.
+  await clerk.locator('button[data-path="collectionDay"][data-control="select"]').getByText('定員あり').waitFor();
   await clerk.getByRole('heading', { level: 3, name: '定員' }).scrollIntoViewIfNeeded();
   await clerk.screenshot({ path: screenshotPath('journey-3-capacity') });
 
@@ -112,6 +117,9 @@ test('a clerk puts 粗大ごみ online from the template; two residents compete 
   await clerk.getByLabel('条件1の値').selectOption({ label: '自転車' });
   await clerk.getByLabel('メッセージの種類').selectOption({ label: '注意' });
   await clerk.getByLabel('住民に表示するメッセージ').fill(BIKE_NOTE);
+  // The message is written in a box as wide as the editor, not squeezed beside its kind.
+  const [noteBox, effectBox] = [await clerk.getByLabel('住民に表示するメッセージ').boundingBox(), await clerk.getByLabel('条件を満たすとき').boundingBox()];
+  expect(noteBox!.width).toBeGreaterThanOrEqual(effectBox!.width - 1);
   await clerk.getByRole('button', { name: '条件を反映' }).click();
   await told(clerk, '「数量」の条件を反映しました。');
   await clerk.getByTestId('logic-words').scrollIntoViewIfNeeded();
