@@ -129,6 +129,8 @@ test('a clerk puts 粗大ごみ online from the template; two residents compete 
   await clerk.getByRole('tab', { name: /確認と公開/ }).click();
   await clerk.getByRole('button', { name: '公開する' }).click();
   await clerk.getByText('第1版として公開しました。住民の画面に反映されています。').waitFor();
+  // Started from a template, not a preset: the warning about the generic contact names no preset.
+  await clerk.getByText('問い合わせ先が仮の記載（「ごみ減量・清掃担当課」）のままです。', { exact: false }).waitFor();
   await clerk.getByRole('link', { name: '定員と予約状況' }).waitFor(); // published with a capacity: the live numbers are linked
   await clerk.screenshot({ path: screenshotPath('journey-5-published'), fullPage: true });
 
