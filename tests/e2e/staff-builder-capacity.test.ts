@@ -34,6 +34,9 @@ test('a clerk sets, renames and removes the places of the event sessions', async
   const session = page.locator('button[data-path="session"][data-control="select"]');
   await session.getByText('定員あり').waitFor();
   await session.click();
+  // An own procedure (from a template) has no preset behind it: no word of one beside 必須.
+  await page.getByLabel('人数として数える繰り返し項目').waitFor();
+  expect(await page.getByText('プリセットで必須としている項目').count()).toBe(0);
   const told = (text: string) => page.locator('.builder-message').filter({ hasText: text }).waitFor();
   /** Clicks `name` and waits for the autosave of the draft that follows. */
   const applyAndSave = async (name: string) => {

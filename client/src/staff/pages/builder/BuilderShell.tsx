@@ -129,6 +129,7 @@ export function BuilderShell(props: BuilderShellProps) {
               siblings={all.filter((f) => f.parentPath === field.parentPath)}
               steps={steps}
               locks={locks}
+              overPreset={props.showEdits}
               doc={builder.document}
               apply={builder.apply}
               onMessage={setMessage}
