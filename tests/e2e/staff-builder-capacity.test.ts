@@ -53,6 +53,14 @@ test('a clerk sets, renames and removes the places of the event sessions', async
   await page.getByLabel(`「${THIRD}」の定員`).fill('');
   await page.getByLabel(`「${FIRST}」の定員`).fill('12');
   await page.screenshot({ path: screenshotPath('builder-capacity-event'), fullPage: true });
+  // On a phone-width console the settings take the screen's width (not a sliver beside the outline).
+  await page.setViewportSize({ width: 360, height: 740 });
+  const control = page.locator('form', { has: page.getByLabel('定員を設ける') });
+  await control.scrollIntoViewIfNeeded();
+  await control.screenshot({ path: screenshotPath('builder-capacity-event-360') });
+  const box = (await control.boundingBox())!;
+  expect({ left: box.x >= 0, right: box.x + box.width <= 360, wide: box.width >= 280 }).toEqual({ left: true, right: true, wide: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
   await applyAndSave('定員を反映');
   await told('「参加する回」の定員を反映しました。');
   expect((await draft())['x-capacity']).toEqual({ limits: { [FIRST]: 12, [SECOND]: 30 } });
