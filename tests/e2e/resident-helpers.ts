@@ -26,7 +26,14 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Text of the option labels of a radio/checkbox group whose ids start with `${id}-`. */
 async function optionIndex(page: Page, id: string, label: string): Promise<number> {
-  const labels = await page.locator(`label[for^="${id}-"]`).allTextContents();
+  // An option with a capacity carries a badge (「残り3」「満員」) inside its label: read the option's own words.
+  const labels = await page.locator(`label[for^="${id}-"]`).evaluateAll((nodes) =>
+    nodes.map((node) => {
+      const copy = node.cloneNode(true) as unknown as { querySelectorAll(s: string): Iterable<{ remove(): void }>; textContent: string | null };
+      for (const badge of copy.querySelectorAll('.capacity-badge')) badge.remove();
+      return copy.textContent ?? '';
+    }),
+  );
   const index = labels.findIndex((l) => l.trim() === label);
   if (index < 0) throw new Error(`No option "${label}" for ${id} (have: ${labels.join(' / ')})`);
   return index;

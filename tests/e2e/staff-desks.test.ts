@@ -41,7 +41,7 @@ test('desks kept in the settings become the contact residents see', async () => 
   await page.getByRole('navigation', { name: 'メニュー' }).getByRole('link', { name: '手続' }).click();
   await page.getByRole('button', { name: '「罹災証明書の発行申請」を採用して編集' }).click();
   await page.getByRole('tab', { name: /手続の情報/ }).click();
-  await page.getByText('いまはプリセットの仮の記載です。').waitFor();
+  await page.getByText('いまは仮の記載（ひな形の一般的な名称）です。').waitFor();
   await page.getByLabel('自治体の窓口から選ぶ').selectOption({ label: '税務課 資産税係' });
   await page.getByRole('button', { name: '手続の情報を反映' }).click();
   await page.getByRole('status').filter({ hasText: '保存済み' }).waitFor();

@@ -37,7 +37,7 @@ describe('contact desks', () => {
     const cat = `/municipalities/${MITO}/catalog`;
     const adopted = (await admin.post(`${cat}/adoptions`, { presetId: RISAI }).expect(201)).body;
     const first = await admin.post(`${cat}/adoptions/${RISAI}/publish`).expect(201);
-    expect(first.body.warnings).toEqual([expect.stringContaining('プリセットの仮の記載（「罹災証明担当課（税務課・防災担当課など）」）のままです')]);
+    expect(first.body.warnings).toEqual([expect.stringContaining('問い合わせ先が仮の記載（「罹災証明担当課（税務課・防災担当課など）」）のままです')]);
 
     const desk = (await admin.get(desks).expect(200)).body.items[0];
     const op = { id: 'desk-1', type: 'setContactDesk', contactDesk: { deskId: desk.id, name: desk.name } };

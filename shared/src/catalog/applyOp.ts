@@ -7,6 +7,7 @@ import { cloneJson } from './fieldPaths';
 import { EditRefusedError } from './editRefused';
 import { addField, moveField, removeField, setCardPrefill, setLabel, setOptions, setRequired, setRules, setSensitive, setShowWhen, setFieldLogic, setUiText, setWidget } from './fieldOps';
 import { setCalc, setLookupTable } from './calcOps';
+import { setCapacity } from './capacityOps';
 import { addStep, moveStep, moveToStep, removeAttachment, removeStep, renameStep, setAttachment, setProcedureText, setReception, setSignaturePolicy } from './documentOps';
 
 function applyInPlace(doc: FormDocument, op: EditOp): void {
@@ -39,6 +40,8 @@ function applyInPlace(doc: FormDocument, op: EditOp): void {
       return setCalc(doc, op.path, op.expression);
     case 'setLookupTable':
       return setLookupTable(doc, op.name, op.table);
+    case 'setCapacity':
+      return setCapacity(doc, op.path, op.capacity);
     case 'addField':
       return addField(doc, op.parent, op.field, op.after, op.step);
     case 'removeField':

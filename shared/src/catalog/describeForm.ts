@@ -12,6 +12,7 @@ import { parseIf } from './showWhen';
 import { logicRulesOf } from './fieldLogic';
 import type { FieldLogic } from '../logic/types';
 import { isMyNumberNode, isSensitiveNode } from '../form/sensitive';
+import { CAPACITY_KEYWORD, type CapacityRule } from '../form/capacity';
 
 /** One field of the outline. */
 export interface FieldInfo {
@@ -44,6 +45,8 @@ export interface FieldInfo {
   sensitive: boolean;
   /** A 個人番号: sensitive whatever the form says. */
   sensitiveLocked: boolean;
+  /** Places per option (single choices with `x-capacity` only). */
+  capacity?: CapacityRule;
   /** Which of its fields the My Number Card fills (sections only). */
   cardPrefill?: CardPrefillMarker;
 }
@@ -73,6 +76,8 @@ function describeObject(doc: FormDocument, holder: JsonSchema, parentPath: Field
     };
     const options = optionsOf(found.node, doc.schema.definitions);
     if (options && (kind === 'choice' || kind === 'multiChoice')) info.options = options;
+    const capacity = found.node[CAPACITY_KEYWORD] as CapacityRule | undefined;
+    if (kind === 'choice' && capacity && typeof capacity === 'object' && capacity.limits) info.capacity = capacity;
     if (typeof ui['ui:help'] === 'string') info.help = ui['ui:help'];
     if (typeof ui['ui:description'] === 'string') info.description = ui['ui:description'];
     if (typeof ui['ui:placeholder'] === 'string') info.placeholder = ui['ui:placeholder'];

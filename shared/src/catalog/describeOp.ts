@@ -62,6 +62,14 @@ export function describeOp(op: EditOp, doc: FormDocument): string {
     }
     case 'setCalc':
       return `${label(op.path)}の計算式を「${short(op.expression)}」に変更`;
+    case 'setCapacity':
+      return op.capacity
+        ? `${label(op.path)}の定員を設定（${short(
+            Object.entries(op.capacity.limits)
+              .map(([option, n]) => `${option} ${n}`)
+              .join('、'),
+          )}${op.capacity.countOf ? `、${label(op.capacity.countOf)}の人数で数える` : ''}）`
+        : `${label(op.path)}の定員を解除`;
     case 'setLookupTable':
       return op.table ? `表「${short(op.table.title || op.name)}」を設定（${op.table.rows.length}行）` : `表「${short(op.name)}」を削除`;
     case 'addField':

@@ -109,6 +109,16 @@ const SHAPES: Record<EditOpType, Record<string, JsonSchema>> = {
   setShowWhen: { path, showWhen: { anyOf: [{ type: 'null' }, showWhen] } },
   setLogic: { path, logic: { anyOf: [{ type: 'null' }, logic, { type: 'array', maxItems: 3, items: logic }] } },
   setCalc: { path, expression: text(CALC_LIMITS.maxLength) },
+  // Numbers and options are checked in words by checkCapacityRules when applied.
+  setCapacity: {
+    path,
+    capacity: {
+      anyOf: [
+        { type: 'null' },
+        { type: 'object', required: ['limits'], additionalProperties: false, properties: { limits: { type: 'object', maxProperties: 200, additionalProperties: { type: 'number' } }, countOf: path } },
+      ],
+    },
+  },
   setLookupTable: { name: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' }, table: { anyOf: [{ type: 'null' }, lookupTable] } },
   setCardPrefill: {
     path,

@@ -16,6 +16,7 @@ import type { FieldLogic } from '../logic/types';
 import { invalidEdit } from './editRefused';
 import { placeKey, unplaceKey, writeOrder } from './formLayout';
 import { LABEL_FROM_KEY } from './importSchema';
+import { followOptionChange } from './capacityOps';
 
 /** The field at `path`, or a refusal naming it. */
 export function requireField(doc: FormDocument, path: FieldPath): FieldLocation {
@@ -103,8 +104,10 @@ export function setOptions(doc: FormDocument, path: FieldPath, options: string[]
   if (new Set(cleaned).size !== cleaned.length) invalidEdit(`「${labelOf(loc)}」の選択肢に同じものがあります。`);
   const node = materialize(doc, loc);
   if (node.type === 'array' && node.items?.enum) node.items = { ...node.items, enum: cleaned };
-  else if (Array.isArray(node.enum)) node.enum = cleaned;
-  else invalidEdit(`「${labelOf(loc)}」は選択肢のある項目ではありません。`);
+  else if (Array.isArray(node.enum)) {
+    followOptionChange(node, (node.enum as unknown[]).map(String), cleaned);
+    node.enum = cleaned;
+  } else invalidEdit(`「${labelOf(loc)}」は選択肢のある項目ではありません。`);
 }
 
 /** Sets validation rules (null removes one); a lower bound above the upper is refused. */

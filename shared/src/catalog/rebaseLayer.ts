@@ -17,6 +17,7 @@ import { describeFields, flattenFields, type FieldInfo } from './describeForm';
 import { stepsOf } from './formLayout';
 import { isLeaf, type Condition } from '../logic/types';
 import { CALC_KEYWORD, LOOKUP_TABLES_KEYWORD } from '../calc/formCalc';
+import { CAPACITY_KEYWORD } from '../form/capacity';
 
 /** Why an edit no longer fits a new preset version. */
 export const CONFLICT_KINDS = ['target-removed', 'changed-upstream', 'key-taken', 'now-locked', 'cannot-apply'] as const;
@@ -101,6 +102,8 @@ function attribute(op: EditOp, doc: FormDocument, info: FieldInfo | undefined): 
       return info?.logicRules;
     case 'setCalc':
       return path ? locateField(doc.schema, path)?.node[CALC_KEYWORD] : undefined;
+    case 'setCapacity':
+      return path ? locateField(doc.schema, path)?.node[CAPACITY_KEYWORD] : undefined;
     case 'setLookupTable':
       return (doc.schema[LOOKUP_TABLES_KEYWORD] as Record<string, unknown> | undefined)?.[op.name];
     case 'setCardPrefill':
@@ -147,6 +150,7 @@ function renamed(op: EditOp, from: FieldPath, to: FieldPath): EditOp {
   }
   if (copy.type === 'moveField' && copy.path.split('.').slice(0, -1).join('.') === parent && copy.after === fromKey) copy.after = toKey;
   if (copy.type === 'setShowWhen' && copy.showWhen && copy.path.split('.').slice(0, -1).join('.') === parent && copy.showWhen.field === fromKey) copy.showWhen.field = toKey;
+  if (copy.type === 'setCapacity' && copy.capacity?.countOf) copy.capacity.countOf = swap(copy.capacity.countOf);
   if (copy.type === 'setLogic' && copy.logic) for (const rule of Array.isArray(copy.logic) ? copy.logic : [copy.logic]) rule.when = renameInCondition(rule.when, swap);
   if (copy.type === 'moveToStep' && parent === '' && copy.field === fromKey) copy.field = toKey;
   if (copy.type === 'setAttachment' && copy.attachment.condition) copy.attachment.condition.field = swap(copy.attachment.condition.field);

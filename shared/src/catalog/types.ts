@@ -9,6 +9,7 @@
  */
 import type { FieldLogic } from '../logic/types';
 import type { CardPrefillMarker } from '../identity/cardIdentity';
+import type { CapacityRule } from '../form/capacity';
 import type { AttachmentSpec, ContactDesk, Procedure, ProcedureReception, SignaturePolicy } from '../form/types';
 import type { JsonSchema, UiSchema } from '../form/jsonSchema';
 
@@ -134,6 +135,8 @@ export type EditOp = OpBase &
     /** A field's rules on earlier answers: show it, require it, show a note (logic/; one of each, or a single rule), or none (null). */
     | { type: 'setLogic'; path: FieldPath; logic: FieldLogic | FieldLogic[] | null }
     | { type: 'setCalc'; path: FieldPath; expression: string }
+    /** Places per option of a single choice (`x-capacity`, form/capacity.ts), or none (null). */
+    | { type: 'setCapacity'; path: FieldPath; capacity: CapacityRule | null }
     /** Adds, replaces or (null) removes a lookup table the calculated values use. */
     | { type: 'setLookupTable'; name: string; table: LookupTableSpec | null }
     /** Which fields of a section the My Number Card's 基本4情報 fill (`ui:cardPrefill`), or none (null). */

@@ -87,6 +87,7 @@ function AdoptedEditor({ initial, code, onReplaced }: { initial: AdoptionView; c
       save={save}
       serverProblems={view.problems}
       showEdits
+      capacityHref={view.published && !view.layer.withdrawn ? `/staff/procedures/capacity/${encodeURIComponent(presetId)}` : undefined}
       publish={(problems) => (
         <PublishBox canPublish={can('catalog.publish')} problems={problems} live={live} onPublish={publish}>
           <div className="builder-row">

@@ -6,6 +6,7 @@
  * a live region that tells screen-reader users what each action did.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import {
   CONTAINER_KINDS,
   checkDraftStructure,
@@ -25,6 +26,7 @@ import { FieldOutline } from './FieldOutline';
 import { AddFieldForm } from './AddFieldForm';
 import { FieldEditor } from './FieldEditor';
 import { LogicEditor } from './LogicEditor';
+import { CapacityEditor, offersCapacity } from './CapacityEditor';
 import { StepsPanel } from './StepsPanel';
 import { ProcedurePanel } from './ProcedurePanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
@@ -57,6 +59,8 @@ export interface BuilderShellProps {
    * ajv compile, which this page (strict CSP, no eval) cannot run itself.
    */
   serverProblems: DraftProblem[];
+  /** The procedure's 定員と予約状況 page, once a version is published (the builder links to it). */
+  capacityHref?: string | undefined;
 }
 
 const SAVE_TEXT: Record<SaveStatus, string> = { saved: '保存済み', pending: '未保存の変更あり', saving: '保存中…', error: '保存できませんでした' };
@@ -118,7 +122,21 @@ export function BuilderShell(props: BuilderShellProps) {
       label: '項目',
       content: (
         <>
-          {field && <FieldEditor key={`${field.path}:${builder.change}`} field={field} steps={steps} locks={locks} doc={builder.document} apply={builder.apply} onMessage={setMessage} />}
+          {field && (
+            <FieldEditor
+              key={`${field.path}:${builder.change}`}
+              field={field}
+              steps={steps}
+              locks={locks}
+              overPreset={props.showEdits}
+              doc={builder.document}
+              apply={builder.apply}
+              onMessage={setMessage}
+            />
+          )}
+          {field && offersCapacity(field, all) && (
+            <CapacityEditor key={`capacity:${field.path}:${builder.change}`} field={field} all={all} capacityHref={props.capacityHref} apply={builder.apply} onMessage={setMessage} />
+          )}
           {field && !field.sensitiveLocked && <LogicEditor key={`logic:${field.path}:${builder.change}`} field={field} all={all} steps={steps} apply={builder.apply} onMessage={setMessage} />}
           <AddFieldForm doc={builder.document} selected={field} containers={containers} apply={builder.apply} onAdded={onAdded} />
         </>
@@ -143,6 +161,11 @@ export function BuilderShell(props: BuilderShellProps) {
         <>
           <ChecksPanel problems={problems} onSelect={setSelected} />
           {props.publish(problems.length)}
+          {props.capacityHref && all.some((f) => f.capacity) && (
+            <p className="field__hint">
+              定員のある選択肢の予約数は <Link to={props.capacityHref}>定員と予約状況</Link> で確認でき、定員を増やすこともできます。
+            </p>
+          )}
         </>
       ),
     },

@@ -17,6 +17,8 @@ interface Props {
   field: FieldInfo;
   steps: FormStep[] | undefined;
   locks: LockedField[];
+  /** Edits layered over a preset (an adopted one, or a preset template): only then is a required field "the preset's". */
+  overPreset: boolean;
   /** The document being edited (a calculated field's expression checks against it). */
   doc: FormDocument;
   apply: (...ops: NewOp[]) => string | null;
@@ -71,7 +73,7 @@ function opsFor(field: FieldInfo, before: EditorValues, v: EditorValues): NewOp[
   return ops;
 }
 
-export function FieldEditor({ field, steps, locks, doc, apply, onMessage }: Props) {
+export function FieldEditor({ field, steps, locks, overPreset, doc, apply, onMessage }: Props) {
   const before = valuesOf(field, steps);
   const form = useForm<EditorValues>({ defaultValues: before });
   const { register, handleSubmit, formState } = form;
@@ -106,7 +108,7 @@ export function FieldEditor({ field, steps, locks, doc, apply, onMessage }: Prop
               文言や説明は変えられますが、削除・任意化・条件付けはできません。
             </>
           )}
-          {!lock && field.required && (
+          {!lock && overPreset && field.required && (
             <>
               <br />
               プリセットで必須としている項目ですが、法令上の必須項目ではないため、任意にすることもできます。

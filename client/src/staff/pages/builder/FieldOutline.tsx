@@ -102,6 +102,7 @@ export function FieldOutline({ fields, steps, selected, locks, onSelect, apply, 
               {kind}
               {field.required && <span className="badge badge--required">必須</span>}
               {field.logic && <span className="badge">条件付き</span>}
+              {field.capacity && <span className="badge">定員あり</span>}
               {lock && (
                 <span className="badge badge--locked" title={`法令で定められた項目です（${lock.provision}）`}>
                   法定

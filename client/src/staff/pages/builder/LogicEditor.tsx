@@ -335,8 +335,9 @@ export function LogicEditor({ field, all, steps, apply, onMessage }: Props) {
           <button type="button" className="button button--secondary" onClick={() => setRows((rs) => [...rs, emptyRow()])}>
             条件を追加
           </button>
+          {/* One above the other: beside its kind, the message box was too narrow to read what was typed. */}
           {effect === 'message' && (
-            <div className="builder-row">
+            <>
               <div className="field">
                 <label htmlFor="logic-level">メッセージの種類</label>
                 <select id="logic-level" value={level} onChange={(e) => setLevel(e.target.value as typeof level)}>
@@ -346,9 +347,9 @@ export function LogicEditor({ field, all, steps, apply, onMessage }: Props) {
               </div>
               <div className="field">
                 <label htmlFor="logic-note">住民に表示するメッセージ</label>
-                <textarea id="logic-note" rows={2} value={noteText} onChange={(e) => setNoteText(e.target.value)} />
+                <textarea id="logic-note" rows={3} value={noteText} onChange={(e) => setNoteText(e.target.value)} />
               </div>
-            </div>
+            </>
           )}
         </>
       )}

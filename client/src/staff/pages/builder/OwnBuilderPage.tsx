@@ -121,6 +121,7 @@ function OwnEditor({ initial, code }: { initial: OwnProcedureView; code: string 
       save={save}
       serverProblems={view.problems}
       showEdits={false}
+      capacityHref={view.published ? `/staff/procedures/capacity/${encodeURIComponent(id)}` : undefined}
       publish={(problems) => (
         <PublishBox canPublish={can('catalog.publish')} problems={problems} live={live} onPublish={publish}>
           <h3>版の一覧</h3>

@@ -175,7 +175,7 @@ export function ProcedurePanel({ procedure: p, presetSignature, apply, onMessage
       </fieldset>
       <fieldset className="builder-fieldset">
         <legend>問い合わせ先（担当窓口）</legend>
-        {p.contactDesk.placeholder && !p.contactDesk.deskId && <p className="notice">いまはプリセットの仮の記載です。この自治体の窓口を選ぶか、入力してください。</p>}
+        {p.contactDesk.placeholder && !p.contactDesk.deskId && <p className="notice">いまは仮の記載（ひな形の一般的な名称）です。この自治体の窓口を選ぶか、入力してください。</p>}
         {desks.length > 0 && (
           <div className="field">
             <label htmlFor="proc-deskId">自治体の窓口から選ぶ</label>
