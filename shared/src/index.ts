@@ -33,6 +33,7 @@ export * from './submission/receiptNumber';
 export * from './api/types';
 export * from './api/inboxTypes';
 export * from './api/vocabulary';
+export * from './api/formPageRequests';
 export * from './catalog';
 export * from './logic';
 export * from './calc';

@@ -51,22 +51,22 @@ describe('office codes (事業所個別番号) from the server', () => {
   });
 
   it('asks the server only for codes the bundled data lacks, and puts the office street with the town', async () => {
-    const asked = stubFetch({ '/api/v1/postal-codes/3108610': { status: 200, body: MITO_OFFICE } });
+    const asked = stubFetch({ '/api/v1/postal-codes/3108610?lang=ja': { status: 200, body: MITO_OFFICE } });
     const lookup = firstFound(jpostaLookup, officeLookup);
     expect(await lookup('310-0805')).toEqual({ prefecture: '茨城県', city: '水戸市', town: '中央' });
     expect(asked).toEqual([]);
     expect(await lookup('３１０－８６１０')).toEqual({ prefecture: '茨城県', city: '水戸市', town: '中央１丁目４－１' });
-    expect(asked).toEqual(['/api/v1/postal-codes/3108610']);
+    expect(asked).toEqual(['/api/v1/postal-codes/3108610?lang=ja']);
   });
 
   it('turns the server’s 404 into "not found", and lets other failures show as failures', async () => {
-    stubFetch({ '/api/v1/postal-codes/5000000': { status: 503, body: {} } });
+    stubFetch({ '/api/v1/postal-codes/5000000?lang=ja': { status: 503, body: {} } });
     expect(await officeLookup('0000000')).toBeNull();
     await expect(officeLookup('5000000')).rejects.toMatchObject({ status: 503 });
   });
 
   it('fills an address block from an office code', async () => {
-    stubFetch({ '/api/v1/postal-codes/3108610': { status: 200, body: MITO_OFFICE } });
+    stubFetch({ '/api/v1/postal-codes/3108610?lang=ja': { status: 200, body: MITO_OFFICE } });
     render(residentForm({ schema, postalLookup: firstFound(jpostaLookup, officeLookup) }));
     await userEvent.type(screen.getByLabelText(/郵便番号/), '3108610');
     await waitFor(() => expect(value(/町域・番地/)).toBe('中央１丁目４－１'));

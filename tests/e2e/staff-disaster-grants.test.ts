@@ -86,7 +86,7 @@ test('a municipal admin lends a disaster to staff of another town, who find it o
   await page.getByRole('alertdialog').getByRole('button', { name: '取り消す' }).click();
   await page.getByRole('status').getByText('権限を取り消しました。').waitFor();
   await item.getByText('取消済').waitFor();
-  const grantsAnswered = lent.waitForResponse((r) => r.url().endsWith('/api/v1/staff/me/disaster-grants') && r.ok());
+  const grantsAnswered = lent.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/staff/me/disaster-grants' && r.ok());
   await lent.reload();
   expect((await (await grantsAnswered).json()).items).toEqual([]);
   await lent.getByRole('heading', { name: /こんにちは/ }).waitFor();

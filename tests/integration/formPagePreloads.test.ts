@@ -31,6 +31,28 @@ test('the form page preloads the resident app, the form page and the form render
   for (const file of named) await request(ctx.app).get(`/${file}`).expect(200);
 });
 
+const dataPreloads = (html: string) => [...html.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)">/g)].map((m) => m[1]!);
+
+test('the form page preloads its API answers in the language of its cookie, each URL naming the language', async () => {
+  const ja = await request(ctx.app).get('/m/082015/p/risai-shomeisho/apply').expect(200);
+  expect(ja.headers.vary).toMatch(/Cookie/);
+  const urls = dataPreloads(ja.text);
+  expect(urls).toEqual(['/api/v1/municipalities/082015/procedures/risai-shomeisho?lang=ja', '/api/v1/municipalities/082015?lang=ja', '/api/v1/municipalities/082015/disasters?lang=ja']);
+  const en = await request(ctx.app).get('/m/082015/p/risai-shomeisho/apply').set('Cookie', 'other=1; madoguchi_lang=en').expect(200);
+  expect(dataPreloads(en.text)).toEqual(urls.map((u) => u.replace('lang=ja', 'lang=en')));
+  // The URL's language wins over the browser's Accept-Language (a preload sends the browser's own).
+  const missing = await request(ctx.app).get('/api/v1/municipalities/082015/procedures/no-such?lang=ja').set('Accept-Language', 'en-US,en').expect(404);
+  expect(missing.body.error.message).toMatch(/[ぁ-んァ-ン一-龥]/);
+  const missingEn = await request(ctx.app).get('/api/v1/municipalities/082015/procedures/no-such?lang=en').set('Accept-Language', 'ja').expect(404);
+  expect(missingEn.body.error.message).not.toMatch(/[ぁ-んァ-ン一-龥]/);
+  for (const url of urls) await request(ctx.app).get(url).expect(200);
+});
+
+test('a form page whose path cannot be decoded names no API answers', async () => {
+  const res = await request(ctx.app).get('/m/%E0%A4%A/p/risai-shomeisho/apply').expect(200);
+  expect(dataPreloads(res.text)).toEqual([]);
+});
+
 test('other pages are the built index.html as it is', async () => {
   const built = readFileSync(join(CLIENT_DIST, 'index.html'), 'utf8');
   for (const path of ['/', '/m/082015', '/m/082015/p/risai-shomeisho', '/m/082015/p/risai-shomeisho/apply/extra']) {

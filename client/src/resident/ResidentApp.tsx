@@ -4,6 +4,7 @@
  * so finding a procedure stays light on a phone.
  */
 import { Suspense, lazy } from 'react';
+import { lazyWithPreload } from '../common/lazyWithPreload';
 import { Link, Route, Routes } from 'react-router';
 import '../common/styles/resident.css';
 import { LanguageProvider, useLanguage } from '../common/i18n/LanguageContext';
@@ -14,7 +15,9 @@ import ChooseMunicipalityPage from './municipality/ChooseMunicipalityPage';
 import CatalogPage from './catalog/CatalogPage';
 import ProcedurePage from './procedure/ProcedurePage';
 
-const ApplyPage = lazy(() => import('./apply/ApplyPage'));
+const ApplyPage = lazyWithPreload(() => import('./apply/ApplyPage'));
+/** The form page's chunk, so that the entry script can render it without a Suspense fallback (main.tsx). */
+export const preloadApplyPage = ApplyPage.preload;
 const DonePage = lazy(() => import('./done/DonePage'));
 const StatusPage = lazy(() => import('./status/StatusPage'));
 const ResumePage = lazy(() => import('./resume/ResumePage'));

@@ -8,7 +8,7 @@
 import express, { Router } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { join } from 'node:path';
-import { formPageHtml } from './formPagePreloads';
+import { cookieLanguage, formPageHtml } from './formPagePreloads';
 
 const NO_CACHE = 'no-cache';
 
@@ -34,8 +34,9 @@ export function clientAssets(clientDist: string): Router {
   const formPage = formPageHtml(clientDist);
   router.get(/^\/(?!api\/).*/, (req, res) => {
     res.setHeader('Cache-Control', NO_CACHE);
-    const html = formPage(req.path);
-    if (html) res.type('html').send(html);
+    const html = formPage(req.path, cookieLanguage(req.headers.cookie));
+    // The form page preloads its data in the language its cookie names.
+    if (html) res.vary('Cookie').type('html').send(html);
     else res.sendFile(join(clientDist, 'index.html'));
   });
   return router;

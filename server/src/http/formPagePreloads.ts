@@ -3,9 +3,12 @@
  * learns of them one lazy import after another (entry → resident app → form page → form renderer): on a slow
  * phone network each step is a round trip of half a second. The list comes from the client build's manifest
  * (client/vite.config.ts `build.manifest`); without one the page is served as it is.
+ * It also names the API answers the page starts with (`<link rel=preload as=fetch>`, the URLs of
+ * shared formPageRequests, each carrying its language), so they come with the scripts instead of after them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formPageRequests, type Language } from '@madoguchi/shared';
 
 /** The client routes whose chunks are named in the page, by the source files vite built them from. */
 const FORM_PAGE = /^\/m\/[^/]+\/p\/[^/]+\/apply\/?$/;
@@ -41,8 +44,23 @@ export function withPreloads(html: string, chunks: { js: string[]; css: string[]
   return links.length ? html.replace('</head>', `    ${links.join('\n    ')}\n  </head>`) : html;
 }
 
-/** The page to send for `path`, or undefined to send index.html as it is. Read once per process (builds replace the process). */
-export function formPageHtml(clientDist: string): (path: string) => string | undefined {
+/** `<link rel=preload as=fetch>` for the form page's API requests, in the resident's language (the one its entry script will ask for). */
+export function withDataPreloads(html: string, urls: string[]): string {
+  if (!urls.length) return html;
+  const links = urls.map((url) => `<link rel="preload" as="fetch" crossorigin href="${url}">`);
+  return html.replace('</head>', `    ${links.join('\n    ')}\n  </head>`);
+}
+
+/** The resident's language as the browser app keeps it (client/src/common/i18n/languageStore.ts mirrors it in this cookie). */
+export function cookieLanguage(cookieHeader: string | undefined): Language {
+  return /(?:^|;\s*)madoguchi_lang=en(?:;|$)/.test(cookieHeader ?? '') ? 'en' : 'ja';
+}
+
+/**
+ * The page to send for `path` (in the resident's `language`), or undefined to send index.html as it is.
+ * The chunk list is read once per process (builds replace the process).
+ */
+export function formPageHtml(clientDist: string): (path: string, language: Language) => string | undefined {
   let page: string | null | undefined;
   const build = (): string | null => {
     const manifestFile = join(clientDist, '.vite', 'manifest.json');
@@ -50,9 +68,9 @@ export function formPageHtml(clientDist: string): (path: string) => string | und
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;
     return withPreloads(readFileSync(join(clientDist, 'index.html'), 'utf8'), chunksOf(manifest, FORM_PAGE_SOURCES));
   };
-  return (path) => {
+  return (path, language) => {
     if (!FORM_PAGE.test(path)) return undefined;
     if (page === undefined) page = build();
-    return page ?? undefined;
+    return page === null ? undefined : withDataPreloads(page, formPageRequests(path, language));
   };
 }

@@ -7,24 +7,24 @@
  */
 import type { Language } from '@madoguchi/shared';
 
-export const API_BASE = '/api/v1';
+// Every API URL names its language (`lang`, read by the server before Accept-Language): an answer started early
+// is the one apiFetch would get, whatever headers each sent. From shared: the server names the same URLs in the page.
+export { API_BASE, apiUrl } from '@madoguchi/shared';
 
-/** `/api/v1` + path, with `lang=en` when the resident reads English (the server also reads Accept-Language). */
-export function apiUrl(path: string, language: Language): string {
-  const url = `${API_BASE}${path}`;
-  return language === 'en' ? `${url}${url.includes('?') ? '&' : '?'}lang=en` : url;
-}
-
-/** The headers of every JSON request (apiFetch sends the same, so an early answer is the one it would get). */
+/** The headers of every JSON request. */
 export const jsonHeaders = (language: Language) => ({ Accept: 'application/json', 'Accept-Language': language });
 
 /** An early answer older than this is not used: the resident may have stayed elsewhere for a while. */
 const FRESH_MS = 30_000;
 const started = new Map<string, { at: number; response: Promise<Response> }>();
 
-export function startEarlyGet(path: string, language: Language): void {
-  const url = apiUrl(path, language);
-  const response = fetch(url, { headers: jsonHeaders(language) });
+/**
+ * Starts a GET of `url` (an apiUrl). Without headers of its own: the browser then answers it from the page's
+ * `<link rel=preload as=fetch crossorigin>` of the same URL (server/src/http/formPagePreloads.ts), which it
+ * may not for a request with headers of its own (Chromium compares some of them).
+ */
+export function startEarlyGet(url: string): void {
+  const response = fetch(url);
   response.catch(() => undefined); // a failure is reported to whoever takes it, never as an unhandled rejection
   started.set(url, { at: Date.now(), response });
 }

@@ -1,0 +1,71 @@
+/**
+ * The form page's HTML preloads its API answers (server/src/http/formPagePreloads.ts) and the app takes them:
+ * each is fetched once, with the resident's language in its URL — so an answer the browser asked for before
+ * the app ran is never in the browser's language when the resident reads the other one.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser';
+import { startLiveServer, type LiveServer } from '../helpers/liveServer';
+
+let server: LiveServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startLiveServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// A phone set to English: its Accept-Language asks for English, the resident has not chosen a language (Japanese).
+const englishPhone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'en-US' };
+
+/** The API GETs the page made (path and query), in order. */
+function apiRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/v1/municipalities/')) seen.push(url.pathname + url.search);
+  });
+  return seen;
+}
+
+const formRequests = (code: string, procedure: string, lang: string) => [
+  `/api/v1/municipalities/${code}/procedures/${procedure}?lang=${lang}`,
+  `/api/v1/municipalities/${code}?lang=${lang}`,
+  `/api/v1/municipalities/${code}/disasters?lang=${lang}`,
+];
+
+test('each preloaded answer is fetched once and used; the resident language, not the browser’s, is in the URL', async () => {
+  const context = await browser.newContext(englishPhone);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const seen = apiRequests(page);
+  await page.goto(`${server.url}/m/082015/p/risai-shomeisho/apply`);
+  await page.locator('#root_disaster_name').waitFor();
+  await page.getByRole('heading', { level: 1, name: '災害と被災した住家' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(seen.filter((u) => !u.includes('/capacity')).sort()).toEqual(formRequests('082015', 'risai-shomeisho', 'ja').sort());
+
+  // English chosen: the next form page preloads and uses the English answers.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  seen.length = 0;
+  await page.goto(`${server.url}/m/082015/p/ninshin-todoke/apply`);
+  await page.getByRole('button', { name: 'Continue' }).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(seen.filter((u) => !u.includes('/capacity')).sort()).toEqual(formRequests('082015', 'ninshin-todoke', 'en').sort());
+  await context.close();
+}, 60_000);
+
+test('a missing procedure is refused in the resident’s language even when the browser asks for English', async () => {
+  const context = await browser.newContext(englishPhone);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${server.url}/m/082015/p/no-such-procedure/apply`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  expect(await alert.textContent()).toMatch(/[ぁ-んァ-ン一-龥]/);
+  await context.close();
+}, 60_000);
