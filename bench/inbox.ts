@@ -9,16 +9,17 @@
  * data directory) to build the set quickly.
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
 import { formatReceiptNumber, SUBMISSION_STATUSES } from '@madoguchi/shared';
 import { openDatabase } from '../server/src/storage/sqlite/database';
 import { createSqliteStorage } from '../server/src/storage/sqlite';
 import { DataCipher } from '../server/src/security/dataCipher';
 import { hashPassword } from '../server/src/auth/passwords';
-import { percentile, round1, startChild } from './lib';
+import { median, percentile, round1, startChild } from './lib';
 
 const PROCEDURES = ['risai-shomeisho', 'jidou-teate-nintei', 'hoiku-riyo-moshikomi', 'kaigo-nintei-shinki', 'ninshin-todoke'];
 const STATUSES = SUBMISSION_STATUSES.slice(0, 4);
@@ -53,6 +54,12 @@ export interface InboxOptions {
   /** Staff sessions hitting the list endpoint at once, and for how long (s). */
   httpConnections: number;
   httpSeconds: number;
+  /** Also compare the list endpoint with an earlier build's server (its main.js), in this many interleaved rounds. */
+  /**
+   * `schema`: the last migration the earlier build knows. Its copy of the data is marked with it (the
+   * tables and triggers of later migrations stay, unused by that build), since a build refuses a newer schema.
+   */
+  baseline?: { serverEntry: string; rounds: number; schema: number };
 }
 
 export interface InboxHttpFigures {
@@ -92,9 +99,18 @@ async function signIn(base: string, email: string): Promise<string> {
   return cookie();
 }
 
-async function benchListEndpoint(dir: string, municipalityCode: string, options: InboxOptions): Promise<InboxHttpFigures> {
+/** A server on the bench's data directory with the bench account signed in, and the inbox page it is asked for. */
+interface InboxServer {
+  url: string;
+  cookie: string;
+  itemsPerPage: number;
+  stop: () => Promise<void>;
+}
+
+/** `entry`: the server's main.js (this build's, or an earlier build's for a before/after comparison). */
+async function startInboxServer(entry: string, dir: string, municipalityCode: string): Promise<InboxServer & { path: string }> {
   const server = await startChild(
-    ['server/dist/main.js'],
+    [entry],
     {
       PORT: '0',
       HOST: '127.0.0.1',
@@ -113,14 +129,27 @@ async function benchListEndpoint(dir: string, municipalityCode: string, options:
     if (check.status !== 200) throw new Error(`inbox list answered ${check.status}: ${await check.text()}`);
     const page = (await check.json()) as { items: unknown[] };
     if (page.items.length === 0) throw new Error('inbox list is empty: the generated rows are not visible to the bench account');
-    const run = (connections: number, duration: number) => autocannon({ url: `${base}${path}`, method: 'GET', headers: { cookie }, connections, duration });
-    await run(2, 1); // warm-up: statement cache, version lookups
-    const r = await run(options.httpConnections, options.httpSeconds);
+    return { url: `${base}${path}`, path, cookie, itemsPerPage: page.items.length, stop: server.stop };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+type Run = Awaited<ReturnType<typeof autocannon>>;
+
+const hammer = (server: InboxServer, connections: number, duration: number) => autocannon({ url: server.url, method: 'GET', headers: { cookie: server.cookie }, connections, duration });
+
+async function benchListEndpoint(dir: string, municipalityCode: string, options: InboxOptions): Promise<InboxHttpFigures> {
+  const server = await startInboxServer('server/dist/main.js', dir, municipalityCode);
+  try {
+    await hammer(server, 2, 1); // warm-up: statement cache, version lookups
+    const r = await hammer(server, options.httpConnections, options.httpSeconds);
     return {
-      path: path.replace(municipalityCode, ':code'),
+      path: server.path.replace(municipalityCode, ':code'),
       connections: options.httpConnections,
       seconds: options.httpSeconds,
-      itemsPerPage: page.items.length,
+      itemsPerPage: server.itemsPerPage,
       reqPerSec: Math.round(r.requests.average),
       p50: r.latency.p50,
       p99: r.latency.p99,
@@ -130,6 +159,54 @@ async function benchListEndpoint(dir: string, municipalityCode: string, options:
     };
   } finally {
     await server.stop();
+  }
+}
+
+export interface InboxComparison {
+  rounds: number;
+  secondsPerRound: number;
+  connections: number;
+  /** Medians over the rounds; before = the baseline build, after = this build. */
+  before: { reqPerSec: number; p50: number; p99: number; non2xx: number };
+  after: { reqPerSec: number; p50: number; p99: number; non2xx: number };
+  /** after / before, per round, then the median (the machine is shared: ratios hold better than absolute figures). */
+  p99Ratio: number;
+  reqPerSecRatio: number;
+}
+
+/**
+ * The list endpoint of two builds side by side: each on its own copy of the same data
+ * (an older build refuses a schema it does not know), both running, measured in
+ * alternate rounds (before, after, before, after …) so the machine's noise falls on both.
+ */
+async function compareListEndpoint(dir: string, baselineDir: string, baselineEntry: string, municipalityCode: string, options: InboxOptions, rounds: number): Promise<InboxComparison> {
+  const before = await startInboxServer(baselineEntry, baselineDir, municipalityCode);
+  const after = await startInboxServer('server/dist/main.js', dir, municipalityCode);
+  try {
+    for (const server of [before, after]) await hammer(server, 2, 1);
+    const runs = { before: [] as Run[], after: [] as Run[] };
+    for (let i = 0; i < rounds; i++) {
+      const order = i % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const);
+      for (const which of order) runs[which].push(await hammer(which === 'before' ? before : after, options.httpConnections, options.httpSeconds));
+    }
+    const figures = (rs: Run[]) => ({
+      reqPerSec: Math.round(median(rs.map((r) => r.requests.average))),
+      p50: median(rs.map((r) => r.latency.p50)),
+      p99: median(rs.map((r) => r.latency.p99)),
+      non2xx: rs.reduce((n, r) => n + r.non2xx, 0),
+    });
+    const ratio = (f: (r: Run) => number) => Number(median(runs.after.map((r, i) => f(r) / f(runs.before[i]!))).toFixed(2));
+    return {
+      rounds,
+      secondsPerRound: options.httpSeconds,
+      connections: options.httpConnections,
+      before: figures(runs.before),
+      after: figures(runs.after),
+      p99Ratio: ratio((r) => r.latency.p99),
+      reqPerSecRatio: ratio((r) => r.requests.average),
+    };
+  } finally {
+    await Promise.all([before.stop(), after.stop()]);
   }
 }
 
@@ -222,7 +299,15 @@ export async function benchInbox(options: InboxOptions) {
     raw.close();
     await storage.close();
 
+    const baselineDir = `${dir}-baseline`;
+    if (options.baseline) {
+      cpSync(dir, baselineDir, { recursive: true });
+      const copy = new Database(join(baselineDir, 'madoguchi.sqlite'));
+      copy.pragma(`user_version = ${options.baseline.schema}`);
+      copy.close();
+    }
     const http = await benchListEndpoint(dir, target, options);
+    const comparison = options.baseline ? await compareListEndpoint(dir, baselineDir, options.baseline.serverEntry, target, options, options.baseline.rounds) : undefined;
     const stats = (xs: number[]) => ({ p50: Number(percentile(xs, 50).toFixed(2)), p99: Number(percentile(xs, 99).toFixed(2)) });
     return {
       rows,
@@ -234,8 +319,10 @@ export async function benchInbox(options: InboxOptions) {
       findByReceiptMs: stats(receiptTimes),
       readingPrefixMs: stats(kanaTimes),
       http,
+      ...(comparison ? { comparison } : {}),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(`${dir}-baseline`, { recursive: true, force: true });
   }
 }

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { DataCipher } from '../../server/src/security/dataCipher';
 import { describeContract } from './adapters';
+import { user } from './fixtures';
 
 const t0 = new Date('2026-12-06T09:00:00Z');
 const after = (ms: number) => new Date(t0.getTime() + ms);
@@ -87,6 +88,42 @@ describeContract('coordination storage contract', ({ s, adapter }) => {
       const won = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? other : s()).leases.acquire('job:digest', `holder-${i}`, 30_000, after(5_000))));
       expect(won.filter(Boolean)).toHaveLength(1);
       expect(await s().leases.holder('job:digest', after(5_000))).toBe(`holder-${won.indexOf(true)}`);
+    });
+  });
+
+  describe('auth version (what cached accounts and policies are checked against)', () => {
+    it('changes with every write of an account or a sign-in policy, seen on another connection', async () => {
+      const other = await second();
+      const seen = [await other.authVersion.current()];
+      const changed = async () => {
+        const now = await other.authVersion.current();
+        expect(seen).not.toContain(now);
+        seen.push(now);
+      };
+      const account = user({ municipalityCode: '082015' });
+      await s().users.create(account);
+      await changed();
+      await s().users.update(account.id, { role: 'municipal-admin' }, t0);
+      await changed();
+      await s().users.update(account.id, { disabled: true }, after(1));
+      await changed();
+      await s().users.update(account.id, { passwordHash: 'scrypt$other' }, after(2));
+      await changed();
+      await s().authPolicies.set({ municipalityCode: '082015', requireTotp: true, updatedAt: t0.toISOString(), updatedBy: account.id });
+      await changed();
+      await s().authPolicies.set({ municipalityCode: '082015', requireTotp: false, updatedAt: after(1).toISOString(), updatedBy: account.id });
+      await changed();
+    });
+
+    it('stays put while accounts and policies are only read', async () => {
+      const account = user();
+      await s().users.create(account);
+      const before = await s().authVersion.current();
+      await s().users.findById(account.id);
+      await s().users.findByEmail(account.email);
+      await s().users.list({});
+      await s().authPolicies.get('082015');
+      expect(await s().authVersion.current()).toBe(before);
     });
   });
 });

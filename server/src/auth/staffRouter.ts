@@ -9,7 +9,7 @@
  * ```
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import type { Storage } from '../storage/types';
+import type { AuthPolicy } from '../storage/types';
 import { authorize, type Action, type Resource } from './policy';
 import { AccessError } from './authErrors';
 import { authText } from './messages';
@@ -47,6 +47,9 @@ export interface StaffRouteSpec {
   lent?: true;
 }
 
+/** The municipality's sign-in policy as the store holds it now (auth/authLookupCache.ts caches it per version). */
+export type PolicyLookup = (req: Request, municipalityCode: string) => Promise<AuthPolicy | null>;
+
 /** Lets the HTTP layer wrap each route's handlers (the API contract check) without auth importing it. */
 export type RouteDecorator = (method: Method, path: string, handlers: RequestHandler[]) => RequestHandler[];
 
@@ -55,7 +58,7 @@ export class StaffRoutes {
   readonly specs: StaffRouteSpec[] = [];
 
   constructor(
-    private readonly storage: Storage,
+    private readonly policyOf: PolicyLookup,
     private readonly decorate: RouteDecorator = (_method, _path, handlers) => handlers,
   ) {}
 
@@ -97,7 +100,7 @@ export class StaffRoutes {
         throw new AccessError(expired ? 'session_expired' : 'unauthorized', authText(lang, expired ? 'sessionExpired' : 'signInRequired'));
       }
       if (access.kind === 'signed-in') return next();
-      if (await this.mustEnrolTotp(user)) throw new AccessError('totp_enrolment_required', authText(lang, 'totpEnrolmentRequired'));
+      if (await this.mustEnrolTotp(req, user)) throw new AccessError('totp_enrolment_required', authText(lang, 'totpEnrolmentRequired'));
       const resource = await access.resource(req, res);
       const allowed = authorize(user, access.action, resource) || (access.lent !== undefined && (await access.lent(req, res, user, access.action)));
       if (!allowed) throw new AccessError('forbidden', authText(lang, 'forbidden'));
@@ -107,8 +110,8 @@ export class StaffRoutes {
   }
 
   /** A municipality that requires a second factor lets its accounts do nothing else until they enrol one. */
-  private async mustEnrolTotp(user: Express.User): Promise<boolean> {
+  private async mustEnrolTotp(req: Request, user: Express.User): Promise<boolean> {
     if (user.totpSecret || !user.municipalityCode) return false;
-    return (await this.storage.authPolicies.get(user.municipalityCode))?.requireTotp === true;
+    return (await this.policyOf(req, user.municipalityCode))?.requireTotp === true;
   }
 }

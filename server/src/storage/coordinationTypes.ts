@@ -41,3 +41,14 @@ export interface LeaseRepository {
   /** The current holder, or null when free or expired (for operators and tests). */
   holder(name: string, now: Date): Promise<string | null>;
 }
+
+/**
+ * A number held in the store that changes whenever an account or a municipality's
+ * sign-in policy changes (SQLite: triggers on the tables; MongoDB: the repositories
+ * raise it after each write). Instances cache accounts and policies against it
+ * (auth/authLookupCache.ts), so a change made through any instance is seen by every
+ * instance at its next request. Reading it is one statement on one row.
+ */
+export interface AuthVersionRepository {
+  current(): Promise<number>;
+}

@@ -22,7 +22,7 @@ import type { SealedDataRepository } from './sealedTypes';
 import type { AuditEvent, NewAuditEvent } from './auditTypes';
 import type { AttachmentScanState as FileScanState } from '@madoguchi/shared';
 import type { InboxViewRepository } from './inboxViewTypes';
-import type { LeaseRepository, RateCounterRepository } from './coordinationTypes';
+import type { AuthVersionRepository, LeaseRepository, RateCounterRepository } from './coordinationTypes';
 export type { AuditEvent, NewAuditEvent } from './auditTypes';
 
 export * from './inboxTypes';
@@ -398,6 +398,8 @@ export interface Storage {
   readonly rateCounters: RateCounterRepository;
   /** Leases of background jobs: each runs in one instance at a time (issue #23). */
   readonly leases: LeaseRepository;
+  /** Changes whenever an account or a sign-in policy changes: what cached look-ups are checked against (issue #23). */
+  readonly authVersion: AuthVersionRepository;
   /** For /health: throws when a submission could not be stored now (SQLite: a write probe; MongoDB: a ping of the primary). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -4,7 +4,7 @@
  * then every staff route module behind the one authorisation layer.
  * Call before the public API router.
  */
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import { rateLimit } from 'express-rate-limit';
@@ -14,6 +14,7 @@ import { requestLanguage } from '../../i18n/language';
 import { clientMeta } from '../../auth/audit';
 import { StaffOidc } from '../../auth/oidc';
 import { StaffRoutes } from '../../auth/staffRouter';
+import { AuthLookupCache } from '../../auth/authLookupCache';
 import { TooManyRequestsError } from '../../auth/authErrors';
 import { authText } from '../../auth/messages';
 import { requireCsrf, sessionMiddleware, sessionTimeouts, STAFF_API_PATH } from '../../auth/session';
@@ -36,9 +37,11 @@ export function installStaffApi(app: Express, deps: AppDeps, services: Services)
   // One passport instance per app (tests build many apps in one process).
   const pp = new passport.Passport();
   pp.serializeUser((user, done) => done(null, user.id));
-  pp.deserializeUser((id: string, done) => {
+  // Accounts and sign-in policies are cached, checked against the store's auth version on every request (issue #23).
+  const lookups = new AuthLookupCache(storage);
+  pp.deserializeUser<string, Request>((req, id, done) => {
     // A disabled account loses its sessions on its next request.
-    storage.users.findById(id).then((user) => done(null, user && !user.disabled ? user : false), done);
+    lookups.user(req, id).then((user) => done(null, user && !user.disabled ? user : false), done);
   });
   pp.use(
     'local',
@@ -80,7 +83,10 @@ export function installStaffApi(app: Express, deps: AppDeps, services: Services)
     }),
   };
   // Every staff route is checked against its operation in the API contract, after its guard.
-  const routes = new StaffRoutes(storage, (method, path, handlers) => withCheck(operationFor(method, STAFF_API_PREFIX + path), handlers));
+  const routes = new StaffRoutes(
+    (req, code) => lookups.policy(req, code),
+    (method, path, handlers) => withCheck(operationFor(method, STAFF_API_PREFIX + path), handlers),
+  );
   for (const module of STAFF_ROUTE_MODULES) module(routes, ctx);
 
   const staff = express.Router();

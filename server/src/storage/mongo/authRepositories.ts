@@ -1,6 +1,7 @@
 /** Sign-in repositories of the MongoDB adapter, mirroring the SQLite ones behaviour for behaviour. */
 import type { AuthPolicy, AuthPolicyRepository, AuthToken, AuthTokenRepository, MunicipalDeskRepository, MunicipalDesks } from '../types';
 import { guardedMongo } from './errors';
+import type { AuthVersionRaiser } from './coordinationRepository';
 import type { AuthModels } from './authModels';
 import type { LeanDoc } from './leanDoc';
 
@@ -52,7 +53,11 @@ export class MongoAuthTokenRepository implements AuthTokenRepository {
 }
 
 export class MongoAuthPolicyRepository implements AuthPolicyRepository {
-  constructor(private readonly m: AuthModels) {}
+  /** @param authVersion raised after every write, so cached policies are re-read on every instance (issue #23). */
+  constructor(
+    private readonly m: AuthModels,
+    private readonly authVersion: AuthVersionRaiser,
+  ) {}
 
   async get(municipalityCode: string): Promise<AuthPolicy | null> {
     const doc = await this.m.AuthPolicy.findById(municipalityCode).lean();
@@ -61,6 +66,7 @@ export class MongoAuthPolicyRepository implements AuthPolicyRepository {
 
   async set(p: AuthPolicy) {
     await guardedMongo(() => this.m.AuthPolicy.updateOne({ _id: p.municipalityCode }, { $set: { requireTotp: p.requireTotp, updatedAt: p.updatedAt, updatedBy: p.updatedBy } }, { upsert: true }));
+    await this.authVersion.raise();
   }
 }
 

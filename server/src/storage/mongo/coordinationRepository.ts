@@ -4,7 +4,7 @@
  * one document, so any number of instances on any hosts agree.
  */
 import { Schema, type Connection } from 'mongoose';
-import type { CounterHit, LeaseRepository, RateCounterRepository } from '../coordinationTypes';
+import type { AuthVersionRepository, CounterHit, LeaseRepository, RateCounterRepository } from '../coordinationTypes';
 import { guardedMongo } from './errors';
 
 const counterSchema = new Schema(
@@ -19,8 +19,14 @@ const leaseSchema = new Schema(
   { collection: 'leases', versionKey: false },
 );
 
+const authVersionSchema = new Schema({ _id: { type: String, required: true }, value: { type: Number, required: true } }, { collection: 'auth_version', versionKey: false });
+
 export function registerCoordinationModels(connection: Connection) {
-  return { RateCounter: connection.model('RateCounter', counterSchema), Lease: connection.model('Lease', leaseSchema) };
+  return {
+    RateCounter: connection.model('RateCounter', counterSchema),
+    Lease: connection.model('Lease', leaseSchema),
+    AuthVersion: connection.model('AuthVersion', authVersionSchema),
+  };
 }
 export type CoordinationModels = ReturnType<typeof registerCoordinationModels>;
 
@@ -95,3 +101,27 @@ export class MongoLeaseRepository implements LeaseRepository {
     return doc?.holder ?? null;
   }
 }
+
+const AUTH_VERSION_ID = 'auth';
+
+/**
+ * The auth version in one document. MongoDB has no triggers, so the user and
+ * sign-in policy repositories call `raise()` after each write: after, not before,
+ * so an instance that reads the old number and then the old account caches it
+ * under a number that is already gone once the write is acknowledged.
+ */
+export class MongoAuthVersionRepository implements AuthVersionRepository {
+  constructor(private readonly m: CoordinationModels) {}
+
+  async current(): Promise<number> {
+    const doc = await this.m.AuthVersion.findById(AUTH_VERSION_ID).lean<{ value: number }>();
+    return doc?.value ?? 0;
+  }
+
+  async raise(): Promise<void> {
+    await guardedMongo(() => this.m.AuthVersion.updateOne({ _id: AUTH_VERSION_ID }, { $inc: { value: 1 } }, { upsert: true }));
+  }
+}
+
+/** What the account and policy repositories need of it. */
+export type AuthVersionRaiser = Pick<MongoAuthVersionRepository, 'raise'>;

@@ -33,7 +33,7 @@ import { MongoDecisionNoticeRepository, decisionNoticeModels } from './decisionN
 import { MongoInboxViewRepository, registerInboxViewModels } from './inboxViewRepository';
 import { MongoPushTargetRepository, registerPushModels } from './pushTargetRepository';
 import { registerMessageReadModels } from './messageReadModels';
-import { MongoLeaseRepository, MongoRateCounterRepository, registerCoordinationModels } from './coordinationRepository';
+import { MongoAuthVersionRepository, MongoLeaseRepository, MongoRateCounterRepository, registerCoordinationModels } from './coordinationRepository';
 import { MongoMessageReadRepository } from './messageReadRepository';
 import { MongoCapacityRepository } from './capacityRepository';
 
@@ -93,16 +93,17 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
   );
   // Counters exist before any transaction raises them: two first upserts inside transactions would collide.
   for (const name of [SUBMISSION_CHANGE, OUTBOX_SEQ]) await inboxModels.Counter.updateOne({ _id: name }, { $setOnInsert: { value: 0 } }, { upsert: true });
+  const authVersion = new MongoAuthVersionRepository(coordinationModels);
   return {
     kind: 'mongo',
     procedures: new MongoProcedureRepository(models, connection),
     submissions: new MongoSubmissionRepository(models, connection, cipher, inboxModels, disasterModels),
     files: new MongoFileRepository(models, cipher),
-    users: new MongoUserRepository(models),
+    users: new MongoUserRepository(models, authVersion),
     sessions: new MongoSessionRepository(models),
     audit: new MongoAuditRepository(models),
     authTokens: new MongoAuthTokenRepository(authModels),
-    authPolicies: new MongoAuthPolicyRepository(authModels),
+    authPolicies: new MongoAuthPolicyRepository(authModels, authVersion),
     desks: new MongoDeskRepository(authModels),
     drafts: new MongoDraftRepository(models, cipher),
     inbox: new MongoInboxRepository(models, inboxModels, connection, cipher),
@@ -127,6 +128,7 @@ export async function createMongoStorage(uri: string, cipher: DataCipher): Promi
     messageReads: new MongoMessageReadRepository(messageReadModels, inboxModels),
     rateCounters: new MongoRateCounterRepository(coordinationModels),
     leases: new MongoLeaseRepository(coordinationModels),
+    authVersion,
     capacity: new MongoCapacityRepository(connection),
     async ping() {
       await connection.db!.admin().ping();

@@ -19,6 +19,7 @@ import type {
   UserRepository,
 } from '../types';
 import { guardedMongo, mapMongoError } from './errors';
+import type { AuthVersionRaiser } from './coordinationRepository';
 import type { Models } from './models';
 import type { DataCipher } from '../../security/dataCipher';
 import { msg } from '../../i18n/messages';
@@ -203,7 +204,11 @@ const fileMeta = (doc: LeanDoc): StoredFileMeta | null => {
 };
 
 export class MongoUserRepository implements UserRepository {
-  constructor(private readonly m: Models) {}
+  /** @param authVersion raised after every write, so cached accounts are re-read on every instance (issue #23). */
+  constructor(
+    private readonly m: Models,
+    private readonly authVersion: AuthVersionRaiser,
+  ) {}
 
   private toUser(doc: LeanDoc): User | null {
     if (!doc) return null;
@@ -215,6 +220,7 @@ export class MongoUserRepository implements UserRepository {
   async create(user: User) {
     const { id, ...rest } = user;
     await guardedMongo(() => this.m.User.create({ _id: id, ...rest, emailLower: user.email.toLowerCase() }), msg('duplicateEmail'));
+    await this.authVersion.raise();
   }
 
   async update(id: string, patch: Partial<Omit<User, 'id' | 'createdAt'>>, now: Date) {
@@ -222,6 +228,7 @@ export class MongoUserRepository implements UserRepository {
     if (patch.email) set.emailLower = patch.email.toLowerCase();
     const doc = await guardedMongo(() => this.m.User.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean(), msg('duplicateEmail'));
     if (!doc) throw new NotFoundError(msg('userNotFound'), 'user_not_found');
+    await this.authVersion.raise();
     return this.toUser(doc)!;
   }
 

@@ -6,7 +6,7 @@
  * Neither needs its own fsync — a counter or lease lost in a power cut only
  * resets a window or frees a lease — so they resolve at commit, not at sync.
  */
-import type { CounterHit, LeaseRepository, RateCounterRepository } from '../coordinationTypes';
+import type { AuthVersionRepository, CounterHit, LeaseRepository, RateCounterRepository } from '../coordinationTypes';
 import type { Db } from './database';
 import { mapSqliteError } from './database';
 import { groupCommitter } from './groupCommit';
@@ -81,5 +81,14 @@ export class SqliteLeaseRepository implements LeaseRepository {
   async holder(name: string, now: Date): Promise<string | null> {
     const row = this.db.prepare('SELECT holder FROM leases WHERE name = ? AND expires_at > ?').get(name, now.getTime()) as { holder: string } | undefined;
     return row?.holder ?? null;
+  }
+}
+
+/** The auth version: triggers on `users` and `auth_policies` raise it in the same transaction as the change (migration 27). */
+export class SqliteAuthVersionRepository implements AuthVersionRepository {
+  constructor(private readonly db: Db) {}
+
+  async current(): Promise<number> {
+    return (this.db.prepare('SELECT value FROM auth_version WHERE id = 1').get() as { value: number }).value;
   }
 }

@@ -30,7 +30,7 @@ import { SqliteDeadlineRepository } from './deadlineRepository';
 import { SqliteInboxViewRepository } from './inboxViewRepository';
 import { SqlitePushTargetRepository } from './pushTargetRepository';
 import { SqliteMessageReadRepository } from './messageReadRepository';
-import { SqliteLeaseRepository, SqliteRateCounterRepository } from './coordinationRepository';
+import { SqliteAuthVersionRepository, SqliteLeaseRepository, SqliteRateCounterRepository } from './coordinationRepository';
 import { SqliteCapacityRepository } from './capacityRepository';
 
 export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
@@ -70,6 +70,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
     sealed: new SqliteSealedDataRepository(db, cipher),
     rateCounters: new SqliteRateCounterRepository(db),
     leases: new SqliteLeaseRepository(db),
+    authVersion: new SqliteAuthVersionRepository(db),
     async ping() {
       const failed = groupCommitter(db).failed; // an fsync failed: nothing is acknowledged until a restart
       if (failed) throw failed;

@@ -651,4 +651,17 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX capacity_holds_by_procedure ON capacity_holds (municipality_code, procedure_id, created_at);
   `,
+  /* 27: the auth version, raised by every change of an account or a sign-in policy, for cached look-ups (issue #23) */ `
+  CREATE TABLE auth_version (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    value INTEGER NOT NULL
+  );
+  INSERT INTO auth_version (id, value) VALUES (1, 0);
+  CREATE TRIGGER auth_version_user_insert AFTER INSERT ON users BEGIN UPDATE auth_version SET value = value + 1 WHERE id = 1; END;
+  CREATE TRIGGER auth_version_user_update AFTER UPDATE ON users BEGIN UPDATE auth_version SET value = value + 1 WHERE id = 1; END;
+  CREATE TRIGGER auth_version_user_delete AFTER DELETE ON users BEGIN UPDATE auth_version SET value = value + 1 WHERE id = 1; END;
+  CREATE TRIGGER auth_version_policy_insert AFTER INSERT ON auth_policies BEGIN UPDATE auth_version SET value = value + 1 WHERE id = 1; END;
+  CREATE TRIGGER auth_version_policy_update AFTER UPDATE ON auth_policies BEGIN UPDATE auth_version SET value = value + 1 WHERE id = 1; END;
+  CREATE TRIGGER auth_version_policy_delete AFTER DELETE ON auth_policies BEGIN UPDATE auth_version SET value = value + 1 WHERE id = 1; END;
+  `,
 ];
