@@ -97,6 +97,8 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   const uiSchema = useMemo(() => (markUi ? markUi(preparedUi) : preparedUi), [markUi, preparedUi]);
   const [problems, setProblems] = useState<SummaryError[]>([]);
   const [notice, setNotice] = useState<string | undefined>(outerNotice);
+  // The server's 409 reception_closed: its own notice (when it opens next), the draft kept for then.
+  const [receptionClosed, setReceptionClosed] = useState<string>();
   const cardNotice = card?.error;
   const [failedAttempt, setFailedAttempt] = useState(0);
   const [serverFileErrors, setServerFileErrors] = useState<FieldError[]>([]);
@@ -152,6 +154,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
 
   const onSubmit = async () => {
     setNotice(undefined);
+    setReceptionClosed(undefined);
     // Both modules come with the review step, which is the only place submitting starts from.
     const checks = await Promise.all([import('./reviewModel'), import('../attachments/attachmentChecks')]).catch(() => null);
     if (!checks) {
@@ -183,6 +186,9 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
       if (outcome.fields.some((f) => f.keyword === 'capacity_full')) refreshCapacity();
     } else if (outcome.kind === 'version-changed') {
       onVersionChanged(outcome.message);
+    } else if (outcome.kind === 'reception-closed') {
+      setReceptionClosed(outcome.message);
+      setFailedAttempt((n) => n + 1);
     } else {
       setNotice(outcome.message);
       setFailedAttempt((n) => n + 1);
@@ -260,6 +266,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
       municipalityName={municipality.name}
       errors={problems}
       {...(notice || cardNotice ? { notice: notice ?? cardNotice } : {})}
+      {...(receptionClosed ? { receptionClosed } : {})}
       {...(card && !inBundle ? { card: { signed: card.signed, signing: card.signing, onSign: () => void onSign() } } : {})}
       submitting={submitting}
       {...(busy ? { busy } : {})}
