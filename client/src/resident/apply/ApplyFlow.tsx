@@ -19,6 +19,7 @@ import { loadLocalDraft } from './localDraft';
 import { attachmentIds } from './localDraft';
 import { prepareUiSchema } from './prepareUiSchema';
 import { useCapacity } from './useCapacity';
+import { fullChoiceErrors } from '../form/capacity';
 import { ResumeLinkPanel, syncRemoteDraft } from './ResumeLinkPanel';
 import { StepForm } from './StepForm';
 import { StepProgress } from './StepProgress';
@@ -117,7 +118,8 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   // -1: the overview of a long form.
   const index = onOverview ? -1 : stepParam === 'review' ? steps.length + 1 : stepParam === 'files' ? steps.length : Math.min(Math.max(Number(stepParam) - 1 || 0, 0), steps.length - 1);
   const focusId = (location.state as { focusId?: string } | null)?.focusId;
-  const validateAll = (data: unknown) => validator.validateAll(schema, data);
+  // The validator's problems, and a chosen option that has no place left (as the count says now).
+  const validateAll = (data: unknown) => [...validator.validateAll(schema, data), ...fullChoiceErrors(capacity, version.schema, data, language)];
 
   const stepValue = (target: number | 'files' | 'review' | 'overview') => (typeof target === 'number' ? String(target + 1) : target);
   /** `target`: a step index, `files`, `review` or `overview`; `fromReview`: a change asked for on the check page. */
