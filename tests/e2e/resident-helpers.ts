@@ -27,7 +27,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Text of the option labels of a radio/checkbox group whose ids start with `${id}-`. */
 async function optionIndex(page: Page, id: string, label: string): Promise<number> {
   const labels = await page.locator(`label[for^="${id}-"]`).allTextContents();
-  const index = labels.findIndex((l) => l.trim() === label);
+  // A choice with a capacity (定員) carries its badge in the label: 「…午前残り30」「…満員」.
+  const index = labels.findIndex((l) => l.trim() === label || l.trim().replace(/(残り\d+|満員)$/, '') === label);
   if (index < 0) throw new Error(`No option "${label}" for ${id} (have: ${labels.join(' / ')})`);
   return index;
 }
