@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
 import { buildAuthApp, makeUser, MITO, PASSWORD, type AuthApp } from '../helpers/staffAuth';
-import { manualClock } from '../helpers/inboxApp';
+import { manualClock, risaiData } from '../helpers/inboxApp';
 import { allPresets } from '../helpers/testApp';
 import { CLIENT_DIST } from '../../server/src/app';
 import { syncPresets } from '../../server/src/modules/procedures/presetSync';
@@ -114,10 +114,54 @@ describe('受付期間 in the builder and on the procedure page', () => {
     expect(await page.locator('form').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('reception-apply-refused-360') });
 
+    // The catalog list says so too, on the procedure's row, with the opening date.
+    await page.goto(`${url}/m/${MITO}`);
+    const card = page.locator('.procedure-card').filter({ hasText: '罹災証明書の発行申請' });
+    await card.locator('.tag--reception').getByText('受付開始前').waitFor();
+    await card.getByText('令和9年1月5日（火）8:30から受付').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('reception-catalog-badge-360') });
+    expect(await page.locator('.tag--reception').count()).toBe(1);
+
     clock.set(new Date('2027-01-04T23:30:00Z')); // 5 January 08:30 JST: open
     await page.goto(`${url}/m/${MITO}/p/${RISAI}`);
     await page.getByRole('link', { name: 'オンラインで申請する' }).waitFor();
     expect(await page.locator('.reception-notice').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('a resident whose form is open when the period closes reads when it opens next, and keeps the answers', async () => {
+    clock.set(new Date('2027-01-08T07:00:00Z')); // Friday 8 January 16:00 JST: open
+    const page = await newPage(360);
+    const version = (await (await fetch(`${url}/api/v1/municipalities/${MITO}/procedures/${RISAI}`)).json()).version.version;
+    const key = `madoguchi:draft:${MITO}:${RISAI}`;
+    const draft = {
+      municipalityCode: MITO,
+      procedureId: RISAI,
+      formVersion: version,
+      data: risaiData(),
+      attachments: {},
+      uploadToken: 'e2e-reception-upload-token-0123',
+      savedAt: new Date().toISOString(),
+    };
+    await page.goto(`${url}/m/${MITO}`);
+    await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [key, JSON.stringify(draft)]);
+    await page.goto(`${url}/m/${MITO}/p/${RISAI}/apply?step=review`);
+    const send = page.getByRole('button', { name: 'この内容で申請する' });
+    await send.waitFor();
+
+    clock.set(new Date('2027-01-08T08:30:00Z')); // 17:30 JST: the day's hours are over while the resident reads
+    await send.click();
+    const notice = page.locator('.reception-closed-notice');
+    await notice.getByText('受付期間外のため、送信できませんでした').waitFor();
+    await notice.getByText('受付開始は令和9年1月12日（火）8:30です。', { exact: false }).waitFor();
+    await notice.getByText('入力した内容はこの端末に保存されています。', { exact: false }).waitFor();
+    await expect(page.evaluate(() => document.activeElement?.classList.contains('reception-closed-notice'))).resolves.toBe(true);
+    expect(await page.locator('.notice--error').count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('reception-closed-on-send-360'), fullPage: false });
+    const kept = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key))!) as { data: unknown };
+    expect(kept.data).toEqual(draft.data);
+    expect(await ctx.storage.submissions.count(MITO)).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -124,7 +124,11 @@ describe('capacity (定員) of a session', () => {
   it('an idempotent retry of an accepted application takes no second place', async () => {
     const body = { data: { name: '再送 花子', session: EVENING, participants: [{ who: 'a' }] } };
     await ctx.storage.capacity.setCapacity({ municipalityCode: MITO, procedureId: PROC, fieldPath: 'session', option: AFTERNOON }, 3, 2, new Date().toISOString());
-    const send = () => request(server).post(`/api/v1/municipalities/${MITO}/procedures/${PROC}/submissions`).set('Idempotency-Key', 'capacity-retry-0001').send({ ...body, data: { ...body.data, session: AFTERNOON } });
+    const send = () =>
+      request(server)
+        .post(`/api/v1/municipalities/${MITO}/procedures/${PROC}/submissions`)
+        .set('Idempotency-Key', 'capacity-retry-0001')
+        .send({ ...body, data: { ...body.data, session: AFTERNOON } });
     const first = await send().expect(201);
     const again = await send().expect(201);
     expect(again.headers['idempotent-replayed']).toBeDefined();
@@ -181,7 +185,10 @@ describe('capacity (定員) of a session', () => {
     await admin.post(`/municipalities/${MITO}/submissions/${id}/status`, { to: 'in-review', expected: 'received' }).expect(200);
     await admin.post(`/municipalities/${MITO}/submissions/${id}/correction-request`, { message: '参加する回を選び直してください。', fields: ['/session'] }).expect(200);
     const answer = (session: string) =>
-      request(server).post(`/api/v1/submissions/${sent.body.receiptNumber}/correction`).set('X-Receipt-Secret', sent.body.secret).send({ changes: { '/session': session } });
+      request(server)
+        .post(`/api/v1/submissions/${sent.body.receiptNumber}/correction`)
+        .set('X-Receipt-Secret', sent.body.secret)
+        .send({ changes: { '/session': session } });
     const full = await answer(MORNING).expect(409); // 31 of 31 taken
     expect(full.body.error).toMatchObject({ code: 'capacity_full', fields: [expect.objectContaining({ pointer: '/session' })] });
     expect((await receipt(sent.body.receiptNumber)).status).toBe('correction-requested');
@@ -190,6 +197,22 @@ describe('capacity (定員) of a session', () => {
     await answer(AFTERNOON).expect(200);
     expect(await stored(AFTERNOON)).toMatchObject({ taken: afternoon + 2 }); // the two participants' places
     expect((await ctx.storage.capacity.holds(MITO, PROC)).filter((h) => h.submissionId === id && !h.releasedAt)).toEqual([expect.objectContaining({ option: AFTERNOON, places: 2 })]);
+  });
+
+  it('in a one-stop bundle a full option is refused with 409 capacity_full naming its field under /items/<n>, nothing stored', async () => {
+    expect(await stored(MORNING)).toMatchObject({ capacity: 31, taken: 31 });
+    const before = await ctx.storage.submissions.count(MITO);
+    const res = await request(server)
+      .post(`/api/v1/municipalities/${MITO}/bundles`)
+      .send({ items: [{ procedureId: PROC, data: { name: '一括 花子', session: MORNING, participants: [{ who: 'a' }] } }] })
+      .expect(409);
+    expect(res.body.error).toMatchObject({
+      code: 'capacity_full',
+      message: `「参加する回」の「${MORNING}」は定員に達したため、申し込めません。ほかの選択肢を選んでください。`,
+      fields: [expect.objectContaining({ pointer: '/items/0/session', property: '.items.0.session', keyword: 'capacity_full', label: '参加する回' })],
+    });
+    expect(await ctx.storage.submissions.count(MITO)).toBe(before);
+    expect(await stored(MORNING)).toMatchObject({ taken: 31 });
   });
 
   it('only staff of the municipality see the bookings or change a capacity; the public count names nobody', async () => {

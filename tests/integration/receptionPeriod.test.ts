@@ -33,6 +33,11 @@ describe('受付期間 (reception periods) at intake', () => {
     return req.send({ data: risaiData() });
   };
   const stored = () => ctx.storage.submissions.count(MITO);
+  /** The resident catalog's row of the procedure (its badge reads receptionState). */
+  const listed = async () => {
+    const items = (await request(ctx.app).get(`/api/v1/municipalities/${MITO}/procedures`).expect(200)).body.items as Array<{ id: string; receptionState?: unknown }>;
+    return { row: items.find((i) => i.id === RISAI), others: items.filter((i) => i.id !== RISAI) };
+  };
 
   beforeAll(async () => {
     ctx = await buildInboxApp({}, clock.now);
@@ -57,6 +62,11 @@ describe('受付期間 (reception periods) at intake', () => {
     const page = await detail();
     expect(page.body.procedure.reception).toEqual(RECEPTION);
     expect(page.body.receptionState).toEqual({ status: 'not-yet-open', opensAt: '2027-01-05T08:30' });
+    // The catalog list says the same (受付開始前 with the date); procedures without a period carry no state.
+    const { row, others } = await listed();
+    expect(row?.receptionState).toEqual({ status: 'not-yet-open', opensAt: '2027-01-05T08:30' });
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((o) => o.receptionState === undefined)).toBe(true);
     const ja = await apply(undefined, 'reception-before-1').expect(409);
     expect(ja.body.error).toMatchObject({ code: 'reception_closed', message: `「${title}」は現在受け付けていません。受付開始は令和9年1月5日（火）8:30です。` });
     const en = await apply('en').expect(409);
@@ -75,6 +85,7 @@ describe('受付期間 (reception periods) at intake', () => {
   it('opens at 08:30:00 JST', async () => {
     clock.set(new Date('2027-01-04T23:30:00Z'));
     expect((await detail()).body.receptionState).toEqual({ status: 'open', until: '2027-01-05T17:15' });
+    expect((await listed()).row?.receptionState).toEqual({ status: 'open', until: '2027-01-05T17:15' });
     await apply().expect(201);
     expect(await stored()).toBe(1);
   });
@@ -92,6 +103,7 @@ describe('受付期間 (reception periods) at intake', () => {
   it('after the period: closed for residents and the counter alike', async () => {
     clock.set(new Date('2027-01-29T08:15:00Z')); // Friday 29 January 17:15:00 JST
     expect((await detail()).body.receptionState).toEqual({ status: 'closed', closedAt: '2027-01-29T17:15' });
+    expect((await listed()).row?.receptionState).toEqual({ status: 'closed', closedAt: '2027-01-29T17:15' });
     const en = await apply('en').expect(409);
     expect(en.body.error.message).toContain('closed on Fri 29 Jan 2027 17:15 (Japan time).');
     await expect(submitAtCounter(ctx, counterOrigin('counter-staff'), risaiData(), MITO)).rejects.toMatchObject({ code: 'reception_closed' });

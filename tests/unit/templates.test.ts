@@ -47,6 +47,13 @@ describe('the template library', () => {
     expect(validator.validate(`template:${id}`, t.schema, {}).valid).toBe(false);
   });
 
+  it('names its steps apart from the check page of the form (a step 「確認」 before 「入力内容の確認」 reads as a second check)', () => {
+    for (const t of templates) {
+      const titles = ((t.uiSchema['ui:options'] as { steps: Array<{ title: string }> }).steps ?? []).map((s) => s.title);
+      expect({ id: t.procedure.id, checkLike: titles.filter((title) => /^(入力内容の)?確認$/.test(title)) }).toEqual({ id: t.procedure.id, checkLike: [] });
+    }
+  });
+
   it('uses the issue #22 formats as agreed (x-calc, x-lookup-tables, x-capacity, reception)', () => {
     const seen = { calc: 0, capacity: 0, tables: 0, reception: 0 };
     for (const t of templates) {

@@ -64,7 +64,7 @@ export function publicRoutes(services: Services): Router {
   });
 
   router.get('/municipalities/:code/procedures', async (req, res) => {
-    res.json({ items: await catalog.list(param(req, 'code')) });
+    res.json({ items: await catalog.list(param(req, 'code'), services.now()) });
   });
 
   router.get('/municipalities/:code/guides', async (req, res) => {

@@ -29,6 +29,8 @@ export type Municipality = Static<typeof MunicipalitySchema>;
 /** One row of a municipality's catalog. */
 export type ProcedureSummary = Pick<Procedure, 'id' | 'owner' | 'title' | 'titleEn' | 'description' | 'descriptionEn' | 'category' | 'lifeEvents' | 'keywords' | 'signaturePolicy'> & {
   version: number;
+  /** Where the 受付期間 stands now; only for a procedure that has one (the catalog shows 受付開始前・受付期間外). */
+  receptionState?: ReceptionState;
 };
 
 export interface ProcedureDetail {

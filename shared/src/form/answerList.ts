@@ -7,6 +7,7 @@ import type { JsonSchema } from './jsonSchema';
 import { formatWareki } from './wareki';
 import { isSensitiveNode, maskSensitive } from './sensitive';
 import { resolveSchemaRef, schemaProperties } from './schemaWalk';
+import { formatAmount, isCalculated } from '../calc/formatAmount';
 
 export interface AnswerLine {
   /** JSON pointer of the answer. */
@@ -34,7 +35,8 @@ export interface AnswerListOptions {
 function display(value: unknown, schema: JsonSchema, options: AnswerListOptions): string {
   const en = options.language === 'en';
   if (typeof value === 'boolean') return value ? (en ? 'Yes' : 'はい') : en ? 'No' : 'いいえ';
-  if (typeof value === 'number') return String(value);
+  // A calculated amount (or a number with x-unit) reads as the resident saw it: 「3,500円」.
+  if (typeof value === 'number') return isCalculated(schema) ? formatAmount(schema, value, options.language) : String(value);
   if (typeof value !== 'string') return '';
   if (['date', 'past-date', 'future-date'].includes(schema.format)) return en ? value : `${formatWareki(value)}（${value}）`;
   return value;

@@ -19,6 +19,7 @@ import { loadLocalDraft } from './localDraft';
 import { attachmentIds } from './localDraft';
 import { prepareUiSchema } from './prepareUiSchema';
 import { useCapacity } from './useCapacity';
+import { fullChoiceErrors } from '../form/capacity';
 import { ResumeLinkPanel, syncRemoteDraft } from './ResumeLinkPanel';
 import { StepForm } from './StepForm';
 import { StepProgress } from './StepProgress';
@@ -97,6 +98,8 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   const uiSchema = useMemo(() => (markUi ? markUi(preparedUi) : preparedUi), [markUi, preparedUi]);
   const [problems, setProblems] = useState<SummaryError[]>([]);
   const [notice, setNotice] = useState<string | undefined>(outerNotice);
+  // The server's 409 reception_closed: its own notice (when it opens next), the draft kept for then.
+  const [receptionClosed, setReceptionClosed] = useState<string>();
   const cardNotice = card?.error;
   const [failedAttempt, setFailedAttempt] = useState(0);
   const [serverFileErrors, setServerFileErrors] = useState<FieldError[]>([]);
@@ -115,7 +118,8 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
   // -1: the overview of a long form.
   const index = onOverview ? -1 : stepParam === 'review' ? steps.length + 1 : stepParam === 'files' ? steps.length : Math.min(Math.max(Number(stepParam) - 1 || 0, 0), steps.length - 1);
   const focusId = (location.state as { focusId?: string } | null)?.focusId;
-  const validateAll = (data: unknown) => validator.validateAll(schema, data);
+  // The validator's problems, and a chosen option that has no place left (as the count says now).
+  const validateAll = (data: unknown) => [...validator.validateAll(schema, data), ...fullChoiceErrors(capacity, version.schema, data, language)];
 
   const stepValue = (target: number | 'files' | 'review' | 'overview') => (typeof target === 'number' ? String(target + 1) : target);
   /** `target`: a step index, `files`, `review` or `overview`; `fromReview`: a change asked for on the check page. */
@@ -152,6 +156,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
 
   const onSubmit = async () => {
     setNotice(undefined);
+    setReceptionClosed(undefined);
     // Both modules come with the review step, which is the only place submitting starts from.
     const checks = await Promise.all([import('./reviewModel'), import('../attachments/attachmentChecks')]).catch(() => null);
     if (!checks) {
@@ -183,6 +188,9 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
       if (outcome.fields.some((f) => f.keyword === 'capacity_full')) refreshCapacity();
     } else if (outcome.kind === 'version-changed') {
       onVersionChanged(outcome.message);
+    } else if (outcome.kind === 'reception-closed') {
+      setReceptionClosed(outcome.message);
+      setFailedAttempt((n) => n + 1);
     } else {
       setNotice(outcome.message);
       setFailedAttempt((n) => n + 1);
@@ -260,6 +268,7 @@ export function ApplyFlow({ detail, municipality, onVersionChanged, notice: oute
       municipalityName={municipality.name}
       errors={problems}
       {...(notice || cardNotice ? { notice: notice ?? cardNotice } : {})}
+      {...(receptionClosed ? { receptionClosed } : {})}
       {...(card && !inBundle ? { card: { signed: card.signed, signing: card.signing, onSign: () => void onSign() } } : {})}
       submitting={submitting}
       {...(busy ? { busy } : {})}

@@ -26,6 +26,8 @@ export interface ReviewStepProps {
   errors: SummaryError[];
   /** A message to show above everything (network failure, form updated). */
   notice?: string;
+  /** Intake refused because the 受付期間 is over or not begun (the server's words, with the next opening). */
+  receptionClosed?: string;
   submitting: boolean;
   /** Goes to step `index` (-1: attachments), focusing `fieldId` when given. */
   onEdit: (index: number, fieldId?: string) => void;
@@ -44,7 +46,27 @@ export interface ReviewStepProps {
 }
 
 export function ReviewStep(props: ReviewStepProps) {
-  const { detail, utils, uiSchema, steps, data, files, municipalityName, errors, notice, submitting, onEdit, onSelectError, onSubmit, onBack, failedAttempt, card, submitLabel, busy } = props;
+  const {
+    detail,
+    utils,
+    uiSchema,
+    steps,
+    data,
+    files,
+    municipalityName,
+    errors,
+    notice,
+    receptionClosed,
+    submitting,
+    onEdit,
+    onSelectError,
+    onSubmit,
+    onBack,
+    failedAttempt,
+    card,
+    submitLabel,
+    busy,
+  } = props;
   const { t, language } = useLanguage();
   const problemRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -59,6 +81,14 @@ export function ReviewStep(props: ReviewStepProps) {
       {notice && (
         <div className="notice notice--error" role="alert" tabIndex={-1} ref={noticeRef}>
           <p>{notice}</p>
+        </div>
+      )}
+      {/* Not a failure of the resident's answers: when it opens, and that nothing was lost. */}
+      {receptionClosed && (
+        <div className="notice notice--warning reception-closed-notice" role="alert" tabIndex={-1} ref={noticeRef}>
+          <p className="reception-notice__title">{t('reception.sendClosedTitle')}</p>
+          <p>{receptionClosed}</p>
+          <p>{t('reception.sendClosedKept')}</p>
         </div>
       )}
       {busy && <BusyRetryPanel busy={busy} submitting={submitting} onRetry={onSubmit} />}

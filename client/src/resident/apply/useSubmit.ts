@@ -15,6 +15,8 @@ export type SubmitOutcome =
   | { kind: 'sent'; response: IntakeResponse }
   | { kind: 'invalid'; message: string; fields: FieldError[] }
   | { kind: 'version-changed'; message: string }
+  // The 受付期間 closed (or has not begun) while the resident filled in: nothing stored, the draft stays.
+  | { kind: 'reception-closed'; message: string }
   // Not sent, nothing stored: the server is busy (503) or the network failed. Retry with the same key.
   | { kind: 'busy'; offline: boolean; retryAfterSeconds: number }
   | { kind: 'failed'; message: string };
@@ -51,6 +53,7 @@ export function useSubmit(municipalityCode: string, procedureId: string, languag
       // An option became full while the resident filled in: shown at the field, like a wrong answer (issue #22).
       if (error.code === 'capacity_full' && error.fields.length) return { kind: 'invalid', message: error.message, fields: error.fields };
       if (error.code === 'form_version_changed') return { kind: 'version-changed', message: error.message };
+      if (error.code === 'reception_closed') return { kind: 'reception-closed', message: error.message };
       return { kind: 'failed', message: error.message };
     } finally {
       inFlight.current = false;

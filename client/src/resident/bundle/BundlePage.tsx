@@ -175,19 +175,21 @@ function BundleTasks({ code, state, details, onChange }: { code: string; state: 
       clearBundle(code);
       navigate(bundleStatusPath(code, response.receiptNumber, response.secret), { replace: true });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 422 && error.fields.length) {
+      // 422: wrong answers; 409 capacity_full: a chosen option filled up meanwhile (its field named the same way).
+      const atFields = error instanceof ApiError && error.fields.length > 0 && (error.status === 422 || error.code === 'capacity_full');
+      if (error instanceof ApiError && atFields) {
         // The pointers say which form: those go back to 入力中, to be looked at again.
         const bad = new Set(error.fields.map((f) => Number(f.pointer.split('/')[2])));
         const badIds = details.filter((_, n) => bad.has(n)).map((d) => d.procedure.id);
         onChange(withConfirmed(state, Object.fromEntries(Object.entries(state.confirmed).filter(([id]) => !badIds.includes(id)))));
-        setProblem(
-          b('problemsIn', {
-            titles: details
-              .filter((d) => badIds.includes(d.procedure.id))
-              .map((d) => `「${titleOf(d)}」`)
-              .join(''),
-          }),
-        );
+        const titles = b('problemsIn', {
+          titles: details
+            .filter((d) => badIds.includes(d.procedure.id))
+            .map((d) => `「${titleOf(d)}」`)
+            .join(''),
+        });
+        // A full option: the server's words name the field and the option to change.
+        setProblem(error.code === 'capacity_full' ? `${error.message} ${titles}` : titles);
       } else if (error instanceof ApiError && error.code === 'form_version_changed') {
         onChange(withConfirmed(state, {}));
         setProblem(error.message);

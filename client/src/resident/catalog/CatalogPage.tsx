@@ -14,6 +14,7 @@ import { rememberMunicipality } from '../municipality/rememberedMunicipality';
 import { CATEGORY_LABELS, LIFE_EVENT_LABELS, labelIn } from './labels';
 import { filterProcedures } from './filterProcedures';
 import { inLanguage } from '../../common/i18n/inLanguage';
+import { ReceptionBadge } from '../procedure/Reception';
 
 function FilterGroup({ legend, name, options, value, onChange }: { legend: string; name: string; options: Array<[string, string]>; value: string; onChange: (v: string) => void }) {
   return (
@@ -44,6 +45,7 @@ function ProcedureCard({ code, p }: { code: string; p: ProcedureSummary }) {
       <p className="procedure-card__tags">
         <span className="tag">{labelIn(CATEGORY_LABELS[p.category], language)}</span>
         {p.signaturePolicy === 'required' && <span className="tag tag--muted">{t('catalog.signatureRequired')}</span>}
+        <ReceptionBadge state={p.receptionState} />
       </p>
     </li>
   );

@@ -3,7 +3,7 @@
  * notice that replaces the apply button when the procedure does not take applications now
  * (the server's receptionState at the time of the answer; intake refuses the same way).
  */
-import { receptionClosedText, receptionHoursText, receptionPeriodText, type ProcedureDetail } from '@madoguchi/shared';
+import { japanDateTimeText, receptionClosedText, receptionHoursText, receptionPeriodText, type ProcedureDetail, type ReceptionState } from '@madoguchi/shared';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 
 /** The notice, or null while the procedure is open. */
@@ -41,5 +41,27 @@ export function ReceptionFacts({ detail }: { detail: ProcedureDetail }) {
         {reception.note && <p lang="ja">{reception.note}</p>}
       </dd>
     </>
+  );
+}
+
+/**
+ * The catalog row's badge while a procedure does not take applications: 「受付開始前」 with its
+ * opening, 「受付期間外」 after the period, 「受付時間外」 with the next opening. Nothing while open.
+ */
+export function ReceptionBadge({ state }: { state: ReceptionState | undefined }) {
+  const { t, language } = useLanguage();
+  if (!state || state.status === 'open') return null;
+  const at = (local: string) => japanDateTimeText(local, language, { weekday: true });
+  const [label, when] =
+    state.status === 'not-yet-open'
+      ? [t('reception.badge.notYetOpen'), t('reception.badge.opensAt', { at: at(state.opensAt) })]
+      : state.status === 'closed'
+        ? [t('reception.badge.closed'), t('reception.badge.closedAt', { at: at(state.closedAt) })]
+        : [t('reception.badge.outsideHours'), state.nextOpening ? t('reception.badge.nextOpening', { at: at(state.nextOpening) }) : null];
+  return (
+    <span className="tag tag--reception">
+      <strong>{label}</strong>
+      {when && <span className="tag__detail">{when}</span>}
+    </span>
   );
 }

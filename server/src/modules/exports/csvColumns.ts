@@ -11,9 +11,12 @@
  * - sensitive answers (個人番号, `x-sensitive` fields and everything under a
  *   sensitive group) are masked as on screen — 個人番号 but for its last four
  *   digits, others as 「＊＊＊（非表示）」 — unless the export was asked for with
- *   them by someone allowed to (see csvExport.ts).
+ *   them by someone allowed to (see csvExport.ts);
+ * - numbers stay machine-readable: a calculated amount is the bare number (3500, not
+ *   「3,500円」 as on screen), so a spreadsheet can sum it; its unit goes into the
+ *   header instead when the title does not already say it (「参加人数（人）」).
  */
-import { isSensitiveNode, maskSensitive, type JsonSchema } from '@madoguchi/shared';
+import { UNIT_KEYWORD, isSensitiveNode, maskSensitive, type JsonSchema } from '@madoguchi/shared';
 import { resolveSchemaRef, schemaProperties } from '@madoguchi/shared';
 
 export interface CsvColumn {
@@ -33,6 +36,13 @@ function display(value: unknown, schema: JsonSchema): string {
   if (Array.isArray(value)) return value.map((v) => display(v, resolveSchemaRef(schema.items, {}))).join('、');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/** A number column's header names its x-unit (the cells hold bare numbers), unless the title already says 「（人）」. */
+function withUnit(label: string, schema: JsonSchema): string {
+  const unit = (schema as Record<string, unknown>)[UNIT_KEYWORD];
+  if ((schema.type !== 'integer' && schema.type !== 'number') || typeof unit !== 'string' || !unit) return label;
+  return label.includes(`（${unit}）`) || label.includes(`(${unit})`) ? label : `${label}（${unit}）`;
 }
 
 type Path = Array<string | number>;
@@ -85,7 +95,7 @@ export function columnsFor(root: JsonSchema, repeats: Map<string, number>, optio
       if (masked && raw !== undefined && raw !== null && raw !== '') return maskSensitive(String(raw), s);
       return display(raw, s);
     };
-    columns.push({ key: keyOf(at), label: labels.filter(Boolean).join('／'), value, sensitive });
+    columns.push({ key: keyOf(at), label: withUnit(labels.filter(Boolean).join('／'), s), value, sensitive });
   };
   walk(root, [], []);
   return columns;

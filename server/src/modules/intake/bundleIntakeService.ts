@@ -6,11 +6,13 @@
  */
 import { randomInt } from 'node:crypto';
 import { v7 as timeOrderedUuid } from 'uuid';
-import { formatReceiptNumber, type BundleResponse, type CounterOrigin, type FieldError, type IntakeRequest, type Language } from '@madoguchi/shared';
-import { BadRequestError, ConflictError, ValidationError } from '../../errors';
-import type { Storage, SubmissionBundle } from '../../storage/types';
+import { formatReceiptNumber, type CapacityTake, type BundleResponse, type CounterOrigin, type FieldError, type IntakeRequest, type Language } from '@madoguchi/shared';
+import { BadRequestError, ConflictError, FieldConflictError, ValidationError } from '../../errors';
+import type { NewSubmission, Storage, SubmissionBundle } from '../../storage/types';
 import { matchesHash, sha256Hex, type SecretDeriver } from '../../security/keys';
 import { contentHash } from '../procedures/contentHash';
+import { CapacityFullError } from '../../storage/capacityTypes';
+import { capacityFullError } from '../capacity/capacityErrors';
 import { checkIdempotencyKey, receiptsExhausted, type CheckedApplication, type IntakeService } from './intakeService';
 
 export const MAX_BUNDLE_ITEMS = 10;
@@ -146,6 +148,7 @@ export class BundleIntakeService {
       try {
         await this.storage.submissions.insertBundle(bundle, entries);
       } catch (error) {
+        if (error instanceof CapacityFullError) throw bundleCapacityFull(checked, entries, error.take, ja);
         if (error instanceof ConflictError && (error.conflictOn === 'receiptNumber' || error.conflictOn === 'bundleReceiptNumber')) continue; // draw again
         if (error instanceof ConflictError && error.conflictOn === 'bundleIdempotencyKey' && cmd.idempotencyKey) {
           const winner = await this.storage.submissions.findBundleByIdempotencyKey(cmd.municipalityCode, cmd.idempotencyKey);
@@ -196,6 +199,20 @@ export class BundleIntakeService {
       items: submissions.map((s) => ({ procedureId: s.procedureId, receiptNumber: s.receiptNumber, secret: this.intake.statusSecret(s.id), formVersion: s.formVersion })),
     };
   }
+}
+
+/**
+ * A full option in one of the bundle's applications: the single-form 409 capacity_full, its field
+ * pointed to under `/items/<n>` like the bundle's other field problems (nothing of the bundle was stored).
+ */
+function bundleCapacityFull(checked: CheckedApplication[], entries: NewSubmission[], take: CapacityTake, ja: boolean): FieldConflictError {
+  // The adapters throw the very take they were given; by value only as a fallback.
+  const at = (same: (t: CapacityTake) => boolean) => entries.findIndex((e) => e.options?.capacity?.some(same));
+  const byRef = at((t) => t === take);
+  const n = Math.max(0, byRef >= 0 ? byRef : at((t) => t.fieldPath === take.fieldPath && t.option === take.option));
+  const single = capacityFullError(checked[n]!.version.schema, take, ja);
+  const fields = single.fields.map((f) => ({ ...f, pointer: `/items/${n}${f.pointer}`, property: `.items.${n}${f.property}` }));
+  return new FieldConflictError(single.message, 'capacity_full', fields);
 }
 
 function checkItems(items: unknown, ja: boolean): BundleItemRequest[] {

@@ -4,7 +4,7 @@
  * an adopted preset with local edits — replaces the preset; a preset the
  * municipality withdrew is not offered at all).
  */
-import { PRESET_OWNER, type FormVersion, type ProcedureDetail, type ProcedureSummary, versionKey } from '@madoguchi/shared';
+import { PRESET_OWNER, receptionState, type FormVersion, type ProcedureDetail, type ProcedureSummary, versionKey } from '@madoguchi/shared';
 import { NotFoundError } from '../../errors';
 import type { Storage } from '../../storage/types';
 import type { MunicipalityRegistry } from '../municipalities/registry';
@@ -39,7 +39,8 @@ export class CatalogService {
     return new Set((await this.storage.editLayers.listByOwner(code)).filter((l) => l.withdrawn).map((l) => l.procedureId));
   }
 
-  async list(code: string): Promise<ProcedureSummary[]> {
+  /** With `now` (the resident's catalog) each procedure with a 受付期間 says where it stands (none set: always open). */
+  async list(code: string, now?: Date): Promise<ProcedureSummary[]> {
     return (await this.publishedFor(code)).map((v) => ({
       id: v.procedureId,
       owner: v.owner,
@@ -52,6 +53,7 @@ export class CatalogService {
       keywords: v.procedure.keywords,
       signaturePolicy: v.procedure.signaturePolicy,
       version: v.version,
+      ...(now && v.procedure.reception ? { receptionState: receptionState(v.procedure.reception, now) } : {}),
     }));
   }
 

@@ -47,6 +47,18 @@ export const MunicipalitySchema = component(
   }),
 );
 
+/** Where a procedure's 受付期間 stands now (time/reception.ts); times are Japan time YYYY-MM-DDTHH:mm. */
+export const ReceptionStateSchema = component(
+  'ReceptionState',
+  Closed({
+    status: Str({ enum: ['open', 'not-yet-open', 'closed', 'outside-hours'] }),
+    until: Opt(Str({ description: 'open: when this opening ends' })),
+    opensAt: Opt(Str({ description: 'not-yet-open: the first opening' })),
+    closedAt: Opt(Str({ description: 'closed: when the period ended' })),
+    nextOpening: Opt(Nullable(Str({ description: 'outside-hours: the next opening (null: none left)' }))),
+  }),
+);
+
 export const ProcedureSummarySchema = component(
   'ProcedureSummary',
   Closed({
@@ -61,18 +73,7 @@ export const ProcedureSummarySchema = component(
     keywords: Arr(Str()),
     signaturePolicy,
     version: Int(),
-  }),
-);
-
-/** Where a procedure's 受付期間 stands now (time/reception.ts); times are Japan time YYYY-MM-DDTHH:mm. */
-export const ReceptionStateSchema = component(
-  'ReceptionState',
-  Closed({
-    status: Str({ enum: ['open', 'not-yet-open', 'closed', 'outside-hours'] }),
-    until: Opt(Str({ description: 'open: when this opening ends' })),
-    opensAt: Opt(Str({ description: 'not-yet-open: the first opening' })),
-    closedAt: Opt(Str({ description: 'closed: when the period ended' })),
-    nextOpening: Opt(Nullable(Str({ description: 'outside-hours: the next opening (null: none left)' }))),
+    receptionState: Opt(ReceptionStateSchema),
   }),
 );
 

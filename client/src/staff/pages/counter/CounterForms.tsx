@@ -16,6 +16,8 @@ import { useCounterText } from './counterMessages';
 import { CounterReceptionNotice } from './CounterReceptionNotice';
 
 export interface CounterFormsProps {
+  /** The municipality whose desk this is (the places left are counted per municipality). */
+  municipalityCode: string;
   details: ProcedureDetail[];
   work: VisitWork;
   finished: Set<string>;
@@ -34,7 +36,7 @@ function useFormKit(): FormKit | null {
   return kit;
 }
 
-export function CounterForms({ details, work, finished, disabled, onChange, onStarted, onFinished }: CounterFormsProps) {
+export function CounterForms({ municipalityCode, details, work, finished, disabled, onChange, onStarted, onFinished }: CounterFormsProps) {
   const t = useCounterText();
   const kit = useFormKit();
   const [open, setOpen] = useState<string | null>(null);
@@ -89,6 +91,7 @@ export function CounterForms({ details, work, finished, disabled, onChange, onSt
               {open === id && (
                 <ProcedureFrame
                   kit={kit}
+                  municipalityCode={municipalityCode}
                   detail={d}
                   data={work.answers[id] ?? {}}
                   onData={(data) => onChange((w) => editForm(w, id, data))}
@@ -156,12 +159,14 @@ function SharedPartFrame({
 
 function ProcedureFrame({
   kit,
+  municipalityCode,
   detail,
   data,
   onData,
   onDone,
 }: {
   kit: FormKit;
+  municipalityCode: string;
   detail: ProcedureDetail;
   data: Record<string, unknown>;
   onData: (d: Record<string, unknown>) => void;
@@ -169,7 +174,9 @@ function ProcedureFrame({
 }) {
   const t = useCounterText();
   const validator = useMemo(() => new kit.SharedRjsfValidator(`counter:${detail.procedure.id}:${detail.version.version}`, 'ja'), [kit, detail]);
-  const uiSchema = useMemo(() => kit.prepareUiSchema(detail.version.uiSchema), [kit, detail]);
+  // Choices with a capacity read 残り／満員 as on the resident's form (the same widget and count).
+  const uiSchema = useMemo(() => kit.prepareUiSchema(detail.version.uiSchema, detail.version.schema), [kit, detail]);
+  const { capacity } = kit.useCapacity(municipalityCode, detail.procedure.id, detail.version.schema, 'ja');
   const fields = useMemo(() => kit.topLevelProperties(detail.version.schema), [kit, detail]);
   const { StepForm } = kit;
   return (
@@ -188,6 +195,7 @@ function ProcedureFrame({
               data={data}
               onData={onData}
               onNext={onDone}
+              {...(capacity ? { capacity } : {})}
             />
           </main>
         </LanguageProvider>

@@ -119,6 +119,7 @@ export default function CounterVisitPage() {
 
       <Section title={t('forms')}>
         <CounterForms
+          municipalityCode={code}
           details={details}
           work={work}
           finished={finished}
