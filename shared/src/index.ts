@@ -17,6 +17,7 @@ export * from './time/japanTime';
 export * from './time/businessDays';
 export * from './time/deadlineView';
 export * from './time/reception';
+export * from './time/receptionWording';
 export * from './form/receptionProblems';
 export * from './validation/createAjv';
 export * from './validation/linearRegExp';

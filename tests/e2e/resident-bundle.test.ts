@@ -67,8 +67,11 @@ test('finding a procedure loads no form renderer and no staff console; budgets h
   // them into one more shared chunk (about 0.6 KB of chunk overhead, no new code on this page): 174.
   // 被災者支援 (issue #20): a disaster procedure's page asks for the open disasters, and every page decides
   // whether to load the banner (about 0.3 KB; the banner and the declared-disaster field load only when
-  // shown, their words with them): 175.
-  expect(kb(apply)).toBeLessThanOrEqual(175);
+  // shown, their words with them): 175. Issue 22 (conditions, calculated values with jsep and its evaluator,
+  // capacity and reception on every form) about 14 KB, less the 6 KB issue 23 took off: 185 (183 measured).
+  // Issue 23's 170 KB target stands (bench/clientSize.ts); loading the expression language only for forms
+  // that calculate is the next step.
+  expect(kb(apply)).toBeLessThanOrEqual(185);
 }, 60_000);
 
 test('no chunk of the built app carries ajv: the builder checks a draft’s structure without it (the server compiles)', () => {

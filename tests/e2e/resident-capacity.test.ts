@@ -100,7 +100,12 @@ test('the clerk reads the bookings per option and raises a full session by keybo
     const morning = page.getByRole('row', { name: new RegExp(MORNING) });
     await morning.getByText('2 / 2').waitFor();
     await morning.getByText('満員').waitFor();
-    expect(await page.getByRole('row', { name: new RegExp(EVENING) }).getByText('定員なし').count()).toBe(1);
+    expect(
+      await page
+        .getByRole('row', { name: new RegExp(EVENING) })
+        .getByText('定員なし')
+        .count(),
+    ).toBe(1);
     await morning.getByText('予約した申請（2件）').click();
     expect(await morning.locator('.capacity__bookings a').count()).toBe(2);
     await page.screenshot({ path: screenshotPath(`staff-capacity-${width}`), fullPage: true });
@@ -122,7 +127,10 @@ test('the clerk reads the bookings per option and raises a full session by keybo
     await morning.getByText('残り1').waitFor();
     await applyByApi(MORNING);
     await page.reload();
-    await page.getByRole('row', { name: new RegExp(MORNING) }).getByText('3 / 3').waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(MORNING) })
+      .getByText('3 / 3')
+      .waitFor();
     await page.screenshot({ path: screenshotPath('staff-capacity-raised-1280'), fullPage: true });
   }
 });

@@ -29,7 +29,14 @@ describe('capacity rules', () => {
   it('finds a limited field inside an object and inside a condition’s branch', () => {
     const schema: JsonSchema = {
       type: 'object',
-      properties: { event: { type: 'object', title: '講座', properties: { kind: { type: 'string', enum: ['a', 'b'] } }, allOf: [{ if: { properties: { kind: { const: 'a' } } }, then: { properties: { slot: { type: 'string', title: '時間帯', enum: ['朝'], 'x-capacity': { limits: { 朝: 5 } } } } } }] } },
+      properties: {
+        event: {
+          type: 'object',
+          title: '講座',
+          properties: { kind: { type: 'string', enum: ['a', 'b'] } },
+          allOf: [{ if: { properties: { kind: { const: 'a' } } }, then: { properties: { slot: { type: 'string', title: '時間帯', enum: ['朝'], 'x-capacity': { limits: { 朝: 5 } } } } } }],
+        },
+      },
     };
     expect(capacityTakes(schema, { event: { kind: 'a', slot: '朝' } })).toEqual([{ fieldPath: 'event.slot', option: '朝', places: 1, schemaLimit: 5 }]);
   });

@@ -88,7 +88,9 @@ describe('the template library', () => {
   });
 
   describe('the loader', () => {
-    const copyOf = (id: string, change: (definition: Record<string, any>) => void): string => {
+    // The definition as written on disk, loosely typed: each test breaks one part of it.
+    type Definition = { procedure: Record<string, unknown> & { attachments: Array<Record<string, unknown>> }; form: { schema: { properties: Record<string, Record<string, unknown>> } } };
+    const copyOf = (id: string, change: (definition: Definition) => void): string => {
       const dir = join(mkdtempSync(join(tmpdir(), 'templates-')), id);
       mkdirSync(dir);
       const definition = JSON.parse(readFileSync(join(TEMPLATES_ROOT, id, 'definition.json'), 'utf8'));
@@ -102,9 +104,9 @@ describe('the template library', () => {
     });
 
     it('refuses a template that locks anything (x-legal, an attachment’s legalBasis)', () => {
-      const legalField = copyOf('sodai-gomi', (d) => (d.form.schema.properties.note['x-legal'] = '廃棄物処理法第6条の2'));
+      const legalField = copyOf('sodai-gomi', (d) => (d.form.schema.properties.note!['x-legal'] = '廃棄物処理法第6条の2'));
       expect(() => loadTemplate(legalField)).toThrow(InvalidPresetError);
-      const legalAttachment = copyOf('sodai-gomi', (d) => (d.procedure.attachments[0].legalBasis = '条例第10条'));
+      const legalAttachment = copyOf('sodai-gomi', (d) => (d.procedure.attachments[0]!.legalBasis = '条例第10条'));
       expect(() => loadTemplate(legalAttachment)).toThrow(/locks nothing/);
     });
 

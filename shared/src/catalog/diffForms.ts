@@ -11,7 +11,7 @@ import { FIELD_KIND_LABELS } from './fieldKinds';
 import { describeLogic } from '../logic/describe';
 import { PROCEDURE_TEXT_LABELS, SIGNATURE_POLICY_LABELS } from './describeOp';
 import { stepsOf } from './formLayout';
-import { receptionSummary } from '../time/reception';
+import { receptionSummary } from '../time/receptionWording';
 
 /** One attribute of a field that changed. */
 export interface AttributeChange {

@@ -62,8 +62,7 @@ export interface CapacityAvailability {
   fields: Array<{ path: string; title: string; options: CapacityOptionState[] }>;
 }
 
-const isRule = (value: unknown): value is CapacityRule =>
-  typeof value === 'object' && value !== null && typeof (value as CapacityRule).limits === 'object' && (value as CapacityRule).limits !== null;
+const isRule = (value: unknown): value is CapacityRule => typeof value === 'object' && value !== null && typeof (value as CapacityRule).limits === 'object' && (value as CapacityRule).limits !== null;
 
 function optionsOfChoice(node: JsonSchema): string[] {
   if (Array.isArray(node.enum)) return node.enum.map(String);

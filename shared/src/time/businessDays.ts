@@ -6,6 +6,9 @@
  */
 import holidays from '@holiday-jp/holiday_jp/lib/holidays';
 import { japanClock } from './japanTime';
+import { shiftDate, weekdayOf } from './calendarDates';
+
+export { shiftDate, weekdayOf } from './calendarDates';
 import type { StatusChange } from '../submission/types';
 
 export const PERIOD_UNITS = ['business', 'calendar'] as const;
@@ -19,16 +22,7 @@ export interface ProcessingPeriod {
 
 export const MAX_PERIOD_DAYS = 365;
 
-const DAY_MS = 86_400_000;
 const holidayTable = holidays as Record<string, unknown>;
-
-const toTime = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const fromTime = (t: number) => new Date(t).toISOString().slice(0, 10);
-/** The date `n` calendar days after `date`. */
-export const shiftDate = (date: string, n: number): string => fromTime(toTime(date) + n * DAY_MS);
-
-/** The day of the week of a date, 0 = Sunday … 6 = Saturday. */
-export const weekdayOf = (date: string): number => new Date(toTime(date)).getUTCDay();
 
 /** A national holiday or the year-end closure (12/29–1/3), whatever the day of the week. */
 export function isHolidayOrYearEnd(date: string): boolean {

@@ -1,5 +1,17 @@
 /** Typed calls of the public API the resident app uses (catalog, intake, status, drafts, receipts). */
-import type { CapacityAvailability, DraftBody, PublicDisaster, DraftCreated, DraftView, IntakeRequest, IntakeResponse, Municipality, ProcedureDetail, ProcedureSummary, StatusResponse } from '@madoguchi/shared';
+import type {
+  CapacityAvailability,
+  DraftBody,
+  PublicDisaster,
+  DraftCreated,
+  DraftView,
+  IntakeRequest,
+  IntakeResponse,
+  Municipality,
+  ProcedureDetail,
+  ProcedureSummary,
+  StatusResponse,
+} from '@madoguchi/shared';
 import type { Language } from '../i18n/LanguageContext';
 import { apiFetch, apiJson } from './http';
 

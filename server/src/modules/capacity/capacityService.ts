@@ -73,7 +73,13 @@ export class CapacityService {
           ...o,
           bookings: active
             .filter((h) => h.fieldPath === f.path && h.option === o.option)
-            .map((h) => ({ submissionId: h.submissionId, receiptNumber: metas.get(h.submissionId)?.receiptNumber ?? '', status: metas.get(h.submissionId)?.status ?? '', places: h.places, createdAt: h.createdAt })),
+            .map((h) => ({
+              submissionId: h.submissionId,
+              receiptNumber: metas.get(h.submissionId)?.receiptNumber ?? '',
+              status: metas.get(h.submissionId)?.status ?? '',
+              places: h.places,
+              createdAt: h.createdAt,
+            })),
         })),
       })),
     };
@@ -93,7 +99,10 @@ export class CapacityService {
     }
     const option = body.option as string;
     const at = this.now().toISOString();
-    const before = liveCapacity((await this.storage.capacity.list(code, procedureId)).find((s) => s.fieldPath === field.path && s.option === option), limit);
+    const before = liveCapacity(
+      (await this.storage.capacity.list(code, procedureId)).find((s) => s.fieldPath === field.path && s.option === option),
+      limit,
+    );
     const slot = await this.storage.capacity.setCapacity({ municipalityCode: code, procedureId, fieldPath: field.path, option }, capacity, limit, at);
     await this.storage.audit.append({
       at,

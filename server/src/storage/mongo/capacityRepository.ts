@@ -70,7 +70,11 @@ async function createSlot(connection: Connection, key: CapacityKey, schemaLimit:
 
 /** As ensureSlot in SQLite, on an existing row: a changed schema number (a new version) applied once, never below taken. */
 async function applySchemaLimit(connection: Connection, key: CapacityKey, schemaLimit: number, at: string, session?: ClientSession): Promise<void> {
-  await capacityModels(connection).Slot.updateOne({ ...key, schemaLimit: { $ne: schemaLimit } }, [{ $set: { capacity: { $max: [schemaLimit, '$taken'] }, schemaLimit, updatedAt: at } }], session ? { session } : {});
+  await capacityModels(connection).Slot.updateOne(
+    { ...key, schemaLimit: { $ne: schemaLimit } },
+    [{ $set: { capacity: { $max: [schemaLimit, '$taken'] }, schemaLimit, updatedAt: at } }],
+    session ? { session } : {},
+  );
 }
 
 /** Creates the rows the takes need, just before the insert's transaction (a row with nothing taken is what publishing would leave). */
@@ -109,7 +113,13 @@ export async function releaseCapacity(connection: Connection, submissionId: stri
 }
 
 /** A corrected application's places: those held are given back and `takes` taken, inside the revision's transaction (rows made by prepareCapacity). */
-export async function rebookCapacity(connection: Connection, s: { id: string; municipalityCode: string; procedureId: string }, takes: readonly CapacityTake[], at: string, session: ClientSession): Promise<void> {
+export async function rebookCapacity(
+  connection: Connection,
+  s: { id: string; municipalityCode: string; procedureId: string },
+  takes: readonly CapacityTake[],
+  at: string,
+  session: ClientSession,
+): Promise<void> {
   await releaseCapacity(connection, s.id, at, session);
   await capacityModels(connection).Hold.deleteMany({ submissionId: s.id, releasedAt: { $exists: true } }, { session });
   await takeCapacity(connection, { ...s, createdAt: at }, takes, session);

@@ -156,7 +156,10 @@ export class MongoSubmissionRepository implements SubmissionRepository {
   async revise(id: string, expected: SubmissionStatus, r: NewRevision, now: Date, options: SubmissionWriteOptions = {}): Promise<Submission> {
     const at = now.toISOString();
     const owner = options.rebookCapacity?.length ? await guardedMongo(() => this.m.Submission.findById(id, { municipalityCode: 1, procedureId: 1 }).lean<MongoFilter | null>()) : null;
-    if (owner) await guardedMongo(() => prepareCapacity(this.connection, { municipalityCode: owner.municipalityCode as string, procedureId: owner.procedureId as string, createdAt: at }, options.rebookCapacity!));
+    if (owner)
+      await guardedMongo(() =>
+        prepareCapacity(this.connection, { municipalityCode: owner.municipalityCode as string, procedureId: owner.procedureId as string, createdAt: at }, options.rebookCapacity!),
+      );
     const updated = await guardedMongo(() =>
       this.connection.transaction(async (session) => {
         const current = await this.m.Submission.findOne({ _id: id, status: expected }, null, { session }).lean<MongoFilter>();
@@ -184,7 +187,8 @@ export class MongoSubmissionRepository implements SubmissionRepository {
         ).lean();
         if (!doc) throw new StaleWrite();
         await writeOutbox(this.im, options.outbox, session);
-        if (options.rebookCapacity) await rebookCapacity(this.connection, { id, municipalityCode: current.municipalityCode as string, procedureId: current.procedureId as string }, options.rebookCapacity, at, session);
+        if (options.rebookCapacity)
+          await rebookCapacity(this.connection, { id, municipalityCode: current.municipalityCode as string, procedureId: current.procedureId as string }, options.rebookCapacity, at, session);
         return doc;
       }),
     ).catch((error: unknown) => (error instanceof StaleWrite ? null : Promise.reject(error)));

@@ -62,13 +62,21 @@ export function takeCapacity(db: Db, s: { id: string; municipalityCode: string; 
 
 /** Frees every place a submission still holds, in the caller's transaction; a second call finds none. */
 export function releaseCapacity(db: Db, submissionId: string, at: string): void {
-  const holds = db
-    .prepare('SELECT municipality_code, procedure_id, field_path, option_value, places FROM capacity_holds WHERE submission_id = ? AND released_at IS NULL')
-    .all(submissionId) as Array<{ municipality_code: string; procedure_id: string; field_path: string; option_value: string; places: number }>;
+  const holds = db.prepare('SELECT municipality_code, procedure_id, field_path, option_value, places FROM capacity_holds WHERE submission_id = ? AND released_at IS NULL').all(submissionId) as Array<{
+    municipality_code: string;
+    procedure_id: string;
+    field_path: string;
+    option_value: string;
+    places: number;
+  }>;
   for (const h of holds) {
-    db.prepare(
-      'UPDATE capacity_slots SET taken = MAX(0, taken - ?) WHERE municipality_code = ? AND procedure_id = ? AND field_path = ? AND option_value = ?',
-    ).run(h.places, h.municipality_code, h.procedure_id, h.field_path, h.option_value);
+    db.prepare('UPDATE capacity_slots SET taken = MAX(0, taken - ?) WHERE municipality_code = ? AND procedure_id = ? AND field_path = ? AND option_value = ?').run(
+      h.places,
+      h.municipality_code,
+      h.procedure_id,
+      h.field_path,
+      h.option_value,
+    );
   }
   if (holds.length) db.prepare('UPDATE capacity_holds SET released_at = ? WHERE submission_id = ? AND released_at IS NULL').run(at, submissionId);
 }

@@ -42,8 +42,7 @@ export const catalogApi = {
   discardAdoption: (code: string, presetId: string) => staffApi<void>('DELETE', `${cat(code)}/adoptions/${enc(presetId)}`),
   own: (code: string, id: string) => staffApi<OwnProcedureView>('GET', `${cat(code)}/procedures/${enc(id)}`),
   templates: (code: string) => staffApi<{ items: TemplateSummary[] }>('GET', `${cat(code)}/templates`),
-  createFromTemplate: (code: string, templateId: string, id: string, title: string) =>
-    staffApi<OwnProcedureView>('POST', `${cat(code)}/procedures/from-template`, { templateId, id, title }),
+  createFromTemplate: (code: string, templateId: string, id: string, title: string) => staffApi<OwnProcedureView>('POST', `${cat(code)}/procedures/from-template`, { templateId, id, title }),
   createOwn: (code: string, id: string, title: string) => staffApi<OwnProcedureView>('POST', `${cat(code)}/procedures`, { id, title }),
   saveOwn: (code: string, id: string, document: FormDocument, baseHash: string) => staffApi<OwnProcedureView>('PUT', `${cat(code)}/procedures/${enc(id)}/draft`, { document, baseHash }),
   publishOwn: (code: string, id: string) => staffApi<PublishResponse>('POST', `${cat(code)}/procedures/${enc(id)}/publish`),

@@ -11,7 +11,19 @@ import './capacity.css';
 
 type Option = CapacityBookings['fields'][number]['options'][number];
 
-function CapacityRow({ field, option, index, canEdit, onSave }: { field: string; option: Option; index: string; canEdit: boolean; onSave: (field: string, option: string, capacity: number) => Promise<void> }) {
+function CapacityRow({
+  field,
+  option,
+  index,
+  canEdit,
+  onSave,
+}: {
+  field: string;
+  option: Option;
+  index: string;
+  canEdit: boolean;
+  onSave: (field: string, option: string, capacity: number) => Promise<void>;
+}) {
   const t = useStaffText();
   const [value, setValue] = useState(String(option.capacity ?? ''));
   useEffect(() => setValue(String(option.capacity ?? '')), [option.capacity]);
@@ -43,7 +55,9 @@ function CapacityRow({ field, option, index, canEdit, onSave }: { field: string;
         {limited ? (
           <>
             <span className="capacity__figures">{t('capacity.takenText', { taken: option.taken, capacity: option.capacity! })}</span>{' '}
-            <span className={`capacity__left ${option.remaining === 0 ? 'capacity__left--full' : ''}`}>{option.remaining === 0 ? t('capacity.full') : t('capacity.left', { n: option.remaining! })}</span>
+            <span className={`capacity__left ${option.remaining === 0 ? 'capacity__left--full' : ''}`}>
+              {option.remaining === 0 ? t('capacity.full') : t('capacity.left', { n: option.remaining! })}
+            </span>
             <span className="capacity__bar" aria-hidden="true">
               <span className={`capacity__fill ${option.remaining === 0 ? 'capacity__fill--full' : ''}`} style={{ width: `${share}%` }} />
             </span>
