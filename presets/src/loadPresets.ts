@@ -63,13 +63,18 @@ function readSharedAnswerMapping(path: string): SharedAnswerMapping {
   return mapping;
 }
 
-/** Loads all presets, sorted by id; throws `InvalidPresetError` on the first bad one. */
-export function loadPresets(root: string = PRESETS_ROOT): LoadedPreset[] {
+/** Loads every `<root>/<id>/definition.json` with `load`, sorted by procedure id (presets and templates alike). */
+export function loadDefinitionDirectories<T extends { procedure: { id: string } }>(root: string, load: (directory: string) => T): T[] {
   if (!existsSync(root)) return [];
   return readdirSync(root, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'definition.json')))
-    .map((entry) => loadPreset(join(root, entry.name)))
+    .map((entry) => load(join(root, entry.name)))
     .sort((a, b) => a.procedure.id.localeCompare(b.procedure.id));
+}
+
+/** Loads all presets, sorted by id; throws `InvalidPresetError` on the first bad one. */
+export function loadPresets(root: string = PRESETS_ROOT): LoadedPreset[] {
+  return loadDefinitionDirectories(root, loadPreset);
 }
 
 /** The ids of the presets on disk (directory names), without loading them: what guides may point at. */

@@ -5,10 +5,10 @@
  * template is copied once and then belongs to the municipality.
  * A template that fails the checks is a programming error: loading throws.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PRESET_OWNER, inlineCommonDefinitions, validateProcedureDefinition, type JsonSchema, type PresetDefinition, type Procedure, type TemplateSummary, type UiSchema } from '@madoguchi/shared';
-import { InvalidPresetError } from './loadPresets';
+import { InvalidPresetError, loadDefinitionDirectories } from './loadPresets';
 
 /** Where the template files live (works from `src` under tsx/jest and from `dist` when built). */
 export const TEMPLATES_ROOT = resolve(__dirname, '..', 'templates');
@@ -52,11 +52,7 @@ function legalLockProblems(procedure: Procedure, schema: JsonSchema): Array<{ wh
 
 /** All templates, sorted by id; throws `InvalidPresetError` on the first bad one. */
 export function loadTemplates(root: string = TEMPLATES_ROOT): LoadedTemplate[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'definition.json')))
-    .map((entry) => loadTemplate(join(root, entry.name)))
-    .sort((a, b) => a.procedure.id.localeCompare(b.procedure.id));
+  return loadDefinitionDirectories(root, loadTemplate);
 }
 
 export function summarizeTemplate(t: LoadedTemplate): TemplateSummary {
