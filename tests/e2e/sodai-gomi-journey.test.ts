@@ -142,7 +142,7 @@ test('a clerk puts 粗大ごみ online from the template; two residents compete 
   await fillStep(first, ['placement'], template.example!);
   await first.screenshot({ path: screenshotPath('journey-7-resident-day-360'), fullPage: true });
   await next(first);
-  await first.getByRole('heading', { level: 1, name: '確認' }).waitFor();
+  await first.getByRole('heading', { level: 1, name: '出し方の約束' }).waitFor();
   await fillStep(first, ['consentRules'], template.example!);
   await next(first);
   await first.getByRole('heading', { level: 1, name: '添付書類' }).waitFor();
