@@ -40,7 +40,7 @@ test('a clerk sets, renames and removes the places of the event sessions', async
   const told = (text: string) => page.locator('.builder-message').filter({ hasText: text }).waitFor();
   /** Clicks `name` and waits for the autosave of the draft that follows. */
   const applyAndSave = async (name: string) => {
-    const saving = page.waitForResponse((r) => r.url().endsWith('/procedures/kouza/draft') && r.request().method() === 'PUT' && r.ok());
+    const saving = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/procedures/kouza/draft') && r.request().method() === 'PUT' && r.ok());
     await page.getByRole('button', { name }).click();
     await saving;
   };

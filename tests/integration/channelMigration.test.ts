@@ -13,12 +13,12 @@ import { submission } from '../contract/fixtures';
 import { counterOrigin } from '../helpers/counterApplication';
 import { MIGRATIONS } from '../../server/src/storage/sqlite/migrations';
 
-const names = (db: Database.Database, type: 'table' | 'index'): string[] =>
+const names = (db: Database.Database, type: 'table' | 'index' | 'trigger'): string[] =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%'").all(type) as { name: string }[]).map((t) => t.name);
 const columnsOf = (db: Database.Database, table: string): string[] => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 
 /** What the migrations after the first `n` add: tables, indexes, and columns of the tables a store of schema n already had. */
-function schemaAddedAfter(n: number): { tables: string[]; indexes: string[]; columns: Array<[string, string]> } {
+function schemaAddedAfter(n: number): { tables: string[]; indexes: string[]; triggers: string[]; columns: Array<[string, string]> } {
   const early = new Database(':memory:');
   early.exec(MIGRATIONS.slice(0, n).join('\n'));
   const all = new Database(':memory:');
@@ -27,6 +27,8 @@ function schemaAddedAfter(n: number): { tables: string[]; indexes: string[]; col
   const earlyIndexes = new Set(names(early, 'index'));
   const tables = names(all, 'table').filter((t) => !earlyTables.has(t));
   const indexes = names(all, 'index').filter((i) => !earlyIndexes.has(i));
+  const earlyTriggers = new Set(names(early, 'trigger'));
+  const triggers = names(all, 'trigger').filter((t) => !earlyTriggers.has(t));
   const columns = [...earlyTables].flatMap((t) =>
     columnsOf(all, t)
       .filter((c) => !columnsOf(early, t).includes(c))
@@ -34,7 +36,7 @@ function schemaAddedAfter(n: number): { tables: string[]; indexes: string[]; col
   );
   early.close();
   all.close();
-  return { tables, indexes, columns };
+  return { tables, indexes, triggers, columns };
 }
 
 it('marks the counter applications of a store written before the channel column', async () => {
@@ -50,6 +52,7 @@ it('marks the counter applications of a store written before the channel column'
   // Back to schema 13: no channel column yet.
   const db = new Database(join(dir.path, 'madoguchi.sqlite'));
   const added = schemaAddedAfter(13);
+  for (const trigger of added.triggers) db.exec(`DROP TRIGGER IF EXISTS ${trigger}`);
   for (const table of added.tables) db.exec(`DROP TABLE ${table}`);
   for (const index of added.indexes) db.exec(`DROP INDEX IF EXISTS ${index}`);
   for (const [table, column] of added.columns) db.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);

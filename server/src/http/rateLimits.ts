@@ -30,6 +30,9 @@ function limiter(counters: RateCounterRepository, name: string, limit: number, c
     ...(keyGenerator ? { keyGenerator } : {}),
     windowMs: 60_000,
     store: new SharedCounterStore(counters, `${name}:`),
+    // A counter is a write: while the store cannot take writes (another connection holds the lock, a full
+    // disk), reads such as the status page must still answer, so a failed count lets the request through.
+    passOnStoreError: true,
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
