@@ -54,6 +54,8 @@ export interface InboxOptions {
   /** Staff sessions hitting the list endpoint at once, and for how long (s). */
   httpConnections: number;
   httpSeconds: number;
+  /** Interleaved rounds of the list endpoint (one process, two workers, …); each figure is the median. */
+  httpRounds: number;
   /** Also compare the list endpoint with an earlier build's server (its main.js), in this many interleaved rounds. */
   /**
    * `schema`: the last migration the earlier build knows. Its copy of the data is marked with it (the
@@ -63,9 +65,11 @@ export interface InboxOptions {
 }
 
 export interface InboxHttpFigures {
+  mode: string;
   path: string;
   connections: number;
   seconds: number;
+  rounds: number;
   itemsPerPage: number;
   reqPerSec: number;
   p50: number;
@@ -108,7 +112,7 @@ interface InboxServer {
 }
 
 /** `entry`: the server's main.js (this build's, or an earlier build's for a before/after comparison). */
-async function startInboxServer(entry: string, dir: string, municipalityCode: string): Promise<InboxServer & { path: string }> {
+async function startInboxServer(entry: string, dir: string, municipalityCode: string, workers = 1): Promise<InboxServer & { path: string }> {
   const server = await startChild(
     [entry],
     {
@@ -117,6 +121,7 @@ async function startInboxServer(entry: string, dir: string, municipalityCode: st
       DATA_DIR: dir,
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT: '10000',
+      WORKERS: String(workers),
     },
     /serving on http:\/\/localhost:(\d+)/,
   );
@@ -140,25 +145,41 @@ type Run = Awaited<ReturnType<typeof autocannon>>;
 
 const hammer = (server: InboxServer, connections: number, duration: number) => autocannon({ url: server.url, method: 'GET', headers: { cookie: server.cookie }, connections, duration });
 
-async function benchListEndpoint(dir: string, municipalityCode: string, options: InboxOptions): Promise<InboxHttpFigures> {
-  const server = await startInboxServer('server/dist/main.js', dir, municipalityCode);
+/**
+ * The list endpoint as one process and as two workers (WORKERS=2, how a server with two CPUs is run), both on the
+ * same data file, measured in alternate rounds so the machine's noise falls on both; medians of the rounds.
+ */
+async function benchListEndpoint(dir: string, municipalityCode: string, options: InboxOptions): Promise<InboxHttpFigures[]> {
+  const servers = [
+    { mode: 'one process', server: await startInboxServer('server/dist/main.js', dir, municipalityCode, 1) },
+    { mode: 'two workers', server: await startInboxServer('server/dist/main.js', dir, municipalityCode, 2) },
+  ];
   try {
-    await hammer(server, 2, 1); // warm-up: statement cache, version lookups
-    const r = await hammer(server, options.httpConnections, options.httpSeconds);
-    return {
-      path: server.path.replace(municipalityCode, ':code'),
-      connections: options.httpConnections,
-      seconds: options.httpSeconds,
-      itemsPerPage: server.itemsPerPage,
-      reqPerSec: Math.round(r.requests.average),
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      non2xx: r.non2xx,
-      errors: r.errors,
-      targetP99Ms: 15,
-    };
+    for (const { server } of servers) await hammer(server, 4, 1); // warm-up: statement cache, version lookups, both workers
+    const runs = servers.map(() => [] as Run[]);
+    for (let round = 0; round < options.httpRounds; round++) {
+      const order = round % 2 === 0 ? [0, 1] : [1, 0];
+      for (const i of order) runs[i]!.push(await hammer(servers[i]!.server, options.httpConnections, options.httpSeconds));
+    }
+    return servers.map(({ mode, server }, i) => {
+      const rs = runs[i]!;
+      return {
+        mode,
+        path: server.path.replace(municipalityCode, ':code'),
+        connections: options.httpConnections,
+        seconds: options.httpSeconds,
+        rounds: rs.length,
+        itemsPerPage: server.itemsPerPage,
+        reqPerSec: Math.round(median(rs.map((r) => r.requests.average))),
+        p50: median(rs.map((r) => r.latency.p50)),
+        p99: median(rs.map((r) => r.latency.p99)),
+        non2xx: rs.reduce((n, r) => n + r.non2xx, 0),
+        errors: rs.reduce((n, r) => n + r.errors, 0),
+        targetP99Ms: 15,
+      };
+    });
   } finally {
-    await server.stop();
+    await Promise.all(servers.map(({ server }) => server.stop()));
   }
 }
 

@@ -21,6 +21,7 @@ async function main() {
     municipalities,
     httpConnections: 10,
     httpSeconds: Number(seconds),
+    httpRounds: 1,
     baseline: { serverEntry: resolve(entry), rounds: Number(rounds), schema: Number(schema) },
   });
   const c = inbox.comparison!;

@@ -25,6 +25,7 @@ const settings = quick
       validations: 500,
       inboxRows: 10_000,
       inboxHttpSeconds: 1,
+      inboxHttpRounds: 1,
       groupRows: 50,
       groupRuns: 1,
       memorySubmissions: 1_000,
@@ -39,6 +40,7 @@ const settings = quick
       validations: 5_000,
       inboxRows: 1_000_000,
       inboxHttpSeconds: 10,
+      inboxHttpRounds: 3,
       groupRows: 500,
       groupRuns: 3,
       memorySubmissions: 100_000,
@@ -108,7 +110,7 @@ async function main() {
   const municipalities = MunicipalityRegistry.fromCsv()
     .all.map((m) => m.code)
     .slice(0, 200);
-  const inbox = await benchInbox({ rows: settings.inboxRows, municipalities, httpConnections: 10, httpSeconds: settings.inboxHttpSeconds });
+  const inbox = await benchInbox({ rows: settings.inboxRows, municipalities, httpConnections: 10, httpSeconds: settings.inboxHttpSeconds, httpRounds: settings.inboxHttpRounds });
   console.log(`3. Inbox (${inbox.rows.toLocaleString()} submissions over ${inbox.municipalities} municipalities; database ${inbox.databaseMb} MB; built in ${inbox.buildSeconds} s)`);
   console.log('   a. in the store (200 queries each; target: list p99 ≤ 2 ms)');
   const { minRowsReturned: _rows, targetP99Ms: _target, ...list } = inbox.listNewest50Ms;
@@ -118,11 +120,11 @@ async function main() {
     'find by receipt number': inbox.findByReceiptMs,
     'reading prefix search': inbox.readingPrefixMs,
   });
-  const h = inbox.http;
+  const h = inbox.http[0]!;
   console.log(
-    `   b. list endpoint over HTTP (GET newest ${h.itemsPerPage} for municipality+procedure+status, ${h.connections} signed-in staff connections, ${h.seconds} s; target p99 ≤ ${h.targetP99Ms} ms)`,
+    `   b. list endpoint over HTTP (GET newest ${h.itemsPerPage} for municipality+procedure+status, ${h.connections} signed-in staff connections; median of ${h.rounds} interleaved rounds of ${h.seconds} s; target p99 ≤ ${h.targetP99Ms} ms)`,
   );
-  console.table({ 'GET …/inbox': { 'req/s': h.reqPerSec, 'p50 ms': h.p50, 'p99 ms': h.p99, non2xx: h.non2xx, errors: h.errors } });
+  console.table(Object.fromEntries(inbox.http.map((f) => [`GET …/inbox, ${f.mode}`, { 'req/s': f.reqPerSec, 'p50 ms': f.p50, 'p99 ms': f.p99, non2xx: f.non2xx, errors: f.errors }])));
 
   console.log(took());
 
