@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (full, minutes) or `npm run bench -- --quick` (seconds, run in CI so the bench never rots:
- * tests/integration/benchQuick.test.ts). `-- --profile` adds a CPU profile of the 500-row form (where the time goes).
+ * tests/integration/benchQuick.test.ts). `-- --profile` adds a CPU profile of the 500-row form (where the time goes);
+ * `-- --only=page` runs section 4 alone (the resident page).
  * Prints a table and writes bench/results/latest.json (not committed).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,9 @@ import { MunicipalityRegistry } from '../server/src/modules/municipalities/regis
 
 const quick = process.argv.includes('--quick');
 const profile = process.argv.includes('--profile');
+/** `--only=page`: section 4 alone (the resident page in Chromium), for work on the client; latest.json is not written. */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+if (only !== undefined && only !== 'page') throw new Error(`--only=${only}: only "page" (section 4) can run alone`);
 const settings = quick
   ? {
       rounds: 1,
@@ -59,8 +63,51 @@ const took = () => {
   return text;
 };
 
+/** Section 4: page weights and the repeating group's render and validation (with `--profile`, where the time goes). */
+async function residentPage() {
+  const client = await benchResidentPage({ rows: settings.groupRows, runs: settings.groupRuns, quick, profile });
+  console.log(
+    `4. Resident page in headless Chromium (cold cache; ${client.weights[0]?.gzipBy === 'server' ? 'on the wire as the server compressed it' : 'gzipped by the bench: the server sends them uncompressed'}; target < ${JS_BUDGET_KB} KB JS gzipped for a form page)`,
+  );
+  console.table(
+    Object.fromEntries(client.weights.map((w) => [w.page, { 'JS KB (wire)': w.jsKb, 'JS KB gzip -9': w.jsGzipKb, 'CSS KB (wire)': w.cssKb, 'JS files': w.jsFiles, 'JS KB uncompressed': w.jsRawKb }])),
+  );
+  const g = client.repeatingGroup;
+  console.log(
+    `   ${g.preset} with ${g.rows} rows in「${g.field}」(${g.fieldsInDom.toLocaleString()} inputs; median of ${g.runs}; targets: render ≤ ${g.targetMs} ms, validate ≤ 500 ms; the 2-row example renders ≤ 300 ms)`,
+  );
+  console.table({
+    [`${g.rows} rows`]: {
+      'render ms (in DOM)': g.renderMs,
+      'render ms (painted)': g.renderPaintedMs,
+      'validate ms (in DOM)': g.validateMs,
+      'validate ms (painted)': g.validatePaintedMs,
+      'validate shows': g.validateOutcome,
+    },
+    ...(g.twoRows ? { '2 rows (example)': { 'render ms (in DOM)': g.twoRows.renderMs, 'validate ms (in DOM)': g.twoRows.validateMs, 'validate shows': g.twoRows.validateOutcome } } : {}),
+  });
+  if (g.profile) {
+    for (const phase of ['render', 'validate'] as const) {
+      const b = g.profile[phase].browserMs;
+      console.log(
+        `   CPU profile of the ${phase}: renderer busy ${b.task} ms = script ${b.script} + style recalc ${b.recalcStyle} + layout ${b.layout} + other; ${g.profile[phase].sampledMs} ms sampled, self time:`,
+      );
+      console.table(g.profile[phase].byPackage);
+      console.table(g.profile[phase].byFunction);
+    }
+  }
+
+  return client;
+}
+
 async function main() {
   console.log(`Madoguchi benchmark (${quick ? 'quick' : 'full'}) on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+
+  if (only === 'page') {
+    await residentPage();
+    console.log(took());
+    return;
+  }
 
   const intake = await benchIntake(settings);
   console.log('1. Intake (POST a complete application, 50 connections; median of interleaved rounds; ratio = product / one-process baseline)');
@@ -128,38 +175,7 @@ async function main() {
 
   console.log(took());
 
-  const client = await benchResidentPage({ rows: settings.groupRows, runs: settings.groupRuns, quick, profile });
-  console.log(
-    `4. Resident page in headless Chromium (cold cache; ${client.weights[0]?.gzipBy === 'server' ? 'on the wire as the server compressed it' : 'gzipped by the bench: the server sends them uncompressed'}; target < ${JS_BUDGET_KB} KB JS gzipped for a form page)`,
-  );
-  console.table(
-    Object.fromEntries(client.weights.map((w) => [w.page, { 'JS KB (wire)': w.jsKb, 'JS KB gzip -9': w.jsGzipKb, 'CSS KB (wire)': w.cssKb, 'JS files': w.jsFiles, 'JS KB uncompressed': w.jsRawKb }])),
-  );
-  const g = client.repeatingGroup;
-  console.log(
-    `   ${g.preset} with ${g.rows} rows in「${g.field}」(${g.fieldsInDom.toLocaleString()} inputs; median of ${g.runs}; targets: render ≤ ${g.targetMs} ms, validate ≤ 500 ms; the 2-row example renders ≤ 300 ms)`,
-  );
-  console.table({
-    [`${g.rows} rows`]: {
-      'render ms (in DOM)': g.renderMs,
-      'render ms (painted)': g.renderPaintedMs,
-      'validate ms (in DOM)': g.validateMs,
-      'validate ms (painted)': g.validatePaintedMs,
-      'validate shows': g.validateOutcome,
-    },
-    ...(g.twoRows ? { '2 rows (example)': { 'render ms (in DOM)': g.twoRows.renderMs, 'validate ms (in DOM)': g.twoRows.validateMs, 'validate shows': g.twoRows.validateOutcome } } : {}),
-  });
-  if (g.profile) {
-    for (const phase of ['render', 'validate'] as const) {
-      const b = g.profile[phase].browserMs;
-      console.log(
-        `   CPU profile of the ${phase}: renderer busy ${b.task} ms = script ${b.script} + style recalc ${b.recalcStyle} + layout ${b.layout} + other; ${g.profile[phase].sampledMs} ms sampled, self time:`,
-      );
-      console.table(g.profile[phase].byPackage);
-      console.table(g.profile[phase].byFunction);
-    }
-  }
-
+  const client = await residentPage();
   console.log(took());
 
   const phone = await benchPhone({ rounds: settings.phoneRounds });

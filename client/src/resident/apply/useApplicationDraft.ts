@@ -20,9 +20,13 @@ const SAVE_DELAY_MS = 400;
 
 export function useApplicationDraft(municipalityCode: string, procedureId: string, formVersion: number, withDefaults: (data: Record<string, unknown>) => Record<string, unknown>): ApplicationDraft {
   const [draft, setDraft] = useState<LocalDraft>(() => {
-    const stored = loadLocalDraft(municipalityCode, procedureId) ?? newLocalDraft(municipalityCode, procedureId, formVersion);
+    const stored = loadLocalDraft(municipalityCode, procedureId);
+    // Saved from this version's form, its defaults are in already: deriving them again here would walk every answer
+    // once more before the form does the same on mount (and reports any that is missing).
+    if (stored?.data && stored.formVersion === formVersion) return stored;
+    const draft = stored ?? newLocalDraft(municipalityCode, procedureId, formVersion);
     // A newer form version keeps the answers; the validator points at anything that no longer fits.
-    return { ...stored, formVersion, data: withDefaults(stored.data ?? {}) };
+    return { ...draft, formVersion, data: withDefaults(draft.data ?? {}) };
   });
   const latest = useRef(draft);
   latest.current = draft;

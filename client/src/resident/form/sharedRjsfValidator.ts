@@ -58,7 +58,31 @@ export class SharedRjsfValidator implements ValidatorType<unknown, RJSFSchema> {
     return toErrorList(errorSchema, fieldPath);
   }
 
+  /**
+   * RJSF picks `if`/`then` branches by asking this, and asks the same question of the same answers many times in
+   * one render (the form's root `if`s once per field level, each a deep copy of all the answers: seconds with a
+   * 500-row group). Answers are immutable in RJSF (every change makes new objects), so a verdict is kept per answers
+   * object and per sub-schema (by its text: RJSF hands over fresh copies of the same sub-schema).
+   */
+  private verdicts = new WeakMap<object, Map<string, boolean>>();
+  /** The root schema the verdicts were reached with (`$ref`s resolve in it): another root starts afresh. */
+  private verdictsRoot: RJSFSchema | undefined;
+
   isValid(schema: RJSFSchema, formData: unknown, rootSchema: RJSFSchema): boolean {
+    if (formData === null || typeof formData !== 'object') return this.check(schema, formData, rootSchema);
+    if (rootSchema !== this.verdictsRoot) {
+      this.verdicts = new WeakMap();
+      this.verdictsRoot = rootSchema;
+    }
+    let known = this.verdicts.get(formData);
+    if (!known) this.verdicts.set(formData, (known = new Map()));
+    const key = JSON.stringify(schema);
+    let verdict = known.get(key);
+    if (verdict === undefined) known.set(key, (verdict = this.check(schema, formData, rootSchema)));
+    return verdict;
+  }
+
+  private check(schema: RJSFSchema, formData: unknown, rootSchema: RJSFSchema): boolean {
     try {
       return this.validator.isValid(schema, formData, rootSchema);
     } catch {
