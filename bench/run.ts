@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (full, minutes) or `npm run bench -- --quick` (seconds, run in CI so the bench never rots:
- * tests/integration/benchQuick.test.ts). `-- --profile` adds a CPU profile of the 500-row form (where the time goes).
+ * tests/integration/benchQuick.test.ts). `-- --profile` adds a CPU profile of the 500-row form (where the time goes);
+ * `-- --only=intake` runs the intake section alone.
  * Prints a table and writes bench/results/latest.json (not committed).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,9 @@ import { MunicipalityRegistry } from '../server/src/modules/municipalities/regis
 
 const quick = process.argv.includes('--quick');
 const profile = process.argv.includes('--profile');
+/** `--only=intake`: the intake section alone (its rounds, the burst and the memory reading), for working on intake. */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+if (only !== undefined && only !== 'intake') throw new Error(`--only knows "intake", not "${only}"`);
 const settings = quick
   ? {
       rounds: 1,
@@ -99,6 +103,11 @@ async function main() {
   );
 
   console.log(took());
+  if (only === 'intake') {
+    console.log(`5. Memory: server RSS ${intake.memory.rssBeforeMb} MB before, ${intake.memory.rssAfterMb} MB after ${intake.memory.submissions.toLocaleString()} submissions`);
+    writeResults({ quick, only, settings, intake, burst });
+    return;
+  }
 
   const validation = benchValidation(settings.validations);
   console.log('2. Validation (compiled once per version; validations of the example per second)');
@@ -173,12 +182,13 @@ async function main() {
 
   console.log(`5. Memory: server RSS ${intake.memory.rssBeforeMb} MB before, ${intake.memory.rssAfterMb} MB after ${intake.memory.submissions.toLocaleString()} submissions`);
 
+  writeResults({ quick, settings, intake, burst, validation, inbox, client, phone });
+}
+
+function writeResults(results: Record<string, unknown>) {
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'latest.json'),
-    JSON.stringify({ at: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`, quick, settings, intake, burst, validation, inbox, client, phone }, null, 2),
-  );
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ at: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`, ...results }, null, 2));
   console.log(`\nWrote bench/results/latest.json (whole run ${((Date.now() - began) / 1000).toFixed(0)} s)`);
 }
 
