@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (full, minutes) or `npm run bench -- --quick` (seconds, run in CI so the bench never rots:
  * tests/integration/benchQuick.test.ts). `-- --profile` adds a CPU profile of the 500-row form (where the time goes);
- * `-- --only=page` runs section 4 alone (the resident page).
+ * `-- --only=page` runs section 4 alone (the resident page); `-- --only=intake` the intake section alone.
  * Prints a table and writes bench/results/latest.json (not committed).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,9 +18,12 @@ import { MunicipalityRegistry } from '../server/src/modules/municipalities/regis
 
 const quick = process.argv.includes('--quick');
 const profile = process.argv.includes('--profile');
-/** `--only=page`: section 4 alone (the resident page in Chromium), for work on the client; latest.json is not written. */
+/**
+ * `--only=page`: section 4 alone (the resident page in Chromium), for work on the client; latest.json is not written.
+ * `--only=intake`: the intake section alone (its rounds, the burst and the memory reading), for work on intake.
+ */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-if (only !== undefined && only !== 'page') throw new Error(`--only=${only}: only "page" (section 4) can run alone`);
+if (only !== undefined && only !== 'page' && only !== 'intake') throw new Error(`--only=${only}: only "page" (section 4) or "intake" (section 1) can run alone`);
 const settings = quick
   ? {
       rounds: 1,
@@ -148,6 +151,11 @@ async function main() {
   );
 
   console.log(took());
+  if (only === 'intake') {
+    console.log(`5. Memory: server RSS ${intake.memory.rssBeforeMb} MB before, ${intake.memory.rssAfterMb} MB after ${intake.memory.submissions.toLocaleString()} submissions`);
+    writeResults({ quick, only, settings, intake, burst });
+    return;
+  }
 
   const validation = benchValidation(settings.validations);
   console.log('2. Validation (compiled once per version; validations of the example per second)');
@@ -190,13 +198,13 @@ async function main() {
   console.log(took());
 
   console.log(`5. Memory: server RSS ${intake.memory.rssBeforeMb} MB before, ${intake.memory.rssAfterMb} MB after ${intake.memory.submissions.toLocaleString()} submissions`);
+  writeResults({ quick, settings, intake, burst, validation, inbox, client, phone });
+}
 
+function writeResults(results: Record<string, unknown>) {
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'latest.json'),
-    JSON.stringify({ at: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`, quick, settings, intake, burst, validation, inbox, client, phone }, null, 2),
-  );
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ at: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`, ...results }, null, 2));
   console.log(`\nWrote bench/results/latest.json (whole run ${((Date.now() - began) / 1000).toFixed(0)} s)`);
 }
 

@@ -34,7 +34,8 @@ async function main(): Promise<void> {
   const role = processRole(config.workers);
   const presets = loadPresets(); // throws on an invalid preset: start-up stops
   const cipher = dataCipherFromConfig(config);
-  const storage = await createStorage({ ...config, cipher });
+  // The primary of a cluster only migrates and syncs presets, then closes the store: its workers checkpoint.
+  const storage = await createStorage({ ...config, cipher, walCheckpointThread: role !== 'primary', warn: (message) => logger.warn(message) });
   if (role !== 'worker') {
     // Once per start (the primary does it for its workers): migrations ran in createStorage.
     const sync = await syncPresets(storage, presets);

@@ -98,11 +98,25 @@ function isRepeatingGroup(root: JsonSchema, path: string): boolean {
   return !!node && resolveSchemaRef(node, root).type === 'array';
 }
 
+/**
+ * The fields outside repeating groups that carry a capacity, found once per schema object: every submission asks,
+ * and walking the whole schema for it showed in the intake profile (a published version's schema is cached and
+ * never changed; a changed schema is a new object).
+ */
+const limitedFields = new WeakMap<JsonSchema, CapacityField[]>();
+function limitedFieldsOf(root: JsonSchema): CapacityField[] {
+  let fields = limitedFields.get(root);
+  if (!fields) {
+    fields = capacityFields(root).filter((f) => !f.inArray);
+    limitedFields.set(root, fields);
+  }
+  return fields;
+}
+
 /** The places a submission's (validated) answers take: one entry per limited option chosen. */
 export function capacityTakes(root: JsonSchema, data: unknown): CapacityTake[] {
   const takes: CapacityTake[] = [];
-  for (const field of capacityFields(root)) {
-    if (field.inArray) continue;
+  for (const field of limitedFieldsOf(root)) {
     const chosen = valueAt(data, field.path);
     if (typeof chosen !== 'string') continue;
     const limit = field.rule.limits[chosen];

@@ -47,13 +47,18 @@ function hideAll(then: JsonSchema, hidden: Map<string, JsonSchema[]>, add: (m: M
 /** A node that only leads to deeper fields (a branch's chain), not a field itself. */
 const isChain = (node: JsonSchema) => Object.keys(node).every((k) => k === 'properties' || k === 'required' || k === 'items');
 
-function pruneOnce(schemas: JsonSchema[], hiddenNodes: JsonSchema[], data: unknown, holds: IfHolds, root: JsonSchema): unknown {
+/** Counts the answers a pass dropped: none dropped means the pass changed nothing and the pruning is done. */
+interface Pass {
+  dropped: number;
+}
+
+function pruneOnce(schemas: JsonSchema[], hiddenNodes: JsonSchema[], data: unknown, holds: IfHolds, root: JsonSchema, pass: Pass): unknown {
   const nodes = schemas.map((s) => resolve(s, root)).filter((n): n is JsonSchema => isObject(n));
   const failing = hiddenNodes.map((s) => resolve(s, root)).filter((n): n is JsonSchema => isObject(n));
   if (Array.isArray(data)) {
     const items = nodes.map((n) => n.items).filter(isObject) as JsonSchema[];
     const hiddenItems = failing.map((n) => n.items).filter(isObject) as JsonSchema[];
-    return items.length > 0 ? data.map((row) => pruneOnce(items, hiddenItems, row, holds, root)) : data;
+    return items.length > 0 ? data.map((row) => pruneOnce(items, hiddenItems, row, holds, root, pass)) : data;
   }
   if (!isObject(data)) return data;
   const shown = new Map<string, JsonSchema[]>();
@@ -65,8 +70,11 @@ function pruneOnce(schemas: JsonSchema[], hiddenNodes: JsonSchema[], data: unkno
     const defining = (shown.get(k) ?? []).filter((n) => !isChain(n));
     const hiding = hidden.get(k) ?? [];
     // Dropped when only failing branches define it as a field; a chain alone defines nothing.
-    if (defining.length === 0 && hiding.some((n) => !isChain(n))) continue;
-    out[k] = pruneOnce(shown.get(k) ?? [], hiding, v, holds, root);
+    if (defining.length === 0 && hiding.some((n) => !isChain(n))) {
+      pass.dropped++;
+      continue;
+    }
+    out[k] = pruneOnce(shown.get(k) ?? [], hiding, v, holds, root, pass);
   }
   return out;
 }
@@ -79,8 +87,11 @@ function pruneOnce(schemas: JsonSchema[], hiddenNodes: JsonSchema[], data: unkno
 export function pruneHiddenAnswers(schema: JsonSchema, data: unknown, holds: IfHolds, root: JsonSchema = schema): unknown {
   let current = data;
   for (let i = 0; i < 20; i++) {
-    const next = pruneOnce([schema], [], current, holds, root);
-    if (JSON.stringify(next) === JSON.stringify(current)) return next;
+    // A pass copies every object and array it keeps, so when it dropped nothing its result equals its input
+    // (comparing the two as JSON cost two stringifications of the answers per pass on every submission).
+    const pass: Pass = { dropped: 0 };
+    const next = pruneOnce([schema], [], current, holds, root, pass);
+    if (pass.dropped === 0) return next;
     current = next;
   }
   return current;

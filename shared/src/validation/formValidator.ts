@@ -10,11 +10,15 @@ import { pruneHiddenAnswers } from '../logic/pruneHidden';
 import type { ValidateFunction } from 'ajv';
 import type Ajv from 'ajv';
 import type { JsonSchema } from '../form/jsonSchema';
-import { createAjv, withNormalization } from './createAjv';
+import { NORMALIZE_KEYWORD, createAjv, withNormalization } from './createAjv';
+import { PREGNANCY_MONTHS_KEYWORD } from './derivedAnswers';
 import { withPatternLengthCap } from './patternLimits';
 import { hasCalculations } from '../calc/formCalc';
 import { calculatedAfterValidation, calculatedBeforeValidation } from './calcValidation';
 import { localizeErrors, toErrorSchema, type ErrorSchema, type FieldError, type Language } from './messages';
+
+/** Words in a condition that mean checking it may rewrite the data it checks (ajv keywords declared `modifying`). */
+const MAY_MODIFY = ['"$ref"', `"${NORMALIZE_KEYWORD}"`, `"${PREGNANCY_MONTHS_KEYWORD}"`];
 
 export interface ValidationOutcome {
   valid: boolean;
@@ -60,16 +64,36 @@ export class FormValidator {
    */
   withoutHiddenAnswers(cacheKey: string, schema: JsonSchema, data: unknown): unknown {
     return pruneHiddenAnswers(schema, data, (ifSchema, value, root) => {
-      const key = `${cacheKey}#if:${JSON.stringify(ifSchema)}`;
+      const { text, modifies } = this.describeCondition(ifSchema);
+      const key = `${cacheKey}#if:${text}`;
       let check = this.conditions.get(key);
       if (!check) {
         check = this.ajv.compile({ ...ifSchema, ...(root.definitions ? { definitions: root.definitions } : {}) });
         this.conditions.set(key, check);
         if (this.conditions.size > this.maxCached * 10) this.conditions.delete(this.conditions.keys().next().value!);
       }
-      return check(JSON.parse(JSON.stringify(value ?? null))) as boolean;
+      // Only a condition that can rewrite what it checks needs a copy (the answers of a section are checked once per
+      // condition in it: copying them each time cost more than the checks).
+      return check(modifies ? JSON.parse(JSON.stringify(value ?? null)) : (value ?? null)) as boolean;
     });
   }
+
+  /**
+   * A condition's text (its cache key) and whether checking it may rewrite the data (a normalising or deriving
+   * keyword, or a `$ref` that may lead to one), worked out once per schema object: a version's schema is cached
+   * and never changed, and stringifying every condition on every submission showed in the intake profile.
+   */
+  private describeCondition(ifSchema: JsonSchema): { text: string; modifies: boolean } {
+    let described = this.conditionTexts.get(ifSchema);
+    if (!described) {
+      const text = JSON.stringify(ifSchema);
+      described = { text, modifies: MAY_MODIFY.some((word) => text.includes(word)) };
+      this.conditionTexts.set(ifSchema, described);
+    }
+    return described;
+  }
+
+  private readonly conditionTexts = new WeakMap<JsonSchema, { text: string; modifies: boolean }>();
 
   /**
    * Validates a deep copy of `data`; the input is never modified. A caller that

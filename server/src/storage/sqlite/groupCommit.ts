@@ -50,6 +50,12 @@ export class GroupCommitter {
    */
   private readonly inSavepoint: (fn: () => unknown) => unknown;
 
+  /** Commits wait while held (walCheckpointer.ts: the WAL is copied to its end so it can restart); requests go on queueing. */
+  private held = false;
+
+  /** Called after each shared commit, before its fsync (walCheckpointer.ts counts them). */
+  afterCommit: (() => void) | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly syncFile: SyncFile = fsync,
@@ -86,6 +92,20 @@ export class GroupCommitter {
     return this.failure;
   }
 
+  /** Holds commits until `release` (writes keep queueing and commit together then). */
+  hold(): void {
+    this.held = true;
+  }
+
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    if (this.queue.length > 0 && !this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
   /** Closes the WAL handle; the database connection is closed by its owner. */
   close(): void {
     if (this.walFd !== undefined) closeSync(this.walFd);
@@ -94,6 +114,7 @@ export class GroupCommitter {
 
   private flush(): void {
     this.scheduled = false;
+    if (this.held) return; // `release` schedules the flush again
     const batch = this.queue.splice(0);
     if (!this.db.open || this.failure) {
       for (const item of batch) item.reject(this.failure ?? new Error('database closed'));
@@ -129,6 +150,7 @@ export class GroupCommitter {
       else item.resolve(outcome.value);
     });
     if (!outcomes.some((o) => o.ok)) return; // nothing was written
+    this.afterCommit?.();
     const ticket = ++this.committed;
     this.syncWal((error) => {
       if (error) {

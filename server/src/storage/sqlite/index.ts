@@ -3,6 +3,7 @@ import type { Storage } from '../types';
 import { openDatabase } from './database';
 import { probeWrite } from './writeProbe';
 import { groupCommitter } from './groupCommit';
+import { WalCheckpointer } from './walCheckpointer';
 import { SqliteEditLayerRepository, SqlitePresetReleaseRepository } from './catalogRepository';
 import type { DataCipher } from '../../security/dataCipher';
 import { SqliteProcedureRepository } from './procedureRepository';
@@ -33,8 +34,16 @@ import { SqliteMessageReadRepository } from './messageReadRepository';
 import { SqliteAuthVersionRepository, SqliteLeaseRepository, SqliteRateCounterRepository } from './coordinationRepository';
 import { SqliteCapacityRepository } from './capacityRepository';
 
-export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: { busyTimeoutMs?: number } = {}): Storage {
+export interface SqliteOptions {
+  busyTimeoutMs?: number;
+  /** Checkpoint the WAL on a worker thread, off the event loop (walCheckpointer.ts): the server does, tests need not. */
+  walCheckpointThread?: boolean;
+  warn?: (message: string) => void;
+}
+
+export function createSqliteStorage(dataDir: string, cipher: DataCipher, options: SqliteOptions = {}): Storage {
   const db = openDatabase(dataDir, undefined, options.busyTimeoutMs);
+  const checkpointer = options.walCheckpointThread ? new WalCheckpointer(db, groupCommitter(db), options.warn) : undefined;
   return {
     kind: 'sqlite',
     procedures: new SqliteProcedureRepository(db),
@@ -82,6 +91,7 @@ export function createSqliteStorage(dataDir: string, cipher: DataCipher, options
       // Acknowledgements still waiting for their fsync get it before the handle goes.
       const committer = groupCommitter(db);
       await committer.whenDurable().catch(() => undefined); // after a failed fsync there is nothing left to wait for
+      await checkpointer?.stop();
       committer.close();
       db.close();
     },

@@ -1,7 +1,8 @@
 /** The outbox and its deliveries in SQLite. Fan-out and leasing are single statements or transactions, so a crash never half-applies them. */
 import { NotFoundError } from '../../errors';
 import type { Delivery, DeliveryAttempt, DeliveryOutcome, DeliveryRepository, DeliveryStatus, OutboxEvent, OutboxRepository } from '../inboxTypes';
-import { guarded, type Db } from './database';
+import { guarded, mapSqliteError, type Db } from './database';
+import { groupCommitter } from './groupCommit';
 import { writeOutbox } from './changeLog';
 import { msg } from '../../i18n/messages';
 
@@ -73,19 +74,24 @@ export class SqliteOutboxRepository implements OutboxRepository {
     return (this.db.prepare('SELECT * FROM outbox WHERE dispatched_at IS NULL ORDER BY seq LIMIT ?').all(limit) as OutboxRow[]).map(toEvent);
   }
 
+  /**
+   * In the shared commit (groupCommit.ts), durable before it resolves like before, but fsynced off the event loop:
+   * under intake load the dispatcher marks an event per submission, and a transaction of its own each time
+   * fsynced the WAL on the event loop (about 5 % of the intake profile, and the requests waiting behind it).
+   */
   async dispatch(eventId: string, deliveries: Delivery[], now: Date) {
-    guarded(() =>
-      this.db
-        .transaction(() => {
-          const insert = this.db.prepare(
-            `INSERT OR IGNORE INTO deliveries (id, event_id, event_json, channel, target_id, municipality_code, status, attempts, next_attempt_at, created_at, log_json)
+    try {
+      await groupCommitter(this.db).run(() => {
+        const insert = this.db.prepare(
+          `INSERT OR IGNORE INTO deliveries (id, event_id, event_json, channel, target_id, municipality_code, status, attempts, next_attempt_at, created_at, log_json)
            VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, '[]')`,
-          );
-          for (const d of deliveries) insert.run(d.id, d.eventId, JSON.stringify(d.event), d.channel, d.targetId, d.municipalityCode, d.nextAttemptAt, d.createdAt);
-          this.db.prepare('UPDATE outbox SET dispatched_at = ? WHERE id = ? AND dispatched_at IS NULL').run(now.toISOString(), eventId);
-        })
-        .immediate(),
-    );
+        );
+        for (const d of deliveries) insert.run(d.id, d.eventId, JSON.stringify(d.event), d.channel, d.targetId, d.municipalityCode, d.nextAttemptAt, d.createdAt);
+        this.db.prepare('UPDATE outbox SET dispatched_at = ? WHERE id = ? AND dispatched_at IS NULL').run(now.toISOString(), eventId);
+      });
+    } catch (error) {
+      mapSqliteError(error);
+    }
   }
 }
 
