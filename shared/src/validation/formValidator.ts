@@ -12,7 +12,7 @@ import type Ajv from 'ajv';
 import type { JsonSchema } from '../form/jsonSchema';
 import { createAjv, withNormalization } from './createAjv';
 import { withPatternLengthCap } from './patternLimits';
-import { hasCalculations } from '../calc/formCalc';
+import { hasCalculations } from '../calc/keywords';
 import { calculatedAfterValidation, calculatedBeforeValidation } from './calcValidation';
 import { localizeErrors, toErrorSchema, type ErrorSchema, type FieldError, type Language } from './messages';
 
