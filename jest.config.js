@@ -10,7 +10,11 @@ const common = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose|oidc-provider|otplib|@otplib|@scure|@noble)/)'],
-  moduleNameMapper: { '^@madoguchi/(shared|presets)$': '<rootDir>/$1/src/index.ts', '^@madoguchi/shared/contract$': '<rootDir>/shared/src/api/contract/index.ts' },
+  moduleNameMapper: {
+    '^@madoguchi/(shared|presets)$': '<rootDir>/$1/src/index.ts',
+    '^@madoguchi/shared/contract$': '<rootDir>/shared/src/api/contract/index.ts',
+    '^@madoguchi/shared/calc-runtime$': '<rootDir>/shared/src/calc/runtime.ts',
+  },
 };
 
 /** One project per folder of tests/; the bench's quick run is its own project (npm run test:bench). */

@@ -9,6 +9,7 @@ import { loadClient } from './clientModules';
 const { browserValidator } = loadClient<{ browserValidator: { validate: (key: string, schema: JsonSchema, data: unknown, language: 'ja' | 'en') => ValidationOutcome } }>(
   'resident/form/evalFree/browserValidator',
 );
+const { loadCalcRuntime } = loadClient<{ loadCalcRuntime: (schema: unknown) => Promise<void> }>('resident/form/calcRuntime');
 const server = new FormValidator();
 
 const schema = {
@@ -38,6 +39,9 @@ const schema = {
   },
 } as JsonSchema;
 
+// The form page fetches the expression language before showing a form that calculates (calcRuntime.ts).
+beforeAll(() => loadCalcRuntime(schema));
+
 const cases: unknown[] = [
   {
     items: [
@@ -65,6 +69,16 @@ test.each(cases.map((c, i) => [i, c]))('case %i: the same data and errors in the
     expect(b.errors).toEqual(s.errors);
     expect(b.valid).toBe(s.valid);
   }
+});
+
+test('the browser refuses to validate a form that calculates before its runtime is in', () => {
+  jest.isolateModules(() => {
+    const fresh = loadClient<{ browserValidator: { validate: (key: string, schema: JsonSchema, data: unknown, language: 'ja' | 'en') => ValidationOutcome } }>(
+      'resident/form/evalFree/browserValidator',
+    );
+    expect(() => fresh.browserValidator.validate('calc@1', schema, cases[0], 'ja')).toThrow(/not loaded/);
+    expect(fresh.browserValidator.validate('plain@1', { type: 'object' }, {}, 'ja').valid).toBe(true);
+  });
 });
 
 test('the values are the expected ones', () => {

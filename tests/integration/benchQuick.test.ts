@@ -99,12 +99,12 @@ test('npm run bench -- --quick runs end to end and writes sane figures', async (
     expect(w.jsKb).toBeGreaterThan(0);
     expect(w.cssKb).toBeGreaterThan(0);
   }
-  // The size ceiling (a size, not a time: the same on any machine). The target is 170 KB (reported by the
-  // bench); the ceiling holds what issue 22's features cost until the form page sheds them (bench/clientSize.ts).
+  // The size ceiling (a size, not a time: the same on any machine): the target is 170 KB, the ceiling the
+  // measured size plus a small margin (bench/clientSize.ts).
   const forms = r.client.weights.filter((w: { page: string }) => w.page.startsWith('form '));
   expect(forms.length).toBeGreaterThan(0);
   for (const w of forms) expect({ page: w.page, jsGzipKb: w.jsGzipKb, under: w.jsGzipKb < w.ceilingJsKb }).toEqual({ page: w.page, jsGzipKb: w.jsGzipKb, under: true });
-  expect(forms[0]).toMatchObject({ targetJsKb: 170, ceilingJsKb: 185 });
+  expect(forms[0]).toMatchObject({ targetJsKb: 170, ceilingJsKb: 169 });
   const g = r.client.repeatingGroup;
   expect(g.fieldsInDom).toBeGreaterThan(g.rows);
   expect(g.renderMs).toBeGreaterThan(0);

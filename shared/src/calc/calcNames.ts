@@ -7,7 +7,7 @@
 import type { JsonSchema } from '../form/jsonSchema';
 import { resolveSchemaRef, schemaProperties } from '../form/schemaWalk';
 import { CALC_LIMITS } from './limits';
-import { CALC_KEYWORD, LOOKUP_TABLES_KEYWORD } from './formCalc';
+import { CALC_KEYWORD, LOOKUP_TABLES_KEYWORD } from './keywords';
 import { parseCalc, type CalcReference } from './parseCalc';
 
 export interface CalcName {

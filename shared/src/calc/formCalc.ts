@@ -9,11 +9,7 @@ import { resolveSchemaRef, schemaProperties } from '../form/schemaWalk';
 import { CalcError, type CalcMessage } from './calcError';
 import { evaluateCalcAst, type LookupTables } from './evaluateCalc';
 import { parseCalc, type ParsedCalc } from './parseCalc';
-
-export const CALC_KEYWORD = 'x-calc';
-export const LOOKUP_TABLES_KEYWORD = 'x-lookup-tables';
-/** Optional unit shown after a calculated amount (e.g. 円). */
-export const UNIT_KEYWORD = 'x-unit';
+import { CALC_KEYWORD, LOOKUP_TABLES_KEYWORD } from './keywords';
 
 export interface CalcProblem {
   /** JSON pointer of the calculated field. */
@@ -99,11 +95,6 @@ export function applyCalculations(schema: JsonSchema, data: unknown): { data: un
   clearing = false;
   walk(schema, copy, '');
   return { data: copy, problems };
-}
-
-/** Whether any field of the schema is calculated (to skip the walk for most forms). */
-export function hasCalculations(schema: unknown): boolean {
-  return JSON.stringify(schema ?? null).includes(`"${CALC_KEYWORD}"`);
 }
 
 function structuredCloneJson(v: unknown): unknown {

@@ -4,7 +4,7 @@
  * the review step and the staff's answer list use the same words.
  */
 import type { JsonSchema } from '../form/jsonSchema';
-import { CALC_KEYWORD, UNIT_KEYWORD } from './formCalc';
+import { CALC_KEYWORD, UNIT_KEYWORD } from './keywords';
 
 export function unitOf(schema: JsonSchema): string | undefined {
   const unit = (schema as Record<string, unknown>)[UNIT_KEYWORD];

@@ -1,3 +1,4 @@
+export * from './keywords';
 export * from './limits';
 export * from './calcError';
 export * from './parseCalc';

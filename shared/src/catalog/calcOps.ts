@@ -4,7 +4,7 @@
  * (品目 → 手数料). Whether an expression parses and names existing answers is a
  * publish check (calc/calcNames.ts), so a clerk can save half-written work.
  */
-import { CALC_KEYWORD, LOOKUP_TABLES_KEYWORD } from '../calc/formCalc';
+import { CALC_KEYWORD, LOOKUP_TABLES_KEYWORD } from '../calc/keywords';
 import { CALC_LIMITS } from '../calc/limits';
 import { invalidEdit } from './editRefused';
 import { requireField } from './fieldOps';

@@ -6,7 +6,7 @@
  */
 import type { JsonSchema, UiSchema } from '../form/jsonSchema';
 import type { FieldKind, NewField, ValidationRules } from './types';
-import { CALC_KEYWORD } from '../calc/formCalc';
+import { CALC_KEYWORD } from '../calc/keywords';
 
 /** Japanese name of each field type, as the builder's palette shows it. */
 export const FIELD_KIND_LABELS: Record<FieldKind, string> = {

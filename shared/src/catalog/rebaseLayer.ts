@@ -16,7 +16,7 @@ import { describeOp } from './describeOp';
 import { describeFields, flattenFields, type FieldInfo } from './describeForm';
 import { stepsOf } from './formLayout';
 import { isLeaf, type Condition } from '../logic/types';
-import { CALC_KEYWORD, LOOKUP_TABLES_KEYWORD } from '../calc/formCalc';
+import { CALC_KEYWORD, LOOKUP_TABLES_KEYWORD } from '../calc/keywords';
 import { CAPACITY_KEYWORD } from '../form/capacity';
 
 /** Why an edit no longer fits a new preset version. */

@@ -23,7 +23,7 @@ import {
 import { DATE_COMPARE_KEYWORD, DATE_COMPARE_META_SCHEMA, NOTE_KEYWORD, NOTE_META_SCHEMA, meetsDateCompare, type DateCompareRule } from '../logic/dateCompare';
 import { PREGNANCY_MONTHS_KEYWORD, pregnancyMonthsFromWeeks } from './derivedAnswers';
 import { CAPACITY_KEYWORD, CAPACITY_META_SCHEMA } from '../form/capacity';
-import { CALC_KEYWORD, LOOKUP_TABLES_KEYWORD, UNIT_KEYWORD } from '../calc/formCalc';
+import { CALC_KEYWORD, LOOKUP_TABLES_KEYWORD, UNIT_KEYWORD } from '../calc/keywords';
 import { CALC_LIMITS } from '../calc/limits';
 
 /** Marks a string whose format has a normal form; the keyword rewrites the data in place. */

@@ -13,7 +13,7 @@ import type { JsonSchema } from '../form/jsonSchema';
 import { NORMALIZE_KEYWORD, createAjv, withNormalization } from './createAjv';
 import { PREGNANCY_MONTHS_KEYWORD } from './derivedAnswers';
 import { withPatternLengthCap } from './patternLimits';
-import { hasCalculations } from '../calc/formCalc';
+import { hasCalculations } from '../calc/keywords';
 import { calculatedAfterValidation, calculatedBeforeValidation } from './calcValidation';
 import { localizeErrors, toErrorSchema, type ErrorSchema, type FieldError, type Language } from './messages';
 

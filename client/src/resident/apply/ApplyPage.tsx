@@ -13,6 +13,7 @@ import { ApplyFlow } from './ApplyFlow';
 import { ReceptionNotice, receptionIsOpen } from '../procedure/Reception';
 import { PageHeading } from '../../common/PageHeading';
 import { inLanguage } from '../../common/i18n/inLanguage';
+import { loadCalcRuntime } from '../form/calcRuntime';
 
 export default function ApplyPage() {
   const { code = '', procedureId = '' } = useParams();
@@ -23,7 +24,9 @@ export default function ApplyPage() {
     const [detail, municipality, disasters] = await Promise.all([getProcedure(code, procedureId, language), getMunicipality(code, language), listOpenDisasters(code, language).catch(() => [])]);
     // A disaster procedure (server: isDisasterProcedure) takes the open disaster; none open (or no list): typed as usual.
     const open = detail.procedure.category === 'disaster' ? disasters : [];
-    return { detail: open.length ? (await import('../disaster/declaredDisaster')).withDeclaredDisaster(detail, open) : detail, municipality };
+    // A form that calculates (x-calc) is shown once the expression language is in: its amounts are right from the first frame.
+    const [withDisaster] = await Promise.all([open.length ? import('../disaster/declaredDisaster').then((m) => m.withDeclaredDisaster(detail, open)) : detail, loadCalcRuntime(detail.version.schema)]);
+    return { detail: withDisaster, municipality };
   }, [code, procedureId, language]);
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <ErrorBlock error={loaded.error} onRetry={loaded.reload} />;

@@ -6,7 +6,7 @@
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
-import { applyCalculations, hasCalculations, toErrorSchema, type CapacityAvailability, type FieldError, type ProcedureDetail } from '@madoguchi/shared';
+import { toErrorSchema, type CapacityAvailability, type FieldError, type ProcedureDetail } from '@madoguchi/shared';
 import { useLanguage } from '../../common/i18n/LanguageContext';
 import { residentPostalLookup, type PostalLookup } from '../../common/postal/lookupAddress';
 import { residentFields, residentTemplates, residentWidgets } from '../form/registry';
@@ -14,6 +14,8 @@ import { rjsfTranslator } from '../form/translateString';
 import { RESIDENT_DEFAULTS_BEHAVIOR } from '../form/defaultsBehavior';
 import type { ResidentFormContext } from '../form/formContext';
 import type { SharedRjsfValidator } from '../form/sharedRjsfValidator';
+import { calcRuntimeFor, useCalcRuntime } from '../form/calcRuntime';
+import { Loading } from '../../common/StatusMessages';
 import { ErrorSummary } from './ErrorSummary';
 import { focusField, pointerSegments, type StepView } from './steps';
 import { toSummaryErrors } from './summaryErrors';
@@ -50,10 +52,12 @@ export function StepForm(props: StepFormProps) {
   const [focusSummary, setFocusSummary] = useState(0);
   const schema = detail.version.schema as RJSFSchema;
 
-  // Calculated values (x-calc) follow every keystroke, computed by the same module intake runs.
-  const calculates = useMemo(() => hasCalculations(detail.version.schema), [detail.version.schema]);
-  const calculate = (d: Record<string, unknown>) => (calculates ? (applyCalculations(detail.version.schema, d).data as Record<string, unknown>) : d);
-  const computed = useMemo(() => (calculates ? applyCalculations(detail.version.schema, data) : undefined), [calculates, detail.version.schema, data]);
+  // Calculated values (x-calc) follow every keystroke, computed by the same module intake runs. Its runtime is
+  // fetched only for forms that calculate; the application page waits for it, other users of the step form here.
+  const calcReady = useCalcRuntime(detail.version.schema);
+  const calc = useMemo(() => (calcReady ? calcRuntimeFor(detail.version.schema) : undefined), [calcReady, detail.version.schema]);
+  const calculate = (d: Record<string, unknown>) => (calc ? (calc.applyCalculations(detail.version.schema, d).data as Record<string, unknown>) : d);
+  const computed = useMemo(() => calc?.applyCalculations(detail.version.schema, data), [calc, detail.version.schema, data]);
   const shown = (computed?.data as Record<string, unknown> | undefined) ?? data;
   const calcProblems = useMemo(() => (computed ? Object.fromEntries(computed.problems.map((p) => [p.pointer, p.message[language === 'en' ? 'en' : 'ja']])) : undefined), [computed, language]);
 
@@ -88,6 +92,7 @@ export function StepForm(props: StepFormProps) {
     else onNext();
   };
 
+  if (!calcReady) return <Loading />;
   const summary = toSummaryErrors(errors, detail.version.schema, detail.procedure.attachments, language);
   return (
     <>

@@ -8,19 +8,20 @@
  * interpreter gives exactly the errors, messages and normalised data of the
  * shared ajv `FormValidator` the server uses at intake.
  */
-import { calculatedAfterValidation, calculatedBeforeValidation, hasCalculations, localizeErrors, toErrorSchema, type JsonSchema, type Language, type ValidationOutcome } from '@madoguchi/shared';
+import { localizeErrors, toErrorSchema, type JsonSchema, type Language, type ValidationOutcome } from '@madoguchi/shared';
 import { interpretSchema } from './interpretSchema';
+import { calcRuntimeFor } from '../calcRuntime';
 
 export class BrowserValidator {
   /** All answers against one form version. `cacheKey` identifies the version (kept for the callers' API; nothing is compiled, so nothing is cached). */
   validate(_cacheKey: string, schema: JsonSchema, data: unknown, language: Language): ValidationOutcome {
-    // Calculated values (x-calc) exactly as the server's FormValidator computes them.
-    const calculates = hasCalculations(schema);
-    const result = interpretSchema(schema, calculates ? calculatedBeforeValidation(schema, data) : data);
+    // Calculated values (x-calc) exactly as the server's FormValidator computes them (the runtime is loaded with the form).
+    const calc = calcRuntimeFor(schema);
+    const result = interpretSchema(schema, calc ? calc.calculatedBeforeValidation(schema, data) : data);
     const errors = result.valid ? [] : localizeErrors(result.errors, schema, language, result.data);
     let answers = result.data;
-    if (calculates && result.valid) {
-      const after = calculatedAfterValidation(schema, answers, language);
+    if (calc && result.valid) {
+      const after = calc.calculatedAfterValidation(schema, answers, language);
       answers = after.data as typeof answers;
       errors.push(...after.errors);
     }
