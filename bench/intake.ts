@@ -71,6 +71,19 @@ async function drained(port: number): Promise<void> {
   }
 }
 
+/**
+ * RSS of an idle server: the median of 5 readings 200 ms apart. One reading lands anywhere on the garbage
+ * collector's sawtooth (under load RSS swings by 100 MB around a flat line).
+ */
+async function settledRssMb(pid: number): Promise<number> {
+  const readings: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    if (i) await new Promise((r) => setTimeout(r, 200));
+    readings.push(rssMb(pid));
+  }
+  return median(readings);
+}
+
 const summarise = (results: LoadResult[]) => ({
   reqPerSec: median(results.map((x) => x.reqPerSec)),
   p50: median(results.map((x) => x.p50)),
@@ -82,12 +95,17 @@ export async function benchIntake(options: IntakeOptions) {
   const singleDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
   const clusterDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
   const single = await startProduct(singleDir, 1);
-  const rssBefore = rssMb(single.child.pid!);
+  let rssWarm = 0;
   const figures: IntakeFigures[] = [];
   let submissions = 0;
   let cluster: Child | undefined;
   try {
     const presets = await acceptedPresets(single.port);
+    // Memory is compared with the server after warm-up (every accepted preset's validator compiled, caches filled),
+    // not with one that has served nothing.
+    for (const preset of presets) await load(`http://127.0.0.1:${single.port}${intakePath(preset)}`, example(preset), options.connections, 2);
+    await drained(single.port);
+    rssWarm = await settledRssMb(single.child.pid!);
     const measure = async (product: Child, mode: string, preset: string) => {
       const body = example(preset);
       const base: LoadResult[] = [];
@@ -113,13 +131,14 @@ export async function benchIntake(options: IntakeOptions) {
       if (r.total === 0) throw new Error('the server stopped taking submissions during the memory run');
       submissions += r.total;
     }
-    const rssAfter = rssMb(single.child.pid!);
+    await drained(single.port);
+    const rssAfter = await settledRssMb(single.child.pid!);
     await single.stop();
 
     cluster = await startProduct(clusterDir, 2);
     await acceptedPresets(cluster.port);
     await measure(cluster, 'two workers', presets[0]!);
-    return { figures, memory: { rssBeforeMb: round1(rssBefore), rssAfterMb: round1(rssAfter), submissions } };
+    return { figures, memory: { rssBeforeMb: round1(rssWarm), rssAfterMb: round1(rssAfter), submissions } };
   } finally {
     await baseline.stop();
     await single.stop();

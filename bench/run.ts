@@ -152,7 +152,7 @@ async function main() {
 
   console.log(took());
   if (only === 'intake') {
-    console.log(`5. Memory: server RSS ${intake.memory.rssBeforeMb} MB before, ${intake.memory.rssAfterMb} MB after ${intake.memory.submissions.toLocaleString()} submissions`);
+    printMemory(intake.memory);
     writeResults({ quick, only, settings, intake, burst });
     return;
   }
@@ -197,8 +197,16 @@ async function main() {
   );
   console.log(took());
 
-  console.log(`5. Memory: server RSS ${intake.memory.rssBeforeMb} MB before, ${intake.memory.rssAfterMb} MB after ${intake.memory.submissions.toLocaleString()} submissions`);
+  printMemory(intake.memory);
   writeResults({ quick, settings, intake, burst, validation, inbox, client, phone });
+}
+
+/** Section 5: the one-process server's RSS, idle after warm-up and idle after the submissions (target ≤ 1.3 ×). */
+function printMemory(m: { rssBeforeMb: number; rssAfterMb: number; submissions: number }) {
+  const ratio = (m.rssAfterMb / m.rssBeforeMb).toFixed(2);
+  console.log(
+    `5. Memory: server RSS ${m.rssBeforeMb} MB after warm-up, ${m.rssAfterMb} MB after ${m.submissions.toLocaleString()} submissions (${ratio} ×; target ≤ 1.3 ×; idle, median of 5 readings)`,
+  );
 }
 
 function writeResults(results: Record<string, unknown>) {
