@@ -10,15 +10,23 @@ import { pruneHiddenAnswers } from '../logic/pruneHidden';
 import type { ValidateFunction } from 'ajv';
 import type Ajv from 'ajv';
 import type { JsonSchema } from '../form/jsonSchema';
-import { NORMALIZE_KEYWORD, createAjv, withNormalization } from './createAjv';
-import { PREGNANCY_MONTHS_KEYWORD } from './derivedAnswers';
+import { createAjv, withNormalization } from './createAjv';
 import { withPatternLengthCap } from './patternLimits';
 import { hasCalculations } from '../calc/keywords';
 import { calculatedAfterValidation, calculatedBeforeValidation } from './calcValidation';
 import { localizeErrors, toErrorSchema, type ErrorSchema, type FieldError, type Language } from './messages';
 
-/** Words in a condition that mean checking it may rewrite the data it checks (ajv keywords declared `modifying`). */
-const MAY_MODIFY = ['"$ref"', `"${NORMALIZE_KEYWORD}"`, `"${PREGNANCY_MONTHS_KEYWORD}"`];
+/**
+ * Words in a condition that mean checking it may rewrite the data it checks: the keywords this ajv declares
+ * `modifying` (read from it, so a new one is never missed), and `$ref`, which may lead to one.
+ */
+function modifyingWords(ajv: Ajv): string[] {
+  const modifying = Object.keys(ajv.RULES.all).filter((keyword) => {
+    const definition = ajv.getKeyword(keyword);
+    return typeof definition === 'object' && 'modifying' in definition && definition.modifying === true;
+  });
+  return ['$ref', ...modifying].map((keyword) => JSON.stringify(keyword));
+}
 
 export interface ValidationOutcome {
   valid: boolean;
@@ -35,12 +43,14 @@ export class FormValidator {
   /** Compiled `if` clauses of conditions, for discarding hidden answers. */
   private readonly conditions = new Map<string, ValidateFunction>();
   private readonly calculated = new Map<string, boolean>();
+  private readonly mayModify: string[];
 
   constructor(
     private readonly maxCached = 1000,
     ajv: Ajv = createAjv(),
   ) {
     this.ajv = ajv;
+    this.mayModify = modifyingWords(ajv);
   }
 
   /** Compiles (or reuses) the validator for a version; `cacheKey` must identify the version exactly. */
@@ -87,7 +97,7 @@ export class FormValidator {
     let described = this.conditionTexts.get(ifSchema);
     if (!described) {
       const text = JSON.stringify(ifSchema);
-      described = { text, modifies: MAY_MODIFY.some((word) => text.includes(word)) };
+      described = { text, modifies: this.mayModify.some((word) => text.includes(word)) };
       this.conditionTexts.set(ifSchema, described);
     }
     return described;
