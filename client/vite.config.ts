@@ -67,6 +67,28 @@ export default defineConfig({
     manifest: true,
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
+      output: {
+        // A phone over HTTP/1.1 asks a server for six files at a time, each at least one round trip (half a second
+        // on a slow network). Left alone, the form page needs 17 scripts, a dozen of them under 1 KB, each in its
+        // own chunk because a different set of pages shares it: three round trips. These groups put the small
+        // modules the form page shares with other pages into three chunks (11 scripts and a style sheet: two round
+        // trips), with the same modules on the form page as before. Named by file, not by folder: a folder would
+        // pull in modules the form page never loads (the holiday table, the builder's helpers). The size budgets
+        // of tests/e2e/resident-bundle.test.ts hold each page to what it may load.
+        codeSplitting: {
+          groups: [
+            // Every page's: React, the API client, the language and its messages (the entry imports it).
+            { name: 'app-core', test: /[\\/]client[\\/]src[\\/]common[\\/](i18n[\\/]|api[\\/]http\.ts|StatusMessages\.tsx)/ },
+            // shared's small pieces a form and a staff page both use: dates, 和暦, conditions, validation messages.
+            { name: 'form-kit', test: /[\\/]shared[\\/]src[\\/](time[\\/](japanTime|calendarDates|receptionWording)\.ts|form[\\/](wareki|conditions)\.ts|validation[\\/](messages|dateRules)\.ts)/ },
+            // The resident form's client-side helpers: kana input, steps, closed rows of a long group.
+            {
+              name: 'form-helpers',
+              test: /[\\/]client[\\/]src[\\/](common[\\/]kana\.ts|resident[\\/]apply[\\/]steps\.ts|resident[\\/]form[\\/]templates[\\/]closedRows\.ts)|[\\/]wanakana[\\/]/,
+            },
+          ],
+        },
+      },
       treeshake: {
         // `shared` is pure data and functions; a module-level ajv there (the preset checker's) must not be
         // kept in the browser bundle just for being imported: `new Ajv()` compiles code, which the CSP forbids.
