@@ -11,6 +11,8 @@ import { createServices } from './composition';
 import { createLogger, requestLogger } from './http/logging';
 import { securityHeaders } from './http/securityHeaders';
 import { clientAssets } from './http/clientAssets';
+import { formPageAnswers } from './http/formPageAnswers';
+import { publicReads } from './http/publicReads';
 import compression from 'compression';
 import { errorHandler, notFoundHandler } from './http/errorHandler';
 import { publicRoutes } from './http/publicRoutes';
@@ -99,7 +101,7 @@ export function createApp(deps: AppDeps): Express {
 
   const clientDist = deps.clientDist ?? CLIENT_DIST;
   if (existsSync(join(clientDist, 'index.html'))) {
-    app.use(clientAssets(clientDist));
+    app.use(clientAssets(clientDist, formPageAnswers(publicReads(services))));
   }
   app.use(errorHandler);
   return app;

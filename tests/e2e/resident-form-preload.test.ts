@@ -1,7 +1,8 @@
 /**
- * The form page's HTML preloads its API answers (server/src/http/formPagePreloads.ts) and the app takes them:
- * each is fetched once, with the resident's language in its URL — so an answer the browser asked for before
- * the app ran is never in the browser's language when the resident reads the other one.
+ * The form page's HTML carries its API answers (server/src/http/formPageAnswers.ts) and the app takes them
+ * instead of asking: under URLs with the resident's language in them — so an answer made before the app ran is
+ * never in the browser's language when the resident reads the other one. One the server could not give is
+ * asked for, in the resident's language.
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
@@ -38,7 +39,13 @@ const formRequests = (code: string, procedure: string, lang: string) => [
   `/api/v1/municipalities/${code}/disasters?lang=${lang}`,
 ];
 
-test('each preloaded answer is fetched once and used; the resident language, not the browser’s, is in the URL', async () => {
+/** The URLs whose answers the page's HTML carries. */
+async function carriedUrls(page: Page): Promise<string[]> {
+  const text = await page.locator('#madoguchi-early-answers').textContent();
+  return Object.keys(JSON.parse(text ?? '{}') as object);
+}
+
+test('the carried answers are used, none asked for again; the resident language, not the browser’s, is in their URLs', async () => {
   const context = await browser.newContext(englishPhone);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -47,15 +54,24 @@ test('each preloaded answer is fetched once and used; the resident language, not
   await page.locator('#root_disaster_name').waitFor();
   await page.getByRole('heading', { level: 1, name: '災害と被災した住家' }).waitFor();
   await page.waitForLoadState('networkidle');
-  expect(seen.filter((u) => !u.includes('/capacity')).sort()).toEqual(formRequests('082015', 'risai-shomeisho', 'ja').sort());
+  expect((await carriedUrls(page)).sort()).toEqual(formRequests('082015', 'risai-shomeisho', 'ja').sort());
+  expect(seen.filter((u) => !u.includes('/capacity'))).toEqual([]);
 
-  // English chosen: the next form page preloads and uses the English answers.
+  // English chosen: the next form page carries and uses the English answers.
   await page.getByRole('button', { name: 'Switch to English' }).click();
   seen.length = 0;
   await page.goto(`${server.url}/m/082015/p/ninshin-todoke/apply`);
   await page.getByRole('button', { name: 'Continue' }).first().waitFor();
   await page.waitForLoadState('networkidle');
-  expect(seen.filter((u) => !u.includes('/capacity')).sort()).toEqual(formRequests('082015', 'ninshin-todoke', 'en').sort());
+  expect((await carriedUrls(page)).sort()).toEqual(formRequests('082015', 'ninshin-todoke', 'en').sort());
+  expect(seen.filter((u) => !u.includes('/capacity'))).toEqual([]);
+
+  // A procedure the server does not have: the page asks for it itself, once, in English.
+  seen.length = 0;
+  await page.goto(`${server.url}/m/082015/p/no-such-procedure/apply`);
+  await page.getByRole('alert').waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(seen).toEqual(['/api/v1/municipalities/082015/procedures/no-such-procedure?lang=en']);
   await context.close();
 }, 60_000);
 

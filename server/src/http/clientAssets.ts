@@ -8,11 +8,13 @@
 import express, { Router } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { join } from 'node:path';
-import { cookieLanguage, formPageHtml } from './formPagePreloads';
+import { cookieLanguage, formPageHtml, withAnswers } from './formPagePreloads';
+import type { ReadFormPageAnswers } from './formPageAnswers';
 
 const NO_CACHE = 'no-cache';
 
-export function clientAssets(clientDist: string): Router {
+/** `answers`: the form page's early API answers (formPageAnswers.ts), carried in its HTML. */
+export function clientAssets(clientDist: string, answers: ReadFormPageAnswers): Router {
   const router = Router();
   router.use(
     '/assets',
@@ -32,12 +34,16 @@ export function clientAssets(clientDist: string): Router {
   router.use(express.static(clientDist, { index: false, setHeaders: (res) => res.setHeader('Cache-Control', NO_CACHE) }));
   // The client routes (/, /m/:code/…) all load the single page; the form page names its chunks in it.
   const formPage = formPageHtml(clientDist);
-  router.get(/^\/(?!api\/).*/, (req, res) => {
+  router.get(/^\/(?!api\/).*/, async (req, res) => {
     res.setHeader('Cache-Control', NO_CACHE);
-    const html = formPage(req.path, cookieLanguage(req.headers.cookie));
-    // The form page preloads its data in the language its cookie names.
-    if (html) res.vary('Cookie').type('html').send(html);
-    else res.sendFile(join(clientDist, 'index.html'));
+    const page = formPage(req.path);
+    if (!page) {
+      res.sendFile(join(clientDist, 'index.html'));
+      return;
+    }
+    // The form page carries its data under the URLs of the language its cookie names.
+    const html = withAnswers(page, await answers(req.path, cookieLanguage(req.headers.cookie)));
+    res.vary('Cookie').type('html').send(html);
   });
   return router;
 }

@@ -3,12 +3,14 @@
  * learns of them one lazy import after another (entry → resident app → form page → form renderer): on a slow
  * phone network each step is a round trip of half a second. The list comes from the client build's manifest
  * (client/vite.config.ts `build.manifest`); without one the page is served as it is.
- * It also names the API answers the page starts with (`<link rel=preload as=fetch>`, the URLs of
- * shared formPageRequests, each carrying its language), so they come with the scripts instead of after them.
+ * It also carries the API answers the page starts with (formPageAnswers.ts), and names any it could not answer
+ * (`<link rel=preload as=fetch>`, the URLs of shared formPageRequests, each carrying its language), so they come
+ * with the page or with the scripts instead of after them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formPageRequests, type Language } from '@madoguchi/shared';
+import { EARLY_ANSWERS_ELEMENT_ID, type Language } from '@madoguchi/shared';
+import type { FormPageAnswers } from './formPageAnswers';
 
 /** The client routes whose chunks are named in the page, by the source files vite built them from. */
 const FORM_PAGE = /^\/m\/[^/]+\/p\/[^/]+\/apply\/?$/;
@@ -51,16 +53,30 @@ export function withDataPreloads(html: string, urls: string[]): string {
   return html.replace('</head>', `    ${links.join('\n    ')}\n  </head>`);
 }
 
+/**
+ * The page with its early answers in a `<script type="application/json">` (data, never run; the CSP allows no
+ * inline script anyway), and a preload for each URL it could not answer. `<` is escaped so that no text in an
+ * answer can close the element.
+ */
+export function withAnswers(html: string, answers: FormPageAnswers): string {
+  const json = JSON.stringify(answers.answered)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+  const data = Object.keys(answers.answered).length ? html.replace('</body>', `  <script type="application/json" id="${EARLY_ANSWERS_ELEMENT_ID}">${json}</script>\n  </body>`) : html;
+  return withDataPreloads(data, answers.unanswered);
+}
+
 /** The resident's language as the browser app keeps it (client/src/common/i18n/languageStore.ts mirrors it in this cookie). */
 export function cookieLanguage(cookieHeader: string | undefined): Language {
   return /(?:^|;\s*)madoguchi_lang=en(?:;|$)/.test(cookieHeader ?? '') ? 'en' : 'ja';
 }
 
 /**
- * The page to send for `path` (in the resident's `language`), or undefined to send index.html as it is.
- * The chunk list is read once per process (builds replace the process).
+ * The form page as built, with its chunks named (read once per process: builds replace the process), or
+ * undefined for another path or when there is no manifest (the page is then served as it is).
  */
-export function formPageHtml(clientDist: string): (path: string, language: Language) => string | undefined {
+export function formPageHtml(clientDist: string): (path: string) => string | undefined {
   let page: string | null | undefined;
   const build = (): string | null => {
     const manifestFile = join(clientDist, '.vite', 'manifest.json');
@@ -68,9 +84,9 @@ export function formPageHtml(clientDist: string): (path: string, language: Langu
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;
     return withPreloads(readFileSync(join(clientDist, 'index.html'), 'utf8'), chunksOf(manifest, FORM_PAGE_SOURCES));
   };
-  return (path, language) => {
+  return (path) => {
     if (!FORM_PAGE.test(path)) return undefined;
     if (page === undefined) page = build();
-    return page === null ? undefined : withDataPreloads(page, formPageRequests(path, language));
+    return page ?? undefined;
   };
 }

@@ -4,7 +4,7 @@
  */
 import { residentSessionId } from './residentCardRoutes';
 import { type Router, type Request } from 'express';
-import { RECEIPT_PATTERN, normalizeReceiptNumber, receptionState, versionKey } from '@madoguchi/shared';
+import { RECEIPT_PATTERN, normalizeReceiptNumber } from '@madoguchi/shared';
 import { statusView } from '../modules/status/statusView';
 import { NotFoundError } from '../errors';
 import type { Services } from '../services';
@@ -12,12 +12,14 @@ import { requestLanguage } from '../i18n/language';
 import { msg } from '../i18n/messages';
 import { ContractRouter } from './contract/contractRouter';
 import { ownSubmission } from './receiptAuth';
+import { publicReads } from './publicReads';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
 export function publicRoutes(services: Services): Router {
   const router = new ContractRouter();
   const { catalog, intake, municipalities, storage } = services;
+  const reads = publicReads(services);
 
   router.get('/health', async (req, res) => {
     try {
@@ -45,7 +47,7 @@ export function publicRoutes(services: Services): Router {
   });
 
   router.get('/municipalities/:code', (req, res) => {
-    res.json(catalog.requireMunicipality(param(req, 'code')));
+    res.json(reads.municipality(param(req, 'code')));
   });
 
   router.get('/postal-codes/:postalCode', async (req, res) => {
@@ -57,10 +59,10 @@ export function publicRoutes(services: Services): Router {
   });
 
   router.get('/municipalities/:code/disasters', async (req, res) => {
-    catalog.requireMunicipality(param(req, 'code'));
+    const body = await reads.disasters(param(req, 'code'));
     // Every page of the municipality asks: a short shared cache keeps a surge off the store.
     res.setHeader('Cache-Control', 'public, max-age=30');
-    res.json({ items: await services.disasters.publicBanners(param(req, 'code')) });
+    res.json(body);
   });
 
   router.get('/municipalities/:code/procedures', async (req, res) => {
@@ -86,13 +88,7 @@ export function publicRoutes(services: Services): Router {
   });
 
   router.get('/municipalities/:code/procedures/:procedureId', async (req, res) => {
-    const detail = await catalog.detail(param(req, 'code'), param(req, 'procedureId'));
-    // The contact names one of the municipality's desks: show the desk as it is now.
-    const contactDesk = await services.desks.contactFor(param(req, 'code'), detail.procedure.contactDesk);
-    const { procedure, version } = detail;
-    const sharedAnswers = services.sharedAnswers.forVersion(procedure.id, versionKey(procedure.owner, procedure.id, version.version), version.schema);
-    // The page shows whether applications are taken now and when they open (the intake refuses outside it).
-    res.json({ ...detail, procedure: { ...procedure, contactDesk }, receptionState: receptionState(procedure.reception, services.now()), ...(sharedAnswers ? { sharedAnswers } : {}) });
+    res.json(await reads.procedure(param(req, 'code'), param(req, 'procedureId')));
   });
 
   router.post('/municipalities/:code/procedures/:procedureId/submissions', async (req, res) => {
