@@ -343,7 +343,11 @@ export async function benchInbox(options: InboxOptions) {
       ...(comparison ? { comparison } : {}),
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(`${dir}-baseline`, { recursive: true, force: true });
+    // BENCH_KEEP_DIR=1 keeps the generated data (and the baseline's copy) for profiling a server on it by hand.
+    if (process.env.BENCH_KEEP_DIR) console.log(`kept ${dir}`);
+    else {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}-baseline`, { recursive: true, force: true });
+    }
   }
 }

@@ -14,9 +14,9 @@ import type { InboxLookups } from './lookups';
 import { inboxText } from './messages';
 import type { ParsedListQuery } from './listQuery';
 import { counterView, drawnSignaturePng } from './counterOrigin';
-import { deadlineField, withDeadline } from '../deadlines/deadlineFields';
+import { deadlineField } from '../deadlines/deadlineFields';
 import { revisionDiff, type RevisionDiff, type RevisionSide } from './revisionDiff';
-import { PREVIEWABLE, historyView, inboxItem, messageView, noteView, staffTransitions, statusLabel, type AttachmentGroupView, type InboxListResponse, type SubmissionView } from './views';
+import { PREVIEWABLE, historyView, inboxItem, messageView, pageLabels, noteView, staffTransitions, statusLabel, type AttachmentGroupView, type InboxListResponse, type SubmissionView } from './views';
 
 /** The diff as the staff page receives it (contract: RevisionDiff). */
 export type RevisionDiffView = RevisionDiff & { revision: number; previous: number; createdAt: string; previousCreatedAt: string };
@@ -42,12 +42,9 @@ export class InboxService {
       actor.userId,
       page.items.map((m) => m.id),
     );
-    const items = await Promise.all(
-      page.items.map(async (m) => {
-        const item = withDeadline(await inboxItem(m, await this.title(m), this.lookups, reads[m.id]), m, [], this.now());
-        return withUnread.has(m.id) ? { ...item, unreadMessages: true } : item;
-      }),
-    );
+    const labels = await pageLabels(page.items, this.lookups);
+    const now = this.now();
+    const items = page.items.map((m) => inboxItem(m, labels, reads[m.id], withUnread.has(m.id), now));
     // The list shows names: one audit event per page, naming what was shown.
     await this.storage.audit.append(
       {
@@ -62,10 +59,6 @@ export class InboxService {
       { waitForDisk: false },
     );
     return { items, next: page.next ?? null, counts };
-  }
-
-  private async title(m: Pick<SubmissionMeta, 'procedureOwner' | 'procedureId' | 'formVersion'>): Promise<string> {
-    return (await this.lookups.version(m.procedureOwner, m.procedureId, m.formVersion))?.procedure.title ?? m.procedureId;
   }
 
   /** Loads a submission with the version it was made on; 404 when either is missing. */

@@ -2,7 +2,7 @@
  * What the staff inbox API returns (documented in http/openapi). Built from
  * storage rows; labels come from the form version a submission was made on.
  */
-import { STATUS_LABELS, SUBMISSION_TRANSITIONS, type StatusChange, type SubmissionStatus } from '@madoguchi/shared';
+import { STATUS_LABELS, SUBMISSION_TRANSITIONS, deadlineViewOf, type StatusChange, type SubmissionStatus } from '@madoguchi/shared';
 import type { SubmissionMessage, SubmissionMeta, SubmissionNote } from '../../storage/types';
 import type { InboxLookups } from './lookups';
 
@@ -20,18 +20,43 @@ export function staffTransitions(status: SubmissionStatus) {
   return SUBMISSION_TRANSITIONS[status].filter((to) => to !== 'resubmitted').map((to) => ({ to, label: statusLabel(to) }));
 }
 
-export async function inboxItem(meta: SubmissionMeta, title: string, lookups: InboxLookups, readRevision: number | undefined): Promise<InboxItem> {
-  const assigneeName = await lookups.userName(meta.assigneeId);
-  return {
+/** The names and labels a list page shows, each looked up once per page (fifty rows share a handful of versions and assignees). */
+export interface PageLabels {
+  /** By `versionKey`: the procedure's title and the version's wording in that version. */
+  versions: Map<string, { title: string; versionLabel: string }>;
+  /** Assignee id → display name. */
+  users: Map<string, string>;
+}
+
+const versionKey = (m: Pick<SubmissionMeta, 'procedureOwner' | 'procedureId' | 'formVersion'>) => `${m.procedureOwner}/${m.procedureId}@${m.formVersion}`;
+
+export async function pageLabels(rows: readonly SubmissionMeta[], lookups: InboxLookups): Promise<PageLabels> {
+  const versions = new Map<string, { title: string; versionLabel: string }>();
+  const users = new Map<string, string>();
+  for (const m of rows) {
+    const key = versionKey(m);
+    if (!versions.has(key)) {
+      const version = await lookups.version(m.procedureOwner, m.procedureId, m.formVersion);
+      versions.set(key, { title: version?.procedure.title ?? m.procedureId, versionLabel: await lookups.versionLabel(m.procedureOwner, m.procedureId, m.formVersion) });
+    }
+    if (m.assigneeId && !users.has(m.assigneeId)) users.set(m.assigneeId, (await lookups.userName(m.assigneeId)) ?? m.assigneeId);
+  }
+  return { versions, users };
+}
+
+/** One list row; synchronous and built in one literal: a page maps fifty of these per request. */
+export function inboxItem(meta: SubmissionMeta, labels: PageLabels, readRevision: number | undefined, unreadMessages: boolean, now: Date): InboxItem {
+  const version = labels.versions.get(versionKey(meta))!;
+  const item: InboxItem = {
     id: meta.id,
     receiptNumber: meta.receiptNumber,
     procedureId: meta.procedureId,
-    procedureTitle: title,
+    procedureTitle: version.title,
     formVersion: meta.formVersion,
-    versionLabel: await lookups.versionLabel(meta.procedureOwner, meta.procedureId, meta.formVersion),
+    versionLabel: version.versionLabel,
     status: meta.status,
     statusLabel: statusLabel(meta.status),
-    assignee: meta.assigneeId ? { id: meta.assigneeId, name: assigneeName ?? meta.assigneeId } : null,
+    assignee: meta.assigneeId ? { id: meta.assigneeId, name: labels.users.get(meta.assigneeId) ?? meta.assigneeId } : null,
     applicantName: meta.applicantName ?? null,
     applicantKana: meta.applicantKana ?? null,
     receivedAt: meta.createdAt,
@@ -41,6 +66,9 @@ export async function inboxItem(meta: SubmissionMeta, title: string, lookups: In
     acknowledgedAt: meta.acknowledgedAt ?? null,
     channel: meta.channel,
   };
+  if (meta.deadline) item.deadline = deadlineViewOf(meta.deadline, meta.status, [], now);
+  if (unreadMessages) item.unreadMessages = true;
+  return item;
 }
 
 export async function historyView(history: StatusChange[], lookups: InboxLookups): Promise<HistoryView[]> {
