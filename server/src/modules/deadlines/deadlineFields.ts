@@ -4,8 +4,3 @@ import type { SubmissionMeta } from '../../storage/types';
 
 export const deadlineField = (meta: Pick<SubmissionMeta, 'deadline' | 'status'>, history: readonly StatusChange[], now: Date): { deadline?: DeadlineView } =>
   meta.deadline ? { deadline: deadlineViewOf(meta.deadline, meta.status, history, now) } : {};
-
-export const withDeadline = <T extends object>(item: T, meta: Pick<SubmissionMeta, 'deadline' | 'status'>, history: readonly StatusChange[], now: Date): T & { deadline?: DeadlineView } => ({
-  ...item,
-  ...deadlineField(meta, history, now),
-});

@@ -22,19 +22,19 @@ export function staffTransitions(status: SubmissionStatus) {
 
 /** The names and labels a list page shows, each looked up once per page (fifty rows share a handful of versions and assignees). */
 export interface PageLabels {
-  /** By `versionKey`: the procedure's title and the version's wording in that version. */
+  /** By `labelKey` (owner/procedure@version): the procedure's title and the version's wording in that version. */
   versions: Map<string, { title: string; versionLabel: string }>;
   /** Assignee id → display name. */
   users: Map<string, string>;
 }
 
-const versionKey = (m: Pick<SubmissionMeta, 'procedureOwner' | 'procedureId' | 'formVersion'>) => `${m.procedureOwner}/${m.procedureId}@${m.formVersion}`;
+const labelKey = (m: Pick<SubmissionMeta, 'procedureOwner' | 'procedureId' | 'formVersion'>) => `${m.procedureOwner}/${m.procedureId}@${m.formVersion}`;
 
 export async function pageLabels(rows: readonly SubmissionMeta[], lookups: InboxLookups): Promise<PageLabels> {
   const versions = new Map<string, { title: string; versionLabel: string }>();
   const users = new Map<string, string>();
   for (const m of rows) {
-    const key = versionKey(m);
+    const key = labelKey(m);
     if (!versions.has(key)) {
       const version = await lookups.version(m.procedureOwner, m.procedureId, m.formVersion);
       versions.set(key, { title: version?.procedure.title ?? m.procedureId, versionLabel: await lookups.versionLabel(m.procedureOwner, m.procedureId, m.formVersion) });
@@ -46,7 +46,7 @@ export async function pageLabels(rows: readonly SubmissionMeta[], lookups: Inbox
 
 /** One list row; synchronous and built in one literal: a page maps fifty of these per request. */
 export function inboxItem(meta: SubmissionMeta, labels: PageLabels, readRevision: number | undefined, unreadMessages: boolean, now: Date): InboxItem {
-  const version = labels.versions.get(versionKey(meta))!;
+  const version = labels.versions.get(labelKey(meta))!;
   const item: InboxItem = {
     id: meta.id,
     receiptNumber: meta.receiptNumber,
