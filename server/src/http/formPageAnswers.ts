@@ -26,15 +26,20 @@ export function formPageAnswers(reads: PublicReads): ReadFormPageAnswers {
     const code = decodeURIComponent(target.code);
     const procedureId = decodeURIComponent(target.procedureId);
     const urls = formPageRequestUrls(target, language);
+    const readers: Record<keyof typeof urls, () => unknown> = {
+      procedure: () => reads.procedure(code, procedureId),
+      municipality: () => reads.municipality(code),
+      disasters: () => reads.disasters(code),
+    };
+    const keys = Object.keys(urls) as Array<keyof typeof urls>;
     // Each read in an async function of its own: one that throws at once (no such municipality) is settled like the others.
-    const read = async (body: () => unknown) => body();
-    const bodies = await Promise.allSettled([read(() => reads.procedure(code, procedureId)), read(() => reads.municipality(code)), read(() => reads.disasters(code))]);
+    const bodies = await Promise.allSettled(keys.map(async (key) => readers[key]()));
     const result: FormPageAnswers = { answered: {}, unanswered: [] };
-    [urls.procedure, urls.municipality, urls.disasters].forEach((url, i) => {
+    keys.forEach((key, i) => {
       const body = bodies[i]!;
       // A failed read is not logged here: the browser's own request for it is, with the error it gets.
-      if (body.status === 'fulfilled') result.answered[url] = body.value;
-      else result.unanswered.push(url);
+      if (body.status === 'fulfilled') result.answered[urls[key]] = body.value;
+      else result.unanswered.push(urls[key]);
     });
     return result;
   };

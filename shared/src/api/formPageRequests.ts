@@ -2,8 +2,9 @@
  * The API URLs of the resident form page (`/m/:code/p/:procedureId/apply`), in one place for both ends: the
  * server puts their answers in the page's HTML (naming in a `<link rel=preload as=fetch>` any it could not
  * answer) and the browser's entry script asks for exactly these (client/src/resident/apply/earlyApplyData.ts),
- * taking each from the page or from the browser's preload. The language is in the URL (`lang`, which the server reads before Accept-Language): an answer fetched
- * before the app knew the resident's language can never come back in the other one.
+ * taking each from the page or from the browser's preload. The language is in the URL (`lang`, which the server
+ * reads before Accept-Language): an answer fetched before the app knew the resident's language can never come
+ * back in the other one.
  */
 import type { Language } from '../validation/messages';
 
