@@ -190,6 +190,14 @@ test('a clerk serves a parent for a birth at the counter', async () => {
 
   // Ending the visit erases its answers; the tablet goes back to pairing.
   await page.goBack();
+  // Wait until the visit's procedures are loaded: their forms then lengthen the page, and a click
+  // while the button moves down could land beside it.
+  for (const procedureId of PROCEDURES) {
+    await page
+      .locator('.counter-confirm')
+      .getByRole('rowheader', { name: readPreset(procedureId).definition.procedure.title })
+      .waitFor();
+  }
   await page.getByRole('button', { name: '受付を終了する' }).click();
   await page.getByText('終了', { exact: true }).first().waitFor();
   await tablet.getByText(/受付は終了しました/).waitFor();
