@@ -36,17 +36,24 @@ export default function CounterVisitPage() {
   const [details, setDetails] = useState<ProcedureDetail[]>([]);
   const cache = useRef(new Map<string, ProcedureDetail>());
 
+  // The page appears once the visit's procedures are loaded too: their forms then come with it, instead of
+  // pushing the buttons below them down while the clerk reaches for one (on reopening a visit with three forms).
+  const [proceduresLoaded, setProceduresLoaded] = useState(false);
+  const workLoaded = work !== null;
   const procedureIds = work?.procedureIds.join(',') ?? '';
   useEffect(() => {
+    if (!workLoaded) return;
     const ids = procedureIds ? procedureIds.split(',') : [];
-    Promise.all(ids.map(async (id) => cache.current.get(id) ?? (await catalogApi.procedure(code, id)))).then(
-      (loaded) => {
-        for (const d of loaded) cache.current.set(d.procedure.id, d);
-        setDetails(loaded);
-      },
-      () => undefined,
-    );
-  }, [code, procedureIds, language]);
+    Promise.all(ids.map(async (id) => cache.current.get(id) ?? (await catalogApi.procedure(code, id))))
+      .then(
+        (loaded) => {
+          for (const d of loaded) cache.current.set(d.procedure.id, d);
+          setDetails(loaded);
+        },
+        () => undefined, // not loaded: the page still opens, titles fall back to the procedure ids
+      )
+      .finally(() => setProceduresLoaded(true));
+  }, [code, procedureIds, language, workLoaded]);
 
   // While a tablet is being paired, or the visitor confirms on it, look for it.
   const waitingForTablet = visit?.status === 'confirming' || (!!visit?.pairingExpiresAt && !visit.tabletPaired);
@@ -57,7 +64,7 @@ export default function CounterVisitPage() {
   }, [waitingForTablet, reload]);
 
   const finished = useMemo(() => new Set((visit?.steps ?? []).filter((s) => s.kind === 'procedureFinished').map((s) => s.procedureId!)), [visit?.steps]);
-  if (!code || !visit || !work) return <FormError message={error?.message ?? null} />;
+  if (!code || !visit || !work || !proceduresLoaded) return <FormError message={error?.message ?? null} />;
 
   const editable = visit.status === 'serving' || visit.status === 'confirming';
   const started = visit.steps.find((s) => s.kind === 'serviceStarted');
