@@ -190,15 +190,13 @@ test('a clerk serves a parent for a birth at the counter', async () => {
 
   // Ending the visit erases its answers; the tablet goes back to pairing.
   await page.goBack();
-  // Wait until the visit's procedures are loaded: their forms then lengthen the page, and a click
-  // while the button moves down could land beside it.
-  for (const procedureId of PROCEDURES) {
-    await page
-      .locator('.counter-confirm')
-      .getByRole('rowheader', { name: readPreset(procedureId).definition.procedure.title })
-      .waitFor();
-  }
-  await page.getByRole('button', { name: '受付を終了する' }).click();
+  // The page opens with the visit's procedures loaded (their titles beside the receipts, their forms above):
+  // nothing appears later to push the buttons down under the clerk's pointer.
+  const endButton = page.getByRole('button', { name: '受付を終了する' });
+  await endButton.waitFor();
+  const titles = await page.locator('.counter-confirm').getByRole('rowheader').allTextContents();
+  expect(titles.sort()).toEqual(PROCEDURES.map((id) => readPreset(id).definition.procedure.title).sort());
+  await endButton.click();
   await page.getByText('終了', { exact: true }).first().waitFor();
   await tablet.getByText(/受付は終了しました/).waitFor();
   expect((await live().ctx.storage.counterSessions.get(sessionId))!.work.answers).toEqual({});
