@@ -34,7 +34,9 @@ export function useApplicationDraft(municipalityCode: string, procedureId: strin
 
   useEffect(() => {
     if (discarded.current) return;
-    const timer = window.setTimeout(() => saveLocalDraft(draft), SAVE_DELAY_MS);
+    // Checked again when the timer fires: a save scheduled by the last keystroke before sending must not bring the
+    // draft back after `discard` (the page stays up while the receipt page loads, and Back would offer the form again).
+    const timer = window.setTimeout(() => !discarded.current && saveLocalDraft(draft), SAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [draft]);
   useEffect(() => {
