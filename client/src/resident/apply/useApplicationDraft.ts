@@ -18,6 +18,13 @@ export interface ApplicationDraft {
 
 const SAVE_DELAY_MS = 400;
 
+/**
+ * Every save checks at the moment it writes: once the application is sent (`discard`), nothing brings the draft
+ * back, not even a save the last keystroke scheduled (the form stays up while the receipt page loads, and Back
+ * would offer it again).
+ */
+const saveUnlessDiscarded = (discarded: { current: boolean }, draft: LocalDraft) => !discarded.current && saveLocalDraft(draft);
+
 export function useApplicationDraft(municipalityCode: string, procedureId: string, formVersion: number, withDefaults: (data: Record<string, unknown>) => Record<string, unknown>): ApplicationDraft {
   const [draft, setDraft] = useState<LocalDraft>(() => {
     const stored = loadLocalDraft(municipalityCode, procedureId);
@@ -33,14 +40,11 @@ export function useApplicationDraft(municipalityCode: string, procedureId: strin
   const discarded = useRef(false);
 
   useEffect(() => {
-    if (discarded.current) return;
-    // Checked again when the timer fires: a save scheduled by the last keystroke before sending must not bring the
-    // draft back after `discard` (the page stays up while the receipt page loads, and Back would offer the form again).
-    const timer = window.setTimeout(() => !discarded.current && saveLocalDraft(draft), SAVE_DELAY_MS);
+    const timer = window.setTimeout(() => saveUnlessDiscarded(discarded, draft), SAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [draft]);
   useEffect(() => {
-    const flush = () => !discarded.current && saveLocalDraft(latest.current);
+    const flush = () => saveUnlessDiscarded(discarded, latest.current);
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', flush);
     return () => {
