@@ -2,11 +2,17 @@
  * The bare stack, for comparison: Express parsing the same JSON body and
  * answering 201. Every product figure is a ratio to this, measured in the same run.
  * An upload (multipart) is read to its end before the 201, as the product receives it.
+ * With BASELINE_PAGE (a JSON file), a GET answers that document: the inbox endpoint's
+ * floor, Express serialising the very page the product answered, with no session,
+ * authorisation, store or audit behind it.
  */
 import express from 'express';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 
 const app = express();
+const page: unknown = process.env.BASELINE_PAGE ? JSON.parse(readFileSync(process.env.BASELINE_PAGE, 'utf8')) : undefined;
+if (page !== undefined) app.get(/.*/, (_req, res) => void res.json(page));
 app.use(express.json({ limit: '512kb' }));
 let files = 0;
 app.post(/.*/, (req, res) => {

@@ -111,8 +111,11 @@ interface InboxServer {
   stop: () => Promise<void>;
 }
 
+/** The product's answer to that request, as the bare-stack baseline serves it back. */
+type ProductInboxServer = InboxServer & { path: string; pageJson: string };
+
 /** `entry`: the server's main.js (this build's, or an earlier build's for a before/after comparison). */
-async function startInboxServer(entry: string, dir: string, municipalityCode: string, workers = 1): Promise<InboxServer & { path: string }> {
+async function startInboxServer(entry: string, dir: string, municipalityCode: string, workers = 1): Promise<ProductInboxServer> {
   const server = await startChild(
     [entry],
     {
@@ -132,9 +135,10 @@ async function startInboxServer(entry: string, dir: string, municipalityCode: st
     // The rows must be ones this account sees: check a page comes back full (or holds every matching row).
     const check = await fetch(`${base}${path}`, { headers: { cookie } });
     if (check.status !== 200) throw new Error(`inbox list answered ${check.status}: ${await check.text()}`);
-    const page = (await check.json()) as { items: unknown[] };
+    const pageJson = await check.text();
+    const page = JSON.parse(pageJson) as { items: unknown[] };
     if (page.items.length === 0) throw new Error('inbox list is empty: the generated rows are not visible to the bench account');
-    return { url: `${base}${path}`, path, cookie, itemsPerPage: page.items.length, stop: server.stop };
+    return { url: `${base}${path}`, path, cookie, itemsPerPage: page.items.length, pageJson, stop: server.stop };
   } catch (error) {
     await server.stop();
     throw error;
@@ -143,23 +147,36 @@ async function startInboxServer(entry: string, dir: string, municipalityCode: st
 
 type Run = Awaited<ReturnType<typeof autocannon>>;
 
-const hammer = (server: InboxServer, connections: number, duration: number) => autocannon({ url: server.url, method: 'GET', headers: { cookie: server.cookie }, connections, duration });
+const hammer = (server: InboxServer, connections: number, duration: number) =>
+  autocannon({ url: server.url, method: 'GET', headers: server.cookie ? { cookie: server.cookie } : {}, connections, duration });
+
+/** Bare Express answering the product's own page (bench/baseline.ts): what the list endpoint's figures are set against. */
+async function startBareBaseline(page: ProductInboxServer, dir: string): Promise<InboxServer> {
+  const file = join(dir, 'baseline-inbox-page.json');
+  writeFileSync(file, page.pageJson);
+  const child = await startChild(['-r', 'tsx/cjs', 'bench/baseline.ts'], { BASELINE_PAGE: file }, /baseline listening on (\d+)/);
+  return { url: `http://127.0.0.1:${child.port}${page.path}`, cookie: '', itemsPerPage: page.itemsPerPage, stop: child.stop };
+}
 
 /**
  * The list endpoint as one process and as two workers (WORKERS=2, how a server with two CPUs is run), both on the
- * same data file, measured in alternate rounds so the machine's noise falls on both; medians of the rounds.
+ * same data file, and the bare stack serving the same page, measured in rotating rounds so the machine's noise
+ * falls on all three; medians of the rounds.
  */
 async function benchListEndpoint(dir: string, municipalityCode: string, options: InboxOptions): Promise<InboxHttpFigures[]> {
-  const servers = [
-    { mode: 'one process', server: await startInboxServer('server/dist/main.js', dir, municipalityCode, 1) },
-    { mode: 'two workers', server: await startInboxServer('server/dist/main.js', dir, municipalityCode, 2) },
-  ];
+  const one = await startInboxServer('server/dist/main.js', dir, municipalityCode, 1);
+  const servers: Array<{ mode: string; server: InboxServer & { path: string } }> = [{ mode: 'one process', server: one }];
   try {
+    servers.push({ mode: 'two workers', server: await startInboxServer('server/dist/main.js', dir, municipalityCode, 2) });
+    servers.push({ mode: 'bare Express, the same page', server: { ...(await startBareBaseline(one, dir)), path: one.path } });
     for (const { server } of servers) await hammer(server, 4, 1); // warm-up: statement cache, version lookups, both workers
     const runs = servers.map(() => [] as Run[]);
     for (let round = 0; round < options.httpRounds; round++) {
-      const order = round % 2 === 0 ? [0, 1] : [1, 0];
-      for (const i of order) runs[i]!.push(await hammer(servers[i]!.server, options.httpConnections, options.httpSeconds));
+      // Each round starts one further along (0 1 2, 1 2 0, 2 0 1): no server always follows the same one.
+      for (let k = 0; k < servers.length; k++) {
+        const i = (round + k) % servers.length;
+        runs[i]!.push(await hammer(servers[i]!.server, options.httpConnections, options.httpSeconds));
+      }
     }
     return servers.map(({ mode, server }, i) => {
       const rs = runs[i]!;

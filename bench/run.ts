@@ -180,6 +180,8 @@ async function main() {
     `   b. list endpoint over HTTP (GET newest ${h.itemsPerPage} for municipality+procedure+status, ${h.connections} signed-in staff connections; median of ${h.rounds} interleaved rounds of ${h.seconds} s; target p99 ≤ ${h.targetP99Ms} ms)`,
   );
   console.table(Object.fromEntries(inbox.http.map((f) => [`GET …/inbox, ${f.mode}`, { 'req/s': f.reqPerSec, 'p50 ms': f.p50, 'p99 ms': f.p99, non2xx: f.non2xx, errors: f.errors }])));
+  const bare = inbox.http.find((f) => f.mode.startsWith('bare'));
+  if (bare) console.log(`   one process against the bare stack serving the same page: ${(h.reqPerSec / bare.reqPerSec).toFixed(2)} × its req/s, ${(h.p99 / bare.p99).toFixed(1)} × its p99`);
 
   console.log(took());
 
