@@ -5,8 +5,9 @@
 import type { CapacityAvailability, FieldError, JsonSchema } from '@madoguchi/shared';
 import { loadClient } from './clientModules';
 
-const { fullChoiceErrors } = loadClient<{
+const { fullChoiceErrors, untakenAvailability } = loadClient<{
   fullChoiceErrors: (a: CapacityAvailability | undefined, s: JsonSchema, d: unknown, l: 'ja' | 'en') => FieldError[];
+  untakenAvailability: (s: JsonSchema, procedureId: string) => CapacityAvailability;
 }>('resident/form/capacity');
 
 const schema = {
@@ -42,4 +43,24 @@ test('enough places, no limit, or no count yet: no error', () => {
   expect(fullChoiceErrors(availability, schema, { session: '午後', participants: people(2) }, 'ja')).toEqual([]);
   expect(fullChoiceErrors(availability, schema, { session: '夜', participants: people(5) }, 'ja')).toEqual([]);
   expect(fullChoiceErrors(undefined, schema, { session: '午前', participants: people(1) }, 'ja')).toEqual([]);
+});
+
+test("the builder preview's count: every limit untouched, no badge for an option without one", () => {
+  expect(untakenAvailability(schema, 'kouza')).toEqual({
+    procedureId: 'kouza',
+    fields: [
+      {
+        path: 'session',
+        title: '参加する回',
+        options: [
+          { option: '午前', capacity: 30, taken: 0, remaining: 30 },
+          { option: '午後', capacity: 30, taken: 0, remaining: 30 },
+          { option: '夜', capacity: null, taken: 0, remaining: null },
+        ],
+      },
+    ],
+  });
+  // Nobody has applied to a preview: even 30 participants fit the morning session.
+  expect(fullChoiceErrors(untakenAvailability(schema, 'kouza'), schema, { session: '午前', participants: people(30) }, 'ja')).toEqual([]);
+  expect(fullChoiceErrors(untakenAvailability(schema, 'kouza'), schema, { session: '午前', participants: people(31) }, 'ja')[0]!.keyword).toBe('capacity_full');
 });

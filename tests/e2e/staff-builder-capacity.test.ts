@@ -3,7 +3,8 @@
  * event template's sessions — the counted repeating group is picked from the
  * form's groups only, a blank place means no limit, a renamed session keeps
  * its places, and 「定員を設ける」 off removes the capacity. Each is saved to
- * the draft as the server sees it.
+ * the draft as the server sees it, and the preview shows the places as
+ * residents will (残りN).
  */
 import { screenshotPath } from '../helpers/browser';
 import { useBrowser, useLiveApp } from '../helpers/e2eSetup';
@@ -64,6 +65,14 @@ test('a clerk sets, renames and removes the places of the event sessions', async
   await applyAndSave('定員を反映');
   await told('「参加する回」の定員を反映しました。');
   expect((await draft())['x-capacity']).toEqual({ limits: { [FIRST]: 12, [SECOND]: 30 } });
+  // The preview shows the sessions as residents will: 残り and the limit (nobody has applied to a draft), no badge without a limit.
+  const preview = page.frameLocator('iframe[title^="プレビュー"]');
+  const choice = (label: string) => preview.locator('label.choice', { hasText: label });
+  await choice(FIRST).getByText('残り12').waitFor();
+  await choice(SECOND).getByText('残り30').waitFor();
+  expect(await choice(THIRD).locator('.capacity-badge').count()).toBe(0);
+  await preview.getByText('定員の数をそのまま「残り」として表示しています').waitFor();
+  await page.screenshot({ path: screenshotPath('builder-capacity-preview'), fullPage: true });
 
   // Renaming a session in the options keeps its places.
   const options = page.getByLabel('選択肢（1行に1つ）');

@@ -30,6 +30,27 @@ export function optionState(availability: CapacityAvailability | undefined, fiel
   return availability?.fields.find((f) => f.path === fieldPath)?.options.find((o) => o.option === option);
 }
 
+/**
+ * The count as it reads before anyone has applied: every limited option with all its places left.
+ * The builder's preview shows a draft's options this way (a draft has no bookings; the live count
+ * of the published version is on the capacity page).
+ */
+export function untakenAvailability(schema: JsonSchema, procedureId: string): CapacityAvailability {
+  return {
+    procedureId,
+    fields: capacityFields(schema)
+      .filter((f) => !f.inArray)
+      .map((f) => ({
+        path: f.path,
+        title: f.title,
+        options: f.options.map((option) => {
+          const limit = f.rule.limits[option];
+          return typeof limit === 'number' ? { option, capacity: limit, taken: 0, remaining: limit } : { option, capacity: null, taken: 0, remaining: null };
+        }),
+      })),
+  };
+}
+
 /** Whether the form has a field with a capacity (only then is the count fetched). */
 export const hasCapacity = (schema: JsonSchema) => capacityFields(schema).some((f) => !f.inArray);
 

@@ -11,6 +11,7 @@ import { prepareUiSchema } from '../../../resident/apply/prepareUiSchema';
 import { stepsOf } from '../../../resident/apply/steps';
 import { SharedRjsfValidator } from '../../../resident/form/sharedRjsfValidator';
 import { BrowserValidator } from '../../../resident/form/evalFree/browserValidator';
+import { hasCapacity, untakenAvailability } from '../../../resident/form/capacity';
 import { LanguageProvider } from '../../../common/i18n/LanguageContext';
 
 /** The preview's own validator cache: every edit is a new "version", so the resident cache is left alone. */
@@ -36,7 +37,9 @@ export function ResidentPreview({ doc, step: requestedStep, focusPath }: { doc: 
   // A new validator cache key whenever the document changes (the validator caches compiled schemas by key).
   const key = useMemo(() => `preview:${doc.procedure.id}:${++previewSerial}`, [doc]);
   const validator = useMemo(() => new SharedRjsfValidator(key, 'ja', previewValidator), [key]);
-  const uiSchema = useMemo(() => prepareUiSchema(doc.uiSchema), [doc.uiSchema]);
+  // Limited choices read 残りN as residents will see them (the capacity widget), counted as if nobody had applied yet.
+  const uiSchema = useMemo(() => prepareUiSchema(doc.uiSchema, doc.schema), [doc.uiSchema, doc.schema]);
+  const capacity = useMemo(() => (hasCapacity(doc.schema) ? untakenAvailability(doc.schema, doc.procedure.id) : undefined), [doc.schema, doc.procedure.id]);
   const steps = useMemo(() => stepsOf(doc.schema, doc.uiSchema, 'ja', doc.procedure.title), [doc]);
   const [index, setIndex] = useState(0);
   const [data, setData] = useState<Record<string, unknown>>({});
@@ -70,6 +73,9 @@ export function ResidentPreview({ doc, step: requestedStep, focusPath }: { doc: 
         <p className="caption">{doc.procedure.title}</p>
         <StepProgress labels={labels} current={finished ? labels.length - 1 : current} />
         <h1 className="page-title">{finished ? '入力内容の確認' : steps[current]?.title}</h1>
+        {!finished && capacity?.fields.some((f) => steps[current]?.fields.includes(f.path.split('.')[0]!)) && (
+          <p className="field__hint">プレビューでは、定員のある選択肢に定員の数をそのまま「残り」として表示しています（申込みの数は数えません）。</p>
+        )}
         {finished ? (
           <div className="notice">
             <p>入力内容に誤りはありません。プレビューのため、添付・確認・送信の画面はここまでです。</p>
@@ -90,6 +96,7 @@ export function ResidentPreview({ doc, step: requestedStep, focusPath }: { doc: 
               data={data}
               onData={setData}
               onNext={() => (current === steps.length - 1 ? setFinished(true) : setIndex(current + 1))}
+              {...(capacity ? { capacity } : {})}
               {...(current > 0 ? { onBack: () => setIndex(current - 1) } : {})}
             />
           </PreviewBoundary>
