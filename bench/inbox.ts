@@ -172,7 +172,7 @@ async function benchListEndpoint(dir: string, municipalityCode: string, options:
     for (const { server } of servers) await hammer(server, 4, 1); // warm-up: statement cache, version lookups, both workers
     const runs = servers.map(() => [] as Run[]);
     for (let round = 0; round < options.httpRounds; round++) {
-      // Each round starts one further along (0 1 2, 1 2 0, 2 0 1): no server always follows the same one.
+      // Each round starts one further along (0 1 2, 1 2 0, 2 0 1): each server takes its turn at running first.
       for (let k = 0; k < servers.length; k++) {
         const i = (round + k) % servers.length;
         runs[i]!.push(await hammer(servers[i]!.server, options.httpConnections, options.httpSeconds));
