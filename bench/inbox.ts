@@ -151,11 +151,11 @@ const hammer = (server: InboxServer, connections: number, duration: number) =>
   autocannon({ url: server.url, method: 'GET', headers: server.cookie ? { cookie: server.cookie } : {}, connections, duration });
 
 /** Bare Express answering the product's own page (bench/baseline.ts): what the list endpoint's figures are set against. */
-async function startBareBaseline(page: ProductInboxServer, dir: string): Promise<InboxServer> {
+async function startBareBaseline(page: ProductInboxServer, dir: string): Promise<InboxServer & { path: string }> {
   const file = join(dir, 'baseline-inbox-page.json');
   writeFileSync(file, page.pageJson);
   const child = await startChild(['-r', 'tsx/cjs', 'bench/baseline.ts'], { BASELINE_PAGE: file }, /baseline listening on (\d+)/);
-  return { url: `http://127.0.0.1:${child.port}${page.path}`, cookie: '', itemsPerPage: page.itemsPerPage, stop: child.stop };
+  return { url: `http://127.0.0.1:${child.port}${page.path}`, path: page.path, cookie: '', itemsPerPage: page.itemsPerPage, stop: child.stop };
 }
 
 /**
@@ -168,7 +168,7 @@ async function benchListEndpoint(dir: string, municipalityCode: string, options:
   const servers: Array<{ mode: string; server: InboxServer & { path: string } }> = [{ mode: 'one process', server: one }];
   try {
     servers.push({ mode: 'two workers', server: await startInboxServer('server/dist/main.js', dir, municipalityCode, 2) });
-    servers.push({ mode: 'bare Express, the same page', server: { ...(await startBareBaseline(one, dir)), path: one.path } });
+    servers.push({ mode: 'bare Express, the same page', server: await startBareBaseline(one, dir) });
     for (const { server } of servers) await hammer(server, 4, 1); // warm-up: statement cache, version lookups, both workers
     const runs = servers.map(() => [] as Run[]);
     for (let round = 0; round < options.httpRounds; round++) {

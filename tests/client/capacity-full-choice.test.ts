@@ -46,7 +46,8 @@ test('enough places, no limit, or no count yet: no error', () => {
 });
 
 test("the builder preview's count: every limit untouched, no badge for an option without one", () => {
-  expect(untakenAvailability(schema, 'kouza')).toEqual({
+  const untaken = untakenAvailability(schema, 'kouza');
+  expect(untaken).toEqual({
     procedureId: 'kouza',
     fields: [
       {
@@ -61,6 +62,6 @@ test("the builder preview's count: every limit untouched, no badge for an option
     ],
   });
   // Nobody has applied to a preview: even 30 participants fit the morning session.
-  expect(fullChoiceErrors(untakenAvailability(schema, 'kouza'), schema, { session: '午前', participants: people(30) }, 'ja')).toEqual([]);
-  expect(fullChoiceErrors(untakenAvailability(schema, 'kouza'), schema, { session: '午前', participants: people(31) }, 'ja')[0]!.keyword).toBe('capacity_full');
+  expect(fullChoiceErrors(untaken, schema, { session: '午前', participants: people(30) }, 'ja')).toEqual([]);
+  expect(fullChoiceErrors(untaken, schema, { session: '午前', participants: people(31) }, 'ja')[0]!.keyword).toBe('capacity_full');
 });

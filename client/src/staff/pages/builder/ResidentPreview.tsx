@@ -11,7 +11,7 @@ import { prepareUiSchema } from '../../../resident/apply/prepareUiSchema';
 import { stepsOf } from '../../../resident/apply/steps';
 import { SharedRjsfValidator } from '../../../resident/form/sharedRjsfValidator';
 import { BrowserValidator } from '../../../resident/form/evalFree/browserValidator';
-import { hasCapacity, untakenAvailability } from '../../../resident/form/capacity';
+import { untakenAvailability } from '../../../resident/form/capacity';
 import { LanguageProvider } from '../../../common/i18n/LanguageContext';
 
 /** The preview's own validator cache: every edit is a new "version", so the resident cache is left alone. */
@@ -39,7 +39,10 @@ export function ResidentPreview({ doc, step: requestedStep, focusPath }: { doc: 
   const validator = useMemo(() => new SharedRjsfValidator(key, 'ja', previewValidator), [key]);
   // Limited choices read 残りN as residents will see them (the capacity widget), counted as if nobody had applied yet.
   const uiSchema = useMemo(() => prepareUiSchema(doc.uiSchema, doc.schema), [doc.uiSchema, doc.schema]);
-  const capacity = useMemo(() => (hasCapacity(doc.schema) ? untakenAvailability(doc.schema, doc.procedure.id) : undefined), [doc.schema, doc.procedure.id]);
+  const capacity = useMemo(() => {
+    const untaken = untakenAvailability(doc.schema, doc.procedure.id);
+    return untaken.fields.length ? untaken : undefined;
+  }, [doc.schema, doc.procedure.id]);
   const steps = useMemo(() => stepsOf(doc.schema, doc.uiSchema, 'ja', doc.procedure.title), [doc]);
   const [index, setIndex] = useState(0);
   const [data, setData] = useState<Record<string, unknown>>({});
