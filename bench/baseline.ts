@@ -4,7 +4,9 @@
  * An upload (multipart) is read to its end before the 201, as the product receives it.
  * With BASELINE_PAGE (a JSON file), a GET answers that document: the inbox endpoint's
  * floor, Express serialising the very page the product answered, with no session,
- * authorisation, store or audit behind it.
+ * authorisation, store or audit behind it. With BASELINE_HTML (a folder), its files are
+ * served as they are (and again under /coop/ with the product's opener policy): the form page as plain
+ * HTML, the render's floor in the browser.
  */
 import express from 'express';
 import { readFileSync } from 'node:fs';
@@ -13,6 +15,12 @@ import type { AddressInfo } from 'node:net';
 const app = express();
 const page: unknown = process.env.BASELINE_PAGE ? JSON.parse(readFileSync(process.env.BASELINE_PAGE, 'utf8')) : undefined;
 if (page !== undefined) app.get(/.*/, (_req, res) => void res.json(page));
+if (process.env.BASELINE_HTML) {
+  app.use(express.static(process.env.BASELINE_HTML));
+  // The same files with the product's Cross-Origin-Opener-Policy: the header alone makes Chromium move the page
+  // to a new renderer process, a cost of the header and not of the page's code.
+  app.use('/coop', (_req, res, next) => void (res.setHeader('Cross-Origin-Opener-Policy', 'same-origin'), next()), express.static(process.env.BASELINE_HTML));
+}
 app.use(express.json({ limit: '512kb' }));
 let files = 0;
 app.post(/.*/, (req, res) => {

@@ -7,17 +7,20 @@
  *    data) are not counted;
  *  - a form with a 500-row repeating group: time to render it (navigation start until the last row's
  *    fields are in the DOM, and until the frame after) and to validate it (click 「次へ進む」 until
- *    the error summary or the next step is in the DOM, and until the frame after).
+ *    the error summary or the next step is in the DOM, and until the frame after);
+ *  - its baseline: the same page as plain HTML (the DOM the app rendered, its style sheets inlined, no
+ *    script) served by bare Express (bench/baseline.ts) and timed the same way, in the same rounds: what a
+ *    fresh browser context needs to navigate to, parse and lay out that document at all.
  * The rows come the way the app restores them: the unfinished application in localStorage
  * (client/src/resident/apply/localDraft.ts), written before the page's scripts run.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/helpers/browser';
-import { median, ROOT, round1, startChild } from './lib';
+import { median, ROOT, round1, startChild, type Child } from './lib';
 import { profileHotspots, type Hotspots } from './profileHotspots';
 import type { Answers } from '../tests/helpers/answers';
 
@@ -161,6 +164,20 @@ const CLICK_NEXT = `new Promise((resolve) => {
   button.click();
 })`;
 
+/**
+ * The rendered page as plain HTML: the same DOM with its scripts and preloads removed and its style sheets
+ * inlined (the baseline serves it from another origin, which would not load the product's /assets).
+ */
+const SNAPSHOT = `(() => {
+  const css = [...document.styleSheets].map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\\n')).join('\\n');
+  const doc = document.documentElement.cloneNode(true);
+  doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload], link[rel=stylesheet]').forEach((e) => e.remove());
+  const style = document.createElement('style');
+  style.textContent = css;
+  doc.querySelector('head').append(style);
+  return '<!doctype html>' + doc.outerHTML;
+})()`;
+
 /** The renderer's own accounting (CDP Performance.getMetrics), in ms: script, style recalculation, layout. */
 type BrowserTimes = { script: number; recalcStyle: number; layout: number; task: number };
 
@@ -182,7 +199,25 @@ interface GroupRun {
   profile?: { render: Hotspots & { browserMs: BrowserTimes }; validate: Hotspots & { browserMs: BrowserTimes } };
 }
 
+type PlainRun = Pick<GroupRun, 'renderMs' | 'renderPaintedMs' | 'fieldsInDom'>;
+
+/** The form page with `rows` rows, from the product (`base`), timed until the last row is rendered and then validated. */
 async function groupRun(browser: Browser, base: string, rows: number, profile: boolean): Promise<GroupRun> {
+  return (await timedRender(browser, `${base}/m/${CODE}/p/${GROUP_PRESET}/apply?step=${GROUP_STEP}`, rows, { profile, validate: true })) as GroupRun;
+}
+
+/** The same page as plain HTML, saved by `saveSnapshot` and served by the baseline at `url`: timed until the last row is in the DOM. */
+async function baselineRun(browser: Browser, url: string, rows: number): Promise<PlainRun> {
+  return timedRender(browser, url, rows, { profile: false, validate: false });
+}
+
+/** Renders the product's page with `rows` rows once, untimed, and writes it as plain HTML to `file`. */
+async function saveSnapshot(browser: Browser, base: string, rows: number, file: string): Promise<void> {
+  await timedRender(browser, `${base}/m/${CODE}/p/${GROUP_PRESET}/apply?step=${GROUP_STEP}`, rows, { profile: false, validate: false, snapshot: file });
+}
+
+async function timedRender(browser: Browser, url: string, rows: number, options: { profile: boolean; validate: boolean; snapshot?: string }): Promise<PlainRun & Partial<GroupRun>> {
+  const { profile } = options;
   const context: BrowserContext = await browser.newContext(PHONE);
   try {
     const page: Page = await context.newPage();
@@ -198,7 +233,7 @@ async function groupRun(browser: Browser, base: string, rows: number, profile: b
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
-    await page.goto(`${base}/m/${CODE}/p/${GROUP_PRESET}/apply?step=${GROUP_STEP}`);
+    await page.goto(url);
     // Polled from here: the page's CSP (script-src 'self') refuses waitForFunction's string predicates.
     let marks: { rendered?: number; painted?: number } = {};
     for (const deadline = Date.now() + 120_000; marks.painted === undefined; await new Promise((r) => setTimeout(r, 50))) {
@@ -209,6 +244,8 @@ async function groupRun(browser: Browser, base: string, rows: number, profile: b
     const t1 = cdp ? await browserTimes(cdp) : undefined;
     const fieldsInDom = (await page.evaluate("document.querySelectorAll('form.resident-form input, form.resident-form select, form.resident-form textarea').length")) as number;
     await page.waitForLoadState('networkidle');
+    if (options.snapshot) writeFileSync(options.snapshot, (await page.evaluate(SNAPSHOT)) as string);
+    if (!options.validate) return { renderMs: Math.round(marks.rendered!), renderPaintedMs: Math.round(marks.painted), fieldsInDom };
     const t2 = cdp ? await browserTimes(cdp) : undefined;
     if (cdp) await cdp.send('Profiler.start');
     const v = (await page.evaluate(CLICK_NEXT)) as { domMs: number; paintedMs: number; outcome: string };
@@ -244,21 +281,49 @@ export async function benchResidentPage(options: ResidentPageOptions) {
   const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-page-bench-'));
   const server = await startChild(['server/dist/main.js'], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, /serving on http:\/\/localhost:(\d+)/);
   const browser = await launchBrowser();
+  let baseline: Child | undefined;
   try {
     const base = `http://127.0.0.1:${server.port}`;
     const weights: PageWeight[] = [];
     for (const p of options.quick ? PAGES.slice(0, 2) : PAGES) weights.push(await pageWeight(browser, base, p));
+    // Each page as the app rendered it, saved as plain HTML for the baseline server to answer.
+    const htmlDir = join(dataDir, 'baseline-html');
+    mkdirSync(htmlDir);
+    const sizes = options.quick ? [options.rows] : [2, options.rows];
+    for (const rows of sizes) await saveSnapshot(browser, base, rows, join(htmlDir, `rows-${rows}.html`));
+    baseline = await startChild(['-r', 'tsx/cjs', 'bench/baseline.ts'], { BASELINE_HTML: htmlDir }, /baseline listening on (\d+)/);
+    // Each page as plain HTML, and the same with the product's opener policy (a process swap in Chromium).
+    const plainUrls = (rows: number) => ({ plain: `http://127.0.0.1:${baseline!.port}/rows-${rows}.html`, coop: `http://127.0.0.1:${baseline!.port}/coop/rows-${rows}.html` });
+    const plainRuns = () => ({ plain: [] as PlainRun[], coop: [] as PlainRun[] });
+    const runBaselines = async (into: ReturnType<typeof plainRuns>, rows: number) => {
+      into.plain.push(await baselineRun(browser, plainUrls(rows).plain, rows));
+      into.coop.push(await baselineRun(browser, plainUrls(rows).coop, rows));
+    };
     // The same page with the example's two rows (what the form costs without a long group), interleaved with
-    // the long one so both see the same machine.
+    // the long one and with each one's baselines, so all see the same machine.
     const runs: GroupRun[] = [];
     const smallRuns: GroupRun[] = [];
+    const longPlain = plainRuns();
+    const smallPlain = plainRuns();
     for (let i = 0; i < options.runs; i++) {
-      if (!options.quick) smallRuns.push(await groupRun(browser, base, 2, false));
+      if (!options.quick) {
+        smallRuns.push(await groupRun(browser, base, 2, false));
+        await runBaselines(smallPlain, 2);
+      }
       runs.push(await groupRun(browser, base, options.rows, false));
+      await runBaselines(longPlain, options.rows);
     }
-    const pick = (f: (r: GroupRun) => number, from = runs) => median(from.map(f));
+    const pick = <R>(f: (r: R) => number, from: R[]) => median(from.map(f));
+    const figures = (from: PlainRun[]) => ({ renderMs: pick((r) => r.renderMs, from), renderPaintedMs: pick((r) => r.renderPaintedMs, from), fieldsInDom: from[0]!.fieldsInDom });
+    const plainFigures = (from: ReturnType<typeof plainRuns>) => ({ ...figures(from.plain), withOpenerPolicy: figures(from.coop) });
     const small = smallRuns.length
-      ? { renderMs: pick((r) => r.renderMs, smallRuns), validateMs: pick((r) => r.validateMs, smallRuns), outcome: smallRuns[0]!.outcome, fieldsInDom: smallRuns[0]!.fieldsInDom }
+      ? {
+          renderMs: pick((r) => r.renderMs, smallRuns),
+          validateMs: pick((r) => r.validateMs, smallRuns),
+          outcome: smallRuns[0]!.outcome,
+          fieldsInDom: smallRuns[0]!.fieldsInDom,
+          baseline: plainFigures(smallPlain),
+        }
       : undefined;
     const profiled = options.profile ? await groupRun(browser, base, options.rows, true) : undefined;
     return {
@@ -269,18 +334,21 @@ export async function benchResidentPage(options: ResidentPageOptions) {
         rows: options.rows,
         runs: options.runs,
         fieldsInDom: runs[0]!.fieldsInDom,
-        renderMs: pick((r) => r.renderMs),
-        renderPaintedMs: pick((r) => r.renderPaintedMs),
-        validateMs: pick((r) => r.validateMs),
-        validatePaintedMs: pick((r) => r.validatePaintedMs),
+        renderMs: pick((r) => r.renderMs, runs),
+        renderPaintedMs: pick((r) => r.renderPaintedMs, runs),
+        validateMs: pick((r) => r.validateMs, runs),
+        validatePaintedMs: pick((r) => r.validatePaintedMs, runs),
         validateOutcome: runs[0]!.outcome,
+        /** The same page as plain HTML from bare Express: the render's floor in this browser. */
+        baseline: plainFigures(longPlain),
         targetMs: 1000,
-        ...(small ? { twoRows: { renderMs: small.renderMs, validateMs: small.validateMs, validateOutcome: small.outcome, fieldsInDom: small.fieldsInDom } } : {}),
+        ...(small ? { twoRows: { renderMs: small.renderMs, validateMs: small.validateMs, validateOutcome: small.outcome, fieldsInDom: small.fieldsInDom, baseline: small.baseline } } : {}),
         ...(profiled?.profile ? { profile: profiled.profile } : {}),
       },
     };
   } finally {
     await browser.close();
+    await baseline?.stop();
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -66,6 +66,14 @@ const took = () => {
   return text;
 };
 
+type Baseline = { renderMs: number; renderPaintedMs: number; withOpenerPolicy: { renderMs: number; renderPaintedMs: number } };
+
+/** A render's two baselines as table rows. */
+const baselineRows = (label: string, b: Baseline) => ({
+  [`${label}: plain HTML (baseline)`]: { 'render ms (in DOM)': b.renderMs, 'render ms (painted)': b.renderPaintedMs },
+  [`${label}: plain HTML + opener policy`]: { 'render ms (in DOM)': b.withOpenerPolicy.renderMs, 'render ms (painted)': b.withOpenerPolicy.renderPaintedMs },
+});
+
 /** Section 4: page weights and the repeating group's render and validation (with `--profile`, where the time goes). */
 async function residentPage() {
   const client = await benchResidentPage({ rows: settings.groupRows, runs: settings.groupRuns, quick, profile });
@@ -87,8 +95,17 @@ async function residentPage() {
       'validate ms (painted)': g.validatePaintedMs,
       'validate shows': g.validateOutcome,
     },
-    ...(g.twoRows ? { '2 rows (example)': { 'render ms (in DOM)': g.twoRows.renderMs, 'validate ms (in DOM)': g.twoRows.validateMs, 'validate shows': g.twoRows.validateOutcome } } : {}),
+    ...baselineRows(`${g.rows} rows`, g.baseline),
+    ...(g.twoRows
+      ? {
+          '2 rows (example)': { 'render ms (in DOM)': g.twoRows.renderMs, 'validate ms (in DOM)': g.twoRows.validateMs, 'validate shows': g.twoRows.validateOutcome },
+          ...baselineRows('2 rows', g.twoRows.baseline),
+        }
+      : {}),
   });
+  console.log(
+    `   Baselines: the page the app rendered, saved as plain HTML (its DOM, style sheets inlined, no script) and served by bare Express, without and with the product's Cross-Origin-Opener-Policy header (with it, Chromium moves the page to a new renderer process).`,
+  );
   if (g.profile) {
     for (const phase of ['render', 'validate'] as const) {
       const b = g.profile[phase].browserMs;

@@ -110,6 +110,11 @@ test('npm run bench -- --quick runs end to end and writes sane figures', async (
   expect(g.renderMs).toBeGreaterThan(0);
   expect(g.validateMs).toBeGreaterThan(0);
   expect(['error summary', 'next step']).toContain(g.validateOutcome);
+  // Its baselines: the very DOM the app rendered, as plain HTML from bare Express, with and without the opener policy.
+  expect(g.baseline.fieldsInDom).toBe(g.fieldsInDom);
+  expect(g.baseline.withOpenerPolicy.fieldsInDom).toBe(g.fieldsInDom);
+  expect(g.baseline.renderMs).toBeGreaterThan(0);
+  expect(g.baseline.withOpenerPolicy.renderMs).toBeGreaterThan(0);
   // 4b. The phone: 罹災証明書 and the longest preset became usable on the first and the repeat visit, and the
   // repeat visit took the hashed scripts from the browser's cache without asking the server.
   expect(r.machine).toMatch(/ × /);
