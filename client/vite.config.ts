@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
@@ -56,10 +56,12 @@ const rjsfSlimRegistry: Plugin = {
   },
 };
 
-// Workspace packages are bundled from their TypeScript sources ("madoguchi-source" export condition).
+// Workspace packages are bundled from their TypeScript sources ("madoguchi-source" export condition). Setting
+// `conditions` replaces Vite's own, so they are kept: without "browser", markdown-to-jsx resolved to its Node
+// build (its entity table alone made the lazy markdown chunk 28 KB larger).
 export default defineConfig({
   plugins: [rjsfLazyMarkdown, rjsfUriLite, rjsfSlimRegistry, react()],
-  resolve: { conditions: ['madoguchi-source'] },
+  resolve: { conditions: [...defaultClientConditions, 'madoguchi-source'] },
   build: {
     outDir: 'dist',
     sourcemap: true,
