@@ -8,9 +8,10 @@
  *  - a form with a 500-row repeating group: time to render it (navigation start until the last row's
  *    fields are in the DOM, and until the frame after) and to validate it (click 「次へ進む」 until
  *    the error summary or the next step is in the DOM, and until the frame after);
- *  - its baseline: the same page as plain HTML (the DOM the app rendered, its style sheets inlined, no
- *    script) served by bare Express (bench/baseline.ts) and timed the same way, in the same rounds: what a
- *    fresh browser context needs to navigate to, parse and lay out that document at all.
+ *  - its baselines: the same page as plain HTML (the DOM the app rendered, its style sheets inlined, no
+ *    script) served by bare Express (bench/baseline.ts), without and with the product's opener policy, and
+ *    timed the same way in the same rounds: what a fresh browser context needs to navigate to, parse and
+ *    lay out that document at all.
  * The rows come the way the app restores them: the unfinished application in localStorage
  * (client/src/resident/apply/localDraft.ts), written before the page's scripts run.
  */
