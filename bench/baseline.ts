@@ -19,7 +19,11 @@ if (process.env.BASELINE_HTML) {
   app.use(express.static(process.env.BASELINE_HTML));
   // The same files with the product's Cross-Origin-Opener-Policy: the header alone makes Chromium move the page
   // to a new renderer process, a cost of the header and not of the page's code.
-  app.use('/coop', (_req, res, next) => void (res.setHeader('Cross-Origin-Opener-Policy', 'same-origin'), next()), express.static(process.env.BASELINE_HTML));
+  const openerPolicy: express.RequestHandler = (_req, res, next) => {
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    next();
+  };
+  app.use('/coop', openerPolicy, express.static(process.env.BASELINE_HTML));
 }
 app.use(express.json({ limit: '512kb' }));
 let files = 0;

@@ -201,10 +201,15 @@ interface GroupRun {
 }
 
 type PlainRun = Pick<GroupRun, 'renderMs' | 'renderPaintedMs' | 'fieldsInDom'>;
+/** The baselines' page loads: the plain page, and the same page with the product's opener policy. */
+type PlainRuns = { plain: PlainRun[]; coop: PlainRun[] };
+
+/** The form page (step 2, the repeating group) on the product at `base`. */
+const formUrl = (base: string) => `${base}/m/${CODE}/p/${GROUP_PRESET}/apply?step=${GROUP_STEP}`;
 
 /** The form page with `rows` rows, from the product (`base`), timed until the last row is rendered and then validated. */
 async function groupRun(browser: Browser, base: string, rows: number, profile: boolean): Promise<GroupRun> {
-  return (await timedRender(browser, `${base}/m/${CODE}/p/${GROUP_PRESET}/apply?step=${GROUP_STEP}`, rows, { profile, validate: true })) as GroupRun;
+  return (await timedRender(browser, formUrl(base), rows, { profile, validate: true })) as GroupRun;
 }
 
 /** The same page as plain HTML, saved by `saveSnapshot` and served by the baseline at `url`: timed until the last row is in the DOM. */
@@ -214,7 +219,7 @@ async function baselineRun(browser: Browser, url: string, rows: number): Promise
 
 /** Renders the product's page with `rows` rows once, untimed, and writes it as plain HTML to `file`. */
 async function saveSnapshot(browser: Browser, base: string, rows: number, file: string): Promise<void> {
-  await timedRender(browser, `${base}/m/${CODE}/p/${GROUP_PRESET}/apply?step=${GROUP_STEP}`, rows, { profile: false, validate: false, snapshot: file });
+  await timedRender(browser, formUrl(base), rows, { profile: false, validate: false, snapshot: file });
 }
 
 async function timedRender(browser: Browser, url: string, rows: number, options: { profile: boolean; validate: boolean; snapshot?: string }): Promise<PlainRun & Partial<GroupRun>> {
@@ -294,18 +299,17 @@ export async function benchResidentPage(options: ResidentPageOptions) {
     for (const rows of sizes) await saveSnapshot(browser, base, rows, join(htmlDir, `rows-${rows}.html`));
     baseline = await startChild(['-r', 'tsx/cjs', 'bench/baseline.ts'], { BASELINE_HTML: htmlDir }, /baseline listening on (\d+)/);
     // Each page as plain HTML, and the same with the product's opener policy (a process swap in Chromium).
-    const plainUrls = (rows: number) => ({ plain: `http://127.0.0.1:${baseline!.port}/rows-${rows}.html`, coop: `http://127.0.0.1:${baseline!.port}/coop/rows-${rows}.html` });
-    const plainRuns = () => ({ plain: [] as PlainRun[], coop: [] as PlainRun[] });
-    const runBaselines = async (into: ReturnType<typeof plainRuns>, rows: number) => {
-      into.plain.push(await baselineRun(browser, plainUrls(rows).plain, rows));
-      into.coop.push(await baselineRun(browser, plainUrls(rows).coop, rows));
+    const plainUrl = (rows: number, prefix = '') => `http://127.0.0.1:${baseline!.port}${prefix}/rows-${rows}.html`;
+    const runBaselines = async (into: PlainRuns, rows: number) => {
+      into.plain.push(await baselineRun(browser, plainUrl(rows), rows));
+      into.coop.push(await baselineRun(browser, plainUrl(rows, '/coop'), rows));
     };
     // The same page with the example's two rows (what the form costs without a long group), interleaved with
     // the long one and with each one's baselines, so all see the same machine.
     const runs: GroupRun[] = [];
     const smallRuns: GroupRun[] = [];
-    const longPlain = plainRuns();
-    const smallPlain = plainRuns();
+    const longPlain: PlainRuns = { plain: [], coop: [] };
+    const smallPlain: PlainRuns = { plain: [], coop: [] };
     for (let i = 0; i < options.runs; i++) {
       if (!options.quick) {
         smallRuns.push(await groupRun(browser, base, 2, false));
@@ -316,7 +320,7 @@ export async function benchResidentPage(options: ResidentPageOptions) {
     }
     const pick = <R>(f: (r: R) => number, from: R[]) => median(from.map(f));
     const figures = (from: PlainRun[]) => ({ renderMs: pick((r) => r.renderMs, from), renderPaintedMs: pick((r) => r.renderPaintedMs, from), fieldsInDom: from[0]!.fieldsInDom });
-    const plainFigures = (from: ReturnType<typeof plainRuns>) => ({ ...figures(from.plain), withOpenerPolicy: figures(from.coop) });
+    const plainFigures = (from: PlainRuns) => ({ ...figures(from.plain), withOpenerPolicy: figures(from.coop) });
     const small = smallRuns.length
       ? {
           renderMs: pick((r) => r.renderMs, smallRuns),

@@ -66,7 +66,7 @@ const took = () => {
   return text;
 };
 
-type Baseline = { renderMs: number; renderPaintedMs: number; withOpenerPolicy: { renderMs: number; renderPaintedMs: number } };
+type Baseline = Awaited<ReturnType<typeof benchResidentPage>>['repeatingGroup']['baseline'];
 
 /** A render's two baselines as table rows. */
 const baselineRows = (label: string, b: Baseline) => ({
