@@ -20,6 +20,7 @@ import { createSqliteStorage } from '../server/src/storage/sqlite';
 import { DataCipher } from '../server/src/security/dataCipher';
 import { hashPassword } from '../server/src/auth/passwords';
 import { median, percentile, round1, startChild } from './lib';
+import { INBOX_STAGES, profileUnderLoad, type ServerProfile } from './serverProfile';
 
 const PROCEDURES = ['risai-shomeisho', 'jidou-teate-nintei', 'hoiku-riyo-moshikomi', 'kaigo-nintei-shinki', 'ninshin-todoke'];
 const STATUSES = SUBMISSION_STATUSES.slice(0, 4);
@@ -115,9 +116,9 @@ interface InboxServer {
 type ProductInboxServer = InboxServer & { path: string; pageJson: string };
 
 /** `entry`: the server's main.js (this build's, or an earlier build's for a before/after comparison). */
-async function startInboxServer(entry: string, dir: string, municipalityCode: string, workers = 1): Promise<ProductInboxServer> {
+async function startInboxServer(entry: string, dir: string, municipalityCode: string, workers = 1, nodeArgs: string[] = []): Promise<ProductInboxServer> {
   const server = await startChild(
-    [entry],
+    [...nodeArgs, entry],
     {
       PORT: '0',
       HOST: '127.0.0.1',
@@ -198,6 +199,21 @@ async function benchListEndpoint(dir: string, municipalityCode: string, options:
   } finally {
     await Promise.all(servers.map(({ server }) => server.stop()));
   }
+}
+
+/**
+ * One more one-process server, under `node --cpu-prof`, loaded like the measured ones; where its CPU went in the
+ * loaded window, by stage. Not among the timed figures: the profiler slows the process it watches.
+ */
+function profileListEndpoint(dir: string, municipalityCode: string, options: InboxOptions): Promise<ServerProfile> {
+  return profileUnderLoad({
+    start: (nodeArgs) => startInboxServer('server/dist/main.js', dir, municipalityCode, 1, nodeArgs),
+    warmUp: async (server) => void (await hammer(server, 4, 1)),
+    load: async (server) => (await hammer(server, options.httpConnections, options.httpSeconds)).requests.total,
+    stages: INBOX_STAGES,
+    connections: options.httpConnections,
+    seconds: options.httpSeconds,
+  });
 }
 
 export interface InboxComparison {
@@ -345,6 +361,7 @@ export async function benchInbox(options: InboxOptions) {
       copy.close();
     }
     const http = await benchListEndpoint(dir, target, options);
+    const profile = await profileListEndpoint(dir, target, options);
     const comparison = options.baseline ? await compareListEndpoint(dir, baselineDir, options.baseline.serverEntry, target, options, options.baseline.rounds) : undefined;
     const stats = (xs: number[]) => ({ p50: Number(percentile(xs, 50).toFixed(2)), p99: Number(percentile(xs, 99).toFixed(2)) });
     return {
@@ -357,6 +374,7 @@ export async function benchInbox(options: InboxOptions) {
       findByReceiptMs: stats(receiptTimes),
       readingPrefixMs: stats(kanaTimes),
       http,
+      profile,
       ...(comparison ? { comparison } : {}),
     };
   } finally {

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, load, median, rssMb, startChild, type Child, type LoadResult, round1 } from './lib';
+import { INTAKE_STAGES, profileUnderLoad, type ServerProfile } from './serverProfile';
 
 const example = (id: string) => JSON.stringify({ data: JSON.parse(readFileSync(join(ROOT, 'presets/procedures', id, 'examples/valid.json'), 'utf8')) });
 const intakePath = (preset: string) => `/api/v1/municipalities/082015/procedures/${preset}/submissions`;
@@ -38,8 +39,8 @@ const PRODUCT_ENV = {
   RATE_LIMIT_UPLOAD_PER_MIN: '0',
 };
 
-function startProduct(dataDir: string, workers: number): Promise<Child> {
-  return startChild(['server/dist/main.js'], { ...PRODUCT_ENV, DATA_DIR: dataDir, WORKERS: String(workers) }, /serving on http:\/\/localhost:(\d+)/);
+function startProduct(dataDir: string, workers: number, nodeArgs: string[] = []): Promise<Child> {
+  return startChild([...nodeArgs, 'server/dist/main.js'], { ...PRODUCT_ENV, DATA_DIR: dataDir, WORKERS: String(workers) }, /serving on http:\/\/localhost:(\d+)/);
 }
 
 /**
@@ -94,6 +95,7 @@ export async function benchIntake(options: IntakeOptions) {
   const baseline = await startChild(['-r', 'tsx/cjs', 'bench/baseline.ts'], {}, /baseline listening on (\d+)/);
   const singleDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
   const clusterDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
+  const profileDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
   const single = await startProduct(singleDir, 1);
   let rssWarm = 0;
   const figures: IntakeFigures[] = [];
@@ -138,12 +140,35 @@ export async function benchIntake(options: IntakeOptions) {
     cluster = await startProduct(clusterDir, 2);
     await acceptedPresets(cluster.port);
     await measure(cluster, 'two workers', presets[0]!);
-    return { figures, memory: { rssBeforeMb: round1(rssWarm), rssAfterMb: round1(rssAfter), submissions } };
+    await cluster.stop();
+    const profile = await profileIntake(profileDir, presets[0]!, options);
+    return { figures, memory: { rssBeforeMb: round1(rssWarm), rssAfterMb: round1(rssAfter), submissions }, profile };
   } finally {
     await baseline.stop();
     await single.stop();
     await cluster?.stop();
     rmSync(singleDir, { recursive: true, force: true });
     rmSync(clusterDir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * One more one-process server, under `node --cpu-prof`, loaded like the measured one with the first preset; where
+ * its CPU went in the loaded window, by stage. Not among the timed figures: the profiler slows the process it watches.
+ */
+async function profileIntake(dataDir: string, preset: string, options: IntakeOptions): Promise<ServerProfile & { preset: string }> {
+  const url = (product: Child) => `http://127.0.0.1:${product.port}${intakePath(preset)}`;
+  const profile = await profileUnderLoad({
+    start: (nodeArgs) => startProduct(dataDir, 1, nodeArgs),
+    warmUp: async (product) => {
+      await load(url(product), example(preset), 4, 1); // the validator compiles on first use
+      await drained(product.port);
+    },
+    load: async (product) => (await load(url(product), example(preset), options.connections, options.seconds)).total,
+    stages: INTAKE_STAGES,
+    connections: options.connections,
+    seconds: options.seconds,
+  });
+  return { preset, ...profile };
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (full, minutes) or `npm run bench -- --quick` (seconds, run in CI so the bench never rots:
  * tests/integration/benchQuick.test.ts). `-- --profile` adds a CPU profile of the 500-row form (where the time goes);
- * `-- --only=page` runs section 4 alone (the resident page); `-- --only=intake` the intake section alone.
+ * `-- --only=page` runs section 4 alone (the resident page); `-- --only=intake` the intake section alone; `-- --only=inbox`
+ * section 3 alone.
  * Prints a table and writes bench/results/latest.json (not committed).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { benchValidation } from './validation';
 import { benchInbox } from './inbox';
 import { benchResidentPage, JS_BUDGET_KB } from './clientSize';
 import { benchPhone } from './phone';
+import type { StageFigure } from './serverProfile';
 import { MunicipalityRegistry } from '../server/src/modules/municipalities/registry';
 
 const quick = process.argv.includes('--quick');
@@ -21,9 +23,11 @@ const profile = process.argv.includes('--profile');
 /**
  * `--only=page`: section 4 alone (the resident page in Chromium), for work on the client; latest.json is not written.
  * `--only=intake`: the intake section alone (its rounds, the burst and the memory reading), for work on intake.
+ * `--only=inbox`: section 3 alone (the store's queries and the list endpoint), for work on the inbox.
  */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-if (only !== undefined && only !== 'page' && only !== 'intake') throw new Error(`--only=${only}: only "page" (section 4) or "intake" (section 1) can run alone`);
+if (only !== undefined && only !== 'page' && only !== 'intake' && only !== 'inbox')
+  throw new Error(`--only=${only}: only "page" (section 4), "intake" (section 1) or "inbox" (section 3) can run alone`);
 const settings = quick
   ? {
       rounds: 1,
@@ -120,12 +124,49 @@ async function residentPage() {
   return client;
 }
 
+/** Section 3: the inbox, its queries in the store and its list endpoint over HTTP beside bare Express serving the same page. */
+async function inboxSection() {
+  const municipalities = MunicipalityRegistry.fromCsv()
+    .all.map((m) => m.code)
+    .slice(0, 200);
+  const inbox = await benchInbox({ rows: settings.inboxRows, municipalities, httpConnections: 10, httpSeconds: settings.inboxHttpSeconds, httpRounds: settings.inboxHttpRounds });
+  console.log(`3. Inbox (${inbox.rows.toLocaleString()} submissions over ${inbox.municipalities} municipalities; database ${inbox.databaseMb} MB; built in ${inbox.buildSeconds} s)`);
+  console.log('   a. in the store (200 queries each; target: list p99 ≤ 2 ms)');
+  const { minRowsReturned: _rows, targetP99Ms: _target, ...list } = inbox.listNewest50Ms;
+  console.table({
+    'list newest 50 (municipality+procedure+status)': list,
+    'count by status': inbox.countByStatusMs,
+    'find by receipt number': inbox.findByReceiptMs,
+    'reading prefix search': inbox.readingPrefixMs,
+  });
+  const h = inbox.http[0]!;
+  console.log(
+    `   b. list endpoint over HTTP (GET newest ${h.itemsPerPage} for municipality+procedure+status, ${h.connections} signed-in staff connections; median of ${h.rounds} interleaved rounds of ${h.seconds} s; target p99 ≤ ${h.targetP99Ms} ms)`,
+  );
+  console.table(Object.fromEntries(inbox.http.map((f) => [`GET …/inbox, ${f.mode}`, { 'req/s': f.reqPerSec, 'p50 ms': f.p50, 'p99 ms': f.p99, non2xx: f.non2xx, errors: f.errors }])));
+  const bare = inbox.http.find((f) => f.mode.startsWith('bare'));
+  if (bare) console.log(`   one process against the bare stack serving the same page: ${(h.reqPerSec / bare.reqPerSec).toFixed(2)} × its req/s, ${(h.p99 / bare.p99).toFixed(1)} × its p99`);
+  const p = inbox.profile;
+  console.log(
+    `   c. where one process's CPU goes (node --cpu-prof, one more process loaded like the ones above, ${p.connections} connections for ${p.seconds} s, ${p.requests.toLocaleString()} requests; busy time by stage, not timed figures: the profiler slows the process)`,
+  );
+  printStages(p.stages);
+
+  console.log(took());
+  return inbox;
+}
+
 async function main() {
   console.log(`Madoguchi benchmark (${quick ? 'quick' : 'full'}) on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
 
   if (only === 'page') {
     await residentPage();
     console.log(took());
+    return;
+  }
+  if (only === 'inbox') {
+    const inbox = await inboxSection();
+    writeResults({ quick, only, settings, inbox });
     return;
   }
 
@@ -144,6 +185,12 @@ async function main() {
       non2xx: f.product.non2xx,
     })),
   );
+
+  const ip = intake.profile;
+  console.log(
+    `   where one process's CPU goes (node --cpu-prof, one more process loaded like the one above with ${ip.preset}, ${ip.connections} connections for ${ip.seconds} s, ${ip.requests.toLocaleString()} requests; busy time by stage, not timed figures: the profiler slows the process)`,
+  );
+  printStages(ip.stages);
 
   const burst = await benchBurst({ residents: settings.burstResidents, windowSeconds: settings.burstWindowSeconds });
   console.log(
@@ -179,28 +226,7 @@ async function main() {
   console.table(validation);
   console.log(took());
 
-  const municipalities = MunicipalityRegistry.fromCsv()
-    .all.map((m) => m.code)
-    .slice(0, 200);
-  const inbox = await benchInbox({ rows: settings.inboxRows, municipalities, httpConnections: 10, httpSeconds: settings.inboxHttpSeconds, httpRounds: settings.inboxHttpRounds });
-  console.log(`3. Inbox (${inbox.rows.toLocaleString()} submissions over ${inbox.municipalities} municipalities; database ${inbox.databaseMb} MB; built in ${inbox.buildSeconds} s)`);
-  console.log('   a. in the store (200 queries each; target: list p99 ≤ 2 ms)');
-  const { minRowsReturned: _rows, targetP99Ms: _target, ...list } = inbox.listNewest50Ms;
-  console.table({
-    'list newest 50 (municipality+procedure+status)': list,
-    'count by status': inbox.countByStatusMs,
-    'find by receipt number': inbox.findByReceiptMs,
-    'reading prefix search': inbox.readingPrefixMs,
-  });
-  const h = inbox.http[0]!;
-  console.log(
-    `   b. list endpoint over HTTP (GET newest ${h.itemsPerPage} for municipality+procedure+status, ${h.connections} signed-in staff connections; median of ${h.rounds} interleaved rounds of ${h.seconds} s; target p99 ≤ ${h.targetP99Ms} ms)`,
-  );
-  console.table(Object.fromEntries(inbox.http.map((f) => [`GET …/inbox, ${f.mode}`, { 'req/s': f.reqPerSec, 'p50 ms': f.p50, 'p99 ms': f.p99, non2xx: f.non2xx, errors: f.errors }])));
-  const bare = inbox.http.find((f) => f.mode.startsWith('bare'));
-  if (bare) console.log(`   one process against the bare stack serving the same page: ${(h.reqPerSec / bare.reqPerSec).toFixed(2)} × its req/s, ${(h.p99 / bare.p99).toFixed(1)} × its p99`);
-
-  console.log(took());
+  const inbox = await inboxSection();
 
   const client = await residentPage();
   console.log(took());
@@ -218,6 +244,11 @@ async function main() {
 
   printMemory(intake.memory);
   writeResults({ quick, settings, intake, burst, validation, inbox, client, phone });
+}
+
+/** A server profile's stages, largest first. */
+function printStages(stages: StageFigure[]) {
+  console.table(Object.fromEntries(stages.map((s) => [s.stage, { 'CPU ms': s.ms, '% of busy': s.pct, 'µs per request': s.usPerRequest }])));
 }
 
 /** Section 5: the one-process server's RSS, idle after warm-up and idle after the submissions (target ≤ 1.3 ×). */

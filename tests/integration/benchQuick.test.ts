@@ -43,6 +43,7 @@ test('npm run bench -- --quick runs end to end and writes sane figures', async (
     '2. Validation',
     '3. Inbox',
     'list endpoint over HTTP',
+    "where one process's CPU goes",
     '4. Resident page',
     'rows in',
     '4b. The phone',
@@ -93,6 +94,17 @@ test('npm run bench -- --quick runs end to end and writes sane figures', async (
     expect(f.errors).toBe(0);
     expect(f.p99).toBeGreaterThan(0);
   }
+  // 1b. The profiled intake process: the store's insert and the validator are among its stages.
+  const intakeProfile = r.intake.profile as { requests: number; stages: Array<{ stage: string; ms: number }> };
+  expect(intakeProfile.requests).toBeGreaterThan(0);
+  for (const stage of ['store: submission row (INSERT, indexes)', 'answer validation (ajv)']) expect(intakeProfile.stages.find((s) => s.stage === stage)?.ms).toBeGreaterThan(0);
+  // 3c. The profiled process: its loaded window holds the list query and the stages share out the busy time.
+  const profile = r.inbox.profile as { requests: number; stages: Array<{ stage: string; ms: number; pct: number; usPerRequest: number }> };
+  expect(profile.requests).toBeGreaterThan(0);
+  expect(profile.stages.find((s) => s.stage === 'store: list query (page of 50)')?.ms).toBeGreaterThan(0);
+  const shares = profile.stages.reduce((sum, s) => sum + s.pct, 0); // each share rounded to 0.1
+  expect(shares).toBeGreaterThan(98);
+  expect(shares).toBeLessThan(102);
   // 4. Resident page: each page loaded JS and CSS; the long form rendered and validated.
   expect(r.client.weights.map((w: { page: string }) => w.page)).toEqual(expect.arrayContaining([expect.stringMatching(/^search/), expect.stringMatching(/^form /)]));
   for (const w of r.client.weights) {
