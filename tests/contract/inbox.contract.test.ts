@@ -2,10 +2,11 @@
  * The storage contract of the inbox and back-office API (issue #7): every
  * adapter must behave exactly like this. No test here knows which adapter it runs on.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { StatusChange, Submission } from '@madoguchi/shared';
 import { BadRequestError, ConflictError, NotFoundError } from '../../server/src/errors';
 import type { Delivery, OutboxEvent, Webhook } from '../../server/src/storage/types';
+import { DataCipher } from '../../server/src/security/dataCipher';
 import { describeContract } from './adapters';
 import { fileMeta, submission } from './fixtures';
 
@@ -472,3 +473,52 @@ describeContract('inbox storage contract', ({ s }) => {
     });
   });
 });
+
+/** One key for both instances of the store, as every process of a deployment shares the data key. */
+const sameKey = new DataCipher([randomBytes(32)]);
+
+describeContract(
+  'inbox storage contract, kept pages',
+  ({ s, adapter }) => {
+    describe('a page asked again', () => {
+      const ids = (items: Array<{ id: string }>) => items.map((x) => x.id);
+
+      it("shows every kind of write at once, its own and another instance's (adapters may keep pages)", async () => {
+        const first = submission({ procedureId: 'a' });
+        await s().submissions.insert(first, undefined, { index: { name: '水戸太郎', kana: 'ミトタロウ' } });
+        const q = { municipalityCode: '082015', limit: 50 };
+        const page = async () => (await s().inbox.list(q)).items;
+        expect(ids(await page())).toEqual([first.id]);
+        // Another municipality's write leaves this page as it was.
+        await s().submissions.insert(submission({ municipalityCode: '011002' }));
+        expect(ids(await page())).toEqual([first.id]);
+
+        const second = submission({ procedureId: 'a' });
+        await s().submissions.insert(second);
+        expect(ids(await page())).toEqual([second.id, first.id]);
+        await s().submissions.changeStatus(first.id, 'received', move('received', 'in-review', 10), at(10));
+        expect((await page()).find((m) => m.id === first.id)!.status).toBe('in-review');
+        await s().submissions.assign(first.id, 'u2', at(11));
+        expect((await page()).find((m) => m.id === first.id)!.assigneeId).toBe('u2');
+        await s().inbox.acknowledge(first.id, 'api-key:k1', 1, at(12));
+        expect((await page()).find((m) => m.id === first.id)!.acknowledgedBy).toBe('api-key:k1');
+        await s().inbox.refoldApplicantNames((name) => name.replace('水戸', '水户'));
+        expect((await page()).find((m) => m.id === first.id)!.applicantName).toBe('水户太郎');
+
+        // A write through another instance on the same store (another process, another host).
+        const other = await adapter().reopen(sameKey);
+        await other.submissions.changeStatus(second.id, 'received', move('received', 'in-review', 20), at(20));
+        expect((await page()).find((m) => m.id === second.id)!.status).toBe('in-review');
+        expect(await s().inbox.countByStatus('082015')).toEqual({ 'in-review': 2 });
+        await other.inbox.purge(second.id);
+        expect(ids(await page())).toEqual([first.id]);
+        expect(await s().inbox.countByStatus('082015')).toEqual({ 'in-review': 1 });
+
+        // What a caller does with the items it got does not change the next page.
+        (await page())[0]!.status = 'rejected';
+        expect((await page())[0]!.status).toBe('in-review');
+      });
+    });
+  },
+  { cipher: sameKey },
+);

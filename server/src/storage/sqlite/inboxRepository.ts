@@ -189,13 +189,45 @@ function filters(q: InboxQuery): { where: string[]; params: Record<string, unkno
   return { where, params };
 }
 
+/** Sets a key as the newest of a bounded map, forgetting the oldest beyond `max`. */
+function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > max) map.delete(map.keys().next().value!);
+}
+
+/** A kept page handed out: callers get their own item objects (the deadline inside is only read). */
+const copyPage = (page: InboxPage): InboxPage => ({ ...page, items: page.items.map((m) => ({ ...m })) });
+
 export class SqliteInboxRepository implements InboxRepository {
   constructor(
     private readonly db: Db,
     private readonly cipher: DataCipher,
   ) {}
 
+  /**
+   * A page is kept while its municipality's inbox version stands still (a trigger raises it with every write to one
+   * of its submissions, from any process): staff refreshing a list that did not change cost a version read, not a
+   * query over a million rows. The version is read before the query, so a write in between only costs a miss.
+   */
   async list(q: InboxQuery): Promise<InboxPage> {
+    const version = this.inboxVersion(q.municipalityCode);
+    const key = JSON.stringify(q);
+    const kept = this.pages.get(key);
+    if (kept && kept.version === version) return copyPage(kept.page);
+    const page = this.query(q);
+    remember(this.pages, key, { version, page }, 500);
+    return copyPage(page);
+  }
+
+  private readonly pages = new Map<string, { version: number; page: InboxPage }>();
+
+  private inboxVersion(municipalityCode: string): number {
+    const row = this.db.prepare('SELECT value FROM inbox_versions WHERE municipality_code = ?').get(municipalityCode) as { value: number } | undefined;
+    return row?.value ?? 0;
+  }
+
+  private query(q: InboxQuery): InboxPage {
     const sort = q.sort ?? 'received-desc';
     const column = sort === 'updated-desc' ? 'updated_at' : sort === 'due-asc' ? 'due_date' : 'created_at';
     const desc = sortDescending(sort);
@@ -225,26 +257,22 @@ export class SqliteInboxRepository implements InboxRepository {
   }
 
   /**
-   * Counting a municipality's submissions per status reads every one of its index
-   * entries (~1 ms per 5,000) on every inbox page. The store-wide change counter
-   * moves with every submission write, insert and purge (in their transactions,
-   * from any process), so counts stay valid while it stands still.
+   * Counting a municipality's submissions per status reads every one of its index entries (~1 ms per 5,000) on
+   * every inbox page; the counts are kept, like pages, while the municipality's inbox version stands still.
    */
   async countByStatus(municipalityCode: string, procedureIds?: string[]) {
-    const seq = (this.db.prepare("SELECT value FROM counters WHERE name = 'submission_change'").get() as { value: number }).value;
+    const version = this.inboxVersion(municipalityCode);
     const key = `${municipalityCode}|${procedureIds ? procedureIds.join(',') : '*'}`;
-    const cached = this.counts.get(key);
-    if (cached && cached.seq === seq) return { ...cached.counts };
+    const kept = this.counts.get(key);
+    if (kept && kept.version === version) return { ...kept.counts };
     const { where, params } = filters({ municipalityCode, limit: 0, ...(procedureIds ? { procedureIds } : {}) });
     const rows = this.db.prepare(`SELECT status, COUNT(*) AS n FROM submissions WHERE ${where.join(' AND ')} GROUP BY status`).all(params) as Array<{ status: SubmissionStatus; n: number }>;
     const counts: Record<string, number> = Object.fromEntries(rows.map((r) => [r.status, r.n]));
-    this.counts.delete(key);
-    this.counts.set(key, { seq, counts });
-    if (this.counts.size > 2000) this.counts.delete(this.counts.keys().next().value!);
+    remember(this.counts, key, { version, counts }, 2000);
     return { ...counts };
   }
 
-  private readonly counts = new Map<string, { seq: number; counts: Record<string, number> }>();
+  private readonly counts = new Map<string, { version: number; counts: Record<string, number> }>();
 
   private meta(sql: string, ...params: unknown[]): SubmissionMeta | null {
     const row = this.db.prepare(`SELECT ${META_COLUMNS} FROM submissions WHERE ${sql}`).get(...params) as MetaRow | undefined;

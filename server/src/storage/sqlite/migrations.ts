@@ -664,4 +664,20 @@ export const MIGRATIONS: string[] = [
   CREATE TRIGGER auth_version_policy_update AFTER UPDATE ON auth_policies BEGIN UPDATE auth_version SET value = value + 1 WHERE id = 1; END;
   CREATE TRIGGER auth_version_policy_delete AFTER DELETE ON auth_policies BEGIN UPDATE auth_version SET value = value + 1 WHERE id = 1; END;
   `,
+  /*
+   * 28: each municipality's inbox version, raised by every write to one of its submissions from any process, so a
+   * list page and the status counts stay valid while it stands still (issue #23). A trigger, not code: no write
+   * path (status, assignment, acknowledgement, deadline, name folding, purge, strip) can forget it.
+   */ `
+  CREATE TABLE inbox_versions (municipality_code TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TRIGGER inbox_version_insert AFTER INSERT ON submissions BEGIN
+    INSERT INTO inbox_versions (municipality_code, value) VALUES (NEW.municipality_code, 1) ON CONFLICT (municipality_code) DO UPDATE SET value = value + 1;
+  END;
+  CREATE TRIGGER inbox_version_update AFTER UPDATE ON submissions BEGIN
+    INSERT INTO inbox_versions (municipality_code, value) VALUES (NEW.municipality_code, 1) ON CONFLICT (municipality_code) DO UPDATE SET value = value + 1;
+  END;
+  CREATE TRIGGER inbox_version_delete AFTER DELETE ON submissions BEGIN
+    INSERT INTO inbox_versions (municipality_code, value) VALUES (OLD.municipality_code, 1) ON CONFLICT (municipality_code) DO UPDATE SET value = value + 1;
+  END;
+  `,
 ];
