@@ -2,7 +2,7 @@
  * What a phone on a slow network receives: the built scripts as brotli or
  * gzip (the copy made at build time, chosen by Accept-Encoding), cached for a
  * year because their names carry a content hash; the page itself revalidated
- * on every visit; JSON answers compressed too.
+ * on every visit (304 when unchanged); JSON answers compressed too; staff answers never stored, so sent without an ETag.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,7 +73,18 @@ describe('compression and caching', () => {
     for (const path of ['/', '/m/082015/p/risai-shomeisho']) {
       const res = await request(ctx.app).get(path).expect(200);
       expect(res.headers['cache-control']).toBe('no-cache');
+      // Revalidation is cheap: the repeat visit gets 304 and no body when the page did not change.
+      expect(res.headers.etag).toBeTruthy();
+      await request(ctx.app).get(path).set('If-None-Match', res.headers.etag!).expect(304);
     }
+  });
+
+  it('sends staff answers without an ETag: they are never stored, so never revalidated', async () => {
+    const res = await request(ctx.app).get('/api/v1/staff/session').expect(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.etag).toBeUndefined();
+    // The public API keeps its ETag.
+    expect((await request(ctx.app).get('/api/v1/openapi.json').expect(200)).headers.etag).toBeTruthy();
   });
 
   it('answers an unknown asset with 404, never with the page', async () => {
