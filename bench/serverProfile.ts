@@ -38,7 +38,7 @@ const HTTP_STAGES: readonly Stage[] = [
 
 /** The staff inbox's list endpoint, from the request handler's store calls out to the HTTP server. */
 export const INBOX_STAGES: readonly Stage[] = [
-  ['store: list query (page of 50)', /^list .*storage\/sqlite\/inboxRepository/],
+  ['store: list page (kept, or queried)', /^list .*storage\/sqlite\/inboxRepository/],
   ['store: counts by status', /^countByStatus .*storage\/sqlite/],
   ['store: read markers', /^readRevisions .*storage\/sqlite/],
   ['store: unread messages', /^unreadByDesk .*storage\/sqlite/],

@@ -98,10 +98,11 @@ test('npm run bench -- --quick runs end to end and writes sane figures', async (
   const intakeProfile = r.intake.profile as { requests: number; stages: Array<{ stage: string; ms: number }> };
   expect(intakeProfile.requests).toBeGreaterThan(0);
   for (const stage of ['store: submission row (INSERT, indexes)', 'answer validation (ajv)']) expect(intakeProfile.stages.find((s) => s.stage === stage)?.ms).toBeGreaterThan(0);
-  // 3c. The profiled process: its loaded window holds the list query and the stages share out the busy time.
+  // 3c. The profiled process: its loaded window holds the staff session's work (the list page itself is mostly a kept
+  // one here, too short to be sure of a sample) and the stages share out the busy time.
   const profile = r.inbox.profile as { requests: number; stages: Array<{ stage: string; ms: number; pct: number; usPerRequest: number }> };
   expect(profile.requests).toBeGreaterThan(0);
-  expect(profile.stages.find((s) => s.stage === 'store: list query (page of 50)')?.ms).toBeGreaterThan(0);
+  expect(profile.stages.find((s) => s.stage === 'session (cookie, store)')?.ms).toBeGreaterThan(0);
   const shares = profile.stages.reduce((sum, s) => sum + s.pct, 0); // each share rounded to 0.1
   expect(shares).toBeGreaterThan(98);
   expect(shares).toBeLessThan(102);

@@ -28,20 +28,20 @@ test('each sample counts for the stage of its nearest frame; GC is its own stage
   const p = profile([4, 4, 3, 4, 8, 8, 5, 5, 7, 6, 6, 6]);
   const figures = stagesOf(p, INBOX_STAGES, { windowMs: 12, shutdownMs: 0, requests: 3 });
   expect(Object.fromEntries(figures.map((f) => [f.stage, f.ms]))).toEqual({
-    'store: list query (page of 50)': 4,
+    'store: list page (kept, or queried)': 4,
     'Express routing': 2,
     'garbage collection': 2,
     other: 1,
   });
   // Busy time is 9 ms: idle counts for nothing.
-  expect(figures.find((f) => f.stage === 'store: list query (page of 50)')!.pct).toBeCloseTo(44.4, 1);
-  expect(figures.find((f) => f.stage === 'store: list query (page of 50)')!.usPerRequest).toBe(1333);
-  expect(figures[0]!.stage).toBe('store: list query (page of 50)');
+  expect(figures.find((f) => f.stage === 'store: list page (kept, or queried)')!.pct).toBeCloseTo(44.4, 1);
+  expect(figures.find((f) => f.stage === 'store: list page (kept, or queried)')!.usPerRequest).toBe(1333);
+  expect(figures[0]!.stage).toBe('store: list page (kept, or queried)');
 });
 
 test('only the window before the shutdown counts', () => {
   // Start-up (GC, 3 ms), then the loaded window (list, 4 ms), then the shutdown (timers, 2 ms).
   const p = profile([5, 5, 5, 4, 4, 4, 4, 7, 7]);
   const figures = stagesOf(p, INBOX_STAGES, { windowMs: 4, shutdownMs: 2, requests: 4 });
-  expect(figures).toEqual([{ stage: 'store: list query (page of 50)', ms: 4, pct: 100, usPerRequest: 1000 }]);
+  expect(figures).toEqual([{ stage: 'store: list page (kept, or queried)', ms: 4, pct: 100, usPerRequest: 1000 }]);
 });
