@@ -83,6 +83,7 @@ describe('compression and caching', () => {
     const res = await request(ctx.app).get('/api/v1/staff/session').expect(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers.etag).toBeUndefined();
+    expect(res.headers['x-powered-by']).toBeUndefined();
     // The public API keeps its ETag.
     expect((await request(ctx.app).get('/api/v1/openapi.json').expect(200)).headers.etag).toBeTruthy();
   });

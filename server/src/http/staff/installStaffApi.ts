@@ -93,6 +93,7 @@ export function installStaffApi(app: Express, deps: AppDeps, services: Services)
   // If-None-Match, and hashing each body cost about 5 % of an inbox page (the bench's profile).
   const staff = express();
   staff.set('etag', false);
+  staff.disable('x-powered-by'); // an app's own default, which mounting does not take from the parent
   staff.use(express.json({ limit: config.maxJsonBytes, verify: refuseInvalidUtf8 }), staffJsonGuard);
   staff.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
