@@ -135,37 +135,30 @@ export async function profileUnderLoad<S extends { stop: () => Promise<void> }>(
   connections: number;
   seconds: number;
 }): Promise<ServerProfile> {
-  const profile = cpuProfileDir();
-  const server = await run.start(profile.args);
-  let requests = 0;
-  let shutdownMs = 0;
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-cpu-prof-'));
   try {
-    await run.warmUp(server);
-    await new Promise((r) => setTimeout(r, 1000));
-    requests = await run.load(server);
+    const server = await run.start(['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    let requests = 0;
+    let shutdownMs = 0;
+    try {
+      await run.warmUp(server);
+      await new Promise((r) => setTimeout(r, 1000));
+      requests = await run.load(server);
+    } finally {
+      const stopping = Date.now();
+      await server.stop();
+      shutdownMs = Date.now() - stopping;
+    }
+    const stages = stagesOf(mainThreadProfile(dir), run.stages, { windowMs: run.seconds * 1000, shutdownMs, requests });
+    return { connections: run.connections, seconds: run.seconds, requests, stages };
   } finally {
-    const stopping = Date.now();
-    await server.stop();
-    shutdownMs = Date.now() - stopping;
+    rmSync(dir, { recursive: true, force: true });
   }
-  const stages = stagesOf(profile.read(), run.stages, { windowMs: run.seconds * 1000, shutdownMs, requests });
-  return { connections: run.connections, seconds: run.seconds, requests, stages };
 }
 
-/** A folder for `--cpu-prof-dir`, the main thread's profile read back from it, and the folder removed. */
-function cpuProfileDir(): { args: string[]; read: () => NodeCpuProfile } {
-  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-cpu-prof-'));
-  return {
-    args: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
-    read: () => {
-      try {
-        // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (the event loop).
-        const main = readdirSync(dir).find((f) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(f));
-        if (!main) throw new Error(`no main-thread CPU profile in ${dir}: ${readdirSync(dir).join(', ')}`);
-        return JSON.parse(readFileSync(join(dir, main), 'utf8')) as NodeCpuProfile;
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
+/** The main thread's profile in a `--cpu-prof-dir`: CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile, thread 0. */
+function mainThreadProfile(dir: string): NodeCpuProfile {
+  const main = readdirSync(dir).find((f) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(f));
+  if (!main) throw new Error(`no main-thread CPU profile in ${dir}: ${readdirSync(dir).join(', ')}`);
+  return JSON.parse(readFileSync(join(dir, main), 'utf8')) as NodeCpuProfile;
 }

@@ -26,6 +26,8 @@ function event(s: Submission, type: OutboxEvent['type'] = 'submission.received')
   };
 }
 
+const ids = (items: Array<{ id: string }>) => items.map((x) => x.id);
+
 const move = (from: Submission['status'], to: Submission['status'], minutes: number, by = 'u1'): StatusChange => ({ from, to, at: at(minutes).toISOString(), by });
 
 /** How a counter application was made (書かない窓口, issue #19). */
@@ -144,8 +146,6 @@ describeContract('inbox storage contract', ({ s }) => {
       await s().submissions.changeStatus(subs[1]!.id, 'received', move('received', 'in-review', 100), at(100));
       return subs;
     }
-    const ids = (items: Array<{ id: string }>) => items.map((x) => x.id);
-
     it('pages newest first with a keyset cursor, oldest first, and by last update', async () => {
       const subs = await seed();
       const seen: string[] = [];
@@ -243,8 +243,6 @@ describeContract('inbox storage contract', ({ s }) => {
       expect(ids(await s().inbox.changes({ municipalityCode: '082015', afterSeq: all[1]!.changeSeq, limit: 10 }))).toEqual([]);
       expect(ids(await s().inbox.changes({ municipalityCode: '082015', afterSeq: 0, limit: 10, procedureId: 'other' }))).toEqual([]);
     });
-    const ids = (items: Array<{ id: string }>) => items.map((x) => x.id);
-
     it('acknowledges without raising the sequence', async () => {
       const a = submission();
       await s().submissions.insert(a);
@@ -481,8 +479,6 @@ describeContract(
   'inbox storage contract, kept pages',
   ({ s, adapter }) => {
     describe('a page asked again', () => {
-      const ids = (items: Array<{ id: string }>) => items.map((x) => x.id);
-
       it("shows every kind of write at once, its own and another instance's (adapters may keep pages)", async () => {
         const first = submission({ procedureId: 'a' });
         await s().submissions.insert(first, undefined, { index: { name: '水戸太郎', kana: 'ミトタロウ' } });
