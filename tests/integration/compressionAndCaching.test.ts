@@ -84,6 +84,16 @@ describe('compression and caching', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers.etag).toBeUndefined();
     expect(res.headers['x-powered-by']).toBeUndefined();
+    // Refusals and unknown staff paths too: they are answered inside the staff app, not by the parent's error handler.
+    for (const [path, status] of [
+      ['/api/v1/staff/municipalities/082015/inbox', 401],
+      ['/api/v1/staff/no-such-thing', 404],
+    ] as const) {
+      const refused = await request(ctx.app).get(path).expect(status);
+      expect(refused.headers['cache-control']).toBe('no-store');
+      expect(refused.headers.etag).toBeUndefined();
+      expect(refused.body.error.message).toMatch(/[ぁ-んァ-ン一-龥]/); // in Japanese, as any API error
+    }
     // The public API keeps its ETag.
     expect((await request(ctx.app).get('/api/v1/openapi.json').expect(200)).headers.etag).toBeTruthy();
   });

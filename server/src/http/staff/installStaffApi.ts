@@ -21,10 +21,11 @@ import { requireCsrf, sessionMiddleware, sessionTimeouts, STAFF_API_PATH } from 
 import { STAFF_ROUTE_MODULES } from './index';
 import type { StaffContext } from './context';
 import { operationFor, withCheck } from '../contract/contractRouter';
+import { refuseInvalidUtf8, staffJsonGuard } from '../inputGuards';
+import { errorHandler, notFoundHandler } from '../errorHandler';
 
 /** Where the staff API sits under /api/v1 (the contract's paths are relative to /api/v1). */
 const STAFF_API_PREFIX = '/staff';
-import { refuseInvalidUtf8, staffJsonGuard } from '../inputGuards';
 
 /** Installs sign-in and the staff API; returns the route table (also at `app.locals.staffRoutes`, for the access-matrix test). */
 export function installStaffApi(app: Express, deps: AppDeps, services: Services): StaffRoutes {
@@ -102,6 +103,8 @@ export function installStaffApi(app: Express, deps: AppDeps, services: Services)
   staff.use(sessionMiddleware({ config: auth, publicUrl: config.publicUrl, trustProxy: config.trustProxy, sessions: storage.sessions, secrets, now }));
   staff.use(pp.initialize(), pp.session(), sessionTimeouts(auth, now), requireCsrf);
   staff.use(routes.router);
+  // Its errors and unknown paths are answered here, by this app, so that they too go out without an ETag.
+  staff.use(notFoundHandler, errorHandler);
   app.use(STAFF_API_PATH, staff);
   app.locals.staffRoutes = routes;
   return routes;
