@@ -7,14 +7,27 @@
  * authorisation, store or audit behind it. With BASELINE_HTML (a folder), its files are
  * served as they are (and again under /coop/ with the product's opener policy): the form page as plain
  * HTML, the render's floor in the browser.
+ * With BASELINE_PAGE and BASELINE_STACK=1, the same page goes out through the stack the product is built on, set up as
+ * the product sets it up, with none of the product's own work: its security headers (helmet), compression, the JSON
+ * body parser, express-session (in memory) and passport's session sign-in (POST /login signs the bench in). That is
+ * the floor of a signed-in staff page on the chosen stack; the product's figures beyond it are the product's own.
  */
 import express from 'express';
+import compression from 'compression';
+import session from 'express-session';
+import passport from 'passport';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { securityHeaders } from '../server/src/http/securityHeaders';
 
 const app = express();
 const page: unknown = process.env.BASELINE_PAGE ? JSON.parse(readFileSync(process.env.BASELINE_PAGE, 'utf8')) : undefined;
-if (page !== undefined) app.get(/.*/, (_req, res) => void res.json(page));
+if (page !== undefined && process.env.BASELINE_STACK === '1') {
+  app.set('etag', false); // as the product's staff API: its answers are never stored, so never revalidated
+  app.disable('x-powered-by');
+  app.use(chosenStack(page));
+} else if (page !== undefined) app.get(/.*/, (_req, res) => void res.json(page));
 if (process.env.BASELINE_HTML) {
   app.use(express.static(process.env.BASELINE_HTML));
   // The same files with the product's Cross-Origin-Opener-Policy: the header alone makes Chromium move the page
@@ -38,3 +51,22 @@ app.post(/.*/, (req, res) => {
 const server = app.listen(0, '127.0.0.1', () => {
   console.log(`baseline listening on ${(server.address() as AddressInfo).port}`);
 });
+
+/** The page behind the product's stack and nothing of its own: a signed-in session is all a GET needs. */
+function chosenStack(body: unknown): express.Router {
+  const user = { id: 'bench-staff', email: 'bench-staff@example.jp' };
+  const pp = new passport.Passport();
+  pp.serializeUser((u: Express.User, done) => done(null, (u as typeof user).id));
+  pp.deserializeUser((id: string, done) => done(null, id === user.id ? (user as unknown as Express.User) : false));
+  const router = express.Router();
+  router.use(express.json(), ...securityHeaders('http://localhost'), compression({ brotli: { params: {} } }));
+  router.use(session({ secret: randomBytes(32).toString('hex'), resave: false, saveUninitialized: false, cookie: { httpOnly: true, sameSite: 'lax', maxAge: 8 * 3_600_000 } }));
+  router.use(pp.initialize(), pp.session());
+  router.post('/login', (req, res, next) => req.login(user as unknown as Express.User, (error) => (error ? next(error) : res.json({ ok: true }))));
+  router.get(/.*/, (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    if (!req.user) res.status(401).json({ error: 'sign in first' });
+    else res.json(body);
+  });
+  return router;
+}

@@ -152,29 +152,53 @@ type Run = Awaited<ReturnType<typeof autocannon>>;
 const hammer = (server: InboxServer, connections: number, duration: number) =>
   autocannon({ url: server.url, method: 'GET', headers: server.cookie ? { cookie: server.cookie } : {}, connections, duration });
 
-/** Bare Express answering the product's own page (bench/baseline.ts): what the list endpoint's figures are set against. */
-async function startBareBaseline(page: ProductInboxServer, dir: string): Promise<InboxServer & { path: string }> {
+/**
+ * The product's own page answered by bench/baseline.ts: by bare Express, or (`stack`) through the stack the product is
+ * built on (helmet, compression, express-session, passport) to a signed-in session, with nothing of the product's own
+ * behind it. What the list endpoint's figures are set against.
+ */
+async function startBaseline(page: ProductInboxServer, dir: string, stack: boolean): Promise<InboxServer & { path: string }> {
   const file = join(dir, 'baseline-inbox-page.json');
   writeFileSync(file, page.pageJson);
-  const child = await startChild(['-r', 'tsx/cjs', 'bench/baseline.ts'], { BASELINE_PAGE: file }, /baseline listening on (\d+)/);
-  return { url: `http://127.0.0.1:${child.port}${page.path}`, path: page.path, cookie: '', itemsPerPage: page.itemsPerPage, stop: child.stop };
+  const child = await startChild(['-r', 'tsx/cjs', 'bench/baseline.ts'], { BASELINE_PAGE: file, ...(stack ? { BASELINE_STACK: '1' } : {}) }, /baseline listening on (\d+)/);
+  try {
+    const base = `http://127.0.0.1:${child.port}`;
+    let cookie = '';
+    if (stack) {
+      const login = await fetch(`${base}/login`, { method: 'POST' });
+      if (login.status !== 200) throw new Error(`stack baseline sign-in answered ${login.status}`);
+      cookie = login.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+    }
+    return { url: `${base}${page.path}`, path: page.path, cookie, itemsPerPage: page.itemsPerPage, stop: child.stop };
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
 }
+
+/** The figures' names for the baselines (bench/run.ts and the quick bench's test find them by these). */
+export const BARE_MODE = 'bare Express, the same page';
+export const STACK_MODE = 'the chosen stack (helmet, compression, session, passport), the same page';
 
 /**
  * The list endpoint as one process and as two workers (WORKERS=2, how a server with two CPUs is run), both on the
- * same data file, and the bare stack serving the same page, measured in rotating rounds so the machine's noise
- * falls on all three; medians of the rounds.
+ * same data file, bare Express serving the same page, and the chosen stack serving it to a signed-in session,
+ * measured in rotating rounds so the machine's noise falls on all four; medians of the rounds.
  */
 async function benchListEndpoint(dir: string, municipalityCode: string, options: InboxOptions): Promise<InboxHttpFigures[]> {
   const one = await startInboxServer('server/dist/main.js', dir, municipalityCode, 1);
   const servers: Array<{ mode: string; server: InboxServer & { path: string } }> = [{ mode: 'one process', server: one }];
   try {
     servers.push({ mode: 'two workers', server: await startInboxServer('server/dist/main.js', dir, municipalityCode, 2) });
-    servers.push({ mode: 'bare Express, the same page', server: await startBareBaseline(one, dir) });
+    servers.push({ mode: BARE_MODE, server: await startBaseline(one, dir, false) });
+    servers.push({ mode: STACK_MODE, server: await startBaseline(one, dir, true) });
     for (const { server } of servers) await hammer(server, 4, 1); // warm-up: statement cache, version lookups, both workers
     const runs = servers.map(() => [] as Run[]);
     for (let round = 0; round < options.httpRounds; round++) {
-      // Each round starts one further along (0 1 2, 1 2 0, 2 0 1): each server takes its turn at running first.
+      // Each round starts one further along (0 1 2 3, 1 2 3 0, …): each server takes its turn at running first.
       for (let k = 0; k < servers.length; k++) {
         const i = (round + k) % servers.length;
         runs[i]!.push(await hammer(servers[i]!.server, options.httpConnections, options.httpSeconds));
