@@ -11,6 +11,10 @@
  * the product sets it up, with none of the product's own work: its security headers (helmet), compression, the JSON
  * body parser, express-session (in memory) and passport's session sign-in (POST /login signs the bench in). That is
  * the floor of a signed-in staff page on the chosen stack; the product's figures beyond it are the product's own.
+ * With BASELINE_INTAKE_FLOOR=1, an application POST does what the non-negotiables require of every application
+ * before it can be stored, and nothing more: the security headers, the JSON parser, the answers judged against the
+ * preset's schema by the product's validator (ajv; hidden answers dropped, as intake does) and sealed for storage at
+ * rest (AES-256-GCM, the product's cipher). Then 201, with nothing stored: the floor of intake before its store.
  */
 import express from 'express';
 import compression from 'compression';
@@ -19,7 +23,11 @@ import passport from 'passport';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { FormValidator } from '@madoguchi/shared';
+import { loadPreset, PRESETS_ROOT } from '../presets/src/loadPresets';
 import { securityHeaders } from '../server/src/http/securityHeaders';
+import { DataCipher } from '../server/src/security/dataCipher';
 
 const app = express();
 const page: unknown = process.env.BASELINE_PAGE ? JSON.parse(readFileSync(process.env.BASELINE_PAGE, 'utf8')) : undefined;
@@ -38,6 +46,7 @@ if (process.env.BASELINE_HTML) {
   };
   app.use('/coop', openerPolicy, express.static(process.env.BASELINE_HTML));
 }
+if (process.env.BASELINE_INTAKE_FLOOR === '1') app.use(intakeFloor());
 app.use(express.json({ limit: '512kb' }));
 let files = 0;
 app.post(/.*/, (req, res) => {
@@ -67,6 +76,32 @@ function chosenStack(body: unknown): express.Router {
     res.setHeader('Cache-Control', 'no-store');
     if (!req.user) res.status(401).json({ error: 'sign in first' });
     else res.json(body);
+  });
+  return router;
+}
+
+/** An application's required checks and sealing, without a store (BASELINE_INTAKE_FLOOR). */
+function intakeFloor(): express.Router {
+  const validator = new FormValidator();
+  const cipher = new DataCipher([randomBytes(32)]);
+  const schemas = new Map<string, ReturnType<typeof loadPreset>['schema']>();
+  const schemaOf = (id: string) => {
+    if (!schemas.has(id)) schemas.set(id, loadPreset(join(PRESETS_ROOT, id)).schema);
+    return schemas.get(id)!;
+  };
+  let received = 0;
+  const router = express.Router();
+  router.post('/api/v1/municipalities/:code/procedures/:procedureId/submissions', ...securityHeaders('http://localhost'), express.json({ limit: '512kb' }), (req, res) => {
+    const id = String(req.params.procedureId);
+    const schema = schemaOf(id);
+    const shown = validator.withoutHiddenAnswers(id, schema, (req.body as { data?: unknown }).data);
+    const outcome = validator.validate(id, schema, shown, 'ja', true);
+    if (!outcome.valid) {
+      res.status(422).json({ errors: outcome.errors });
+      return;
+    }
+    const sealed = cipher.sealJson(outcome.data);
+    res.status(201).json({ receiptNumber: `FLOOR-${++received}`, sealedBytes: sealed.length });
   });
   return router;
 }

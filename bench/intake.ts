@@ -18,6 +18,12 @@ export interface IntakeFigures {
   /** 'one process' or 'two workers'. */
   mode: string;
   baseline: { reqPerSec: number; p50: number; p99: number };
+  /**
+   * The floor before the store (bench/baseline.ts, BASELINE_INTAKE_FLOOR): the same body validated by the product's
+   * validator and sealed by its cipher, then 201 with nothing stored. Its ratio is what the target could reach at best
+   * if storing cost nothing; non2xx counts answers other than 201 (a body the floor refused would void the figure).
+   */
+  floor: { reqPerSec: number; p50: number; p99: number; non2xx: number; ratio: number };
   product: { reqPerSec: number; p50: number; p99: number; non2xx: number };
   ratio: number;
 }
@@ -93,6 +99,7 @@ const summarise = (results: LoadResult[]) => ({
 
 export async function benchIntake(options: IntakeOptions) {
   const baseline = await startChild(['-r', 'tsx/cjs', 'bench/baseline.ts'], {}, /baseline listening on (\d+)/);
+  const floor = await startChild(['-r', 'tsx/cjs', 'bench/baseline.ts'], { BASELINE_INTAKE_FLOOR: '1' }, /baseline listening on (\d+)/);
   const singleDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
   const clusterDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
   const profileDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
@@ -111,17 +118,22 @@ export async function benchIntake(options: IntakeOptions) {
     const measure = async (product: Child, mode: string, preset: string) => {
       const body = example(preset);
       const base: LoadResult[] = [];
+      const floored: LoadResult[] = [];
       const prod: LoadResult[] = [];
-      await load(`http://127.0.0.1:${product.port}${intakePath(preset)}`, body, 4, 1); // warm-up: the validator compiles on first use
+      // Warm-up: the validators compile on first use.
+      for (const port of [product.port, floor.port]) await load(`http://127.0.0.1:${port}${intakePath(preset)}`, body, 4, 1);
       for (let r = 0; r < options.rounds; r++) {
         base.push(await load(`http://127.0.0.1:${baseline.port}${intakePath(preset)}`, body, options.connections, options.seconds));
+        floored.push(await load(`http://127.0.0.1:${floor.port}${intakePath(preset)}`, body, options.connections, options.seconds));
         const p = await load(`http://127.0.0.1:${product.port}${intakePath(preset)}`, body, options.connections, options.seconds);
         prod.push(p);
         if (product === single) submissions += p.total;
       }
       const b = summarise(base);
+      const f = summarise(floored);
       const p = { ...summarise(prod), non2xx: prod.reduce((n, x) => n + x.non2xx, 0) };
-      figures.push({ preset, mode, baseline: b, product: p, ratio: Number((p.reqPerSec / b.reqPerSec).toFixed(2)) });
+      const ratio = (x: { reqPerSec: number }) => Number((x.reqPerSec / b.reqPerSec).toFixed(2));
+      figures.push({ preset, mode, baseline: b, floor: { ...f, non2xx: floored.reduce((n, x) => n + x.non2xx, 0), ratio: ratio(f) }, product: p, ratio: ratio(p) });
     };
     for (const preset of presets) await measure(single, 'one process', preset);
 
@@ -145,6 +157,7 @@ export async function benchIntake(options: IntakeOptions) {
     return { figures, memory: { rssBeforeMb: round1(rssWarm), rssAfterMb: round1(rssAfter), submissions }, profile };
   } finally {
     await baseline.stop();
+    await floor.stop();
     await single.stop();
     await cluster?.stop();
     rmSync(singleDir, { recursive: true, force: true });

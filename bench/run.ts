@@ -178,7 +178,9 @@ async function main() {
   }
 
   const intake = await benchIntake(settings);
-  console.log('1. Intake (POST a complete application, 50 connections; median of interleaved rounds; ratio = product / one-process baseline)');
+  console.log(
+    '1. Intake (POST a complete application, 50 connections; median of interleaved rounds; ratio = product / one-process baseline; floor = the same body validated and sealed, nothing stored)',
+  );
   console.table(
     intake.figures.map((f) => ({
       preset: f.preset,
@@ -186,8 +188,11 @@ async function main() {
       'baseline req/s': Math.round(f.baseline.reqPerSec),
       'product req/s': Math.round(f.product.reqPerSec),
       ratio: f.ratio,
+      'floor req/s': Math.round(f.floor.reqPerSec),
+      'floor ratio': f.floor.ratio,
       'product p50 ms': f.product.p50,
       'product p99 ms': f.product.p99,
+      'floor p99 ms': f.floor.p99,
       'baseline p99 ms': f.baseline.p99,
       non2xx: f.product.non2xx,
     })),

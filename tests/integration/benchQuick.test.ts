@@ -58,13 +58,16 @@ test('npm run bench -- --quick runs end to end and writes sane figures', async (
   expect(r.quick).toBe(true);
   expect(leaves(r).filter(([, v]) => v === null || (typeof v === 'number' && !Number.isFinite(v)))).toEqual([]);
 
-  // 1. Intake: both sides served, the product accepted every request.
+  // 1. Intake: all three sides served; the product and the floor (validated and sealed, not stored) accepted every request.
   expect(r.intake.figures.length).toBeGreaterThanOrEqual(1);
   for (const f of r.intake.figures) {
     expect(f.baseline.reqPerSec).toBeGreaterThan(0);
     expect(f.product.reqPerSec).toBeGreaterThan(0);
     expect(f.product.non2xx).toBe(0);
     expect(f.ratio).toBeGreaterThan(0);
+    expect(f.floor.reqPerSec).toBeGreaterThan(0);
+    expect(f.floor.non2xx).toBe(0);
+    expect(f.floor.ratio).toBeGreaterThan(0);
   }
   expect(r.intake.memory.rssAfterMb).toBeGreaterThan(0);
   // 罹災証明書 burst with photos: both sides took every resident; the product stored each application exactly once.
