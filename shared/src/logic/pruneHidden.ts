@@ -14,7 +14,20 @@ export type IfHolds = (ifSchema: JsonSchema, data: unknown, root: JsonSchema) =>
 type Data = Record<string, unknown>;
 const isObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A message stub (`{"x-note": …}`) is not a field: it never hides nor shows one. */
-const isField = (node: unknown) => isObject(node) && !(Object.keys(node).length === 1 && NOTE_KEYWORD in node);
+function isField(node: unknown): boolean {
+  if (!isObject(node)) return false;
+  // Counted by hand: this runs for every property of every branch on every submission (Object.keys made an array each time).
+  let keys = 0;
+  for (const k in node) if (++keys > 1 || k !== NOTE_KEYWORD) return true;
+  return keys === 0;
+}
+
+/** Adds `node` to the nodes defining (or hiding) key `k`. */
+function add(m: Map<string, JsonSchema[]>, k: string, node: JsonSchema): void {
+  const nodes = m.get(k);
+  if (nodes) nodes.push(node);
+  else m.set(k, [node]);
+}
 
 function resolve(node: JsonSchema | undefined, root: JsonSchema): JsonSchema | undefined {
   if (!node || typeof node.$ref !== 'string' || !node.$ref.startsWith('#/definitions/')) return node;
@@ -29,30 +42,37 @@ function resolve(node: JsonSchema | undefined, root: JsonSchema): JsonSchema | u
  * so a hidden chain node for `a` hides nothing at this level but its fields deeper.
  */
 function collect(holder: JsonSchema, data: Data, root: JsonSchema, holds: IfHolds, shown: Map<string, JsonSchema[]>, hidden: Map<string, JsonSchema[]>): void {
-  const add = (m: Map<string, JsonSchema[]>, k: string, node: JsonSchema) => m.set(k, [...(m.get(k) ?? []), node]);
-  for (const [k, node] of Object.entries((holder.properties ?? {}) as Record<string, JsonSchema>)) if (isField(node)) add(shown, k, node);
+  const properties = holder.properties as Record<string, JsonSchema> | undefined;
+  for (const k in properties) if (isField(properties[k])) add(shown, k, properties[k]!);
   for (const branch of (holder.allOf ?? []) as JsonSchema[]) {
     if (!isObject(branch) || !isObject(branch.then) || branch.if === undefined) continue;
     if (holds(branch.if as JsonSchema, data, root)) collect(branch.then as JsonSchema, data, root, holds, shown, hidden);
-    else hideAll(branch.then as JsonSchema, hidden, add);
+    else hideAll(branch.then as JsonSchema, hidden);
   }
 }
 
 /** Every node a failing branch defines (its nested branches too: they cannot show anything either). */
-function hideAll(then: JsonSchema, hidden: Map<string, JsonSchema[]>, add: (m: Map<string, JsonSchema[]>, k: string, node: JsonSchema) => void): void {
-  for (const [k, node] of Object.entries((then.properties ?? {}) as Record<string, JsonSchema>)) if (isField(node)) add(hidden, k, node);
-  for (const branch of (then.allOf ?? []) as JsonSchema[]) if (isObject(branch) && isObject(branch.then)) hideAll(branch.then as JsonSchema, hidden, add);
+function hideAll(then: JsonSchema, hidden: Map<string, JsonSchema[]>): void {
+  const properties = then.properties as Record<string, JsonSchema> | undefined;
+  for (const k in properties) if (isField(properties[k])) add(hidden, k, properties[k]!);
+  for (const branch of (then.allOf ?? []) as JsonSchema[]) if (isObject(branch) && isObject(branch.then)) hideAll(branch.then as JsonSchema, hidden);
 }
 
 /** A node that only leads to deeper fields (a branch's chain), not a field itself. */
-const isChain = (node: JsonSchema) => Object.keys(node).every((k) => k === 'properties' || k === 'required' || k === 'items');
+function isChain(node: JsonSchema): boolean {
+  for (const k in node) if (k !== 'properties' && k !== 'required' && k !== 'items') return false;
+  return true;
+}
 
 /** Counts the answers a pass dropped: none dropped means the pass changed nothing and the pruning is done. */
 interface Pass {
   dropped: number;
 }
 
-function pruneOnce(schemas: JsonSchema[], hiddenNodes: JsonSchema[], data: unknown, holds: IfHolds, root: JsonSchema, pass: Pass): unknown {
+const NONE: readonly JsonSchema[] = [];
+
+function pruneOnce(schemas: readonly JsonSchema[], hiddenNodes: readonly JsonSchema[], data: unknown, holds: IfHolds, root: JsonSchema, pass: Pass): unknown {
+  if (typeof data !== 'object' || data === null) return data; // an answer itself: nothing inside it to drop
   const nodes = schemas.map((s) => resolve(s, root)).filter((n): n is JsonSchema => isObject(n));
   const failing = hiddenNodes.map((s) => resolve(s, root)).filter((n): n is JsonSchema => isObject(n));
   if (Array.isArray(data)) {
@@ -64,17 +84,17 @@ function pruneOnce(schemas: JsonSchema[], hiddenNodes: JsonSchema[], data: unkno
   const shown = new Map<string, JsonSchema[]>();
   const hidden = new Map<string, JsonSchema[]>();
   for (const n of nodes) collect(n, data, root, holds, shown, hidden);
-  for (const n of failing) hideAll(n, hidden, (m, k, node) => m.set(k, [...(m.get(k) ?? []), node]));
+  for (const n of failing) hideAll(n, hidden);
   const out: Data = {};
-  for (const [k, v] of Object.entries(data)) {
-    const defining = (shown.get(k) ?? []).filter((n) => !isChain(n));
-    const hiding = hidden.get(k) ?? [];
+  for (const k in data) {
+    const defining = shown.get(k) ?? NONE;
+    const hiding = hidden.get(k) ?? NONE;
     // Dropped when only failing branches define it as a field; a chain alone defines nothing.
-    if (defining.length === 0 && hiding.some((n) => !isChain(n))) {
+    if (!defining.some((n) => !isChain(n)) && hiding.some((n) => !isChain(n))) {
       pass.dropped++;
       continue;
     }
-    out[k] = pruneOnce(shown.get(k) ?? [], hiding, v, holds, root, pass);
+    out[k] = pruneOnce(defining, hiding, data[k], holds, root, pass);
   }
   return out;
 }

@@ -37,6 +37,13 @@ export interface ValidationOutcome {
   errorSchema: ErrorSchema;
 }
 
+/** A condition (`if`) as worked out once per schema object, with its compiled check per version key. */
+interface DescribedCondition {
+  text: string;
+  modifies: boolean;
+  checks: Map<string, ValidateFunction>;
+}
+
 export class FormValidator {
   private readonly ajv: Ajv;
   private readonly cache = new Map<string, ValidateFunction>();
@@ -74,13 +81,18 @@ export class FormValidator {
    */
   withoutHiddenAnswers(cacheKey: string, schema: JsonSchema, data: unknown): unknown {
     return pruneHiddenAnswers(schema, data, (ifSchema, value, root) => {
-      const { text, modifies } = this.describeCondition(ifSchema);
-      const key = `${cacheKey}#if:${text}`;
-      let check = this.conditions.get(key);
+      const { text, modifies, checks } = this.describeCondition(ifSchema);
+      // Found through the condition itself first: a key made of the condition's whole text was hashed on every check.
+      let check = checks.get(cacheKey);
       if (!check) {
-        check = this.ajv.compile({ ...ifSchema, ...(root.definitions ? { definitions: root.definitions } : {}) });
-        this.conditions.set(key, check);
-        if (this.conditions.size > this.maxCached * 10) this.conditions.delete(this.conditions.keys().next().value!);
+        const key = `${cacheKey}#if:${text}`;
+        check = this.conditions.get(key);
+        if (!check) {
+          check = this.ajv.compile({ ...ifSchema, ...(root.definitions ? { definitions: root.definitions } : {}) });
+          this.conditions.set(key, check);
+          if (this.conditions.size > this.maxCached * 10) this.conditions.delete(this.conditions.keys().next().value!);
+        }
+        checks.set(cacheKey, check);
       }
       // Only a condition that can rewrite what it checks needs a copy (the answers of a section are checked once per
       // condition in it: copying them each time cost more than the checks).
@@ -93,17 +105,17 @@ export class FormValidator {
    * keyword, or a `$ref` that may lead to one), worked out once per schema object: a version's schema is cached
    * and never changed, and stringifying every condition on every submission showed in the intake profile.
    */
-  private describeCondition(ifSchema: JsonSchema): { text: string; modifies: boolean } {
+  private describeCondition(ifSchema: JsonSchema): DescribedCondition {
     let described = this.conditionTexts.get(ifSchema);
     if (!described) {
       const text = JSON.stringify(ifSchema);
-      described = { text, modifies: this.mayModify.some((word) => text.includes(word)) };
+      described = { text, modifies: this.mayModify.some((word) => text.includes(word)), checks: new Map() };
       this.conditionTexts.set(ifSchema, described);
     }
     return described;
   }
 
-  private readonly conditionTexts = new WeakMap<JsonSchema, { text: string; modifies: boolean }>();
+  private readonly conditionTexts = new WeakMap<JsonSchema, DescribedCondition>();
 
   /**
    * Validates a deep copy of `data`; the input is never modified. A caller that
