@@ -99,7 +99,6 @@ const summarise = (results: LoadResult[]) => ({
 
 export async function benchIntake(options: IntakeOptions) {
   const baseline = await startChild(['-r', 'tsx/cjs', 'bench/baseline.ts'], {}, /baseline listening on (\d+)/);
-  const floor = await startChild(['-r', 'tsx/cjs', 'bench/baseline.ts'], { BASELINE_INTAKE_FLOOR: '1' }, /baseline listening on (\d+)/);
   const singleDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
   const clusterDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
   const profileDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
@@ -108,7 +107,10 @@ export async function benchIntake(options: IntakeOptions) {
   const figures: IntakeFigures[] = [];
   let submissions = 0;
   let cluster: Child | undefined;
+  let floor: Child | undefined;
   try {
+    const floorServer = await startChild(['-r', 'tsx/cjs', 'bench/baseline.ts'], { BASELINE_INTAKE_FLOOR: '1' }, /baseline listening on (\d+)/);
+    floor = floorServer;
     const presets = await acceptedPresets(single.port);
     // Memory is compared with the server after warm-up (every accepted preset's validator compiled, caches filled),
     // not with one that has served nothing.
@@ -121,10 +123,10 @@ export async function benchIntake(options: IntakeOptions) {
       const floored: LoadResult[] = [];
       const prod: LoadResult[] = [];
       // Warm-up: the validators compile on first use.
-      for (const port of [product.port, floor.port]) await load(`http://127.0.0.1:${port}${intakePath(preset)}`, body, 4, 1);
+      for (const port of [product.port, floorServer.port]) await load(`http://127.0.0.1:${port}${intakePath(preset)}`, body, 4, 1);
       for (let r = 0; r < options.rounds; r++) {
         base.push(await load(`http://127.0.0.1:${baseline.port}${intakePath(preset)}`, body, options.connections, options.seconds));
-        floored.push(await load(`http://127.0.0.1:${floor.port}${intakePath(preset)}`, body, options.connections, options.seconds));
+        floored.push(await load(`http://127.0.0.1:${floorServer.port}${intakePath(preset)}`, body, options.connections, options.seconds));
         const p = await load(`http://127.0.0.1:${product.port}${intakePath(preset)}`, body, options.connections, options.seconds);
         prod.push(p);
         if (product === single) submissions += p.total;
@@ -157,7 +159,7 @@ export async function benchIntake(options: IntakeOptions) {
     return { figures, memory: { rssBeforeMb: round1(rssWarm), rssAfterMb: round1(rssAfter), submissions }, profile };
   } finally {
     await baseline.stop();
-    await floor.stop();
+    await floor?.stop();
     await single.stop();
     await cluster?.stop();
     rmSync(singleDir, { recursive: true, force: true });
