@@ -46,8 +46,10 @@ if (process.env.BASELINE_HTML) {
   };
   app.use('/coop', openerPolicy, express.static(process.env.BASELINE_HTML));
 }
+/** One JSON parser for every POST here, as the product has one for its public API. */
+const jsonBody = express.json({ limit: '512kb' });
 if (process.env.BASELINE_INTAKE_FLOOR === '1') app.use(intakeFloor());
-app.use(express.json({ limit: '512kb' }));
+app.use(jsonBody);
 let files = 0;
 app.post(/.*/, (req, res) => {
   if (!req.is('multipart/form-data')) {
@@ -86,12 +88,13 @@ function intakeFloor(): express.Router {
   const cipher = new DataCipher([randomBytes(32)]);
   const schemas = new Map<string, ReturnType<typeof loadPreset>['schema']>();
   const schemaOf = (id: string) => {
-    if (!schemas.has(id)) schemas.set(id, loadPreset(join(PRESETS_ROOT, id)).schema);
-    return schemas.get(id)!;
+    let schema = schemas.get(id);
+    if (!schema) schemas.set(id, (schema = loadPreset(join(PRESETS_ROOT, id)).schema));
+    return schema;
   };
   let received = 0;
   const router = express.Router();
-  router.post('/api/v1/municipalities/:code/procedures/:procedureId/submissions', ...securityHeaders('http://localhost'), express.json({ limit: '512kb' }), (req, res) => {
+  router.post('/api/v1/municipalities/:code/procedures/:procedureId/submissions', ...securityHeaders('http://localhost'), jsonBody, (req, res) => {
     const id = String(req.params.procedureId);
     const schema = schemaOf(id);
     const shown = validator.withoutHiddenAnswers(id, schema, (req.body as { data?: unknown }).data);

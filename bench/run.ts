@@ -145,14 +145,14 @@ async function inboxSection() {
   );
   console.table(Object.fromEntries(inbox.http.map((f) => [`GET …/inbox, ${f.mode}`, { 'req/s': f.reqPerSec, 'p50 ms': f.p50, 'p99 ms': f.p99, non2xx: f.non2xx, errors: f.errors }])));
   const bare = inbox.http.find((f) => f.mode === BARE_MODE);
-  if (bare) console.log(`   one process against bare Express serving the same page: ${(h.reqPerSec / bare.reqPerSec).toFixed(2)} × its req/s, ${(h.p99 / bare.p99).toFixed(1)} × its p99`);
   const stack = inbox.http.find((f) => f.mode === STACK_MODE);
-  if (stack) {
-    console.log(
-      `   one process against the chosen stack serving the same page to a signed-in session: ${(h.reqPerSec / stack.reqPerSec).toFixed(2)} × its req/s, ${(h.p99 / stack.p99).toFixed(1)} × its p99`,
-    );
-    if (bare) console.log(`   the chosen stack alone against bare Express: ${(stack.reqPerSec / bare.reqPerSec).toFixed(2)} × its req/s, ${(stack.p99 / bare.p99).toFixed(1)} × its p99`);
-  }
+  type Served = { reqPerSec: number; p99: number };
+  const against = (what: string, a: Served, b: Served | undefined) => {
+    if (b) console.log(`   ${what}: ${(a.reqPerSec / b.reqPerSec).toFixed(2)} × its req/s, ${(a.p99 / b.p99).toFixed(1)} × its p99`);
+  };
+  against('one process against bare Express serving the same page', h, bare);
+  against('one process against the chosen stack serving the same page to a signed-in session', h, stack);
+  if (stack) against('the chosen stack alone against bare Express', stack, bare);
   const p = inbox.profile;
   console.log(
     `   c. where one process's CPU goes (node --cpu-prof, one more process loaded like the ones above, ${p.connections} connections for ${p.seconds} s, ${p.requests.toLocaleString()} requests; busy time by stage, not timed figures: the profiler slows the process)`,

@@ -80,13 +80,13 @@ function pruneOnce(schemas: readonly JsonSchema[], hiddenNodes: readonly JsonSch
     const hiddenItems = failing.map((n) => n.items).filter(isObject) as JsonSchema[];
     return items.length > 0 ? data.map((row) => pruneOnce(items, hiddenItems, row, holds, root, pass)) : data;
   }
-  if (!isObject(data)) return data;
+  const fields = data as Data; // neither an answer nor a list: an object of answers
   const shown = new Map<string, JsonSchema[]>();
   const hidden = new Map<string, JsonSchema[]>();
-  for (const n of nodes) collect(n, data, root, holds, shown, hidden);
+  for (const n of nodes) collect(n, fields, root, holds, shown, hidden);
   for (const n of failing) hideAll(n, hidden);
   const out: Data = {};
-  for (const k in data) {
+  for (const k in fields) {
     const defining = shown.get(k) ?? NONE;
     const hiding = hidden.get(k) ?? NONE;
     // Dropped when only failing branches define it as a field; a chain alone defines nothing.
@@ -94,7 +94,7 @@ function pruneOnce(schemas: readonly JsonSchema[], hiddenNodes: readonly JsonSch
       pass.dropped++;
       continue;
     }
-    out[k] = pruneOnce(defining, hiding, data[k], holds, root, pass);
+    out[k] = pruneOnce(defining, hiding, fields[k], holds, root, pass);
   }
   return out;
 }
