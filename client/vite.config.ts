@@ -35,6 +35,22 @@ const rjsfUriLite: Plugin = {
 };
 
 /**
+ * @rjsf/utils asks ICU for the browser's number format on every render of a number field, about 30 ms the first
+ * time (120 ms on a slow phone) before a form with a number in it can paint; give it a separator that follows the
+ * form's language instead (client/src/resident/form/decimalSeparator.ts). Only @rjsf/utils' own imports are redirected.
+ */
+const rjsfFormDecimalSeparator: Plugin = {
+  name: 'rjsf-form-decimal-separator',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === './getDecimalSeparator.js' && importer && /[\\/]@rjsf[\\/]utils[\\/]lib[\\/]/.test(importer)) {
+      return fileURLToPath(new URL('./src/resident/form/decimalSeparator.ts', import.meta.url));
+    }
+    return null;
+  },
+};
+
+/**
  * @rjsf/core's default registry imports every widget and field it has, though the resident form replaces most
  * widgets with its own (src/resident/form/registry.ts) and never asks for the rest (rating, colour, file,
  * layout grid, …). Give it registries with the same names whose seldom-used parts are fetched the first time
@@ -60,7 +76,7 @@ const rjsfSlimRegistry: Plugin = {
 // `conditions` replaces Vite's own, so they are kept: without "browser", markdown-to-jsx resolved to its Node
 // build (its entity table alone made the lazy markdown chunk 28 KB larger, 9 KB brotli).
 export default defineConfig({
-  plugins: [rjsfLazyMarkdown, rjsfUriLite, rjsfSlimRegistry, react()],
+  plugins: [rjsfLazyMarkdown, rjsfUriLite, rjsfFormDecimalSeparator, rjsfSlimRegistry, react()],
   resolve: { conditions: [...defaultClientConditions, 'madoguchi-source'] },
   build: {
     outDir: 'dist',

@@ -88,3 +88,26 @@ test('no chunk of the built app carries ajv: the builder checks a draft’s stru
   const withAjv = chunks.filter((name) => mentions([{ name }], 'no schema with key or ref'));
   expect(withAjv).toEqual([]);
 });
+
+test('a form with number fields renders without asking ICU for the browser’s number format (client/vite.config.ts)', async () => {
+  // RJSF's own decimal separator builds an Intl.NumberFormat from navigator.languages on every number field's
+  // render; the first one loads the locale's number data before the form can paint. The form's own answers.
+  const context = await browser.newContext({ locale: 'ja-JP' });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({
+      content: `(() => { const Real = Intl.NumberFormat; window.__numberFormats = 0;
+        Intl.NumberFormat = function (...args) { window.__numberFormats++; return new Real(...args); };
+        Intl.NumberFormat.prototype = Real.prototype; Intl.NumberFormat.supportedLocalesOf = Real.supportedLocalesOf; })()`,
+    });
+    await page.goto(`${server.url}/m/082015/p/risai-shomeisho/apply`);
+    const floors = page.locator('#root_damagedProperty_floors'); // 建物の階数: an integer field
+    await floors.waitFor();
+    await floors.fill('2');
+    await floors.blur();
+    expect(await floors.inputValue()).toBe('2');
+    expect(await page.evaluate('window.__numberFormats')).toBe(0);
+  } finally {
+    await context.close();
+  }
+}, 60_000);
