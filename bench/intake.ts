@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, load, median, rssMb, startChild, type Child, type LoadResult, round1 } from './lib';
+import { ROOT, load, loadWithCpu, median, rssMb, startChild, type Child, type CpuUse, type LoadResult, round1 } from './lib';
 import { INTAKE_STAGES, profileUnderLoad, type ServerProfile } from './serverProfile';
 
 const example = (id: string) => JSON.stringify({ data: JSON.parse(readFileSync(join(ROOT, 'presets/procedures', id, 'examples/valid.json'), 'utf8')) });
@@ -26,6 +26,12 @@ export interface IntakeFigures {
   floor: { reqPerSec: number; p50: number; p99: number; non2xx: number; ratio: number };
   product: { reqPerSec: number; p50: number; p99: number; non2xx: number };
   ratio: number;
+  /**
+   * Where the machine's CPU went in each side's rounds (medians): whether a side is bound by its own CPU, by the
+   * load generator, or leaves cores idle (which a move such as a writer thread could use, and more processes could not
+   * use if they were already busy).
+   */
+  cpu: { baseline: CpuUse; floor: CpuUse; product: CpuUse };
 }
 
 export interface IntakeOptions {
@@ -97,6 +103,12 @@ const summarise = (results: LoadResult[]) => ({
   p99: median(results.map((x) => x.p99)),
 });
 
+/** Each CPU figure's median over the rounds. */
+const cpuOf = (results: Array<{ cpu: CpuUse }>): CpuUse => {
+  const of = (key: keyof CpuUse) => median(results.map((x) => x.cpu[key]));
+  return { serverCores: of('serverCores'), serverUsPerRequest: of('serverUsPerRequest'), loadGeneratorCores: of('loadGeneratorCores'), machineIdlePct: of('machineIdlePct') };
+};
+
 export async function benchIntake(options: IntakeOptions) {
   const baseline = await startChild(['-r', 'tsx/cjs', 'bench/baseline.ts'], {}, /baseline listening on (\d+)/);
   const singleDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
@@ -119,15 +131,17 @@ export async function benchIntake(options: IntakeOptions) {
     rssWarm = await settledRssMb(single.child.pid!);
     const measure = async (product: Child, mode: string, preset: string) => {
       const body = example(preset);
-      const base: LoadResult[] = [];
-      const floored: LoadResult[] = [];
-      const prod: LoadResult[] = [];
+      type Round = LoadResult & { cpu: CpuUse };
+      const base: Round[] = [];
+      const floored: Round[] = [];
+      const prod: Round[] = [];
+      const round = (server: Child) => loadWithCpu(server.child.pid!, `http://127.0.0.1:${server.port}${intakePath(preset)}`, body, options.connections, options.seconds);
       // Warm-up: the validators compile on first use.
       for (const port of [product.port, floorServer.port]) await load(`http://127.0.0.1:${port}${intakePath(preset)}`, body, 4, 1);
       for (let r = 0; r < options.rounds; r++) {
-        base.push(await load(`http://127.0.0.1:${baseline.port}${intakePath(preset)}`, body, options.connections, options.seconds));
-        floored.push(await load(`http://127.0.0.1:${floorServer.port}${intakePath(preset)}`, body, options.connections, options.seconds));
-        const p = await load(`http://127.0.0.1:${product.port}${intakePath(preset)}`, body, options.connections, options.seconds);
+        base.push(await round(baseline));
+        floored.push(await round(floorServer));
+        const p = await round(product);
         prod.push(p);
         if (product === single) submissions += p.total;
       }
@@ -135,7 +149,15 @@ export async function benchIntake(options: IntakeOptions) {
       const f = summarise(floored);
       const p = { ...summarise(prod), non2xx: prod.reduce((n, x) => n + x.non2xx, 0) };
       const ratio = (x: { reqPerSec: number }) => Number((x.reqPerSec / b.reqPerSec).toFixed(2));
-      figures.push({ preset, mode, baseline: b, floor: { ...f, non2xx: floored.reduce((n, x) => n + x.non2xx, 0), ratio: ratio(f) }, product: p, ratio: ratio(p) });
+      figures.push({
+        preset,
+        mode,
+        baseline: b,
+        floor: { ...f, non2xx: floored.reduce((n, x) => n + x.non2xx, 0), ratio: ratio(f) },
+        product: p,
+        ratio: ratio(p),
+        cpu: { baseline: cpuOf(base), floor: cpuOf(floored), product: cpuOf(prod) },
+      });
     };
     for (const preset of presets) await measure(single, 'one process', preset);
 

@@ -76,3 +76,56 @@ export function rssMb(pid: number): number {
 }
 
 export const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** Linux's USER_HZ: /proc reports CPU time in these ticks (100 on every architecture Node runs on). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user + system) used so far by a process and its direct children (a cluster's workers), from /proc. */
+function treeCpuSeconds(pid: number): number {
+  const own = (p: number) => {
+    const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime, stime
+  };
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  return own(pid) + children.reduce((sum, child) => sum + own(child), 0);
+}
+
+/** The machine's CPU ticks since boot, all and idle (idle + iowait), from the first line of /proc/stat. */
+function machineTicks(): { all: number; idle: number } {
+  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return { all: ticks.reduce((a, b) => a + b, 0), idle: ticks[3]! + ticks[4]! };
+}
+
+/** Where the CPU went while a server was loaded: is it the server, the load generator, or is the machine idle? */
+export interface CpuUse {
+  /** Cores the server (its process and workers) kept busy on average. */
+  serverCores: number;
+  /** The server's CPU time per answered request, in µs. */
+  serverUsPerRequest: number;
+  /** Cores the bench's own process (autocannon, the load generator) kept busy. */
+  loadGeneratorCores: number;
+  /** Share of the machine's CPU time left idle, in %. */
+  machineIdlePct: number;
+}
+
+/** `load`, with the CPU the server `pid` and this process used meanwhile, and what the machine left idle. */
+export async function loadWithCpu(pid: number, url: string, body: string, connections: number, seconds: number): Promise<LoadResult & { cpu: CpuUse }> {
+  const server0 = treeCpuSeconds(pid);
+  const self0 = process.cpuUsage();
+  const machine0 = machineTicks();
+  const started = process.hrtime.bigint();
+  const result = await load(url, body, connections, seconds);
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const serverSeconds = treeCpuSeconds(pid) - server0;
+  const self = process.cpuUsage(self0);
+  const machine1 = machineTicks();
+  return {
+    ...result,
+    cpu: {
+      serverCores: Number((serverSeconds / wallSeconds).toFixed(2)),
+      serverUsPerRequest: Math.round((serverSeconds * 1e6) / Math.max(result.total, 1)),
+      loadGeneratorCores: Number(((self.user + self.system) / 1e6 / wallSeconds).toFixed(2)),
+      machineIdlePct: Math.round((100 * (machine1.idle - machine0.idle)) / Math.max(machine1.all - machine0.all, 1)),
+    },
+  };
+}

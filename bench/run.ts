@@ -198,6 +198,22 @@ async function main() {
     })),
   );
 
+  console.log(
+    `   CPU while loaded (medians of the same rounds): cores the server kept busy (its process and workers), its CPU per answered request, cores the load generator took (autocannon, in the bench's process), and the share of the machine's ${cpus().length} cores left idle`,
+  );
+  console.table(
+    intake.figures.flatMap((f) =>
+      (['baseline', 'floor', 'product'] as const).map((side) => ({
+        preset: f.preset,
+        server: side === 'product' ? `product, ${f.mode}` : side === 'floor' ? 'floor (one process)' : 'bare Express (one process)',
+        'server cores': f.cpu[side].serverCores,
+        'server µs CPU / request': f.cpu[side].serverUsPerRequest,
+        'load generator cores': f.cpu[side].loadGeneratorCores,
+        'machine idle %': f.cpu[side].machineIdlePct,
+      })),
+    ),
+  );
+
   const ip = intake.profile;
   console.log(
     `   where one process's CPU goes (node --cpu-prof, one more process loaded like the one above with ${ip.preset}, ${ip.connections} connections for ${ip.seconds} s, ${ip.requests.toLocaleString()} requests; busy time by stage, not timed figures: the profiler slows the process)`,

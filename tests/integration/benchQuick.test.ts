@@ -68,7 +68,15 @@ test('npm run bench -- --quick runs end to end and writes sane figures', async (
     expect(f.floor.reqPerSec).toBeGreaterThan(0);
     expect(f.floor.non2xx).toBe(0);
     expect(f.floor.ratio).toBeGreaterThan(0);
+    // Each side's CPU was read while it was loaded: a server that served requests used CPU for them.
+    for (const side of [f.cpu.baseline, f.cpu.floor, f.cpu.product]) {
+      expect(side.serverCores).toBeGreaterThan(0);
+      expect(side.serverUsPerRequest).toBeGreaterThan(0);
+      expect(side.machineIdlePct).toBeGreaterThanOrEqual(0);
+      expect(side.machineIdlePct).toBeLessThanOrEqual(100);
+    }
   }
+  expect(stdout).toContain('server µs CPU / request');
   expect(r.intake.memory.rssAfterMb).toBeGreaterThan(0);
   // 罹災証明書 burst with photos: both sides took every resident; the product stored each application exactly once.
   expect(stdout).toContain('罹災証明書 burst with photos');
