@@ -35,9 +35,10 @@ const rjsfUriLite: Plugin = {
 };
 
 /**
- * @rjsf/utils asks ICU for the browser's number format on every render of a number field, about 30 ms the first
- * time (120 ms on a slow phone) before a form with a number in it can paint; give it a separator that follows the
- * form's language instead (client/src/resident/form/decimalSeparator.ts). Only @rjsf/utils' own imports are redirected.
+ * @rjsf/utils asks ICU for the browser's number format on every render of a number field: 30-40 ms the first time
+ * (about 100 ms on a phone four times slower) before a form with a number in it can paint. Give it a separator that
+ * follows the form's language instead (client/src/resident/form/decimalSeparator.ts). Only @rjsf/utils' own imports
+ * are redirected.
  */
 const rjsfFormDecimalSeparator: Plugin = {
   name: 'rjsf-form-decimal-separator',
