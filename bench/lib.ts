@@ -83,8 +83,9 @@ const TICKS_PER_SECOND = 100;
 /** CPU seconds (user + system) used so far by a process and its direct children (a cluster's workers), from /proc. */
 function treeCpuSeconds(pid: number): number {
   const own = (p: number) => {
-    const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime, stime
+    const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' '); // after "pid (command name)", which may hold ") "
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime, stime (fields 14 and 15 of stat)
   };
   const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   return own(pid) + children.reduce((sum, child) => sum + own(child), 0);
