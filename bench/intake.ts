@@ -97,6 +97,36 @@ async function settledRssMb(pid: number): Promise<number> {
   return median(readings);
 }
 
+/** What a server keeps: its memory right after a full garbage collection (bench/gcProbe.cjs, preloaded into it). */
+export interface KeptMemory {
+  rssMb: number;
+  heapUsedMb: number;
+}
+
+/** Asks the server started with bench/gcProbe.cjs to collect its garbage and waits for the memory it prints. */
+function keptMemory(server: Child): Promise<KeptMemory> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => done(new Error('the server did not answer the memory probe (SIGUSR2) within 10 s')), 10_000);
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString();
+      const line = /gc-probe (\{.*\})\n/.exec(text);
+      if (line) {
+        const usage = JSON.parse(line[1]!) as NodeJS.MemoryUsage;
+        done(undefined, { rssMb: round1(usage.rss / 2 ** 20), heapUsedMb: round1(usage.heapUsed / 2 ** 20) });
+      }
+    };
+    const done = (error?: Error, memory?: KeptMemory) => {
+      clearTimeout(timer);
+      server.child.stdout!.off('data', onData);
+      if (error) reject(error);
+      else resolve(memory!);
+    };
+    server.child.stdout!.on('data', onData);
+    server.child.kill('SIGUSR2');
+  });
+}
+
 const summarise = (results: LoadResult[]) => ({
   reqPerSec: median(results.map((x) => x.reqPerSec)),
   p50: median(results.map((x) => x.p50)),
@@ -114,7 +144,8 @@ export async function benchIntake(options: IntakeOptions) {
   const singleDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
   const clusterDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
   const profileDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
-  const single = await startProduct(singleDir, 1);
+  // The memory probe's preload only adds a signal handler; `--expose-gc` only makes gc() callable. The timed rounds are unchanged.
+  const single = await startProduct(singleDir, 1, ['--expose-gc', '-r', './bench/gcProbe.cjs']);
   let rssWarm = 0;
   const figures: IntakeFigures[] = [];
   let submissions = 0;
@@ -129,6 +160,7 @@ export async function benchIntake(options: IntakeOptions) {
     for (const preset of presets) await load(`http://127.0.0.1:${single.port}${intakePath(preset)}`, example(preset), options.connections, 2);
     await drained(single.port);
     rssWarm = await settledRssMb(single.child.pid!);
+    const keptWarm = await keptMemory(single);
     const measure = async (product: Child, mode: string, preset: string) => {
       const body = example(preset);
       type Round = LoadResult & { cpu: CpuUse };
@@ -171,6 +203,7 @@ export async function benchIntake(options: IntakeOptions) {
     }
     await drained(single.port);
     const rssAfter = await settledRssMb(single.child.pid!);
+    const keptAfter = await keptMemory(single);
     await single.stop();
 
     cluster = await startProduct(clusterDir, 2);
@@ -178,7 +211,7 @@ export async function benchIntake(options: IntakeOptions) {
     await measure(cluster, 'two workers', presets[0]!);
     await cluster.stop();
     const profile = await profileIntake(profileDir, presets[0]!, options);
-    return { figures, memory: { rssBeforeMb: round1(rssWarm), rssAfterMb: round1(rssAfter), submissions }, profile };
+    return { figures, memory: { rssBeforeMb: round1(rssWarm), rssAfterMb: round1(rssAfter), submissions, kept: { before: keptWarm, after: keptAfter } }, profile };
   } finally {
     await baseline.stop();
     await floor?.stop();

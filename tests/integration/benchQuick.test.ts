@@ -78,6 +78,13 @@ test('npm run bench -- --quick runs end to end and writes sane figures', async (
   }
   expect(stdout).toContain('server µs CPU / request');
   expect(r.intake.memory.rssAfterMb).toBeGreaterThan(0);
+  // The memory probe answered both times: the server collected its garbage and printed what it keeps.
+  for (const kept of [r.intake.memory.kept.before, r.intake.memory.kept.after]) {
+    expect(kept.rssMb).toBeGreaterThan(0);
+    expect(kept.heapUsedMb).toBeGreaterThan(0);
+    expect(kept.heapUsedMb).toBeLessThan(kept.rssMb);
+  }
+  expect(stdout).toContain('after a full garbage collection');
   // 罹災証明書 burst with photos: both sides took every resident; the product stored each application exactly once.
   expect(stdout).toContain('罹災証明書 burst with photos');
   for (const side of [r.burst.baseline, r.burst.product]) {
