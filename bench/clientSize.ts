@@ -11,7 +11,9 @@
  *  - its baselines: the same page as plain HTML (the DOM the app rendered, its style sheets inlined, no
  *    script) served by bare Express (bench/baseline.ts), without and with the product's opener policy, and
  *    timed the same way in the same rounds: what a fresh browser context needs to navigate to, parse and
- *    lay out that document at all.
+ *    lay out that document at all; and the chosen stack alone (bench/stackPage.ts), React and @rjsf/core as
+ *    they ship rendering the same step: what the stack needs before the product adds anything;
+ *  - when each phase of a page load (PHASES) was in the DOM, for the product and its baselines.
  * The rows come the way the app restores them: the unfinished application in localStorage
  * (client/src/resident/apply/localDraft.ts), written before the page's scripts run.
  */
@@ -23,6 +25,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { launchBrowser } from '../tests/helpers/browser';
 import { median, ROOT, round1, startChild, type Child } from './lib';
 import { profileHotspots, type Hotspots } from './profileHotspots';
+import { buildStackPage, writeStackPage } from './stackPage';
 import type { Answers } from '../tests/helpers/answers';
 
 const CODE = '082015';
@@ -131,22 +134,41 @@ function draftWith(rows: number) {
 // helper that does not exist in the page.
 
 /**
- * Before the page's scripts: the draft in localStorage, and an observer noting when the last row is in the DOM —
- * its field, or its button when a long group shows it closed (client/src/resident/form/templates/closedRows.ts).
+ * Before the page's scripts: the draft in localStorage, and an observer noting when each phase of the page load is
+ * in the DOM (PHASES), the last one being the last row: its field, or its button when a long group shows it closed
+ * (client/src/resident/form/templates/closedRows.ts). The phases are read from the DOM alone, so the plain-HTML
+ * baselines are timed by the same observer.
  */
 const prepare = (key: string, draft: string, lastId: string, lastRowId: string) => `(() => {
   localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(draft)});
   const marks = {};
   window.__bench = marks;
+  const seen = {
+    html: () => document.getElementById('root'),
+    entry: () => document.getElementById('root')?.firstElementChild,
+    shell: () => document.querySelector('header.site-header'),
+    rendered: () => document.getElementById(${JSON.stringify(lastId)}) || document.querySelector('[data-closed-row=${JSON.stringify(lastRowId)}]'),
+  };
   const observer = new MutationObserver(() => {
-    if (marks.rendered === undefined && (document.getElementById(${JSON.stringify(lastId)}) || document.querySelector('[data-closed-row=${JSON.stringify(lastRowId)}]'))) {
-      marks.rendered = performance.now();
+    const now = performance.now();
+    for (const [phase, present] of Object.entries(seen)) if (marks[phase] === undefined && present()) marks[phase] = now;
+    if (marks.rendered !== undefined) {
       observer.disconnect();
       requestAnimationFrame(() => setTimeout(() => (marks.painted = performance.now()), 0));
     }
   });
   observer.observe(document, { childList: true, subtree: true });
 })();`;
+
+/**
+ * What a page load goes through before the rows are in the DOM, each seen in the DOM by prepare(): the page's HTML
+ * parsed (its #root), the entry script's first render into #root (every script of the page fetched, compiled and
+ * run), the resident app's shell (its header: the app's chunks evaluated and rendered) and the last row.
+ */
+export const PHASES = ['html', 'entry', 'shell', 'rendered'] as const;
+type Phase = (typeof PHASES)[number];
+/** Milliseconds from navigation start until each phase; a baseline's plain HTML has no entry script. */
+export type PhaseMarks = Partial<Record<Phase, number>>;
 
 /** Clicks the step's submit button; resolves when the error summary (or the next step's heading) is in the DOM, and after the next frame. */
 const CLICK_NEXT = `new Promise((resolve) => {
@@ -192,6 +214,7 @@ const minus = (a: BrowserTimes, b: BrowserTimes): BrowserTimes => ({ script: a.s
 
 interface GroupRun {
   renderMs: number;
+  phases: PhaseMarks;
   renderPaintedMs: number;
   validateMs: number;
   validatePaintedMs: number;
@@ -200,9 +223,12 @@ interface GroupRun {
   profile?: { render: Hotspots & { browserMs: BrowserTimes }; validate: Hotspots & { browserMs: BrowserTimes } };
 }
 
-type PlainRun = Pick<GroupRun, 'renderMs' | 'renderPaintedMs' | 'fieldsInDom'>;
-/** The baselines' page loads: the plain page, and the same page with the product's opener policy. */
-type PlainRuns = { plain: PlainRun[]; coop: PlainRun[] };
+type PlainRun = Pick<GroupRun, 'renderMs' | 'renderPaintedMs' | 'fieldsInDom' | 'phases'>;
+/**
+ * The baselines' page loads: the plain page, the same page with the product's opener policy, and the chosen stack
+ * alone rendering the same step (bench/stackPage.ts; with the opener policy, as the product's page).
+ */
+type PlainRuns = { plain: PlainRun[]; coop: PlainRun[]; stack: PlainRun[] };
 
 /** The form page (step 2, the repeating group) on the product at `base`. */
 const formUrl = (base: string) => `${base}/m/${CODE}/p/${GROUP_PRESET}/apply?step=${GROUP_STEP}`;
@@ -241,17 +267,19 @@ async function timedRender(browser: Browser, url: string, rows: number, options:
     }
     await page.goto(url);
     // Polled from here: the page's CSP (script-src 'self') refuses waitForFunction's string predicates.
-    let marks: { rendered?: number; painted?: number } = {};
+    let marks: PhaseMarks & { painted?: number } = {};
     for (const deadline = Date.now() + 120_000; marks.painted === undefined; await new Promise((r) => setTimeout(r, 50))) {
       if (Date.now() > deadline) throw new Error(`the ${rows}-row form did not render within 120 s`);
       marks = ((await page.evaluate('window.__bench')) as typeof marks | undefined) ?? {};
     }
     const renderProfile = cdp ? (await cdp.send('Profiler.stop')).profile : undefined;
     const t1 = cdp ? await browserTimes(cdp) : undefined;
-    const fieldsInDom = (await page.evaluate("document.querySelectorAll('form.resident-form input, form.resident-form select, form.resident-form textarea').length")) as number;
+    // The product's form, or the stack-alone baseline's (RJSF's own class).
+    const fieldsInDom = (await page.evaluate("document.querySelectorAll(':is(form.resident-form, form.rjsf) :is(input, select, textarea)').length")) as number;
     await page.waitForLoadState('networkidle');
     if (options.snapshot) writeFileSync(options.snapshot, (await page.evaluate(SNAPSHOT)) as string);
-    if (!options.validate) return { renderMs: Math.round(marks.rendered!), renderPaintedMs: Math.round(marks.painted), fieldsInDom };
+    const phases = Object.fromEntries(PHASES.filter((p) => marks[p] !== undefined).map((p) => [p, Math.round(marks[p]!)]));
+    if (!options.validate) return { renderMs: Math.round(marks.rendered!), renderPaintedMs: Math.round(marks.painted), fieldsInDom, phases };
     const t2 = cdp ? await browserTimes(cdp) : undefined;
     if (cdp) await cdp.send('Profiler.start');
     const v = (await page.evaluate(CLICK_NEXT)) as { domMs: number; paintedMs: number; outcome: string };
@@ -260,6 +288,7 @@ async function timedRender(browser: Browser, url: string, rows: number, options:
     return {
       renderMs: Math.round(marks.rendered!),
       renderPaintedMs: Math.round(marks.painted),
+      phases,
       validateMs: Math.round(v.domMs),
       validatePaintedMs: Math.round(v.paintedMs),
       outcome: v.outcome,
@@ -271,6 +300,12 @@ async function timedRender(browser: Browser, url: string, rows: number, options:
   } finally {
     await context.close();
   }
+}
+
+/** Each phase's median over the runs that reached it. */
+function medianPhases(runs: Array<{ phases: PhaseMarks }>): PhaseMarks {
+  const reached = PHASES.filter((p) => runs.every((r) => r.phases[p] !== undefined));
+  return Object.fromEntries(reached.map((p) => [p, median(runs.map((r) => r.phases[p]!))]));
 }
 
 export interface ResidentPageOptions {
@@ -297,19 +332,26 @@ export async function benchResidentPage(options: ResidentPageOptions) {
     mkdirSync(htmlDir);
     const sizes = options.quick ? [options.rows] : [2, options.rows];
     for (const rows of sizes) await saveSnapshot(browser, base, rows, join(htmlDir, `rows-${rows}.html`));
+    await buildStackPage(htmlDir);
+    const definition = JSON.parse(readFileSync(join(ROOT, 'presets/procedures', GROUP_PRESET, 'definition.json'), 'utf8')) as {
+      form: { schema: Record<string, unknown>; uiSchema: { 'ui:options': { steps: Array<{ fields: string[] }> } } };
+    };
+    const fields = definition.form.uiSchema['ui:options'].steps[GROUP_STEP - 1]!.fields;
+    for (const rows of sizes) writeStackPage(htmlDir, `stack-rows-${rows}.html`, { schema: definition.form.schema, fields, answers: draftWith(rows).data });
     baseline = await startChild(['-r', 'tsx/cjs', 'bench/baseline.ts'], { BASELINE_HTML: htmlDir }, /baseline listening on (\d+)/);
     // Each page as plain HTML, and the same with the product's opener policy (a process swap in Chromium).
-    const plainUrl = (rows: number, prefix = '') => `http://127.0.0.1:${baseline!.port}${prefix}/rows-${rows}.html`;
+    const plainUrl = (rows: number, prefix = '', page = 'rows') => `http://127.0.0.1:${baseline!.port}${prefix}/${page}-${rows}.html`;
     const runBaselines = async (into: PlainRuns, rows: number) => {
       into.plain.push(await baselineRun(browser, plainUrl(rows), rows));
       into.coop.push(await baselineRun(browser, plainUrl(rows, '/coop'), rows));
+      into.stack.push(await baselineRun(browser, plainUrl(rows, '/coop', 'stack-rows'), rows));
     };
     // The same page with the example's two rows (what the form costs without a long group), interleaved with
     // the long one and with each one's baselines, so all see the same machine.
     const runs: GroupRun[] = [];
     const smallRuns: GroupRun[] = [];
-    const longPlain: PlainRuns = { plain: [], coop: [] };
-    const smallPlain: PlainRuns = { plain: [], coop: [] };
+    const longPlain: PlainRuns = { plain: [], coop: [], stack: [] };
+    const smallPlain: PlainRuns = { plain: [], coop: [], stack: [] };
     for (let i = 0; i < options.runs; i++) {
       if (!options.quick) {
         smallRuns.push(await groupRun(browser, base, 2, false));
@@ -319,18 +361,26 @@ export async function benchResidentPage(options: ResidentPageOptions) {
       await runBaselines(longPlain, options.rows);
     }
     const pick = <R>(f: (r: R) => number, from: R[]) => median(from.map(f));
-    const figures = (from: PlainRun[]) => ({ renderMs: pick((r) => r.renderMs, from), renderPaintedMs: pick((r) => r.renderPaintedMs, from), fieldsInDom: from[0]!.fieldsInDom });
-    const plainFigures = (from: PlainRuns) => ({ ...figures(from.plain), withOpenerPolicy: figures(from.coop) });
+    const figures = (from: PlainRun[]) => ({
+      renderMs: pick((r) => r.renderMs, from),
+      renderPaintedMs: pick((r) => r.renderPaintedMs, from),
+      fieldsInDom: from[0]!.fieldsInDom,
+      phases: medianPhases(from),
+    });
+    const plainFigures = (from: PlainRuns) => ({ ...figures(from.plain), withOpenerPolicy: figures(from.coop), stackAlone: figures(from.stack) });
     const small = smallRuns.length
       ? {
           renderMs: pick((r) => r.renderMs, smallRuns),
           validateMs: pick((r) => r.validateMs, smallRuns),
           outcome: smallRuns[0]!.outcome,
           fieldsInDom: smallRuns[0]!.fieldsInDom,
+          phases: medianPhases(smallRuns),
           baseline: plainFigures(smallPlain),
         }
       : undefined;
     const profiled = options.profile ? await groupRun(browser, base, options.rows, true) : undefined;
+    // The 2-row render is the target still missed: where its time goes.
+    const smallProfiled = options.profile && !options.quick ? await groupRun(browser, base, 2, true) : undefined;
     return {
       weights,
       repeatingGroup: {
@@ -347,7 +397,20 @@ export async function benchResidentPage(options: ResidentPageOptions) {
         /** The same page as plain HTML from bare Express: the render's floor in this browser. */
         baseline: plainFigures(longPlain),
         targetMs: 1000,
-        ...(small ? { twoRows: { renderMs: small.renderMs, validateMs: small.validateMs, validateOutcome: small.outcome, fieldsInDom: small.fieldsInDom, baseline: small.baseline } } : {}),
+        phases: medianPhases(runs),
+        ...(small
+          ? {
+              twoRows: {
+                renderMs: small.renderMs,
+                validateMs: small.validateMs,
+                validateOutcome: small.outcome,
+                fieldsInDom: small.fieldsInDom,
+                phases: small.phases,
+                baseline: small.baseline,
+                ...(smallProfiled?.profile ? { profile: smallProfiled.profile } : {}),
+              },
+            }
+          : {}),
         ...(profiled?.profile ? { profile: profiled.profile } : {}),
       },
     };

@@ -13,7 +13,7 @@ import { benchIntake } from './intake';
 import { benchBurst } from './burst';
 import { benchValidation } from './validation';
 import { BARE_MODE, benchInbox, STACK_MODE } from './inbox';
-import { benchResidentPage, JS_BUDGET_KB } from './clientSize';
+import { benchResidentPage, JS_BUDGET_KB, PHASES, type PhaseMarks } from './clientSize';
 import { benchPhone } from './phone';
 import type { StageFigure } from './serverProfile';
 import { MunicipalityRegistry } from '../server/src/modules/municipalities/registry';
@@ -76,7 +76,48 @@ type Baseline = Awaited<ReturnType<typeof benchResidentPage>>['repeatingGroup'][
 const baselineRows = (label: string, b: Baseline) => ({
   [`${label}: plain HTML (baseline)`]: { 'render ms (in DOM)': b.renderMs, 'render ms (painted)': b.renderPaintedMs },
   [`${label}: plain HTML + opener policy`]: { 'render ms (in DOM)': b.withOpenerPolicy.renderMs, 'render ms (painted)': b.withOpenerPolicy.renderPaintedMs },
+  [`${label}: React + RJSF alone`]: { 'render ms (in DOM)': b.stackAlone.renderMs, 'render ms (painted)': b.stackAlone.renderPaintedMs },
 });
+
+type RepeatingGroup = Awaited<ReturnType<typeof benchResidentPage>>['repeatingGroup'];
+
+const PHASE_LABELS: Record<(typeof PHASES)[number], string> = {
+  html: 'HTML parsed',
+  entry: 'scripts run (first render)',
+  shell: 'app shell',
+  rendered: 'last row in DOM',
+};
+
+/** When each phase of the page load was in the DOM (ms from navigation), for the product and its plain-HTML baselines. */
+function printPhases(g: RepeatingGroup) {
+  const row = (phases: PhaseMarks) => Object.fromEntries(PHASES.filter((p) => phases[p] !== undefined).map((p) => [PHASE_LABELS[p], phases[p]]));
+  console.log('   Where a page load goes: ms from navigation until each phase was in the DOM (medians; the plain HTML has it all at once)');
+  console.table({
+    ...(g.twoRows
+      ? {
+          '2 rows': row(g.twoRows.phases),
+          '2 rows: plain HTML + opener policy': row(g.twoRows.baseline.withOpenerPolicy.phases),
+          '2 rows: React + RJSF alone': row(g.twoRows.baseline.stackAlone.phases),
+        }
+      : {}),
+    [`${g.rows} rows`]: row(g.phases),
+    [`${g.rows} rows: plain HTML + opener policy`]: row(g.baseline.withOpenerPolicy.phases),
+    [`${g.rows} rows: React + RJSF alone`]: row(g.baseline.stackAlone.phases),
+  });
+}
+
+type GroupProfile = NonNullable<RepeatingGroup['profile']>;
+
+function printProfile(label: string, profile: GroupProfile) {
+  for (const phase of ['render', 'validate'] as const) {
+    const b = profile[phase].browserMs;
+    console.log(
+      `   CPU profile of the ${label} ${phase}: renderer busy ${b.task} ms = script ${b.script} + style recalc ${b.recalcStyle} + layout ${b.layout} + other; ${profile[phase].sampledMs} ms sampled, self time:`,
+    );
+    console.table(profile[phase].byPackage);
+    console.table(profile[phase].byFunction);
+  }
+}
 
 /** Section 4: page weights and the repeating group's render and validation (with `--profile`, where the time goes). */
 async function residentPage() {
@@ -108,18 +149,11 @@ async function residentPage() {
       : {}),
   });
   console.log(
-    `   Baselines: the page the app rendered, saved as plain HTML (its DOM, style sheets inlined, no script) and served by bare Express, without and with the product's Cross-Origin-Opener-Policy header (with it, Chromium moves the page to a new renderer process).`,
+    `   Baselines: the page the app rendered, saved as plain HTML (its DOM, style sheets inlined, no script) and served by bare Express, without and with the product's Cross-Origin-Opener-Policy header (with it, Chromium moves the page to a new renderer process); and the chosen stack alone: React rendering @rjsf/core's Form (its own theme and ajv validator, as the packages ship, built by Vite) for the same step's fields and answers, with the opener policy.`,
   );
-  if (g.profile) {
-    for (const phase of ['render', 'validate'] as const) {
-      const b = g.profile[phase].browserMs;
-      console.log(
-        `   CPU profile of the ${phase}: renderer busy ${b.task} ms = script ${b.script} + style recalc ${b.recalcStyle} + layout ${b.layout} + other; ${g.profile[phase].sampledMs} ms sampled, self time:`,
-      );
-      console.table(g.profile[phase].byPackage);
-      console.table(g.profile[phase].byFunction);
-    }
-  }
+  printPhases(g);
+  if (g.profile) printProfile(`${g.rows}-row`, g.profile);
+  if (g.twoRows?.profile) printProfile('2-row', g.twoRows.profile);
 
   return client;
 }

@@ -152,6 +152,15 @@ test('npm run bench -- --quick runs end to end and writes sane figures', async (
   expect(g.baseline.withOpenerPolicy.fieldsInDom).toBe(g.fieldsInDom);
   expect(g.baseline.renderMs).toBeGreaterThan(0);
   expect(g.baseline.withOpenerPolicy.renderMs).toBeGreaterThan(0);
+  // And the chosen stack alone (React + RJSF as they ship) rendering the same step: every row in its DOM.
+  expect(g.baseline.stackAlone.renderMs).toBeGreaterThan(0);
+  expect(g.baseline.stackAlone.fieldsInDom).toBeGreaterThan(g.rows);
+  // The page load's phases, each seen in the DOM, in order: HTML, the entry's first render, the app's shell, the rows.
+  expect(Object.keys(g.phases)).toEqual(['html', 'entry', 'shell', 'rendered']);
+  expect(g.phases.html).toBeLessThan(g.phases.entry);
+  expect(g.phases.entry).toBeLessThanOrEqual(g.phases.shell);
+  expect(g.phases.shell).toBeLessThanOrEqual(g.phases.rendered);
+  expect(g.phases.rendered).toBe(g.renderMs);
   // 4b. The phone: 罹災証明書 and the longest preset became usable on the first and the repeat visit, and the
   // repeat visit took the hashed scripts from the browser's cache without asking the server.
   expect(r.machine).toMatch(/ × /);
