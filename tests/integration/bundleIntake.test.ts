@@ -33,6 +33,7 @@ describe('one-stop bundle intake', () => {
       .send({ items: await items() })
       .expect(201);
     expect(res.body.receiptNumber).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{4}(-[34679ACDEFGHJKMNPQRTWXY]{4}){2}$/);
+    expect(res.headers['cache-control']).toBe('no-store'); // it carries the status secret
     expect(res.body.items.map((i: { procedureId: string }) => i.procedureId)).toEqual(BIRTH);
     expect(new Set(res.body.items.map((i: { receiptNumber: string }) => i.receiptNumber)).size).toBe(4);
     expect(await count()).toBe(before + 4);

@@ -53,6 +53,9 @@ describe('intake API', () => {
     const res = await request(ctx.app).post(submitUrl).send({ data: risaiExample() }).expect(201);
     expect(res.body.receiptNumber).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{4}$/);
     expect(res.body).toMatchObject({ procedureId: RISAI, formVersion: 1 });
+    // The receipt carries the status secret: never kept by a browser or a proxy (the route has a router of its own, app.ts).
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.location).toBe(`/api/v1/submissions/${res.body.receiptNumber}/status`);
     const stored = await ctx.storage.submissions.findByReceiptNumber(res.body.receiptNumber);
     expect(stored).toMatchObject({ municipalityCode: MITO, procedureId: RISAI, formVersion: 1, status: 'received' });
     const status = await request(ctx.app).get(`/api/v1/submissions/${res.body.receiptNumber}/status`).set('X-Receipt-Secret', res.body.secret).expect(200);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Router } from 'express';
 import request from 'supertest';
 import { publicRoutes } from '../../server/src/http/publicRoutes';
+import { intakeRoutes } from '../../server/src/http/intakeRoutes';
 import { residentRoutes } from '../../server/src/http/residentRoutes';
 import { residentCardRoutes } from '../../server/src/http/residentCardRoutes';
 import { counterTabletRoutes } from '../../server/src/http/counterTabletRoutes';
@@ -112,6 +113,7 @@ describe('OpenAPI document', () => {
     const services = ctx.services;
     const actual = [
       ...routesOf(publicRoutes(services)),
+      ...routesOf(intakeRoutes(services)),
       ...routesOf(residentRoutes(services, 1024)),
       ...routesOf(publicCertificateRoutes(services, 'http://madoguchi.test')),
       ...routesOf(publicNoticeRoutes(services)),

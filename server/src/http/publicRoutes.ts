@@ -1,8 +1,8 @@
 /**
  * The public API residents' browsers (and integrators) call: municipalities,
- * catalog, intake and status. Thin: parse the request, call a service, answer.
+ * catalog and status (the applications themselves: intakeRoutes.ts). Thin:
+ * parse the request, call a service, answer.
  */
-import { residentSessionId } from './residentCardRoutes';
 import { type Router, type Request } from 'express';
 import { RECEIPT_PATTERN, normalizeReceiptNumber } from '@madoguchi/shared';
 import { statusView } from '../modules/status/statusView';
@@ -18,7 +18,7 @@ const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
 export function publicRoutes(services: Services): Router {
   const router = new ContractRouter();
-  const { catalog, intake, municipalities, storage } = services;
+  const { catalog, municipalities, storage } = services;
   const reads = publicReads(services);
 
   router.get('/health', async (req, res) => {
@@ -91,20 +91,6 @@ export function publicRoutes(services: Services): Router {
     res.json(await reads.procedure(param(req, 'code'), param(req, 'procedureId')));
   });
 
-  router.post('/municipalities/:code/procedures/:procedureId/submissions', async (req, res) => {
-    const key = req.get('Idempotency-Key');
-    const { response, created } = await intake.submit({
-      municipalityCode: param(req, 'code'),
-      procedureId: param(req, 'procedureId'),
-      body: req.body,
-      ...(key !== undefined ? { idempotencyKey: key } : {}),
-      language: req.body?.language === 'en' ? 'en' : requestLanguage(req),
-      residentSession: residentSessionId(req),
-    });
-    if (!created) res.setHeader('Idempotent-Replayed', 'true');
-    res.status(201).location(`/api/v1/submissions/${response.receiptNumber}/status`).json(response);
-  });
-
   /** Status by receipt number; the secret travels in a header so it never lands in URLs or logs. */
   router.get('/submissions/:receiptNumber/status', async (req, res) => {
     const en = requestLanguage(req) === 'en';
@@ -112,21 +98,6 @@ export function publicRoutes(services: Services): Router {
     const body = await statusView(storage, submission, en, (code) => municipalities.get(code)?.name);
     res.setHeader('Cache-Control', 'no-store');
     res.json(body);
-  });
-
-  router.post('/municipalities/:code/bundles', async (req, res) => {
-    const key = req.get('Idempotency-Key');
-    const body = req.body as { items: unknown; language?: string; signature?: unknown };
-    const { response, created } = await services.bundles.submit({
-      municipalityCode: param(req, 'code'),
-      items: body.items,
-      ...(key !== undefined ? { idempotencyKey: key } : {}),
-      language: body.language === 'en' ? 'en' : requestLanguage(req),
-      ...(residentSessionId(req) ? { residentSession: residentSessionId(req) } : {}),
-      ...(body.signature !== undefined ? { signature: body.signature } : {}),
-    });
-    if (!created) res.setHeader('Idempotent-Replayed', 'true');
-    res.status(201).location(`/api/v1/bundles/${response.receiptNumber}/status`).json(response);
   });
 
   /** The bundle and where each of its applications stands; the secret travels in a header, as for one application. */
