@@ -339,7 +339,7 @@ export async function benchResidentPage(options: ResidentPageOptions) {
     const fields = definition.form.uiSchema['ui:options'].steps[GROUP_STEP - 1]!.fields;
     for (const rows of sizes) writeStackPage(htmlDir, `stack-rows-${rows}.html`, { schema: definition.form.schema, fields, answers: draftWith(rows).data });
     baseline = await startChild(['-r', 'tsx/cjs', 'bench/baseline.ts'], { BASELINE_HTML: htmlDir }, /baseline listening on (\d+)/);
-    // Each page as plain HTML, and the same with the product's opener policy (a process swap in Chromium).
+    // Each page as plain HTML, the same with the product's opener policy (a process swap in Chromium), and the stack alone.
     const plainUrl = (rows: number, prefix = '', page = 'rows') => `http://127.0.0.1:${baseline!.port}${prefix}/${page}-${rows}.html`;
     const runBaselines = async (into: PlainRuns, rows: number) => {
       into.plain.push(await baselineRun(browser, plainUrl(rows), rows));
@@ -368,19 +368,20 @@ export async function benchResidentPage(options: ResidentPageOptions) {
       phases: medianPhases(from),
     });
     const plainFigures = (from: PlainRuns) => ({ ...figures(from.plain), withOpenerPolicy: figures(from.coop), stackAlone: figures(from.stack) });
-    const small = smallRuns.length
-      ? {
-          renderMs: pick((r) => r.renderMs, smallRuns),
-          validateMs: pick((r) => r.validateMs, smallRuns),
-          outcome: smallRuns[0]!.outcome,
-          fieldsInDom: smallRuns[0]!.fieldsInDom,
-          phases: medianPhases(smallRuns),
-          baseline: plainFigures(smallPlain),
-        }
-      : undefined;
     const profiled = options.profile ? await groupRun(browser, base, options.rows, true) : undefined;
     // The 2-row render is the target still missed: where its time goes.
     const smallProfiled = options.profile && !options.quick ? await groupRun(browser, base, 2, true) : undefined;
+    const twoRows = smallRuns.length
+      ? {
+          renderMs: pick((r) => r.renderMs, smallRuns),
+          validateMs: pick((r) => r.validateMs, smallRuns),
+          validateOutcome: smallRuns[0]!.outcome,
+          fieldsInDom: smallRuns[0]!.fieldsInDom,
+          phases: medianPhases(smallRuns),
+          baseline: plainFigures(smallPlain),
+          ...(smallProfiled?.profile ? { profile: smallProfiled.profile } : {}),
+        }
+      : undefined;
     return {
       weights,
       repeatingGroup: {
@@ -398,19 +399,7 @@ export async function benchResidentPage(options: ResidentPageOptions) {
         baseline: plainFigures(longPlain),
         targetMs: 1000,
         phases: medianPhases(runs),
-        ...(small
-          ? {
-              twoRows: {
-                renderMs: small.renderMs,
-                validateMs: small.validateMs,
-                validateOutcome: small.outcome,
-                fieldsInDom: small.fieldsInDom,
-                phases: small.phases,
-                baseline: small.baseline,
-                ...(smallProfiled?.profile ? { profile: smallProfiled.profile } : {}),
-              },
-            }
-          : {}),
+        ...(twoRows ? { twoRows } : {}),
         ...(profiled?.profile ? { profile: profiled.profile } : {}),
       },
     };

@@ -70,7 +70,8 @@ const took = () => {
   return text;
 };
 
-type Baseline = Awaited<ReturnType<typeof benchResidentPage>>['repeatingGroup']['baseline'];
+type RepeatingGroup = Awaited<ReturnType<typeof benchResidentPage>>['repeatingGroup'];
+type Baseline = RepeatingGroup['baseline'];
 
 /** A render's two baselines as table rows. */
 const baselineRows = (label: string, b: Baseline) => ({
@@ -79,8 +80,6 @@ const baselineRows = (label: string, b: Baseline) => ({
   [`${label}: React + RJSF alone`]: { 'render ms (in DOM)': b.stackAlone.renderMs, 'render ms (painted)': b.stackAlone.renderPaintedMs },
 });
 
-type RepeatingGroup = Awaited<ReturnType<typeof benchResidentPage>>['repeatingGroup'];
-
 const PHASE_LABELS: Record<(typeof PHASES)[number], string> = {
   html: 'HTML parsed',
   entry: 'scripts run (first render)',
@@ -88,7 +87,7 @@ const PHASE_LABELS: Record<(typeof PHASES)[number], string> = {
   rendered: 'last row in DOM',
 };
 
-/** When each phase of the page load was in the DOM (ms from navigation), for the product and its plain-HTML baselines. */
+/** When each phase of the page load was in the DOM (ms from navigation), for the product, its plain HTML and the stack alone. */
 function printPhases(g: RepeatingGroup) {
   const row = (phases: PhaseMarks) => Object.fromEntries(PHASES.filter((p) => phases[p] !== undefined).map((p) => [PHASE_LABELS[p], phases[p]]));
   console.log('   Where a page load goes: ms from navigation until each phase was in the DOM (medians; the plain HTML has it all at once)');

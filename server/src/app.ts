@@ -70,7 +70,8 @@ export function createApp(deps: AppDeps): Express {
   const intakeApi = express.Router();
   intakeApi.post(INTAKE_PATHS, limits.intake, admissionControl(admission.submissions, admission.retryAfterSeconds, 'submission'), jsonBody, jsonGuard, noStore);
   intakeApi.use(intakeRoutes(services));
-  app.use('/api/v1', intakeApi);
+  // Only a POST can be an application: every other request (the staff inbox's GETs among them) passes by at once.
+  app.use('/api/v1', (req, res, next) => (req.method === 'POST' ? intakeApi(req, res, next) : next()));
 
   // Staff sign-in and the staff API (/api/v1/staff), every route behind the one authorisation layer.
   installStaffApi(app, deps, services);
