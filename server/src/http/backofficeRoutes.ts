@@ -20,8 +20,8 @@ import { envelopeOf } from '../modules/backoffice/events';
 import { fileHeaders } from '../modules/exports/download';
 import type { ApiKey, DeliveryStatus } from '../storage/types';
 import { ContractRouter } from './contract/contractRouter';
+import { param } from './routeParams';
 
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** Admin routes for integrations and retention; registered in http/staff/index.ts (STAFF_ROUTE_MODULES). */

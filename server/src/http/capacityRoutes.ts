@@ -1,11 +1,9 @@
 /** 定員と予約状況 (issue #22): `/api/v1/staff/municipalities/:code/procedures/:procedureId/capacity`; registered in http/staff/index.ts. */
-import type { Request } from 'express';
 import { can, type StaffRoutes } from '../auth/staffRouter';
 import { municipalityParam } from '../auth/resources';
 import { requestLanguage } from '../i18n/language';
 import type { StaffContext } from './staff/context';
-
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
+import { param } from './routeParams';
 
 export function capacityRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   const capacity = ctx.services.capacity;

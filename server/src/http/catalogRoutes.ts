@@ -17,8 +17,8 @@ import { publishWarnings } from '../modules/catalog/publishWarnings';
 import { requestLanguage } from '../i18n/language';
 import type { StaffContext } from './staff/context';
 import { msg } from '../i18n/messages';
+import { param } from './routeParams';
 
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
 const actor = (req: Request): Actor => ({ userId: req.user!.id });
 const body = (req: Request): Record<string, unknown> => (req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {});
 

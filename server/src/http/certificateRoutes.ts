@@ -20,8 +20,8 @@ import { contentDisposition } from '../modules/exports/download';
 import { ContractRouter } from './contract/contractRouter';
 import { ownSubmission } from './receiptAuth';
 import type { StaffContext } from './staff/context';
+import { param } from './routeParams';
 
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
 const query = (req: Request, name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : '');
 
 /** The verification page, with the certificate's number filled in (printed and in the QR code). */

@@ -11,8 +11,7 @@ import { analysisOf, counterLeadTimes, parsePeriod, periodTimelines } from '../m
 import { counterCsv } from '../modules/counter/counterCsv';
 import { contentDisposition } from '../modules/exports/download';
 import type { StaffContext } from './staff/context';
-
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
+import { param } from './routeParams';
 
 export function counterAnalysisRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   const m = municipalityParam(ctx.registry);

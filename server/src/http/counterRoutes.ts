@@ -12,8 +12,8 @@ import { renderCounterPaperForm } from '../modules/pdf/applicationPdf';
 import { NotFoundError } from '../errors';
 import type { StaffContext } from './staff/context';
 import { contentDisposition } from '../modules/exports/download';
+import { param } from './routeParams';
 
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
 const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>;
 
 export function counterRoutes(routes: StaffRoutes, ctx: StaffContext): void {

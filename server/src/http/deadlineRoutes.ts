@@ -1,11 +1,9 @@
 /** 標準処理期間 per procedure (issue #21): `/api/v1/staff/municipalities/:code/processing-periods`; registered in http/staff/index.ts. */
-import type { Request } from 'express';
 import { can, type StaffRoutes } from '../auth/staffRouter';
 import { municipalityParam } from '../auth/resources';
 import { requestLanguage } from '../i18n/language';
 import type { StaffContext } from './staff/context';
-
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
+import { param } from './routeParams';
 
 export function deadlineRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   const deadlines = ctx.services.desk.deadlines;

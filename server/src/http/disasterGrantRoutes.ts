@@ -9,8 +9,7 @@ import { can, signedIn, type StaffRoutes } from '../auth/staffRouter';
 import { municipalityParam } from '../auth/resources';
 import { requestLanguage } from '../i18n/language';
 import type { StaffContext } from './staff/context';
-
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
+import { param } from './routeParams';
 
 export function disasterGrantRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   const grants = ctx.services.disasterGrants;

@@ -9,8 +9,7 @@ import { municipalityParam } from '../auth/resources';
 import { canInDisaster, lentFrom } from '../auth/disasterAccess';
 import { requestLanguage } from '../i18n/language';
 import type { StaffContext } from './staff/context';
-
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
+import { param } from './routeParams';
 
 export function disasterRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   const disasters = ctx.services.disasters;

@@ -18,8 +18,8 @@ import { SurveyResultService } from '../modules/disasters/surveyResults';
 import { SurveyListService } from '../modules/disasters/surveyList';
 import type { TriageFilter } from '../modules/disasters/triageQueue';
 import type { StaffContext } from './staff/context';
+import { param } from './routeParams';
 
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
 const yesNo = (v: unknown): boolean | undefined => (v === 'yes' ? true : v === 'no' ? false : undefined);
 /** A filled-in survey list of a few thousand rows is well under this. */
 const MAX_RESULT_FILE_BYTES = 5 * 1024 * 1024;

@@ -10,8 +10,8 @@ import { can, type StaffRoutes } from '../auth/staffRouter';
 import { municipalityParam } from '../auth/resources';
 import { requestLanguage } from '../i18n/language';
 import type { StaffContext } from './staff/context';
+import { param } from './routeParams';
 
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
 const actor = (req: Request) => ({ userId: req.user!.id });
 
 export function guideStaffRoutes(routes: StaffRoutes, ctx: StaffContext): void {

@@ -3,7 +3,6 @@
  * authorisation layer and CSRF check as the other inbox routes. Thin: parse,
  * call a service, answer.
  */
-import type { Request } from 'express';
 import type { StaffRoutes } from '../auth/staffRouter';
 import { can } from '../auth/staffRouter';
 import { municipalityParam } from '../auth/resources';
@@ -14,8 +13,7 @@ import { contentDisposition } from '../modules/exports/download';
 import { jstText } from '../modules/exports/csvExport';
 import { actorOf, sheetDeps } from './inboxRoutes';
 import type { StaffContext } from './staff/context';
-
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
+import { param } from './routeParams';
 
 /** Registered in http/staff/index.ts (STAFF_ROUTE_MODULES). */
 export function inboxBulkRoutes(routes: StaffRoutes, ctx: StaffContext): void {

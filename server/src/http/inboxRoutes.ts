@@ -26,8 +26,7 @@ import type { SubmissionMeta } from '../storage/types';
 import { ContractRouter } from './contract/contractRouter';
 import { residentSessionId, setResidentCookie } from './residentCardRoutes';
 import { noticeOf } from './noticeRoutes';
-
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
+import { param } from './routeParams';
 
 /** The municipality in the path; the submission (when it is that municipality's) adds its procedure, for staff bound to procedures. */
 export function submissionResource(ctx: StaffContext): ResourceResolver {

@@ -2,16 +2,15 @@
  * A resident's application: one procedure, or a bundle of them (ワンストップ). The busiest route under a surge,
  * so app.ts mounts it ahead of the rest of the API with only the layers it needs. Thin: call the service, answer.
  */
-import type { Request, Router } from 'express';
+import type { Router } from 'express';
 import type { Services } from '../services';
 import { requestLanguage } from '../i18n/language';
 import { ContractRouter } from './contract/contractRouter';
 import { residentSessionId } from './residentCardRoutes';
+import { param } from './routeParams';
 
 /** The application POSTs, relative to /api/v1 (app.ts puts the rate limit and admission control in front of both). */
 export const INTAKE_PATHS = ['/municipalities/:code/procedures/:procedureId/submissions', '/municipalities/:code/bundles'];
-
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
 export function intakeRoutes(services: Services): Router {
   const router = new ContractRouter();

@@ -16,8 +16,7 @@ import { MESSAGE_MAX_CHARS, MESSAGE_MAX_FILES, MESSAGE_MAX_FILE_MB, type Incomin
 import { ContractRouter } from './contract/contractRouter';
 import { invalidTextError, isReadableText } from './inputGuards';
 import { actorOf, submissionOf, submissionResource } from './inboxRoutes';
-
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
+import { param } from './routeParams';
 
 /** One more file than allowed reaches the service, which refuses it with a clear message; the text field has room for a too-long message too. */
 const messageUpload = (maxUploadBytes: number) =>

@@ -19,8 +19,8 @@ import { contentDisposition } from '../modules/exports/download';
 import { ContractRouter } from './contract/contractRouter';
 import { ownSubmission } from './receiptAuth';
 import type { StaffContext } from './staff/context';
+import { param } from './routeParams';
 
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
 const noNotice = (req: Request) => new NotFoundError(requestLanguage(req) === 'en' ? 'No decision notice has been issued.' : '決定通知書は発行されていません。', 'notice_not_found');
 
 /** `{ notice }` for a status answer when the submission has one, else nothing. */

@@ -3,7 +3,7 @@
  * catalog and status (the applications themselves: intakeRoutes.ts). Thin:
  * parse the request, call a service, answer.
  */
-import { type Router, type Request } from 'express';
+import { type Router } from 'express';
 import { RECEIPT_PATTERN, normalizeReceiptNumber } from '@madoguchi/shared';
 import { statusView } from '../modules/status/statusView';
 import { NotFoundError } from '../errors';
@@ -13,8 +13,7 @@ import { msg } from '../i18n/messages';
 import { ContractRouter } from './contract/contractRouter';
 import { ownSubmission } from './receiptAuth';
 import { publicReads } from './publicReads';
-
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
+import { param } from './routeParams';
 
 export function publicRoutes(services: Services): Router {
   const router = new ContractRouter();

@@ -10,8 +10,7 @@ import { municipalityParam } from '../auth/resources';
 import { requestLanguage } from '../i18n/language';
 import type { DeliveryStatus } from '../storage/types';
 import type { StaffContext } from './staff/context';
-
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
+import { param } from './routeParams';
 
 export function pushRoutes(routes: StaffRoutes, ctx: StaffContext): void {
   const push = ctx.services.desk.push;

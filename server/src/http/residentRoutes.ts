@@ -12,8 +12,8 @@ import { renderApplicationPdf } from '../modules/pdf/applicationPdf';
 import { ContractRouter } from './contract/contractRouter';
 import { ownSubmission } from './receiptAuth';
 import { receiptMismatch } from '../modules/status/receiptAccess';
+import { param } from './routeParams';
 
-const param = (req: Request, name: string) => String(req.params[name] ?? '');
 const field = (req: Request, name: string) => (typeof req.body?.[name] === 'string' ? (req.body[name] as string) : '');
 
 export function residentRoutes(services: Services, maxUploadBytes: number): Router {
