@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { formatReceiptNumber, SUBMISSION_STATUSES } from '@madoguchi/shared';
-import { openDatabase } from '../server/src/storage/sqlite/database';
+import { openDatabase, type Db } from '../server/src/storage/sqlite/database';
 import { createSqliteStorage } from '../server/src/storage/sqlite';
 import { SqliteInboxRepository } from '../server/src/storage/sqlite/inboxRepository';
 import { DataCipher } from '../server/src/security/dataCipher';
@@ -49,6 +49,33 @@ const spread = (i: number, m: number) => {
   const j = Math.floor(i / m);
   return { municipality: i % m, procedure: j % PROCEDURES.length, status: Math.floor(j / PROCEDURES.length) % STATUSES.length };
 };
+
+/** Applicants' messages per thread in the measured municipality, and one thread in this many left unread by the desk. */
+const MESSAGES_PER_THREAD = 10;
+const UNREAD_ONE_IN = 100;
+
+/**
+ * Messages from applicants in every thread of the measured municipality (10 each: 50,000 at 1,000,000 rows), each
+ * thread read by the desk after its last message but one in a hundred: a big city's desk gathers tens of thousands
+ * over the years, and every inbox page marks the threads still unread. Written as the store writes them, through
+ * its triggers.
+ */
+function addApplicantMessages(db: Db, cipher: DataCipher, municipalityCode: string) {
+  const threads = (db.prepare('SELECT id FROM submissions WHERE municipality_code = ?').all(municipalityCode) as Array<{ id: string }>).map((r) => r.id);
+  const add = db.prepare(
+    `INSERT INTO submission_messages (id, submission_id, municipality_code, kind, author, body, fields_json, revision, created_at) VALUES (?, ?, ?, 'message', 'applicant', ?, '[]', 1, ?)`,
+  );
+  const read = db.prepare(`INSERT INTO submission_message_reads (submission_id, side, read_at) VALUES (?, 'desk', ?)`);
+  const body = cipher.sealText('お問い合わせの件、書類を追加しました。');
+  const start = Date.UTC(2025, 0, 1);
+  db.transaction(() => {
+    threads.forEach((id, t) => {
+      for (let k = 0; k < MESSAGES_PER_THREAD; k++) add.run(randomUUID(), id, municipalityCode, body, new Date(start + (t * MESSAGES_PER_THREAD + k) * 60_000).toISOString());
+      if (t % UNREAD_ONE_IN !== 0) read.run(id, new Date(start + (t + 1) * MESSAGES_PER_THREAD * 60_000).toISOString());
+    });
+  })();
+  return { messages: threads.length * MESSAGES_PER_THREAD, unreadThreads: Math.ceil(threads.length / UNREAD_ONE_IN) };
+}
 
 export interface InboxOptions {
   rows: number;
@@ -328,6 +355,7 @@ export async function benchInbox(options: InboxOptions) {
         })();
       }
     });
+    const messages = addApplicantMessages(db, cipher, municipalities[0]!);
     db.pragma('optimize');
     db.close();
     const dbBytes = readdirSync(dir)
@@ -342,6 +370,7 @@ export async function benchInbox(options: InboxOptions) {
     const countTimes: number[] = [];
     const receiptTimes: number[] = [];
     const kanaTimes: number[] = [];
+    const unreadTimes: number[] = [];
     const receipts = (raw.prepare('SELECT receipt_number FROM submissions WHERE municipality_code = ? LIMIT 200').all(target) as Array<{ receipt_number: string }>).map((r) => r.receipt_number);
     // The store keeps a page while the municipality's inbox version stands still; here every query must run, as it
     // does after an application arrived, so the version moves before each (as the trigger of a write moves it). Both
@@ -364,6 +393,9 @@ export async function benchInbox(options: InboxOptions) {
           .all(target, FAMILY[i % 10], `${FAMILY[i % 10]}\uffff`),
       );
       kanaTimes.push(t4);
+      // The threads with an applicant's message the desk has not read, which every inbox page marks.
+      const [, t5] = await timeAsync(() => storage.messageReads.unreadByDesk(target));
+      unreadTimes.push(t5);
     }
     // The staff account the HTTP part signs in with, of the municipality the queries target.
     const at = new Date().toISOString();
@@ -404,6 +436,7 @@ export async function benchInbox(options: InboxOptions) {
       countByStatusMs: stats(countTimes),
       findByReceiptMs: stats(receiptTimes),
       readingPrefixMs: stats(kanaTimes),
+      unreadThreadsMs: { ...stats(unreadTimes), ...messages },
       http,
       profile,
       ...(comparison ? { comparison } : {}),

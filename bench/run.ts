@@ -171,6 +171,10 @@ async function inboxSection() {
     'count by status': inbox.countByStatusMs,
     'find by receipt number': inbox.findByReceiptMs,
     'reading prefix search': inbox.readingPrefixMs,
+    [`the desk's unread threads (${inbox.unreadThreadsMs.messages.toLocaleString()} applicant messages, ${inbox.unreadThreadsMs.unreadThreads} threads unread)`]: {
+      p50: inbox.unreadThreadsMs.p50,
+      p99: inbox.unreadThreadsMs.p99,
+    },
   });
   const h = inbox.http[0]!;
   console.log(

@@ -82,6 +82,43 @@ describeContract('message thread storage contract', ({ s }) => {
     expect((await s().inbox.list({ municipalityCode: '082015', limit: 10, submissionIds: [] })).items).toEqual([]);
   });
 
+  it('keeps the unread list right through any order of messages, read positions and purges', async () => {
+    // A fixed pseudo-random sequence (the same on every run and adapter), checked after each step against the
+    // definition: an applicant's free message newer than the desk's read position, in this municipality.
+    let seed = 20261207;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return Math.floor(seed / 2 ** 16) % n; // the high bits: an LCG's low bits repeat with a short period
+    };
+    const threads = Array.from({ length: 4 }, () => submission());
+    const other = submission({ municipalityCode: '011002' });
+    for (const x of [...threads, other]) await s().submissions.insert(x);
+    const purged = new Set<string>();
+    const expected = async () => {
+      const unread: string[] = [];
+      for (const t of threads.filter((x) => !purged.has(x.id))) {
+        const position = await s().messageReads.readPosition(t.id, 'desk');
+        const messages = await s().inbox.listMessages(t.id);
+        if (messages.some((m) => m.kind === 'message' && m.author === 'applicant' && (position === undefined || m.createdAt > position))) unread.push(t.id);
+      }
+      return unread.sort();
+    };
+    for (let step = 0; step < 60; step++) {
+      const live = threads.filter((x) => !purged.has(x.id));
+      const t = live[next(live.length)]!;
+      const minutes = next(40); // out of order on purpose: messages and reads do not arrive in time order
+      const action = next(10);
+      if (action < 4) await s().inbox.addMessage(message(t.id, `r${step}`, next(3) === 0 ? 'u1' : 'applicant', minutes, next(5) === 0 ? { kind: 'correction-answer' } : {}));
+      else if (action < 8) await s().messageReads.markRead(t.id, next(4) === 0 ? 'applicant' : 'desk', at(minutes));
+      else if (action === 8 && step > 40 && live.length > 1) {
+        await s().inbox.purge(t.id);
+        purged.add(t.id);
+      } else await s().inbox.addMessage(message(other.id, `o${step}`, 'applicant', minutes, { municipalityCode: '011002' }));
+      expect([step, (await s().messageReads.unreadByDesk('082015')).sort()]).toEqual([step, await expected()]);
+    }
+    expect(await s().messageReads.unreadByDesk('011002')).toEqual([other.id]);
+  });
+
   it('forgets messages and read positions with a purged submission', async () => {
     const a = submission();
     await s().submissions.insert(a);

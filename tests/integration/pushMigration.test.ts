@@ -3,22 +3,16 @@
  * table to admit the `push` channel: a store written before it keeps every
  * webhook and e-mail delivery (status, attempts, log) and takes push ones after.
  */
-import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { createSqliteStorage } from '../../server/src/storage/sqlite';
 import { DataCipher } from '../../server/src/security/dataCipher';
-import { MIGRATIONS } from '../../server/src/storage/sqlite/migrations';
+import { sqliteStoreBefore } from '../helpers/sqliteStoreBefore';
 import type { Delivery, OutboxEvent } from '../../server/src/storage/types';
 import { makeTempDir } from '../helpers/tempDir';
 
 it('keeps the deliveries of a store written before push targets, and admits push ones', async () => {
   const dir = makeTempDir();
-  const before = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE push_targets'));
-  expect(before).toBeGreaterThan(0);
-  const db = new Database(join(dir.path, 'madoguchi.sqlite'));
-  for (const m of MIGRATIONS.slice(0, before)) db.exec(m);
-  db.pragma(`user_version = ${before}`);
+  const db = sqliteStoreBefore(dir.path, 'CREATE TABLE push_targets');
   const at = '2026-12-01T00:00:00.000Z';
   const event: OutboxEvent = { id: 'e1', type: 'submission.received', municipalityCode: '082015', procedureId: 'risai', submissionId: 's1', receiptNumber: 'R1', data: {}, createdAt: at };
   db.prepare(

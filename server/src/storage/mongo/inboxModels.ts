@@ -58,6 +58,9 @@ const messageSchema = new Schema(
   opts('submission_messages'),
 );
 messageSchema.index({ submissionId: 1, createdAt: 1 });
+// The desk's unread threads (messageReadRepository.unreadByDesk) group a municipality's applicant messages: without
+// it, every inbox page scanned the messages of every municipality.
+messageSchema.index({ municipalityCode: 1, submissionId: 1, createdAt: -1 }, { partialFilterExpression: { kind: 'message', author: 'applicant' } });
 
 const outboxSchema = new Schema(
   {

@@ -22,13 +22,8 @@ export class SqliteMessageReadRepository implements MessageReadRepository {
   }
 
   async unreadByDesk(municipalityCode: string) {
-    const rows = this.db
-      .prepare(
-        `SELECT DISTINCT m.submission_id AS id FROM submission_messages m
-           LEFT JOIN submission_message_reads r ON r.submission_id = m.submission_id AND r.side = 'desk'
-         WHERE m.municipality_code = ? AND m.kind = 'message' AND m.author = 'applicant' AND (r.read_at IS NULL OR m.created_at > r.read_at)`,
-      )
-      .all(municipalityCode) as Array<{ id: string }>;
+    // Kept by triggers as messages and read positions are written (migration 29): no scan of the messages.
+    const rows = this.db.prepare('SELECT submission_id AS id FROM desk_unread_threads WHERE municipality_code = ?').all(municipalityCode) as Array<{ id: string }>;
     return rows.map((r) => r.id);
   }
 }

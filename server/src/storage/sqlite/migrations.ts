@@ -680,4 +680,46 @@ export const MIGRATIONS: string[] = [
     INSERT INTO inbox_versions (municipality_code, value) VALUES (OLD.municipality_code, 1) ON CONFLICT (municipality_code) DO UPDATE SET value = value + 1;
   END;
   `,
+  /*
+   * 29: the threads with an applicant's message the desk has not read, one row each, kept by triggers (issue #23).
+   * Every inbox page marks them, and working them out from the messages cost a scan of every applicant message of
+   * the municipality (17 ms at 50,000, 93 ms at 200,000) on each page; this table answers in proportion to the
+   * unread threads. Triggers, like the inbox version: no write path (a message, a read position, a purge) can forget it.
+   */ `
+  CREATE TABLE desk_unread_threads (submission_id TEXT PRIMARY KEY, municipality_code TEXT NOT NULL) WITHOUT ROWID;
+  CREATE INDEX desk_unread_threads_by_municipality ON desk_unread_threads (municipality_code);
+  INSERT INTO desk_unread_threads (submission_id, municipality_code)
+    SELECT m.submission_id, MIN(m.municipality_code) FROM submission_messages m
+      LEFT JOIN submission_message_reads r ON r.submission_id = m.submission_id AND r.side = 'desk'
+    WHERE m.kind = 'message' AND m.author = 'applicant' AND (r.read_at IS NULL OR m.created_at > r.read_at)
+    GROUP BY m.submission_id;
+  DROP INDEX submission_messages_from_applicant; -- it served only the scan this table replaces
+  CREATE TRIGGER desk_unread_on_message AFTER INSERT ON submission_messages
+    WHEN NEW.kind = 'message' AND NEW.author = 'applicant'
+      AND NOT EXISTS (SELECT 1 FROM submission_message_reads r WHERE r.submission_id = NEW.submission_id AND r.side = 'desk' AND r.read_at >= NEW.created_at)
+  BEGIN
+    INSERT OR IGNORE INTO desk_unread_threads (submission_id, municipality_code) VALUES (NEW.submission_id, NEW.municipality_code);
+  END;
+  CREATE TRIGGER desk_unread_on_read_insert AFTER INSERT ON submission_message_reads WHEN NEW.side = 'desk' BEGIN
+    DELETE FROM desk_unread_threads WHERE submission_id = NEW.submission_id AND NOT EXISTS (
+      SELECT 1 FROM submission_messages m WHERE m.submission_id = NEW.submission_id AND m.kind = 'message' AND m.author = 'applicant' AND m.created_at > NEW.read_at);
+  END;
+  CREATE TRIGGER desk_unread_on_read_update AFTER UPDATE ON submission_message_reads WHEN NEW.side = 'desk' BEGIN
+    DELETE FROM desk_unread_threads WHERE submission_id = NEW.submission_id AND NOT EXISTS (
+      SELECT 1 FROM submission_messages m WHERE m.submission_id = NEW.submission_id AND m.kind = 'message' AND m.author = 'applicant' AND m.created_at > NEW.read_at);
+  END;
+  CREATE TRIGGER desk_unread_on_message_delete AFTER DELETE ON submission_messages WHEN OLD.kind = 'message' AND OLD.author = 'applicant' BEGIN
+    DELETE FROM desk_unread_threads WHERE submission_id = OLD.submission_id AND NOT EXISTS (
+      SELECT 1 FROM submission_messages m LEFT JOIN submission_message_reads r ON r.submission_id = m.submission_id AND r.side = 'desk'
+      WHERE m.submission_id = OLD.submission_id AND m.kind = 'message' AND m.author = 'applicant' AND (r.read_at IS NULL OR m.created_at > r.read_at));
+  END;
+  CREATE TRIGGER desk_unread_on_read_delete AFTER DELETE ON submission_message_reads WHEN OLD.side = 'desk' BEGIN
+    INSERT OR IGNORE INTO desk_unread_threads (submission_id, municipality_code)
+      SELECT m.submission_id, m.municipality_code FROM submission_messages m
+      WHERE m.submission_id = OLD.submission_id AND m.kind = 'message' AND m.author = 'applicant' LIMIT 1;
+  END;
+  CREATE TRIGGER desk_unread_on_submission_delete AFTER DELETE ON submissions BEGIN
+    DELETE FROM desk_unread_threads WHERE submission_id = OLD.id;
+  END;
+  `,
 ];

@@ -1,0 +1,41 @@
+/**
+ * The SQLite migration that keeps the desk's unread threads in a table of their own (issue #23): a store written
+ * before it has its unread threads worked out once from the messages and read positions it holds, and from then on
+ * new messages and reads keep the table.
+ */
+import { randomBytes } from 'node:crypto';
+import { createSqliteStorage } from '../../server/src/storage/sqlite';
+import { DataCipher } from '../../server/src/security/dataCipher';
+import { sqliteStoreBefore } from '../helpers/sqliteStoreBefore';
+import { makeTempDir } from '../helpers/tempDir';
+
+const at = (minutes: number) => new Date(Date.parse('2026-11-10T00:00:00Z') + minutes * 60_000).toISOString();
+
+it('works out the unread threads of a store written before the table, then keeps them', async () => {
+  const dir = makeTempDir();
+  const db = sqliteStoreBefore(dir.path, 'CREATE TABLE desk_unread_threads');
+  const message = db.prepare(`INSERT INTO submission_messages (id, submission_id, municipality_code, kind, author, body, fields_json, revision, created_at) VALUES (?, ?, ?, ?, ?, 'x', '[]', 1, ?)`);
+  const read = db.prepare(`INSERT INTO submission_message_reads (submission_id, side, read_at) VALUES (?, ?, ?)`);
+  message.run('m1', 'unread', '082015', 'message', 'applicant', at(1)); // never read by the desk
+  message.run('m2', 'read', '082015', 'message', 'applicant', at(1));
+  read.run('read', 'desk', at(2)); // read after it
+  message.run('m3', 'newer', '082015', 'message', 'applicant', at(5));
+  read.run('newer', 'desk', at(3)); // read before the newest message
+  read.run('newer', 'applicant', at(9)); // the applicant's own position does not count
+  message.run('m4', 'desk-only', '082015', 'message', 'u1', at(1)); // the desk's own message
+  message.run('m5', 'answer', '082015', 'correction-answer', 'applicant', at(1)); // answers count through the status
+  message.run('m6', 'elsewhere', '011002', 'message', 'applicant', at(1));
+  db.close();
+
+  const upgraded = createSqliteStorage(dir.path, new DataCipher([randomBytes(32)]));
+  try {
+    expect((await upgraded.messageReads.unreadByDesk('082015')).sort()).toEqual(['newer', 'unread']);
+    expect(await upgraded.messageReads.unreadByDesk('011002')).toEqual(['elsewhere']);
+    await upgraded.messageReads.markRead('newer', 'desk', at(6));
+    await upgraded.messageReads.markRead('read', 'desk', at(1)); // never moves back: still read
+    expect(await upgraded.messageReads.unreadByDesk('082015')).toEqual(['unread']);
+  } finally {
+    await upgraded.close();
+    dir.remove();
+  }
+});
