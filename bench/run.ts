@@ -168,7 +168,7 @@ async function inboxSection() {
   const { minRowsReturned: _rows, targetP99Ms: _target, ...list } = inbox.listNewest50Ms;
   console.table({
     'list newest 50 (municipality+procedure+status)': list,
-    'count by status': inbox.countByStatusMs,
+    'counts per status (as each page shows them)': inbox.countByStatusMs,
     'find by receipt number': inbox.findByReceiptMs,
     'reading prefix search': inbox.readingPrefixMs,
     [`the desk's unread threads (${inbox.unreadThreadsMs.messages.toLocaleString()} applicant messages, ${inbox.unreadThreadsMs.unreadThreads} threads unread)`]: {

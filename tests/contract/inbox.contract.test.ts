@@ -227,6 +227,45 @@ describeContract('inbox storage contract', ({ s }) => {
       expect(await s().inbox.countByStatus('082015')).toEqual({ received: 5, 'in-review': 1 });
       expect(await s().inbox.countByStatus('082015', ['b'])).toEqual({ received: 3 });
     });
+    it('keeps the counts right through any order of applications, status changes and purges', async () => {
+      // A fixed pseudo-random sequence (the same on every run and adapter), checked after each step against what the
+      // steps did; the other municipality's applications must never show.
+      let seed = 1207;
+      const next = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return Math.floor(seed / 2 ** 16) % n; // the high bits: an LCG's low bits repeat with a short period
+      };
+      const statuses: Submission['status'][] = ['received', 'in-review', 'correction-requested', 'resubmitted', 'accepted', 'completed', 'rejected'];
+      const live = new Map<string, { procedureId: string; status: Submission['status'] }>();
+      const expected = (procedures?: string[]) => {
+        const counts: Partial<Record<Submission['status'], number>> = {};
+        for (const x of live.values()) if (!procedures || procedures.includes(x.procedureId)) counts[x.status] = (counts[x.status] ?? 0) + 1;
+        return counts;
+      };
+      for (let step = 0; step < 80; step++) {
+        const action = next(10);
+        const ids = [...live.keys()];
+        if (action < 4 || ids.length === 0) {
+          const x = submission({ procedureId: ['a', 'b', 'c'][next(3)]! });
+          await s().submissions.insert(x, undefined, {});
+          live.set(x.id, { procedureId: x.procedureId, status: x.status });
+          await s().submissions.insert(submission({ municipalityCode: '011002', procedureId: 'a' }), undefined, {});
+        } else if (action < 8) {
+          const id = ids[next(ids.length)]!;
+          const from = live.get(id)!.status;
+          const to = statuses[next(statuses.length)]!;
+          await s().submissions.changeStatus(id, from, move(from, to, step), at(step));
+          live.get(id)!.status = to;
+        } else {
+          const id = ids[next(ids.length)]!;
+          await s().inbox.purge(id);
+          live.delete(id);
+        }
+        expect([step, await s().inbox.countByStatus('082015')]).toEqual([step, expected()]);
+        expect([step, await s().inbox.countByStatus('082015', ['a', 'c'])]).toEqual([step, expected(['a', 'c'])]);
+      }
+      expect(await s().inbox.countByStatus('082015', [])).toEqual({});
+    });
   });
 
   describe('pull feed, acknowledgement, reads, notes, messages', () => {

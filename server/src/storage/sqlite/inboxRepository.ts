@@ -261,18 +261,14 @@ export class SqliteInboxRepository implements InboxRepository {
    * every inbox page; the counts are kept, like pages, while the municipality's inbox version stands still.
    */
   async countByStatus(municipalityCode: string, procedureIds?: string[]) {
-    const version = this.inboxVersion(municipalityCode);
-    const key = `${municipalityCode}|${procedureIds ? procedureIds.join(',') : '*'}`;
-    const kept = this.counts.get(key);
-    if (kept && kept.version === version) return { ...kept.counts };
+    // Kept by triggers on every write to a submission (migration 30): rows per procedure and status, not per submission.
     const { where, params } = filters({ municipalityCode, limit: 0, ...(procedureIds ? { procedureIds } : {}) });
-    const rows = this.db.prepare(`SELECT status, COUNT(*) AS n FROM submissions WHERE ${where.join(' AND ')} GROUP BY status`).all(params) as Array<{ status: SubmissionStatus; n: number }>;
-    const counts: Record<string, number> = Object.fromEntries(rows.map((r) => [r.status, r.n]));
-    remember(this.counts, key, { version, counts }, 2000);
-    return { ...counts };
+    const rows = this.db.prepare(`SELECT status, SUM(n) AS n FROM inbox_status_counts WHERE ${where.join(' AND ')} GROUP BY status HAVING SUM(n) > 0`).all(params) as Array<{
+      status: SubmissionStatus;
+      n: number;
+    }>;
+    return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<SubmissionStatus, number>>;
   }
-
-  private readonly counts = new Map<string, { version: number; counts: Record<string, number> }>();
 
   private meta(sql: string, ...params: unknown[]): SubmissionMeta | null {
     const row = this.db.prepare(`SELECT ${META_COLUMNS} FROM submissions WHERE ${sql}`).get(...params) as MetaRow | undefined;

@@ -722,4 +722,34 @@ export const MIGRATIONS: string[] = [
     DELETE FROM desk_unread_threads WHERE submission_id = OLD.id;
   END;
   `,
+  /*
+   * 30: the inbox's counts per status, per municipality and procedure, kept by triggers (issue #23: "counts
+   * maintained incrementally"). Counting the rows cost a scan of the municipality's submissions each time an
+   * application had arrived since the last count (9 ms at 40,000); this table answers in proportion to its
+   * procedures and statuses, whatever the number of submissions.
+   */ `
+  CREATE TABLE inbox_status_counts (
+    municipality_code TEXT NOT NULL,
+    procedure_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (municipality_code, procedure_id, status)
+  ) WITHOUT ROWID;
+  INSERT INTO inbox_status_counts (municipality_code, procedure_id, status, n)
+    SELECT municipality_code, procedure_id, status, COUNT(*) FROM submissions GROUP BY municipality_code, procedure_id, status;
+  CREATE TRIGGER inbox_count_insert AFTER INSERT ON submissions BEGIN
+    INSERT INTO inbox_status_counts (municipality_code, procedure_id, status, n) VALUES (NEW.municipality_code, NEW.procedure_id, NEW.status, 1)
+      ON CONFLICT (municipality_code, procedure_id, status) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER inbox_count_update AFTER UPDATE OF municipality_code, procedure_id, status ON submissions
+    WHEN OLD.municipality_code IS NOT NEW.municipality_code OR OLD.procedure_id IS NOT NEW.procedure_id OR OLD.status IS NOT NEW.status
+  BEGIN
+    UPDATE inbox_status_counts SET n = n - 1 WHERE municipality_code = OLD.municipality_code AND procedure_id = OLD.procedure_id AND status = OLD.status;
+    INSERT INTO inbox_status_counts (municipality_code, procedure_id, status, n) VALUES (NEW.municipality_code, NEW.procedure_id, NEW.status, 1)
+      ON CONFLICT (municipality_code, procedure_id, status) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER inbox_count_delete AFTER DELETE ON submissions BEGIN
+    UPDATE inbox_status_counts SET n = n - 1 WHERE municipality_code = OLD.municipality_code AND procedure_id = OLD.procedure_id AND status = OLD.status;
+  END;
+  `,
 ];

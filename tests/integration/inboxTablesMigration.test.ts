@@ -1,7 +1,7 @@
 /**
- * The SQLite migration that keeps the desk's unread threads in a table of their own (issue #23): a store written
- * before it has its unread threads worked out once from the messages and read positions it holds, and from then on
- * new messages and reads keep the table.
+ * The SQLite migrations that keep what every inbox page asks for in tables of their own, kept by triggers (issue
+ * #23): the desk's unread threads (29) and the counts per status (30). A store written before each has the table
+ * worked out once from what it holds, and from then on the writes keep it.
  */
 import { randomBytes } from 'node:crypto';
 import { createSqliteStorage } from '../../server/src/storage/sqlite';
@@ -34,6 +34,36 @@ it('works out the unread threads of a store written before the table, then keeps
     await upgraded.messageReads.markRead('newer', 'desk', at(6));
     await upgraded.messageReads.markRead('read', 'desk', at(1)); // never moves back: still read
     expect(await upgraded.messageReads.unreadByDesk('082015')).toEqual(['unread']);
+  } finally {
+    await upgraded.close();
+    dir.remove();
+  }
+});
+
+it('works out the counts per status of a store written before the table, then keeps them', async () => {
+  const dir = makeTempDir();
+  const db = sqliteStoreBefore(dir.path, 'CREATE TABLE inbox_status_counts');
+  const insert = db.prepare(
+    `INSERT INTO submissions (id, receipt_number, secret_hash, municipality_code, procedure_owner, procedure_id, form_version, data_json, attachments_json,
+       status, history_json, language, created_at, updated_at) VALUES (?, ?, 'x', ?, 'preset', ?, 1, '{}', '{}', ?, '[]', 'ja', ?, ?)`,
+  );
+  const rows: Array<[string, string, string]> = [
+    ['082015', 'a', 'received'],
+    ['082015', 'a', 'received'],
+    ['082015', 'b', 'received'],
+    ['082015', 'b', 'accepted'],
+    ['011002', 'a', 'received'],
+  ];
+  rows.forEach(([code, procedure, status], i) => insert.run(`s${i}`, `R${i}`, code, procedure, status, at(i), at(i)));
+  db.close();
+
+  const upgraded = createSqliteStorage(dir.path, new DataCipher([randomBytes(32)]));
+  try {
+    expect(await upgraded.inbox.countByStatus('082015')).toEqual({ received: 3, accepted: 1 });
+    expect(await upgraded.inbox.countByStatus('082015', ['b'])).toEqual({ received: 1, accepted: 1 });
+    expect(await upgraded.inbox.countByStatus('011002')).toEqual({ received: 1 });
+    await upgraded.inbox.purge('s3');
+    expect(await upgraded.inbox.countByStatus('082015', ['b'])).toEqual({ received: 1 });
   } finally {
     await upgraded.close();
     dir.remove();
