@@ -171,7 +171,7 @@ async function inboxSection() {
     'counts per status (as each page shows them)': inbox.countByStatusMs,
     'find by receipt number': inbox.findByReceiptMs,
     'reading prefix search': inbox.readingPrefixMs,
-    [`the desk's unread threads (${inbox.unreadThreadsMs.messages.toLocaleString()} applicant messages, ${inbox.unreadThreadsMs.unreadThreads} threads unread)`]: {
+    [`the desk's unread threads (threads unread: ${inbox.unreadThreadsMs.unreadThreads}; applicant messages: ${inbox.unreadThreadsMs.messages.toLocaleString()})`]: {
       p50: inbox.unreadThreadsMs.p50,
       p99: inbox.unreadThreadsMs.p99,
     },
