@@ -9,6 +9,7 @@ import type { Delivery, OutboxEvent, Webhook } from '../../server/src/storage/ty
 import { DataCipher } from '../../server/src/security/dataCipher';
 import { describeContract } from './adapters';
 import { fileMeta, submission } from './fixtures';
+import { seededInts } from '../helpers/seededRandom';
 
 const t0 = new Date('2026-11-10T00:00:00Z');
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
@@ -230,11 +231,7 @@ describeContract('inbox storage contract', ({ s }) => {
     it('keeps the counts right through any order of applications, status changes and purges', async () => {
       // A fixed pseudo-random sequence (the same on every run and adapter), checked after each step against what the
       // steps did; the other municipality's applications must never show.
-      let seed = 1207;
-      const next = (n: number) => {
-        seed = (seed * 1103515245 + 12345) % 2 ** 31;
-        return Math.floor(seed / 2 ** 16) % n; // the high bits: an LCG's low bits repeat with a short period
-      };
+      const next = seededInts(1207);
       const statuses: Submission['status'][] = ['received', 'in-review', 'correction-requested', 'resubmitted', 'accepted', 'completed', 'rejected'];
       const live = new Map<string, { procedureId: string; status: Submission['status'] }>();
       const expected = (procedures?: string[]) => {

@@ -9,21 +9,10 @@
 import request from 'supertest';
 import { buildTestApp, allPresets } from '../helpers/testApp';
 import { makeTempDir } from '../helpers/tempDir';
+import { prng } from '../helpers/seededRandom';
 
 const MITO = '082015';
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
-
-/** mulberry32: small, fast, seedable. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NASTY_STRINGS = [
   '',
