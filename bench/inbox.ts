@@ -5,11 +5,12 @@
  *  - the list endpoint over HTTP: the real built server (`node server/dist/main.js`) on that data
  *    directory, a staff account of the first municipality signed in through the session API,
  *    and autocannon GETting "newest 50 for municipality + procedure + status" with the session cookie.
- * Rows are written directly (sealed like real ones, with the key the server will read from the
- * data directory) to build the set quickly.
+ * Rows are written directly to build the set quickly, but as large as real ones: each carries its procedure's
+ * example answers, sealed with the key the server will read from the data directory, and a status history as
+ * intake and the desk write it (a row of a few bytes would fit dozens to a page and flatter every query).
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -20,6 +21,7 @@ import { createSqliteStorage } from '../server/src/storage/sqlite';
 import { SqliteInboxRepository } from '../server/src/storage/sqlite/inboxRepository';
 import { DataCipher } from '../server/src/security/dataCipher';
 import { hashPassword } from '../server/src/auth/passwords';
+import { PRESETS_ROOT } from '../presets/src/loadPresets';
 import { median, percentile, round1, startChild } from './lib';
 import { INBOX_STAGES, profileUnderLoad, type ServerProfile } from './serverProfile';
 
@@ -27,6 +29,14 @@ const PROCEDURES = ['risai-shomeisho', 'jidou-teate-nintei', 'hoiku-riyo-moshiko
 const STATUSES = SUBMISSION_STATUSES.slice(0, 4);
 const FAMILY = ['サトウ', 'スズキ', 'タカハシ', 'タナカ', 'ワタナベ', 'イトウ', 'ヤマモト', 'ナカムラ', 'コバヤシ', 'カトウ'];
 const PASSWORD = 'bench horse battery staple';
+/** Each procedure's example answers (what intake seals into data_json). */
+const EXAMPLE_ANSWERS = new Map(PROCEDURES.map((id) => [id, JSON.parse(readFileSync(join(PRESETS_ROOT, id, 'examples', 'valid.json'), 'utf8')) as unknown]));
+
+/** A status history as the store writes it: received from the applicant, then the desk's move to `status` if it moved. */
+function historyTo(status: string, at: string): string {
+  const received = { from: null, to: STATUSES[0], at, by: 'applicant' };
+  return JSON.stringify(status === STATUSES[0] ? [received] : [received, { from: STATUSES[0], to: status, at, by: 'bench-staff' }]);
+}
 
 function time<T>(fn: () => T): [T, number] {
   const t = process.hrtime.bigint();
@@ -328,7 +338,7 @@ export async function benchInbox(options: InboxOptions) {
     const insert = db.prepare(
       `INSERT INTO submissions (id, receipt_number, secret_hash, municipality_code, procedure_owner, procedure_id, form_version, data_json, attachments_json,
          status, history_json, language, created_at, updated_at, applicant_kana)
-       VALUES (?, ?, ?, ?, 'preset', ?, 1, ?, '{}', ?, '[]', 'ja', ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, 'preset', ?, 1, ?, '{}', ?, ?, 'ja', ?, ?, ?)`,
     );
     const start = Date.UTC(2025, 0, 1);
     const [, buildMs] = time(() => {
@@ -345,8 +355,9 @@ export async function benchInbox(options: InboxOptions) {
               'x'.repeat(64),
               municipalities[s.municipality],
               PROCEDURES[s.procedure],
-              cipher.sealJson({ name: kana, n: i }),
+              cipher.sealJson(EXAMPLE_ANSWERS.get(PROCEDURES[s.procedure]!)),
               STATUSES[s.status],
+              historyTo(STATUSES[s.status]!, at),
               at,
               at,
               kana,
