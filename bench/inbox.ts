@@ -29,6 +29,8 @@ const PROCEDURES = ['risai-shomeisho', 'jidou-teate-nintei', 'hoiku-riyo-moshiko
 const STATUSES = SUBMISSION_STATUSES.slice(0, 4);
 const FAMILY = ['サトウ', 'スズキ', 'タカハシ', 'タナカ', 'ワタナベ', 'イトウ', 'ヤマモト', 'ナカムラ', 'コバヤシ', 'カトウ'];
 const PASSWORD = 'bench horse battery staple';
+/** The store's list is timed on every procedure × status page of one municipality in turn (20 pages, 10 times each). */
+const LIST_PAGES = PROCEDURES.length * STATUSES.length;
 /** Each procedure's example answers (what intake seals into data_json). */
 const EXAMPLE_ANSWERS = new Map(PROCEDURES.map((id) => [id, JSON.parse(readFileSync(join(PRESETS_ROOT, id, 'examples', 'valid.json'), 'utf8')) as unknown]));
 
@@ -444,7 +446,15 @@ export async function benchInbox(options: InboxOptions) {
       municipalities: municipalities.length,
       buildSeconds: round1(buildMs / 1000),
       databaseMb: round1(dbBytes / 1024 / 1024),
-      listNewest50Ms: { ...stats(listTimes), minRowsReturned: Math.min(...listSizes), targetP99Ms: 2 },
+      listNewest50Ms: {
+        ...stats(listTimes),
+        minRowsReturned: Math.min(...listSizes),
+        targetP99Ms: 2,
+        // The first query of each of the LIST_PAGES pages reads its rows' table pages from the file, later ones find
+        // them in memory: the two apart show what the p99 above is made of.
+        firstVisit: stats(listTimes.slice(0, LIST_PAGES)),
+        repeatVisits: stats(listTimes.slice(LIST_PAGES)),
+      },
       countByStatusMs: stats(countTimes),
       findByReceiptMs: stats(receiptTimes),
       readingPrefixMs: stats(kanaTimes),

@@ -103,7 +103,16 @@ test('npm run bench -- --quick runs end to end and writes sane figures', async (
   expect(r.inbox.rows).toBeGreaterThan(0);
   expect(r.inbox.databaseMb).toBeGreaterThan(0);
   expect(r.inbox.listNewest50Ms.minRowsReturned).toBeGreaterThan(0);
-  for (const q of [r.inbox.listNewest50Ms, r.inbox.countByStatusMs, r.inbox.findByReceiptMs, r.inbox.readingPrefixMs, r.inbox.unreadThreadsMs]) expect(q.p99).toBeGreaterThanOrEqual(q.p50);
+  for (const q of [
+    r.inbox.listNewest50Ms,
+    r.inbox.listNewest50Ms.firstVisit,
+    r.inbox.listNewest50Ms.repeatVisits,
+    r.inbox.countByStatusMs,
+    r.inbox.findByReceiptMs,
+    r.inbox.readingPrefixMs,
+    r.inbox.unreadThreadsMs,
+  ])
+    expect(q.p99).toBeGreaterThanOrEqual(q.p50);
   // The measured municipality's threads carry applicants' messages, some still unread by the desk.
   expect(r.inbox.unreadThreadsMs.messages).toBeGreaterThan(0);
   expect(r.inbox.unreadThreadsMs.unreadThreads).toBeGreaterThan(0);
