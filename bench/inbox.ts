@@ -29,8 +29,9 @@ const PROCEDURES = ['risai-shomeisho', 'jidou-teate-nintei', 'hoiku-riyo-moshiko
 const STATUSES = SUBMISSION_STATUSES.slice(0, 4);
 const FAMILY = ['サトウ', 'スズキ', 'タカハシ', 'タナカ', 'ワタナベ', 'イトウ', 'ヤマモト', 'ナカムラ', 'コバヤシ', 'カトウ'];
 const PASSWORD = 'bench horse battery staple';
-/** The store's list is timed on every procedure × status page of one municipality in turn (20 pages, 10 times each). */
-const LIST_PAGES = PROCEDURES.length * STATUSES.length;
+/** The store's queries are timed this many times each; the list visits every procedure × status page of one municipality in turn. */
+export const STORE_QUERIES = 200;
+export const LIST_PAGES = PROCEDURES.length * STATUSES.length;
 /** Each procedure's example answers (what intake seals into data_json). */
 const EXAMPLE_ANSWERS = new Map(PROCEDURES.map((id) => [id, JSON.parse(readFileSync(join(PRESETS_ROOT, id, 'examples', 'valid.json'), 'utf8')) as unknown]));
 
@@ -390,7 +391,7 @@ export async function benchInbox(options: InboxOptions) {
     // on one connection: a write through another would also empty this connection's page cache before each query.
     const inbox = new SqliteInboxRepository(raw, cipher);
     const moveVersion = raw.prepare('INSERT INTO inbox_versions (municipality_code, value) VALUES (?, 1) ON CONFLICT (municipality_code) DO UPDATE SET value = value + 1');
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < STORE_QUERIES; i++) {
       moveVersion.run(target);
       // The staff inbox's own query (index columns only, nothing unsealed), as GET …/inbox runs it.
       const [page, t1] = await timeAsync(() => inbox.list({ municipalityCode: target, procedureId: PROCEDURES[i % PROCEDURES.length], status: [STATUSES[i % STATUSES.length]!], limit: 50 }));

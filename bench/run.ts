@@ -12,7 +12,7 @@ import { ROOT } from './lib';
 import { benchIntake } from './intake';
 import { benchBurst } from './burst';
 import { benchValidation } from './validation';
-import { BARE_MODE, benchInbox, STACK_MODE } from './inbox';
+import { BARE_MODE, benchInbox, LIST_PAGES, STACK_MODE, STORE_QUERIES } from './inbox';
 import { benchResidentPage, JS_BUDGET_KB, PHASES, type PhaseMarks } from './clientSize';
 import { benchPhone } from './phone';
 import type { StageFigure } from './serverProfile';
@@ -164,12 +164,12 @@ async function inboxSection() {
     .slice(0, 200);
   const inbox = await benchInbox({ rows: settings.inboxRows, municipalities, httpConnections: 10, httpSeconds: settings.inboxHttpSeconds, httpRounds: settings.inboxHttpRounds });
   console.log(`3. Inbox (${inbox.rows.toLocaleString()} submissions over ${inbox.municipalities} municipalities; database ${inbox.databaseMb} MB; built in ${inbox.buildSeconds} s)`);
-  console.log('   a. in the store (200 queries each; target: list p99 ≤ 2 ms)');
+  console.log(`   a. in the store (${STORE_QUERIES} queries each; target: list p99 ≤ 2 ms)`);
   const { minRowsReturned: _rows, targetP99Ms: _target, firstVisit, repeatVisits, ...list } = inbox.listNewest50Ms;
   console.table({
     'list newest 50 (municipality+procedure+status)': list,
-    '  of which the first query of each of the 20 pages (rows read from the file)': firstVisit,
-    '  of which the 180 repeats (rows in memory)': repeatVisits,
+    [`  of which the first query of each of the ${LIST_PAGES} pages (rows read from the file)`]: firstVisit,
+    [`  of which the ${STORE_QUERIES - LIST_PAGES} repeats (rows in memory)`]: repeatVisits,
     'counts per status (as each page shows them)': inbox.countByStatusMs,
     'find by receipt number': inbox.findByReceiptMs,
     'reading prefix search': inbox.readingPrefixMs,
