@@ -404,7 +404,7 @@ export async function benchInbox(options: InboxOptions) {
       receiptTimes.push(t3);
       const [, t4] = time(() =>
         raw
-          .prepare('SELECT id FROM submissions WHERE municipality_code = ? AND applicant_kana >= ? AND applicant_kana < ? ORDER BY applicant_kana LIMIT 50')
+          .prepare('SELECT id FROM inbox_rows WHERE municipality_code = ? AND applicant_kana >= ? AND applicant_kana < ? ORDER BY applicant_kana LIMIT 50')
           .all(target, FAMILY[i % 10], `${FAMILY[i % 10]}\uffff`),
       );
       kanaTimes.push(t4);

@@ -17,8 +17,11 @@ const names = (db: Database.Database, type: 'table' | 'index' | 'trigger'): stri
   (db.prepare("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%'").all(type) as { name: string }[]).map((t) => t.name);
 const columnsOf = (db: Database.Database, table: string): string[] => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 
-/** What the migrations after the first `n` add: tables, indexes, and columns of the tables a store of schema n already had. */
-function schemaAddedAfter(n: number): { tables: string[]; indexes: string[]; triggers: string[]; columns: Array<[string, string]> } {
+/**
+ * What the migrations after the first `n` add: tables, indexes, and columns of the tables a store of schema n already
+ * had; and the indexes a store of schema n had that later ones dropped (their SQL, to put them back).
+ */
+function schemaAddedAfter(n: number): { tables: string[]; indexes: string[]; triggers: string[]; columns: Array<[string, string]>; droppedIndexes: string[] } {
   const early = new Database(':memory:');
   early.exec(MIGRATIONS.slice(0, n).join('\n'));
   const all = new Database(':memory:');
@@ -27,6 +30,10 @@ function schemaAddedAfter(n: number): { tables: string[]; indexes: string[]; tri
   const earlyIndexes = new Set(names(early, 'index'));
   const tables = names(all, 'table').filter((t) => !earlyTables.has(t));
   const indexes = names(all, 'index').filter((i) => !earlyIndexes.has(i));
+  const laterIndexes = new Set(names(all, 'index'));
+  const droppedIndexes = (early.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; sql: string }[])
+    .filter((i) => !laterIndexes.has(i.name))
+    .map((i) => i.sql);
   const earlyTriggers = new Set(names(early, 'trigger'));
   const triggers = names(all, 'trigger').filter((t) => !earlyTriggers.has(t));
   const columns = [...earlyTables].flatMap((t) =>
@@ -36,7 +43,7 @@ function schemaAddedAfter(n: number): { tables: string[]; indexes: string[]; tri
   );
   early.close();
   all.close();
-  return { tables, indexes, triggers, columns };
+  return { tables, indexes, triggers, columns, droppedIndexes };
 }
 
 it('marks the counter applications of a store written before the channel column', async () => {
@@ -56,6 +63,7 @@ it('marks the counter applications of a store written before the channel column'
   for (const table of added.tables) db.exec(`DROP TABLE ${table}`);
   for (const index of added.indexes) db.exec(`DROP INDEX IF EXISTS ${index}`);
   for (const [table, column] of added.columns) db.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
+  for (const sql of added.droppedIndexes) db.exec(sql);
   expect(added.columns).toContainEqual(['submissions', 'channel']);
   db.pragma('user_version = 13');
   db.close();

@@ -3,6 +3,27 @@
  * `PRAGMA user_version` records the last one applied. Never edit a released
  * migration: add a new one.
  */
+/**
+ * The columns of migration 31's inbox table, as that migration wrote them (frozen with it, like its SQL): the key,
+ * the columns its indexes hold (each kept by a trigger of its own) and the rest (kept by one trigger).
+ */
+const INBOX_ROW_KEY_31 = ['municipality_code', 'created_at', 'id'];
+const INBOX_ROW_INDEXED_COLUMNS_31 = ['status', 'procedure_id', 'assignee_id', 'updated_at', 'applicant_name', 'applicant_kana', 'channel', 'due_date'];
+const INBOX_ROW_PLAIN_COLUMNS_31 = [
+  'receipt_number',
+  'procedure_owner',
+  'form_version',
+  'revision',
+  'change_seq',
+  'closed_at',
+  'acknowledged_at',
+  'acknowledged_by',
+  'acknowledged_revision',
+  'stripped_at',
+  'deadline_json',
+];
+const INBOX_ROW_COLUMNS_31 = [...INBOX_ROW_KEY_31, ...INBOX_ROW_INDEXED_COLUMNS_31, ...INBOX_ROW_PLAIN_COLUMNS_31];
+
 export const MIGRATIONS: string[] = [
   /* 1: procedures, submissions, files, users, sessions, audit */ `
   CREATE TABLE form_versions (
@@ -751,5 +772,81 @@ export const MIGRATIONS: string[] = [
   CREATE TRIGGER inbox_count_delete AFTER DELETE ON submissions BEGIN
     UPDATE inbox_status_counts SET n = n - 1 WHERE municipality_code = OLD.municipality_code AND procedure_id = OLD.procedure_id AND status = OLD.status;
   END;
+  `,
+  /*
+   * 31: the inbox's list rows in a narrow table of their own, clustered by municipality and time (issue #23). A list
+   * page read its 50 rows from the submissions table, where each sits on its own page between other municipalities'
+   * sealed answers (about 2.5 KB a row): a page not shown yet read 50 pages from the file (1.3 ms at the median, up
+   * to 5.6 at a million rows). Here a municipality's rows lie side by side, about ten to a page, and the table is a
+   * tenth of the size, so the pages a desk reads stay in memory. Triggers keep it, like the counts: no write path can
+   * forget it. The list's secondary indexes move here from the submissions table, so intake writes about as many.
+   * Each indexed column has its own trigger, fired only when the column changes, so a write touches only its indexes.
+   */ `
+  CREATE TABLE inbox_rows (
+    municipality_code TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    id TEXT NOT NULL,
+    receipt_number TEXT NOT NULL,
+    procedure_owner TEXT NOT NULL,
+    procedure_id TEXT NOT NULL,
+    form_version INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    assignee_id TEXT,
+    applicant_name TEXT,
+    applicant_kana TEXT,
+    channel TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    change_seq INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    closed_at TEXT,
+    acknowledged_at TEXT,
+    acknowledged_by TEXT,
+    acknowledged_revision INTEGER,
+    stripped_at TEXT,
+    deadline_json TEXT,
+    due_date TEXT,
+    PRIMARY KEY (municipality_code, created_at, id)
+  ) WITHOUT ROWID;
+  INSERT INTO inbox_rows (${INBOX_ROW_COLUMNS_31.join(', ')}) SELECT ${INBOX_ROW_COLUMNS_31.join(', ')} FROM submissions;
+  CREATE INDEX inbox_rows_status ON inbox_rows (municipality_code, status, created_at, id);
+  CREATE INDEX inbox_rows_procedure ON inbox_rows (municipality_code, procedure_id, created_at, id, status);
+  CREATE INDEX inbox_rows_assignee ON inbox_rows (municipality_code, assignee_id, created_at, id);
+  CREATE INDEX inbox_rows_updated ON inbox_rows (municipality_code, updated_at, id);
+  CREATE INDEX inbox_rows_name ON inbox_rows (municipality_code, applicant_name, created_at, id);
+  CREATE INDEX inbox_rows_kana ON inbox_rows (municipality_code, applicant_kana, created_at, id);
+  CREATE INDEX inbox_rows_channel ON inbox_rows (municipality_code, channel, created_at, id);
+  CREATE INDEX inbox_rows_due ON inbox_rows (municipality_code, due_date, id) WHERE due_date IS NOT NULL;
+  DROP INDEX submissions_status_keyset;
+  DROP INDEX submissions_procedure_keyset;
+  DROP INDEX submissions_assignee_keyset;
+  DROP INDEX submissions_updated_keyset;
+  DROP INDEX submissions_by_name;
+  DROP INDEX submissions_by_kana;
+  DROP INDEX submissions_channel_keyset;
+  DROP INDEX submissions_due;
+
+  CREATE TRIGGER inbox_rows_insert AFTER INSERT ON submissions BEGIN
+    INSERT INTO inbox_rows (${INBOX_ROW_COLUMNS_31.join(', ')}) VALUES (${INBOX_ROW_COLUMNS_31.map((c) => `NEW.${c}`).join(', ')});
+  END;
+  CREATE TRIGGER inbox_rows_delete AFTER DELETE ON submissions BEGIN
+    DELETE FROM inbox_rows WHERE municipality_code = OLD.municipality_code AND created_at = OLD.created_at AND id = OLD.id;
+  END;
+  -- A changed key moves the row (no write path does this today; the table must still follow).
+  CREATE TRIGGER inbox_rows_move AFTER UPDATE OF municipality_code, created_at, id ON submissions
+    WHEN OLD.municipality_code IS NOT NEW.municipality_code OR OLD.created_at IS NOT NEW.created_at OR OLD.id IS NOT NEW.id
+  BEGIN
+    DELETE FROM inbox_rows WHERE municipality_code = OLD.municipality_code AND created_at = OLD.created_at AND id = OLD.id;
+    INSERT INTO inbox_rows (${INBOX_ROW_COLUMNS_31.join(', ')}) VALUES (${INBOX_ROW_COLUMNS_31.map((c) => `NEW.${c}`).join(', ')});
+  END;
+  -- The columns no index of the table holds, in one trigger: setting them touches the row alone.
+  CREATE TRIGGER inbox_rows_plain AFTER UPDATE OF ${INBOX_ROW_PLAIN_COLUMNS_31.join(', ')} ON submissions BEGIN
+    UPDATE inbox_rows SET ${INBOX_ROW_PLAIN_COLUMNS_31.map((c) => `${c} = NEW.${c}`).join(', ')}
+      WHERE municipality_code = NEW.municipality_code AND created_at = NEW.created_at AND id = NEW.id;
+  END;
+  ${INBOX_ROW_INDEXED_COLUMNS_31.map(
+    (c) => `CREATE TRIGGER inbox_rows_set_${c} AFTER UPDATE OF ${c} ON submissions WHEN OLD.${c} IS NOT NEW.${c} BEGIN
+    UPDATE inbox_rows SET ${c} = NEW.${c} WHERE municipality_code = NEW.municipality_code AND created_at = NEW.created_at AND id = NEW.id;
+  END;`,
+  ).join('\n  ')}
   `,
 ];

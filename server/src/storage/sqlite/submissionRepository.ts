@@ -280,7 +280,14 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
       params.cAt = cursor.at;
       params.cId = cursor.id;
     }
-    const rows = this.db.prepare(`SELECT * FROM submissions WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT @limit`).all(params) as Row[];
+    // The page's keys come from the inbox's narrow table (migration 31), which holds the indexes for these filters;
+    // only the page's own rows are read from the submissions table.
+    const rows = this.db
+      .prepare(
+        `SELECT s.* FROM (SELECT id AS i FROM inbox_rows WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT @limit) AS page
+         CROSS JOIN submissions AS s ON s.id = page.i ORDER BY s.created_at DESC, s.id DESC`,
+      )
+      .all(params) as Row[];
     const items = rows.slice(0, q.limit).map((r) => toSubmission(r, this.cipher));
     const last = items[items.length - 1];
     return rows.length > q.limit && last ? { items, next: encodeCursor(last.createdAt, last.id) } : { items };
