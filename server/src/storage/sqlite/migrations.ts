@@ -23,6 +23,9 @@ const INBOX_ROW_PLAIN_COLUMNS_31 = [
   'deadline_json',
 ];
 const INBOX_ROW_COLUMNS_31 = [...INBOX_ROW_KEY_31, ...INBOX_ROW_INDEXED_COLUMNS_31, ...INBOX_ROW_PLAIN_COLUMNS_31];
+/** Migration 31's trigger statements: the new row written in full, and the row of a submission found by its key. */
+const INSERT_INBOX_ROW_31 = `INSERT INTO inbox_rows (${INBOX_ROW_COLUMNS_31.join(', ')}) VALUES (${INBOX_ROW_COLUMNS_31.map((c) => `NEW.${c}`).join(', ')})`;
+const inboxRowOf31 = (row: 'NEW' | 'OLD') => INBOX_ROW_KEY_31.map((c) => `${c} = ${row}.${c}`).join(' AND ');
 
 export const MIGRATIONS: string[] = [
   /* 1: procedures, submissions, files, users, sessions, audit */ `
@@ -778,8 +781,9 @@ export const MIGRATIONS: string[] = [
    * page read its 50 rows from the submissions table, where each sits on its own page between other municipalities'
    * sealed answers (about 2.5 KB a row): a page not shown yet read 50 pages from the file (1.3 ms at the median, up
    * to 5.6 at a million rows). Here a municipality's rows lie side by side, 10 to 20 to a page, and the table is a
-   * twentieth of the size (201 MB against 4 GB in the bench), so the pages a desk reads stay in memory. Triggers keep it, like the counts: no write path can
-   * forget it. The list's secondary indexes move here from the submissions table, so intake writes about as many.
+   * twentieth of the size (201 MB against 4 GB in the bench), so the pages a desk reads stay in memory. Triggers keep
+   * it, like the counts: no write path can forget it. The list's secondary indexes move here from the submissions
+   * table, so intake writes about as many.
    * Each indexed column has its own trigger, fired only when the column changes, so a write touches only its indexes.
    */ `
   CREATE TABLE inbox_rows (
@@ -826,26 +830,25 @@ export const MIGRATIONS: string[] = [
   DROP INDEX submissions_due;
 
   CREATE TRIGGER inbox_rows_insert AFTER INSERT ON submissions BEGIN
-    INSERT INTO inbox_rows (${INBOX_ROW_COLUMNS_31.join(', ')}) VALUES (${INBOX_ROW_COLUMNS_31.map((c) => `NEW.${c}`).join(', ')});
+    ${INSERT_INBOX_ROW_31};
   END;
   CREATE TRIGGER inbox_rows_delete AFTER DELETE ON submissions BEGIN
-    DELETE FROM inbox_rows WHERE municipality_code = OLD.municipality_code AND created_at = OLD.created_at AND id = OLD.id;
+    DELETE FROM inbox_rows WHERE ${inboxRowOf31('OLD')};
   END;
   -- A changed key moves the row (no write path does this today; the table must still follow).
   CREATE TRIGGER inbox_rows_move AFTER UPDATE OF municipality_code, created_at, id ON submissions
     WHEN OLD.municipality_code IS NOT NEW.municipality_code OR OLD.created_at IS NOT NEW.created_at OR OLD.id IS NOT NEW.id
   BEGIN
-    DELETE FROM inbox_rows WHERE municipality_code = OLD.municipality_code AND created_at = OLD.created_at AND id = OLD.id;
-    INSERT INTO inbox_rows (${INBOX_ROW_COLUMNS_31.join(', ')}) VALUES (${INBOX_ROW_COLUMNS_31.map((c) => `NEW.${c}`).join(', ')});
+    DELETE FROM inbox_rows WHERE ${inboxRowOf31('OLD')};
+    ${INSERT_INBOX_ROW_31};
   END;
   -- The columns no index of the table holds, in one trigger: setting them touches the row alone.
   CREATE TRIGGER inbox_rows_plain AFTER UPDATE OF ${INBOX_ROW_PLAIN_COLUMNS_31.join(', ')} ON submissions BEGIN
-    UPDATE inbox_rows SET ${INBOX_ROW_PLAIN_COLUMNS_31.map((c) => `${c} = NEW.${c}`).join(', ')}
-      WHERE municipality_code = NEW.municipality_code AND created_at = NEW.created_at AND id = NEW.id;
+    UPDATE inbox_rows SET ${INBOX_ROW_PLAIN_COLUMNS_31.map((c) => `${c} = NEW.${c}`).join(', ')} WHERE ${inboxRowOf31('NEW')};
   END;
   ${INBOX_ROW_INDEXED_COLUMNS_31.map(
     (c) => `CREATE TRIGGER inbox_rows_set_${c} AFTER UPDATE OF ${c} ON submissions WHEN OLD.${c} IS NOT NEW.${c} BEGIN
-    UPDATE inbox_rows SET ${c} = NEW.${c} WHERE municipality_code = NEW.municipality_code AND created_at = NEW.created_at AND id = NEW.id;
+    UPDATE inbox_rows SET ${c} = NEW.${c} WHERE ${inboxRowOf31('NEW')};
   END;`,
   ).join('\n  ')}
   `,
